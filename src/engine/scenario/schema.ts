@@ -146,6 +146,8 @@ export const front = z.strictObject({
   /** Map radius of the front zone, in km. */
   radiusKm: int(20, 800),
   startTension: percent,
+  /** A sea front: incidents there are mostly against shipping, and patrols help. */
+  maritime: z.boolean().default(false),
   /** Delegations struck by incidents here. */
   exposed: z.array(id).min(1),
 });

@@ -1,0 +1,49 @@
+// Lint, with the import boundary of CONVENTIONS.md: the engine imports nothing from Phaser,
+// XState, the DOM or Node; nothing imports a scene except the composition root.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+const nodeOrFrameworks = ['phaser', 'phaser/*', 'xstate', 'xstate/*', 'zustand', 'zustand/*', 'socket.io', 'socket.io-client', 'better-sqlite3', 'node:*', 'fs', 'path', 'os', 'crypto'];
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'node_modules/**', 'data/**', 'coverage/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    files: ['**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+      'no-restricted-imports': ['error', { patterns: [{ group: ['**/scenes/*', '**/scenes'], message: 'Only the composition root imports scenes.' }] }],
+    },
+  },
+  {
+    files: ['src/engine/**/*.ts'],
+    languageOptions: { globals: {} },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: nodeOrFrameworks, message: 'src/engine is pure: no Phaser, XState, Zustand, DOM or Node imports.' },
+            { group: ['**/machine/*', '**/ai/*', '**/store/*', '**/scenes/*', '**/ui/*', '**/net/*', '**/server/*', '**/cli/*'], message: 'src/engine imports nothing from the layers above it.' },
+          ],
+        },
+      ],
+      'no-restricted-globals': ['error', 'window', 'document', 'localStorage', 'process', 'setTimeout', 'setInterval'],
+      'no-restricted-properties': [
+        'error',
+        { object: 'Math', property: 'random', message: 'All randomness comes from the seeded generator in the state.' },
+        { object: 'Date', property: 'now', message: 'The engine is deterministic: no clock.' },
+        { object: 'performance', property: 'now', message: 'The engine is deterministic: no clock.' },
+      ],
+      'no-restricted-syntax': ['error', { selector: "NewExpression[callee.name='Date']", message: 'The engine is deterministic: no clock.' }],
+    },
+  },
+  {
+    files: ['src/ai/**/*.ts'],
+    rules: {
+      'no-restricted-properties': ['error', { object: 'Math', property: 'random', message: 'AI randomness comes from its own seeded stream.' }],
+    },
+  },
+);

@@ -1,0 +1,58 @@
+// Plays AI delegations through any table that takes intents: the machine's session, the direct
+// engine driver of the benchmark, or (later) a room on the server.
+import { catalog, viewFor, type GameState, type Intent, type Scenario } from '../engine';
+import { commit, negotiate, DEFAULT_TEMPERAMENT, type Decision, type Temperament } from './baseline';
+
+export interface Table {
+  readonly state: GameState;
+  readonly done: boolean;
+  send(intent: Intent): { ok: true } | { ok: false; reason: string };
+}
+
+export interface AutoplayOptions {
+  temperaments?: Record<string, Temperament>;
+  /** Called with every decision an AI took and whether the table accepted it. */
+  onDecision?: (delegation: string, decision: Decision, accepted: boolean) => void;
+  /** Delegations played by someone else (autoplay skips them). */
+  humans?: readonly string[];
+}
+
+const NEGOTIATION_PASSES = 4;
+
+/** Plays the current step for every AI seat; returns when the step has moved on. */
+export function playStep(scenario: Scenario, table: Table, opts: AutoplayOptions = {}) {
+  const ids = catalog(scenario).delegationIds.filter((d) => !opts.humans?.includes(d));
+  const temper = (d: string) => opts.temperaments?.[d] ?? DEFAULT_TEMPERAMENT;
+  const take = (d: string, decision: Decision) => {
+    const r = table.send(decision.intent);
+    opts.onDecision?.(d, decision, r.ok);
+  };
+  const step = table.state.step;
+  const round = table.state.round;
+  if (step === 'negotiation') {
+    for (let pass = 0; pass < NEGOTIATION_PASSES; pass++) {
+      for (const d of ids) {
+        if (table.state.step !== 'negotiation' || table.state.round !== round) return;
+        for (const decision of negotiate(scenario, viewFor(table.state, d), d, temper(d), pass)) take(d, decision);
+      }
+    }
+  } else if (step === 'commit') {
+    for (const d of ids) {
+      if (table.state.step !== 'commit' || table.state.delegations[d]?.committed) continue;
+      take(d, commit(scenario, viewFor(table.state, d), d, temper(d)));
+    }
+  }
+}
+
+/** Plays a whole AI-only game to its end. */
+export function playToEnd(scenario: Scenario, table: Table, opts: AutoplayOptions = {}) {
+  const limit = (scenario.tunables.roundLimit + 2) * 4;
+  for (let i = 0; i < limit && !table.done; i++) {
+    const before = `${table.state.round}:${table.state.step}`;
+    playStep(scenario, table, opts);
+    if (!table.done && `${table.state.round}:${table.state.step}` === before) {
+      table.send({ type: 'step.close', actor: 'system' });
+    }
+  }
+  if (!table.done) throw new Error('the game did not finish: autoplay is stuck');
+}

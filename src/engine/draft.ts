@@ -1,0 +1,121 @@
+// Helpers for rules that work on a draft: a private copy of the state that one step mutates
+// before it is handed back as the new state.
+import type { Effects, Scenario } from './scenario/schema';
+import type { GameEvent, GameState, Incident, Motion, Package } from './types';
+
+export const clamp = (v: number, lo = 0, hi = 100) => (v < lo ? lo : v > hi ? hi : v);
+
+/**
+ * A private copy for one step to mutate. Records that are never changed after they are written
+ * (events, history rows, violations, sealed commits) are shared; everything else is copied.
+ */
+export function cloneState(s: GameState): GameState {
+  const mapValues = <T>(rec: Record<string, T>, f: (v: T) => T): Record<string, T> => {
+    const out: Record<string, T> = {};
+    for (const k in rec) out[k] = f(rec[k] as T);
+    return out;
+  };
+  return {
+    ...s,
+    fronts: mapValues(s.fronts, (f) => ({ ...f })),
+    delegations: mapValues(s.delegations, (d) => ({ ...d, aiExplanations: [...d.aiExplanations] })),
+    trust: mapValues(s.trust, (row) => ({ ...row })),
+    standing: mapValues(s.standing, (st) => ({ ...st })),
+    implemented: { ...s.implemented },
+    spans: mapValues(s.spans, (x) => ({ ...x })),
+    violations: [...s.violations],
+    // Packages, incidents and motions are copied on write: editPackage, editIncident, editMotion.
+    packages: [...s.packages],
+    incidents: [...s.incidents],
+    funding: { ...s.funding },
+    allocation: { inspections: { ...s.allocation.inspections }, observers: { ...s.allocation.observers } },
+    framework: { ...s.framework },
+    council: {
+      ...s.council,
+      members: [...s.council.members],
+      motions: [...s.council.motions],
+    },
+    escrow: { ...s.escrow },
+    firedInjects: [...s.firedInjects],
+    revealed: {
+      incidents: [...s.revealed.incidents],
+      defections: [...s.revealed.defections],
+      objectives: [...s.revealed.objectives],
+    },
+    events: [...s.events],
+    history: [...s.history],
+  };
+}
+
+export function say(s: GameState, kind: string, text: string, audience: GameEvent['audience'] = 'all') {
+  s.events.push({ round: s.round, kind, text, audience });
+}
+
+export function addTension(s: GameState, delta: number) {
+  s.tension = clamp(s.tension + delta);
+}
+
+export function addSupport(s: GameState, delegation: string, delta: number) {
+  const d = s.delegations[delegation];
+  if (d) d.support = clamp(d.support + delta);
+}
+
+/** Changes how far `truster` trusts `trusted`. */
+export function addTrust(s: GameState, truster: string, trusted: string, delta: number) {
+  const row = s.trust[truster];
+  if (row && trusted in row) row[trusted] = clamp((row[trusted] ?? 50) + delta);
+}
+
+/** Everyone else's trust in `trusted`. */
+export function addTrustFromAll(s: GameState, trusted: string, delta: number) {
+  for (const truster of Object.keys(s.trust)) if (truster !== trusted) addTrust(s, truster, trusted, delta);
+}
+
+/** The one-shot part of effects (tension, fronts, support, trust, escrow). */
+export function applyOneShot(s: GameState, e: Effects, actor: string | null) {
+  if (e.tension) addTension(s, e.tension);
+  for (const [front, delta] of Object.entries(e.fronts ?? {})) {
+    const f = s.fronts[front];
+    if (f) f.tension = clamp(f.tension + delta);
+  }
+  for (const [d, delta] of Object.entries(e.support ?? {})) addSupport(s, d, delta);
+  if (e.trust && actor) addTrustFromAll(s, actor, e.trust);
+  if (e.escrow) {
+    s.escrow.balance += e.escrow;
+    s.escrow.pledged += e.escrow;
+  }
+}
+
+export function nameOf(scenario: Scenario, delegation: string): string {
+  if (delegation === 'independent') return 'the network acting on its own';
+  if (delegation === 'spoiler') return scenario.spoilers.name;
+  return scenario.delegations.find((d) => d.id === delegation)?.short ?? delegation;
+}
+
+/** Replaces a package of the draft by a private copy and returns it for editing. */
+export function editPackage(s: GameState, id: number): Package | undefined {
+  const i = s.packages.findIndex((p) => p.id === id);
+  const p = s.packages[i];
+  if (!p) return undefined;
+  const copy = { ...p, accepted: [...p.accepted], replies: [...p.replies], triggered: [...p.triggered] };
+  s.packages[i] = copy;
+  return copy;
+}
+
+export function editIncident(s: GameState, id: number): Incident | undefined {
+  const i = s.incidents.findIndex((x) => x.id === id);
+  const inc = s.incidents[i];
+  if (!inc) return undefined;
+  const copy = { ...inc, attribution: inc.attribution ? { ...inc.attribution } : null };
+  s.incidents[i] = copy;
+  return copy;
+}
+
+export function editMotion(s: GameState, id: number): Motion | undefined {
+  const i = s.council.motions.findIndex((m) => m.id === id);
+  const m = s.council.motions[i];
+  if (!m) return undefined;
+  const copy = { ...m, votes: { ...m.votes } };
+  s.council.motions[i] = copy;
+  return copy;
+}

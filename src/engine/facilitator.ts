@@ -1,0 +1,131 @@
+// The facilitator's powers (the White Cell): injects, overrides, reveals, pause, end.
+import { catalog } from './catalog';
+import { applyOneShot, editIncident, nameOf, say } from './draft';
+import { fireInject } from './injects';
+import { recordViolation } from './interlock';
+import type { Scenario } from './scenario/schema';
+import type { GameState, Intent } from './types';
+
+export function checkFacilitator(scenario: Scenario, s: GameState, intent: Intent): string | null {
+  switch (intent.type) {
+    case 'facilitator.pause':
+      return s.paused ? 'already paused' : null;
+    case 'facilitator.resume':
+      return s.paused ? null : 'not paused';
+    case 'step.close':
+      if (s.paused) return 'the game is paused';
+      return s.step === 'negotiation' || s.step === 'commit' ? null : 'no step to close';
+    case 'facilitator.inject': {
+      if (typeof intent.inject === 'string') {
+        if (!scenario.injects.some((i) => i.id === intent.inject)) return `unknown inject "${intent.inject}"`;
+        return null;
+      }
+      const inj = intent.inject;
+      if (inj.title.trim() === '' || inj.text.trim() === '') return 'an inject needs a title and a text';
+      if (inj.audience !== 'all' && inj.audience.some((d) => !catalog(scenario).delegation.has(d)))
+        return 'unknown delegation in the audience';
+      return null;
+    }
+    case 'facilitator.override': {
+      const o = intent.override;
+      if (o.kind === 'verification') {
+        if (!s.standing[o.move]) return 'that move is not in force';
+        return null;
+      }
+      const inc = s.incidents.find((i) => i.id === o.incident);
+      if (!inc) return `no incident #${o.incident}`;
+      if (o.kind === 'cancelIncident' && inc.cancelled) return 'already cancelled';
+      return null;
+    }
+    case 'facilitator.reveal':
+      if (intent.to !== 'all' && !catalog(scenario).delegation.has(intent.to)) return 'unknown delegation';
+      if (intent.what === 'incident' && !s.incidents.some((i) => i.id === intent.incident)) return 'no such incident';
+      return null;
+    case 'facilitator.end':
+      return null;
+    default:
+      return 'not a facilitator action';
+  }
+}
+
+export function applyFacilitator(scenario: Scenario, s: GameState, intent: Intent) {
+  switch (intent.type) {
+    case 'facilitator.pause':
+      s.paused = true;
+      say(s, 'paused', 'The facilitator paused the game.');
+      return;
+    case 'facilitator.resume':
+      s.paused = false;
+      say(s, 'resumed', 'The facilitator resumed the game.');
+      return;
+    case 'facilitator.inject':
+      if (typeof intent.inject === 'string') {
+        const inj = scenario.injects.find((i) => i.id === intent.inject);
+        if (inj) fireInject(scenario, s, inj);
+      } else {
+        s.customInjects += 1;
+        applyOneShot(s, intent.inject.effects, null);
+        say(s, 'inject', `${intent.inject.title}: ${intent.inject.text}`, intent.inject.audience);
+      }
+      return;
+    case 'facilitator.override':
+      return applyOverride(scenario, s, intent.override);
+    case 'facilitator.reveal': {
+      const audience = intent.to === 'all' ? 'all' : [intent.to];
+      if (intent.what === 'incident') {
+        const inc = intent.incident === undefined ? undefined : editIncident(s, intent.incident);
+        if (inc) {
+          if (intent.to === 'all') inc.revealed = true;
+          s.revealed.incidents.push({ id: inc.id, to: intent.to });
+          say(s, 'reveal', `Revealed: incident #${inc.id} was sponsored by ${nameOf(scenario, inc.sponsor)}.`, audience);
+        }
+      } else if (intent.what === 'defections') {
+        const list = Object.values(s.standing).filter((st) => st.defected);
+        const text = list.length
+          ? list.map((st) => `${nameOf(scenario, st.delegation)} quietly abandoned "${catalog(scenario).move.get(st.move)?.name}"`).join('; ')
+          : 'no delegation is quietly defecting';
+        s.revealed.defections.push(intent.to);
+        say(s, 'reveal', `Revealed: ${text}.`, audience);
+      } else {
+        s.revealed.objectives.push(intent.to);
+        say(s, 'reveal', 'Revealed: the secret objectives of every delegation.', audience);
+      }
+      return;
+    }
+    case 'facilitator.end':
+      s.outcome = intent.outcome;
+      s.endReason = intent.reason ?? 'the facilitator ended the game';
+      s.step = 'ended';
+      say(s, 'ended', `The facilitator ended the game: ${intent.outcome}.`);
+      return;
+    default:
+      return;
+  }
+}
+
+function applyOverride(scenario: Scenario, s: GameState, o: Extract<Intent, { type: 'facilitator.override' }>['override']) {
+  if (o.kind === 'verification') {
+    const st = s.standing[o.move];
+    if (!st) return;
+    const name = catalog(scenario).move.get(o.move)?.name ?? o.move;
+    if (o.result === 'verified') {
+      st.verified = true;
+      st.verifiedRound = s.round;
+      say(s, 'override', `Facilitator ruling: "${name}" is verified.`);
+    } else {
+      say(s, 'override', `Facilitator ruling: "${name}" is found in violation.`);
+      recordViolation(scenario, s, o.move);
+    }
+    return;
+  }
+  const inc = editIncident(s, o.incident);
+  if (!inc) return;
+  if (o.kind === 'cancelIncident') {
+    inc.cancelled = true;
+    say(s, 'override', `Facilitator ruling: incident #${inc.id} is struck from the record.`);
+  } else {
+    inc.attribution = { named: o.sponsor, confidence: 100, round: s.round, override: true };
+    const who = o.sponsor === null ? 'no one' : nameOf(scenario, o.sponsor);
+    say(s, 'override', `Facilitator ruling: incident #${inc.id} is attributed to ${who}.`);
+  }
+}

@@ -1,0 +1,31 @@
+// The engine's public surface: pure functions over plain JSON state.
+export * from './types';
+export * from './scenario/schema';
+export { parseScenario, parseScenarioText, formatProblems, type Problem, type ScenarioResult } from './scenario/load';
+export { catalog } from './catalog';
+export { createGame, ENGINE_VERSION } from './setup';
+export { checkIntent, applyIntent, legalIntents, commitMoves, apAvailable, spanPackages } from './intents';
+export {
+  spanSecured,
+  stepsInWindow,
+  stepsVerified,
+  noVerifiedViolationSince,
+  bridgeComplete,
+  securedSpansOn,
+  windowClosedUnmatched,
+  snapbackArmed,
+} from './interlock';
+export { resolveRound, verificationChance, detectionChance, effectiveFunding } from './resolution';
+export * from './round';
+export { objectivesOf, score, scores, OUTCOME_POINTS } from './objectives';
+export { viewFor, publicView, facilitatorView, type GameView, type Audience } from './views';
+export { hashValue, canonicalJson } from './hash';
+export { inquiryConfidence } from './council';
+export { deriveSeed, nextFloat } from './rng';
+
+import { hashValue } from './hash';
+import type { GameState } from './types';
+
+/** The state hash used by replay, saves and golden tests. */
+export const stateHash = (s: GameState): string => hashValue(s);
+export { intentSchema, parseIntent } from './intentSchema';

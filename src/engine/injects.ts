@@ -1,0 +1,44 @@
+// Injects: scheduled events of the scenario and the facilitator's, including domestic shocks.
+import { catalog } from './catalog';
+import { applyOneShot, nameOf, say } from './draft';
+import { stopLossFor } from './interlock';
+import { pick } from './rng';
+import type { Inject, Scenario } from './scenario/schema';
+import type { GameState } from './types';
+
+export function fireInject(scenario: Scenario, s: GameState, inj: Inject) {
+  s.firedInjects.push(inj.id);
+  applyOneShot(s, inj.effects, null);
+  say(s, 'inject', `${inj.title}: ${inj.text}`, inj.audience);
+  if (inj.shock !== undefined) domesticShock(scenario, s, inj.shock, inj.title);
+}
+
+export function fireScheduledInjects(scenario: Scenario, s: GameState) {
+  for (const inj of scenario.injects) if (inj.round === s.round) fireInject(scenario, s, inj);
+}
+
+/**
+ * §5.6: a domestic-politics shock unwinds one secured step of the delegation, unless a
+ * stop-loss provision is in force.
+ */
+export function domesticShock(scenario: Scenario, s: GameState, delegation: string, cause: string) {
+  const cat = catalog(scenario);
+  const exposed = Object.values(s.standing).filter(
+    (st) => st.delegation === delegation && cat.spanOfMove.has(st.move) && s.spans[cat.spanOfMove.get(st.move)?.id ?? '']?.status === 'secured',
+  );
+  if (exposed.length === 0) return;
+  if (stopLossFor(scenario, s)) {
+    say(s, 'stop-loss', `Stop-loss holds: ${cause} does not unwind ${nameOf(scenario, delegation)}'s commitments.`);
+    return;
+  }
+  const st = pick(s, exposed);
+  const span = cat.spanOfMove.get(st.move);
+  // The span collapses: the other sides' steps were conditional on this one.
+  for (const m of span ? (cat.spanSteps.get(span.id) ?? []) : [st.move]) delete s.standing[m];
+  const rec = span ? s.spans[span.id] : undefined;
+  if (rec) {
+    rec.status = 'negated';
+    rec.negatedCount += 1;
+  }
+  say(s, 'shock', `${cause}: ${nameOf(scenario, delegation)} pulls back from "${cat.move.get(st.move)?.name}"; span "${span?.name}" is no longer secured.`);
+}

@@ -1,0 +1,168 @@
+// The interlocking-safeties rule (DESIGN.md §5). Each clause is a named predicate; the
+// machine's guards call them, and tests hit each one alone.
+import { catalog } from './catalog';
+import { addSupport, addTension, addTrustFromAll, nameOf, say } from './draft';
+import type { PhaseId, Scenario } from './scenario/schema';
+import type { GameState } from './types';
+
+/** §5.2a: the restraint and every reciprocal step stand, implemented inside the span's window. */
+export function stepsInWindow(scenario: Scenario, s: GameState, spanId: string): boolean {
+  const rec = s.spans[spanId];
+  if (!rec || rec.openedRound === null || rec.closesRound === null) return false;
+  const { openedRound, closesRound } = rec;
+  return (catalog(scenario).spanSteps.get(spanId) ?? []).every((m) => {
+    const st = s.standing[m];
+    return st !== undefined && st.round >= openedRound && st.round <= closesRound;
+  });
+}
+
+/** §5.2b: each step is verified by its assigned monitor. */
+export function stepsVerified(scenario: Scenario, s: GameState, spanId: string): boolean {
+  return (catalog(scenario).spanSteps.get(spanId) ?? []).every((m) => s.standing[m]?.verified === true);
+}
+
+/** §5.2c: no verified violation of any of its steps since the window opened. */
+export function noVerifiedViolationSince(s: GameState, spanId: string): boolean {
+  const opened = s.spans[spanId]?.openedRound;
+  if (opened === null || opened === undefined) return true;
+  return !s.violations.some((v) => v.span === spanId && v.round >= opened);
+}
+
+/** §5.2: a span is secured when, and only while, all three clauses hold. */
+export function spanSecured(scenario: Scenario, s: GameState, spanId: string): boolean {
+  return (
+    stepsInWindow(scenario, s, spanId) && stepsVerified(scenario, s, spanId) && noVerifiedViolationSince(s, spanId)
+  );
+}
+
+export function securedSpansOn(scenario: Scenario, s: GameState, phase: PhaseId, track: string): number {
+  return scenario.interlocks.filter((x) => x.phase === phase && x.track === track && spanSecured(scenario, s, x.id))
+    .length;
+}
+
+/** §5.4: every track the phase names has its required number of secured spans. */
+export function bridgeComplete(scenario: Scenario, s: GameState, phase: PhaseId = s.phase): boolean {
+  const spec = scenario.phases.find((p) => p.id === phase);
+  if (!spec) return false;
+  return Object.entries(spec.requires).every(([track, needed]) => securedSpansOn(scenario, s, phase, track) >= needed);
+}
+
+/** §5.3: the window has closed and the span is not matched. */
+export function windowClosedUnmatched(scenario: Scenario, s: GameState, spanId: string): boolean {
+  const rec = s.spans[spanId];
+  return (
+    rec !== undefined &&
+    rec.status === 'open' &&
+    rec.closesRound !== null &&
+    rec.closesRound <= s.round &&
+    !stepsInWindow(scenario, s, spanId)
+  );
+}
+
+/** A span is armed for snapback when a standing move tagged "snapback" is in force. */
+export function snapbackArmed(scenario: Scenario, s: GameState): boolean {
+  const moves = catalog(scenario).move;
+  return Object.values(s.standing).some((st) => !st.defected && moves.get(st.move)?.tags.includes('snapback'));
+}
+
+export function stopLossFor(scenario: Scenario, s: GameState): boolean {
+  const moves = catalog(scenario).move;
+  return Object.values(s.standing).some((st) => !st.defected && moves.get(st.move)?.tags.includes('stop-loss'));
+}
+
+/** Opens the window of every span that one of the newly implemented moves belongs to. */
+export function openWindows(scenario: Scenario, s: GameState, newlyImplemented: readonly string[]) {
+  const cat = catalog(scenario);
+  for (const moveId of newlyImplemented) {
+    const span = cat.spanOfMove.get(moveId);
+    const rec = span && s.spans[span.id];
+    if (!span || !rec) continue;
+    if (rec.status === 'open' || rec.status === 'pending' || rec.status === 'secured') continue;
+    rec.status = 'open';
+    rec.openedRound = s.round;
+    rec.closesRound = s.round + span.window - 1;
+    rec.securedRound = null;
+  }
+}
+
+/** Moves matched spans to pending and verified ones to secured; returns the newly secured. */
+export function updateSpans(scenario: Scenario, s: GameState): string[] {
+  const newlySecured: string[] = [];
+  for (const span of scenario.interlocks) {
+    const rec = s.spans[span.id];
+    if (!rec) continue;
+    if (rec.status === 'open' && stepsInWindow(scenario, s, span.id)) rec.status = 'pending';
+    if (rec.status === 'pending' && spanSecured(scenario, s, span.id)) {
+      rec.status = 'secured';
+      rec.securedRound = s.round;
+      rec.securedCount += 1;
+      newlySecured.push(span.id);
+      say(s, 'span.secured', `Span secured: ${span.name} (${span.track}).`);
+    }
+  }
+  return newlySecured;
+}
+
+/** §5.3: negates every span whose window closed unmatched. */
+export function closeWindows(scenario: Scenario, s: GameState): string[] {
+  const cat = catalog(scenario);
+  const t = scenario.tunables;
+  const negated: string[] = [];
+  for (const span of scenario.interlocks) {
+    if (!windowClosedUnmatched(scenario, s, span.id)) continue;
+    const rec = s.spans[span.id];
+    if (!rec) continue;
+    const steps = cat.spanSteps.get(span.id) ?? [];
+    const givers: string[] = [];
+    for (const moveId of steps) {
+      const st = s.standing[moveId];
+      if (!st) continue;
+      givers.push(st.delegation);
+      const isRestraint = moveId === span.restraint;
+      addSupport(s, st.delegation, -(isRestraint ? t.negationSupportLoss : t.freeRiderSupportLoss));
+      if (isRestraint) addTension(s, t.negationTension);
+      delete s.standing[moveId];
+    }
+    rec.status = 'negated';
+    rec.negatedCount += 1;
+    negated.push(span.id);
+    const who = [...new Set(givers)].map((d) => nameOf(scenario, d)).join(', ');
+    say(s, 'span.negated', `Span negated: ${span.name}. The window closed unmatched; ${who} lost support.`);
+  }
+  return negated;
+}
+
+/** §5.5: a verified violation unsecures the span and, where snapback is armed, takes relief back. */
+export function recordViolation(scenario: Scenario, s: GameState, moveId: string) {
+  const cat = catalog(scenario);
+  const t = scenario.tunables;
+  const st = s.standing[moveId];
+  if (!st) return;
+  const span = cat.spanOfMove.get(moveId) ?? null;
+  s.violations.push({ round: s.round, move: moveId, delegation: st.delegation, span: span?.id ?? null });
+  addTension(s, t.violationTension);
+  addTrustFromAll(s, st.delegation, -t.violationTrustLoss);
+  const moveName = cat.move.get(moveId)?.name ?? moveId;
+  say(s, 'violation', `Verified violation: ${nameOf(scenario, st.delegation)} is not carrying out "${moveName}".`);
+  delete s.standing[moveId];
+  if (!span) return;
+  const rec = s.spans[span.id];
+  if (rec) {
+    rec.status = 'violated';
+    rec.violatedCount += 1;
+  }
+  const armed = snapbackArmed(scenario, s);
+  for (const other of cat.spanSteps.get(span.id) ?? []) {
+    if (!s.standing[other]) continue;
+    delete s.standing[other];
+    const m = cat.move.get(other);
+    if (!m?.tags.includes('relief')) continue;
+    if (armed) {
+      // Pre-authorized snapback takes the relief back from the violator at once.
+      addSupport(s, st.delegation, -Math.max(4, ...Object.values(m.effects.support ?? {})));
+      say(s, 'snapback', `Snapback: "${m.name}" is withdrawn automatically.`);
+    } else {
+      say(s, 'snapback.none', `No snapback was armed: the relief already granted by "${m.name}" cannot be recovered.`);
+    }
+  }
+}

@@ -1,0 +1,171 @@
+// Linked packages, the council's motions and their checks.
+import { catalog } from './catalog';
+import { addSupport, addTension, addTrust, editPackage, nameOf, say } from './draft';
+import type { Scenario } from './scenario/schema';
+import type { DelegationId, GameState, Package, PackageStep, Sponsor } from './types';
+
+export const MAX_PACKAGE_STEPS = 8;
+export const MAX_PROPOSALS_PER_ROUND = 4;
+
+/** Why a set of package steps is not a valid package now, or null. */
+export function checkPackageSteps(
+  scenario: Scenario,
+  s: GameState,
+  proposer: DelegationId,
+  steps: readonly PackageStep[],
+  window: number,
+): string | null {
+  const cat = catalog(scenario);
+  if (!Number.isInteger(window) || window < 1 || window > 3) return 'the window must be 1, 2 or 3 rounds';
+  if (steps.length === 0) return 'a package needs at least one step';
+  if (steps.length > MAX_PACKAGE_STEPS) return `a package has at most ${MAX_PACKAGE_STEPS} steps`;
+  const seen = new Set<string>();
+  for (const [i, step] of steps.entries()) {
+    const m = cat.move.get(step.move);
+    if (!m) return `step ${i + 1}: unknown move "${step.move}"`;
+    if (m.delegation !== step.delegation) return `step ${i + 1}: "${m.name}" belongs to ${nameOf(scenario, m.delegation)}`;
+    if (!m.phases.includes(s.phase)) return `step ${i + 1}: "${m.name}" is not available in this phase`;
+    if (seen.has(m.id)) return `step ${i + 1}: "${m.name}" appears twice`;
+    seen.add(m.id);
+    if (m.kind === 'step' && s.standing[m.id]) return `step ${i + 1}: "${m.name}" is already in force`;
+    if (m.kind === 'pledge' && pledgeDone(scenario, s, step.delegation, m.tags)) {
+      return `step ${i + 1}: "${m.name}" has already taken effect`;
+    }
+    if (step.after !== undefined) {
+      if (!Number.isInteger(step.after) || step.after < 0 || step.after >= i)
+        return `step ${i + 1}: a trigger must point to an earlier step`;
+      if (m.kind !== 'step') return `step ${i + 1}: only an action step can be set off by a trigger`;
+    }
+  }
+  const parties = partiesOf(proposer, steps);
+  if (parties.length < 2) return 'a package links steps of at least two delegations';
+  return null;
+}
+
+function pledgeDone(scenario: Scenario, s: GameState, d: DelegationId, tags: readonly string[]): boolean {
+  if (tags.includes('council')) return s.council.members.includes(d);
+  if (tags.includes('framework')) return s.framework.adopted;
+  return false;
+}
+
+export function partiesOf(proposer: DelegationId, steps: readonly PackageStep[]): DelegationId[] {
+  const parties = [proposer];
+  for (const st of steps) if (!parties.includes(st.delegation)) parties.push(st.delegation);
+  return parties;
+}
+
+export function proposalsThisRound(s: GameState, d: DelegationId): number {
+  return s.packages.filter((p) => p.proposer === d && p.round === s.round).length;
+}
+
+export function addPackage(
+  s: GameState,
+  proposer: DelegationId,
+  steps: PackageStep[],
+  window: number,
+  note: string,
+  counterTo: number | null,
+): Package {
+  const pkg: Package = {
+    id: s.nextPackageId++,
+    round: s.round,
+    proposer,
+    steps: steps.map((st) => (st.after === undefined ? { delegation: st.delegation, move: st.move } : { ...st })),
+    window,
+    parties: partiesOf(proposer, steps),
+    accepted: [proposer],
+    status: 'proposed',
+    acceptedRound: null,
+    counterTo,
+    note,
+    replies: [],
+    triggered: [],
+  };
+  s.packages.push(pkg);
+  return pkg;
+}
+
+/** Called when the last party accepts: pledges take effect, the framework and council form. */
+export function concludePackage(scenario: Scenario, s: GameState, pkg: Package) {
+  const cat = catalog(scenario);
+  pkg.status = 'accepted';
+  pkg.acceptedRound = s.round;
+  const names = pkg.parties.map((d) => nameOf(scenario, d)).join(', ');
+  say(s, 'package.accepted', `Package #${pkg.id} agreed by ${names}.`);
+  for (const a of pkg.parties) for (const b of pkg.parties) if (a !== b) addTrust(s, a, b, 1);
+
+  const pledges = pkg.steps.map((st) => cat.move.get(st.move)).filter((m) => m?.kind === 'pledge');
+  const frameworkBy = new Set(pledges.filter((m) => m?.tags.includes('framework')).map((m) => m?.delegation));
+  const fw = scenario.framework;
+  if (
+    !s.framework.adopted &&
+    fw.requiredDelegations.every((d) => frameworkBy.has(d)) &&
+    pkg.parties.length >= fw.minParties
+  ) {
+    s.framework = { adopted: true, round: s.round };
+    say(s, 'framework', `Framework adopted: the benchmark calendar is agreed.`);
+  }
+  const joiners = pledges.filter((m) => m?.tags.includes('council')).map((m) => m?.delegation as string);
+  const c = scenario.council;
+  if (!s.council.founded) {
+    const unique = [...new Set(joiners)];
+    if (unique.length >= c.minMembers && unique.some((d) => c.guarantors.includes(d))) {
+      s.council.founded = true;
+      s.council.round = s.round;
+      s.council.members = unique;
+      say(s, 'council.founded', `The standing mediation council is founded: ${unique.map((d) => nameOf(scenario, d)).join(', ')}.`);
+    }
+  } else {
+    for (const d of joiners) {
+      if (s.council.members.includes(d)) continue;
+      s.council.members.push(d);
+      say(s, 'council.joined', `${nameOf(scenario, d)} joins the mediation council.`);
+    }
+  }
+  for (const m of pledges) if (m) applyPledgeEffects(s, m.effects.support, m.effects.tension);
+}
+
+function applyPledgeEffects(s: GameState, support: Record<string, number> | undefined, tension: number | undefined) {
+  for (const [d, v] of Object.entries(support ?? {})) addSupport(s, d, v);
+  if (tension) addTension(s, tension);
+}
+
+/** Proposals still open when the negotiation closes lapse. */
+export function expireProposals(s: GameState) {
+  for (const p of s.packages) {
+    const q = p.status === 'proposed' ? editPackage(s, p.id) : undefined;
+    if (q) q.status = 'expired';
+  }
+}
+
+/** Settles agreed packages: all steps in force (fulfilled) or past the window (broken). */
+export function settlePackages(scenario: Scenario, s: GameState) {
+  const t = scenario.tunables;
+  const cat = catalog(scenario);
+  for (const open of s.packages) {
+    if (open.status !== 'accepted' || open.acceptedRound === null) continue;
+    const p = editPackage(s, open.id);
+    if (!p || p.acceptedRound === null) continue;
+    const actionSteps = p.steps.filter((st) => cat.move.get(st.move)?.kind === 'step');
+    // Implemented since acceptance counts as delivered even if later negated or violated.
+    const since = p.acceptedRound;
+    const done = actionSteps.filter((st) => (s.implemented[st.move] ?? 0) >= since);
+    if (done.length === actionSteps.length) {
+      p.status = 'fulfilled';
+      for (const a of p.parties) for (const b of p.parties) if (a !== b) addTrust(s, a, b, t.fulfilledTrustGain);
+      continue;
+    }
+    if (s.round >= p.acceptedRound + p.window - 1) {
+      p.status = 'broken';
+      const missing = [...new Set(actionSteps.filter((st) => !done.includes(st)).map((st) => st.delegation))];
+      for (const culprit of missing)
+        for (const other of p.parties) if (other !== culprit) addTrust(s, other, culprit, -t.brokenPromiseTrustLoss);
+      say(s, 'package.broken', `Package #${p.id} broken: ${missing.map((d) => nameOf(scenario, d)).join(', ')} did not deliver.`);
+    }
+  }
+}
+
+/** Who the council has named for an incident (a motion can only target that sponsor). */
+export function namedSponsor(s: GameState, incident: number): Sponsor | null {
+  return s.incidents.find((i) => i.id === incident)?.attribution?.named ?? null;
+}

@@ -1,0 +1,65 @@
+// Secret objectives and scores (DESIGN.md §7).
+import { catalog } from './catalog';
+import { spanSecured } from './interlock';
+import { effectiveFunding } from './resolution';
+import type { Condition, Outcome, Scenario } from './scenario/schema';
+import type { DelegationId, GameState } from './types';
+
+export const OUTCOME_POINTS: Record<Outcome, number> = { consolidation: 40, drift: 15, unraveling: 0 };
+
+export function conditionMet(scenario: Scenario, s: GameState, d: DelegationId, c: Condition): boolean {
+  switch (c.type) {
+    case 'outcome':
+      return s.outcome !== null && c.in.includes(s.outcome);
+    case 'trackSecured':
+      return scenario.interlocks.filter((x) => x.track === c.track && spanSecured(scenario, s, x.id)).length >= c.atLeast;
+    case 'spanSecured':
+      return spanSecured(scenario, s, c.span);
+    case 'supportAtLeast':
+      return (s.delegations[d]?.support ?? 0) >= c.value;
+    case 'tensionAtMost':
+      return s.tension <= c.value;
+    case 'frontTensionAtMost':
+      return (s.fronts[c.front]?.tension ?? 100) <= c.value;
+    case 'escrowPaidAtLeast':
+      return s.escrow.paid >= c.value;
+    case 'councilFounded':
+      return s.council.founded;
+    case 'notPenalized':
+      return (s.delegations[d]?.penalties ?? 0) === 0;
+    case 'moveImplemented':
+      return s.implemented[c.move] !== undefined;
+    case 'moveNeverImplemented':
+      return s.implemented[c.move] === undefined;
+    case 'fundingAtLeast':
+      return effectiveFunding(scenario, s, c.network) >= c.value;
+  }
+}
+
+export interface ObjectiveResult {
+  id: string;
+  text: string;
+  points: number;
+  met: boolean;
+}
+
+export function objectivesOf(scenario: Scenario, s: GameState, d: DelegationId): ObjectiveResult[] {
+  const del = catalog(scenario).delegation.get(d);
+  return (del?.secretObjectives ?? []).map((o) => ({
+    id: o.id,
+    text: o.text,
+    points: o.points,
+    met: conditionMet(scenario, s, d, o.condition),
+  }));
+}
+
+/** Shared outcome points, plus secret objectives met, plus a tenth of domestic support. */
+export function score(scenario: Scenario, s: GameState, d: DelegationId): number {
+  const shared = s.outcome ? OUTCOME_POINTS[s.outcome] : 0;
+  const secret = objectivesOf(scenario, s, d).reduce((a, o) => a + (o.met ? o.points : 0), 0);
+  return shared + secret + Math.floor((s.delegations[d]?.support ?? 0) / 10);
+}
+
+export function scores(scenario: Scenario, s: GameState): Record<DelegationId, number> {
+  return Object.fromEntries(catalog(scenario).delegationIds.map((d) => [d, score(scenario, s, d)]));
+}

@@ -1,0 +1,314 @@
+// Steps 4–8 of a round (DESIGN.md §4): reveal, interlock resolution, verification, incidents,
+// council, assessment. One call, on a private copy of the state.
+import { catalog } from './catalog';
+import { climbLadder, runInquiries } from './council';
+import { addSupport, addTension, addTrust, applyOneShot, clamp, cloneState, editPackage, nameOf, say } from './draft';
+import { domesticShock } from './injects';
+import { closeWindows, openWindows, recordViolation, spanSecured, updateSpans } from './interlock';
+import { settlePackages } from './negotiation';
+import { chance, nextFloat, pick } from './rng';
+import type { Move, Scenario } from './scenario/schema';
+import type { GameState, Incident } from './types';
+
+export function resolveRound(scenario: Scenario, state: GameState): GameState {
+  const s = cloneState(state);
+  s.step = 'resolution';
+  const violationsBefore = s.violations.length;
+  const newly = reveal(scenario, s);
+  if (s.warTrigger !== null) {
+    recordHistory(scenario, s, 0);
+    return s;
+  }
+  openWindows(scenario, s, newly);
+  updateSpans(scenario, s);
+  const triggered = verify(scenario, s);
+  openWindows(scenario, s, triggered);
+  const secured = updateSpans(scenario, s);
+  rewardSecured(scenario, s, secured);
+  closeWindows(scenario, s);
+  const incidents = spawnIncidents(scenario, s);
+  runInquiries(scenario, s, incidents);
+  assess(scenario, s, s.violations.length - violationsBefore);
+  recordHistory(scenario, s, incidents.length);
+  return s;
+}
+
+/** Step 4: sealed commits are opened and carried out, in the scenario's delegation order. */
+function reveal(scenario: Scenario, s: GameState): string[] {
+  const cat = catalog(scenario);
+  const newly: string[] = [];
+  for (const d of cat.delegationIds) {
+    const del = s.delegations[d];
+    if (!del) continue;
+    const c = del.commit ?? { moves: [], defect: [] };
+    del.apDebt = 0;
+    for (const id of c.moves) {
+      const m = cat.move.get(id);
+      if (m && implementMove(scenario, s, m)) newly.push(id);
+    }
+    for (const id of c.defect) {
+      const st = s.standing[id];
+      const m = cat.move.get(id);
+      if (!st || !m || st.defected) continue;
+      st.defected = true;
+      st.defectedRound = s.round;
+      addSupport(s, d, m.defection?.support ?? 0);
+      say(s, 'defection', `${nameOf(scenario, d)} quietly stops "${m.name}" while it still counts in public.`, [d]);
+    }
+    if (c.allocation && scenario.monitors.allocator === d) {
+      s.allocation = structuredClone(c.allocation);
+      say(s, 'allocation', `${nameOf(scenario, d)} deploys inspection and observer teams.`);
+    }
+    if (c.retaliate) retaliate(scenario, s, d, c.retaliate.incident, c.retaliate.against);
+    if (s.warTrigger !== null) break;
+  }
+  updateFronts(scenario, s);
+  return newly;
+}
+
+export function implementMove(scenario: Scenario, s: GameState, m: Move): boolean {
+  if (s.standing[m.id]) return false;
+  const isPublic = m.verifiedBy === 'public';
+  s.standing[m.id] = {
+    move: m.id,
+    delegation: m.delegation,
+    round: s.round,
+    verified: isPublic,
+    verifiedRound: isPublic ? s.round : null,
+    defected: false,
+    defectedRound: null,
+  };
+  s.implemented[m.id] = s.round;
+  applyOneShot(s, m.effects, m.delegation);
+  say(s, 'implemented', `${nameOf(scenario, m.delegation)} implements "${m.name}".`);
+  if (m.tags.includes('war-trigger')) {
+    s.warTrigger = `${nameOf(scenario, m.delegation)}: ${m.name}`;
+    say(s, 'war', `War trigger: ${m.name}. The truce collapses.`);
+  }
+  return true;
+}
+
+function retaliate(scenario: Scenario, s: GameState, d: string, incidentId: number, against: string) {
+  const inc = s.incidents.find((i) => i.id === incidentId);
+  if (!inc) return;
+  const t = scenario.tunables;
+  const right = inc.sponsor === against;
+  addTension(s, right ? t.retaliationTension : t.misdirectedTension);
+  const f = s.fronts[inc.front];
+  if (f) f.tension = clamp(f.tension + t.retaliationTension);
+  addTrust(s, against, d, right ? -10 : -25);
+  say(s, 'retaliation', `${nameOf(scenario, d)} retaliates against ${nameOf(scenario, against)} for incident #${inc.id}.`);
+  if (!right) say(s, 'misdirected', `${nameOf(scenario, d)}'s retaliation for incident #${inc.id} hit the wrong party.`, 'secret');
+}
+
+/** Observers follow the monitors' allocation; patrols follow standing moves. */
+function updateFronts(scenario: Scenario, s: GameState) {
+  const moves = catalog(scenario).move;
+  for (const [id, f] of Object.entries(s.fronts)) {
+    f.observers = s.allocation.observers[id] ?? 0;
+    f.patrols = 0;
+  }
+  for (const st of Object.values(s.standing)) {
+    if (st.defected) continue;
+    for (const [front, n] of Object.entries(moves.get(st.move)?.effects.patrols ?? {})) {
+      const f = s.fronts[front];
+      if (f) f.patrols += n;
+    }
+  }
+}
+
+/** The bonus standing moves and climbed ladder rungs give to verification on a track. */
+export function verificationBonus(scenario: Scenario, s: GameState, track: string): number {
+  const moves = catalog(scenario).move;
+  let bonus = 0;
+  for (const st of Object.values(s.standing)) if (!st.defected) bonus += moves.get(st.move)?.effects.verification?.[track] ?? 0;
+  for (const rung of scenario.council.ladder.slice(0, s.council.rung)) bonus += rung.effects.verification?.[track] ?? 0;
+  return bonus;
+}
+
+/** The chance, in percent, that the assigned monitor checks a step successfully this round. */
+export function verificationChance(scenario: Scenario, s: GameState, m: Move): number {
+  const mon = scenario.monitors;
+  if (m.verifiedBy === 'public') return 100;
+  const base =
+    m.verifiedBy === 'iaea'
+      ? mon.iaeaBase + mon.iaeaPerTeam * (s.allocation.inspections[m.track] ?? 0)
+      : mon.observerBase + mon.observerPerTeam * (m.front ? (s.fronts[m.front]?.observers ?? 0) : 0);
+  return clamp(base + verificationBonus(scenario, s, m.track), 0, 95);
+}
+
+/** Chance that ongoing monitoring catches a quiet defection on an already verified step. */
+export function detectionChance(scenario: Scenario, s: GameState, m: Move): number {
+  const p = verificationChance(scenario, s, m);
+  const base = m.verifiedBy === 'iaea' ? scenario.monitors.iaeaBase : scenario.monitors.observerBase;
+  return clamp(scenario.tunables.detectionPercent + Math.round((p - base) / 2), 0, 90);
+}
+
+/** Step 5: monitors check implemented steps; quiet defection may be detected. */
+function verify(scenario: Scenario, s: GameState): string[] {
+  const cat = catalog(scenario);
+  const triggered: string[] = [];
+  for (const st of Object.values(s.standing)) {
+    const m = cat.move.get(st.move);
+    if (!m || !s.standing[st.move]) continue;
+    if (!st.verified) {
+      if (!chance(s, verificationChance(scenario, s, m))) continue;
+      if (st.defected) {
+        recordViolation(scenario, s, m.id);
+        continue;
+      }
+      st.verified = true;
+      st.verifiedRound = s.round;
+      triggered.push(...fireTriggers(scenario, s, m.id));
+    } else if (st.defected && chance(s, detectionChance(scenario, s, m))) {
+      recordViolation(scenario, s, m.id);
+    }
+  }
+  return triggered;
+}
+
+/** Sequenced steps of agreed packages execute once the step they wait for is verified. */
+function fireTriggers(scenario: Scenario, s: GameState, verifiedMove: string): string[] {
+  const cat = catalog(scenario);
+  const out: string[] = [];
+  for (const agreed of s.packages) {
+    if (agreed.status !== 'accepted' && agreed.status !== 'fulfilled') continue;
+    const idx = agreed.steps.findIndex((st) => st.move === verifiedMove);
+    if (idx < 0 || !agreed.steps.some((st, i) => st.after === idx && !agreed.triggered.includes(i))) continue;
+    const p = editPackage(s, agreed.id);
+    if (!p) continue;
+    p.steps.forEach((st, i) => {
+      if (st.after !== idx || p.triggered.includes(i)) return;
+      const m = cat.move.get(st.move);
+      p.triggered.push(i);
+      if (!m || !m.phases.includes(s.phase) || !implementMove(scenario, s, m)) return;
+      const del = s.delegations[m.delegation];
+      if (del) del.apDebt += m.cost;
+      say(s, 'triggered', `Sequenced step: "${m.name}" executes automatically (package #${p.id}).`);
+      out.push(m.id);
+    });
+  }
+  return out;
+}
+
+/** Secured spans calm tension and release an escrow tranche, never below a zero balance. */
+function rewardSecured(scenario: Scenario, s: GameState, secured: readonly string[]) {
+  const e = scenario.escrow;
+  for (const spanId of secured) {
+    addTension(s, scenario.tunables.securedSpanTension);
+    const pay = Math.min(s.escrow.balance, e.tranche);
+    if (pay <= 0) {
+      say(s, 'escrow.empty', `The escrow fund is empty: no tranche for "${catalog(scenario).span.get(spanId)?.name}".`);
+      continue;
+    }
+    s.escrow.balance -= pay;
+    s.escrow.paid += pay;
+    addSupport(s, e.recipient, Math.round((e.supportPerTranche * pay) / e.tranche));
+    say(s, 'escrow.paid', `Escrow tranche of ${pay} paid to ${nameOf(scenario, e.recipient)} on a verified benchmark.`);
+  }
+}
+
+/** Proxy funding as it truly is: base, plus standing cuts in force, plus hidden defections. */
+export function effectiveFunding(scenario: Scenario, s: GameState, network: string): number {
+  const moves = catalog(scenario).move;
+  let f = s.funding[network] ?? 0;
+  for (const st of Object.values(s.standing)) {
+    const m = moves.get(st.move);
+    if (!m) continue;
+    f += st.defected ? (m.defection?.funding?.[network] ?? 0) : (m.effects.funding?.[network] ?? 0);
+  }
+  return clamp(f);
+}
+
+const LAND_KINDS = ['rocket', 'drone', 'raid', 'cyber'] as const;
+const SEA_KINDS = ['maritime', 'drone', 'maritime', 'cyber'] as const;
+
+/** Step 6: proxy incidents, their rate driven by funding, front tension and spoilers. */
+function spawnIncidents(scenario: Scenario, s: GameState): Incident[] {
+  const out: Incident[] = [];
+  for (const net of scenario.proxyNetworks) {
+    const fronts = net.fronts.map((f) => s.fronts[f]);
+    const avg = fronts.reduce((a, f) => a + (f?.tension ?? 0), 0) / Math.max(1, fronts.length);
+    const patrols = fronts.reduce((a, f) => a + (f?.patrols ?? 0), 0);
+    const funding = effectiveFunding(scenario, s, net.id);
+    const p = clamp(net.baseRate + (funding - 50) / 2 + (avg - 40) / 4 + (s.tension - 50) / 5 - 6 * patrols, 2, 85);
+    if (!chance(s, p)) continue;
+    const front = weightedFront(s, net.fronts);
+    const sponsor = chance(s, net.autonomy) ? 'independent' : net.patron;
+    out.push(spawn(scenario, s, front, net.id, sponsor));
+  }
+  const sp = scenario.spoilers;
+  if (chance(s, clamp(sp.rate + (s.tension - 50) / 10, 0, 60))) out.push(spawn(scenario, s, pick(s, sp.fronts), null, 'spoiler'));
+  return out;
+}
+
+function weightedFront(s: GameState, fronts: readonly string[]): string {
+  const weights = fronts.map((f) => 10 + (s.fronts[f]?.tension ?? 0));
+  let r = nextFloat(s) * weights.reduce((a, b) => a + b, 0);
+  for (const [i, w] of weights.entries()) {
+    r -= w;
+    if (r < 0) return fronts[i] as string;
+  }
+  return fronts[fronts.length - 1] as string;
+}
+
+function spawn(scenario: Scenario, s: GameState, front: string, network: string | null, sponsor: Incident['sponsor']): Incident {
+  const t = scenario.tunables;
+  const spec = catalog(scenario).front.get(front);
+  const r = nextFloat(s);
+  const severity = r < 0.12 ? 3 : r < 0.45 ? 2 : 1;
+  const kind = pick(s, spec?.maritime ? SEA_KINDS : LAND_KINDS);
+  const inc: Incident = {
+    id: s.nextIncidentId++,
+    round: s.round,
+    front,
+    network,
+    kind,
+    severity,
+    sponsor,
+    attribution: null,
+    cancelled: false,
+    revealed: false,
+  };
+  s.incidents.push(inc);
+  const f = s.fronts[front];
+  if (f) f.tension = clamp(f.tension + t.incidentFrontTension * severity);
+  addTension(s, t.incidentTension * severity);
+  for (const d of spec?.exposed ?? []) addSupport(s, d, -severity);
+  say(s, 'incident', `Incident #${inc.id}: ${kind} attack, ${spec?.name ?? front}, severity ${severity}. Sponsor unknown.`);
+  return inc;
+}
+
+/** Step 8: the ladder, promises, domestic backlash, tension drift, fronts cool down. */
+function assess(scenario: Scenario, s: GameState, violationsThisRound: number) {
+  const t = scenario.tunables;
+  const securedNow = scenario.interlocks.filter((x) => spanSecured(scenario, s, x.id)).length;
+  climbLadder(scenario, s, violationsThisRound, securedNow);
+  settlePackages(scenario, s);
+  for (const d of catalog(scenario).delegationIds) {
+    if ((s.delegations[d]?.support ?? 100) < t.shockSupport) domesticShock(scenario, s, d, 'Domestic backlash');
+  }
+  const fronts = Object.values(s.fronts);
+  const avg = fronts.reduce((a, f) => a + f.tension, 0) / Math.max(1, fronts.length);
+  addTension(s, t.driftPerRound + Math.round(((avg - 50) * t.wholeFrontWeight) / 100));
+  for (const f of fronts) f.tension = clamp(f.tension - t.frontTensionDecay - 2 * f.observers - 2 * f.patrols);
+}
+
+function recordHistory(scenario: Scenario, s: GameState, incidents: number) {
+  const ids = catalog(scenario).delegationIds;
+  const trustIn = (d: string) => {
+    const others = ids.filter((x) => x !== d);
+    return Math.round(others.reduce((a, x) => a + (s.trust[x]?.[d] ?? 50), 0) / Math.max(1, others.length));
+  };
+  s.history.push({
+    round: s.round,
+    phase: s.phase,
+    tension: s.tension,
+    fronts: Object.fromEntries(Object.entries(s.fronts).map(([k, f]) => [k, f.tension])),
+    support: Object.fromEntries(ids.map((d) => [d, s.delegations[d]?.support ?? 0])),
+    trust: Object.fromEntries(ids.map((d) => [d, trustIn(d)])),
+    secured: scenario.interlocks.filter((x) => spanSecured(scenario, s, x.id)).length,
+    escrow: s.escrow.balance,
+    incidents,
+  });
+}

@@ -1,0 +1,81 @@
+import type { Scenario } from './scenario/schema';
+import type { GameState } from './types';
+import { deriveSeed } from './rng';
+
+/** Bumped when a rule changes the outcome of a log: old logs and saves are then refused. */
+export const ENGINE_VERSION = 1;
+
+export function createGame(scenario: Scenario, seed: number): GameState {
+  const ids = scenario.delegations.map((d) => d.id);
+  const t = scenario.tunables;
+  const trust: GameState['trust'] = {};
+  for (const a of ids) {
+    trust[a] = {};
+    for (const b of ids) if (a !== b) (trust[a] as Record<string, number>)[b] = 50;
+  }
+  return {
+    engineVersion: ENGINE_VERSION,
+    scenarioId: scenario.id,
+    seed: seed >>> 0,
+    rng: deriveSeed(seed >>> 0, scenario.id),
+    round: 1,
+    phase: 'ceasefire',
+    step: 'briefing',
+    paused: false,
+    outcome: null,
+    endReason: null,
+    warTrigger: null,
+    tension: t.startTension,
+    fronts: Object.fromEntries(
+      scenario.fronts.map((f) => [f.id, { tension: f.startTension, observers: 0, patrols: 0 }]),
+    ),
+    delegations: Object.fromEntries(
+      scenario.delegations.map((d) => [
+        d.id,
+        {
+          support: d.startSupport,
+          ap: t.actionPoints,
+          apDebt: 0,
+          ready: false,
+          committed: false,
+          commit: null,
+          committedBy: null,
+          penalties: 0,
+          aiExplanations: [],
+        },
+      ]),
+    ),
+    trust,
+    standing: {},
+    implemented: {},
+    spans: Object.fromEntries(
+      scenario.interlocks.map((s) => [
+        s.id,
+        {
+          status: 'idle',
+          openedRound: null,
+          closesRound: null,
+          securedRound: null,
+          securedCount: 0,
+          negatedCount: 0,
+          violatedCount: 0,
+        },
+      ]),
+    ),
+    violations: [],
+    packages: [],
+    nextPackageId: 1,
+    incidents: [],
+    nextIncidentId: 1,
+    funding: Object.fromEntries(scenario.proxyNetworks.map((n) => [n.id, n.startFunding])),
+    allocation: { inspections: {}, observers: {} },
+    framework: { adopted: false, round: null },
+    council: { founded: false, round: null, members: [], rung: 0, compliantRounds: 0, motions: [], nextMotionId: 1 },
+    escrow: { balance: scenario.escrow.startBalance, pledged: 0, paid: 0 },
+    firedInjects: [],
+    customInjects: 0,
+    revealed: { incidents: [], defections: [], objectives: [] },
+    events: [],
+    history: [],
+  };
+}

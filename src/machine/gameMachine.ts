@@ -1,0 +1,187 @@
+// The negotiation machine (DESIGN.md §3–§5): phases as states, the round cycle inside each,
+// the interlocking-safeties rule as named guards that call engine predicates.
+import { assign, setup } from 'xstate';
+import {
+  allCommitted,
+  allReady,
+  applyIntent,
+  bridgeComplete,
+  ceasefireExpired,
+  checkIntent,
+  createGame,
+  endGame,
+  enterPhase,
+  frameworkAgreed,
+  nextRound,
+  openCommit,
+  openNegotiation,
+  resolveRound,
+  roundLimitReached,
+  startBriefing,
+  truceCollapsed,
+  type GameState,
+  type Intent,
+  type Outcome,
+  type PhaseId,
+  type Scenario,
+} from '../engine';
+
+export interface LogEntry {
+  seq: number;
+  round: number;
+  actor: string;
+  intent: Intent;
+}
+
+export interface GameContext {
+  game: GameState;
+  log: LogEntry[];
+}
+
+export type GameInput = { seed: number };
+
+const PHASE_STATE: Record<PhaseId, string> = { ceasefire: 'ceasefire', A: 'phaseA', B: 'phaseB', C: 'phaseC' };
+
+const DELEGATION_INTENTS = [
+  'package.propose',
+  'package.accept',
+  'package.reject',
+  'package.counter',
+  'council.penalize',
+  'council.vote',
+  'negotiation.ready',
+] as const;
+const FACILITATOR_INTENTS = [
+  'facilitator.pause',
+  'facilitator.resume',
+  'facilitator.inject',
+  'facilitator.override',
+  'facilitator.reveal',
+] as const;
+
+export function createGameMachine(scenario: Scenario) {
+  const logged = (context: GameContext, intent: Intent): LogEntry[] => [
+    ...context.log,
+    { seq: context.log.length + 1, round: context.game.round, actor: intent.actor, intent },
+  ];
+
+  const m = setup({
+    types: {
+      context: {} as GameContext,
+      events: {} as Intent,
+      input: {} as GameInput,
+    },
+    guards: {
+      intentLegal: ({ context, event }) => checkIntent(scenario, context.game, event) === null,
+      allReady: ({ context }) => allReady(context.game),
+      allCommitted: ({ context }) => allCommitted(context.game),
+      /** §5.4: the current phase's bridge is complete. */
+      bridgeComplete: ({ context }) => bridgeComplete(scenario, context.game),
+      frameworkAgreed: ({ context }) => frameworkAgreed(context.game),
+      ceasefireExpired: ({ context }) => ceasefireExpired(scenario, context.game),
+      truceCollapsed: ({ context }) => truceCollapsed(context.game),
+      roundLimitReached: ({ context }) => roundLimitReached(scenario, context.game),
+      endsIn: ({ context, event }, params: { outcome: Outcome }) =>
+        event.type === 'facilitator.end' &&
+        event.outcome === params.outcome &&
+        checkIntent(scenario, context.game, event) === null,
+    },
+    actions: {
+      applyIntent: assign(({ context, event }) => ({
+        game: applyIntent(scenario, context.game, event),
+        log: logged(context, event),
+      })),
+      logIntent: assign(({ context, event }) => ({ log: logged(context, event) })),
+      startBriefing: assign(({ context }) => ({ game: startBriefing(scenario, context.game) })),
+      openNegotiation: assign(({ context }) => ({ game: openNegotiation(context.game) })),
+      openCommit: assign(({ context }) => ({ game: openCommit(context.game) })),
+      resolveRound: assign(({ context }) => ({ game: resolveRound(scenario, context.game) })),
+      nextRound: assign(({ context }) => ({ game: nextRound(scenario, context.game) })),
+      enterPhase: assign(({ context }, params: { phase: PhaseId }) => ({
+        game: enterPhase(scenario, context.game, params.phase),
+      })),
+      endGame: assign(({ context }, params: { outcome: Outcome; reason: string }) => ({
+        game: context.game.step === 'ended' ? context.game : endGame(context.game, params.outcome, params.reason),
+      })),
+    },
+  });
+
+  const accept = { guard: 'intentLegal', actions: 'applyIntent' } as const;
+  const negotiationOn = Object.fromEntries(DELEGATION_INTENTS.map((t) => [t, accept])) as Record<
+    (typeof DELEGATION_INTENTS)[number],
+    typeof accept
+  >;
+
+  const roundCycle = (phase: PhaseId) => {
+    const next: Record<PhaseId, string | null> = { ceasefire: 'phaseA', A: 'phaseB', B: 'phaseC', C: null };
+    const advance = next[phase];
+    type Guarded = { guard: 'truceCollapsed' | 'bridgeComplete' | 'roundLimitReached' | 'frameworkAgreed' | 'ceasefireExpired'; target: string };
+    const to = (guard: Guarded['guard'], target: string, advancing = false) =>
+      advancing ? ({ guard, target, actions: 'nextRound' } as const) : ({ guard, target } as const);
+    const resolution = [
+      to('truceCollapsed', '#interlock.unraveling'),
+      ...(phase === 'C' ? [to('bridgeComplete', '#interlock.consolidation')] : []),
+      to('roundLimitReached', '#interlock.drift'),
+      ...(phase === 'ceasefire'
+        ? [to('frameworkAgreed', `#interlock.${advance}`, true), to('ceasefireExpired', `#interlock.${advance}`, true)]
+        : advance
+          ? [to('bridgeComplete', `#interlock.${advance}`, true)]
+          : []),
+      { target: 'briefing', actions: 'nextRound' } as const,
+    ];
+    return {
+      initial: 'briefing',
+      entry: phase === 'ceasefire' ? [] : [{ type: 'enterPhase', params: { phase } } as const],
+      states: {
+        briefing: { entry: 'startBriefing', always: { target: 'negotiation' } },
+        negotiation: {
+          entry: 'openNegotiation',
+          always: { guard: 'allReady', target: 'commit' },
+          on: { ...negotiationOn, 'step.close': { guard: 'intentLegal', target: 'commit', actions: 'logIntent' } },
+        },
+        commit: {
+          entry: 'openCommit',
+          always: { guard: 'allCommitted', target: 'resolution' },
+          on: {
+            'commit.submit': accept,
+            'step.close': { guard: 'intentLegal', target: 'resolution', actions: 'logIntent' },
+          },
+        },
+        resolution: { entry: 'resolveRound', always: resolution },
+      },
+    } as const;
+  };
+
+  const ending = (outcome: Outcome, reason: string) => ({
+    type: 'final' as const,
+    entry: { type: 'endGame' as const, params: { outcome, reason } },
+  });
+
+  return m.createMachine({
+    id: 'interlock',
+    context: ({ input }) => ({ game: createGame(scenario, input.seed), log: [] }),
+    initial: 'ceasefire',
+    on: {
+      ...(Object.fromEntries(FACILITATOR_INTENTS.map((t) => [t, accept])) as Record<
+        (typeof FACILITATOR_INTENTS)[number],
+        typeof accept
+      >),
+      'facilitator.end': [
+        { guard: { type: 'endsIn', params: { outcome: 'consolidation' } }, target: '.consolidation', actions: 'applyIntent' },
+        { guard: { type: 'endsIn', params: { outcome: 'drift' } }, target: '.drift', actions: 'applyIntent' },
+        { guard: { type: 'endsIn', params: { outcome: 'unraveling' } }, target: '.unraveling', actions: 'applyIntent' },
+      ],
+    },
+    states: {
+      [PHASE_STATE.ceasefire]: roundCycle('ceasefire'),
+      [PHASE_STATE.A]: roundCycle('A'),
+      [PHASE_STATE.B]: roundCycle('B'),
+      [PHASE_STATE.C]: roundCycle('C'),
+      consolidation: ending('consolidation', 'Phase C is complete: the settlement holds as a durable compact.'),
+      drift: ending('drift', 'The round limit passed without a settlement: the lull holds, incidents keep rising.'),
+      unraveling: ending('unraveling', 'The truce collapsed into renewed conflict.'),
+    },
+  });
+}
+
+export type GameMachine = ReturnType<typeof createGameMachine>;
