@@ -17,7 +17,8 @@ export interface AutoplayOptions {
   humans?: readonly string[];
 }
 
-const NEGOTIATION_PASSES = 4;
+/** Proposals, then answers, then council business and readiness. */
+const NEGOTIATION_PASSES = 3;
 
 /** Plays the current step for every AI seat; returns when the step has moved on. */
 export function playStep(scenario: Scenario, table: Table, opts: AutoplayOptions = {}) {
@@ -33,6 +34,7 @@ export function playStep(scenario: Scenario, table: Table, opts: AutoplayOptions
     for (let pass = 0; pass < NEGOTIATION_PASSES; pass++) {
       for (const d of ids) {
         if (table.state.step !== 'negotiation' || table.state.round !== round) return;
+        if (!hasBusiness(table.state, d, pass)) continue;
         for (const decision of negotiate(scenario, viewFor(table.state, d), d, temper(d), pass)) take(d, decision);
       }
     }
@@ -42,6 +44,12 @@ export function playStep(scenario: Scenario, table: Table, opts: AutoplayOptions
       take(d, commit(scenario, viewFor(table.state, d), d, temper(d)));
     }
   }
+}
+
+/** Whether a seat has anything to decide in this pass (answers wait for open packages). */
+function hasBusiness(s: GameState, d: string, pass: number): boolean {
+  if (pass !== 1) return true;
+  return s.packages.some((p) => p.status === 'proposed' && p.parties.includes(d) && !p.accepted.includes(d));
 }
 
 /** Plays a whole AI-only game to its end. */

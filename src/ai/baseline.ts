@@ -21,7 +21,7 @@ export interface Temperament {
   cheating: number;
 }
 
-export const DEFAULT_TEMPERAMENT: Temperament = { cooperation: 62, cheating: 8 };
+export const DEFAULT_TEMPERAMENT: Temperament = { cooperation: 70, cheating: 4 };
 
 export interface Decision {
   intent: Intent;
@@ -30,7 +30,7 @@ export interface Decision {
 
 type Rng = { rng: number };
 const streamFor = (view: GameView, me: string, label: string): Rng => ({
-  rng: deriveSeed(view.seed, me, view.round, label, view.packages.length, view.events.length),
+  rng: deriveSeed(view.seed, me, view.round, label, view.packages.length, view.incidents.length),
 });
 const roll = (r: Rng, percent: number) => nextFloat(r) * 100 < percent;
 
@@ -57,6 +57,14 @@ export function negotiate(scenario: Scenario, view: GameView, me: string, t: Tem
     return out.filter((d) => legal(d.intent));
   }
   if (pass === 2 && view.council.founded && view.council.members.includes(me)) {
+    out.push(...councilBusiness(scenario, view, me, r).filter((d) => legal(d.intent)));
+  }
+  return [...out, { intent: { type: 'negotiation.ready', actor: me }, reason: 'Ready to commit.' }];
+}
+
+function councilBusiness(scenario: Scenario, view: GameView, me: string, r: Rng): Decision[] {
+  const out: Decision[] = [];
+  {
     for (const inc of view.incidents) {
       const named = inc.attribution?.named;
       if (!named || named === me || named === 'spoiler' || inc.round !== view.round - 1) continue;
@@ -72,9 +80,8 @@ export function negotiate(scenario: Scenario, view: GameView, me: string, t: Tem
         reason: yes ? 'A verified attack needs a visible answer.' : 'We doubt the finding is firm enough.',
       });
     }
-    return out.filter((d) => legal(d.intent));
   }
-  return [{ intent: { type: 'negotiation.ready', actor: me }, reason: 'Ready to commit.' }];
+  return out;
 }
 
 function proposals(scenario: Scenario, view: GameView, me: string, r: Rng): Decision[] {
@@ -83,23 +90,40 @@ function proposals(scenario: Scenario, view: GameView, me: string, r: Rng): Deci
   if (view.phase === 'ceasefire' || !view.framework.adopted || !view.council.founded) {
     const pledge = (tag: 'framework' | 'council') =>
       scenario.moves.filter((m) => m.tags.includes(tag) && m.phases.includes(view.phase)).map((m) => ({ delegation: m.delegation, move: m.id }));
-    if (!view.framework.adopted && view.phase === 'ceasefire' && scenario.framework.requiredDelegations.includes(me) && roll(r, 55))
+    if (!view.framework.adopted && view.phase === 'ceasefire' && scenario.framework.requiredDelegations.includes(me) && roll(r, 80))
       out.push({ intent: { type: 'package.propose', actor: me, steps: pledge('framework'), window: 1 }, reason: 'A benchmark calendar gives every side a timetable it can check.' });
     if (!view.council.founded && scenario.council.guarantors.includes(me) && roll(r, 45))
       out.push({ intent: { type: 'package.propose', actor: me, steps: pledge('council'), window: 1 }, reason: 'A standing council can investigate incidents before anyone retaliates.' });
   }
-  for (const span of scenario.interlocks) {
-    if (span.phase !== view.phase || cat.move.get(span.restraint)?.delegation !== me) continue;
-    const rec = view.spans[span.id];
-    if (!rec || rec.status === 'open' || rec.status === 'pending' || rec.status === 'secured') continue;
-    if (!roll(r, 70)) continue;
+  // Spans of this phase on the tracks the bridge still lacks, most needed first, within what
+  // this delegation can afford to carry out.
+  const phase = scenario.phases.find((p) => p.id === view.phase);
+  const missing = (track: string) =>
+    (phase?.requires[track] ?? 0) -
+    scenario.interlocks.filter((x) => x.phase === view.phase && x.track === track && view.spans[x.id]?.status === 'secured').length;
+  const alreadyOffered = new Set(
+    view.packages.filter((p) => p.round === view.round && p.status !== 'rejected').flatMap((p) => p.steps.map((s) => s.move)),
+  );
+  let budget = apAvailable(view, me);
+  const candidates = scenario.interlocks
+    .filter((span) => span.phase === view.phase && missing(span.track) > 0)
+    .filter((span) => (cat.spanSteps.get(span.id) ?? []).some((id) => cat.move.get(id)?.delegation === me))
+    .filter((span) => !alreadyOffered.has(span.restraint))
+    .filter((span) => !['open', 'pending', 'secured'].includes(view.spans[span.id]?.status ?? 'idle'))
+    .sort((a, b) => missing(b.track) - missing(a.track));
+  for (const span of candidates) {
+    const myCost = (cat.spanSteps.get(span.id) ?? [])
+      .map((id) => cat.move.get(id))
+      .reduce((a, m) => a + (m?.delegation === me ? m.cost : 0), 0);
+    if (myCost > budget || !roll(r, 85)) continue;
+    budget -= myCost;
     const steps = (cat.spanSteps.get(span.id) ?? []).map((id) => ({ delegation: cat.move.get(id)?.delegation ?? '', move: id }));
     out.push({
       intent: { type: 'package.propose', actor: me, steps, window: span.window },
       reason: `We offer "${cat.move.get(span.restraint)?.name}" if the matching steps come in the same window.`,
     });
   }
-  return out.slice(0, 3);
+  return out.slice(0, 4);
 }
 
 function answer(scenario: Scenario, view: GameView, me: string, t: Temperament, pkg: Package, r: Rng): Decision {
@@ -108,7 +132,7 @@ function answer(scenario: Scenario, view: GameView, me: string, t: Temperament, 
   const pledgeOnly = mine.every((m) => m?.kind === 'pledge');
   const trust = avgTrust(view, me, pkg.parties);
   const cost = mine.reduce((a, m) => a + (m?.cost ?? 0), 0);
-  const chanceToAccept = pledgeOnly ? 55 + t.cooperation / 3 : t.cooperation + (trust - 50) / 2 - 5 * Math.max(0, cost - 1) - (view.tension > 75 ? 10 : 0);
+  const chanceToAccept = pledgeOnly ? 55 + t.cooperation / 3 : t.cooperation + (trust - 50) / 2 - 4 * Math.max(0, cost - 1) - (view.tension > 75 ? 10 : 0);
   const accept = roll(r, chanceToAccept);
   if (accept)
     return {
@@ -139,7 +163,7 @@ export function commit(scenario: Scenario, view: GameView, me: string, t: Temper
   for (const id of promised) {
     const m = cat.move.get(id);
     if (!m || !available.has(id) || moves.includes(id) || m.cost > budget) continue;
-    const keepsWord = roll(r, 55 + t.cooperation / 2 - ((view.delegations[me]?.support ?? 50) < 30 ? 15 : 0));
+    const keepsWord = roll(r, 60 + t.cooperation / 2 - ((view.delegations[me]?.support ?? 50) < 30 ? 15 : 0));
     if (!keepsWord) {
       reasons.push(`We hold back "${m.name}" this round.`);
       continue;
@@ -161,7 +185,7 @@ export function commit(scenario: Scenario, view: GameView, me: string, t: Temper
     }
   }
   const war = [...available].find((id) => cat.move.get(id)?.tags.includes('war-trigger'));
-  if (war && view.tension >= 85 && budget >= (cat.move.get(war)?.cost ?? 9) && roll(r, 100 - t.cooperation)) {
+  if (war && view.tension >= 90 && budget >= (cat.move.get(war)?.cost ?? 9) && roll(r, (100 - t.cooperation) / 3)) {
     moves.push(war);
     reasons.push('Tension is past the point where we can wait.');
   }

@@ -6,6 +6,48 @@ import type { GameEvent, GameState, Incident, Motion, Package } from './types';
 export const clamp = (v: number, lo = 0, hi = 100) => (v < lo ? lo : v > hi ? hi : v);
 
 /**
+ * A shallow copy with every field in one fixed order, so that all states share one object shape
+ * (copying with spread gave each producer its own shape, and made copies slow).
+ */
+export function shallowCopy(s: GameState): GameState {
+  return {
+    engineVersion: s.engineVersion,
+    scenarioId: s.scenarioId,
+    seed: s.seed,
+    rng: s.rng,
+    round: s.round,
+    phase: s.phase,
+    step: s.step,
+    paused: s.paused,
+    outcome: s.outcome,
+    endReason: s.endReason,
+    warTrigger: s.warTrigger,
+    tension: s.tension,
+    fronts: s.fronts,
+    delegations: s.delegations,
+    trust: s.trust,
+    standing: s.standing,
+    implemented: s.implemented,
+    spans: s.spans,
+    violations: s.violations,
+    packages: s.packages,
+    nextPackageId: s.nextPackageId,
+    incidents: s.incidents,
+    nextIncidentId: s.nextIncidentId,
+    funding: s.funding,
+    allocation: s.allocation,
+    framework: s.framework,
+    council: s.council,
+    escrow: s.escrow,
+    firedInjects: s.firedInjects,
+    customInjects: s.customInjects,
+    revealed: s.revealed,
+    events: s.events,
+    history: s.history,
+  };
+}
+
+/**
  * A private copy for one step to mutate. Records that are never changed after they are written
  * (events, history rows, violations, sealed commits) are shared; everything else is copied.
  */
@@ -15,10 +57,10 @@ export function cloneState(s: GameState): GameState {
     for (const k in rec) out[k] = f(rec[k] as T);
     return out;
   };
-  return {
-    ...s,
+  const c = shallowCopy(s);
+  Object.assign(c, {
     fronts: mapValues(s.fronts, (f) => ({ ...f })),
-    delegations: mapValues(s.delegations, (d) => ({ ...d, aiExplanations: [...d.aiExplanations] })),
+    delegations: mapValues(s.delegations, (d) => ({ ...d })),
     trust: mapValues(s.trust, (row) => ({ ...row })),
     standing: mapValues(s.standing, (st) => ({ ...st })),
     implemented: { ...s.implemented },
@@ -44,7 +86,8 @@ export function cloneState(s: GameState): GameState {
     },
     events: [...s.events],
     history: [...s.history],
-  };
+  });
+  return c;
 }
 
 export function say(s: GameState, kind: string, text: string, audience: GameEvent['audience'] = 'all') {
@@ -90,6 +133,32 @@ export function nameOf(scenario: Scenario, delegation: string): string {
   if (delegation === 'independent') return 'the network acting on its own';
   if (delegation === 'spoiler') return scenario.spoilers.name;
   return scenario.delegations.find((d) => d.id === delegation)?.short ?? delegation;
+}
+
+/**
+ * A lighter draft for negotiation and commit intents: they touch delegations, trust, packages,
+ * the council, the framework, funding, escrow and events, never steps, spans or incidents.
+ */
+export function negotiationDraft(s: GameState, light = false): GameState {
+  const delegations: GameState['delegations'] = {};
+  for (const k in s.delegations) {
+    const d = s.delegations[k];
+    if (d) delegations[k] = { ...d };
+  }
+  const c = shallowCopy(s);
+  c.delegations = delegations;
+  // Readiness and sealed commits change nothing but the delegation's own record.
+  if (light) return c;
+  const trust: GameState['trust'] = {};
+  for (const k in s.trust) trust[k] = { ...s.trust[k] };
+  c.trust = trust;
+  c.packages = [...s.packages];
+  c.council = { ...s.council, members: [...s.council.members], motions: [...s.council.motions] };
+  c.framework = { ...s.framework };
+  c.funding = { ...s.funding };
+  c.escrow = { ...s.escrow };
+  c.events = [...s.events];
+  return c;
 }
 
 /** Replaces a package of the draft by a private copy and returns it for editing. */

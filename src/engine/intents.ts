@@ -2,7 +2,7 @@
 // what a delegation may do now (legalIntents), used by the UI, the AI and the server alike.
 import { catalog } from './catalog';
 import { applyFacilitator, checkFacilitator } from './facilitator';
-import { cloneState, editMotion, editPackage, nameOf, say } from './draft';
+import { cloneState, editMotion, editPackage, nameOf, negotiationDraft, say } from './draft';
 import {
   MAX_PROPOSALS_PER_ROUND,
   addPackage,
@@ -143,7 +143,9 @@ export function checkCommit(scenario: Scenario, s: GameState, d: DelegationId, c
 
 /** Applies a legal intent; call checkIntent first (the machine's guard does). */
 export function applyIntent(scenario: Scenario, state: GameState, intent: Intent): GameState {
-  const s = cloneState(state);
+  const s = intent.type.startsWith('facilitator.')
+    ? cloneState(state)
+    : negotiationDraft(state, intent.type === 'negotiation.ready' || intent.type === 'commit.submit');
   switch (intent.type) {
     case 'package.propose': {
       const pkg = addPackage(s, intent.actor, intent.steps, intent.window, intent.note ?? '', null);

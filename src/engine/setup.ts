@@ -1,6 +1,7 @@
 import type { Scenario } from './scenario/schema';
 import type { GameState } from './types';
 import { deriveSeed } from './rng';
+import { shallowCopy } from './draft';
 
 /** Bumped when a rule changes the outcome of a log: old logs and saves are then refused. */
 export const ENGINE_VERSION = 1;
@@ -13,7 +14,7 @@ export function createGame(scenario: Scenario, seed: number): GameState {
     trust[a] = {};
     for (const b of ids) if (a !== b) (trust[a] as Record<string, number>)[b] = 50;
   }
-  return {
+  return shallowCopy({
     engineVersion: ENGINE_VERSION,
     scenarioId: scenario.id,
     seed: seed >>> 0,
@@ -41,7 +42,6 @@ export function createGame(scenario: Scenario, seed: number): GameState {
           commit: null,
           committedBy: null,
           penalties: 0,
-          aiExplanations: [],
         },
       ]),
     ),
@@ -77,5 +77,5 @@ export function createGame(scenario: Scenario, seed: number): GameState {
     revealed: { incidents: [], defections: [], objectives: [] },
     events: [],
     history: [],
-  };
+  });
 }

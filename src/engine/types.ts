@@ -117,7 +117,6 @@ export interface DelegationState {
   commit: Commit | null;
   committedBy: string | null;
   penalties: number;
-  aiExplanations: string[];
 }
 
 export interface GameEvent {

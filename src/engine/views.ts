@@ -1,6 +1,6 @@
 // What each seat may see (boardgame.io's playerView): one function per audience, filtered at
 // the source. The AI decides from these; the server sends only these.
-import { cloneState } from './draft';
+import { cloneState, shallowCopy } from './draft';
 import type { DelegationId, GameEvent, GameState, Incident, StandingStep } from './types';
 
 export type Audience = { kind: 'delegation'; id: DelegationId } | { kind: 'public' } | { kind: 'facilitator' };
@@ -27,27 +27,73 @@ function canSee(e: GameEvent, viewer: DelegationId | null): boolean {
   return viewer !== null && e.audience.includes(viewer);
 }
 
-function filtered(s: GameState, viewer: DelegationId | null): GameState {
+// Masked incidents and filtered events are cached by the (never mutated) array they come from,
+// since many views are taken of states that share them.
+const maskedIncidents = new WeakMap<readonly Incident[], Incident[]>();
+const eventsFor = new WeakMap<readonly GameEvent[], Map<string, GameEvent[]>>();
+
+function incidentsFor(s: GameState, revealed: ReadonlySet<number>): Incident[] {
+  if (revealed.size > 0) return s.incidents.map((i) => maskIncident(i, revealed.has(i.id)));
+  let hit = maskedIncidents.get(s.incidents);
+  if (!hit) {
+    hit = s.incidents.map((i) => maskIncident(i, false));
+    maskedIncidents.set(s.incidents, hit);
+  }
+  return hit;
+}
+
+function visibleEvents(s: GameState, viewer: DelegationId | null): GameEvent[] {
+  let byViewer = eventsFor.get(s.events);
+  if (!byViewer) {
+    byViewer = new Map();
+    eventsFor.set(s.events, byViewer);
+  }
+  const key = viewer ?? '';
+  let hit = byViewer.get(key);
+  if (!hit) {
+    hit = s.events.filter((e) => canSee(e, viewer));
+    byViewer.set(key, hit);
+  }
+  return hit;
+}
+
+/**
+ * Views are read-only: they share every part of the state that holds no secret, and replace
+ * the parts that do (commits, defections, true sponsors, private events, the generator).
+ */
+function filtered(s: GameState, viewer: DelegationId | null, audience: Audience): GameView {
   const toViewer = (to: string) => to === 'all' || to === viewer;
   const revealedIncidents = new Set(s.revealed.incidents.filter((r) => toViewer(r.to)).map((r) => r.id));
   const defectionsShown = s.revealed.defections.some(toViewer);
-  // Start from a private copy, so nothing in a view aliases the live state; then mask.
-  const v = cloneState(s);
+  const delegations: GameState['delegations'] = {};
+  for (const id in s.delegations) {
+    const d = s.delegations[id] as GameState['delegations'][string];
+    delegations[id] = id === viewer || d.commit === null ? d : { ...d, commit: null };
+  }
+  let standing = s.standing;
+  for (const st of Object.values(s.standing)) {
+    if (!st.defected) continue;
+    // Only copy the table when a defection has to be masked.
+    if (standing === s.standing) standing = { ...s.standing };
+    standing[st.move] = maskStanding(st, defectionsShown || st.delegation === viewer);
+  }
+  const v = shallowCopy(s) as GameView;
   v.rng = HIDDEN_RNG;
   v.funding = {};
-  for (const [id, d] of Object.entries(v.delegations)) if (id !== viewer) d.commit = null;
-  for (const [k, st] of Object.entries(v.standing)) v.standing[k] = maskStanding(st, defectionsShown || st.delegation === viewer);
-  v.incidents = v.incidents.map((i) => maskIncident(i, revealedIncidents.has(i.id)));
-  v.events = v.events.filter((e) => canSee(e, viewer));
+  v.delegations = delegations;
+  v.standing = standing;
+  v.incidents = incidentsFor(s, revealedIncidents);
+  v.events = visibleEvents(s, viewer);
+  v.viewer = audience;
   return v;
 }
 
 export function viewFor(s: GameState, delegation: DelegationId): GameView {
-  return { ...filtered(s, delegation), viewer: { kind: 'delegation', id: delegation } };
+  return filtered(s, delegation, { kind: 'delegation', id: delegation });
 }
 
 export function publicView(s: GameState): GameView {
-  return { ...filtered(s, null), viewer: { kind: 'public' } };
+  return filtered(s, null, { kind: 'public' });
 }
 
 export function facilitatorView(s: GameState): GameView {

@@ -2,8 +2,8 @@
 // the interlocking-safeties rule as named guards that call engine predicates.
 import { assign, setup } from 'xstate';
 import {
-  allCommitted,
-  allReady,
+  allCommittedBut,
+  allReadyBut,
   applyIntent,
   bridgeComplete,
   ceasefireExpired,
@@ -73,8 +73,12 @@ export function createGameMachine(scenario: Scenario) {
     },
     guards: {
       intentLegal: ({ context, event }) => checkIntent(scenario, context.game, event) === null,
-      allReady: ({ context }) => allReady(context.game),
-      allCommitted: ({ context }) => allCommitted(context.game),
+      /** The last delegation to declare itself ready closes the negotiation. */
+      lastReady: ({ context, event }) =>
+        checkIntent(scenario, context.game, event) === null && allReadyBut(context.game, event.actor),
+      /** The last sealed commit opens the reveal. */
+      lastCommit: ({ context, event }) =>
+        checkIntent(scenario, context.game, event) === null && allCommittedBut(context.game, event.actor),
       /** §5.4: the current phase's bridge is complete. */
       bridgeComplete: ({ context }) => bridgeComplete(scenario, context.game),
       frameworkAgreed: ({ context }) => frameworkAgreed(context.game),
@@ -136,14 +140,16 @@ export function createGameMachine(scenario: Scenario) {
         briefing: { entry: 'startBriefing', always: { target: 'negotiation' } },
         negotiation: {
           entry: 'openNegotiation',
-          always: { guard: 'allReady', target: 'commit' },
-          on: { ...negotiationOn, 'step.close': { guard: 'intentLegal', target: 'commit', actions: 'logIntent' } },
+          on: {
+            ...negotiationOn,
+            'negotiation.ready': [{ guard: 'lastReady', target: 'commit', actions: 'applyIntent' }, accept],
+            'step.close': { guard: 'intentLegal', target: 'commit', actions: 'logIntent' },
+          },
         },
         commit: {
           entry: 'openCommit',
-          always: { guard: 'allCommitted', target: 'resolution' },
           on: {
-            'commit.submit': accept,
+            'commit.submit': [{ guard: 'lastCommit', target: 'resolution', actions: 'applyIntent' }, accept],
             'step.close': { guard: 'intentLegal', target: 'resolution', actions: 'logIntent' },
           },
         },
