@@ -1,0 +1,85 @@
+// npm run bench [-- --games N] [--json]
+// Speed figures of the engine and the machine (issue targets: a full AI-only game median ≤ 5 ms,
+// machine-driven within 2× of the engine driven directly, replay of a 12-round log ≤ 10 ms).
+import { performance } from 'node:perf_hooks';
+import { playToEnd, type Table } from '../ai/autoplay';
+import { makeLogFile, replay, type LogFile } from '../machine/replay';
+import { GameSession } from '../machine/session';
+import { intFlag, parseArgs } from './args';
+import { DirectTable } from './directTable';
+import { loadScenarioOrExit } from './scenarioFile';
+
+const { flags } = parseArgs(process.argv.slice(2));
+const games = intFlag(flags, 'games', 400);
+const scenario = loadScenarioOrExit(typeof flags.scenario === 'string' ? flags.scenario : undefined);
+
+interface Stats {
+  median: number;
+  p95: number;
+  perSecond: number;
+}
+
+function stats(samples: number[]): Stats {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
+  const total = samples.reduce((a, b) => a + b, 0);
+  const round = (v: number) => Math.round(v * 100) / 100;
+  return { median: round(at(0.5)), p95: round(at(0.95)), perSecond: Math.round((1000 * samples.length) / total) };
+}
+
+function timeGames(make: (seed: number) => Table, count: number): Stats {
+  for (let s = 0; s < 50; s++) playToEnd(scenario, make(100_000 + s)); // warm-up
+  const samples: number[] = [];
+  for (let s = 1; s <= count; s++) {
+    const t0 = performance.now();
+    playToEnd(scenario, make(s));
+    samples.push(performance.now() - t0);
+  }
+  return stats(samples);
+}
+
+const directStats = timeGames((seed) => new DirectTable(scenario, seed), games);
+const machineStats = timeGames((seed) => GameSession.start(scenario, seed), games);
+
+// Replay: a log of a game that went the full twelve rounds.
+let log: LogFile | null = null;
+for (let seed = 1; seed < 500 && !log; seed++) {
+  const session = GameSession.start(scenario, seed);
+  playToEnd(scenario, session);
+  if (session.state.round >= scenario.tunables.roundLimit) log = makeLogFile(scenario, session);
+}
+const replaySamples: number[] = [];
+if (log) {
+  for (let i = 0; i < 10; i++) replay(scenario, log.seed, log.entries);
+  for (let i = 0; i < 60; i++) {
+    const t0 = performance.now();
+    const r = replay(scenario, log.seed, log.entries);
+    replaySamples.push(performance.now() - t0);
+    if (r.hash !== log.final.hash) throw new Error('replay did not reproduce the hash');
+  }
+}
+const replayStats = stats(replaySamples);
+const ratio = Math.round((machineStats.median / directStats.median) * 100) / 100;
+
+const result = {
+  games,
+  engineDirect: directStats,
+  machineDriven: machineStats,
+  machineOverDirect: ratio,
+  replay12Rounds: { entries: log?.entries.length ?? 0, ...replayStats },
+};
+if (flags.json) process.stdout.write(`${JSON.stringify(result)}\n`);
+else {
+  const line = (label: string, s: Stats, target: string) =>
+    `  ${label.padEnd(34)} median ${s.median.toFixed(2).padStart(6)} ms   p95 ${s.p95.toFixed(2).padStart(6)} ms   ${String(s.perSecond).padStart(5)}/s   (${target})`;
+  process.stdout.write(
+    [
+      `Interlock engine benchmark, ${games} AI-only games of "${scenario.title}" (Node ${process.version})`,
+      line('full game, engine driven directly', directStats, 'reference'),
+      line('full game, through the machine', machineStats, 'target: median ≤ 5 ms'),
+      `  machine / direct                   ${ratio}×   (target: ≤ 2×)`,
+      line(`replay of a 12-round log (${log?.entries.length ?? 0} intents)`, replayStats, 'target: ≤ 10 ms'),
+      '',
+    ].join('\n'),
+  );
+}
