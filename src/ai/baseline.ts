@@ -45,10 +45,7 @@ export function negotiate(scenario: Scenario, view: GameView, me: string, t: Tem
   const out: Decision[] = [];
   const legal = (intent: Intent) => checkIntent(scenario, view, intent) === null;
   const r = streamFor(view, me, `negotiate${pass}`);
-  if (pass === 0) {
-    for (const d of proposals(scenario, view, me, r)) if (legal(d.intent)) out.push(d);
-    return out;
-  }
+  if (pass === 0) return proposals(scenario, view, me, r).filter((d) => legal(d.intent));
   if (pass === 1) {
     for (const pkg of view.packages) {
       if (pkg.status !== 'proposed' || !pkg.parties.includes(me) || pkg.accepted.includes(me)) continue;

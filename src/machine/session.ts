@@ -74,12 +74,13 @@ export class GameSession {
     return this.actor.getSnapshot().status === 'done';
   }
 
+  /** Sends an intent to the machine; a refused one changes nothing and comes back with the reason. */
   send(intent: Intent): SendResult {
-    const reason = checkIntent(this.scenario, this.state, intent);
-    if (reason !== null) return { ok: false, reason };
     const before = this.log.length;
+    const state = this.state;
     this.actor.send(intent);
-    return this.log.length > before ? { ok: true } : { ok: false, reason: 'not accepted at this point of the round' };
+    if (this.log.length > before) return { ok: true };
+    return { ok: false, reason: checkIntent(this.scenario, state, intent) ?? 'not accepted at this point of the round' };
   }
 
   hash(): string {

@@ -1,0 +1,79 @@
+// The command-line tools as a user runs them: real processes, real files, exit codes.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const root = join(import.meta.dirname, '..', '..');
+const run = (...args: string[]) =>
+  spawnSync(process.execPath, [join(root, 'scripts', 'cli.mjs'), ...args], { cwd: root, encoding: 'utf8' });
+const tmp = mkdtempSync(join(tmpdir(), 'interlock-cli-'));
+const lastLine = (out: string) => out.trim().split('\n').at(-1) ?? '';
+
+describe('npm run sim', () => {
+  it('prints one JSON object on the last line with the outcome counts', () => {
+    const r = run('sim', '--games', '12', '--seed', '7', '--json');
+    expect(r.status).toBe(0);
+    const result = JSON.parse(lastLine(r.stdout));
+    expect(result.games).toBe(12);
+    expect(result.seed).toBe(7);
+    const { consolidation, drift, unraveling } = result.outcomes;
+    expect(consolidation + drift + unraveling).toBe(12);
+    expect(result.meanRounds).toBeGreaterThan(1);
+    expect(result.gamesPerSecond).toBeGreaterThan(0);
+  });
+
+  it('gives the same outcomes for the same seed', () => {
+    const a = JSON.parse(lastLine(run('sim', '--games', '8', '--seed', '3', '--json').stdout));
+    const b = JSON.parse(lastLine(run('sim', '--games', '8', '--seed', '3', '--json').stdout));
+    expect(a.outcomes).toEqual(b.outcomes);
+    expect(a.meanRounds).toBe(b.meanRounds);
+  });
+
+  it('refuses a malformed scenario with exit code 2 and every problem with its path', () => {
+    const bad = JSON.parse(readFileSync(join(root, 'assets/scenarios/ceasefire-2026.json'), 'utf8'));
+    bad.moves[0].delegation = 'nobody';
+    bad.tunables.roundLimit = 'twelve';
+    const file = join(tmp, 'bad-scenario.json');
+    writeFileSync(file, JSON.stringify(bad));
+    const r = run('sim', '--games', '1', '--scenario', file);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('tunables.roundLimit');
+    expect(r.stderr).toMatch(/problem/);
+  });
+});
+
+describe('npm run replay', () => {
+  const log = join(tmp, 'game.json');
+
+  it('replays a saved log to the hash it recorded', () => {
+    expect(run('sim', '--games', '1', '--seed', '11', '--log', log).status).toBe(0);
+    const r = run('replay', log);
+    expect(r.status).toBe(0);
+    const out = JSON.parse(lastLine(r.stdout));
+    const file = JSON.parse(readFileSync(log, 'utf8'));
+    expect(out.hash).toBe(file.final.hash);
+    expect(out.rounds).toBe(file.final.round);
+    expect(out.outcome).toBe(file.final.outcome);
+  });
+
+  it('refuses an edited log with a non-zero exit and the reason', () => {
+    const file = JSON.parse(readFileSync(log, 'utf8'));
+    const commit = file.entries.find((e: { intent: { type: string } }) => e.intent.type === 'commit.submit');
+    commit.intent.commit.moves = ['no-such-move'];
+    const edited = join(tmp, 'edited.json');
+    writeFileSync(edited, JSON.stringify(file));
+    const r = run('replay', edited);
+    expect(r.status).not.toBe(0);
+    expect(r.stderr).toMatch(/refused/);
+  });
+
+  it('refuses a file that is not a log', () => {
+    const junk = join(tmp, 'junk.json');
+    writeFileSync(junk, '{"hello": 1}');
+    const r = run('replay', junk);
+    expect(r.status).not.toBe(0);
+    expect(r.stderr).toMatch(/not an Interlock log/);
+  });
+});
