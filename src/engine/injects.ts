@@ -27,7 +27,7 @@ export function domesticShock(scenario: Scenario, s: GameState, delegation: stri
     (st) => st.delegation === delegation && cat.spanOfMove.has(st.move) && s.spans[cat.spanOfMove.get(st.move)?.id ?? '']?.status === 'secured',
   );
   if (exposed.length === 0) return;
-  if (stopLossFor(scenario, s)) {
+  if (stopLossFor(scenario, s, delegation)) {
     say(s, 'stop-loss', `Stop-loss holds: ${cause} does not unwind ${nameOf(scenario, delegation)}'s commitments.`);
     return;
   }

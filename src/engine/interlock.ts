@@ -2,7 +2,7 @@
 // machine's guards call them, and tests hit each one alone.
 import { catalog } from './catalog';
 import { addSupport, addTension, addTrustFromAll, nameOf, say } from './draft';
-import type { PhaseId, Scenario } from './scenario/schema';
+import type { MoveTag, PhaseId, Scenario } from './scenario/schema';
 import type { GameState } from './types';
 
 /** §5.2a: the restraint and every reciprocal step stand, implemented inside the span's window. */
@@ -59,15 +59,21 @@ export function windowClosedUnmatched(scenario: Scenario, s: GameState, spanId: 
   );
 }
 
-/** A span is armed for snapback when a standing move tagged "snapback" is in force. */
-export function snapbackArmed(scenario: Scenario, s: GameState): boolean {
-  const moves = catalog(scenario).move;
-  return Object.values(s.standing).some((st) => !st.defected && moves.get(st.move)?.tags.includes('snapback'));
+/** A delegation's relief is armed for snapback when its own move tagged "snapback" stands. */
+export function snapbackArmed(scenario: Scenario, s: GameState, delegation: string): boolean {
+  return hasStanding(scenario, s, delegation, 'snapback');
 }
 
-export function stopLossFor(scenario: Scenario, s: GameState): boolean {
+/** A delegation's own stop-loss provision shields its commitments from a domestic shock. */
+export function stopLossFor(scenario: Scenario, s: GameState, delegation: string): boolean {
+  return hasStanding(scenario, s, delegation, 'stop-loss');
+}
+
+function hasStanding(scenario: Scenario, s: GameState, delegation: string, tag: MoveTag): boolean {
   const moves = catalog(scenario).move;
-  return Object.values(s.standing).some((st) => !st.defected && moves.get(st.move)?.tags.includes('stop-loss'));
+  return Object.values(s.standing).some(
+    (st) => st.delegation === delegation && !st.defected && moves.get(st.move)?.tags.includes(tag),
+  );
 }
 
 /** Opens the window of every span that one of the newly implemented moves belongs to. */
@@ -151,9 +157,11 @@ export function recordViolation(scenario: Scenario, s: GameState, moveId: string
     rec.status = 'violated';
     rec.violatedCount += 1;
   }
-  const armed = snapbackArmed(scenario, s);
   for (const other of cat.spanSteps.get(span.id) ?? []) {
-    if (!s.standing[other]) continue;
+    const giver = s.standing[other]?.delegation;
+    if (!giver) continue;
+    // Checked before the step goes: a relief giver's own snapback provision must stand.
+    const armed = snapbackArmed(scenario, s, giver);
     delete s.standing[other];
     const m = cat.move.get(other);
     if (!m?.tags.includes('relief')) continue;

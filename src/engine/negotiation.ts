@@ -28,7 +28,7 @@ export function checkPackageSteps(
     if (seen.has(m.id)) return `step ${i + 1}: "${m.name}" appears twice`;
     seen.add(m.id);
     if (m.kind === 'step' && s.standing[m.id]) return `step ${i + 1}: "${m.name}" is already in force`;
-    if (m.kind === 'pledge' && pledgeDone(scenario, s, step.delegation, m.tags)) {
+    if (m.kind === 'pledge' && (s.standing[m.id] || pledgeDone(scenario, s, step.delegation, m.tags))) {
       return `step ${i + 1}: "${m.name}" has already taken effect`;
     }
     if (step.after !== undefined) {
@@ -46,6 +46,14 @@ function pledgeDone(scenario: Scenario, s: GameState, d: DelegationId, tags: rea
   if (tags.includes('council')) return s.council.members.includes(d);
   if (tags.includes('framework')) return s.framework.adopted;
   return false;
+}
+
+/** An agreed pledge stands like a public act (snapback, codified responses work while it stands). */
+function standPledge(s: GameState, move: string, delegation: DelegationId) {
+  if (s.standing[move]) return;
+  s.standing = { ...s.standing }; // the negotiation draft shares the table: copy before writing
+  s.standing[move] = { move, delegation, round: s.round, verified: true, verifiedRound: s.round, defected: false, defectedRound: null };
+  s.implemented = { ...s.implemented, [move]: s.round };
 }
 
 export function partiesOf(proposer: DelegationId, steps: readonly PackageStep[]): DelegationId[] {
@@ -122,7 +130,11 @@ export function concludePackage(scenario: Scenario, s: GameState, pkg: Package) 
       say(s, 'council.joined', `${nameOf(scenario, d)} joins the mediation council.`);
     }
   }
-  for (const m of pledges) if (m) applyPledgeEffects(s, m.effects.support, m.effects.tension);
+  for (const m of pledges) {
+    if (!m) continue;
+    applyPledgeEffects(s, m.effects.support, m.effects.tension);
+    standPledge(s, m.id, m.delegation);
+  }
 }
 
 function applyPledgeEffects(s: GameState, support: Record<string, number> | undefined, tension: number | undefined) {

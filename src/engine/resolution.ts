@@ -20,10 +20,11 @@ export function resolveRound(scenario: Scenario, state: GameState): GameState {
     return s;
   }
   openWindows(scenario, s, newly);
-  updateSpans(scenario, s);
+  // Spans of public acts, or of steps verified in earlier rounds, are secured before verification.
+  const securedAtOnce = updateSpans(scenario, s);
   const triggered = verify(scenario, s);
   openWindows(scenario, s, triggered);
-  const secured = updateSpans(scenario, s);
+  const secured = [...securedAtOnce, ...updateSpans(scenario, s)];
   rewardSecured(scenario, s, secured);
   closeWindows(scenario, s);
   const incidents = spawnIncidents(scenario, s);

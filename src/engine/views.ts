@@ -9,6 +9,7 @@ export type Audience = { kind: 'delegation'; id: DelegationId } | { kind: 'publi
 export type GameView = GameState & { viewer: Audience };
 
 const HIDDEN_RNG = 0;
+const PUBLIC_PACKAGE = new Set(['accepted', 'fulfilled', 'broken']);
 
 function maskStanding(st: StandingStep, own: boolean): StandingStep {
   if (own) return { ...st };
@@ -83,6 +84,8 @@ function filtered(s: GameState, viewer: DelegationId | null, audience: Audience)
   v.delegations = delegations;
   v.standing = standing;
   v.incidents = incidentsFor(s, revealedIncidents);
+  // A package is seen by its parties; agreed ones are public commitments.
+  v.packages = s.packages.filter((p) => (viewer !== null && p.parties.includes(viewer)) || PUBLIC_PACKAGE.has(p.status));
   v.events = visibleEvents(s, viewer);
   v.viewer = audience;
   return v;

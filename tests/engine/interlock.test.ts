@@ -376,7 +376,7 @@ describe('§5.5 a verified violation unsecures the span and snaps relief back wh
 
   it('without snapback: the span is violated, the relief can no longer be recovered', () => {
     const s = militiaDeal(SCENARIO);
-    expect(snapbackArmed(SCENARIO, s)).toBe(false);
+    expect(snapbackArmed(SCENARIO, s, 'usa')).toBe(false);
     const iranBefore = support(s, 'iran');
     recordViolation(SCENARIO, s, 'iran-cut-militia-financing');
     expect(s.spans['b-militia-financing']?.status).toBe('violated');
@@ -388,7 +388,7 @@ describe('§5.5 a verified violation unsecures the span and snaps relief back wh
 
   it('with a standing snapback provision: the relief is withdrawn and the violator loses its support', () => {
     const s = militiaDeal(SCENARIO, 1, true);
-    expect(snapbackArmed(SCENARIO, s)).toBe(true);
+    expect(snapbackArmed(SCENARIO, s, 'usa')).toBe(true);
     const iranBefore = support(s, 'iran');
     recordViolation(SCENARIO, s, 'iran-cut-militia-financing');
     expect(s.spans['b-militia-financing']?.status).toBe('violated');
@@ -438,12 +438,8 @@ describe('§5.5 a verified violation unsecures the span and snaps relief back wh
     expect(s.packages[0]?.status).toBe('accepted');
   });
 
-  // KNOWN ENGINE BUG (src/engine/negotiation.ts concludePackage; src/engine/interlock.ts
-  // snapbackArmed): snapback is armed only by a *standing* move tagged "snapback", but both
-  // snapback moves are pledges, and an accepted pledge is never put in force. So pre-authorized
-  // snapback (§5.5) can never be armed in play. `it.fails` passes while the bug is there; when it
-  // is fixed this test turns red: make it a plain `it`.
-  it.fails('BUG: an agreed snapback pledge arms snapback', () => {
+  // Snapback is a pledge: it must stand once the package that carries it is agreed.
+  it('an agreed snapback pledge arms snapback for its giver', () => {
     let s = gameAt(SCENARIO, 'A', 3);
     s.step = 'negotiation';
     s = applyIntent(SCENARIO, s, {
@@ -456,7 +452,7 @@ describe('§5.5 a verified violation unsecures the span and snaps relief back wh
       window: 1,
     });
     s = applyIntent(SCENARIO, s, { type: 'package.accept', actor: 'iran', package: 1 });
-    expect(snapbackArmed(SCENARIO, s)).toBe(true);
+    expect(snapbackArmed(SCENARIO, s, 'usa')).toBe(true);
   });
 });
 

@@ -133,17 +133,14 @@ describe('§6 the council is founded by at least three delegations including a g
     expect(s.council.founded).toBe(false);
   });
 
-  // KNOWN ENGINE BUG (src/council.ts isCodified; src/engine/negotiation.ts concludePackage):
-  // codified automatic responses are "in force" only as a standing move tagged "codify", but the
-  // only such move (eu-codify-responses) is a pledge, and agreed pledges are never put in force.
-  // Codified responses (§6) can therefore never apply. Turns red when fixed: make it a plain `it`.
+  // Codified responses are a pledge (eu-codify-responses): agreed, it stands and applies.
   const codifyDeal = () => agree(SCENARIO, negotiating(SCENARIO, 'A', 3), 'eu', pledges('eu-codify-responses', 'gulf-hotline'));
 
   it('a package carrying the codify pledge can be agreed (the set-up of the next test)', () => {
     expect(codifyDeal().packages[0]?.status).toBe('accepted');
   });
 
-  it.fails('BUG: an agreed codify pledge makes the council respond automatically', () => {
+  it('an agreed codify pledge makes the council respond automatically', () => {
     expect(isCodified(SCENARIO, codifyDeal())).toBe(true);
   });
 });
@@ -235,12 +232,8 @@ describe('§6 the escrow fund pays tranches only on secured spans, never below z
     expect(after.events.map((e) => e.kind)).toContain('span.secured');
   });
 
-  // KNOWN ENGINE BUG (src/engine/resolution.ts resolveRound, the first `updateSpans(scenario, s)`
-  // call before `verify`): spans secured by that first call are never passed to rewardSecured,
-  // so they pay no escrow tranche and do not calm tension. It hits every span whose last steps
-  // need no monitor (b-sanctions-tiers, c-normalization are all public acts) and every span
-  // whose monitored steps were verified in an earlier round. Turns red when fixed.
-  it.fails('BUG: a span secured without this round\'s checks still pays its tranche', () => {
+  // Spans of public acts are secured before verification runs; they pay their tranche too.
+  it('a span secured without this round\'s checks still pays its tranche', () => {
     const { after } = publicSanctionsDeal();
     expect(after.escrow.paid).toBe(E.tranche);
   });
