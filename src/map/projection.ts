@@ -10,26 +10,21 @@ export const MAP_SIZE = { width: 1600, height: 1300 } as const;
 
 export function regionProjection(): GeoProjection {
   const { west, east, south, north } = REGION;
+  // Fit the four corners (a MultiPoint): a Polygon would need d3's clockwise winding (the
+  // opposite ring covers the rest of the globe) and its edges would follow great circles.
   return geoMercator().fitExtent(
     [
       [0, 0],
       [MAP_SIZE.width, MAP_SIZE.height],
     ],
     {
-      type: 'Feature',
-      properties: {},
-      geometry: {
-        type: 'Polygon',
-        coordinates: [
-          [
-            [west, south],
-            [east, south],
-            [east, north],
-            [west, north],
-            [west, south],
-          ],
-        ],
-      },
+      type: 'MultiPoint',
+      coordinates: [
+        [west, south],
+        [east, south],
+        [east, north],
+        [west, north],
+      ],
     },
   );
 }
