@@ -1,0 +1,47 @@
+// How the game asks AI delegations for decisions: through a Web Worker in the browser, or
+// inline where there is none (tests, the command line).
+import type { Scenario } from '../engine';
+import type { Decision } from './baseline';
+import { decide } from './decide';
+import type { AiRequest, AiResponse } from './protocol';
+
+type Ask = Exclude<AiRequest, { kind: 'init' }> extends infer R ? (R extends { id: number } ? Omit<R, 'id'> : never) : never;
+
+export interface AiClient {
+  decide(request: Ask): Promise<Decision[]>;
+  dispose(): void;
+}
+
+export function createInlineAiClient(scenario: Scenario): AiClient {
+  return {
+    decide: (request) => Promise.resolve(decide(scenario, { ...request, id: 0 } as Exclude<AiRequest, { kind: 'init' }>)),
+    dispose: () => undefined,
+  };
+}
+
+export function createWorkerAiClient(scenario: Scenario): AiClient {
+  const worker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' });
+  let nextId = 1;
+  const pending = new Map<number, { resolve: (d: Decision[]) => void; reject: (e: Error) => void }>();
+  worker.onmessage = (e: MessageEvent<AiResponse>) => {
+    const p = pending.get(e.data.id);
+    if (!p) return;
+    pending.delete(e.data.id);
+    if ('error' in e.data) p.reject(new Error(e.data.error));
+    else p.resolve(e.data.decisions);
+  };
+  const post = (req: AiRequest) =>
+    new Promise<Decision[]>((resolve, reject) => {
+      pending.set(req.id, { resolve, reject });
+      worker.postMessage(req);
+    });
+  void post({ id: nextId++, kind: 'init', scenario });
+  return {
+    decide: (request) => post({ ...request, id: nextId++ } as AiRequest),
+    dispose: () => {
+      worker.terminate();
+      for (const p of pending.values()) p.reject(new Error('the AI worker was stopped'));
+      pending.clear();
+    },
+  };
+}

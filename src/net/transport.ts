@@ -1,0 +1,27 @@
+// What the interface talks to: a local game (solo, hot-seat) or, later, a room on the server.
+// The same UI code sits above both.
+import type { GameView, Intent, Scenario } from '../engine';
+
+export type SendResult = { ok: true } | { ok: false; reason: string };
+
+export interface AiNote {
+  round: number;
+  delegation: string;
+  text: string;
+  /** A reason about a sealed commit: shown only once the round is resolved. */
+  sealed: boolean;
+}
+
+export interface Transport {
+  readonly scenario: Scenario;
+  /** The view of one seat, or the public view (null). Never more than that seat may see. */
+  view(seat: string | null): GameView;
+  send(intent: Intent): Promise<SendResult>;
+  /** Called after every change of the game or of who is thinking. */
+  subscribe(listener: () => void): () => void;
+  /** Delegations whose AI is deciding right now. */
+  thinking(): readonly string[];
+  /** What the AI delegations said about their decisions (public reasons). */
+  aiNotes(): readonly AiNote[];
+  dispose(): void;
+}

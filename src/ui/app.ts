@@ -1,0 +1,237 @@
+// The interface: screens and panels drawn from the store. The map arrives through a port, so
+// only the composition root (main.ts) knows about Phaser.
+import { parseScenarioText, type GameView, type Scenario } from '../engine';
+import { createGameStore, type GameStore, type UiState } from '../store/gameStore';
+import { commitPanel } from './commitPanel';
+import { Controller } from './controller';
+import { councilPanel } from './councilPanel';
+import { button, h, render } from './dom';
+import { endScreen } from './endScreen';
+import { bridgePanel, delegationPanel } from './leftPanel';
+import { negotiationPanel } from './negotiationPanel';
+import { GUIDE_LENGTH, guide, handOver, howToPlay, noticeBar, resolutionSummary } from './overlays';
+import { startScreen } from './startScreen';
+import { phaseLabel, topBar } from './topBar';
+import type { Ctx } from './context';
+import { roundLog } from './roundLog';
+
+export interface MapPort {
+  /** Shows this view on the map; returns the map's content as sentences (the text list). */
+  show(view: GameView): string[];
+  onHover(cb: (text: string | null) => void): void;
+  destroy(): void;
+}
+
+export type MapFactory = (parent: HTMLElement, scenario: Scenario) => MapPort;
+
+export class App {
+  readonly store: GameStore = createGameStore();
+  controller: Controller;
+  private mapPort: MapPort | null = null;
+  private gameEls: { top: HTMLElement; left: HTMLElement; right: HTMLElement; log: HTMLElement; mapText: HTMLElement; tip: HTMLElement; overlay: HTMLElement } | null = null;
+  private lastScreen: UiState['screen'] | null = null;
+  private mapLines: string[] = [];
+
+  constructor(
+    private readonly root: HTMLElement,
+    private scenario: Scenario,
+    private readonly mapFactory: MapFactory,
+  ) {
+    this.controller = new Controller(scenario, this.store);
+    this.store.subscribe(() => this.draw());
+    this.draw();
+  }
+
+  private ctx(ui: UiState, view: GameView): Ctx {
+    return {
+      sc: this.scenario,
+      ui,
+      view,
+      seat: ui.seat,
+      send: (intent) => void this.controller.send(intent),
+      set: (patch) => this.store.setState(patch),
+    };
+  }
+
+  private draw() {
+    const ui = this.store.getState();
+    if (ui.screen !== this.lastScreen) this.leaveScreen();
+    this.lastScreen = ui.screen;
+    if (ui.screen === 'start') this.drawStart(ui);
+    else if (ui.screen === 'end') this.drawEnd();
+    else this.drawGame(ui);
+  }
+
+  private leaveScreen() {
+    this.mapPort?.destroy();
+    this.mapPort = null;
+    this.gameEls = null;
+  }
+
+  private drawStart(ui: UiState) {
+    const saved = this.savedSummary();
+    render(
+      this.root,
+      startScreen(
+        { scenario: this.scenario, saved, notice: ui.notice },
+        {
+          start: (game) => {
+            if (game.humans.length === 0) return this.store.setState({ notice: { kind: 'error', text: 'Choose at least one delegation played by a person.' } });
+            this.controller.start(game);
+            if (!localStorage.getItem('interlock.guide.seen')) this.store.setState({ tutorial: 0 });
+          },
+          continueSaved: () => this.resume(this.controller.savedGame()),
+          loadSaveFile: (text) => {
+            let json: unknown;
+            try {
+              json = JSON.parse(text);
+            } catch {
+              return this.store.setState({ notice: { kind: 'error', text: 'This file is not a save file (it is not JSON). Nothing was changed.' } });
+            }
+            this.resume(json);
+          },
+          loadScenarioFile: (text) => {
+            const r = parseScenarioText(text);
+            if (!r.ok) {
+              const list = r.problems.slice(0, 8).map((p) => `${p.path}: ${p.message}`).join('; ');
+              return this.store.setState({ notice: { kind: 'error', text: `The scenario is refused (${r.problems.length} problem${r.problems.length > 1 ? 's' : ''}): ${list}` } });
+            }
+            this.scenario = r.scenario;
+            this.controller = new Controller(r.scenario, this.store);
+            this.store.setState({ notice: { kind: 'info', text: `Scenario loaded: ${r.scenario.title}.` } });
+          },
+          howToPlay: () => this.showHelp(),
+        },
+      ),
+      this.helpOverlay(),
+    );
+  }
+
+  private helpEl: HTMLElement | null = null;
+  private showHelp() {
+    this.helpEl = howToPlay(this.scenario, () => {
+      this.helpEl?.remove();
+      this.helpEl = null;
+    });
+    document.body.append(this.helpEl);
+  }
+  private helpOverlay() {
+    return null;
+  }
+
+  private resume(json: unknown) {
+    if (json === null) return this.store.setState({ notice: { kind: 'error', text: 'There is no saved game in this browser.' } });
+    const r = this.controller.resume(json);
+    if (!r.ok) this.store.setState({ screen: 'start', notice: { kind: 'error', text: `${r.error} Nothing was overwritten.` } });
+  }
+
+  private savedSummary(): { round: number; phase: string; savedAt: string } | null {
+    const saved = this.controller.savedGame() as { savedAt?: string; log?: { final?: { round?: number }; entries?: unknown[] } } | null;
+    if (!saved?.log?.final?.round) return null;
+    return { round: saved.log.final.round, phase: 'in progress', savedAt: new Date(saved.savedAt ?? '').toLocaleString() };
+  }
+
+  private drawEnd() {
+    const state = this.controller.transport?.state;
+    if (!state) return;
+    render(this.root, endScreen(this.scenario, state, { menu: () => this.controller.quit(), exportSave: () => this.download() }));
+  }
+
+  private download() {
+    const text = this.controller.exportSave();
+    if (!text) return;
+    const a = h('a', { href: URL.createObjectURL(new Blob([text], { type: 'application/json' })), download: `interlock-${this.scenario.id}-round${this.controller.transport?.state.round ?? 0}.json` });
+    document.body.append(a);
+    a.click();
+    a.remove();
+  }
+
+  private buildGame() {
+    const top = h('div', { style: 'display:contents' });
+    const left = h('aside', { class: 'left', 'aria-label': 'Your delegation and the bridge' });
+    const right = h('aside', { class: 'right', 'aria-label': 'Negotiation, commit, council and fund' });
+    const log = h('div', { style: 'display:contents' });
+    const canvasHost = h('div', { class: 'mapcanvas', 'aria-hidden': 'true' });
+    const tip = h('div', { class: 'maptip small', 'aria-live': 'polite' }, 'Hover or focus a front or an incident for details. Drag to pan, wheel or +/− to zoom.');
+    const mapText = h('div', {});
+    const overlay = h('div', {});
+    const mapTools = h(
+      'div',
+      { class: 'maptools' },
+      button('Map as text', () => this.store.setState({ mapAsText: !this.store.getState().mapAsText }), { 'aria-controls': 'map-text', 'data-key': 'maptext' }),
+    );
+    const map = h('section', { class: 'mapwrap', 'aria-label': 'Map of the region' }, canvasHost, mapTools, tip, mapText);
+    render(this.root, h('div', { class: 'game' }, top, left, map, right, log), overlay);
+    this.gameEls = { top, left, right, log, mapText, tip, overlay };
+    this.mapPort = this.mapFactory(canvasHost, this.scenario);
+    this.mapPort.onHover((text) => {
+      tip.textContent = text ?? 'Hover or focus a front or an incident for details.';
+    });
+  }
+
+  private drawGame(ui: UiState) {
+    if (!this.gameEls) this.buildGame();
+    const els = this.gameEls;
+    if (!els) return;
+    if (ui.screen === 'handover' || !ui.view) {
+      const st = this.controller.transport?.state;
+      render(els.overlay, ui.seat ? handOver(this.scenario, ui.seat, st?.step === 'commit' ? 'sealed commit' : 'negotiation', () => this.controller.takeSeat()) : null);
+      return;
+    }
+    const view = ui.view;
+    const ctx = this.ctx(ui, view);
+    render(els.top, topBar(this.scenario, view, ui.thinking, {
+      help: () => this.showHelp(),
+      save: () => this.download(),
+      quit: () => this.controller.quit(),
+      tutorial: () => this.store.setState({ tutorial: 0 }),
+    }));
+    render(els.left, ui.seat ? delegationPanel(this.scenario, view, ui.seat) : null, bridgePanel(this.scenario, view), this.seatSwitcher(ui));
+    render(els.right, this.tabs(ctx));
+    render(els.log, roundLog(this.scenario, view, ui.logOpen, () => this.store.setState({ logOpen: !ui.logOpen })));
+    this.mapLines = this.mapPort?.show(view) ?? [];
+    render(els.mapText, ui.mapAsText ? h('div', { class: 'maptext', id: 'map-text', role: 'region', 'aria-label': 'Everything on the map, as text' }, h('h2', {}, 'The map as text'), h('ul', {}, ...this.mapLines.map((l) => h('li', {}, l)))) : null);
+    const overlays: HTMLElement[] = [];
+    if (ui.notice) overlays.push(noticeBar(ui.notice.text, ui.notice.kind, () => this.store.setState({ notice: null })));
+    if (ui.tutorial !== null)
+      overlays.push(
+        guide(
+          ui.tutorial,
+          () => this.store.setState({ tutorial: Math.min(GUIDE_LENGTH - 1, (ui.tutorial ?? 0) + 1) }),
+          () => {
+            localStorage.setItem('interlock.guide.seen', '1');
+            this.store.setState({ tutorial: null });
+          },
+        ),
+      );
+    else if (ui.unreadResolution !== null && ui.unreadResolution > 0)
+      overlays.push(resolutionSummary(this.scenario, view, ui.unreadResolution, () => this.store.setState({ unreadResolution: null })));
+    render(els.overlay, ...overlays);
+  }
+
+  private seatSwitcher(ui: UiState): HTMLElement | null {
+    if (ui.mode !== 'hotseat' || ui.humans.length < 2) return null;
+    return h(
+      'section',
+      { class: 'section' },
+      h('h3', {}, 'Hot-seat'),
+      h('div', { class: 'row' }, ...ui.humans.filter((d) => d !== ui.seat).map((d) => button(`Pass to ${this.scenario.delegations.find((x) => x.id === d)?.short ?? d}`, () => this.controller.handOver(d)))),
+    );
+  }
+
+  private tabs(ctx: Ctx): HTMLElement {
+    const tab = ctx.ui.tab;
+    const step = ctx.view.step;
+    const label = (t: typeof tab, text: string) =>
+      h('button', { role: 'tab', type: 'button', id: `tab-${t}`, 'aria-selected': String(tab === t), 'aria-controls': `panel-${t}`, 'data-key': `tab-${t}`, onclick: () => this.store.setState({ tab: t }) }, text);
+    const body = tab === 'negotiate' ? negotiationPanel(ctx) : tab === 'commit' ? commitPanel(ctx) : councilPanel(ctx);
+    const waiting = step === 'commit' && tab !== 'commit' ? h('div', { class: 'notice info', style: 'margin:8px 12px' }, 'The commit step is open. ', button('Go to commit', () => this.store.setState({ tab: 'commit' }), { class: 'primary' })) : null;
+    return h(
+      'div',
+      {},
+      h('div', { class: 'tabs', role: 'tablist', 'aria-label': phaseLabel(this.scenario, ctx.view.phase) }, label('negotiate', 'Negotiate'), label('commit', 'Commit'), label('council', 'Council & fund')),
+      waiting,
+      h('div', { role: 'tabpanel', id: `panel-${tab}`, 'aria-labelledby': `tab-${tab}` }, body),
+    );
+  }
+}

@@ -1,0 +1,126 @@
+// The sealed commit: spend action points on promised steps and moves of your own, quietly defect,
+// allocate monitors (IAEA), retaliate (without a council).
+import { apAvailable, checkIntent, commitMoves, verificationChance, type Commit } from '../engine';
+import { button, h } from './dom';
+import { moveOf, nameOf, trackName, type Ctx } from './context';
+import type { CommitDraft } from '../store/gameStore';
+
+export function draftToCommit(d: CommitDraft, allocator: boolean): Commit {
+  const c: Commit = { moves: [...d.moves], defect: [...d.defect] };
+  if (allocator) c.allocation = { inspections: { ...d.inspections }, observers: { ...d.observers } };
+  if (d.retaliate) c.retaliate = { ...d.retaliate };
+  return c;
+}
+
+export function commitPanel(ctx: Ctx): HTMLElement {
+  const { sc, view, seat, ui } = ctx;
+  if (!seat) return h('div', {});
+  const draft = ui.commitDraft;
+  const setDraft = (patch: Partial<CommitDraft>) => ctx.set({ commitDraft: { ...draft, ...patch } });
+  const committed = view.delegations[seat]?.committed ?? false;
+  const inCommit = view.step === 'commit';
+  const budget = apAvailable(view, seat);
+  const spent = draft.moves.reduce((a, id) => a + (moveOf(sc, id)?.cost ?? 0), 0) + (draft.retaliate ? 1 : 0);
+  const waiting = sc.delegations.filter((d) => !view.delegations[d.id]?.committed).map((d) => d.short);
+
+  if (committed)
+    return h(
+      'div',
+      { class: 'tabpanel' },
+      h('h2', {}, 'Commit sealed'),
+      h('p', {}, 'Your moves stay hidden until every delegation has committed.'),
+      waiting.length ? h('p', { class: 'muted' }, `Waiting for: ${waiting.join(', ')}.`) : null,
+    );
+  if (!inCommit)
+    return h('div', { class: 'tabpanel' }, h('h2', {}, 'Commit'), h('p', { class: 'muted' }, 'The sealed commit opens when every delegation is ready (or the clock runs out). Prepare your moves in the negotiation first.'));
+
+  const promised = new Set(
+    view.packages.filter((p) => p.status === 'accepted' && p.parties.includes(seat)).flatMap((p) => p.steps.filter((s) => s.delegation === seat).map((s) => s.move)),
+  );
+  const available = commitMoves(sc, view, seat).sort((a, b) => Number(promised.has(b)) - Number(promised.has(a)));
+  const moveRows = available.map((id) => {
+    const m = moveOf(sc, id);
+    if (!m) return null;
+    const checked = draft.moves.includes(id);
+    const box = h('input', { type: 'checkbox', id: `mv-${id}`, checked, 'data-key': `mv-${id}`, disabled: !checked && spent + m.cost > budget });
+    box.addEventListener('change', () => setDraft({ moves: box.checked ? [...draft.moves, id] : draft.moves.filter((x) => x !== id) }));
+    const chanceText = m.verifiedBy === 'public' ? 'public act' : `${verificationChance(sc, view, m)}% verification chance by ${m.verifiedBy === 'iaea' ? 'the IAEA' : 'observers'}`;
+    return h(
+      'label',
+      { class: 'move', for: `mv-${id}` },
+      box,
+      h('span', {}, h('strong', {}, m.name), promised.has(id) ? h('span', { class: 'tag', style: 'margin-left:6px' }, 'promised') : null, h('div', { class: 'meta' }, `${trackName(sc, m.track)} · ${chanceText}`), h('div', { class: 'meta' }, m.text)),
+      h('span', { class: 'tag' }, `${m.cost} AP`),
+    );
+  });
+
+  const mineStanding = Object.values(view.standing).filter((st) => st.delegation === seat && !st.defected && moveOf(sc, st.move)?.defectable);
+  const defectRows = mineStanding.map((st) => {
+    const m = moveOf(sc, st.move);
+    const box = h('input', { type: 'checkbox', id: `df-${st.move}`, checked: draft.defect.includes(st.move) });
+    box.addEventListener('change', () => setDraft({ defect: box.checked ? [...draft.defect, st.move] : draft.defect.filter((x) => x !== st.move) }));
+    return h('label', { class: 'move', for: `df-${st.move}` }, box, h('span', {}, `Quietly stop: ${m?.name ?? st.move}`, h('div', { class: 'meta' }, 'It still counts in public until a monitor catches it: then the span breaks, trust falls and snapback may hit you.')), h('span', { class: 'tag' }, '0 AP'));
+  });
+
+  const allocator = sc.monitors.allocator === seat;
+  const alloc = allocator ? allocationEditor(ctx, draft, setDraft) : null;
+
+  const strikable = view.incidents.filter((i) => i.round >= view.round - 1 && !i.cancelled && sc.fronts.find((f) => f.id === i.front)?.exposed.includes(seat));
+  const canRetaliate = strikable.length > 0 && !(view.council.founded && view.council.members.includes(seat));
+  const retaliation = canRetaliate ? retaliationEditor(ctx, draft, setDraft, strikable.map((i) => i.id)) : null;
+
+  const commit = draftToCommit(draft, allocator);
+  const problem = checkIntent(sc, view, { type: 'commit.submit', actor: seat, commit });
+  return h(
+    'div',
+    { class: 'tabpanel' },
+    h('div', { class: 'row' }, h('h2', {}, 'Sealed commit'), h('span', { class: 'spacer' }), h('span', { class: 'chip', 'aria-live': 'polite' }, `${budget - spent} of ${budget} AP left`)),
+    h('p', { class: 'small muted' }, 'Choose your moves. Promised steps come first: a restraint left unmatched when its window closes is negated and costs support.'),
+    h('fieldset', {}, h('legend', {}, 'Moves'), h('div', { class: 'movelist' }, ...moveRows)),
+    defectRows.length ? h('fieldset', {}, h('legend', {}, 'Quiet defection'), ...defectRows) : null,
+    alloc,
+    retaliation,
+    h(
+      'div',
+      { class: 'row', style: 'margin-top:8px' },
+      button('Seal commit', () => ctx.send({ type: 'commit.submit', actor: seat, commit }), { class: 'primary', disabled: problem !== null, 'data-key': 'seal' }),
+      problem ? h('span', { class: 'small muted' }, problem) : null,
+    ),
+  );
+}
+
+function allocationEditor(ctx: Ctx, draft: CommitDraft, setDraft: (p: Partial<CommitDraft>) => void): HTMLElement {
+  const { sc, view } = ctx;
+  const insp = { ...view.allocation.inspections, ...draft.inspections };
+  const obs = { ...view.allocation.observers, ...draft.observers };
+  const used = (r: Record<string, number>) => Object.values(r).reduce((a, b) => a + b, 0);
+  const input = (id: string, label: string, value: number, max: number, onChange: (v: number) => void) => {
+    const el = h('input', { id, type: 'number', min: 0, max, value, style: 'width:60px', 'aria-label': label });
+    el.addEventListener('change', () => onChange(Math.max(0, Math.floor(Number(el.value) || 0))));
+    return h('label', { class: 'row small', for: id }, el, label);
+  };
+  return h(
+    'fieldset',
+    {},
+    h('legend', {}, `Monitors: ${used(insp)}/${sc.monitors.inspectionTeams} inspection teams, ${used(obs)}/${sc.monitors.observerTeams} observer teams`),
+    h('p', { class: 'small muted' }, 'Inspection teams verify nuclear steps; observer teams verify security steps on a front and help inquiries name sponsors.'),
+    ...sc.tracks.map((t) => input(`insp-${t.id}`, `inspectors on ${t.name}`, insp[t.id] ?? 0, sc.monitors.inspectionTeams, (v) => setDraft({ inspections: { ...insp, [t.id]: v } }))),
+    ...sc.fronts.map((f) => input(`obs-${f.id}`, `observers at ${f.name}`, obs[f.id] ?? 0, sc.monitors.observerTeams, (v) => setDraft({ observers: { ...obs, [f.id]: v } }))),
+  );
+}
+
+function retaliationEditor(ctx: Ctx, draft: CommitDraft, setDraft: (p: Partial<CommitDraft>) => void, incidents: number[]): HTMLElement {
+  const { sc, seat } = ctx;
+  const inc = h('select', { 'aria-label': 'Incident to answer' }, h('option', { value: '' }, 'do not retaliate'), ...incidents.map((id) => h('option', { value: id, selected: draft.retaliate?.incident === id }, `incident #${id}`)));
+  const target = h('select', { 'aria-label': 'Retaliate against' }, ...sc.delegations.filter((d) => d.id !== seat).map((d) => h('option', { value: d.id, selected: draft.retaliate?.against === d.id }, d.name)));
+  const update = () => setDraft({ retaliate: inc.value === '' ? null : { incident: Number(inc.value), against: target.value } });
+  inc.addEventListener('change', update);
+  target.addEventListener('change', update);
+  return h(
+    'fieldset',
+    {},
+    h('legend', {}, 'Retaliate on your own (1 AP)'),
+    h('p', { class: 'small muted' }, `Without a council inquiry you do not know who sponsored the attack: striking the wrong party raises tension sharply. ${nameOf(sc, seat ?? '')} decides alone.`),
+    h('div', { class: 'row' }, inc, target),
+  );
+}

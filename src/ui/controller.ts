@@ -1,0 +1,182 @@
+// Connects the store to a game: starts, resumes, saves, sends the player's intents, hands the
+// screen over in hot-seat play, and keeps the store's view in step with the game.
+import { catalog, type Intent, type Scenario } from '../engine';
+import { createWorkerAiClient, createInlineAiClient, type AiClient } from '../ai/client';
+import type { Temperament } from '../ai/baseline';
+import { makeSave, readSave, type GameSetupRecord } from '../machine/saveFile';
+import { LocalTransport } from '../net/localTransport';
+import { emptyCommit, type GameStore } from '../store/gameStore';
+
+export const AUTOSAVE_KEY = 'interlock.autosave.v1';
+
+export const DIFFICULTY: Record<GameSetupRecord['difficulty'], Temperament> = {
+  novice: { cooperation: 78, cheating: 2 },
+  standard: { cooperation: 70, cheating: 4 },
+  expert: { cooperation: 64, cheating: 7 },
+};
+
+export interface NewGame {
+  seed: number;
+  mode: 'solo' | 'hotseat';
+  humans: string[];
+  difficulty: GameSetupRecord['difficulty'];
+}
+
+export class Controller {
+  transport: LocalTransport | null = null;
+  private setup: GameSetupRecord | null = null;
+  private unsubscribe: (() => void) | null = null;
+  private lastRound = 0;
+
+  constructor(
+    readonly scenario: Scenario,
+    readonly store: GameStore,
+    private readonly storage: Storage | null = globalThis.localStorage ?? null,
+  ) {}
+
+  private aiClient(): AiClient {
+    return typeof Worker === 'undefined' ? createInlineAiClient(this.scenario) : createWorkerAiClient(this.scenario);
+  }
+
+  start(game: NewGame) {
+    const temperaments = Object.fromEntries(catalog(this.scenario).delegationIds.map((d) => [d, DIFFICULTY[game.difficulty]]));
+    this.attach(
+      new LocalTransport({ scenario: this.scenario, seed: game.seed, humans: game.humans, temperaments }, this.aiClient()),
+      { mode: game.mode, humans: game.humans, difficulty: game.difficulty },
+    );
+  }
+
+  /** Resumes from a save's JSON; a bad file leaves the current game and the autosave alone. */
+  resume(json: unknown): { ok: true } | { ok: false; error: string } {
+    const r = readSave(this.scenario, json);
+    if (!r.ok) return r;
+    const temperaments = Object.fromEntries(
+      catalog(this.scenario).delegationIds.map((d) => [d, DIFFICULTY[r.save.setup.difficulty]]),
+    );
+    this.attach(
+      new LocalTransport(
+        { scenario: this.scenario, seed: r.save.log.seed, humans: r.save.setup.humans, temperaments },
+        this.aiClient(),
+        r.session,
+      ),
+      r.save.setup,
+    );
+    return { ok: true };
+  }
+
+  savedGame(): unknown {
+    const raw = this.storage?.getItem(AUTOSAVE_KEY);
+    if (!raw) return null;
+    try {
+      return JSON.parse(raw);
+    } catch {
+      return null;
+    }
+  }
+
+  exportSave(): string | null {
+    if (!this.transport || !this.setup) return null;
+    return JSON.stringify(makeSave(this.scenario, this.transport.gameSession, this.setup, new Date().toISOString()));
+  }
+
+  private autosave() {
+    const text = this.exportSave();
+    if (text && this.storage) {
+      try {
+        this.storage.setItem(AUTOSAVE_KEY, text);
+      } catch {
+        this.store.setState({ notice: { kind: 'error', text: 'The browser refused to store the autosave (storage full?).' } });
+      }
+    }
+  }
+
+  private attach(transport: LocalTransport, setup: GameSetupRecord) {
+    this.unsubscribe?.();
+    this.transport?.dispose();
+    this.transport = transport;
+    this.setup = setup;
+    this.lastRound = transport.state.round;
+    const seat = setup.humans[0] ?? null;
+    this.store.setState({
+      screen: 'game',
+      mode: setup.mode,
+      humans: setup.humans,
+      seat,
+      tab: 'negotiate',
+      packageDraft: { steps: [], window: 1, counterTo: null },
+      commitDraft: emptyCommit(),
+      notice: null,
+      unreadResolution: null,
+    });
+    this.unsubscribe = transport.subscribe(() => this.refresh());
+    this.refresh();
+    this.autosave();
+  }
+
+  refresh() {
+    const t = this.transport;
+    if (!t) return;
+    const { seat, screen } = this.store.getState();
+    const state = t.state;
+    const roundChanged = state.round !== this.lastRound || (state.outcome !== null && screen === 'game');
+    const patch: Partial<ReturnType<GameStore['getState']>> = {
+      view: t.view(seat),
+      thinking: t.thinking(),
+      aiNotes: t.aiNotes(),
+    };
+    if (roundChanged) {
+      patch.unreadResolution = this.lastRound;
+      patch.commitDraft = emptyCommit();
+      patch.tab = 'negotiate';
+      this.lastRound = state.round;
+      this.autosave();
+    }
+    if (state.outcome !== null && screen === 'game') {
+      patch.screen = 'end';
+      patch.view = t.view(null);
+      this.autosave();
+    }
+    this.store.setState(patch);
+  }
+
+  async send(intent: Intent): Promise<boolean> {
+    if (!this.transport) return false;
+    const r = await this.transport.send(intent);
+    if (!r.ok) this.store.setState({ notice: { kind: 'error', text: r.reason } });
+    else this.store.setState({ notice: null });
+    this.afterSend(intent);
+    return r.ok;
+  }
+
+  /** In hot-seat play, after a sealed commit the screen passes to the next human still to commit. */
+  private afterSend(intent: Intent) {
+    const { mode, humans } = this.store.getState();
+    const t = this.transport;
+    if (!t || mode !== 'hotseat') return;
+    if (intent.type === 'commit.submit') {
+      const next = humans.find((d) => !t.state.delegations[d]?.committed);
+      if (next && t.state.step === 'commit') this.handOver(next);
+      else if (t.state.step === 'negotiation' && humans[0]) this.handOver(humans[0]);
+    } else if (intent.type === 'negotiation.ready') {
+      const next = humans.find((d) => !t.state.delegations[d]?.ready);
+      if (next && t.state.step === 'negotiation') this.handOver(next);
+      else if (t.state.step === 'commit' && humans[0]) this.handOver(humans[0]);
+    }
+  }
+
+  handOver(to: string) {
+    this.store.setState({ screen: 'handover', seat: to, view: null, commitDraft: emptyCommit(), packageDraft: { steps: [], window: 1, counterTo: null } });
+  }
+
+  takeSeat() {
+    this.store.setState({ screen: 'game' });
+    this.refresh();
+  }
+
+  quit() {
+    this.unsubscribe?.();
+    this.transport?.dispose();
+    this.transport = null;
+    this.store.setState({ screen: 'start', view: null, seat: null });
+  }
+}

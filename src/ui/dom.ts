@@ -1,0 +1,28 @@
+// A few helpers to build the interface from plain DOM, with accessible names on every control.
+type Child = Node | string | null | undefined | false;
+type Attrs = Record<string, string | number | boolean | null | undefined | ((e: Event) => void)>;
+
+export function h<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Attrs = {}, ...children: Child[]): HTMLElementTagNameMap[K] {
+  const el = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) {
+    if (v === null || v === undefined || v === false) continue;
+    if (typeof v === 'function') el.addEventListener(k.replace(/^on/, '').toLowerCase(), v);
+    else if (k === 'class') el.className = String(v);
+    else if (v === true) el.setAttribute(k, '');
+    else el.setAttribute(k, String(v));
+  }
+  for (const c of children) if (c !== null && c !== undefined && c !== false) el.append(c);
+  return el;
+}
+
+/** Replaces the children of `host`, keeping focus on the control with the same data-key. */
+export function render(host: HTMLElement, ...children: Child[]) {
+  const active = document.activeElement as HTMLElement | null;
+  const key = active && host.contains(active) ? active.dataset.key : undefined;
+  host.replaceChildren(...children.filter((c): c is Node | string => c !== null && c !== undefined && c !== false));
+  if (key) host.querySelector<HTMLElement>(`[data-key="${CSS.escape(key)}"]`)?.focus();
+}
+
+export function button(label: string, onClick: () => void, attrs: Attrs = {}): HTMLButtonElement {
+  return h('button', { type: 'button', ...attrs, onclick: () => onClick() }, label);
+}

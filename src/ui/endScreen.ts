@@ -1,0 +1,88 @@
+// The end of the game: the outcome, every secret revealed, and charts of tension, trust and
+// domestic support over the rounds (uPlot).
+import uPlot from 'uplot';
+import 'uplot/dist/uPlot.min.css';
+import { objectivesOf, score, type GameState, type Scenario } from '../engine';
+import { button, h } from './dom';
+import { nameOf } from './context';
+
+const OUTCOME_TEXT: Record<string, string> = {
+  consolidation: 'Consolidation — the truce became an enforceable compact.',
+  drift: 'Drift — the lull holds, but incidents keep rising and nothing is settled.',
+  unraveling: 'Unraveling — the truce collapsed into renewed conflict.',
+};
+
+/**
+ * The end screen reads the full final state: once the game is over every secret is revealed
+ * (DESIGN.md §7), so this screen is the one place where the facilitator's view is shown to all.
+ */
+export function endScreen(sc: Scenario, s: GameState, act: { menu(): void; exportSave(): void }): HTMLElement {
+  const rounds = s.history.map((r) => r.round);
+  const charts = h('div', { class: 'charts' });
+  const chart = (title: string, series: Array<{ label: string; color: string; values: number[] }>, dash = false) => {
+    const host = h('figure', { class: 'chart', 'aria-label': `${title} by round` }, h('figcaption', {}, h('h3', {}, title)));
+    const table = h(
+      'table',
+      { class: 'sr-only' },
+      h('caption', {}, `${title} by round`),
+      h('tr', {}, h('th', {}, 'Round'), ...series.map((x) => h('th', {}, x.label))),
+      ...rounds.map((r, i) => h('tr', {}, h('td', {}, String(r)), ...series.map((x) => h('td', {}, String(x.values[i] ?? ''))))),
+    );
+    host.append(table);
+    charts.append(host);
+    queueMicrotask(() => {
+      const width = Math.max(300, host.clientWidth - 16);
+      new uPlot(
+        {
+          width,
+          height: 220,
+          scales: { x: { time: false }, y: { range: [0, 100] } },
+          axes: [
+            { stroke: '#a9b8c7', grid: { stroke: '#2a3d50' }, label: 'round' },
+            { stroke: '#a9b8c7', grid: { stroke: '#2a3d50' } },
+          ],
+          series: [{ label: 'round' }, ...series.map((x, i) => ({ label: x.label, stroke: x.color, width: 2, ...(dash && i % 2 ? { dash: [6, 4] } : {}) }))],
+        },
+        [rounds, ...series.map((x) => x.values)],
+        host,
+      );
+    });
+  };
+  chart('Tension', [{ label: 'tension', color: '#ffd166', values: s.history.map((r) => r.tension) }]);
+  const per = (key: 'support' | 'trust') => sc.delegations.map((d) => ({ label: d.short, color: d.color, values: s.history.map((r) => r[key][d.id] ?? 0) }));
+  chart('Domestic support', per('support'), true);
+  chart('Trust the others hold in each delegation', per('trust'), true);
+
+  const secrets = sc.delegations.map((d) =>
+    h(
+      'section',
+      { class: 'card' },
+      h('h3', { class: 'row' }, h('span', { class: 'dot', style: `background:${d.color}` }), `${d.name}: ${score(sc, s, d.id)} points`),
+      h('ul', { class: 'plain small' }, ...objectivesOf(sc, s, d.id).map((o) => h('li', {}, `${o.met ? '✔' : '✕'} ${o.text} (${o.points})`))),
+    ),
+  );
+  const sponsors = s.incidents.map((i) => {
+    const named = i.attribution?.named;
+    const verdict = !i.attribution ? 'never investigated' : named === null ? 'inquiry inconclusive' : named === i.sponsor ? 'correctly attributed' : `MISATTRIBUTED to ${nameOf(sc, named ?? '')}`;
+    return h('li', {}, `#${i.id} (round ${i.round}, ${sc.fronts.find((f) => f.id === i.front)?.name}): sponsored by ${nameOf(sc, i.sponsor)} — ${verdict}`);
+  });
+  const defections = s.events.filter((e) => e.kind === 'defection').map((e) => h('li', {}, `Round ${e.round}: ${e.text}`));
+  const negated = sc.interlocks.filter((x) => (s.spans[x.id]?.negatedCount ?? 0) > 0).map((x) => h('li', {}, `${x.name}: negated ${s.spans[x.id]?.negatedCount} time(s)`));
+
+  return h(
+    'main',
+    { class: 'start' },
+    h(
+      'div',
+      { class: 'start-inner', style: 'width:min(1200px,100%)' },
+      h('h1', {}, 'The talks are over'),
+      h('p', { class: 'outcome', role: 'status' }, OUTCOME_TEXT[s.outcome ?? 'drift'] ?? ''),
+      h('p', { class: 'muted' }, `${s.endReason ?? ''} After ${s.round} rounds, seed ${s.seed}.`),
+      charts,
+      h('h2', { style: 'margin-top:16px' }, 'Every secret, revealed'),
+      h('div', { class: 'start-grid' }, ...secrets),
+      h('div', { class: 'start-grid' }, h('section', { class: 'card' }, h('h3', {}, 'Who really sponsored each incident'), sponsors.length ? h('ul', { class: 'plain small' }, ...sponsors) : h('p', { class: 'small' }, 'No incident.')), h('section', { class: 'card' }, h('h3', {}, 'Quiet defections'), defections.length ? h('ul', { class: 'plain small' }, ...defections) : h('p', { class: 'small' }, 'No delegation defected quietly.'), h('h3', {}, 'Negated concessions'), negated.length ? h('ul', { class: 'plain small' }, ...negated) : h('p', { class: 'small' }, 'None.'))),
+      h('div', { class: 'row', style: 'margin-top:16px' }, button('Back to the menu', act.menu, { class: 'primary' }), button('Export the game log', act.exportSave)),
+    ),
+  );
+}

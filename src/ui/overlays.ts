@@ -1,0 +1,96 @@
+// Dialogs over the game: how to play, the hot-seat hand-over, the round's resolution, the guide.
+import type { GameView, Scenario } from '../engine';
+import { button, h } from './dom';
+import { nameOf } from './context';
+
+function dialog(title: string, body: Node[], actions: HTMLElement[], opts: { wide?: boolean; cls?: string } = {}): HTMLElement {
+  const id = `dlg-${title.replace(/\W+/g, '-').toLowerCase()}`;
+  const el = h(
+    'div',
+    { class: `overlay ${opts.cls ?? ''}` },
+    h('div', { class: `dialog ${opts.wide ? 'wide' : ''}`, role: 'dialog', 'aria-modal': 'true', 'aria-labelledby': id }, h('h2', { id }, title), ...body, h('div', { class: 'row', style: 'margin-top:12px;justify-content:flex-end' }, ...actions)),
+  );
+  queueMicrotask(() => el.querySelector<HTMLElement>('button.primary, button')?.focus());
+  return el;
+}
+
+export function howToPlay(sc: Scenario, close: () => void): HTMLElement {
+  const p = (t: string) => h('p', {}, t);
+  return dialog(
+    'How to play',
+    [
+      p(`You lead one delegation in the talks that follow the ceasefire. You have ${sc.tunables.roundLimit} rounds to build a settlement across four tracks — nuclear, missiles, proxies, sanctions — through three phases.`),
+      h('h3', {}, 'The interlocking-safeties rule'),
+      p('Each span of the bridge is a restraint and the steps that must match it. A span is secured only when every step is implemented inside its window and verified by the monitors, and no violation has been verified since. A restraint left unmatched when its window closes is negated: it is reverted and costs its giver domestic support.'),
+      p('A phase completes only when every track it names has a secured span. A deal on one track never advances the talks.'),
+      h('h3', {}, 'A round'),
+      h(
+        'ol',
+        {},
+        h('li', {}, 'Briefing: events arrive; read the log and the map.'),
+        h('li', {}, 'Negotiation: propose linked packages (start from a span of the interlock table), answer offers, then press “Ready to commit”.'),
+        h('li', {}, 'Commit: spend your action points, sealed. Carry out what you promised — the other side is counting on it.'),
+        h('li', {}, 'Resolution: steps are revealed, matched and verified; proxy incidents strike; the council investigates; tension moves.'),
+      ),
+      h('h3', {}, 'Winning'),
+      p('The shared outcome is Consolidation (Phase C completed), Drift (time runs out) or Unraveling (tension reaches 100 or a strike on a nuclear site). You also score your secret objectives — which may pull against the settlement.'),
+      h('h3', {}, 'Keyboard'),
+      p('Every control works with Tab and Enter. On the map: arrow keys pan, + and − zoom; “Map as text” lists everything on it.'),
+    ],
+    [button('Close', close, { class: 'primary' })],
+  );
+}
+
+export function handOver(sc: Scenario, seat: string, step: string, go: () => void): HTMLElement {
+  const d = sc.delegations.find((x) => x.id === seat);
+  return dialog(
+    `Pass the screen to ${d?.name ?? seat}`,
+    [h('p', {}, `It is ${d?.name ?? seat}'s turn (${step}). Everyone else, look away: what follows is for ${d?.short ?? seat} only.`)],
+    [button(`I am ${d?.short ?? seat} — show my view`, go, { class: 'primary' })],
+    { cls: 'handover' },
+  );
+}
+
+export function resolutionSummary(sc: Scenario, view: GameView, round: number, close: () => void): HTMLElement {
+  const events = view.events.filter((e) => e.round === round && !['round', 'package.proposed'].includes(e.kind));
+  const before = view.history.find((x) => x.round === round - 1)?.tension;
+  const after = view.history.find((x) => x.round === round)?.tension ?? view.tension;
+  return dialog(
+    `Round ${round} resolved`,
+    [
+      h('p', {}, before !== undefined ? `Tension ${before} → ${after}.` : `Tension ${after}.`),
+      h('ul', { class: 'plain', style: 'max-height:50vh;overflow:auto' }, ...events.map((e) => h('li', { class: Array.isArray(e.audience) ? 'private' : '' }, `• ${e.text}`))),
+      h('p', { class: 'muted small' }, `Now round ${view.round}: ${view.step === 'negotiation' ? 'negotiation is open.' : view.step}.`),
+    ],
+    [button('Continue', close, { class: 'primary' })],
+  );
+}
+
+const GUIDE: Array<{ title: string; text: string }> = [
+  { title: 'Welcome to the talks', text: 'This short guide shows what to look at during your first round. You can skip it at any time and open it again with the “Guide” button.' },
+  { title: 'The bridge (left)', text: 'Each track of the current phase lists its spans. A span is a restraint and the steps that must match it. Secured spans are solid green; a dashed outline means nothing has happened yet.' },
+  { title: 'What is a span?', text: 'Take “Enrichment halt”: Iran halts enrichment above 20%, the Gulf exercises maritime restraint, the US issues a humanitarian waiver. Only when all three are done in the same window and verified does the span hold.' },
+  { title: 'Negotiate (right)', text: 'Pick a span from the interlock table to fill a package, then propose it. Every delegation named must accept. AI delegations answer with their reasons.' },
+  { title: 'Commit', text: 'When everyone is ready, make your sealed commit: tick the steps you promised. If your side of a span is done but the others do not match it before the window closes, your concession is negated — reverted, and it costs you support at home.' },
+  { title: 'The map (centre)', text: 'Fronts are shaded by tension. Incidents appear as icons; dashed outlines mean nobody knows yet who sponsored them. “Map as text” lists everything for keyboard and screen-reader users.' },
+];
+
+export function guide(step: number, next: () => void, skip: () => void): HTMLElement {
+  const g = GUIDE[step] ?? GUIDE[0];
+  const last = step >= GUIDE.length - 1;
+  return dialog(
+    `${g?.title ?? ''} (${step + 1}/${GUIDE.length})`,
+    [h('p', {}, g?.text ?? '')],
+    [button('Skip the guide', skip), button(last ? 'Start playing' : 'Next', last ? skip : next, { class: 'primary' })],
+  );
+}
+
+export const GUIDE_LENGTH = GUIDE.length;
+
+export function noticeBar(text: string, kind: 'error' | 'info', close: () => void): HTMLElement {
+  return h('div', { class: `notice ${kind}`, role: 'alert', style: 'position:fixed;top:60px;left:50%;transform:translateX(-50%);z-index:30;max-width:640px' }, text, ' ', button('Dismiss', close));
+}
+
+export function nameList(sc: Scenario, ids: readonly string[]): string {
+  return ids.map((d) => nameOf(sc, d)).join(', ');
+}

@@ -1,0 +1,67 @@
+// The top bar: round, phase, step, tension gauge, trajectory, who is thinking, menu.
+import type { GameView, Scenario } from '../engine';
+import { button, h } from './dom';
+import { nameOf } from './context';
+
+const STEPS = [
+  ['briefing', 'Briefing'],
+  ['negotiation', 'Negotiation'],
+  ['commit', 'Commit'],
+  ['resolution', 'Resolution'],
+] as const;
+
+/** Consolidating, drifting or unraveling, from tension and its trend and the secured spans. */
+export function trajectory(view: GameView): { label: string; detail: string } {
+  const h2 = view.history.slice(-2);
+  const trend = h2.length === 2 ? (h2[1]?.tension ?? 0) - (h2[0]?.tension ?? 0) : 0;
+  const secured = view.history.at(-1)?.secured ?? 0;
+  if (view.tension >= 75 || trend >= 8) return { label: 'Unraveling', detail: `tension ${view.tension}, ${trend >= 0 ? '+' : ''}${trend} last round` };
+  if (secured >= 2 && trend <= 0) return { label: 'Consolidating', detail: `${secured} spans secured, tension ${trend >= 0 ? '+' : ''}${trend}` };
+  return { label: 'Drifting', detail: `tension ${view.tension}, ${trend >= 0 ? '+' : ''}${trend} last round` };
+}
+
+export function phaseLabel(sc: Scenario, phase: string): string {
+  if (phase === 'ceasefire') return 'Ceasefire';
+  const p = sc.phases.find((x) => x.id === phase);
+  return p ? `Phase ${p.id} — ${p.name}` : phase;
+}
+
+export function topBar(
+  sc: Scenario,
+  view: GameView,
+  thinking: readonly string[],
+  act: { help(): void; save(): void; quit(): void; tutorial(): void },
+): HTMLElement {
+  const traj = trajectory(view);
+  return h(
+    'header',
+    { class: 'topbar', role: 'banner' },
+    h('span', { class: 'brand' }, 'INTERLOCK'),
+    h('span', { class: 'chip', 'aria-label': `Round ${view.round} of ${sc.tunables.roundLimit}` }, `Round ${view.round}/${sc.tunables.roundLimit}`),
+    h('span', { class: 'chip' }, phaseLabel(sc, view.phase)),
+    h(
+      'nav',
+      { class: 'steps', 'aria-label': 'Steps of the round' },
+      ...STEPS.map(([id, label]) => h('span', { class: view.step === id ? 'now' : '', 'aria-current': view.step === id ? 'step' : null }, label)),
+    ),
+    h(
+      'div',
+      { class: 'gauge' },
+      h('label', { for: 'tension-meter', class: 'small muted' }, 'Tension'),
+      h('meter', { id: 'tension-meter', min: 0, max: 100, low: 50, high: 75, optimum: 10, value: view.tension, 'aria-valuetext': `${view.tension} of 100` }),
+      h('strong', {}, String(view.tension)),
+    ),
+    h('span', { class: 'chip', title: traj.detail, 'aria-label': `Trajectory: ${traj.label}, ${traj.detail}` }, `Trajectory: ${traj.label}`),
+    view.paused ? h('span', { class: 'chip', role: 'status' }, 'Paused by the facilitator') : null,
+    h('span', { class: 'spacer' }),
+    h(
+      'span',
+      { class: 'small', role: 'status', 'aria-live': 'polite' },
+      thinking.length ? h('span', { class: 'thinking' }, `${thinking.map((d) => nameOf(sc, d)).join(', ')} thinking…`) : '',
+    ),
+    button('Guide', act.tutorial, { 'aria-label': 'Show the guided tour' }),
+    button('How to play', act.help),
+    button('Export save', act.save),
+    button('Quit to menu', act.quit),
+  );
+}
