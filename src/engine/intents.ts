@@ -19,7 +19,7 @@ const isDelegation = (scenario: Scenario, actor: string) => catalog(scenario).de
 
 /** Why the intent is not legal in this state, or null when it is. */
 export function checkIntent(scenario: Scenario, s: GameState, intent: Intent): string | null {
-  if (s.step === 'ended' && intent.type !== 'facilitator.reveal') return 'the game is over';
+  if (s.step === 'ended') return 'the game is over';
   if (intent.type.startsWith('facilitator.') || intent.type === 'step.close') {
     if (intent.actor !== 'facilitator' && !(intent.type === 'step.close' && intent.actor === 'system'))
       return 'only the facilitator can do that';

@@ -76,6 +76,7 @@ export class GameSession {
 
   /** Sends an intent to the machine; a refused one changes nothing and comes back with the reason. */
   send(intent: Intent): SendResult {
+    if (this.done) return { ok: false, reason: 'the game is over' };
     const before = this.log.length;
     const state = this.state;
     this.actor.send(intent);

@@ -294,27 +294,23 @@ describe('the boundary schema (parseIntent) in front of the engine', () => {
   });
 });
 
-// Known engine bugs, found by the properties above and reported. Each test states the correct
-// behaviour and is marked `it.fails` while the bug stands: when the bug is fixed, vitest reports
-// the test as failing, and `.fails` should then be removed.
-describe('known engine bugs', () => {
-  it.fails('a custom inject with a negative escrow effect is refused (engine: facilitator.ts checkFacilitator)', () => {
+// Edges found by the properties above, now fixed.
+describe('facilitator edges', () => {
+  it('a custom inject with a negative escrow effect is refused and the fund is untouched', () => {
     const session = GameSession.start(scenario, 7);
     const r = session.send({
       type: 'facilitator.inject',
       actor: 'facilitator',
       inject: { title: 'Donors withdraw', text: 'The fund is raided.', audience: 'all', effects: { escrow: -50 } },
     });
-    // Today it is accepted and the balance goes to -50: "the balance never goes below zero" breaks.
     expect(session.state.escrow.balance).toBeGreaterThanOrEqual(0);
     expect(r.ok).toBe(false);
   });
 
-  it.fails('the facilitator can still reveal secrets after the game ended (checkIntent allows it; the final state drops it)', () => {
+  it('after the end nothing more is accepted (the debrief reveals every secret anyway)', () => {
     const session = GameSession.start(scenario, 7);
     session.send({ type: 'facilitator.end', actor: 'facilitator', outcome: 'drift' });
     const r = session.send({ type: 'facilitator.reveal', actor: 'facilitator', what: 'objectives', to: 'all' });
-    expect(r).toEqual({ ok: true });
-    expect(session.state.revealed.objectives).toEqual(['all']);
+    expect(r).toEqual({ ok: false, reason: 'the game is over' });
   });
 });
