@@ -1,16 +1,50 @@
-// The composition root of the browser game. Until the browser game lands, it loads the default
-// scenario, checks it, and shows what the engine knows about it.
+// The composition root: loads the scenario, builds the interface, and plugs the Phaser map in
+// (the only place that imports a scene; Phaser loads as its own chunk).
 import scenarioJson from '../assets/scenarios/ceasefire-2026.json';
-import { parseScenario } from './engine';
+import { parseScenario, type GameView, type Scenario } from './engine';
+import { buildMapModel, describeMap, type MapModel } from './map/model';
+import { App, type MapPort } from './ui/app';
+import './ui/styles.css';
 
-const app = document.getElementById('app');
-const result = parseScenario(scenarioJson);
-if (app) {
-  const h1 = document.createElement('h1');
-  h1.textContent = 'Interlock';
-  const p = document.createElement('p');
-  p.textContent = result.ok
-    ? `${result.scenario.title}: ${result.scenario.summary} The browser game is under construction; the engine plays whole games from the command line (npm run sim).`
-    : `The scenario is refused: ${result.problems.map((x) => `${x.path}: ${x.message}`).join('; ')}`;
-  app.append(h1, p);
+function mapPort(parent: HTMLElement, scenario: Scenario): MapPort {
+  const reducedMotion = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
+  let latest: MapModel | null = null;
+  let hover: (text: string | null) => void = () => undefined;
+  let destroyed = false;
+  let destroy = () => undefined as void;
+  const ready = import('./scenes/MapScene').then(({ createMapGame }) => {
+    if (destroyed) return null;
+    const game = createMapGame(parent, { reducedMotion });
+    destroy = game.destroy;
+    return game.scene.then((scene) => {
+      scene.onHover((text) => hover(text));
+      if (latest) scene.setModel(latest);
+      return scene;
+    });
+  });
+  return {
+    show(view: GameView) {
+      latest = buildMapModel(scenario, view);
+      const model = latest;
+      void ready.then((scene) => scene?.setModel(model));
+      return describeMap(model);
+    },
+    onHover(cb) {
+      hover = cb;
+    },
+    destroy() {
+      destroyed = true;
+      destroy();
+    },
+  };
+}
+
+const root = document.getElementById('app');
+const parsed = parseScenario(scenarioJson);
+if (root && parsed.ok) {
+  const app = new App(root, parsed.scenario, mapPort);
+  // For the browser tests and the curious: the live state hash of the game on screen.
+  Object.assign(window, { interlock: { hash: () => app.controller.transport?.hash() ?? null } });
+} else if (root && !parsed.ok) {
+  root.textContent = `The built-in scenario is refused: ${parsed.problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`;
 }

@@ -31,6 +31,7 @@ export class App {
   private gameEls: { top: HTMLElement; left: HTMLElement; right: HTMLElement; log: HTMLElement; mapText: HTMLElement; tip: HTMLElement; overlay: HTMLElement } | null = null;
   private lastScreen: UiState['screen'] | null = null;
   private mapLines: string[] = [];
+  private deps = new Map<string, unknown[]>();
 
   constructor(
     private readonly root: HTMLElement,
@@ -63,6 +64,7 @@ export class App {
   }
 
   private leaveScreen() {
+    this.deps.clear();
     this.mapPort?.destroy();
     this.mapPort = null;
     this.gameEls = null;
@@ -180,17 +182,24 @@ export class App {
     }
     const view = ui.view;
     const ctx = this.ctx(ui, view);
-    render(els.top, topBar(this.scenario, view, ui.thinking, {
+    // Each region is drawn again only when what it shows changed (clicks stay on live buttons).
+    const changed = (key: string, ...deps: unknown[]) => {
+      const last = this.deps.get(key);
+      this.deps.set(key, deps);
+      return !last || last.length !== deps.length || last.some((d, i) => d !== deps[i]);
+    };
+    if (changed('top', view, ui.thinking)) render(els.top, topBar(this.scenario, view, ui.thinking, {
       help: () => this.showHelp(),
       save: () => this.download(),
       quit: () => this.controller.quit(),
       tutorial: () => this.store.setState({ tutorial: 0 }),
     }));
-    render(els.left, ui.seat ? delegationPanel(this.scenario, view, ui.seat) : null, bridgePanel(this.scenario, view), this.seatSwitcher(ui));
-    render(els.right, this.tabs(ctx));
-    render(els.log, roundLog(this.scenario, view, ui.logOpen, () => this.store.setState({ logOpen: !ui.logOpen })));
-    this.mapLines = this.mapPort?.show(view) ?? [];
-    render(els.mapText, ui.mapAsText ? h('div', { class: 'maptext', id: 'map-text', role: 'region', 'aria-label': 'Everything on the map, as text' }, h('h2', {}, 'The map as text'), h('ul', {}, ...this.mapLines.map((l) => h('li', {}, l)))) : null);
+    if (changed('left', view, ui.seat, ui.mode)) render(els.left, ui.seat ? delegationPanel(this.scenario, view, ui.seat) : null, bridgePanel(this.scenario, view), this.seatSwitcher(ui));
+    if (changed('right', view, ui.tab, ui.packageDraft, ui.commitDraft, ui.aiNotes.length)) render(els.right, this.tabs(ctx));
+    if (changed('log', view, ui.logOpen)) render(els.log, roundLog(this.scenario, view, ui.logOpen, () => this.store.setState({ logOpen: !ui.logOpen })));
+    if (changed('map', view)) this.mapLines = this.mapPort?.show(view) ?? [];
+    if (changed('maptext', view, ui.mapAsText)) render(els.mapText, ui.mapAsText ? h('div', { class: 'maptext', id: 'map-text', role: 'region', 'aria-label': 'Everything on the map, as text' }, h('h2', {}, 'The map as text'), h('ul', {}, ...this.mapLines.map((l) => h('li', {}, l)))) : null);
+    if (!changed('overlay', view, ui.notice, ui.tutorial, ui.unreadResolution)) return;
     const overlays: HTMLElement[] = [];
     if (ui.notice) overlays.push(noticeBar(ui.notice.text, ui.notice.kind, () => this.store.setState({ notice: null })));
     if (ui.tutorial !== null)

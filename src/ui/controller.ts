@@ -113,6 +113,17 @@ export class Controller {
     this.autosave();
   }
 
+  private viewCache: { state: unknown; seat: string | null; view: ReturnType<LocalTransport['view']> } | null = null;
+
+  /** The view of the seat on screen, recomputed only when the game state changed. */
+  private viewOf(t: LocalTransport, seat: string | null) {
+    const c = this.viewCache;
+    if (c && c.state === t.state && c.seat === seat) return c.view;
+    const view = t.view(seat);
+    this.viewCache = { state: t.state, seat, view };
+    return view;
+  }
+
   refresh() {
     const t = this.transport;
     if (!t) return;
@@ -120,7 +131,7 @@ export class Controller {
     const state = t.state;
     const roundChanged = state.round !== this.lastRound || (state.outcome !== null && screen === 'game');
     const patch: Partial<ReturnType<GameStore['getState']>> = {
-      view: t.view(seat),
+      view: this.viewOf(t, seat),
       thinking: t.thinking(),
       aiNotes: t.aiNotes(),
     };
@@ -133,7 +144,7 @@ export class Controller {
     }
     if (state.outcome !== null && screen === 'game') {
       patch.screen = 'end';
-      patch.view = t.view(null);
+      patch.view = this.viewOf(t, null);
       this.autosave();
     }
     this.store.setState(patch);

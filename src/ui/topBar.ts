@@ -51,7 +51,7 @@ export function topBar(
       h('meter', { id: 'tension-meter', min: 0, max: 100, low: 50, high: 75, optimum: 10, value: view.tension, 'aria-valuetext': `${view.tension} of 100` }),
       h('strong', {}, String(view.tension)),
     ),
-    h('span', { class: 'chip', title: traj.detail, 'aria-label': `Trajectory: ${traj.label}, ${traj.detail}` }, `Trajectory: ${traj.label}`),
+    h('span', { class: 'chip', title: traj.detail, 'aria-label': `Trajectory: ${traj.label}, ${traj.detail}` }, traj.label),
     view.paused ? h('span', { class: 'chip', role: 'status' }, 'Paused by the facilitator') : null,
     h('span', { class: 'spacer' }),
     h(
@@ -59,9 +59,9 @@ export function topBar(
       { class: 'small', role: 'status', 'aria-live': 'polite' },
       thinking.length ? h('span', { class: 'thinking' }, `${thinking.map((d) => nameOf(sc, d)).join(', ')} thinking…`) : '',
     ),
-    button('Guide', act.tutorial, { 'aria-label': 'Show the guided tour' }),
-    button('How to play', act.help),
-    button('Export save', act.save),
-    button('Quit to menu', act.quit),
+    button('Guide', act.tutorial, { 'aria-label': 'Guided tour' }),
+    button('Help', act.help, { 'aria-label': 'How to play' }),
+    button('Save file', act.save, { 'aria-label': 'Export save file' }),
+    button('Menu', act.quit, { 'aria-label': 'Quit to menu' }),
   );
 }
