@@ -11,6 +11,7 @@ function mapPort(parent: HTMLElement, scenario: Scenario): MapPort {
   let latest: MapModel | null = null;
   let hover: (text: string | null) => void = () => undefined;
   let destroyed = false;
+  let stats: MapPort['stats'] = () => null;
   let destroy = () => undefined as void;
   const ready = import('./scenes/MapScene').then(({ createMapGame }) => {
     if (destroyed) return null;
@@ -18,6 +19,7 @@ function mapPort(parent: HTMLElement, scenario: Scenario): MapPort {
     destroy = game.destroy;
     return game.scene.then((scene) => {
       scene.onHover((text) => hover(text));
+      stats = () => scene.stats();
       if (latest) scene.setModel(latest);
       return scene;
     });
@@ -32,6 +34,7 @@ function mapPort(parent: HTMLElement, scenario: Scenario): MapPort {
     onHover(cb) {
       hover = cb;
     },
+    stats: () => stats(),
     destroy() {
       destroyed = true;
       destroy();
@@ -43,8 +46,17 @@ const root = document.getElementById('app');
 const parsed = parseScenario(scenarioJson);
 if (root && parsed.ok) {
   const app = new App(root, parsed.scenario, mapPort);
-  // For the browser tests and the curious: the live state hash of the game on screen.
-  Object.assign(window, { interlock: { hash: () => app.controller.transport?.hash() ?? null } });
+  // Hooks for the browser tests; they expose only what the screen already shows (no secrets).
+  Object.assign(window, {
+    interlock: {
+      hash: () => app.controller.transport?.hash() ?? null,
+      round: () => app.store.getState().view?.round ?? 0,
+      step: () => app.store.getState().view?.step ?? null,
+      thinking: () => app.store.getState().thinking.length,
+      mapText: () => app.mapLines,
+      mapStats: () => app.mapPort?.stats() ?? null,
+    },
+  });
 } else if (root && !parsed.ok) {
   root.textContent = `The built-in scenario is refused: ${parsed.problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`;
 }

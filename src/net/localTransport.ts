@@ -146,7 +146,9 @@ export class LocalTransport implements Transport {
     const key = `${s.round}`;
     if (s.step === 'negotiation') {
       for (const d of this.aiSeats()) {
-        if (this.proposedIn.get(d) === s.round) continue;
+        // After a resume the state says what was done: a ready seat, or one that proposed, is past this.
+        const done = s.delegations[d]?.ready || s.packages.some((p) => p.proposer === d && p.round === s.round);
+        if (this.proposedIn.get(d) === s.round || done) continue;
         this.proposedIn.set(d, s.round);
         const view = viewFor(this.session.state, d);
         this.take(d, await this.ask(d, { kind: 'negotiate', delegation: d, view, temperament: this.temper(d), pass: 0 }));
@@ -162,7 +164,7 @@ export class LocalTransport implements Transport {
       }
       for (const d of this.aiSeats()) {
         const st = this.session.state;
-        if (st.step !== 'negotiation' || this.readyIn.get(d) === key) continue;
+        if (st.step !== 'negotiation' || this.readyIn.get(d) === key || st.delegations[d]?.ready) continue;
         this.readyIn.set(d, key);
         const view = viewFor(st, d);
         this.take(d, await this.ask(d, { kind: 'negotiate', delegation: d, view, temperament: this.temper(d), pass: 2 }));

@@ -19,6 +19,8 @@ export interface MapPort {
   /** Shows this view on the map; returns the map's content as sentences (the text list). */
   show(view: GameView): string[];
   onHover(cb: (text: string | null) => void): void;
+  /** What the scene draws now (for tests), or null before it is ready. */
+  stats(): { fronts: number; incidents: number } | null;
   destroy(): void;
 }
 
@@ -27,10 +29,10 @@ export type MapFactory = (parent: HTMLElement, scenario: Scenario) => MapPort;
 export class App {
   readonly store: GameStore = createGameStore();
   controller: Controller;
-  private mapPort: MapPort | null = null;
+  mapPort: MapPort | null = null;
   private gameEls: { top: HTMLElement; left: HTMLElement; right: HTMLElement; log: HTMLElement; mapText: HTMLElement; tip: HTMLElement; overlay: HTMLElement } | null = null;
   private lastScreen: UiState['screen'] | null = null;
-  private mapLines: string[] = [];
+  mapLines: string[] = [];
   private deps = new Map<string, unknown[]>();
 
   constructor(
@@ -176,6 +178,9 @@ export class App {
     const els = this.gameEls;
     if (!els) return;
     if (ui.screen === 'handover' || !ui.view) {
+      // Nothing of the previous seat stays on the page behind the hand-over screen.
+      for (const host of [els.top, els.left, els.right, els.log, els.mapText]) render(host);
+      this.deps.clear();
       const st = this.controller.transport?.state;
       render(els.overlay, ui.seat ? handOver(this.scenario, ui.seat, st?.step === 'commit' ? 'sealed commit' : 'negotiation', () => this.controller.takeSeat()) : null);
       return;

@@ -27,6 +27,7 @@ export class Controller {
   private setup: GameSetupRecord | null = null;
   private unsubscribe: (() => void) | null = null;
   private lastRound = 0;
+  private savedEntries = -1;
 
   constructor(
     readonly scenario: Scenario,
@@ -140,6 +141,11 @@ export class Controller {
       patch.commitDraft = emptyCommit();
       patch.tab = 'negotiate';
       this.lastRound = state.round;
+      this.autosave();
+    }
+    if (t.log.length !== this.savedEntries) {
+      // Every accepted intent is saved: a reload continues exactly where the game was.
+      this.savedEntries = t.log.length;
       this.autosave();
     }
     if (state.outcome !== null && screen === 'game') {

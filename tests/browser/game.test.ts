@@ -1,0 +1,256 @@
+// The browser game as a player meets it: the built page in Chromium, driven by accessible names.
+import { writeFileSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launch, serve } from './harness';
+
+let browser: Browser;
+let server: { url: string; close: () => Promise<void> };
+const consoleErrors: string[] = [];
+
+beforeAll(async () => {
+  server = await serve();
+  browser = await launch();
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function fresh(size = { width: 1280, height: 720 }): Promise<Page> {
+  const context = await browser.newContext({ viewport: size });
+  const page = await context.newPage();
+  page.on('console', (m) => {
+    if (m.type() === 'error') consoleErrors.push(m.text());
+  });
+  page.on('pageerror', (e) => consoleErrors.push(String(e)));
+  await page.goto(server.url);
+  return page;
+}
+
+const visible = async (page: Page, role: Parameters<Page['getByRole']>[0], name: string | RegExp, exact = false) => {
+  const l = page.getByRole(role, { name, exact }).first();
+  return (await l.count()) > 0 && (await l.isVisible().catch(() => false));
+};
+
+/** Plays the player's part of the current step; returns false once the game is over. */
+async function playStep(page: Page): Promise<boolean> {
+  if (await visible(page, 'heading', 'The talks are over')) return false;
+  if (await visible(page, 'button', 'Skip the guide')) {
+    await page.getByRole('button', { name: 'Skip the guide' }).click();
+    return true;
+  }
+  if (await visible(page, 'button', 'Continue', true)) {
+    await page.getByRole('button', { name: 'Continue', exact: true }).click();
+    return true;
+  }
+  const ready = page.getByRole('button', { name: 'Ready to commit' });
+  if ((await ready.count()) && (await ready.isEnabled())) {
+    // Accept what is offered, propose the spans of the phase, then declare ready.
+    for (let i = 0; i < 10; i++) {
+      const accept = page.getByRole('button', { name: /^Accept package/ }).first();
+      if (!(await accept.count())) break;
+      await accept.click({ timeout: 2000 }).catch(() => undefined);
+    }
+    const pick = page.getByRole('combobox', { name: 'Start from a span of the interlock table' });
+    const options = await pick.locator('option').count();
+    for (let k = 1; k < options; k++) {
+      await pick.selectOption({ index: k });
+      const propose = page.getByRole('button', { name: 'Propose package' });
+      if (await propose.isEnabled()) await propose.click();
+    }
+    await ready.click({ timeout: 2000 }).catch(() => undefined);
+    return true;
+  }
+  if (await visible(page, 'button', 'Go to commit')) {
+    await page.getByRole('button', { name: 'Go to commit' }).click();
+    return true;
+  }
+  const seal = page.getByRole('button', { name: 'Seal commit' });
+  if (await seal.count()) {
+    const promised = page.getByRole('checkbox', { name: /promised/ });
+    const n = await promised.count();
+    for (let k = 0; k < n; k++) {
+      const box = page.getByRole('checkbox', { name: /promised/ }).nth(k);
+      if ((await box.isEnabled()) && !(await box.isChecked())) await box.check({ timeout: 2000 }).catch(() => undefined);
+    }
+    if (await seal.isEnabled()) await seal.click({ timeout: 2000 }).catch(() => undefined);
+    return true;
+  }
+  await page.waitForTimeout(100);
+  return true;
+}
+
+async function startSolo(page: Page, seat: string, seed: number) {
+  await page.getByRole('combobox', { name: 'Your delegation' }).selectOption(seat);
+  await page.getByRole('spinbutton', { name: 'Seed for the solo game' }).fill(String(seed));
+  await page.getByRole('button', { name: 'Start solo game' }).click();
+  await page.getByRole('heading', { name: /Bridge of Phase|Ceasefire — next/ }).waitFor();
+  await dismissDialogs(page);
+}
+
+/** Closes the guide and the round summary, as a player would before looking around. */
+async function dismissDialogs(page: Page) {
+  for (let i = 0; i < 5; i++) {
+    if (await visible(page, 'button', 'Skip the guide')) await page.getByRole('button', { name: 'Skip the guide' }).click();
+    else if (await visible(page, 'button', 'Continue', true)) await page.getByRole('button', { name: 'Continue', exact: true }).click();
+    else return;
+  }
+}
+
+describe('a solo game in the browser', () => {
+  it(
+    'is played from the start screen to the end screen by accessible names only',
+    async () => {
+      const page = await fresh();
+      await startSolo(page, 'iran', 4242);
+      let steps = 0;
+      while ((await playStep(page)) && steps < 1500) steps += 1;
+      await expect(page.getByRole('heading', { name: 'The talks are over' }).isVisible()).resolves.toBe(true);
+      const outcome = await page.getByRole('status').filter({ hasText: /Consolidation|Drift|Unraveling/ }).first().textContent();
+      expect(outcome).toMatch(/Consolidation|Drift|Unraveling/);
+      // Every secret revealed, and the charts drawn by the charting library.
+      await expect(page.getByRole('heading', { name: 'Who really sponsored each incident' }).isVisible()).resolves.toBe(true);
+      expect(await page.locator('.uplot canvas').count()).toBeGreaterThanOrEqual(3);
+      await page.context().close();
+    },
+    600_000,
+  );
+});
+
+describe('the map', () => {
+  it('renders the region with the fronts and an incident (not a blank canvas)', async () => {
+    const page = await fresh();
+    await startSolo(page, 'usa', 77);
+    // Play until an incident has happened, then look at the map and its text list.
+    for (let i = 0; i < 400; i++) {
+      await playStep(page);
+      const text = await page.evaluate(() => (window as unknown as { interlock: { mapText(): string[] } }).interlock.mapText());
+      if (text.some((l) => l.startsWith('Incident'))) break;
+    }
+    await dismissDialogs(page);
+    await page.getByRole('button', { name: 'Map as text' }).click();
+    const list = page.getByRole('region', { name: 'Everything on the map, as text' });
+    await expect(list.getByText(/Strait of Hormuz and Gulf waters: tension/).count()).resolves.toBeGreaterThan(0);
+    await expect(list.getByText(/^Incident #\d+/).count()).resolves.toBeGreaterThan(0);
+    const stats = await page.evaluate(() => (window as unknown as { interlock: { mapStats(): { fronts: number; incidents: number } | null } }).interlock.mapStats());
+    expect(stats?.fronts).toBe(5);
+    expect(stats?.incidents).toBeGreaterThan(0);
+    // The canvas shows a picture: many distinct colours, not one flat fill.
+    const canvas = page.locator('.mapcanvas canvas');
+    const png = await canvas.screenshot();
+    const colours = await page.evaluate(async (b64) => {
+      const img = new Image();
+      img.src = `data:image/png;base64,${b64}`;
+      await img.decode();
+      const c = document.createElement('canvas');
+      c.width = img.width;
+      c.height = img.height;
+      const ctx = c.getContext('2d');
+      if (!ctx) return 0;
+      ctx.drawImage(img, 0, 0);
+      const data = ctx.getImageData(0, 0, c.width, c.height).data;
+      const seen = new Set<number>();
+      for (let i = 0; i < data.length; i += 4 * 97) seen.add(((data[i] ?? 0) >> 3) * 1024 + ((data[i + 1] ?? 0) >> 3) * 32 + ((data[i + 2] ?? 0) >> 3));
+      return seen.size;
+    }, png.toString('base64'));
+    expect(colours).toBeGreaterThan(40);
+    await page.context().close();
+  }, 300_000);
+});
+
+describe('hot-seat', () => {
+  it("hides one delegation's view and sealed commit from the next", async () => {
+    const page = await fresh();
+    await page.getByRole('checkbox', { name: 'Islamic Republic of Iran' }).check();
+    await page.getByRole('checkbox', { name: 'United States' }).check();
+    await page.getByRole('button', { name: 'Start hot-seat game' }).click();
+    if (await visible(page, 'button', 'Skip the guide')) await page.getByRole('button', { name: 'Skip the guide' }).click();
+    const iranSecret = 'Keep a deterrent';
+    await expect(page.getByText(iranSecret).count()).resolves.toBeGreaterThan(0);
+    // Iran is ready: the screen passes to the US, and nothing of Iran's view stays on the page.
+    await page.getByRole('button', { name: 'Ready to commit' }).click();
+    await page.getByRole('button', { name: /I am US/ }).waitFor();
+    expect(await page.getByText(iranSecret).count()).toBe(0);
+    await page.getByRole('button', { name: /I am US/ }).click();
+    expect(await page.getByText(iranSecret).count()).toBe(0);
+    await page.getByRole('button', { name: 'Ready to commit' }).click();
+    // Commit: Iran first, behind the hand-over screen.
+    await page.getByRole('button', { name: /I am Iran/ }).click();
+    if (await visible(page, 'button', 'Go to commit')) await page.getByRole('button', { name: 'Go to commit' }).click();
+    await page.getByRole('tab', { name: 'Commit' }).click();
+    const move = page.getByRole('group', { name: 'Moves' }).getByRole('checkbox').first();
+    const moveName = ((await move.locator('xpath=..').locator('strong').textContent()) ?? '').trim();
+    expect(moveName.length).toBeGreaterThan(3);
+    await move.check();
+    await page.getByRole('button', { name: 'Seal commit' }).click();
+    await page.getByRole('button', { name: /I am US/ }).waitFor();
+    expect(await page.getByText(moveName).count()).toBe(0);
+    await page.getByRole('button', { name: /I am US/ }).click();
+    await page.getByRole('tab', { name: 'Commit' }).click();
+    // The US sees that Iran committed, never what.
+    await expect(page.getByRole('button', { name: 'Seal commit' }).isVisible()).resolves.toBe(true);
+    const logText = (await page.locator('#round-log').textContent()) ?? '';
+    expect(logText).not.toContain(moveName);
+    expect(await page.getByText(moveName).count()).toBe(0);
+    expect(await page.getByText(iranSecret).count()).toBe(0);
+    await page.context().close();
+  }, 120_000);
+});
+
+describe('saves', () => {
+  it('a reload offers to continue exactly where the game was (same state hash)', async () => {
+    const page = await fresh();
+    await startSolo(page, 'gulf', 99);
+    type Hooks = { interlock: { round(): number; step(): string; thinking(): number } };
+    // Play on to a quiet moment: round 3 or later, the AIs have committed, the player has not.
+    for (let i = 0; i < 200; i++) {
+      const { round, step, thinking } = await page.evaluate(() => {
+        const w = (window as unknown as Hooks).interlock;
+        return { round: w.round(), step: w.step(), thinking: w.thinking() };
+      });
+      if (round >= 3 && step === 'commit' && thinking === 0 && (await visible(page, 'button', 'Seal commit'))) {
+        await page.waitForTimeout(300);
+        if ((await page.evaluate(() => (window as unknown as Hooks).interlock.thinking())) === 0) break;
+      }
+      await playStep(page);
+    }
+    const before = await page.evaluate(() => (window as unknown as { interlock: { hash(): string } }).interlock.hash());
+    await page.reload();
+    await page.getByRole('button', { name: /Continue saved game/ }).click();
+    await page.getByRole('heading', { name: /Bridge of Phase|Ceasefire — next/ }).waitFor();
+    const after = await page.evaluate(() => (window as unknown as { interlock: { hash(): string } }).interlock.hash());
+    expect(after).toBe(before);
+    await page.context().close();
+  }, 300_000);
+
+  it('refuses a corrupt or foreign save file with a clear message and overwrites nothing', async () => {
+    const page = await fresh();
+    await startSolo(page, 'eu', 5);
+    await page.getByRole('button', { name: 'Quit to menu' }).click();
+    const saved = await page.evaluate(() => localStorage.getItem('interlock.autosave.v1'));
+    expect(saved).not.toBeNull();
+    const dir = mkdtempSync(join(tmpdir(), 'interlock-save-'));
+    const bad = join(dir, 'corrupt.json');
+    writeFileSync(bad, '{"format":"interlock-save","version":1,"savedAt":"x","setup":{"mode":"solo","humans":["eu"],"difficulty":"standard"},"log":{"format":"interlock-log","version":1}}');
+    await page.locator('#load-save').setInputFiles(bad);
+    await expect(page.getByRole('alert').textContent()).resolves.toMatch(/cannot be resumed|damaged/);
+    await expect(page.getByRole('alert').textContent()).resolves.toMatch(/Nothing was overwritten/);
+    const notJson = join(dir, 'notes.json');
+    writeFileSync(notJson, 'these are my notes');
+    await page.locator('#load-save').setInputFiles(notJson);
+    await expect(page.getByRole('alert').textContent()).resolves.toMatch(/not a save file/);
+    expect(await page.evaluate(() => localStorage.getItem('interlock.autosave.v1'))).toBe(saved);
+    await expect(page.getByRole('heading', { name: 'Solo game' }).isVisible()).resolves.toBe(true);
+    await page.context().close();
+  }, 120_000);
+});
+
+describe('the console', () => {
+  it('stayed free of errors through all the games above', () => {
+    expect(consoleErrors).toEqual([]);
+  });
+});
