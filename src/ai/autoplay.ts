@@ -1,6 +1,6 @@
 // Plays AI delegations through any table that takes intents: the machine's session, the direct
 // engine driver of the benchmark, or (later) a room on the server.
-import { catalog, viewFor, type GameState, type Intent, type Scenario } from '../engine';
+import { catalog, decisionView, type GameState, type Intent, type Scenario } from '../engine';
 import { commit, negotiate, DEFAULT_TEMPERAMENT, type Decision, type Temperament } from './baseline';
 
 export interface Table {
@@ -35,13 +35,13 @@ export function playStep(scenario: Scenario, table: Table, opts: AutoplayOptions
       for (const d of ids) {
         if (table.state.step !== 'negotiation' || table.state.round !== round) return;
         if (!hasBusiness(table.state, d, pass)) continue;
-        for (const decision of negotiate(scenario, viewFor(table.state, d), d, temper(d), pass)) take(d, decision);
+        for (const decision of negotiate(scenario, decisionView(table.state, d), d, temper(d), pass)) take(d, decision);
       }
     }
   } else if (step === 'commit') {
     for (const d of ids) {
       if (table.state.step !== 'commit' || table.state.delegations[d]?.committed) continue;
-      take(d, commit(scenario, viewFor(table.state, d), d, temper(d)));
+      take(d, commit(scenario, decisionView(table.state, d), d, temper(d)));
     }
   }
 }

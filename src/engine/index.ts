@@ -18,7 +18,7 @@ export {
 export { resolveRound, verificationChance, detectionChance, effectiveFunding } from './resolution';
 export * from './round';
 export { objectivesOf, score, scores, OUTCOME_POINTS } from './objectives';
-export { viewFor, publicView, facilitatorView, type GameView, type Audience } from './views';
+export { viewFor, decisionView, publicView, facilitatorView, type GameView, type Audience } from './views';
 export { hashValue, canonicalJson } from './hash';
 export { inquiryConfidence } from './council';
 export { deriveSeed, nextFloat } from './rng';

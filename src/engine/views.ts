@@ -9,6 +9,7 @@ export type Audience = { kind: 'delegation'; id: DelegationId } | { kind: 'publi
 export type GameView = GameState & { viewer: Audience };
 
 const HIDDEN_RNG = 0;
+const NONE: ReadonlySet<number> = new Set();
 const PUBLIC_PACKAGE = new Set(['accepted', 'fulfilled', 'broken']);
 
 function maskStanding(st: StandingStep, own: boolean): StandingStep {
@@ -58,26 +59,50 @@ function visibleEvents(s: GameState, viewer: DelegationId | null): GameEvent[] {
   return hit;
 }
 
+const maskedStanding = new WeakMap<GameState['standing'], Map<string, GameState['standing']>>();
+
+/**
+ * The standing steps with quiet defections masked: `shown` is whose defections stay visible —
+ * everyone's ('*', after the facilitator revealed them), one delegation's own, or nobody's ('').
+ */
+function standingFor(table: GameState['standing'], shown: string): GameState['standing'] {
+  let byViewer = maskedStanding.get(table);
+  if (!byViewer) {
+    byViewer = new Map();
+    maskedStanding.set(table, byViewer);
+  }
+  const key = shown;
+  let hit = byViewer.get(key);
+  if (!hit) {
+    let out = table;
+    for (const st of Object.values(table)) {
+      if (!st.defected) continue;
+      // Only copy the table when a defection has to be masked.
+      if (out === table) out = { ...table };
+      out[st.move] = maskStanding(st, shown === '*' || st.delegation === shown);
+    }
+    hit = out;
+    byViewer.set(key, hit);
+  }
+  return hit;
+}
+
 /**
  * Views are read-only: they share every part of the state that holds no secret, and replace
  * the parts that do (commits, defections, true sponsors, private events, the generator).
  */
-function filtered(s: GameState, viewer: DelegationId | null, audience: Audience): GameView {
+function filtered(s: GameState, viewer: DelegationId | null, audience: Audience, withLog = true): GameView {
   const toViewer = (to: string) => to === 'all' || to === viewer;
-  const revealedIncidents = new Set(s.revealed.incidents.filter((r) => toViewer(r.to)).map((r) => r.id));
+  const revealedIncidents = s.revealed.incidents.length
+    ? new Set(s.revealed.incidents.filter((r) => toViewer(r.to)).map((r) => r.id))
+    : NONE;
   const defectionsShown = s.revealed.defections.some(toViewer);
   const delegations: GameState['delegations'] = {};
   for (const id in s.delegations) {
     const d = s.delegations[id] as GameState['delegations'][string];
     delegations[id] = id === viewer || d.commit === null ? d : { ...d, commit: null };
   }
-  let standing = s.standing;
-  for (const st of Object.values(s.standing)) {
-    if (!st.defected) continue;
-    // Only copy the table when a defection has to be masked.
-    if (standing === s.standing) standing = { ...s.standing };
-    standing[st.move] = maskStanding(st, defectionsShown || st.delegation === viewer);
-  }
+  const standing = standingFor(s.standing, defectionsShown ? '*' : (viewer ?? ''));
   const v = shallowCopy(s) as GameView;
   v.rng = HIDDEN_RNG;
   v.funding = {};
@@ -86,13 +111,22 @@ function filtered(s: GameState, viewer: DelegationId | null, audience: Audience)
   v.incidents = incidentsFor(s, revealedIncidents);
   // A package is seen by its parties; agreed ones are public commitments.
   v.packages = s.packages.filter((p) => (viewer !== null && p.parties.includes(viewer)) || PUBLIC_PACKAGE.has(p.status));
-  v.events = visibleEvents(s, viewer);
+  v.events = withLog ? visibleEvents(s, viewer) : [];
+  if (!withLog) v.history = [];
   v.viewer = audience;
   return v;
 }
 
 export function viewFor(s: GameState, delegation: DelegationId): GameView {
   return filtered(s, delegation, { kind: 'delegation', id: delegation });
+}
+
+/**
+ * What an AI delegation decides from: its view without the round log and the history, which it
+ * does not read (smaller to send to a worker, quicker to build).
+ */
+export function decisionView(s: GameState, delegation: DelegationId): GameView {
+  return filtered(s, delegation, { kind: 'delegation', id: delegation }, false);
 }
 
 export function publicView(s: GameState): GameView {

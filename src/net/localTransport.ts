@@ -1,5 +1,5 @@
 // Solo and hot-seat: the game runs in this page; AI seats decide in a Web Worker.
-import { catalog, viewFor, publicView, type GameState, type GameView, type Intent, type Scenario } from '../engine';
+import { catalog, decisionView, viewFor, publicView, type GameState, type GameView, type Intent, type Scenario } from '../engine';
 import type { AiClient } from '../ai/client';
 import { DEFAULT_TEMPERAMENT, type Decision, type Temperament } from '../ai/baseline';
 import type { LogEntry } from '../machine/gameMachine';
@@ -150,7 +150,7 @@ export class LocalTransport implements Transport {
         const done = s.delegations[d]?.ready || s.packages.some((p) => p.proposer === d && p.round === s.round);
         if (this.proposedIn.get(d) === s.round || done) continue;
         this.proposedIn.set(d, s.round);
-        const view = viewFor(this.session.state, d);
+        const view = decisionView(this.session.state, d);
         this.take(d, await this.ask(d, { kind: 'negotiate', delegation: d, view, temperament: this.temper(d), pass: 0 }));
       }
       for (const d of this.aiSeats()) {
@@ -158,7 +158,7 @@ export class LocalTransport implements Transport {
         if (st.step !== 'negotiation') return;
         const pending = st.packages.some((p) => p.status === 'proposed' && p.parties.includes(d) && !p.accepted.includes(d));
         if (pending) {
-          const view = viewFor(st, d);
+          const view = decisionView(st, d);
           this.take(d, await this.ask(d, { kind: 'negotiate', delegation: d, view, temperament: this.temper(d), pass: 1 }));
         }
       }
@@ -166,14 +166,14 @@ export class LocalTransport implements Transport {
         const st = this.session.state;
         if (st.step !== 'negotiation' || this.readyIn.get(d) === key || st.delegations[d]?.ready) continue;
         this.readyIn.set(d, key);
-        const view = viewFor(st, d);
+        const view = decisionView(st, d);
         this.take(d, await this.ask(d, { kind: 'negotiate', delegation: d, view, temperament: this.temper(d), pass: 2 }));
       }
     } else if (s.step === 'commit') {
       for (const d of this.aiSeats()) {
         const st = this.session.state;
         if (st.step !== 'commit' || st.delegations[d]?.committed) continue;
-        const view = viewFor(st, d);
+        const view = decisionView(st, d);
         this.take(d, await this.ask(d, { kind: 'commit', delegation: d, view, temperament: this.temper(d) }));
       }
     }
