@@ -2,7 +2,7 @@
 // what a delegation may do now (legalIntents), used by the UI, the AI and the server alike.
 import { catalog } from './catalog';
 import { applyFacilitator, checkFacilitator } from './facilitator';
-import { cloneState, editMotion, editPackage, nameOf, negotiationDraft, say } from './draft';
+import { cloneState, editMotion, editPackage, nameOf, negotiationDraft, say, shallowCopy } from './draft';
 import {
   MAX_PROPOSALS_PER_ROUND,
   addPackage,
@@ -143,9 +143,7 @@ export function checkCommit(scenario: Scenario, s: GameState, d: DelegationId, c
 
 /** Applies a legal intent; call checkIntent first (the machine's guard does). */
 export function applyIntent(scenario: Scenario, state: GameState, intent: Intent): GameState {
-  const s = intent.type.startsWith('facilitator.')
-    ? cloneState(state)
-    : negotiationDraft(state, intent.type === 'negotiation.ready' || intent.type === 'commit.submit');
+  const s = draftFor(state, intent);
   switch (intent.type) {
     case 'package.propose': {
       const pkg = addPackage(s, intent.actor, intent.steps, intent.window, intent.note ?? '', null);
@@ -218,6 +216,39 @@ export function applyIntent(scenario: Scenario, state: GameState, intent: Intent
       applyFacilitator(scenario, s, intent);
   }
   return s;
+}
+
+/**
+ * The copy an intent may write to: only the parts it can touch are copied (the property tests
+ * deep-freeze every state, so a write to a shared part fails there at once).
+ */
+function draftFor(state: GameState, intent: Intent): GameState {
+  switch (intent.type) {
+    case 'negotiation.ready':
+    case 'commit.submit':
+      return negotiationDraft(state, true);
+    case 'package.propose':
+    case 'package.counter':
+    case 'package.reject': {
+      const c = shallowCopy(state);
+      c.packages = [...state.packages];
+      c.events = [...state.events];
+      return c;
+    }
+    case 'package.accept': {
+      const pkg = state.packages.find((p) => p.id === intent.package);
+      const concludes = pkg !== undefined && pkg.parties.every((d) => d === intent.actor || pkg.accepted.includes(d));
+      if (concludes) return negotiationDraft(state);
+      const c = shallowCopy(state);
+      c.packages = [...state.packages];
+      return c;
+    }
+    case 'council.penalize':
+    case 'council.vote':
+      return negotiationDraft(state);
+    default:
+      return cloneState(state);
+  }
 }
 
 /** A motion passes on a majority of the members, and fails once a majority is out of reach. */
