@@ -12,6 +12,14 @@ const OUTCOME_TEXT: Record<string, string> = {
   unraveling: 'Unraveling — the truce collapsed into renewed conflict.',
 };
 
+function endCause(s: GameState): string {
+  if (s.warTrigger) return `War trigger — ${s.warTrigger}.`;
+  if (s.outcome === 'unraveling' && s.tension >= 100) return 'Tension reached 100.';
+  if (s.outcome === 'drift') return `The ${s.round} rounds ran out before Phase C was complete.`;
+  if (s.outcome === 'consolidation') return 'Every track of Phase C holds.';
+  return s.endReason ?? '';
+}
+
 /**
  * The end screen reads the full final state: once the game is over every secret is revealed
  * (DESIGN.md §7), so this screen is the one place where the facilitator's view is shown to all.
@@ -77,7 +85,7 @@ export function endScreen(sc: Scenario, s: GameState, act: { menu(): void; expor
       { class: 'start-inner', style: 'width:min(1200px,100%)' },
       h('h1', {}, 'The talks are over'),
       h('p', { class: 'outcome', role: 'status' }, OUTCOME_TEXT[s.outcome ?? 'drift'] ?? ''),
-      h('p', { class: 'muted' }, `${s.endReason ?? ''} After ${s.round} rounds, seed ${s.seed}.`),
+      h('p', { class: 'muted' }, `${endCause(s)} After ${s.round} rounds, seed ${s.seed}.`),
       charts,
       h('h2', { style: 'margin-top:16px' }, 'Every secret, revealed'),
       h('div', { class: 'start-grid' }, ...secrets),
