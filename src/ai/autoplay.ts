@@ -35,6 +35,11 @@ export function playStep(scenario: Scenario, table: Table, opts: AutoplayOptions
       for (const d of ids) {
         if (table.state.step !== 'negotiation' || table.state.round !== round) return;
         if (!hasBusiness(table.state, d, pass)) continue;
+        if (pass === 2 && !(table.state.council.founded && table.state.council.members.includes(d))) {
+          // Outside the council the last pass has nothing to weigh: the seat declares itself ready.
+          take(d, { intent: { type: 'negotiation.ready', actor: d }, reason: 'Ready to commit.' });
+          continue;
+        }
         for (const decision of negotiate(scenario, decisionView(table.state, d), d, temper(d), pass)) take(d, decision);
       }
     }
