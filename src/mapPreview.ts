@@ -12,6 +12,8 @@ declare global {
     interlockMap?: MapScene;
     /** For the benchmark: redraws the preview with `n` new incidents (0: the sample ones; -1: a bare map). */
     interlockPreview?: (n: number) => void;
+    /** For scripts/bench-browser.mjs: the same fronts and places, with no incidents or with `n` new ones. */
+    mapBench?: { bare(): void; addIncidents(n: number): void; stats(): ReturnType<MapScene['stats']> };
   }
 }
 
@@ -90,6 +92,7 @@ async function main() {
   const sc = parsed.scenario;
   const bare = params.get('bare') === '1';
   const model = (n: number) => buildMapModel(sc, publicView(previewState(sc, n)));
+  const withoutIncidents = () => ({ ...model(0), incidents: [] });
   const shown = model(count);
 
   const mapEl = document.getElementById('map');
@@ -118,6 +121,11 @@ async function main() {
   window.interlockPreview = (n) => {
     const empty = { round: 4, fronts: [], incidents: [], places: [] };
     scene.setModel(n < 0 ? empty : model(n));
+  };
+  window.mapBench = {
+    bare: () => scene.setModel(withoutIncidents()),
+    addIncidents: (n) => scene.setModel(n > 0 ? model(n) : withoutIncidents()),
+    stats: () => scene.stats(),
   };
   import.meta.hot?.dispose(() => map.destroy());
 }

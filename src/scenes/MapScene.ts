@@ -5,7 +5,7 @@ import * as Phaser from 'phaser';
 import regionJson from '../../assets/map/region.json';
 import { MapCameraControl } from './mapCamera';
 import { FONT, ICON_BOX, INK, SEA_CSS, drawLegend } from './mapArt';
-import { ATLAS, FOCUS_RING_R, HALO_R, ICON_RES, LABEL_RES, ZONE_RES, bakeBaseMap, bakeFrontCard, bakeIconAtlas, bakeZone } from './mapTextures';
+import { ATLAS, FOCUS_RING_R, HALO_ARCS, HALO_CELL, HALO_R, ICON_RES, LABEL_RES, ZONE_RES, bakeBaseMap, bakeFrontCard, bakeIconAtlas, bakeZone } from './mapTextures';
 import {
   DESIGN,
   LAYOUT_ZOOM,
@@ -20,6 +20,17 @@ import {
 
 const SEA = 0x0a1722;
 const FOCUS = 0xffd166;
+/** One pulse of a new incident's halo: it grows (a sine ease-out) by up to PULSE_GROWTH and fades out. */
+const PULSE_MS = 1700;
+const PULSE_GROWTH = 0.8;
+const PULSE_ALPHA = 0.8;
+/**
+ * The eased progress at which the halo has faded out; it is then hidden until the next pulse. Its
+ * widest, faintest stretch is the costliest to draw (the quad grows with the square of its size).
+ */
+const PULSE_FADED = 0.8;
+/** A halo that does not pulse (last round's incidents, or reduced motion). */
+const STILL_HALO_ALPHA = 0.55;
 
 export interface MapStats {
   fronts: number;
@@ -41,7 +52,10 @@ interface FrontView {
 interface IncidentView {
   box: Phaser.GameObjects.Container;
   icon: Phaser.GameObjects.Image;
-  halo: Phaser.GameObjects.Image | null;
+  /** A ring of HALO_ARCS arcs, at scale 1 when at rest. */
+  halo: Phaser.GameObjects.Container | null;
+  /** Where this halo is in the shared pulse (ms), so that neighbours do not pulse in step. */
+  phase: number;
   attributed: boolean;
 }
 
@@ -59,6 +73,8 @@ export class MapScene extends Phaser.Scene {
   private hudItems: Phaser.GameObjects.GameObject[] = [];
   private fronts = new Map<string, FrontView>();
   private incidents = new Map<number, IncidentView>();
+  /** The halos that pulse, all driven by one clock in update(): no tween per incident. */
+  private pulsing: IncidentView[] = [];
   private places = new Map<string, PlaceView>();
   private highlightRing!: Phaser.GameObjects.Image;
   private highlighted: string | null = null;
@@ -82,7 +98,7 @@ export class MapScene extends Phaser.Scene {
     if (!this.sys.isActive()) return;
     this.drawFronts(model.fronts);
     this.drawPlaces(model.places);
-    this.drawIncidents(model.incidents);
+    this.drawIncidents(model.incidents, model.round);
     this.appliedScale = { zoom: 0, ui: 0 };
     this.applyMarkerScale();
     this.drawHighlight();
@@ -133,9 +149,10 @@ export class MapScene extends Phaser.Scene {
     this.onReady(this);
   }
 
-  override update(_time: number, delta: number): void {
+  override update(time: number, delta: number): void {
     this.view.update(delta);
     this.applyMarkerScale();
+    this.pulse(time);
   }
 
   private teardown(): void {
@@ -161,7 +178,7 @@ export class MapScene extends Phaser.Scene {
 
   /** An atlas icon, `designSize` design pixels wide. */
   private icon(x: number, y: number, frame: string, designSize: number): Phaser.GameObjects.Image {
-    const texels = this.textures.getFrame(ATLAS, frame)?.width ?? 1;
+    const texels = this.textures.getFrame(ATLAS, frame)?.realWidth ?? 1;
     return this.add.image(x, y, ATLAS, frame).setScale(designSize / texels);
   }
 
@@ -260,8 +277,9 @@ export class MapScene extends Phaser.Scene {
     }
   }
 
-  private drawIncidents(list: readonly MapIncident[]): void {
+  private drawIncidents(list: readonly MapIncident[], round: number): void {
     const seen = new Set<number>();
+    this.pulsing = [];
     for (const inc of list) {
       seen.add(inc.id);
       const key = `inc-${inc.kind}-${inc.attributed ? 'a' : 'u'}`;
@@ -274,20 +292,24 @@ export class MapScene extends Phaser.Scene {
         icon.on('pointerover', () => this.hover(`incident:${inc.id}`));
         icon.on('pointerout', () => this.hover(null));
         box.add(icon);
-        v = { box, icon, halo: null, attributed: inc.attributed };
+        v = { box, icon, halo: null, phase: 0, attributed: inc.attributed };
         this.incidents.set(inc.id, v);
         if (inc.isNew && !this.reducedMotion) this.arrive(v);
       }
       v.box.setPosition(inc.x, inc.y);
+      v.phase = PULSE_MS - ((inc.x * 7) % 900);
       if (v.attributed !== inc.attributed) {
         v.icon.setTexture(ATLAS, key);
         v.attributed = inc.attributed;
       }
+      // New incidents wear a halo; this round's pulse (unless motion is reduced), last round's stay still.
       this.setHalo(v, inc.isNew, size);
+      if (v.halo && inc.round >= round && !this.reducedMotion) this.pulsing.push(v);
+      else v.halo?.setScale(1).setAlpha(STILL_HALO_ALPHA).setVisible(true);
     }
     for (const [id, v] of this.incidents) {
       if (seen.has(id)) continue;
-      this.tweens.killTweensOf([v.icon, ...(v.halo ? [v.halo] : [])]);
+      this.tweens.killTweensOf(v.icon);
       v.box.destroy();
       this.incidents.delete(id);
     }
@@ -300,27 +322,34 @@ export class MapScene extends Phaser.Scene {
     this.tweens.add({ targets: v.icon, scale: s, alpha: 1, duration: 420, ease: 'Back.easeOut' });
   }
 
-  /** New incidents wear a halo: a slow pulse, or a still ring when motion is reduced. */
   private setHalo(v: IncidentView, isNew: boolean, size: number): void {
     if (!isNew) {
-      if (v.halo) {
-        this.tweens.killTweensOf(v.halo);
-        v.halo.destroy();
-        v.halo = null;
-      }
+      v.halo?.destroy();
+      v.halo = null;
       return;
     }
     if (v.halo) return;
-    // The halo cell is 2 × ICON_BOX wide around a ring of radius HALO_R: scale it to ring the icon.
-    const halo = this.icon(0, 0, 'halo', (2 * ICON_BOX * (size + 10)) / (2 * HALO_R));
-    const base = halo.scale;
+    // The ring (radius HALO_R in a HALO_CELL cell) rings the icon with 5 design px to spare.
+    const design = (HALO_CELL * (size + 10)) / (2 * HALO_R);
+    const arcs = Array.from({ length: HALO_ARCS }, (_, k) => this.icon(0, 0, 'halo-arc', design).setRotation((k * 2 * Math.PI) / HALO_ARCS));
+    const halo = this.add.container(0, 0, arcs);
     v.box.addAt(halo, 0);
     v.halo = halo;
-    if (this.reducedMotion) {
-      halo.setAlpha(0.55);
-      return;
+  }
+
+  /** Each pulsing halo grows and fades (a sine ease-out), at its own phase of one shared clock. */
+  private pulse(time: number): void {
+    for (const v of this.pulsing) {
+      const halo = v.halo;
+      if (!halo) continue;
+      const t = ((time + v.phase) % PULSE_MS) / PULSE_MS;
+      const eased = Math.sin((t * Math.PI) / 2);
+      if (eased >= PULSE_FADED) {
+        halo.setVisible(false);
+        continue;
+      }
+      halo.setVisible(true).setScale(1 + PULSE_GROWTH * eased).setAlpha(PULSE_ALPHA * (1 - eased / PULSE_FADED));
     }
-    this.tweens.add({ targets: halo, scale: { from: base, to: base * 1.8 }, alpha: { from: 0.8, to: 0 }, duration: 1700, repeat: -1, delay: (v.box.x * 7) % 900, ease: 'Sine.easeOut' });
   }
 
   private hover(key: string | null): void {
@@ -470,7 +499,10 @@ export function createMapGame(parent: HTMLElement, options: { reducedMotion: boo
     audio: { noAudio: true },
     scale: { mode: Phaser.Scale.RESIZE, width: Math.max(1, parent.clientWidth), height: Math.max(1, parent.clientHeight) },
     input: { keyboard: { target: parent } },
-    render: { antialias: true, antialiasGL: false, powerPreference: 'high-performance' },
+    // One texture per batch, as Phaser itself does on mobile (autoMobileTextures): the map draws a
+    // few dozen quads from a handful of textures, and a multi-texture shader's branch per texture
+    // unit costs every pixel on weak and software (SwiftShader) GPUs far more than a few more draws.
+    render: { antialias: true, antialiasGL: false, powerPreference: 'high-performance', maxTextures: 1 },
     scene: [scene],
   });
   return { scene: ready, destroy: () => game.destroy(true) };

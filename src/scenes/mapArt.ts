@@ -164,6 +164,16 @@ export function ring(ctx: CanvasRenderingContext2D, r: number, width: number, co
   ctx.stroke();
 }
 
+/** An arc of a ring, from −halfAngle to +halfAngle (radians, clockwise from the x axis), with butt ends. */
+export function arc(ctx: CanvasRenderingContext2D, r: number, halfAngle: number, width: number, color: string): void {
+  ctx.beginPath();
+  ctx.arc(0, 0, r, -halfAngle, halfAngle);
+  ctx.lineWidth = width;
+  ctx.lineCap = 'butt';
+  ctx.strokeStyle = color;
+  ctx.stroke();
+}
+
 function polygon(ctx: CanvasRenderingContext2D, pts: ReadonlyArray<readonly [number, number]>, r: number): void {
   ctx.beginPath();
   pts.forEach(([x, y], i) => (i === 0 ? ctx.moveTo(x * r, y * r) : ctx.lineTo(x * r, y * r)));

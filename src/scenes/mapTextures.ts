@@ -19,6 +19,7 @@ import {
   drawStrait,
   drawZone,
   measureFrontCard,
+  arc,
   ring,
 } from './mapArt';
 
@@ -31,8 +32,15 @@ export const LABEL_RES = 2;
 export const ZONE_RES = 1.25;
 /** The radius, in design pixels, of the focus ring in the atlas. */
 export const FOCUS_RING_R = 40;
-/** The radius, in design pixels, of the halo ring in its ICON_BOX × 2 cell. */
+/** The radius, in design pixels, of the halo ring in its HALO_CELL cell. */
 export const HALO_R = 22;
+export const HALO_CELL = 2 * (HALO_R + 2);
+/**
+ * A halo is drawn as this many arcs ('halo-arc', turned about the ring's centre), not as one
+ * square around the whole ring: a hundred pulsing halos were the largest quads on the map, mostly
+ * transparent, and a software renderer (SwiftShader) pays for every pixel of a quad.
+ */
+export const HALO_ARCS = 8;
 
 const LAND = 0x1f2b38;
 const KINDS: readonly IncidentKind[] = ['drone', 'rocket', 'raid', 'cyber', 'maritime'];
@@ -77,7 +85,7 @@ export function bakeIconAtlas(scene: Phaser.Scene): void {
     for (const attributed of [true, false]) cells.push([`inc-${kind}-${attributed ? 'a' : 'u'}`, ICON_BOX, (ctx) => drawIncident(ctx, kind, attributed, 13)]);
   }
   cells.push(
-    ['halo', ICON_BOX * 2, (ctx) => ring(ctx, HALO_R, 2.2, 'rgba(255, 255, 255, 0.95)')],
+    ['halo-arc', HALO_CELL, (ctx) => arc(ctx, HALO_R, Math.PI / HALO_ARCS, 2.2, 'rgba(255, 255, 255, 0.95)')],
     ['focus-ring', 2 * FOCUS_RING_R + 6, (ctx) => ring(ctx, FOCUS_RING_R, 3, '#ffffff')],
     ['eye', 18, drawEye],
     ['patrol', 18, drawPatrol],
@@ -112,9 +120,33 @@ export function bakeIconAtlas(scene: Phaser.Scene): void {
     ctx.scale(ICON_RES, ICON_RES);
     c.draw(ctx);
     ctx.restore();
-    tex.add(c.name, 0, c.x + 1, c.y + 1, c.px - 2, c.px - 2);
+    // Each frame is trimmed to its opaque pixels: the quad drawn shrinks, the image stays the same
+    // (Phaser offsets a trimmed frame within its full cell), and a software renderer pays per pixel.
+    const cell = c.px - 2;
+    const box = opaqueBounds(ctx.getImageData(c.x + 1, c.y + 1, cell, cell));
+    const frame = tex.add(c.name, 0, c.x + 1 + box.x, c.y + 1 + box.y, box.w, box.h);
+    if (box.w !== cell || box.h !== cell) frame?.setTrim(cell, cell, box.x, box.y, box.w, box.h);
   }
   tex.refresh();
+}
+
+/** The smallest box holding every pixel that is not fully transparent (the whole image when none is). */
+function opaqueBounds(img: ImageData): { x: number; y: number; w: number; h: number } {
+  const { width, height, data } = img;
+  let x0 = width;
+  let y0 = height;
+  let x1 = -1;
+  let y1 = -1;
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      if ((data[(y * width + x) * 4 + 3] ?? 0) === 0) continue;
+      if (x < x0) x0 = x;
+      if (x > x1) x1 = x;
+      if (y < y0) y0 = y;
+      if (y > y1) y1 = y;
+    }
+  }
+  return x1 < 0 ? { x: 0, y: 0, w: width, h: height } : { x: x0, y: y0, w: x1 - x0 + 1, h: y1 - y0 + 1 };
 }
 
 /** A white zone of this radius (the scene tints it), shared by fronts of the same size. */

@@ -1,0 +1,271 @@
+// The browser benchmarks: builds the game into dist/, serves it with Vite's preview server on a
+// free 127.0.0.1 port, and measures it in Debian's Chromium (playwright-core, headless):
+//   1. the JavaScript shipped (gzip), with the Phaser chunk on its own;
+//   2. page to interactive: from navigation start to "Start solo game" visible and enabled with
+//      the main thread idle (no long task for QUIET_MS; the end of the last long task counts);
+//   3. the longest main-thread task while the AI delegations play one round (AI in a Web Worker);
+//   4. the map's frame rate with 100 new (animated) incidents against the same map without them.
+// Prints a table, then one JSON line (the last line of output) for machines.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { chromium } from 'playwright-core';
+import { build, preview } from 'vite';
+
+const root = join(import.meta.dirname, '..');
+const outDir = join(root, 'dist');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const ARGS = ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
+const VIEWPORT = { width: 1280, height: 720 };
+/** The main thread counts as idle after this long without a long task. */
+const QUIET_MS = 1000;
+const TARGETS = { jsGzipKB: 500, interactiveMs: 1500, longestTaskDuringAiTurnMs: 50, fpsRatio: 0.8 };
+
+const log = (...a) => console.error(...a);
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+const round1 = (x) => Math.round(x * 10) / 10;
+
+// ---- 1. the JavaScript shipped ------------------------------------------------------------------
+
+function jsSizes() {
+  // What the game ships: every chunk reachable from index.html (static and lazy imports, by Vite's
+  // manifest) and the AI worker. The map preview page (map.html, built for measure 4) is left out.
+  const manifest = JSON.parse(readFileSync(join(outDir, '.vite', 'manifest.json'), 'utf8'));
+  const shipped = new Set();
+  const walk = (key) => {
+    const chunk = manifest[key];
+    if (!chunk || shipped.has(chunk.file)) return;
+    shipped.add(chunk.file);
+    for (const k of [...(chunk.imports ?? []), ...(chunk.dynamicImports ?? [])]) walk(k);
+  };
+  walk('index.html');
+  const dir = join(outDir, 'assets');
+  for (const name of readdirSync(dir)) if (/^worker-.*\.js$/.test(name)) shipped.add(`assets/${name}`);
+  let total = 0;
+  let phaser = 0;
+  const files = [];
+  for (const file of shipped) {
+    if (!file.endsWith('.js')) continue;
+    const code = readFileSync(join(outDir, file));
+    const gz = gzipSync(code, { level: 9 }).length;
+    total += gz;
+    // The Phaser chunk is the one holding Phaser's own code (its version banner string).
+    const isPhaser = code.includes('Phaser v') || code.includes('phaser.io');
+    if (isPhaser) phaser += gz;
+    files.push({ name: file, gzipKB: round1(gz / 1000), phaser: isPhaser });
+  }
+  return { jsGzipKB: round1(total / 1000), phaserChunkGzipKB: round1(phaser / 1000), files };
+}
+
+// ---- in-page helpers ----------------------------------------------------------------------------
+
+/** Installed before any page script: records long tasks from the start of the navigation. */
+function recordLongTasks() {
+  const w = /** @type {any} */ (window);
+  w.__longTasks = [];
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) w.__longTasks.push({ start: e.startTime, duration: e.duration });
+  }).observe({ type: 'longtask', buffered: true });
+  // When "Start solo game" is first visible and enabled (checked on every DOM change and frame).
+  w.__startReadyAt = null;
+  const check = () => {
+    if (w.__startReadyAt !== null) return;
+    for (const b of document.querySelectorAll('button')) {
+      if (b.textContent?.trim() !== 'Start solo game' || b.disabled) continue;
+      const r = b.getBoundingClientRect();
+      if (r.width > 0 && r.height > 0 && getComputedStyle(b).visibility !== 'hidden') {
+        w.__startReadyAt = performance.now();
+        return;
+      }
+    }
+    requestAnimationFrame(check);
+  };
+  new MutationObserver(check).observe(document, { childList: true, subtree: true, attributes: true });
+  requestAnimationFrame(check);
+}
+
+/** Waits (in Node) until the page has had no long task for QUIET_MS; returns the page's long tasks. */
+async function settle(page, timeoutMs = 30_000) {
+  const t0 = Date.now();
+  for (;;) {
+    const s = await page.evaluate(() => {
+      const tasks = /** @type {any} */ (window).__longTasks;
+      const last = tasks.reduce((m, t) => Math.max(m, t.start + t.duration), 0);
+      return { now: performance.now(), last, tasks };
+    });
+    if (s.now - s.last >= QUIET_MS || Date.now() - t0 > timeoutMs) return s;
+    await page.waitForTimeout(100);
+  }
+}
+
+// ---- 2. page to interactive ---------------------------------------------------------------------
+
+async function interactive(browser, url) {
+  const runs = [];
+  for (let i = 0; i < 3; i++) {
+    const context = await browser.newContext({ viewport: VIEWPORT });
+    await context.addInitScript(recordLongTasks);
+    const page = await context.newPage();
+    await page.goto(url);
+    await page.getByRole('button', { name: 'Start solo game' }).waitFor({ state: 'visible' });
+    const s = await settle(page);
+    const readyAt = await page.evaluate(() => /** @type {any} */ (window).__startReadyAt);
+    // Interactive: the button is there and usable, and no long task holds the main thread after.
+    const lastTaskEnd = s.tasks.reduce((m, t) => Math.max(m, t.start + t.duration), 0);
+    runs.push(Math.max(readyAt ?? s.now, lastTaskEnd));
+    await context.close();
+  }
+  log(`interactive runs (ms): ${runs.map(Math.round).join(', ')}`);
+  return Math.round(median(runs));
+}
+
+// ---- 3. the longest task during an AI turn ------------------------------------------------------
+
+const visible = async (page, role, name, exact = false) => {
+  const l = page.getByRole(role, { name, exact }).first();
+  return (await l.count()) > 0 && (await l.isVisible().catch(() => false));
+};
+
+async function dismissDialogs(page) {
+  for (let i = 0; i < 5; i++) {
+    if (await visible(page, 'button', 'Skip the guide')) await page.getByRole('button', { name: 'Skip the guide' }).click();
+    else if (await visible(page, 'button', 'Continue', true)) await page.getByRole('button', { name: 'Continue', exact: true }).click();
+    else return;
+  }
+}
+
+const hooks = (page, expr) => page.evaluate(`window.interlock.${expr}`);
+
+async function aiTurn(browser, url) {
+  const context = await browser.newContext({ viewport: VIEWPORT });
+  await context.addInitScript(recordLongTasks);
+  const page = await context.newPage();
+  await page.goto(url);
+  await page.getByRole('combobox', { name: 'Your delegation' }).selectOption('iran');
+  await page.getByRole('spinbutton', { name: 'Seed for the solo game' }).fill('4242');
+  await page.getByRole('button', { name: 'Start solo game' }).click();
+  await page.getByRole('heading', { name: /Bridge of Phase|Ceasefire — next/ }).waitFor();
+  await dismissDialogs(page);
+  // The map (the lazy Phaser chunk) mounts and the AI's opening moves end before the turn starts.
+  await page.waitForFunction(() => /** @type {any} */ (window).interlock.mapStats() !== null, null, { timeout: 30_000 });
+  await page.waitForFunction(() => /** @type {any} */ (window).interlock.thinking() === 0, null, { timeout: 30_000 });
+  await settle(page);
+  const round = await hooks(page, 'round()');
+
+  const start = await page.evaluate(() => performance.now());
+  await page.getByRole('button', { name: 'Ready to commit' }).click();
+  await page.getByRole('button', { name: 'Seal commit' }).or(page.getByRole('button', { name: 'Go to commit' })).first().waitFor({ timeout: 30_000 });
+  if (await visible(page, 'button', 'Go to commit')) await page.getByRole('button', { name: 'Go to commit' }).click();
+  else if (!(await visible(page, 'button', 'Seal commit'))) await page.getByRole('tab', { name: 'Commit' }).click();
+  const seal = page.getByRole('button', { name: 'Seal commit' });
+  await seal.waitFor();
+  if (!(await seal.isEnabled())) {
+    const promised = page.getByRole('checkbox', { name: /promised/ });
+    for (let k = 0; k < (await promised.count()); k++) if (await promised.nth(k).isEnabled()) await promised.nth(k).check();
+  }
+  await seal.click();
+  // The AI delegations commit in the worker; the round resolves and its summary opens.
+  await page.getByRole('button', { name: 'Continue', exact: true }).waitFor({ timeout: 60_000 });
+  await page.getByRole('button', { name: 'Continue', exact: true }).click();
+  await page.waitForFunction((r) => /** @type {any} */ (window).interlock.round() > r && /** @type {any} */ (window).interlock.thinking() === 0, round, { timeout: 60_000 });
+  const s = await settle(page);
+  const during = s.tasks.filter((t) => t.start >= start);
+  const longest = during.reduce((m, t) => Math.max(m, t.duration), 0);
+  log(`AI turn: round ${round} → ${await hooks(page, 'round()')}, ${Math.round(s.now - start)} ms, long tasks: ${during.map((t) => Math.round(t.duration)).join(', ') || 'none'}`);
+  await context.close();
+  return Math.round(longest);
+}
+
+// ---- 4. the map's frame rate --------------------------------------------------------------------
+
+/** Frames per second over `ms`, by requestAnimationFrame callbacks (and Phaser's own figure). */
+function sampleFps(ms) {
+  return new Promise((resolve) => {
+    const w = /** @type {any} */ (window);
+    let frames = 0;
+    const phaser = [];
+    const t0 = performance.now();
+    const tick = (t) => {
+      frames += 1;
+      if (frames % 10 === 0) phaser.push(w.mapBench.stats().fps);
+      if (t - t0 < ms) requestAnimationFrame(tick);
+      else resolve({ raf: (frames * 1000) / (t - t0), phaser: phaser.reduce((a, b) => a + b, 0) / Math.max(1, phaser.length) });
+    };
+    requestAnimationFrame(tick);
+  });
+}
+
+async function mapFps(browser, url) {
+  const context = await browser.newContext({ viewport: VIEWPORT });
+  const page = await context.newPage();
+  await page.goto(`${url}map.html`);
+  await page.waitForFunction(() => /** @type {any} */ (window).mapBench !== undefined, null, { timeout: 30_000 });
+  const bare = [];
+  const many = [];
+  for (let rep = 0; rep < 2; rep++) {
+    for (const [n, into] of [[0, bare], [100, many]]) {
+      await page.evaluate((k) => /** @type {any} */ (window).mapBench.addIncidents(k), n);
+      await page.waitForTimeout(2000);
+      const f = await page.evaluate(sampleFps, 4000);
+      const st = await page.evaluate(() => /** @type {any} */ (window).mapBench.stats());
+      if (st.incidents !== n) throw new Error(`the map shows ${st.incidents} incidents, not ${n}`);
+      log(`map with ${n} incidents: ${round1(f.raf)} fps (rAF), ${round1(f.phaser)} fps (Phaser's actualFps)`);
+      into.push(f.raf);
+    }
+  }
+  const renderer = await page.evaluate(() => {
+    const g = /** @type {any} */ (window).interlockMap?.game;
+    return g?.renderer?.type === 2 ? 'WebGL' : g?.renderer?.type === 1 ? 'Canvas' : 'unknown';
+  });
+  await context.close();
+  const fpsBare = round1(median(bare));
+  const fps100 = round1(median(many));
+  return { fpsBare, fps100, fpsRatio: Math.round((median(many) / median(bare)) * 100) / 100, renderer };
+}
+
+// ---- main ---------------------------------------------------------------------------------------
+
+async function main() {
+  if (!existsSync(CHROMIUM)) throw new Error(`Chromium is missing at ${CHROMIUM}. Install it with: apt-get install -y chromium (or set CHROMIUM_PATH).`);
+  log('building into dist/ …');
+  await build({ root, logLevel: 'error', build: { outDir, emptyOutDir: true, manifest: true } });
+  const sizes = jsSizes();
+  const server = await preview({ root, logLevel: 'error', preview: { port: 0, host: '127.0.0.1', strictPort: false } });
+  const { port } = server.httpServer.address();
+  const url = `http://127.0.0.1:${port}/`;
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+  try {
+    const load = loadavg().map((x) => x.toFixed(2)).join(' ');
+    const interactiveMs = await interactive(browser, url);
+    const longestTaskDuringAiTurnMs = await aiTurn(browser, url);
+    const fps = await mapFps(browser, url);
+    const result = { jsGzipKB: sizes.jsGzipKB, phaserChunkGzipKB: sizes.phaserChunkGzipKB, interactiveMs, longestTaskDuringAiTurnMs, fpsBare: fps.fpsBare, fps100: fps.fps100, fpsRatio: fps.fpsRatio };
+    const ok = (v, ok) => (ok ? 'ok' : 'OVER');
+    const rows = [
+      ['JS shipped, gzip (kB = 1000 B)', `${result.jsGzipKB} (Phaser chunk ${result.phaserChunkGzipKB})`, `≤ ${TARGETS.jsGzipKB}`, ok(0, result.jsGzipKB <= TARGETS.jsGzipKB)],
+      ['page to interactive (ms)', String(interactiveMs), `≤ ${TARGETS.interactiveMs}`, ok(0, interactiveMs <= TARGETS.interactiveMs)],
+      ['longest main-thread task, AI turn (ms)', String(longestTaskDuringAiTurnMs), `≤ ${TARGETS.longestTaskDuringAiTurnMs}`, ok(0, longestTaskDuringAiTurnMs <= TARGETS.longestTaskDuringAiTurnMs)],
+      [`map fps, 100 incidents / bare (${fps.renderer})`, `${fps.fps100} / ${fps.fpsBare} = ${fps.fpsRatio}`, `≥ ${TARGETS.fpsRatio}`, ok(0, fps.fpsRatio >= TARGETS.fpsRatio)],
+    ];
+    const widths = [0, 1, 2, 3].map((c) => Math.max(...rows.map((r) => r[c].length), ['measure', 'value', 'target', ''][c].length));
+    const line = (r) => r.map((c, i) => c.padEnd(widths[i])).join('  ');
+    console.log(`browser benchmarks — headless Chromium ${browser.version()}, ${VIEWPORT.width}×${VIEWPORT.height}, load average ${load}`);
+    console.log(line(['measure', 'value', 'target', '']));
+    for (const r of rows) console.log(line(r));
+    for (const f of sizes.files) log(`  ${f.name}: ${f.gzipKB} kB gzip${f.phaser ? ' (Phaser)' : ''}`);
+    console.log(JSON.stringify(result));
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
