@@ -55,6 +55,15 @@ export default tseslint.config(
     files: ['src/ai/**/*.ts'],
     rules: {
       'no-restricted-properties': ['error', { object: 'Math', property: 'random', message: 'AI randomness comes from its own seeded stream.' }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['**/scenes/*', '**/scenes'], message: 'Only the composition root imports scenes.' },
+            { regex: '^\\.\\./engine(/index)?$', message: "The AI imports '../engine/core': the engine without zod, so the AI worker stays small." },
+          ],
+        },
+      ],
     },
   },
 );

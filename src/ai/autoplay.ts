@@ -1,6 +1,6 @@
 // Plays AI delegations through any table that takes intents: the machine's session, the direct
 // engine driver of the benchmark, or (later) a room on the server.
-import { catalog, decisionView, type GameState, type Intent, type Scenario } from '../engine';
+import { catalog, decisionView, type GameState, type Intent, type Scenario } from '../engine/core';
 import { commit, negotiate, DEFAULT_TEMPERAMENT, type Decision, type Temperament } from './baseline';
 
 export interface Table {

@@ -12,7 +12,7 @@ import {
   type Intent,
   type Package,
   type Scenario,
-} from '../engine';
+} from '../engine/core';
 
 export interface Temperament {
   /** 0–100: how readily it accepts packages and carries out what it agreed. */

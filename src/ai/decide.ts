@@ -1,5 +1,5 @@
 // One AI decision from a request: the same code runs in the Web Worker and inline (tests, CLI).
-import type { Scenario } from '../engine';
+import type { Scenario } from '../engine/core';
 import { commit, negotiate, type Decision } from './baseline';
 import type { AiRequest } from './protocol';
 

@@ -1,6 +1,6 @@
 // Messages between the page and the AI Web Worker. The worker receives only a delegation's
 // view (never the true state), so an AI cannot decide on what it may not see.
-import type { GameView, Scenario } from '../engine';
+import type { GameView, Scenario } from '../engine/core';
 import type { Decision, Temperament } from './baseline';
 
 export type AiRequest =

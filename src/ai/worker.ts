@@ -1,6 +1,6 @@
 // The AI's Web Worker: the page never freezes while AI delegations think.
 /// <reference lib="webworker" />
-import type { Scenario } from '../engine';
+import type { Scenario } from '../engine/core';
 import { decide } from './decide';
 import type { AiRequest, AiResponse } from './protocol';
 

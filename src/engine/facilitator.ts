@@ -3,23 +3,22 @@ import { catalog } from './catalog';
 import { applyOneShot, editIncident, nameOf, say } from './draft';
 import { fireInject } from './injects';
 import { recordViolation } from './interlock';
-import { effects, type Scenario } from './scenario/schema';
+import { effectsProblem } from './scenario/limits';
+import type { Effects, Scenario } from './scenario/schema';
 import type { GameState, Intent } from './types';
 
 /** An inject written on the spot obeys the scenario format's limits and names known ids. */
 function checkEffects(scenario: Scenario, e: unknown): string | null {
-  const parsed = effects.safeParse(e);
-  if (!parsed.success) {
-    const p = parsed.error.issues[0];
-    return `the inject's effects are out of bounds (${p?.path.join('.') || 'effects'}: ${p?.message ?? 'invalid'})`;
-  }
+  const problem = effectsProblem(e);
+  if (problem) return `the inject's effects are out of bounds (${problem})`;
+  const data = e as Effects;
   const cat = catalog(scenario);
   const known: Array<[Record<string, unknown> | undefined, (id: string) => boolean, string]> = [
-    [parsed.data.fronts, (id) => cat.front.has(id), 'front'],
-    [parsed.data.support, (id) => cat.delegation.has(id), 'delegation'],
-    [parsed.data.funding, (id) => scenario.proxyNetworks.some((n) => n.id === id), 'network'],
-    [parsed.data.verification, (id) => scenario.tracks.some((t) => t.id === id), 'track'],
-    [parsed.data.patrols, (id) => cat.front.has(id), 'front'],
+    [data.fronts, (id) => cat.front.has(id), 'front'],
+    [data.support, (id) => cat.delegation.has(id), 'delegation'],
+    [data.funding, (id) => scenario.proxyNetworks.some((n) => n.id === id), 'network'],
+    [data.verification, (id) => scenario.tracks.some((t) => t.id === id), 'track'],
+    [data.patrols, (id) => cat.front.has(id), 'front'],
   ];
   for (const [rec, ok, kind] of known) for (const id of Object.keys(rec ?? {})) if (!ok(id)) return `unknown ${kind} "${id}" in the inject's effects`;
   return null;

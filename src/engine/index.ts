@@ -1,31 +1,6 @@
-// The engine's public surface: pure functions over plain JSON state.
-export * from './types';
+// The engine's public surface: pure functions over plain JSON state (./core), and the zod
+// schemas of its boundaries: scenario files and intents (in logs and network messages).
+export * from './core';
 export * from './scenario/schema';
-export { parseScenario, parseScenarioText, formatProblems, type Problem, type ScenarioResult } from './scenario/load';
-export { catalog } from './catalog';
-export { createGame, ENGINE_VERSION } from './setup';
-export { checkIntent, applyIntent, legalIntents, commitMoves, apAvailable, spanPackages } from './intents';
-export {
-  spanSecured,
-  stepsInWindow,
-  stepsVerified,
-  noVerifiedViolationSince,
-  bridgeComplete,
-  securedSpansOn,
-  windowClosedUnmatched,
-  snapbackArmed,
-} from './interlock';
-export { resolveRound, verificationChance, detectionChance, effectiveFunding } from './resolution';
-export * from './round';
-export { objectivesOf, score, scores, OUTCOME_POINTS } from './objectives';
-export { viewFor, decisionView, publicView, facilitatorView, type GameView, type Audience } from './views';
-export { hashValue, canonicalJson } from './hash';
-export { inquiryConfidence } from './council';
-export { deriveSeed, nextFloat } from './rng';
-
-import { hashValue } from './hash';
-import type { GameState } from './types';
-
-/** The state hash used by replay, saves and golden tests. */
-export const stateHash = (s: GameState): string => hashValue(s);
+export { parseScenario, parseScenarioText, formatProblems, formatPath } from './scenario/load';
 export { intentSchema, parseIntent } from './intentSchema';

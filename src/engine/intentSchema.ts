@@ -1,32 +1,30 @@
 // Zod schemas for intents: the boundary check for log files and network messages. The engine's
 // checkIntent then judges whether a well-formed intent is legal in the current state.
-import { z } from 'zod';
+import { int, str, z } from './zod';
 import { effects, outcome } from './scenario/schema';
 import type { Intent } from './types';
 
-const name = z.string().min(1).max(48);
-const intId = z.number().int().min(0).max(1_000_000);
-const step = z.strictObject({ delegation: name, move: name, after: z.number().int().min(0).max(7).optional() });
-const steps = z.array(step).min(1).max(8);
-const reason = z.string().max(400).optional();
+const name = str(48, 1);
+const intId = int(0, 1_000_000);
+const step = z.strictObject({ delegation: name, move: name, after: z.optional(int(0, 7)) });
+const steps = z.array(step).check(z.minLength(1), z.maxLength(8));
+const reason = z.optional(str(400));
 const facilitator = z.literal('facilitator');
 
 const commit = z.strictObject({
-  moves: z.array(name).max(10),
-  defect: z.array(name).max(10),
-  allocation: z
-    .strictObject({ inspections: z.record(name, z.number().int().min(0).max(20)), observers: z.record(name, z.number().int().min(0).max(20)) })
-    .optional(),
-  retaliate: z.strictObject({ incident: intId, against: name }).optional(),
+  moves: z.array(name).check(z.maxLength(10)),
+  defect: z.array(name).check(z.maxLength(10)),
+  allocation: z.optional(z.strictObject({ inspections: z.record(name, int(0, 20)), observers: z.record(name, int(0, 20)) })),
+  retaliate: z.optional(z.strictObject({ incident: intId, against: name })),
 });
 
 export const intentSchema = z.discriminatedUnion('type', [
-  z.strictObject({ type: z.literal('package.propose'), actor: name, steps, window: z.number().int(), note: z.string().max(400).optional() }),
+  z.strictObject({ type: z.literal('package.propose'), actor: name, steps, window: z.int(), note: z.optional(str(400)) }),
   z.strictObject({ type: z.literal('package.accept'), actor: name, package: intId, reason }),
   z.strictObject({ type: z.literal('package.reject'), actor: name, package: intId, reason }),
-  z.strictObject({ type: z.literal('package.counter'), actor: name, package: intId, steps, window: z.number().int(), reason }),
+  z.strictObject({ type: z.literal('package.counter'), actor: name, package: intId, steps, window: z.int(), reason }),
   z.strictObject({ type: z.literal('negotiation.ready'), actor: name }),
-  z.strictObject({ type: z.literal('commit.submit'), actor: name, commit, by: z.string().max(60).optional() }),
+  z.strictObject({ type: z.literal('commit.submit'), actor: name, commit, by: z.optional(str(60)) }),
   z.strictObject({ type: z.literal('council.penalize'), actor: name, incident: intId, penalty: name }),
   z.strictObject({ type: z.literal('council.vote'), actor: name, motion: intId, yes: z.boolean() }),
   z.strictObject({ type: z.literal('step.close'), actor: z.enum(['facilitator', 'system']) }),
@@ -38,9 +36,9 @@ export const intentSchema = z.discriminatedUnion('type', [
     inject: z.union([
       name,
       z.strictObject({
-        title: z.string().min(1).max(80),
-        text: z.string().min(1).max(600),
-        audience: z.union([z.literal('all'), z.array(name).min(1)]),
+        title: str(80, 1),
+        text: str(600, 1),
+        audience: z.union([z.literal('all'), z.array(name).check(z.minLength(1))]),
         effects,
       }),
     ]),
@@ -49,7 +47,7 @@ export const intentSchema = z.discriminatedUnion('type', [
     type: z.literal('facilitator.override'),
     actor: facilitator,
     override: z.discriminatedUnion('kind', [
-      z.strictObject({ kind: z.literal('attribution'), incident: intId, sponsor: name.nullable() }),
+      z.strictObject({ kind: z.literal('attribution'), incident: intId, sponsor: z.nullable(name) }),
       z.strictObject({ kind: z.literal('cancelIncident'), incident: intId }),
       z.strictObject({ kind: z.literal('verification'), move: name, result: z.enum(['verified', 'violation']) }),
     ]),
@@ -58,7 +56,7 @@ export const intentSchema = z.discriminatedUnion('type', [
     type: z.literal('facilitator.reveal'),
     actor: facilitator,
     what: z.enum(['incident', 'defections', 'objectives']),
-    incident: intId.optional(),
+    incident: z.optional(intId),
     to: name,
   }),
   z.strictObject({ type: z.literal('facilitator.end'), actor: facilitator, outcome, reason }),

@@ -1,5 +1,5 @@
 // The event log as a file, and replay: the same scenario, seed and log give the same state hash.
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { ENGINE_VERSION, hashValue, intentSchema, type GameState, type Intent, type Outcome, type Scenario } from '../engine';
 import type { LogEntry } from './gameMachine';
 import { GameSession } from './session';
@@ -50,24 +50,24 @@ export function makeLogFile(scenario: Scenario, session: GameSession): LogFile {
 }
 
 const entrySchema = z.strictObject({
-  seq: z.number().int().min(1),
-  round: z.number().int().min(1),
+  seq: z.int().check(z.minimum(1)),
+  round: z.int().check(z.minimum(1)),
   actor: z.string(),
   intent: intentSchema,
 });
 
 const logFileSchema = z.strictObject({
   format: z.literal(LOG_FORMAT),
-  version: z.number().int(),
-  engineVersion: z.number().int(),
+  version: z.int(),
+  engineVersion: z.int(),
   scenario: z.strictObject({ id: z.string(), hash: z.string() }),
-  seed: z.number().int().min(0).max(0xffffffff),
+  seed: z.int().check(z.minimum(0), z.maximum(0xffffffff)),
   entries: z.array(entrySchema),
   final: z.strictObject({
     hash: z.string(),
-    round: z.number().int(),
-    outcome: z.enum(['consolidation', 'drift', 'unraveling']).nullable(),
-    entries: z.number().int(),
+    round: z.int(),
+    outcome: z.nullable(z.enum(['consolidation', 'drift', 'unraveling'])),
+    entries: z.int(),
   }),
 });
 

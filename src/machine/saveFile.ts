@@ -1,6 +1,6 @@
 // Saved games: the event log with the game's set-up, version-stamped. A save resumes by replay,
 // so a corrupt, edited or foreign file is refused before anything is overwritten.
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import type { Scenario } from '../engine';
 import { LOG_FORMAT, LOG_VERSION, ReplayError, makeLogFile, replayLogFile, type LogFile } from './replay';
 import type { GameSession } from './session';
@@ -24,16 +24,16 @@ export interface SaveFile {
 
 const setupSchema = z.strictObject({
   mode: z.enum(['solo', 'hotseat']),
-  humans: z.array(z.string().max(48)).max(10),
+  humans: z.array(z.string().check(z.maxLength(48))).check(z.maxLength(10)),
   difficulty: z.enum(['novice', 'standard', 'expert']),
 });
 
 const saveSchema = z.strictObject({
   format: z.literal(SAVE_FORMAT),
-  version: z.number().int(),
-  savedAt: z.string().max(40),
+  version: z.int(),
+  savedAt: z.string().check(z.maxLength(40)),
   setup: setupSchema,
-  log: z.object({ format: z.literal(LOG_FORMAT), version: z.literal(LOG_VERSION) }).passthrough(),
+  log: z.looseObject({ format: z.literal(LOG_FORMAT), version: z.literal(LOG_VERSION) }),
 });
 
 export function makeSave(scenario: Scenario, session: GameSession, setup: GameSetupRecord, savedAt: string): SaveFile {

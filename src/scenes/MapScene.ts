@@ -2,7 +2,8 @@
 // nothing else: no game state, no rules. The land is baked once into a texture; the dynamic layer
 // is a few dozen textured images and texts, re-laid out only when a new model arrives.
 import * as Phaser from 'phaser';
-import regionJson from '../../assets/map/region.json';
+// The map's geometry is data, fetched by Phaser's loader (it is not bundled into the JavaScript).
+import regionUrl from '../../assets/map/region.json?url';
 import { MapCameraControl } from './mapCamera';
 import { FONT, ICON_BOX, INK, SEA_CSS, drawLegend } from './mapArt';
 import { ATLAS, FOCUS_RING_R, HALO_ARCS, HALO_CELL, HALO_R, ICON_RES, LABEL_RES, ZONE_RES, bakeBaseMap, bakeFrontCard, bakeIconAtlas, bakeZone } from './mapTextures';
@@ -129,8 +130,12 @@ export class MapScene extends Phaser.Scene {
 
   // ---- scene lifecycle ----------------------------------------------------------------------
 
+  preload(): void {
+    this.load.json('region', regionUrl);
+  }
+
   create(): void {
-    bakeBaseMap(this, regionJson as RegionAsset);
+    bakeBaseMap(this, this.cache.json.get('region') as RegionAsset);
     bakeIconAtlas(this);
     this.hud = this.cameras.add(0, 0, this.scale.width, this.scale.height).setName('hud');
     this.hud.ignore(this.children.list.slice());

@@ -1,16 +1,14 @@
 // The scenario file format (DESIGN.md §10). Zod checks the shape; references.ts checks that
 // every id named in the file exists. Both run before a scenario is used, so a bad file is
 // refused whole.
-import { z } from 'zod';
+import { int, z } from '../zod';
+import { EFFECT_RECORD_LIMITS as R, EFFECT_VALUE_LIMITS as V } from './limits';
 
 export const SCHEMA_VERSION = 1;
 
-const id = z
-  .string()
-  .regex(/^[a-z][a-z0-9-]{0,47}$/, 'ids are lower-case letters, digits and dashes, starting with a letter');
-const text = z.string().trim().min(1, 'must not be empty').max(600);
-const label = z.string().trim().min(1, 'must not be empty').max(80);
-const int = (min: number, max: number) => z.number().int().min(min).max(max);
+const id = z.string().check(z.regex(/^[a-z][a-z0-9-]{0,47}$/, 'ids are lower-case letters, digits and dashes, starting with a letter'));
+const text = z.string().check(z.trim(), z.minLength(1, 'must not be empty'), z.maxLength(600));
+const label = z.string().check(z.trim(), z.minLength(1, 'must not be empty'), z.maxLength(80));
 const percent = int(0, 100);
 const delta = int(-100, 100);
 
@@ -25,23 +23,23 @@ export type Outcome = z.infer<typeof outcome>;
 /** One-shot changes when something happens, plus standing capabilities while a move stands. */
 export const effects = z.strictObject({
   /** Global tension change, once. */
-  tension: delta.optional(),
+  tension: z.optional(int(...V.tension)),
   /** Front tension changes, once. */
-  fronts: z.record(id, delta).optional(),
+  fronts: z.optional(z.record(id, int(...R.fronts))),
   /** Domestic support changes, once. */
-  support: z.record(id, delta).optional(),
+  support: z.optional(z.record(id, int(...R.support))),
   /** Everyone else's trust in the actor, once. */
-  trust: delta.optional(),
+  trust: z.optional(int(...V.trust)),
   /** Money pledged into the escrow fund, once. */
-  escrow: int(0, 500).optional(),
+  escrow: z.optional(int(...V.escrow)),
   /** Proxy network funding change, while the move stands. */
-  funding: z.record(id, delta).optional(),
+  funding: z.optional(z.record(id, int(...R.funding))),
   /** Verification chance bonus on a track, in points, while the move stands. */
-  verification: z.record(id, int(0, 60)).optional(),
+  verification: z.optional(z.record(id, int(...R.verification))),
   /** Council attribution confidence bonus, in points, while the move stands. */
-  attribution: int(0, 60).optional(),
+  attribution: z.optional(int(...V.attribution)),
   /** Maritime patrols on fronts (fewer incidents there), while the move stands. */
-  patrols: z.record(id, int(0, 5)).optional(),
+  patrols: z.optional(z.record(id, int(...R.patrols))),
 });
 export type Effects = z.infer<typeof effects>;
 
@@ -71,23 +69,21 @@ export const move = z.strictObject({
   /** 'step': implemented by spending action points in a commit. 'pledge': takes effect when a package naming it is accepted. */
   kind: z.enum(['step', 'pledge']),
   cost: int(0, 3),
-  phases: z.array(phaseId).min(1),
+  phases: z.array(phaseId).check(z.minLength(1)),
   verifiedBy: monitor,
   /** The front a security step concerns; observers there verify it. */
-  front: id.optional(),
+  front: z.optional(id),
   /** Whether the giver may quietly stop doing it while it still counts publicly. */
   defectable: z.boolean(),
   /** What a quiet defection gives the defector (hidden until detected). */
-  defection: z
-    .strictObject({ support: delta.optional(), funding: z.record(id, delta).optional() })
-    .optional(),
-  tags: z.array(moveTag).default([]),
-  effects: effects.default({}),
+  defection: z.optional(z.strictObject({ support: z.optional(delta), funding: z.optional(z.record(id, delta)) })),
+  tags: z._default(z.array(moveTag), []),
+  effects: z._default(effects, {}),
 });
 export type Move = z.infer<typeof move>;
 
 export const condition = z.discriminatedUnion('type', [
-  z.strictObject({ type: z.literal('outcome'), in: z.array(outcome).min(1) }),
+  z.strictObject({ type: z.literal('outcome'), in: z.array(outcome).check(z.minLength(1)) }),
   z.strictObject({ type: z.literal('trackSecured'), track: id, atLeast: int(1, 20) }),
   z.strictObject({ type: z.literal('spanSecured'), span: id }),
   z.strictObject({ type: z.literal('supportAtLeast'), value: percent }),
@@ -108,14 +104,14 @@ export type Objective = z.infer<typeof objective>;
 export const delegation = z.strictObject({
   id,
   name: label,
-  short: z.string().trim().min(1).max(12),
+  short: z.string().check(z.trim(), z.minLength(1), z.maxLength(12)),
   /** Accent colour used on the map, panels and charts. */
-  color: z.string().regex(/^#[0-9a-fA-F]{6}$/, 'a colour is #rrggbb'),
+  color: z.string().check(z.regex(/^#[0-9a-fA-F]{6}$/, 'a colour is #rrggbb')),
   role: z.enum(['party', 'guarantor', 'monitor']),
   summary: text,
-  goals: z.array(text).min(1).max(6),
-  levers: z.array(text).min(1).max(8),
-  secretObjectives: z.array(objective).min(2).max(3),
+  goals: z.array(text).check(z.minLength(1), z.maxLength(6)),
+  levers: z.array(text).check(z.minLength(1), z.maxLength(8)),
+  secretObjectives: z.array(objective).check(z.minLength(2), z.maxLength(3)),
   startSupport: percent,
 });
 export type Delegation = z.infer<typeof delegation>;
@@ -128,14 +124,14 @@ export const phase = z.strictObject({
   name: label,
   text,
   /** Secured spans needed per track. At least two tracks: no phase completes on one track alone. */
-  requires: z.record(id, int(1, 5)).refine((r) => Object.keys(r).length >= 2, {
-    message: 'a phase must name at least two tracks (the tracks are indivisible)',
-  }),
+  requires: z.record(id, int(1, 5)).check(
+    z.refine((r) => Object.keys(r).length >= 2, { message: 'a phase must name at least two tracks (the tracks are indivisible)' }),
+  ),
 });
 export type Phase = z.infer<typeof phase>;
 
-const lon = z.number().min(-180).max(180);
-const lat = z.number().min(-90).max(90);
+const lon = z.number().check(z.minimum(-180), z.maximum(180));
+const lat = z.number().check(z.minimum(-90), z.maximum(90));
 
 export const front = z.strictObject({
   id,
@@ -147,9 +143,9 @@ export const front = z.strictObject({
   radiusKm: int(20, 800),
   startTension: percent,
   /** A sea front: incidents there are mostly against shipping, and patrols help. */
-  maritime: z.boolean().default(false),
+  maritime: z._default(z.boolean(), false),
   /** Delegations struck by incidents here. */
-  exposed: z.array(id).min(1),
+  exposed: z.array(id).check(z.minLength(1)),
 });
 export type Front = z.infer<typeof front>;
 
@@ -157,7 +153,7 @@ export const proxyNetwork = z.strictObject({
   id,
   name: label,
   text,
-  fronts: z.array(id).min(1),
+  fronts: z.array(id).check(z.minLength(1)),
   patron: id,
   startFunding: percent,
   /** Chance an incident is the network acting on its own, without its patron's order. */
@@ -176,7 +172,7 @@ export const interlock = z.strictObject({
   /** Rounds in which the restraint and its reciprocal steps must all be implemented. */
   window: int(1, 3),
   restraint: id,
-  reciprocal: z.array(id).min(1).max(4),
+  reciprocal: z.array(id).check(z.minLength(1), z.maxLength(4)),
 });
 export type Interlock = z.infer<typeof interlock>;
 
@@ -198,12 +194,12 @@ export const inject = z.strictObject({
   title: label,
   text,
   /** Fires by itself at the briefing of this round; without it, only a facilitator fires it. */
-  round: int(1, 40).optional(),
+  round: z.optional(int(1, 40)),
   /** 'all', or the delegations that receive it as private intelligence. */
-  audience: z.union([z.literal('all'), z.array(id).min(1)]).default('all'),
-  effects: effects.default({}),
+  audience: z._default(z.union([z.literal('all'), z.array(id).check(z.minLength(1))]), 'all'),
+  effects: z._default(effects, {}),
   /** A domestic shock: it unwinds one secured step of this delegation unless stop-loss protects it. */
-  shock: id.optional(),
+  shock: z.optional(id),
 });
 export type Inject = z.infer<typeof inject>;
 
@@ -249,12 +245,12 @@ export const scenarioSchema = z.strictObject({
   title: label,
   summary: text,
   tunables,
-  delegations: z.array(delegation).min(2).max(10),
-  tracks: z.array(track).min(2).max(8),
-  phases: z.array(phase).length(3),
-  fronts: z.array(front).min(1).max(12),
-  proxyNetworks: z.array(proxyNetwork).max(10),
-  places: z.array(place).default([]),
+  delegations: z.array(delegation).check(z.minLength(2), z.maxLength(10)),
+  tracks: z.array(track).check(z.minLength(2), z.maxLength(8)),
+  phases: z.array(phase).check(z.length(3)),
+  fronts: z.array(front).check(z.minLength(1), z.maxLength(12)),
+  proxyNetworks: z.array(proxyNetwork).check(z.maxLength(10)),
+  places: z._default(z.array(place), []),
   monitors: z.strictObject({
     /** The delegation that allocates inspection and observer capacity each round. */
     allocator: id,
@@ -266,26 +262,26 @@ export const scenarioSchema = z.strictObject({
     observerBase: percent,
     observerPerTeam: percent,
   }),
-  moves: z.array(move).min(1),
-  interlocks: z.array(interlock).min(1),
-  framework: z.strictObject({ requiredDelegations: z.array(id).min(1), minParties: int(2, 10), text }),
+  moves: z.array(move).check(z.minLength(1)),
+  interlocks: z.array(interlock).check(z.minLength(1)),
+  framework: z.strictObject({ requiredDelegations: z.array(id).check(z.minLength(1)), minParties: int(2, 10), text }),
   council: z.strictObject({
     minMembers: int(2, 10),
-    guarantors: z.array(id).min(1),
+    guarantors: z.array(id).check(z.minLength(1)),
     attributionThreshold: percent,
     baseConfidence: percent,
     observerConfidence: int(0, 50),
-    penalties: z.array(penalty).min(1),
-    ladder: z.array(rung).min(1).max(6),
+    penalties: z.array(penalty).check(z.minLength(1)),
+    ladder: z.array(rung).check(z.minLength(1), z.maxLength(6)),
   }),
   escrow: z.strictObject({
-    pledgers: z.array(id).min(1),
+    pledgers: z.array(id).check(z.minLength(1)),
     startBalance: int(0, 1000),
     tranche: int(1, 200),
     recipient: id,
     supportPerTranche: int(0, 20),
   }),
-  spoilers: z.strictObject({ name: label, rate: percent, fronts: z.array(id).min(1) }),
+  spoilers: z.strictObject({ name: label, rate: percent, fronts: z.array(id).check(z.minLength(1)) }),
   injects: z.array(inject),
 });
 export type Scenario = z.infer<typeof scenarioSchema>;

@@ -1,0 +1,32 @@
+// The engine's public surface without zod: pure functions over plain JSON state, and the types.
+// The AI (and its Web Worker) imports this, so it does not bundle the schema library; the
+// boundary schemas (scenario files, intents in logs and messages) are in ./index.
+export * from './types';
+export type * from './scenario/schema';
+export type { Problem, ScenarioResult } from './scenario/load';
+export { catalog } from './catalog';
+export { createGame, ENGINE_VERSION } from './setup';
+export { checkIntent, applyIntent, legalIntents, commitMoves, apAvailable, spanPackages } from './intents';
+export {
+  spanSecured,
+  stepsInWindow,
+  stepsVerified,
+  noVerifiedViolationSince,
+  bridgeComplete,
+  securedSpansOn,
+  windowClosedUnmatched,
+  snapbackArmed,
+} from './interlock';
+export { resolveRound, verificationChance, detectionChance, effectiveFunding } from './resolution';
+export * from './round';
+export { objectivesOf, score, scores, OUTCOME_POINTS } from './objectives';
+export { viewFor, decisionView, publicView, facilitatorView, type GameView, type Audience } from './views';
+export { hashValue, canonicalJson } from './hash';
+export { inquiryConfidence } from './council';
+export { deriveSeed, nextFloat } from './rng';
+
+import { hashValue } from './hash';
+import type { GameState } from './types';
+
+/** The state hash used by replay, saves and golden tests. */
+export const stateHash = (s: GameState): string => hashValue(s);
