@@ -12,6 +12,7 @@ function mapPort(parent: HTMLElement, scenario: Scenario): MapPort {
   let hover: (text: string | null) => void = () => undefined;
   let destroyed = false;
   let stats: MapPort['stats'] = () => null;
+  let legend = true;
   let destroy = () => undefined as void;
   const ready = import('./scenes/MapScene').then(({ createMapGame }) => {
     if (destroyed) return null;
@@ -20,6 +21,7 @@ function mapPort(parent: HTMLElement, scenario: Scenario): MapPort {
     return game.scene.then((scene) => {
       scene.onHover((text) => hover(text));
       stats = () => scene.stats();
+      scene.setLegendVisible(legend);
       if (latest) scene.setModel(latest);
       return scene;
     });
@@ -35,6 +37,10 @@ function mapPort(parent: HTMLElement, scenario: Scenario): MapPort {
       hover = cb;
     },
     stats: () => stats(),
+    setLegend(visible) {
+      legend = visible;
+      void ready.then((scene) => scene?.setLegendVisible(visible));
+    },
     destroy() {
       destroyed = true;
       destroy();

@@ -38,6 +38,8 @@ export interface MapStats {
   incidents: number;
   places: number;
   fps: number;
+  /** Whether the legend is shown. */
+  legend: boolean;
 }
 
 export type HoverListener = (text: string | null) => void;
@@ -82,6 +84,7 @@ export class MapScene extends Phaser.Scene {
   private listeners = new Set<HoverListener>();
   private view!: MapCameraControl;
   private uiScale = 1;
+  private legendVisible = true;
   private appliedScale = { zoom: 0, ui: 0 };
   private labelVersion = 0;
 
@@ -119,13 +122,20 @@ export class MapScene extends Phaser.Scene {
     if (item) this.view.bringIntoView(item.x, item.y);
   }
 
+  /** Shows or hides the legend (on a small map it covers a third of the region). */
+  setLegendVisible(visible: boolean): void {
+    this.legendVisible = visible;
+    const legend = this.hudItems.find((o) => o.name === 'legend');
+    if (legend instanceof Phaser.GameObjects.Image) legend.setVisible(visible);
+  }
+
   setReducedMotion(reduced: boolean): void {
     this.reducedMotion = reduced;
     if (this.model) this.setModel(this.model);
   }
 
   stats(): MapStats {
-    return { fronts: this.fronts.size, incidents: this.incidents.size, places: this.places.size, fps: Math.round(this.game.loop.actualFps * 10) / 10 };
+    return { fronts: this.fronts.size, incidents: this.incidents.size, places: this.places.size, fps: Math.round(this.game.loop.actualFps * 10) / 10, legend: this.legendVisible };
   }
 
   // ---- scene lifecycle ----------------------------------------------------------------------
@@ -452,6 +462,7 @@ export class MapScene extends Phaser.Scene {
     ];
     this.hudItems = items;
     this.cameras.main.ignore(items);
+    legend.setVisible(this.legendVisible);
   }
 
   private layoutHud(): void {

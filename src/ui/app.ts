@@ -20,7 +20,9 @@ export interface MapPort {
   show(view: GameView): string[];
   onHover(cb: (text: string | null) => void): void;
   /** What the scene draws now (for tests), or null before it is ready. */
-  stats(): { fronts: number; incidents: number } | null;
+  stats(): { fronts: number; incidents: number; legend: boolean } | null;
+  /** Shows or hides the map's legend. */
+  setLegend(visible: boolean): void;
   destroy(): void;
 }
 
@@ -168,6 +170,17 @@ export class App {
     render(this.root, h('div', { class: 'game' }, top, left, map, right, log), overlay);
     this.gameEls = { top, left, right, log, mapText, tip, overlay };
     this.mapPort = this.mapFactory(canvasHost, this.scenario);
+    // The legend starts folded away on a small map (a projector at 1280×720), where it would cover
+    // a third of the region; one button shows it.
+    let legend = canvasHost.clientWidth >= 800 && canvasHost.clientHeight >= 560;
+    const legendButton = button('Legend', () => setLegend(!legend), { 'aria-pressed': String(legend), 'data-key': 'legend' });
+    const setLegend = (shown: boolean) => {
+      legend = shown;
+      legendButton.setAttribute('aria-pressed', String(shown));
+      this.mapPort?.setLegend(shown);
+    };
+    mapTools.append(legendButton);
+    setLegend(legend);
     this.mapPort.onHover((text) => {
       tip.textContent = text ?? 'Hover or focus a front or an incident for details.';
     });

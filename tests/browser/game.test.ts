@@ -158,6 +158,14 @@ describe('the map', () => {
       return seen.size;
     }, png.toString('base64'));
     expect(colours).toBeGreaterThan(40);
+    // The legend folds away and back with its button (it starts folded on this 1280×720 page).
+    const legend = page.getByRole('button', { name: 'Legend' });
+    const shown = async () => (await page.evaluate(() => (window as unknown as { interlock: { mapStats(): { legend: boolean } | null } }).interlock.mapStats()))?.legend;
+    await expect(legend.getAttribute('aria-pressed')).resolves.toBe('false');
+    await expect(shown()).resolves.toBe(false);
+    await legend.press('Enter');
+    await expect(legend.getAttribute('aria-pressed')).resolves.toBe('true');
+    await expect(shown()).resolves.toBe(true);
     await page.context().close();
   }, 300_000);
 });
@@ -242,7 +250,8 @@ describe('saves', () => {
     const notJson = join(dir, 'notes.json');
     writeFileSync(notJson, 'these are my notes');
     await page.locator('#load-save').setInputFiles(notJson);
-    await expect(page.getByRole('alert').textContent()).resolves.toMatch(/not a save file/);
+    // The file is read asynchronously: wait for the new message to replace the previous one.
+    await page.getByRole('alert').filter({ hasText: /not a save file/ }).waitFor({ timeout: 10_000 });
     expect(await page.evaluate(() => localStorage.getItem('interlock.autosave.v1'))).toBe(saved);
     await expect(page.getByRole('heading', { name: 'Solo game' }).isVisible()).resolves.toBe(true);
     await page.context().close();
