@@ -1,6 +1,7 @@
 // Helpers for rules that work on a draft: a private copy of the state that one step mutates
 // before it is handed back as the new state.
 import type { Effects, Scenario } from './scenario/schema';
+import { copyStep } from './standing';
 import type { GameEvent, GameState, Incident, Motion, Package } from './types';
 
 export const clamp = (v: number, lo = 0, hi = 100) => (v < lo ? lo : v > hi ? hi : v);
@@ -27,6 +28,7 @@ export function shallowCopy(s: GameState): GameState {
     delegations: s.delegations,
     trust: s.trust,
     standing: s.standing,
+    quietDefections: s.quietDefections,
     implemented: s.implemented,
     spans: s.spans,
     violations: s.violations,
@@ -49,7 +51,8 @@ export function shallowCopy(s: GameState): GameState {
 
 /**
  * A private copy for one step to mutate. Records that are never changed after they are written
- * (events, history rows, violations, sealed commits) are shared; everything else is copied.
+ * (events, history rows, violations, quiet defections, sealed commits) are shared; everything else
+ * is copied.
  */
 export function cloneState(s: GameState): GameState {
   const mapValues = <T>(rec: Record<string, T>, f: (v: T) => T): Record<string, T> => {
@@ -62,7 +65,8 @@ export function cloneState(s: GameState): GameState {
     fronts: mapValues(s.fronts, (f) => ({ ...f })),
     delegations: mapValues(s.delegations, (d) => ({ ...d })),
     trust: mapValues(s.trust, (row) => ({ ...row })),
-    standing: mapValues(s.standing, (st) => ({ ...st })),
+    standing: s.standing.map(copyStep),
+    quietDefections: [...s.quietDefections],
     implemented: { ...s.implemented },
     spans: mapValues(s.spans, (x) => ({ ...x })),
     violations: [...s.violations],

@@ -12,6 +12,7 @@ import {
   proposalsThisRound,
 } from './negotiation';
 import { applyPenalty } from './council';
+import { inForce, isDefected, standingStep } from './standing';
 import type { Scenario } from './scenario/schema';
 import type { Commit, DelegationId, GameState, Intent, IntentOf } from './types';
 
@@ -92,7 +93,7 @@ export function apAvailable(s: GameState, d: DelegationId): number {
 /** The moves a delegation could put in its commit now (before counting action points). */
 export function commitMoves(scenario: Scenario, s: GameState, d: DelegationId): string[] {
   return (catalog(scenario).movesOf.get(d) ?? [])
-    .filter((m) => m.kind === 'step' && m.phases.includes(s.phase) && !s.standing[m.id])
+    .filter((m) => m.kind === 'step' && m.phases.includes(s.phase) && !inForce(s, m.id))
     .map((m) => m.id);
 }
 
@@ -112,11 +113,11 @@ export function checkCommit(scenario: Scenario, s: GameState, d: DelegationId, c
   }
   if (cost > apAvailable(s, d)) return `the moves cost ${cost} action points; ${apAvailable(s, d)} are available`;
   for (const id of c.defect) {
-    const st = s.standing[id];
+    const st = standingStep(s, id);
     const m = cat.move.get(id);
     if (!st || !m || st.delegation !== d) return `"${id}" is not a step this delegation has in force`;
     if (!m.defectable) return `"${m.name}" cannot be quietly defected on`;
-    if (st.defected) return `"${m.name}" is already abandoned`;
+    if (isDefected(s, id)) return `"${m.name}" is already abandoned`;
   }
   if (c.allocation) {
     if (scenario.monitors.allocator !== d) return 'only the monitors allocate inspection capacity';

@@ -1,7 +1,7 @@
 // What each seat may see (boardgame.io's playerView): one function per audience, filtered at
 // the source. The AI decides from these; the server sends only these.
 import { cloneState, shallowCopy } from './draft';
-import type { DelegationId, GameEvent, GameState, Incident, StandingStep } from './types';
+import type { DelegationId, GameEvent, GameState, Incident, QuietDefection } from './types';
 
 export type Audience = { kind: 'delegation'; id: DelegationId } | { kind: 'public' } | { kind: 'facilitator' };
 
@@ -11,11 +11,6 @@ export type GameView = GameState & { viewer: Audience };
 const HIDDEN_RNG = 0;
 const NONE: ReadonlySet<number> = new Set();
 const PUBLIC_PACKAGE = new Set(['accepted', 'fulfilled', 'broken']);
-
-function maskStanding(st: StandingStep, own: boolean): StandingStep {
-  if (own) return { ...st };
-  return { ...st, defected: false, defectedRound: null };
-}
 
 function maskIncident(inc: Incident, revealedTo: boolean): Incident {
   if (inc.revealed || revealedTo) return { ...inc };
@@ -59,37 +54,16 @@ function visibleEvents(s: GameState, viewer: DelegationId | null): GameEvent[] {
   return hit;
 }
 
-const maskedStanding = new WeakMap<GameState['standing'], Map<string, GameState['standing']>>();
-
-/**
- * The standing steps with quiet defections masked: `shown` is whose defections stay visible —
- * everyone's ('*', after the facilitator revealed them), one delegation's own, or nobody's ('').
- */
-function standingFor(table: GameState['standing'], shown: string): GameState['standing'] {
-  let byViewer = maskedStanding.get(table);
-  if (!byViewer) {
-    byViewer = new Map();
-    maskedStanding.set(table, byViewer);
-  }
-  const key = shown;
-  let hit = byViewer.get(key);
-  if (!hit) {
-    let out = table;
-    for (const st of Object.values(table)) {
-      if (!st.defected) continue;
-      // Only copy the table when a defection has to be masked.
-      if (out === table) out = { ...table };
-      out[st.move] = maskStanding(st, shown === '*' || st.delegation === shown);
-    }
-    hit = out;
-    byViewer.set(key, hit);
-  }
-  return hit;
+/** A delegation's own quiet defections (the public sees none until the facilitator reveals them). */
+function ownDefections(list: QuietDefection[], viewer: DelegationId | null): QuietDefection[] {
+  if (list.length === 0) return list;
+  const own = viewer === null ? [] : list.filter((q) => q.delegation === viewer);
+  return own.length === list.length ? list : own;
 }
 
 /**
  * Views are read-only: they share every part of the state that holds no secret, and replace
- * the parts that do (commits, defections, true sponsors, private events, the generator).
+ * the parts that do (commits, quiet defections, true sponsors, private events, the generator).
  */
 function filtered(s: GameState, viewer: DelegationId | null, audience: Audience, withLog = true): GameView {
   const toViewer = (to: string) => to === 'all' || to === viewer;
@@ -102,12 +76,11 @@ function filtered(s: GameState, viewer: DelegationId | null, audience: Audience,
     const d = s.delegations[id] as GameState['delegations'][string];
     delegations[id] = id === viewer || d.commit === null ? d : { ...d, commit: null };
   }
-  const standing = standingFor(s.standing, defectionsShown ? '*' : (viewer ?? ''));
   const v = shallowCopy(s) as GameView;
   v.rng = HIDDEN_RNG;
   v.funding = {};
   v.delegations = delegations;
-  v.standing = standing;
+  v.quietDefections = defectionsShown ? s.quietDefections : ownDefections(s.quietDefections, viewer);
   v.incidents = incidentsFor(s, revealedIncidents);
   // A package is seen by its parties; agreed ones are public commitments.
   v.packages = s.packages.filter((p) => (viewer !== null && p.parties.includes(viewer)) || PUBLIC_PACKAGE.has(p.status));
