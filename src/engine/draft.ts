@@ -2,7 +2,7 @@
 // before it is handed back as the new state.
 import type { Effects, Scenario } from './scenario/schema';
 import { copyStep } from './standing';
-import type { GameEvent, GameState, Incident, Motion, Package } from './types';
+import type { Allocation, Commit, DelegationState, GameEvent, GameState, Incident, Motion, Package } from './types';
 
 export const clamp = (v: number, lo = 0, hi = 100) => (v < lo ? lo : v > hi ? hi : v);
 
@@ -49,6 +49,30 @@ export function shallowCopy(s: GameState): GameState {
   };
 }
 
+/** A private copy of a delegation's record, its fields in one fixed order (one object shape). */
+export function copyDelegation(d: DelegationState): DelegationState {
+  return {
+    support: d.support,
+    ap: d.ap,
+    apDebt: d.apDebt,
+    ready: d.ready,
+    committed: d.committed,
+    commit: d.commit,
+    committedBy: d.committedBy,
+    penalties: d.penalties,
+  };
+}
+
+export const copyAllocation = (a: Allocation): Allocation => ({ inspections: { ...a.inspections }, observers: { ...a.observers } });
+
+/** A private copy of a sealed commit (structuredClone cost a tenth of a commit's handling). */
+export function copyCommit(c: Commit): Commit {
+  const out: Commit = { moves: [...c.moves], defect: [...c.defect] };
+  if (c.allocation) out.allocation = copyAllocation(c.allocation);
+  if (c.retaliate) out.retaliate = { incident: c.retaliate.incident, against: c.retaliate.against };
+  return out;
+}
+
 /**
  * A private copy for one step to mutate. Records that are never changed after they are written
  * (events, history rows, violations, quiet defections, sealed commits) are shared; everything else
@@ -63,7 +87,7 @@ export function cloneState(s: GameState): GameState {
   const c = shallowCopy(s);
   Object.assign(c, {
     fronts: mapValues(s.fronts, (f) => ({ ...f })),
-    delegations: mapValues(s.delegations, (d) => ({ ...d })),
+    delegations: mapValues(s.delegations, copyDelegation),
     trust: mapValues(s.trust, (row) => ({ ...row })),
     standing: s.standing.map(copyStep),
     quietDefections: [...s.quietDefections],
@@ -74,7 +98,7 @@ export function cloneState(s: GameState): GameState {
     packages: [...s.packages],
     incidents: [...s.incidents],
     funding: { ...s.funding },
-    allocation: { inspections: { ...s.allocation.inspections }, observers: { ...s.allocation.observers } },
+    allocation: copyAllocation(s.allocation),
     framework: { ...s.framework },
     council: {
       ...s.council,
@@ -147,7 +171,7 @@ export function negotiationDraft(s: GameState, light = false): GameState {
   const delegations: GameState['delegations'] = {};
   for (const k in s.delegations) {
     const d = s.delegations[k];
-    if (d) delegations[k] = { ...d };
+    if (d) delegations[k] = copyDelegation(d);
   }
   const c = shallowCopy(s);
   c.delegations = delegations;

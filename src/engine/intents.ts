@@ -2,7 +2,7 @@
 // what a delegation may do now (legalIntents), used by the UI, the AI and the server alike.
 import { catalog } from './catalog';
 import { applyFacilitator, checkFacilitator } from './facilitator';
-import { cloneState, editMotion, editPackage, nameOf, negotiationDraft, say, shallowCopy } from './draft';
+import { cloneState, copyCommit, editMotion, editPackage, nameOf, negotiationDraft, say, shallowCopy } from './draft';
 import {
   MAX_PROPOSALS_PER_ROUND,
   addPackage,
@@ -186,7 +186,7 @@ export function applyIntent(scenario: Scenario, state: GameState, intent: Intent
       const d = s.delegations[intent.actor];
       if (d) {
         d.committed = true;
-        d.commit = structuredClone(intent.commit);
+        d.commit = copyCommit(intent.commit);
         d.committedBy = intent.by ?? null;
       }
       break;

@@ -2,7 +2,7 @@
 // council, assessment. One call, on a private copy of the state.
 import { catalog } from './catalog';
 import { climbLadder, runInquiries } from './council';
-import { addSupport, addTension, addTrust, applyOneShot, clamp, cloneState, editPackage, nameOf, say } from './draft';
+import { addSupport, addTension, addTrust, applyOneShot, clamp, cloneState, copyAllocation, editPackage, nameOf, say } from './draft';
 import { domesticShock } from './injects';
 import { closeWindows, openWindows, recordViolation, spanSecured, updateSpans } from './interlock';
 import { settlePackages } from './negotiation';
@@ -57,7 +57,7 @@ function reveal(scenario: Scenario, s: GameState): string[] {
       say(s, 'defection', `${nameOf(scenario, d)} quietly stops "${m.name}" while it still counts in public.`, [d]);
     }
     if (c.allocation && scenario.monitors.allocator === d) {
-      s.allocation = structuredClone(c.allocation);
+      s.allocation = copyAllocation(c.allocation);
       say(s, 'allocation', `${nameOf(scenario, d)} deploys inspection and observer teams.`);
     }
     if (c.retaliate) retaliate(scenario, s, d, c.retaliate.incident, c.retaliate.against);
