@@ -91,7 +91,7 @@ export function cloneState(s: GameState): GameState {
     trust: mapValues(s.trust, (row) => ({ ...row })),
     standing: s.standing.map(copyStep),
     quietDefections: [...s.quietDefections],
-    implemented: { ...s.implemented },
+    implemented: [...s.implemented],
     spans: mapValues(s.spans, (x) => ({ ...x })),
     violations: [...s.violations],
     // Packages, incidents and motions are copied on write: editPackage, editIncident, editMotion.

@@ -3,7 +3,7 @@ export * from './types';
 export * from './scenario/schema';
 export { parseScenario, parseScenarioText, formatProblems, type Problem, type ScenarioResult } from './scenario/load';
 export { catalog } from './catalog';
-export { standingStep, inForce, isDefected } from './standing';
+export { standingStep, inForce, isDefected, lastImplemented } from './standing';
 export { createGame, ENGINE_VERSION } from './setup';
 export { checkIntent, applyIntent, legalIntents, commitMoves, apAvailable, spanPackages } from './intents';
 export {

@@ -2,7 +2,7 @@
 import { catalog } from './catalog';
 import { addSupport, addTension, addTrust, editPackage, nameOf, say } from './draft';
 import type { Scenario } from './scenario/schema';
-import { inForce } from './standing';
+import { inForce, lastImplemented, markImplemented } from './standing';
 import type { DelegationId, GameState, Package, PackageStep, Sponsor } from './types';
 
 export const MAX_PACKAGE_STEPS = 8;
@@ -54,7 +54,8 @@ function standPledge(s: GameState, move: string, delegation: DelegationId) {
   if (inForce(s, move)) return;
   // The negotiation draft shares the list of steps: a new list, not a push.
   s.standing = [...s.standing, { move, delegation, round: s.round, verified: true, verifiedRound: s.round }];
-  s.implemented = { ...s.implemented, [move]: s.round };
+  s.implemented = [...s.implemented];
+  markImplemented(s, move);
 }
 
 export function partiesOf(proposer: DelegationId, steps: readonly PackageStep[]): DelegationId[] {
@@ -162,7 +163,7 @@ export function settlePackages(scenario: Scenario, s: GameState) {
     const actionSteps = p.steps.filter((st) => cat.move.get(st.move)?.kind === 'step');
     // Implemented since acceptance counts as delivered even if later negated or violated.
     const since = p.acceptedRound;
-    const done = actionSteps.filter((st) => (s.implemented[st.move] ?? 0) >= since);
+    const done = actionSteps.filter((st) => (lastImplemented(s, st.move) ?? 0) >= since);
     if (done.length === actionSteps.length) {
       p.status = 'fulfilled';
       for (const a of p.parties) for (const b of p.parties) if (a !== b) addTrust(s, a, b, t.fulfilledTrustGain);

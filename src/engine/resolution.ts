@@ -7,7 +7,7 @@ import { domesticShock } from './injects';
 import { closeWindows, openWindows, recordViolation, spanSecured, updateSpans } from './interlock';
 import { settlePackages } from './negotiation';
 import { chance, nextFloat, pick } from './rng';
-import { addStanding, inForce, isDefected, standingStep } from './standing';
+import { addStanding, inForce, isDefected, markImplemented, standingStep } from './standing';
 import type { Move, Scenario } from './scenario/schema';
 import type { GameState, Incident } from './types';
 
@@ -77,7 +77,7 @@ export function implementMove(scenario: Scenario, s: GameState, m: Move): boolea
     verified: isPublic,
     verifiedRound: isPublic ? s.round : null,
   });
-  s.implemented[m.id] = s.round;
+  markImplemented(s, m.id);
   applyOneShot(s, m.effects, m.delegation);
   say(s, 'implemented', `${nameOf(scenario, m.delegation)} implements "${m.name}".`);
   if (m.tags.includes('war-trigger')) {

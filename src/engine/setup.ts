@@ -48,7 +48,7 @@ export function createGame(scenario: Scenario, seed: number): GameState {
     trust,
     standing: [],
     quietDefections: [],
-    implemented: {},
+    implemented: [],
     spans: Object.fromEntries(
       scenario.interlocks.map((s) => [
         s.id,

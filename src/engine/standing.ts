@@ -1,8 +1,8 @@
-// The steps in force and the quiet defections on them. The steps are a list in the order they were
-// implemented (an object keyed by move grew into a slow hash table in V8, and every copy and scan of
-// it cost dozens of microseconds); the defections are a secret list of their own, so that views
+// The steps in force, the quiet defections on them, and when each move was last implemented. All
+// three are lists: objects keyed by move grew into slow hash tables in V8, and every copy and scan
+// of one cost tens of microseconds. The defections are a secret list of their own, so that views
 // share the public list of steps as it is instead of copying and masking it.
-import type { GameState, QuietDefection, StandingStep } from './types';
+import type { GameState, Implemented, QuietDefection, StandingStep } from './types';
 
 type HasSteps = { readonly standing: readonly StandingStep[] };
 type HasDefections = { readonly quietDefections: readonly QuietDefection[] };
@@ -37,6 +37,24 @@ export function removeStanding(s: GameState, move: string) {
   if (i >= 0) s.standing.splice(i, 1);
   const j = s.quietDefections.findIndex((d) => d.move === move);
   if (j >= 0) s.quietDefections.splice(j, 1);
+}
+
+/** The last round `move` was implemented in, or undefined if it never was. */
+export function lastImplemented(s: { readonly implemented: readonly Implemented[] }, move: string): number | undefined {
+  const list = s.implemented;
+  for (let i = 0; i < list.length; i++) {
+    const e = list[i] as Implemented;
+    if (e.move === move) return e.round;
+  }
+  return undefined;
+}
+
+/** Records that `move` was implemented this round, on a draft that owns its list. */
+export function markImplemented(s: GameState, move: string) {
+  const entry = { move, round: s.round };
+  const i = s.implemented.findIndex((e) => e.move === move);
+  if (i >= 0) s.implemented[i] = entry;
+  else s.implemented.push(entry);
 }
 
 /** A private copy of a step, with its fields in one fixed order. */

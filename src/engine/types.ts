@@ -16,6 +16,11 @@ export interface StandingStep {
   verifiedRound: number | null;
 }
 
+export interface Implemented {
+  move: string;
+  round: number;
+}
+
 /**
  * SECRET: the giver quietly stopped carrying out a step in force; the step still counts in public
  * until a monitor detects it. Only the defector (and the facilitator) see it.
@@ -170,8 +175,8 @@ export interface GameState {
   standing: StandingStep[];
   /** SECRET: quiet defections on steps in force, in the order they happened. */
   quietDefections: QuietDefection[];
-  /** The last round each move was implemented in (absent: never). */
-  implemented: Record<string, number>;
+  /** The last round each move was implemented in (absent: never), in first-implemented order. */
+  implemented: Implemented[];
   spans: Record<string, SpanRecord>;
   violations: Violation[];
   packages: Package[];

@@ -77,7 +77,8 @@ export function stand(scenario: Scenario, s: GameState, move: string, o: StandOp
   s.standing.push({ move, delegation: m.delegation, round, verified, verifiedRound: verified ? round : null });
   s.quietDefections = s.quietDefections.filter((q) => q.move !== move);
   if (o.defected) s.quietDefections.push({ move, delegation: m.delegation, round });
-  s.implemented[move] = round;
+  s.implemented = s.implemented.filter((e) => e.move !== move);
+  s.implemented.push({ move, round });
 }
 
 /** The moves of a span, restraint first. */
