@@ -163,38 +163,78 @@ export function nameOf(scenario: Scenario, delegation: string): string {
   return scenario.delegations.find((d) => d.id === delegation)?.short ?? delegation;
 }
 
+/** The parts of the state a draft can own, beyond its top-level numbers and flags. */
+export type DraftPart = 'delegations' | 'trust' | 'packages' | 'council' | 'funding' | 'escrow' | 'events';
+
 /**
- * A lighter draft for negotiation and commit intents: they touch delegations, trust, packages,
- * the council, the framework, funding, escrow and events, never steps, spans or incidents.
+ * A lighter draft: only the listed parts are private copies, the rest is shared with `s` and must
+ * not be written (the property tests deep-freeze every state, so such a write fails there at once).
  */
-export function negotiationDraft(s: GameState, light = false): GameState {
-  const delegations: GameState['delegations'] = {};
-  for (const k in s.delegations) {
-    const d = s.delegations[k];
-    if (d) delegations[k] = copyDelegation(d);
-  }
+export function draftOf(s: GameState, ...parts: DraftPart[]): GameState {
   const c = shallowCopy(s);
-  c.delegations = delegations;
-  // Readiness and sealed commits change nothing but the delegation's own record.
-  if (light) return c;
-  const trust: GameState['trust'] = {};
-  for (const k in s.trust) trust[k] = { ...s.trust[k] };
-  c.trust = trust;
-  c.packages = [...s.packages];
-  c.council = { ...s.council, members: [...s.council.members], motions: [...s.council.motions] };
-  c.framework = { ...s.framework };
-  c.funding = { ...s.funding };
-  c.escrow = { ...s.escrow };
-  c.events = [...s.events];
+  for (const part of parts) {
+    switch (part) {
+      case 'delegations': {
+        const delegations: GameState['delegations'] = {};
+        for (const k in s.delegations) delegations[k] = copyDelegation(s.delegations[k] as DelegationState);
+        c.delegations = delegations;
+        break;
+      }
+      case 'trust': {
+        const trust: GameState['trust'] = {};
+        for (const k in s.trust) trust[k] = { ...s.trust[k] };
+        c.trust = trust;
+        break;
+      }
+      case 'packages':
+        c.packages = [...s.packages];
+        break;
+      case 'council':
+        c.council = { ...s.council, members: [...s.council.members], motions: [...s.council.motions] };
+        break;
+      case 'funding':
+        c.funding = { ...s.funding };
+        break;
+      case 'escrow':
+        c.escrow = { ...s.escrow };
+        break;
+      case 'events':
+        c.events = [...s.events];
+        break;
+    }
+  }
   return c;
 }
+
+/**
+ * The draft of negotiation business that can touch most of the table (an agreed package, the
+ * council): delegations, trust, packages, the council, funding, escrow and events, never steps,
+ * spans or incidents.
+ */
+export const negotiationDraft = (s: GameState): GameState =>
+  draftOf(s, 'delegations', 'trust', 'packages', 'council', 'funding', 'escrow', 'events');
 
 /** Replaces a package of the draft by a private copy and returns it for editing. */
 export function editPackage(s: GameState, id: number): Package | undefined {
   const i = s.packages.findIndex((p) => p.id === id);
   const p = s.packages[i];
   if (!p) return undefined;
-  const copy = { ...p, accepted: [...p.accepted], replies: [...p.replies], triggered: [...p.triggered] };
+  // Field by field, in one fixed order: one object shape for every package.
+  const copy: Package = {
+    id: p.id,
+    round: p.round,
+    proposer: p.proposer,
+    steps: p.steps,
+    window: p.window,
+    parties: p.parties,
+    accepted: [...p.accepted],
+    status: p.status,
+    acceptedRound: p.acceptedRound,
+    counterTo: p.counterTo,
+    note: p.note,
+    replies: [...p.replies],
+    triggered: [...p.triggered],
+  };
   s.packages[i] = copy;
   return copy;
 }

@@ -2,7 +2,7 @@
 // what a delegation may do now (legalIntents), used by the UI, the AI and the server alike.
 import { catalog } from './catalog';
 import { applyFacilitator, checkFacilitator } from './facilitator';
-import { cloneState, copyCommit, editMotion, editPackage, nameOf, negotiationDraft, say, shallowCopy } from './draft';
+import { cloneState, copyCommit, draftOf, editMotion, editPackage, nameOf, negotiationDraft, say } from './draft';
 import {
   MAX_PROPOSALS_PER_ROUND,
   addPackage,
@@ -227,22 +227,15 @@ function draftFor(state: GameState, intent: Intent): GameState {
   switch (intent.type) {
     case 'negotiation.ready':
     case 'commit.submit':
-      return negotiationDraft(state, true);
+      return draftOf(state, 'delegations');
     case 'package.propose':
     case 'package.counter':
-    case 'package.reject': {
-      const c = shallowCopy(state);
-      c.packages = [...state.packages];
-      c.events = [...state.events];
-      return c;
-    }
+    case 'package.reject':
+      return draftOf(state, 'packages', 'events');
     case 'package.accept': {
       const pkg = state.packages.find((p) => p.id === intent.package);
       const concludes = pkg !== undefined && pkg.parties.every((d) => d === intent.actor || pkg.accepted.includes(d));
-      if (concludes) return negotiationDraft(state);
-      const c = shallowCopy(state);
-      c.packages = [...state.packages];
-      return c;
+      return concludes ? negotiationDraft(state) : draftOf(state, 'packages');
     }
     case 'council.penalize':
     case 'council.vote':

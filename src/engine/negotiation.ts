@@ -158,13 +158,16 @@ export function settlePackages(scenario: Scenario, s: GameState) {
   const cat = catalog(scenario);
   for (const open of s.packages) {
     if (open.status !== 'accepted' || open.acceptedRound === null) continue;
+    const actionSteps = open.steps.filter((st) => cat.move.get(st.move)?.kind === 'step');
+    // Implemented since acceptance counts as delivered even if later negated or violated.
+    const since = open.acceptedRound;
+    const done = actionSteps.filter((st) => (lastImplemented(s, st.move) ?? 0) >= since);
+    const fulfilled = done.length === actionSteps.length;
+    // Copied only when it settles: most agreed packages are still running.
+    if (!fulfilled && s.round < open.acceptedRound + open.window - 1) continue;
     const p = editPackage(s, open.id);
     if (!p || p.acceptedRound === null) continue;
-    const actionSteps = p.steps.filter((st) => cat.move.get(st.move)?.kind === 'step');
-    // Implemented since acceptance counts as delivered even if later negated or violated.
-    const since = p.acceptedRound;
-    const done = actionSteps.filter((st) => (lastImplemented(s, st.move) ?? 0) >= since);
-    if (done.length === actionSteps.length) {
+    if (fulfilled) {
       p.status = 'fulfilled';
       for (const a of p.parties) for (const b of p.parties) if (a !== b) addTrust(s, a, b, t.fulfilledTrustGain);
       continue;

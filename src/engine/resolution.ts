@@ -296,17 +296,23 @@ function assess(scenario: Scenario, s: GameState, violationsThisRound: number) {
 
 function recordHistory(scenario: Scenario, s: GameState, incidents: number) {
   const ids = catalog(scenario).delegationIds;
-  const trustIn = (d: string) => {
-    const others = ids.filter((x) => x !== d);
-    return Math.round(others.reduce((a, x) => a + (s.trust[x]?.[d] ?? 50), 0) / Math.max(1, others.length));
-  };
+  const fronts: Record<string, number> = {};
+  for (const k in s.fronts) fronts[k] = (s.fronts[k] as GameState['fronts'][string]).tension;
+  const support: Record<string, number> = {};
+  const trust: Record<string, number> = {};
+  for (const d of ids) {
+    support[d] = s.delegations[d]?.support ?? 0;
+    let sum = 0;
+    for (const x of ids) if (x !== d) sum += s.trust[x]?.[d] ?? 50;
+    trust[d] = Math.round(sum / Math.max(1, ids.length - 1));
+  }
   s.history.push({
     round: s.round,
     phase: s.phase,
     tension: s.tension,
-    fronts: Object.fromEntries(Object.entries(s.fronts).map(([k, f]) => [k, f.tension])),
-    support: Object.fromEntries(ids.map((d) => [d, s.delegations[d]?.support ?? 0])),
-    trust: Object.fromEntries(ids.map((d) => [d, trustIn(d)])),
+    fronts,
+    support,
+    trust,
     secured: scenario.interlocks.filter((x) => spanSecured(scenario, s, x.id)).length,
     escrow: s.escrow.balance,
     incidents,

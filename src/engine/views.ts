@@ -1,7 +1,7 @@
 // What each seat may see (boardgame.io's playerView): one function per audience, filtered at
 // the source. The AI decides from these; the server sends only these.
-import { cloneState, shallowCopy } from './draft';
-import type { DelegationId, GameEvent, GameState, Incident, QuietDefection } from './types';
+import { cloneState, copyDelegation, shallowCopy } from './draft';
+import type { DelegationId, DelegationState, GameEvent, GameState, Incident, Package, QuietDefection } from './types';
 
 export type Audience = { kind: 'delegation'; id: DelegationId } | { kind: 'public' } | { kind: 'facilitator' };
 
@@ -24,10 +24,40 @@ function canSee(e: GameEvent, viewer: DelegationId | null): boolean {
   return viewer !== null && e.audience.includes(viewer);
 }
 
-// Masked incidents and filtered events are cached by the (never mutated) array they come from,
-// since many views are taken of states that share them.
+// Masked incidents, filtered events and packages, and sealed delegation records are cached by the
+// (never mutated) object they come from, since many views are taken of states that share them.
 const maskedIncidents = new WeakMap<readonly Incident[], Incident[]>();
 const eventsFor = new WeakMap<readonly GameEvent[], Map<string, GameEvent[]>>();
+const packagesFor = new WeakMap<readonly Package[], Map<string, Package[]>>();
+const sealedRecords = new WeakMap<DelegationState, DelegationState>();
+
+/** Another delegation's record, its sealed commit left out. */
+function sealed(d: DelegationState): DelegationState {
+  if (d.commit === null) return d;
+  let hit = sealedRecords.get(d);
+  if (!hit) {
+    hit = copyDelegation(d);
+    hit.commit = null;
+    sealedRecords.set(d, hit);
+  }
+  return hit;
+}
+
+/** A package is seen by its parties; agreed ones are public commitments. */
+function visiblePackages(s: GameState, viewer: DelegationId | null): Package[] {
+  let byViewer = packagesFor.get(s.packages);
+  if (!byViewer) {
+    byViewer = new Map();
+    packagesFor.set(s.packages, byViewer);
+  }
+  const key = viewer ?? '';
+  let hit = byViewer.get(key);
+  if (!hit) {
+    hit = s.packages.filter((p) => (viewer !== null && p.parties.includes(viewer)) || PUBLIC_PACKAGE.has(p.status));
+    byViewer.set(key, hit);
+  }
+  return hit;
+}
 
 function incidentsFor(s: GameState, revealed: ReadonlySet<number>): Incident[] {
   if (revealed.size > 0) return s.incidents.map((i) => maskIncident(i, revealed.has(i.id)));
@@ -74,7 +104,7 @@ function filtered(s: GameState, viewer: DelegationId | null, audience: Audience,
   const delegations: GameState['delegations'] = {};
   for (const id in s.delegations) {
     const d = s.delegations[id] as GameState['delegations'][string];
-    delegations[id] = id === viewer || d.commit === null ? d : { ...d, commit: null };
+    delegations[id] = id === viewer ? d : sealed(d);
   }
   const v = shallowCopy(s) as GameView;
   v.rng = HIDDEN_RNG;
@@ -82,8 +112,7 @@ function filtered(s: GameState, viewer: DelegationId | null, audience: Audience,
   v.delegations = delegations;
   v.quietDefections = defectionsShown ? s.quietDefections : ownDefections(s.quietDefections, viewer);
   v.incidents = incidentsFor(s, revealedIncidents);
-  // A package is seen by its parties; agreed ones are public commitments.
-  v.packages = s.packages.filter((p) => (viewer !== null && p.parties.includes(viewer)) || PUBLIC_PACKAGE.has(p.status));
+  v.packages = visiblePackages(s, viewer);
   v.events = withLog ? visibleEvents(s, viewer) : [];
   if (!withLog) v.history = [];
   v.viewer = audience;
