@@ -2,7 +2,7 @@
 // before it is handed back as the new state.
 import type { Effects, Scenario } from './scenario/schema';
 import { copyStep } from './standing';
-import type { Allocation, Commit, DelegationState, GameEvent, GameState, Incident, Motion, Package } from './types';
+import type { Allocation, Commit, DelegationId, DelegationState, GameEvent, GameState, Incident, Motion, Package } from './types';
 
 export const clamp = (v: number, lo = 0, hi = 100) => (v < lo ? lo : v > hi ? hi : v);
 
@@ -63,6 +63,19 @@ export function copyDelegation(d: DelegationState): DelegationState {
   };
 }
 
+/** The council with its own lists of members and motions (motions are copied on write: editMotion). */
+export function copyCouncil(k: GameState['council']): GameState['council'] {
+  return {
+    founded: k.founded,
+    round: k.round,
+    members: [...k.members],
+    rung: k.rung,
+    compliantRounds: k.compliantRounds,
+    motions: [...k.motions],
+    nextMotionId: k.nextMotionId,
+  };
+}
+
 export const copyAllocation = (a: Allocation): Allocation => ({ inspections: { ...a.inspections }, observers: { ...a.observers } });
 
 /** A private copy of a sealed commit (structuredClone cost a tenth of a commit's handling). */
@@ -85,36 +98,30 @@ export function cloneState(s: GameState): GameState {
     return out;
   };
   const c = shallowCopy(s);
-  Object.assign(c, {
-    fronts: mapValues(s.fronts, (f) => ({ ...f })),
-    delegations: mapValues(s.delegations, copyDelegation),
-    trust: mapValues(s.trust, (row) => ({ ...row })),
-    standing: s.standing.map(copyStep),
-    quietDefections: [...s.quietDefections],
-    implemented: [...s.implemented],
-    spans: mapValues(s.spans, (x) => ({ ...x })),
-    violations: [...s.violations],
-    // Packages, incidents and motions are copied on write: editPackage, editIncident, editMotion.
-    packages: [...s.packages],
-    incidents: [...s.incidents],
-    funding: { ...s.funding },
-    allocation: copyAllocation(s.allocation),
-    framework: { ...s.framework },
-    council: {
-      ...s.council,
-      members: [...s.council.members],
-      motions: [...s.council.motions],
-    },
-    escrow: { ...s.escrow },
-    firedInjects: [...s.firedInjects],
-    revealed: {
-      incidents: [...s.revealed.incidents],
-      defections: [...s.revealed.defections],
-      objectives: [...s.revealed.objectives],
-    },
-    events: [...s.events],
-    history: [...s.history],
-  });
+  c.fronts = mapValues(s.fronts, (f) => ({ ...f }));
+  c.delegations = mapValues(s.delegations, copyDelegation);
+  c.trust = mapValues(s.trust, (row) => ({ ...row }));
+  c.standing = s.standing.map(copyStep);
+  c.quietDefections = [...s.quietDefections];
+  c.implemented = [...s.implemented];
+  c.spans = mapValues(s.spans, (x) => ({ ...x }));
+  c.violations = [...s.violations];
+  // Packages, incidents and motions are copied on write: editPackage, editIncident, editMotion.
+  c.packages = [...s.packages];
+  c.incidents = [...s.incidents];
+  c.funding = { ...s.funding };
+  c.allocation = copyAllocation(s.allocation);
+  c.framework = { ...s.framework };
+  c.council = copyCouncil(s.council);
+  c.escrow = { ...s.escrow };
+  c.firedInjects = [...s.firedInjects];
+  c.revealed = {
+    incidents: [...s.revealed.incidents],
+    defections: [...s.revealed.defections],
+    objectives: [...s.revealed.objectives],
+  };
+  c.events = [...s.events];
+  c.history = [...s.history];
   return c;
 }
 
@@ -190,7 +197,7 @@ export function draftOf(s: GameState, ...parts: DraftPart[]): GameState {
         c.packages = [...s.packages];
         break;
       case 'council':
-        c.council = { ...s.council, members: [...s.council.members], motions: [...s.council.motions] };
+        c.council = copyCouncil(s.council);
         break;
       case 'funding':
         c.funding = { ...s.funding };
@@ -203,6 +210,15 @@ export function draftOf(s: GameState, ...parts: DraftPart[]): GameState {
         break;
     }
   }
+  return c;
+}
+
+/** A draft that owns one delegation's record and nothing else (readiness, a sealed commit). */
+export function delegationDraft(s: GameState, id: DelegationId): GameState {
+  const c = shallowCopy(s);
+  c.delegations = { ...s.delegations };
+  const d = s.delegations[id];
+  if (d) c.delegations[id] = copyDelegation(d);
   return c;
 }
 

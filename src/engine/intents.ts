@@ -2,7 +2,7 @@
 // what a delegation may do now (legalIntents), used by the UI, the AI and the server alike.
 import { catalog } from './catalog';
 import { applyFacilitator, checkFacilitator } from './facilitator';
-import { cloneState, copyCommit, draftOf, editMotion, editPackage, nameOf, negotiationDraft, say } from './draft';
+import { cloneState, copyCommit, delegationDraft, draftOf, editMotion, editPackage, nameOf, negotiationDraft, say } from './draft';
 import {
   MAX_PROPOSALS_PER_ROUND,
   addPackage,
@@ -12,7 +12,7 @@ import {
   proposalsThisRound,
 } from './negotiation';
 import { applyPenalty } from './council';
-import { inForce, isDefected, standingStep } from './standing';
+import { isDefected, standingStep } from './standing';
 import type { Scenario } from './scenario/schema';
 import type { Commit, DelegationId, GameState, Intent, IntentOf } from './types';
 
@@ -92,9 +92,13 @@ export function apAvailable(s: GameState, d: DelegationId): number {
 
 /** The moves a delegation could put in its commit now (before counting action points). */
 export function commitMoves(scenario: Scenario, s: GameState, d: DelegationId): string[] {
-  return (catalog(scenario).movesOf.get(d) ?? [])
-    .filter((m) => m.kind === 'step' && m.phases.includes(s.phase) && !inForce(s, m.id))
-    .map((m) => m.id);
+  // One pass over the steps in force, not one per move: ids are compared as text.
+  const inForceNow = new Set<string>();
+  for (const st of s.standing) inForceNow.add(st.move);
+  const out: string[] = [];
+  for (const m of catalog(scenario).movesOf.get(d) ?? [])
+    if (m.kind === 'step' && m.phases.includes(s.phase) && !inForceNow.has(m.id)) out.push(m.id);
+  return out;
 }
 
 export function checkCommit(scenario: Scenario, s: GameState, d: DelegationId, c: Commit): string | null {
@@ -227,7 +231,7 @@ function draftFor(state: GameState, intent: Intent): GameState {
   switch (intent.type) {
     case 'negotiation.ready':
     case 'commit.submit':
-      return draftOf(state, 'delegations');
+      return delegationDraft(state, intent.actor);
     case 'package.propose':
     case 'package.counter':
     case 'package.reject':

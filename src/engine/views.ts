@@ -1,7 +1,7 @@
 // What each seat may see (boardgame.io's playerView): one function per audience, filtered at
 // the source. The AI decides from these; the server sends only these.
 import { cloneState, copyDelegation, shallowCopy } from './draft';
-import type { DelegationId, DelegationState, GameEvent, GameState, Incident, Package, QuietDefection } from './types';
+import type { DelegationId, DelegationState, GameEvent, GameState, Incident, QuietDefection } from './types';
 
 export type Audience = { kind: 'delegation'; id: DelegationId } | { kind: 'public' } | { kind: 'facilitator' };
 
@@ -24,49 +24,30 @@ function canSee(e: GameEvent, viewer: DelegationId | null): boolean {
   return viewer !== null && e.audience.includes(viewer);
 }
 
-// Masked incidents, filtered events and packages, and sealed delegation records are cached by the
-// (never mutated) object they come from, since many views are taken of states that share them.
-const maskedIncidents = new WeakMap<readonly Incident[], Incident[]>();
+// Filtered events are cached by the (never mutated) array they come from, since many views are
+// taken of states that share it.
 const eventsFor = new WeakMap<readonly GameEvent[], Map<string, GameEvent[]>>();
-const packagesFor = new WeakMap<readonly Package[], Map<string, Package[]>>();
-const sealedRecords = new WeakMap<DelegationState, DelegationState>();
+
+// The masked incidents of the last array seen: every seat's view of one state masks the same
+// incidents (a WeakMap lookup cost more than it saved here).
+let lastIncidents: readonly Incident[] | null = null;
+let lastMasked: Incident[] = [];
 
 /** Another delegation's record, its sealed commit left out. */
 function sealed(d: DelegationState): DelegationState {
   if (d.commit === null) return d;
-  let hit = sealedRecords.get(d);
-  if (!hit) {
-    hit = copyDelegation(d);
-    hit.commit = null;
-    sealedRecords.set(d, hit);
-  }
-  return hit;
-}
-
-/** A package is seen by its parties; agreed ones are public commitments. */
-function visiblePackages(s: GameState, viewer: DelegationId | null): Package[] {
-  let byViewer = packagesFor.get(s.packages);
-  if (!byViewer) {
-    byViewer = new Map();
-    packagesFor.set(s.packages, byViewer);
-  }
-  const key = viewer ?? '';
-  let hit = byViewer.get(key);
-  if (!hit) {
-    hit = s.packages.filter((p) => (viewer !== null && p.parties.includes(viewer)) || PUBLIC_PACKAGE.has(p.status));
-    byViewer.set(key, hit);
-  }
-  return hit;
+  const out = copyDelegation(d);
+  out.commit = null;
+  return out;
 }
 
 function incidentsFor(s: GameState, revealed: ReadonlySet<number>): Incident[] {
   if (revealed.size > 0) return s.incidents.map((i) => maskIncident(i, revealed.has(i.id)));
-  let hit = maskedIncidents.get(s.incidents);
-  if (!hit) {
-    hit = s.incidents.map((i) => maskIncident(i, false));
-    maskedIncidents.set(s.incidents, hit);
+  if (s.incidents !== lastIncidents) {
+    lastMasked = s.incidents.map((i) => maskIncident(i, false));
+    lastIncidents = s.incidents;
   }
-  return hit;
+  return lastMasked;
 }
 
 function visibleEvents(s: GameState, viewer: DelegationId | null): GameEvent[] {
@@ -112,7 +93,8 @@ function filtered(s: GameState, viewer: DelegationId | null, audience: Audience,
   v.delegations = delegations;
   v.quietDefections = defectionsShown ? s.quietDefections : ownDefections(s.quietDefections, viewer);
   v.incidents = incidentsFor(s, revealedIncidents);
-  v.packages = visiblePackages(s, viewer);
+  // A package is seen by its parties; agreed ones are public commitments.
+  v.packages = s.packages.filter((p) => (viewer !== null && p.parties.includes(viewer)) || PUBLIC_PACKAGE.has(p.status));
   v.events = withLog ? visibleEvents(s, viewer) : [];
   if (!withLog) v.history = [];
   v.viewer = audience;
