@@ -92,12 +92,12 @@ export function apAvailable(s: GameState, d: DelegationId): number {
 
 /** The moves a delegation could put in its commit now (before counting action points). */
 export function commitMoves(scenario: Scenario, s: GameState, d: DelegationId): string[] {
-  // One pass over the steps in force, not one per move: ids are compared as text.
-  const inForceNow = new Set<string>();
-  for (const st of s.standing) inForceNow.add(st.move);
+  // One pass over the steps in force for this delegation's own, not one pass per move.
+  const own: string[] = [];
+  for (const st of s.standing) if (st.delegation === d) own.push(st.move);
   const out: string[] = [];
   for (const m of catalog(scenario).movesOf.get(d) ?? [])
-    if (m.kind === 'step' && m.phases.includes(s.phase) && !inForceNow.has(m.id)) out.push(m.id);
+    if (m.kind === 'step' && m.phases.includes(s.phase) && !own.includes(m.id)) out.push(m.id);
   return out;
 }
 
