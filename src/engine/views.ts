@@ -1,7 +1,7 @@
 // What each seat may see (boardgame.io's playerView): one function per audience, filtered at
 // the source. The AI decides from these; the server sends only these.
 import { cloneState, copyDelegation, shallowCopy } from './draft';
-import type { DelegationId, DelegationState, GameEvent, GameState, Incident, QuietDefection } from './types';
+import type { DelegationId, DelegationState, GameEvent, GameState, Incident, Package, QuietDefection } from './types';
 
 export type Audience = { kind: 'delegation'; id: DelegationId } | { kind: 'public' } | { kind: 'facilitator' };
 
@@ -33,11 +33,21 @@ const eventsFor = new WeakMap<readonly GameEvent[], Map<string, GameEvent[]>>();
 let lastIncidents: readonly Incident[] | null = null;
 let lastMasked: Incident[] = [];
 
-/** Another delegation's record, its sealed commit left out. */
-function sealed(d: DelegationState): DelegationState {
-  if (d.commit === null) return d;
-  const out = copyDelegation(d);
-  out.commit = null;
+/** The delegations' records, the others' sealed commits left out (shared when none is in). */
+function sealedCommits(all: GameState['delegations'], viewer: DelegationId | null): GameState['delegations'] {
+  let sealedAny = false;
+  for (const id in all) if (id !== viewer && (all[id] as DelegationState).commit !== null) sealedAny = true;
+  if (!sealedAny) return all;
+  const out: GameState['delegations'] = {};
+  for (const id in all) {
+    const d = all[id] as DelegationState;
+    if (id === viewer || d.commit === null) out[id] = d;
+    else {
+      const masked = copyDelegation(d);
+      masked.commit = null;
+      out[id] = masked;
+    }
+  }
   return out;
 }
 
@@ -82,19 +92,16 @@ function filtered(s: GameState, viewer: DelegationId | null, audience: Audience,
     ? new Set(s.revealed.incidents.filter((r) => toViewer(r.to)).map((r) => r.id))
     : NONE;
   const defectionsShown = s.revealed.defections.some(toViewer);
-  const delegations: GameState['delegations'] = {};
-  for (const id in s.delegations) {
-    const d = s.delegations[id] as GameState['delegations'][string];
-    delegations[id] = id === viewer ? d : sealed(d);
-  }
   const v = shallowCopy(s) as GameView;
   v.rng = HIDDEN_RNG;
   v.funding = {};
-  v.delegations = delegations;
+  v.delegations = sealedCommits(s.delegations, viewer);
   v.quietDefections = defectionsShown ? s.quietDefections : ownDefections(s.quietDefections, viewer);
   v.incidents = incidentsFor(s, revealedIncidents);
   // A package is seen by its parties; agreed ones are public commitments.
-  v.packages = s.packages.filter((p) => (viewer !== null && p.parties.includes(viewer)) || PUBLIC_PACKAGE.has(p.status));
+  const packages: Package[] = [];
+  for (const p of s.packages) if (PUBLIC_PACKAGE.has(p.status) || (viewer !== null && p.parties.includes(viewer))) packages.push(p);
+  v.packages = packages;
   v.events = withLog ? visibleEvents(s, viewer) : [];
   if (!withLog) v.history = [];
   v.viewer = audience;
