@@ -6,6 +6,7 @@ import {
   checkIntent,
   commitMoves,
   deriveSeed,
+  isDefected,
   nextFloat,
   type Commit,
   type GameView,
@@ -186,8 +187,8 @@ export function commit(scenario: Scenario, view: GameView, me: string, t: Temper
     moves.push(war);
     reasons.push('Tension is past the point where we can wait.');
   }
-  const defect = Object.values(view.standing)
-    .filter((st) => st.delegation === me && st.verified && !st.defected && cat.move.get(st.move)?.defectable)
+  const defect = view.standing
+    .filter((st) => st.delegation === me && st.verified && !isDefected(view, st.move) && cat.move.get(st.move)?.defectable)
     .filter(() => roll(r, t.cheating))
     .map((st) => st.move)
     .slice(0, 1);
@@ -203,7 +204,7 @@ export function commit(scenario: Scenario, view: GameView, me: string, t: Temper
 
 function allocate(scenario: Scenario, view: GameView) {
   const cat = catalog(scenario);
-  const waiting = Object.values(view.standing).filter((st) => !st.verified);
+  const waiting = view.standing.filter((st) => !st.verified);
   const inspections: Record<string, number> = {};
   const observers: Record<string, number> = {};
   let teams = scenario.monitors.inspectionTeams;

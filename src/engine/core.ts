@@ -5,6 +5,7 @@ export * from './types';
 export type * from './scenario/schema';
 export type { Problem, ScenarioResult } from './scenario/load';
 export { catalog } from './catalog';
+export { standingStep, inForce, isDefected, lastImplemented } from './standing';
 export { createGame, ENGINE_VERSION } from './setup';
 export { checkIntent, applyIntent, legalIntents, commitMoves, apAvailable, spanPackages } from './intents';
 export {

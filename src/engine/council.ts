@@ -2,6 +2,7 @@
 import { catalog } from './catalog';
 import { addSupport, addTension, addTrust, applyOneShot, clamp, nameOf, say } from './draft';
 import { chance, nextInt, pick } from './rng';
+import { isDefected } from './standing';
 import type { Scenario } from './scenario/schema';
 import type { GameState, Incident, Sponsor } from './types';
 
@@ -9,7 +10,7 @@ import type { GameState, Incident, Sponsor } from './types';
 export function attributionBonus(scenario: Scenario, s: GameState): number {
   const moves = catalog(scenario).move;
   let bonus = 0;
-  for (const st of Object.values(s.standing)) if (!st.defected) bonus += moves.get(st.move)?.effects.attribution ?? 0;
+  for (const st of s.standing) if (!isDefected(s, st.move)) bonus += moves.get(st.move)?.effects.attribution ?? 0;
   return bonus;
 }
 
@@ -55,7 +56,7 @@ export function suspects(scenario: Scenario, inc: Incident): Sponsor[] {
 
 export function isCodified(scenario: Scenario, s: GameState): boolean {
   const moves = catalog(scenario).move;
-  return Object.values(s.standing).some((st) => !st.defected && moves.get(st.move)?.tags.includes('codify'));
+  return s.standing.some((st) => !isDefected(s, st.move) && moves.get(st.move)?.tags.includes('codify'));
 }
 
 /** Applies a council penalty to the named sponsor (a delegation, or a network acting alone). */

@@ -1,7 +1,8 @@
 // Helpers for rules that work on a draft: a private copy of the state that one step mutates
 // before it is handed back as the new state.
 import type { Effects, Scenario } from './scenario/schema';
-import type { GameEvent, GameState, Incident, Motion, Package } from './types';
+import { copyStep } from './standing';
+import type { Allocation, Commit, DelegationId, DelegationState, GameEvent, GameState, Incident, Motion, Package } from './types';
 
 export const clamp = (v: number, lo = 0, hi = 100) => (v < lo ? lo : v > hi ? hi : v);
 
@@ -27,6 +28,7 @@ export function shallowCopy(s: GameState): GameState {
     delegations: s.delegations,
     trust: s.trust,
     standing: s.standing,
+    quietDefections: s.quietDefections,
     implemented: s.implemented,
     spans: s.spans,
     violations: s.violations,
@@ -47,9 +49,47 @@ export function shallowCopy(s: GameState): GameState {
   };
 }
 
+/** A private copy of a delegation's record, its fields in one fixed order (one object shape). */
+export function copyDelegation(d: DelegationState): DelegationState {
+  return {
+    support: d.support,
+    ap: d.ap,
+    apDebt: d.apDebt,
+    ready: d.ready,
+    committed: d.committed,
+    commit: d.commit,
+    committedBy: d.committedBy,
+    penalties: d.penalties,
+  };
+}
+
+/** The council with its own lists of members and motions (motions are copied on write: editMotion). */
+export function copyCouncil(k: GameState['council']): GameState['council'] {
+  return {
+    founded: k.founded,
+    round: k.round,
+    members: [...k.members],
+    rung: k.rung,
+    compliantRounds: k.compliantRounds,
+    motions: [...k.motions],
+    nextMotionId: k.nextMotionId,
+  };
+}
+
+export const copyAllocation = (a: Allocation): Allocation => ({ inspections: { ...a.inspections }, observers: { ...a.observers } });
+
+/** A private copy of a sealed commit (structuredClone cost a tenth of a commit's handling). */
+export function copyCommit(c: Commit): Commit {
+  const out: Commit = { moves: [...c.moves], defect: [...c.defect] };
+  if (c.allocation) out.allocation = copyAllocation(c.allocation);
+  if (c.retaliate) out.retaliate = { incident: c.retaliate.incident, against: c.retaliate.against };
+  return out;
+}
+
 /**
  * A private copy for one step to mutate. Records that are never changed after they are written
- * (events, history rows, violations, sealed commits) are shared; everything else is copied.
+ * (events, history rows, violations, quiet defections, sealed commits) are shared; everything else
+ * is copied.
  */
 export function cloneState(s: GameState): GameState {
   const mapValues = <T>(rec: Record<string, T>, f: (v: T) => T): Record<string, T> => {
@@ -58,35 +98,30 @@ export function cloneState(s: GameState): GameState {
     return out;
   };
   const c = shallowCopy(s);
-  Object.assign(c, {
-    fronts: mapValues(s.fronts, (f) => ({ ...f })),
-    delegations: mapValues(s.delegations, (d) => ({ ...d })),
-    trust: mapValues(s.trust, (row) => ({ ...row })),
-    standing: mapValues(s.standing, (st) => ({ ...st })),
-    implemented: { ...s.implemented },
-    spans: mapValues(s.spans, (x) => ({ ...x })),
-    violations: [...s.violations],
-    // Packages, incidents and motions are copied on write: editPackage, editIncident, editMotion.
-    packages: [...s.packages],
-    incidents: [...s.incidents],
-    funding: { ...s.funding },
-    allocation: { inspections: { ...s.allocation.inspections }, observers: { ...s.allocation.observers } },
-    framework: { ...s.framework },
-    council: {
-      ...s.council,
-      members: [...s.council.members],
-      motions: [...s.council.motions],
-    },
-    escrow: { ...s.escrow },
-    firedInjects: [...s.firedInjects],
-    revealed: {
-      incidents: [...s.revealed.incidents],
-      defections: [...s.revealed.defections],
-      objectives: [...s.revealed.objectives],
-    },
-    events: [...s.events],
-    history: [...s.history],
-  });
+  c.fronts = mapValues(s.fronts, (f) => ({ ...f }));
+  c.delegations = mapValues(s.delegations, copyDelegation);
+  c.trust = mapValues(s.trust, (row) => ({ ...row }));
+  c.standing = s.standing.map(copyStep);
+  c.quietDefections = [...s.quietDefections];
+  c.implemented = [...s.implemented];
+  c.spans = mapValues(s.spans, (x) => ({ ...x }));
+  c.violations = [...s.violations];
+  // Packages, incidents and motions are copied on write: editPackage, editIncident, editMotion.
+  c.packages = [...s.packages];
+  c.incidents = [...s.incidents];
+  c.funding = { ...s.funding };
+  c.allocation = copyAllocation(s.allocation);
+  c.framework = { ...s.framework };
+  c.council = copyCouncil(s.council);
+  c.escrow = { ...s.escrow };
+  c.firedInjects = [...s.firedInjects];
+  c.revealed = {
+    incidents: [...s.revealed.incidents],
+    defections: [...s.revealed.defections],
+    objectives: [...s.revealed.objectives],
+  };
+  c.events = [...s.events];
+  c.history = [...s.history];
   return c;
 }
 
@@ -135,38 +170,87 @@ export function nameOf(scenario: Scenario, delegation: string): string {
   return scenario.delegations.find((d) => d.id === delegation)?.short ?? delegation;
 }
 
+/** The parts of the state a draft can own, beyond its top-level numbers and flags. */
+export type DraftPart = 'delegations' | 'trust' | 'packages' | 'council' | 'funding' | 'escrow' | 'events';
+
 /**
- * A lighter draft for negotiation and commit intents: they touch delegations, trust, packages,
- * the council, the framework, funding, escrow and events, never steps, spans or incidents.
+ * A lighter draft: only the listed parts are private copies, the rest is shared with `s` and must
+ * not be written (the property tests deep-freeze every state, so such a write fails there at once).
  */
-export function negotiationDraft(s: GameState, light = false): GameState {
-  const delegations: GameState['delegations'] = {};
-  for (const k in s.delegations) {
-    const d = s.delegations[k];
-    if (d) delegations[k] = { ...d };
-  }
+export function draftOf(s: GameState, ...parts: DraftPart[]): GameState {
   const c = shallowCopy(s);
-  c.delegations = delegations;
-  // Readiness and sealed commits change nothing but the delegation's own record.
-  if (light) return c;
-  const trust: GameState['trust'] = {};
-  for (const k in s.trust) trust[k] = { ...s.trust[k] };
-  c.trust = trust;
-  c.packages = [...s.packages];
-  c.council = { ...s.council, members: [...s.council.members], motions: [...s.council.motions] };
-  c.framework = { ...s.framework };
-  c.funding = { ...s.funding };
-  c.escrow = { ...s.escrow };
-  c.events = [...s.events];
+  for (const part of parts) {
+    switch (part) {
+      case 'delegations': {
+        const delegations: GameState['delegations'] = {};
+        for (const k in s.delegations) delegations[k] = copyDelegation(s.delegations[k] as DelegationState);
+        c.delegations = delegations;
+        break;
+      }
+      case 'trust': {
+        const trust: GameState['trust'] = {};
+        for (const k in s.trust) trust[k] = { ...s.trust[k] };
+        c.trust = trust;
+        break;
+      }
+      case 'packages':
+        c.packages = [...s.packages];
+        break;
+      case 'council':
+        c.council = copyCouncil(s.council);
+        break;
+      case 'funding':
+        c.funding = { ...s.funding };
+        break;
+      case 'escrow':
+        c.escrow = { ...s.escrow };
+        break;
+      case 'events':
+        c.events = [...s.events];
+        break;
+    }
+  }
   return c;
 }
+
+/** A draft that owns one delegation's record and nothing else (readiness, a sealed commit). */
+export function delegationDraft(s: GameState, id: DelegationId): GameState {
+  const c = shallowCopy(s);
+  c.delegations = { ...s.delegations };
+  const d = s.delegations[id];
+  if (d) c.delegations[id] = copyDelegation(d);
+  return c;
+}
+
+/**
+ * The draft of negotiation business that can touch most of the table (an agreed package, the
+ * council): delegations, trust, packages, the council, funding, escrow and events, never steps,
+ * spans or incidents.
+ */
+export const negotiationDraft = (s: GameState): GameState =>
+  draftOf(s, 'delegations', 'trust', 'packages', 'council', 'funding', 'escrow', 'events');
 
 /** Replaces a package of the draft by a private copy and returns it for editing. */
 export function editPackage(s: GameState, id: number): Package | undefined {
   const i = s.packages.findIndex((p) => p.id === id);
   const p = s.packages[i];
   if (!p) return undefined;
-  const copy = { ...p, accepted: [...p.accepted], replies: [...p.replies], triggered: [...p.triggered] };
+  // Field by field, in one fixed order: one object shape for every package.
+  const copy: Package = {
+    id: p.id,
+    round: p.round,
+    proposer: p.proposer,
+    steps: p.steps,
+    window: p.window,
+    parties: p.parties,
+    accepted: [...p.accepted],
+    status: p.status,
+    acceptedRound: p.acceptedRound,
+    counterTo: p.counterTo,
+    note: p.note,
+    replies: [...p.replies],
+    triggered: [...p.triggered],
+  };
   s.packages[i] = copy;
   return copy;
 }

@@ -5,6 +5,7 @@ import { fireInject } from './injects';
 import { recordViolation } from './interlock';
 import { effectsProblem } from './scenario/limits';
 import type { Effects, Scenario } from './scenario/schema';
+import { inForce } from './standing';
 import type { GameState, Intent } from './types';
 
 /** An inject written on the spot obeys the scenario format's limits and names known ids. */
@@ -47,7 +48,7 @@ export function checkFacilitator(scenario: Scenario, s: GameState, intent: Inten
     case 'facilitator.override': {
       const o = intent.override;
       if (o.kind === 'verification') {
-        if (!s.standing[o.move]) return 'that move is not in force';
+        if (!inForce(s, o.move)) return 'that move is not in force';
         return null;
       }
       const inc = s.incidents.find((i) => i.id === o.incident);
@@ -98,9 +99,9 @@ export function applyFacilitator(scenario: Scenario, s: GameState, intent: Inten
           say(s, 'reveal', `Revealed: incident #${inc.id} was sponsored by ${nameOf(scenario, inc.sponsor)}.`, audience);
         }
       } else if (intent.what === 'defections') {
-        const list = Object.values(s.standing).filter((st) => st.defected);
+        const list = s.quietDefections;
         const text = list.length
-          ? list.map((st) => `${nameOf(scenario, st.delegation)} quietly abandoned "${catalog(scenario).move.get(st.move)?.name}"`).join('; ')
+          ? list.map((q) => `${nameOf(scenario, q.delegation)} quietly abandoned "${catalog(scenario).move.get(q.move)?.name}"`).join('; ')
           : 'no delegation is quietly defecting';
         s.revealed.defections.push(intent.to);
         say(s, 'reveal', `Revealed: ${text}.`, audience);
@@ -123,12 +124,12 @@ export function applyFacilitator(scenario: Scenario, s: GameState, intent: Inten
 
 function applyOverride(scenario: Scenario, s: GameState, o: Extract<Intent, { type: 'facilitator.override' }>['override']) {
   if (o.kind === 'verification') {
-    const st = s.standing[o.move];
+    const i = s.standing.findIndex((st) => st.move === o.move);
+    const st = s.standing[i];
     if (!st) return;
     const name = catalog(scenario).move.get(o.move)?.name ?? o.move;
     if (o.result === 'verified') {
-      st.verified = true;
-      st.verifiedRound = s.round;
+      s.standing[i] = { ...st, verified: true, verifiedRound: s.round };
       say(s, 'override', `Facilitator ruling: "${name}" is verified.`);
     } else {
       say(s, 'override', `Facilitator ruling: "${name}" is found in violation.`);

@@ -34,8 +34,45 @@ class Hasher {
     return (a >>> 0).toString(16).padStart(8, '0') + (b >>> 0).toString(16).padStart(8, '0');
   }
 
+  /** Feeds JSON.stringify(s) for a string, without building it when nothing needs escaping. */
+  quoted(s: string) {
+    for (let i = 0; i < s.length; i++) {
+      const c = s.charCodeAt(i);
+      // Quotes, backslashes, control characters and surrogates (lone ones are escaped) take the
+      // slow road: JSON.stringify itself.
+      if (c < 0x20 || c === 0x22 || c === 0x5c || (c >= 0xd800 && c <= 0xdfff)) {
+        this.text(JSON.stringify(s));
+        return;
+      }
+    }
+    let a = this.a;
+    let b = this.b;
+    a = Math.imul(a ^ 0x22, 0x01000193);
+    b = Math.imul(b ^ 0x22, 0x5bd1e995);
+    b ^= b >>> 13;
+    for (let i = 0; i < s.length; i++) {
+      const c = s.charCodeAt(i);
+      a = Math.imul(a ^ c, 0x01000193);
+      b = Math.imul(b ^ c, 0x5bd1e995);
+      b ^= b >>> 13;
+    }
+    a = Math.imul(a ^ 0x22, 0x01000193);
+    b = Math.imul(b ^ 0x22, 0x5bd1e995);
+    b ^= b >>> 13;
+    this.a = a;
+    this.b = b;
+  }
+
   /** Feeds exactly the characters canonicalJson(value) would produce, without building it. */
   value(v: unknown) {
+    if (typeof v === 'string') {
+      this.quoted(v);
+      return;
+    }
+    if (typeof v === 'number') {
+      this.text(Number.isFinite(v) ? String(v) : 'null');
+      return;
+    }
     if (v === null || typeof v !== 'object') {
       this.text(JSON.stringify(v) ?? 'null');
       return;
@@ -57,7 +94,7 @@ class Hasher {
       if (obj[k] === undefined) continue;
       if (!first) this.text(',');
       first = false;
-      this.text(JSON.stringify(k));
+      this.quoted(k);
       this.text(':');
       this.value(obj[k]);
     }

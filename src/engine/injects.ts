@@ -3,6 +3,7 @@ import { catalog } from './catalog';
 import { applyOneShot, nameOf, say } from './draft';
 import { stopLossFor } from './interlock';
 import { pick } from './rng';
+import { removeStanding } from './standing';
 import type { Inject, Scenario } from './scenario/schema';
 import type { GameState } from './types';
 
@@ -23,7 +24,7 @@ export function fireScheduledInjects(scenario: Scenario, s: GameState) {
  */
 export function domesticShock(scenario: Scenario, s: GameState, delegation: string, cause: string) {
   const cat = catalog(scenario);
-  const exposed = Object.values(s.standing).filter(
+  const exposed = s.standing.filter(
     (st) => st.delegation === delegation && cat.spanOfMove.has(st.move) && s.spans[cat.spanOfMove.get(st.move)?.id ?? '']?.status === 'secured',
   );
   if (exposed.length === 0) return;
@@ -34,7 +35,7 @@ export function domesticShock(scenario: Scenario, s: GameState, delegation: stri
   const st = pick(s, exposed);
   const span = cat.spanOfMove.get(st.move);
   // The span collapses: the other sides' steps were conditional on this one.
-  for (const m of span ? (cat.spanSteps.get(span.id) ?? []) : [st.move]) delete s.standing[m];
+  for (const m of span ? (cat.spanSteps.get(span.id) ?? []) : [st.move]) removeStanding(s, m);
   const rec = span ? s.spans[span.id] : undefined;
   if (rec) {
     rec.status = 'negated';

@@ -2,7 +2,7 @@
 // what a delegation may do now (legalIntents), used by the UI, the AI and the server alike.
 import { catalog } from './catalog';
 import { applyFacilitator, checkFacilitator } from './facilitator';
-import { cloneState, editMotion, editPackage, nameOf, negotiationDraft, say, shallowCopy } from './draft';
+import { cloneState, copyCommit, delegationDraft, draftOf, editMotion, editPackage, nameOf, negotiationDraft, say } from './draft';
 import {
   MAX_PROPOSALS_PER_ROUND,
   addPackage,
@@ -12,6 +12,7 @@ import {
   proposalsThisRound,
 } from './negotiation';
 import { applyPenalty } from './council';
+import { isDefected, standingStep } from './standing';
 import type { Scenario } from './scenario/schema';
 import type { Commit, DelegationId, GameState, Intent, IntentOf } from './types';
 
@@ -91,9 +92,13 @@ export function apAvailable(s: GameState, d: DelegationId): number {
 
 /** The moves a delegation could put in its commit now (before counting action points). */
 export function commitMoves(scenario: Scenario, s: GameState, d: DelegationId): string[] {
-  return (catalog(scenario).movesOf.get(d) ?? [])
-    .filter((m) => m.kind === 'step' && m.phases.includes(s.phase) && !s.standing[m.id])
-    .map((m) => m.id);
+  // One pass over the steps in force for this delegation's own, not one pass per move.
+  const own: string[] = [];
+  for (const st of s.standing) if (st.delegation === d) own.push(st.move);
+  const out: string[] = [];
+  for (const m of catalog(scenario).movesOf.get(d) ?? [])
+    if (m.kind === 'step' && m.phases.includes(s.phase) && !own.includes(m.id)) out.push(m.id);
+  return out;
 }
 
 export function checkCommit(scenario: Scenario, s: GameState, d: DelegationId, c: Commit): string | null {
@@ -112,11 +117,11 @@ export function checkCommit(scenario: Scenario, s: GameState, d: DelegationId, c
   }
   if (cost > apAvailable(s, d)) return `the moves cost ${cost} action points; ${apAvailable(s, d)} are available`;
   for (const id of c.defect) {
-    const st = s.standing[id];
+    const st = standingStep(s, id);
     const m = cat.move.get(id);
     if (!st || !m || st.delegation !== d) return `"${id}" is not a step this delegation has in force`;
     if (!m.defectable) return `"${m.name}" cannot be quietly defected on`;
-    if (st.defected) return `"${m.name}" is already abandoned`;
+    if (isDefected(s, id)) return `"${m.name}" is already abandoned`;
   }
   if (c.allocation) {
     if (scenario.monitors.allocator !== d) return 'only the monitors allocate inspection capacity';
@@ -185,7 +190,7 @@ export function applyIntent(scenario: Scenario, state: GameState, intent: Intent
       const d = s.delegations[intent.actor];
       if (d) {
         d.committed = true;
-        d.commit = structuredClone(intent.commit);
+        d.commit = copyCommit(intent.commit);
         d.committedBy = intent.by ?? null;
       }
       break;
@@ -226,22 +231,15 @@ function draftFor(state: GameState, intent: Intent): GameState {
   switch (intent.type) {
     case 'negotiation.ready':
     case 'commit.submit':
-      return negotiationDraft(state, true);
+      return delegationDraft(state, intent.actor);
     case 'package.propose':
     case 'package.counter':
-    case 'package.reject': {
-      const c = shallowCopy(state);
-      c.packages = [...state.packages];
-      c.events = [...state.events];
-      return c;
-    }
+    case 'package.reject':
+      return draftOf(state, 'packages', 'events');
     case 'package.accept': {
       const pkg = state.packages.find((p) => p.id === intent.package);
       const concludes = pkg !== undefined && pkg.parties.every((d) => d === intent.actor || pkg.accepted.includes(d));
-      if (concludes) return negotiationDraft(state);
-      const c = shallowCopy(state);
-      c.packages = [...state.packages];
-      return c;
+      return concludes ? negotiationDraft(state) : draftOf(state, 'packages');
     }
     case 'council.penalize':
     case 'council.vote':

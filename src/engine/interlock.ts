@@ -3,6 +3,7 @@
 import { catalog } from './catalog';
 import { addSupport, addTension, addTrustFromAll, nameOf, say } from './draft';
 import type { MoveTag, PhaseId, Scenario } from './scenario/schema';
+import { isDefected, removeStanding, standingStep } from './standing';
 import type { GameState } from './types';
 
 /** §5.2a: the restraint and every reciprocal step stand, implemented inside the span's window. */
@@ -11,14 +12,14 @@ export function stepsInWindow(scenario: Scenario, s: GameState, spanId: string):
   if (!rec || rec.openedRound === null || rec.closesRound === null) return false;
   const { openedRound, closesRound } = rec;
   return (catalog(scenario).spanSteps.get(spanId) ?? []).every((m) => {
-    const st = s.standing[m];
+    const st = standingStep(s, m);
     return st !== undefined && st.round >= openedRound && st.round <= closesRound;
   });
 }
 
 /** §5.2b: each step is verified by its assigned monitor. */
 export function stepsVerified(scenario: Scenario, s: GameState, spanId: string): boolean {
-  return (catalog(scenario).spanSteps.get(spanId) ?? []).every((m) => s.standing[m]?.verified === true);
+  return (catalog(scenario).spanSteps.get(spanId) ?? []).every((m) => standingStep(s, m)?.verified === true);
 }
 
 /** §5.2c: no verified violation of any of its steps since the window opened. */
@@ -71,8 +72,8 @@ export function stopLossFor(scenario: Scenario, s: GameState, delegation: string
 
 function hasStanding(scenario: Scenario, s: GameState, delegation: string, tag: MoveTag): boolean {
   const moves = catalog(scenario).move;
-  return Object.values(s.standing).some(
-    (st) => st.delegation === delegation && !st.defected && moves.get(st.move)?.tags.includes(tag),
+  return s.standing.some(
+    (st) => st.delegation === delegation && !isDefected(s, st.move) && moves.get(st.move)?.tags.includes(tag),
   );
 }
 
@@ -121,13 +122,13 @@ export function closeWindows(scenario: Scenario, s: GameState): string[] {
     const steps = cat.spanSteps.get(span.id) ?? [];
     const givers: string[] = [];
     for (const moveId of steps) {
-      const st = s.standing[moveId];
+      const st = standingStep(s, moveId);
       if (!st) continue;
       givers.push(st.delegation);
       const isRestraint = moveId === span.restraint;
       addSupport(s, st.delegation, -(isRestraint ? t.negationSupportLoss : t.freeRiderSupportLoss));
       if (isRestraint) addTension(s, t.negationTension);
-      delete s.standing[moveId];
+      removeStanding(s, moveId);
     }
     rec.status = 'negated';
     rec.negatedCount += 1;
@@ -142,7 +143,7 @@ export function closeWindows(scenario: Scenario, s: GameState): string[] {
 export function recordViolation(scenario: Scenario, s: GameState, moveId: string) {
   const cat = catalog(scenario);
   const t = scenario.tunables;
-  const st = s.standing[moveId];
+  const st = standingStep(s, moveId);
   if (!st) return;
   const span = cat.spanOfMove.get(moveId) ?? null;
   s.violations.push({ round: s.round, move: moveId, delegation: st.delegation, span: span?.id ?? null });
@@ -150,7 +151,7 @@ export function recordViolation(scenario: Scenario, s: GameState, moveId: string
   addTrustFromAll(s, st.delegation, -t.violationTrustLoss);
   const moveName = cat.move.get(moveId)?.name ?? moveId;
   say(s, 'violation', `Verified violation: ${nameOf(scenario, st.delegation)} is not carrying out "${moveName}".`);
-  delete s.standing[moveId];
+  removeStanding(s, moveId);
   if (!span) return;
   const rec = s.spans[span.id];
   if (rec) {
@@ -158,11 +159,11 @@ export function recordViolation(scenario: Scenario, s: GameState, moveId: string
     rec.violatedCount += 1;
   }
   for (const other of cat.spanSteps.get(span.id) ?? []) {
-    const giver = s.standing[other]?.delegation;
+    const giver = standingStep(s, other)?.delegation;
     if (!giver) continue;
     // Checked before the step goes: a relief giver's own snapback provision must stand.
     const armed = snapbackArmed(scenario, s, giver);
-    delete s.standing[other];
+    removeStanding(s, other);
     const m = cat.move.get(other);
     if (!m?.tags.includes('relief')) continue;
     if (armed) {

@@ -2,6 +2,7 @@
 import { catalog } from './catalog';
 import { addSupport, addTension, addTrust, editPackage, nameOf, say } from './draft';
 import type { Scenario } from './scenario/schema';
+import { inForce, lastImplemented, markImplemented } from './standing';
 import type { DelegationId, GameState, Package, PackageStep, Sponsor } from './types';
 
 export const MAX_PACKAGE_STEPS = 8;
@@ -27,8 +28,8 @@ export function checkPackageSteps(
     if (!m.phases.includes(s.phase)) return `step ${i + 1}: "${m.name}" is not available in this phase`;
     if (seen.has(m.id)) return `step ${i + 1}: "${m.name}" appears twice`;
     seen.add(m.id);
-    if (m.kind === 'step' && s.standing[m.id]) return `step ${i + 1}: "${m.name}" is already in force`;
-    if (m.kind === 'pledge' && (s.standing[m.id] || pledgeDone(scenario, s, step.delegation, m.tags))) {
+    if (m.kind === 'step' && inForce(s, m.id)) return `step ${i + 1}: "${m.name}" is already in force`;
+    if (m.kind === 'pledge' && (inForce(s, m.id) || pledgeDone(scenario, s, step.delegation, m.tags))) {
       return `step ${i + 1}: "${m.name}" has already taken effect`;
     }
     if (step.after !== undefined) {
@@ -50,10 +51,11 @@ function pledgeDone(scenario: Scenario, s: GameState, d: DelegationId, tags: rea
 
 /** An agreed pledge stands like a public act (snapback, codified responses work while it stands). */
 function standPledge(s: GameState, move: string, delegation: DelegationId) {
-  if (s.standing[move]) return;
-  s.standing = { ...s.standing }; // the negotiation draft shares the table: copy before writing
-  s.standing[move] = { move, delegation, round: s.round, verified: true, verifiedRound: s.round, defected: false, defectedRound: null };
-  s.implemented = { ...s.implemented, [move]: s.round };
+  if (inForce(s, move)) return;
+  // The negotiation draft shares the list of steps: a new list, not a push.
+  s.standing = [...s.standing, { move, delegation, round: s.round, verified: true, verifiedRound: s.round }];
+  s.implemented = [...s.implemented];
+  markImplemented(s, move);
 }
 
 export function partiesOf(proposer: DelegationId, steps: readonly PackageStep[]): DelegationId[] {
@@ -156,13 +158,16 @@ export function settlePackages(scenario: Scenario, s: GameState) {
   const cat = catalog(scenario);
   for (const open of s.packages) {
     if (open.status !== 'accepted' || open.acceptedRound === null) continue;
+    const actionSteps = open.steps.filter((st) => cat.move.get(st.move)?.kind === 'step');
+    // Implemented since acceptance counts as delivered even if later negated or violated.
+    const since = open.acceptedRound;
+    const done = actionSteps.filter((st) => (lastImplemented(s, st.move) ?? 0) >= since);
+    const fulfilled = done.length === actionSteps.length;
+    // Copied only when it settles: most agreed packages are still running.
+    if (!fulfilled && s.round < open.acceptedRound + open.window - 1) continue;
     const p = editPackage(s, open.id);
     if (!p || p.acceptedRound === null) continue;
-    const actionSteps = p.steps.filter((st) => cat.move.get(st.move)?.kind === 'step');
-    // Implemented since acceptance counts as delivered even if later negated or violated.
-    const since = p.acceptedRound;
-    const done = actionSteps.filter((st) => (s.implemented[st.move] ?? 0) >= since);
-    if (done.length === actionSteps.length) {
+    if (fulfilled) {
       p.status = 'fulfilled';
       for (const a of p.parties) for (const b of p.parties) if (a !== b) addTrust(s, a, b, t.fulfilledTrustGain);
       continue;

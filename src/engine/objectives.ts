@@ -2,6 +2,7 @@
 import { catalog } from './catalog';
 import { spanSecured } from './interlock';
 import { effectiveFunding } from './resolution';
+import { lastImplemented } from './standing';
 import type { Condition, Outcome, Scenario } from './scenario/schema';
 import type { DelegationId, GameState } from './types';
 
@@ -28,9 +29,9 @@ export function conditionMet(scenario: Scenario, s: GameState, d: DelegationId, 
     case 'notPenalized':
       return (s.delegations[d]?.penalties ?? 0) === 0;
     case 'moveImplemented':
-      return s.implemented[c.move] !== undefined;
+      return lastImplemented(s, c.move) !== undefined;
     case 'moveNeverImplemented':
-      return s.implemented[c.move] === undefined;
+      return lastImplemented(s, c.move) === undefined;
     case 'fundingAtLeast':
       return effectiveFunding(scenario, s, c.network) >= c.value;
   }

@@ -2,11 +2,12 @@
 // council, assessment. One call, on a private copy of the state.
 import { catalog } from './catalog';
 import { climbLadder, runInquiries } from './council';
-import { addSupport, addTension, addTrust, applyOneShot, clamp, cloneState, editPackage, nameOf, say } from './draft';
+import { addSupport, addTension, addTrust, applyOneShot, clamp, cloneState, copyAllocation, editPackage, nameOf, say } from './draft';
 import { domesticShock } from './injects';
 import { closeWindows, openWindows, recordViolation, spanSecured, updateSpans } from './interlock';
 import { settlePackages } from './negotiation';
 import { chance, nextFloat, pick } from './rng';
+import { addStanding, inForce, isDefected, markImplemented, standingStep } from './standing';
 import type { Move, Scenario } from './scenario/schema';
 import type { GameState, Incident } from './types';
 
@@ -48,16 +49,15 @@ function reveal(scenario: Scenario, s: GameState): string[] {
       if (m && implementMove(scenario, s, m)) newly.push(id);
     }
     for (const id of c.defect) {
-      const st = s.standing[id];
+      const st = standingStep(s, id);
       const m = cat.move.get(id);
-      if (!st || !m || st.defected) continue;
-      st.defected = true;
-      st.defectedRound = s.round;
+      if (!st || !m || isDefected(s, id)) continue;
+      s.quietDefections.push({ move: id, delegation: st.delegation, round: s.round });
       addSupport(s, d, m.defection?.support ?? 0);
       say(s, 'defection', `${nameOf(scenario, d)} quietly stops "${m.name}" while it still counts in public.`, [d]);
     }
     if (c.allocation && scenario.monitors.allocator === d) {
-      s.allocation = structuredClone(c.allocation);
+      s.allocation = copyAllocation(c.allocation);
       say(s, 'allocation', `${nameOf(scenario, d)} deploys inspection and observer teams.`);
     }
     if (c.retaliate) retaliate(scenario, s, d, c.retaliate.incident, c.retaliate.against);
@@ -68,18 +68,16 @@ function reveal(scenario: Scenario, s: GameState): string[] {
 }
 
 export function implementMove(scenario: Scenario, s: GameState, m: Move): boolean {
-  if (s.standing[m.id]) return false;
+  if (inForce(s, m.id)) return false;
   const isPublic = m.verifiedBy === 'public';
-  s.standing[m.id] = {
+  addStanding(s, {
     move: m.id,
     delegation: m.delegation,
     round: s.round,
     verified: isPublic,
     verifiedRound: isPublic ? s.round : null,
-    defected: false,
-    defectedRound: null,
-  };
-  s.implemented[m.id] = s.round;
+  });
+  markImplemented(s, m.id);
   applyOneShot(s, m.effects, m.delegation);
   say(s, 'implemented', `${nameOf(scenario, m.delegation)} implements "${m.name}".`);
   if (m.tags.includes('war-trigger')) {
@@ -109,8 +107,8 @@ function updateFronts(scenario: Scenario, s: GameState) {
     f.observers = s.allocation.observers[id] ?? 0;
     f.patrols = 0;
   }
-  for (const st of Object.values(s.standing)) {
-    if (st.defected) continue;
+  for (const st of s.standing) {
+    if (isDefected(s, st.move)) continue;
     for (const [front, n] of Object.entries(moves.get(st.move)?.effects.patrols ?? {})) {
       const f = s.fronts[front];
       if (f) f.patrols += n;
@@ -122,7 +120,7 @@ function updateFronts(scenario: Scenario, s: GameState) {
 export function verificationBonus(scenario: Scenario, s: GameState, track: string): number {
   const moves = catalog(scenario).move;
   let bonus = 0;
-  for (const st of Object.values(s.standing)) if (!st.defected) bonus += moves.get(st.move)?.effects.verification?.[track] ?? 0;
+  for (const st of s.standing) if (!isDefected(s, st.move)) bonus += moves.get(st.move)?.effects.verification?.[track] ?? 0;
   for (const rung of scenario.council.ladder.slice(0, s.council.rung)) bonus += rung.effects.verification?.[track] ?? 0;
   return bonus;
 }
@@ -149,19 +147,20 @@ export function detectionChance(scenario: Scenario, s: GameState, m: Move): numb
 function verify(scenario: Scenario, s: GameState): string[] {
   const cat = catalog(scenario);
   const triggered: string[] = [];
-  for (const st of Object.values(s.standing)) {
+  // A snapshot: violations take steps out of force, triggers put new ones in, during the loop.
+  for (const st of s.standing.slice()) {
     const m = cat.move.get(st.move);
-    if (!m || !s.standing[st.move]) continue;
+    if (!m || !inForce(s, st.move)) continue;
     if (!st.verified) {
       if (!chance(s, verificationChance(scenario, s, m))) continue;
-      if (st.defected) {
+      if (isDefected(s, st.move)) {
         recordViolation(scenario, s, m.id);
         continue;
       }
       st.verified = true;
       st.verifiedRound = s.round;
       triggered.push(...fireTriggers(scenario, s, m.id));
-    } else if (st.defected && chance(s, detectionChance(scenario, s, m))) {
+    } else if (isDefected(s, st.move) && chance(s, detectionChance(scenario, s, m))) {
       recordViolation(scenario, s, m.id);
     }
   }
@@ -213,10 +212,10 @@ function rewardSecured(scenario: Scenario, s: GameState, secured: readonly strin
 export function effectiveFunding(scenario: Scenario, s: GameState, network: string): number {
   const moves = catalog(scenario).move;
   let f = s.funding[network] ?? 0;
-  for (const st of Object.values(s.standing)) {
+  for (const st of s.standing) {
     const m = moves.get(st.move);
     if (!m) continue;
-    f += st.defected ? (m.defection?.funding?.[network] ?? 0) : (m.effects.funding?.[network] ?? 0);
+    f += isDefected(s, st.move) ? (m.defection?.funding?.[network] ?? 0) : (m.effects.funding?.[network] ?? 0);
   }
   return clamp(f);
 }
@@ -297,17 +296,23 @@ function assess(scenario: Scenario, s: GameState, violationsThisRound: number) {
 
 function recordHistory(scenario: Scenario, s: GameState, incidents: number) {
   const ids = catalog(scenario).delegationIds;
-  const trustIn = (d: string) => {
-    const others = ids.filter((x) => x !== d);
-    return Math.round(others.reduce((a, x) => a + (s.trust[x]?.[d] ?? 50), 0) / Math.max(1, others.length));
-  };
+  const fronts: Record<string, number> = {};
+  for (const k in s.fronts) fronts[k] = (s.fronts[k] as GameState['fronts'][string]).tension;
+  const support: Record<string, number> = {};
+  const trust: Record<string, number> = {};
+  for (const d of ids) {
+    support[d] = s.delegations[d]?.support ?? 0;
+    let sum = 0;
+    for (const x of ids) if (x !== d) sum += s.trust[x]?.[d] ?? 50;
+    trust[d] = Math.round(sum / Math.max(1, ids.length - 1));
+  }
   s.history.push({
     round: s.round,
     phase: s.phase,
     tension: s.tension,
-    fronts: Object.fromEntries(Object.entries(s.fronts).map(([k, f]) => [k, f.tension])),
-    support: Object.fromEntries(ids.map((d) => [d, s.delegations[d]?.support ?? 0])),
-    trust: Object.fromEntries(ids.map((d) => [d, trustIn(d)])),
+    fronts,
+    support,
+    trust,
     secured: scenario.interlocks.filter((x) => spanSecured(scenario, s, x.id)).length,
     escrow: s.escrow.balance,
     incidents,

@@ -1,6 +1,6 @@
 // The round cycle's transitions and the predicates the machine's guards call.
 import { catalog } from './catalog';
-import { addTension, cloneState, editMotion, negotiationDraft, say } from './draft';
+import { addTension, cloneState, draftOf, editMotion, say } from './draft';
 import { fireScheduledInjects } from './injects';
 import { expireProposals } from './negotiation';
 import type { Outcome, PhaseId, Scenario } from './scenario/schema';
@@ -25,7 +25,7 @@ export const NEXT_PHASE: Record<PhaseId, PhaseId | null> = { ceasefire: 'A', A: 
 /** Briefing: scheduled injects fire. */
 export function startBriefing(scenario: Scenario, state: GameState): GameState {
   // Injects can touch anything; without one this round, the lighter copy is enough.
-  const s = scenario.injects.some((i) => i.round === state.round) ? cloneState(state) : negotiationDraft(state);
+  const s = scenario.injects.some((i) => i.round === state.round) ? cloneState(state) : draftOf(state, 'events');
   s.step = 'briefing';
   say(s, 'round', `Round ${s.round} begins (${phaseName(scenario, s.phase)}).`);
   fireScheduledInjects(scenario, s);
@@ -33,7 +33,7 @@ export function startBriefing(scenario: Scenario, state: GameState): GameState {
 }
 
 export function openNegotiation(state: GameState): GameState {
-  const s = negotiationDraft(state);
+  const s = draftOf(state, 'delegations');
   s.step = 'negotiation';
   for (const d of Object.values(s.delegations)) d.ready = false;
   return s;
@@ -41,7 +41,7 @@ export function openNegotiation(state: GameState): GameState {
 
 /** Proposals left unanswered lapse; open council motions fail. */
 export function openCommit(state: GameState): GameState {
-  const s = negotiationDraft(state);
+  const s = draftOf(state, 'packages', 'council');
   s.step = 'commit';
   expireProposals(s);
   for (const m of s.council.motions) {
@@ -52,7 +52,7 @@ export function openCommit(state: GameState): GameState {
 }
 
 export function enterPhase(scenario: Scenario, state: GameState, phase: PhaseId): GameState {
-  const s = negotiationDraft(state);
+  const s = draftOf(state, 'events');
   if (s.phase === 'ceasefire' && !s.framework.adopted) {
     addTension(s, scenario.tunables.noFrameworkTension);
     say(s, 'phase', 'No framework was agreed during the ceasefire: talks go on under higher tension.');
@@ -63,7 +63,7 @@ export function enterPhase(scenario: Scenario, state: GameState, phase: PhaseId)
 }
 
 export function nextRound(scenario: Scenario, state: GameState): GameState {
-  const s = negotiationDraft(state);
+  const s = draftOf(state, 'delegations');
   s.round += 1;
   for (const d of Object.values(s.delegations)) {
     d.ap = scenario.tunables.actionPoints;
@@ -76,7 +76,7 @@ export function nextRound(scenario: Scenario, state: GameState): GameState {
 }
 
 export function endGame(state: GameState, outcome: Outcome, reason: string): GameState {
-  const s = negotiationDraft(state);
+  const s = draftOf(state, 'events');
   s.outcome = outcome;
   s.endReason = reason;
   s.step = 'ended';

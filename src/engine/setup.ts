@@ -4,7 +4,7 @@ import { deriveSeed } from './rng';
 import { shallowCopy } from './draft';
 
 /** Bumped when a rule changes the outcome of a log: old logs and saves are then refused. */
-export const ENGINE_VERSION = 2;
+export const ENGINE_VERSION = 3;
 
 export function createGame(scenario: Scenario, seed: number): GameState {
   const ids = scenario.delegations.map((d) => d.id);
@@ -46,8 +46,9 @@ export function createGame(scenario: Scenario, seed: number): GameState {
       ]),
     ),
     trust,
-    standing: {},
-    implemented: {},
+    standing: [],
+    quietDefections: [],
+    implemented: [],
     spans: Object.fromEntries(
       scenario.interlocks.map((s) => [
         s.id,

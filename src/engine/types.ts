@@ -6,7 +6,7 @@ export type DelegationId = string;
 export type RoundStep = 'briefing' | 'negotiation' | 'commit' | 'resolution' | 'ended';
 export type Actor = DelegationId | 'facilitator' | 'system';
 
-/** A move that has been implemented and stands (not reverted). */
+/** A move that has been implemented and stands (not reverted). Public. */
 export interface StandingStep {
   move: string;
   delegation: DelegationId;
@@ -14,9 +14,21 @@ export interface StandingStep {
   round: number;
   verified: boolean;
   verifiedRound: number | null;
-  /** SECRET: the giver quietly stopped doing it; it still counts publicly until detected. */
-  defected: boolean;
-  defectedRound: number | null;
+}
+
+export interface Implemented {
+  move: string;
+  round: number;
+}
+
+/**
+ * SECRET: the giver quietly stopped carrying out a step in force; the step still counts in public
+ * until a monitor detects it. Only the defector (and the facilitator) see it.
+ */
+export interface QuietDefection {
+  move: string;
+  delegation: DelegationId;
+  round: number;
 }
 
 export type SpanStatus = 'idle' | 'open' | 'pending' | 'secured' | 'negated' | 'violated';
@@ -159,9 +171,12 @@ export interface GameState {
   delegations: Record<DelegationId, DelegationState>;
   /** trust[a][b]: how far a trusts b, 0–100. */
   trust: Record<DelegationId, Record<DelegationId, number>>;
-  standing: Record<string, StandingStep>;
-  /** The last round each move was implemented in (absent: never). */
-  implemented: Record<string, number>;
+  /** The steps in force, in the order they were implemented (see standing.ts). */
+  standing: StandingStep[];
+  /** SECRET: quiet defections on steps in force, in the order they happened. */
+  quietDefections: QuietDefection[];
+  /** The last round each move was implemented in (absent: never), in first-implemented order. */
+  implemented: Implemented[];
   spans: Record<string, SpanRecord>;
   violations: Violation[];
   packages: Package[];

@@ -1,7 +1,7 @@
 // What each seat may see (boardgame.io's playerView): one function per audience, filtered at
 // the source. The AI decides from these; the server sends only these.
-import { cloneState, shallowCopy } from './draft';
-import type { DelegationId, GameEvent, GameState, Incident, StandingStep } from './types';
+import { cloneState, copyDelegation, shallowCopy } from './draft';
+import type { DelegationId, DelegationState, GameEvent, GameState, Incident, Package, QuietDefection } from './types';
 
 export type Audience = { kind: 'delegation'; id: DelegationId } | { kind: 'public' } | { kind: 'facilitator' };
 
@@ -11,11 +11,6 @@ export type GameView = GameState & { viewer: Audience };
 const HIDDEN_RNG = 0;
 const NONE: ReadonlySet<number> = new Set();
 const PUBLIC_PACKAGE = new Set(['accepted', 'fulfilled', 'broken']);
-
-function maskStanding(st: StandingStep, own: boolean): StandingStep {
-  if (own) return { ...st };
-  return { ...st, defected: false, defectedRound: null };
-}
 
 function maskIncident(inc: Incident, revealedTo: boolean): Incident {
   if (inc.revealed || revealedTo) return { ...inc };
@@ -29,19 +24,40 @@ function canSee(e: GameEvent, viewer: DelegationId | null): boolean {
   return viewer !== null && e.audience.includes(viewer);
 }
 
-// Masked incidents and filtered events are cached by the (never mutated) array they come from,
-// since many views are taken of states that share them.
-const maskedIncidents = new WeakMap<readonly Incident[], Incident[]>();
+// Filtered events are cached by the (never mutated) array they come from, since many views are
+// taken of states that share it.
 const eventsFor = new WeakMap<readonly GameEvent[], Map<string, GameEvent[]>>();
+
+// The masked incidents of the last array seen: every seat's view of one state masks the same
+// incidents (a WeakMap lookup cost more than it saved here).
+let lastIncidents: readonly Incident[] | null = null;
+let lastMasked: Incident[] = [];
+
+/** The delegations' records, the others' sealed commits left out (shared when none is in). */
+function sealedCommits(all: GameState['delegations'], viewer: DelegationId | null): GameState['delegations'] {
+  let sealedAny = false;
+  for (const id in all) if (id !== viewer && (all[id] as DelegationState).commit !== null) sealedAny = true;
+  if (!sealedAny) return all;
+  const out: GameState['delegations'] = {};
+  for (const id in all) {
+    const d = all[id] as DelegationState;
+    if (id === viewer || d.commit === null) out[id] = d;
+    else {
+      const masked = copyDelegation(d);
+      masked.commit = null;
+      out[id] = masked;
+    }
+  }
+  return out;
+}
 
 function incidentsFor(s: GameState, revealed: ReadonlySet<number>): Incident[] {
   if (revealed.size > 0) return s.incidents.map((i) => maskIncident(i, revealed.has(i.id)));
-  let hit = maskedIncidents.get(s.incidents);
-  if (!hit) {
-    hit = s.incidents.map((i) => maskIncident(i, false));
-    maskedIncidents.set(s.incidents, hit);
+  if (s.incidents !== lastIncidents) {
+    lastMasked = s.incidents.map((i) => maskIncident(i, false));
+    lastIncidents = s.incidents;
   }
-  return hit;
+  return lastMasked;
 }
 
 function visibleEvents(s: GameState, viewer: DelegationId | null): GameEvent[] {
@@ -59,37 +75,16 @@ function visibleEvents(s: GameState, viewer: DelegationId | null): GameEvent[] {
   return hit;
 }
 
-const maskedStanding = new WeakMap<GameState['standing'], Map<string, GameState['standing']>>();
-
-/**
- * The standing steps with quiet defections masked: `shown` is whose defections stay visible —
- * everyone's ('*', after the facilitator revealed them), one delegation's own, or nobody's ('').
- */
-function standingFor(table: GameState['standing'], shown: string): GameState['standing'] {
-  let byViewer = maskedStanding.get(table);
-  if (!byViewer) {
-    byViewer = new Map();
-    maskedStanding.set(table, byViewer);
-  }
-  const key = shown;
-  let hit = byViewer.get(key);
-  if (!hit) {
-    let out = table;
-    for (const st of Object.values(table)) {
-      if (!st.defected) continue;
-      // Only copy the table when a defection has to be masked.
-      if (out === table) out = { ...table };
-      out[st.move] = maskStanding(st, shown === '*' || st.delegation === shown);
-    }
-    hit = out;
-    byViewer.set(key, hit);
-  }
-  return hit;
+/** A delegation's own quiet defections (the public sees none until the facilitator reveals them). */
+function ownDefections(list: QuietDefection[], viewer: DelegationId | null): QuietDefection[] {
+  if (list.length === 0) return list;
+  const own = viewer === null ? [] : list.filter((q) => q.delegation === viewer);
+  return own.length === list.length ? list : own;
 }
 
 /**
  * Views are read-only: they share every part of the state that holds no secret, and replace
- * the parts that do (commits, defections, true sponsors, private events, the generator).
+ * the parts that do (commits, quiet defections, true sponsors, private events, the generator).
  */
 function filtered(s: GameState, viewer: DelegationId | null, audience: Audience, withLog = true): GameView {
   const toViewer = (to: string) => to === 'all' || to === viewer;
@@ -97,20 +92,16 @@ function filtered(s: GameState, viewer: DelegationId | null, audience: Audience,
     ? new Set(s.revealed.incidents.filter((r) => toViewer(r.to)).map((r) => r.id))
     : NONE;
   const defectionsShown = s.revealed.defections.some(toViewer);
-  const delegations: GameState['delegations'] = {};
-  for (const id in s.delegations) {
-    const d = s.delegations[id] as GameState['delegations'][string];
-    delegations[id] = id === viewer || d.commit === null ? d : { ...d, commit: null };
-  }
-  const standing = standingFor(s.standing, defectionsShown ? '*' : (viewer ?? ''));
   const v = shallowCopy(s) as GameView;
   v.rng = HIDDEN_RNG;
   v.funding = {};
-  v.delegations = delegations;
-  v.standing = standing;
+  v.delegations = sealedCommits(s.delegations, viewer);
+  v.quietDefections = defectionsShown ? s.quietDefections : ownDefections(s.quietDefections, viewer);
   v.incidents = incidentsFor(s, revealedIncidents);
   // A package is seen by its parties; agreed ones are public commitments.
-  v.packages = s.packages.filter((p) => (viewer !== null && p.parties.includes(viewer)) || PUBLIC_PACKAGE.has(p.status));
+  const packages: Package[] = [];
+  for (const p of s.packages) if (PUBLIC_PACKAGE.has(p.status) || (viewer !== null && p.parties.includes(viewer))) packages.push(p);
+  v.packages = packages;
   v.events = withLog ? visibleEvents(s, viewer) : [];
   if (!withLog) v.history = [];
   v.viewer = audience;

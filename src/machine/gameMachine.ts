@@ -73,12 +73,12 @@ export function createGameMachine(scenario: Scenario) {
     },
     guards: {
       intentLegal: ({ context, event }) => checkIntent(scenario, context.game, event) === null,
-      /** The last delegation to declare itself ready closes the negotiation. */
-      lastReady: ({ context, event }) =>
-        checkIntent(scenario, context.game, event) === null && allReadyBut(context.game, event.actor),
-      /** The last sealed commit opens the reveal. */
-      lastCommit: ({ context, event }) =>
-        checkIntent(scenario, context.game, event) === null && allCommittedBut(context.game, event.actor),
+      /** Taken first where later guards would judge the same intent again (readiness, commits). */
+      intentRefused: ({ context, event }) => checkIntent(scenario, context.game, event) !== null,
+      /** The last delegation to declare itself ready closes the negotiation (after intentRefused). */
+      lastReady: ({ context, event }) => allReadyBut(context.game, event.actor),
+      /** The last sealed commit opens the reveal (after intentRefused). */
+      lastCommit: ({ context, event }) => allCommittedBut(context.game, event.actor),
       /** §5.4: the current phase's bridge is complete. */
       bridgeComplete: ({ context }) => bridgeComplete(scenario, context.game),
       frameworkAgreed: ({ context }) => frameworkAgreed(context.game),
@@ -111,6 +111,9 @@ export function createGameMachine(scenario: Scenario) {
   });
 
   const accept = { guard: 'intentLegal', actions: 'applyIntent' } as const;
+  // A refused intent stops here and changes nothing, so the transitions after it judge it once.
+  const refuse = { guard: 'intentRefused' } as const;
+  const apply = { actions: 'applyIntent' } as const;
   const negotiationOn = Object.fromEntries(DELEGATION_INTENTS.map((t) => [t, accept])) as Record<
     (typeof DELEGATION_INTENTS)[number],
     typeof accept
@@ -142,14 +145,14 @@ export function createGameMachine(scenario: Scenario) {
           entry: 'openNegotiation',
           on: {
             ...negotiationOn,
-            'negotiation.ready': [{ guard: 'lastReady', target: 'commit', actions: 'applyIntent' }, accept],
+            'negotiation.ready': [refuse, { guard: 'lastReady', target: 'commit', actions: 'applyIntent' }, apply],
             'step.close': { guard: 'intentLegal', target: 'commit', actions: 'logIntent' },
           },
         },
         commit: {
           entry: 'openCommit',
           on: {
-            'commit.submit': [{ guard: 'lastCommit', target: 'resolution', actions: 'applyIntent' }, accept],
+            'commit.submit': [refuse, { guard: 'lastCommit', target: 'resolution', actions: 'applyIntent' }, apply],
             'step.close': { guard: 'intentLegal', target: 'resolution', actions: 'logIntent' },
           },
         },

@@ -1,6 +1,6 @@
 // The sealed commit: spend action points on promised steps and moves of your own, quietly defect,
 // allocate monitors (IAEA), retaliate (without a council).
-import { apAvailable, checkIntent, commitMoves, verificationChance, type Commit } from '../engine';
+import { apAvailable, checkIntent, commitMoves, isDefected, verificationChance, type Commit } from '../engine';
 import { button, h } from './dom';
 import { moveOf, nameOf, trackName, type Ctx } from './context';
 import type { CommitDraft } from '../store/gameStore';
@@ -54,7 +54,7 @@ export function commitPanel(ctx: Ctx): HTMLElement {
     );
   });
 
-  const mineStanding = Object.values(view.standing).filter((st) => st.delegation === seat && !st.defected && moveOf(sc, st.move)?.defectable);
+  const mineStanding = view.standing.filter((st) => st.delegation === seat && !isDefected(view, st.move) && moveOf(sc, st.move)?.defectable);
   const defectRows = mineStanding.map((st) => {
     const m = moveOf(sc, st.move);
     const box = h('input', { type: 'checkbox', id: `df-${st.move}`, checked: draft.defect.includes(st.move) });

@@ -29,7 +29,7 @@ export function councilPanel(ctx: Ctx): HTMLElement {
     (i) => i.attribution?.named && i.attribution.named !== 'spoiler' && !c.motions.some((m) => m.incident === i.id && m.status !== 'failed'),
   );
   const byDelegation = sc.delegations.map((d) => {
-    const steps = Object.values(view.standing).filter((st) => st.delegation === d.id);
+    const steps = view.standing.filter((st) => st.delegation === d.id);
     return { d, steps, verified: steps.filter((st) => st.verified).length };
   });
   return h(

@@ -1,6 +1,6 @@
 // The delegation panel (goals, secret objectives, support, action points) and the bridge: every
 // span of the phase in its state, so a player sees why the phase does not advance.
-import { apAvailable, objectivesOf, type GameView, type Interlock, type Scenario } from '../engine';
+import { apAvailable, inForce, objectivesOf, standingStep, type GameView, type Interlock, type Scenario } from '../engine';
 import { h } from './dom';
 import { colorOf, moveOf, nameOf, trackName } from './context';
 
@@ -48,7 +48,7 @@ export function delegationPanel(sc: Scenario, view: GameView, seat: string): HTM
 type StepState = 'not yet' | 'implemented' | 'verified';
 
 function stepState(view: GameView, move: string): StepState {
-  const st = view.standing[move];
+  const st = standingStep(view, move);
   if (!st) return 'not yet';
   return st.verified ? 'verified' : 'implemented';
 }
@@ -71,8 +71,8 @@ export function spanLabel(view: GameView, span: Interlock): { status: string; te
   const steps = [span.restraint, ...span.reciprocal];
   const inPackage = (statuses: string[]) =>
     view.packages.some((p) => statuses.includes(p.status) && steps.every((m) => p.steps.some((s) => s.move === m)));
-  const done = steps.filter((m) => view.standing[m]).length;
-  const verified = steps.filter((m) => view.standing[m]?.verified).length;
+  const done = steps.filter((m) => inForce(view, m)).length;
+  const verified = steps.filter((m) => standingStep(view, m)?.verified).length;
   switch (status) {
     case 'secured':
       return { status, text: `Secured in round ${rec?.securedRound ?? '?'}: every step in force and verified.` };

@@ -1,5 +1,5 @@
 // Negotiation: compose linked packages from the move catalogue, answer offers, follow replies.
-import { checkIntent, type Package, type PackageStep } from '../engine';
+import { checkIntent, inForce, type Package, type PackageStep } from '../engine';
 import { button, h } from './dom';
 import { nameOf, moveOf, trackName, type Ctx } from './context';
 
@@ -61,7 +61,7 @@ export function negotiationPanel(ctx: Ctx): HTMLElement {
   const whoSelect = h('select', { id: 'compose-who', 'aria-label': 'Delegation whose move to add' }, ...sc.delegations.map((d) => h('option', { value: d.id, selected: d.id === seat }, d.name)));
   const moveSelect = h('select', { id: 'compose-move', 'aria-label': 'Move to add to the package' });
   const fillMoves = () => {
-    const moves = sc.moves.filter((m) => m.delegation === whoSelect.value && m.phases.includes(view.phase) && !(m.kind === 'step' && view.standing[m.id]));
+    const moves = sc.moves.filter((m) => m.delegation === whoSelect.value && m.phases.includes(view.phase) && !(m.kind === 'step' && inForce(view, m.id)));
     moveSelect.replaceChildren(...moves.map((m) => h('option', { value: m.id }, `${m.name} (${m.kind === 'pledge' ? 'pledge' : `${m.cost} AP`}, ${trackName(sc, m.track)})`)));
   };
   whoSelect.addEventListener('change', fillMoves);

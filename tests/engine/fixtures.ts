@@ -73,17 +73,12 @@ export function stand(scenario: Scenario, s: GameState, move: string, o: StandOp
   if (!m) throw new Error(`no move ${move}`);
   const round = o.round ?? s.round;
   const verified = o.verified ?? false;
-  const defected = o.defected ?? false;
-  s.standing[move] = {
-    move,
-    delegation: m.delegation,
-    round,
-    verified,
-    verifiedRound: verified ? round : null,
-    defected,
-    defectedRound: defected ? round : null,
-  };
-  s.implemented[move] = round;
+  s.standing = s.standing.filter((st) => st.move !== move);
+  s.standing.push({ move, delegation: m.delegation, round, verified, verifiedRound: verified ? round : null });
+  s.quietDefections = s.quietDefections.filter((q) => q.move !== move);
+  if (o.defected) s.quietDefections.push({ move, delegation: m.delegation, round });
+  s.implemented = s.implemented.filter((e) => e.move !== move);
+  s.implemented.push({ move, round });
 }
 
 /** The moves of a span, restraint first. */

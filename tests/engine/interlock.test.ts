@@ -11,9 +11,11 @@ import {
   nextRound,
   noVerifiedViolationSince,
   resolveRound,
+  isDefected,
   securedSpansOn,
   snapbackArmed,
   spanSecured,
+  standingStep,
   stepsInWindow,
   stepsVerified,
   verificationChance,
@@ -83,7 +85,7 @@ describe('§5.1 the interlock table', () => {
     sealCommit(s, 'iran', ['iran-press-houthis']);
     const after = resolveRound(NO_CHECKS, s);
     expect(after.spans['a-red-sea-lull']).toMatchObject({ status: 'open', openedRound: 3, closesRound: 4 });
-    expect(after.standing['iran-press-houthis']).toBeDefined();
+    expect(standingStep(after, 'iran-press-houthis')).toBeDefined();
   });
 });
 
@@ -116,7 +118,7 @@ describe('§5.2 a span is secured only when every step is inside the window', ()
     const r1 = resolveRound(SURE_CHECKS, s1);
     // The window closed unmatched: the halt is negated at the end of round 1, verified or not.
     expect(r1.spans['a-enrichment-halt']?.status).toBe('negated');
-    expect(r1.standing['iran-halt-enrichment']).toBeUndefined();
+    expect(standingStep(r1, 'iran-halt-enrichment')).toBeUndefined();
 
     const s2 = nextCommit(SURE_CHECKS, r1);
     sealCommit(s2, 'gulf', ['gulf-maritime-restraint']);
@@ -147,13 +149,13 @@ describe('§5.2 a span is secured only when every step is verified by its monito
       sealCommit(s1, 'israel', ['israel-suspend-lebanon-strikes']);
       const r1 = resolveRound(NO_CHECKS, s1);
       expect(r1.spans['a-border-calm']?.status).toBe('pending');
-      expect(r1.standing['iran-restrain-hezbollah']?.verified).toBe(false);
+      expect(standingStep(r1, 'iran-restrain-hezbollah')?.verified).toBe(false);
       expect(spanSecured(NO_CHECKS, r1, 'a-border-calm')).toBe(false);
       expect(eventKinds(r1)).not.toContain('span.secured');
 
       // Next round the monitors are at full strength (95%): the same steps get verified.
       const r2 = resolveRound(SURE_CHECKS, nextCommit(SURE_CHECKS, r1));
-      const verified = stepsOf(SURE_CHECKS, 'a-border-calm').every((m) => r2.standing[m]?.verified === true);
+      const verified = stepsOf(SURE_CHECKS, 'a-border-calm').every((m) => standingStep(r2, m)?.verified === true);
       expect(r2.spans['a-border-calm']?.status).toBe(verified ? 'secured' : 'pending');
       expect(spanSecured(SURE_CHECKS, r2, 'a-border-calm')).toBe(verified);
       if (verified) securedLater += 1;
@@ -194,14 +196,15 @@ describe('§5.2 a verified violation since the window opened unsecures the span'
       if (after.violations.length === 0) {
         // Undetected, the defection still counts in public.
         expect(after.spans['a-border-calm']?.status).toBe('secured');
-        expect(after.standing['iran-restrain-hezbollah']?.defected).toBe(true);
+        expect(isDefected(after, 'iran-restrain-hezbollah')).toBe(true);
         continue;
       }
       detected += 1;
       expect(after.violations).toEqual([{ round: 2, move: 'iran-restrain-hezbollah', delegation: 'iran', span: 'a-border-calm' }]);
       expect(after.spans['a-border-calm']).toMatchObject({ status: 'violated', violatedCount: 1 });
       expect(spanSecured(DETECTING, after, 'a-border-calm')).toBe(false);
-      for (const m of stepsOf(DETECTING, 'a-border-calm')) expect(after.standing[m]).toBeUndefined();
+      for (const m of stepsOf(DETECTING, 'a-border-calm')) expect(standingStep(after, m)).toBeUndefined();
+      expect(after.quietDefections).toEqual([]);
       expect(after.tension).toBe(s.tension + T.violationTension);
       for (const other of ['usa', 'gulf', 'israel', 'eu', 'iaea'])
         expect(trustIn(after, other, 'iran')).toBe(trustIn(s, other, 'iran') - T.violationTrustLoss);
@@ -220,7 +223,7 @@ describe('§5.3 a window that closes unmatched negates its steps', () => {
 
     const before = structuredClone(s);
     expect(closeWindows(SCENARIO, s)).toEqual(['a-enrichment-halt']);
-    expect(s.standing['iran-halt-enrichment']).toBeUndefined();
+    expect(standingStep(s, 'iran-halt-enrichment')).toBeUndefined();
     expect(s.spans['a-enrichment-halt']).toMatchObject({ status: 'negated', negatedCount: 1 });
     expect(support(s, 'iran')).toBe(support(before, 'iran') - T.negationSupportLoss);
     expect(s.tension).toBe(before.tension + T.negationTension);
@@ -233,7 +236,7 @@ describe('§5.3 a window that closes unmatched negates its steps', () => {
     openSpan(SCENARIO, s, 'a-enrichment-halt', 1);
     const gulfBefore = support(s, 'gulf');
     expect(closeWindows(SCENARIO, s)).toEqual(['a-enrichment-halt']);
-    expect(s.standing['gulf-maritime-restraint']).toBeUndefined();
+    expect(standingStep(s, 'gulf-maritime-restraint')).toBeUndefined();
     expect(support(s, 'gulf')).toBe(gulfBefore - T.freeRiderSupportLoss);
     expect(s.tension).toBe(T.startTension);
   });
@@ -245,8 +248,8 @@ describe('§5.3 a window that closes unmatched negates its steps', () => {
     openSpan(SCENARIO, s, 'a-enrichment-halt', 1);
     const before = structuredClone(s);
     closeWindows(SCENARIO, s);
-    expect(s.standing['iran-halt-enrichment']).toBeUndefined();
-    expect(s.standing['usa-humanitarian-waiver']).toBeUndefined();
+    expect(standingStep(s, 'iran-halt-enrichment')).toBeUndefined();
+    expect(standingStep(s, 'usa-humanitarian-waiver')).toBeUndefined();
     expect(support(s, 'iran')).toBe(support(before, 'iran') - T.negationSupportLoss);
     expect(support(s, 'usa')).toBe(support(before, 'usa') - T.freeRiderSupportLoss);
     expect(support(s, 'gulf')).toBe(support(before, 'gulf'));
@@ -259,11 +262,11 @@ describe('§5.3 a window that closes unmatched negates its steps', () => {
     openSpan(SCENARIO, s, 'a-red-sea-lull', 1);
     expect(windowClosedUnmatched(SCENARIO, s, 'a-red-sea-lull')).toBe(false);
     expect(closeWindows(SCENARIO, s)).toEqual([]);
-    expect(s.standing['iran-press-houthis']).toBeDefined();
+    expect(standingStep(s, 'iran-press-houthis')).toBeDefined();
 
     s.round = 2;
     expect(closeWindows(SCENARIO, s)).toEqual(['a-red-sea-lull']);
-    expect(s.standing['iran-press-houthis']).toBeUndefined();
+    expect(standingStep(s, 'iran-press-houthis')).toBeUndefined();
   });
 
   it('through a whole round: the unmatched halt is undone and Iran pays for it', () => {
@@ -272,7 +275,7 @@ describe('§5.3 a window that closes unmatched negates its steps', () => {
     const after = resolveRound(NO_CHECKS, s);
     const e = moveEffect(NO_CHECKS, 'iran-halt-enrichment');
     expect(after.spans['a-enrichment-halt']?.status).toBe('negated');
-    expect(after.standing['iran-halt-enrichment']).toBeUndefined();
+    expect(standingStep(after, 'iran-halt-enrichment')).toBeUndefined();
     expect(support(after, 'iran')).toBe(support(s, 'iran') + (e.support?.['iran'] ?? 0) - T.negationSupportLoss);
     expect(after.tension).toBe(s.tension + (e.tension ?? 0) + T.negationTension);
   });
@@ -392,7 +395,7 @@ describe('§5.5 a verified violation unsecures the span and snaps relief back wh
     const iranBefore = support(s, 'iran');
     recordViolation(SCENARIO, s, 'iran-cut-militia-financing');
     expect(s.spans['b-militia-financing']?.status).toBe('violated');
-    expect(s.standing['usa-iraq-energy-waiver']).toBeUndefined();
+    expect(standingStep(s, 'usa-iraq-energy-waiver')).toBeUndefined();
     expect(eventKinds(s)).toContain('snapback');
     const relief = moveEffect(SCENARIO, 'usa-iraq-energy-waiver').support?.['iran'] ?? 0;
     expect(support(s, 'iran')).toBeLessThanOrEqual(iranBefore - relief);
@@ -411,7 +414,7 @@ describe('§5.5 a verified violation unsecures the span and snaps relief back wh
       detected += 1;
       for (const after of [a, b]) {
         expect(after.spans['b-militia-financing']?.status).toBe('violated');
-        expect(after.standing['usa-iraq-energy-waiver']).toBeUndefined();
+        expect(standingStep(after, 'usa-iraq-energy-waiver')).toBeUndefined();
       }
       expect(support(b, 'iran')).toBeLessThan(support(a, 'iran'));
     }
@@ -472,8 +475,8 @@ describe('§5.6 stop-loss keeps secured spans from being unwound by a domestic s
     expect(checkIntent(SCENARIO, s, protests)).toBeNull();
     const after = applyIntent(SCENARIO, s, protests);
     expect(after.spans['a-border-calm']?.status).toBe('negated');
-    expect(after.standing['iran-restrain-hezbollah']).toBeUndefined();
-    expect(after.standing['israel-suspend-lebanon-strikes']).toBeUndefined();
+    expect(standingStep(after, 'iran-restrain-hezbollah')).toBeUndefined();
+    expect(standingStep(after, 'israel-suspend-lebanon-strikes')).toBeUndefined();
     expect(spanSecured(SCENARIO, after, 'a-border-calm')).toBe(false);
     expect(eventKinds(after)).toContain('shock');
   });
@@ -482,8 +485,8 @@ describe('§5.6 stop-loss keeps secured spans from being unwound by a domestic s
     const s = borderDeal(true);
     const after = applyIntent(SCENARIO, s, protests);
     expect(after.spans['a-border-calm']?.status).toBe('secured');
-    expect(after.standing['iran-restrain-hezbollah']).toBeDefined();
-    expect(after.standing['israel-suspend-lebanon-strikes']).toBeDefined();
+    expect(standingStep(after, 'iran-restrain-hezbollah')).toBeDefined();
+    expect(standingStep(after, 'israel-suspend-lebanon-strikes')).toBeDefined();
     expect(spanSecured(SCENARIO, after, 'a-border-calm')).toBe(true);
     expect(eventKinds(after)).toContain('stop-loss');
     expect(eventKinds(after)).not.toContain('shock');

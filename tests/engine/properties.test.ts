@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import { afterAll, describe, expect, it, onTestFinished, vi } from 'vitest';
 import { playStep, type Table } from '../../src/ai/autoplay';
-import { canonicalJson, legalIntents, parseIntent, publicView, spanSecured, stateHash, viewFor, type GameState, type Intent } from '../../src/engine';
+import { canonicalJson, legalIntents, parseIntent, publicView, spanSecured, standingStep, stateHash, viewFor, type GameState, type Intent } from '../../src/engine';
 import { replay } from '../../src/machine/replay';
 import { GameSession, type SendResult } from '../../src/machine/session';
 import { IDS, OUTCOMES, Picker, TOTAL_WEIGHT, cat, planFor, scenario, type Choice, type Expect } from './randomIntents';
@@ -68,7 +68,7 @@ function checkInvariants(s: GameState, after: string) {
     const secured = spanSecured(scenario, s, span.id);
     if (secured) {
       for (const move of cat.spanSteps.get(span.id) ?? []) {
-        const st = s.standing[move];
+        const st = standingStep(s, move);
         check(st !== undefined, () => `secured span ${span.id}: step ${move} does not stand, after ${after}`);
         check(st?.verified === true, () => `secured span ${span.id}: step ${move} is not verified, after ${after}`);
       }
@@ -91,8 +91,10 @@ function checkViews(s: GameState, after: string) {
       check(v.delegations[other]?.committed === s.delegations[other]?.committed, () => `${d} cannot see whether ${other} committed after ${after}`);
     }
     if (!defectionsShownTo(d))
-      for (const [k, st] of Object.entries(v.standing))
-        check(st.delegation === d || (!st.defected && st.defectedRound === null), () => `${d} sees ${st.delegation}'s quiet defection on ${k} after ${after}`);
+      for (const q of v.quietDefections)
+        check(q.delegation === d, () => `${d} sees ${q.delegation}'s quiet defection on ${q.move} after ${after}`);
+    for (const q of s.quietDefections)
+      if (q.delegation === d) check(v.quietDefections.includes(q), () => `${d} does not see its own quiet defection on ${q.move} after ${after}`);
     for (const ev of v.events)
       check(ev.audience === 'all' || (Array.isArray(ev.audience) && ev.audience.includes(d)), () => `${d} sees an event meant for ${JSON.stringify(ev.audience)}: ${ev.text}`);
     for (const pkg of v.packages)
@@ -103,6 +105,8 @@ function checkViews(s: GameState, after: string) {
   }
   const pub = publicView(s);
   for (const d of IDS) check(pub.delegations[d]?.commit === null, () => `the public view shows ${d}'s sealed commit after ${after}`);
+  if (!s.revealed.defections.includes('all'))
+    check(pub.quietDefections.length === 0, () => `the public view shows a quiet defection after ${after}`);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -172,7 +176,7 @@ class CheckedTable implements Table {
 function countCoverage(s: GameState) {
   const seen = stats.seen;
   if (Object.values(s.spans).some((x) => x.status === 'secured')) seen.securedSpan++;
-  if (Object.values(s.standing).some((st) => st.defected)) seen.quietDefection++;
+  if (s.quietDefections.length > 0) seen.quietDefection++;
   if (s.escrow.paid > 0) seen.escrowPaid++;
   if (Object.values(s.delegations).some((d) => d.commit !== null)) seen.sealedCommit++;
   if (s.paused) seen.paused++;

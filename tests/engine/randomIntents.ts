@@ -9,8 +9,10 @@ import {
   catalog,
   commitMoves,
   legalIntents,
+  isDefected,
   nextFloat,
   spanPackages,
+  standingStep,
   type Allocation,
   type Commit,
   type GameState,
@@ -81,7 +83,7 @@ const forged = (value: object): Intent => value as unknown as Intent;
 
 const canCommit = (s: GameState, d: string) => s.step === 'commit' && !s.paused && s.delegations[d]?.committed === false;
 const ownDefectable = (s: GameState, d: string) =>
-  Object.values(s.standing).filter((st) => st.delegation === d && !st.defected && cat.move.get(st.move)?.defectable === true);
+  s.standing.filter((st) => st.delegation === d && !isDefected(s, st.move) && cat.move.get(st.move)?.defectable === true);
 
 function affordableMoves(p: Picker, s: GameState, d: string): string[] {
   let budget = apAvailable(s, d);
@@ -181,7 +183,7 @@ function facilitatorAction(p: Picker, s: GameState): Planned {
   const sponsors = [...IDS, 'independent', 'spoiler', null];
   const incident = s.incidents.length > 0 ? p.pick(s.incidents).id : 1 + p.int(5);
   const to = p.chance(50) ? 'all' : p.pick(IDS);
-  const standing = Object.keys(s.standing);
+  const standing = s.standing.map((st) => st.move);
   const move = standing.length > 0 && p.chance(80) ? p.pick(standing) : p.pick(scenario.moves).id;
   const options: Intent[] = [
     { type: 'facilitator.pause', actor: 'facilitator' },
@@ -236,15 +238,15 @@ function forgedCommit(p: Picker, s: GameState): Planned {
   const own = commitMoves(scenario, s, d);
   const others = scenario.moves.filter((m) => m.delegation !== d);
   const notNow = scenario.moves.filter((m) => m.delegation === d && !own.includes(m.id));
-  const othersStanding = Object.values(s.standing).filter((st) => st.delegation !== d);
-  const ownFirm = Object.values(s.standing).filter((st) => st.delegation === d && cat.move.get(st.move)?.defectable === false);
-  const ownDefected = Object.values(s.standing).filter((st) => st.delegation === d && st.defected);
+  const othersStanding = s.standing.filter((st) => st.delegation !== d);
+  const ownFirm = s.standing.filter((st) => st.delegation === d && cat.move.get(st.move)?.defectable === false);
+  const ownDefected = s.quietDefections.filter((q) => q.delegation === d);
   const variants: Array<[string, Commit]> = [
     ['an unknown move', { moves: ['iran-build-bomb'], defect: [] }],
     ['a move of another delegation', { moves: [p.pick(others).id], defect: [] }],
     ['an unknown step to defect on', { moves: [], defect: ['gulf-annex-hormuz'] }],
   ];
-  const notInForce = scenario.moves.filter((m) => m.delegation === d && !s.standing[m.id]);
+  const notInForce = scenario.moves.filter((m) => m.delegation === d && !standingStep(s, m.id));
   if (notInForce.length > 0) variants.push(['a defection on a move not in force', { moves: [], defect: [p.pick(notInForce).id] }]);
   if (own.length > 0) {
     const m = p.pick(own);

@@ -8,10 +8,12 @@ import {
   createGame,
   deriveSeed,
   facilitatorView,
+  isDefected,
   legalIntents,
   nextFloat,
   publicView,
   resolveRound,
+  standingStep,
   viewFor,
   type GameState,
   type Intent,
@@ -289,18 +291,29 @@ describe('§4 incidents and secrets in the views', () => {
     expect(viewFor(s, 'iran').delegations['iran']?.commit?.defect).toEqual(['iran-restrain-hezbollah']);
 
     const after = resolveRound(BLIND, s);
-    expect(after.standing['iran-restrain-hezbollah']?.defected).toBe(true);
+    expect(isDefected(after, 'iran-restrain-hezbollah')).toBe(true);
     for (const other of DELEGATIONS.filter((d) => d !== 'iran')) {
       const v = viewFor(after, other);
       expect(v.delegations['iran']?.commit).toBeNull();
-      expect(v.standing['iran-restrain-hezbollah']).toMatchObject({ defected: false, defectedRound: null });
-      expect(JSON.stringify(v)).not.toMatch(/"defected":true/);
+      // The step still counts in public; the defection on it is nowhere in the view.
+      expect(standingStep(v, 'iran-restrain-hezbollah')).toBeDefined();
+      expect(isDefected(v, 'iran-restrain-hezbollah')).toBe(false);
+      expect(v.quietDefections).toEqual([]);
       expect(v.events.map((e) => e.kind)).not.toContain('defection');
       expect(v.rng).not.toBe(after.rng);
     }
+    expect(publicView(after).quietDefections).toEqual([]);
     const own = viewFor(after, 'iran');
-    expect(own.standing['iran-restrain-hezbollah']?.defected).toBe(true);
+    expect(isDefected(own, 'iran-restrain-hezbollah')).toBe(true);
     expect(own.events.map((e) => e.kind)).toContain('defection');
+    expect(isDefected(facilitatorView(after), 'iran-restrain-hezbollah')).toBe(true);
+
+    // Revealed to one delegation, the defection shows in that delegation's view alone.
+    after.step = 'negotiation';
+    const revealed = applyIntent(BLIND, after, { type: 'facilitator.reveal', actor: 'facilitator', what: 'defections', to: 'usa' });
+    expect(isDefected(viewFor(revealed, 'usa'), 'iran-restrain-hezbollah')).toBe(true);
+    expect(isDefected(viewFor(revealed, 'gulf'), 'iran-restrain-hezbollah')).toBe(false);
+    expect(isDefected(publicView(revealed), 'iran-restrain-hezbollah')).toBe(false);
   });
 });
 
