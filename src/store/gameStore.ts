@@ -32,7 +32,8 @@ export interface UiState {
   tutorial: number | null;
   /** The round whose resolution the player has not yet looked at. */
   unreadResolution: number | null;
-  notice: { kind: 'error' | 'info'; text: string } | null;
+  /** A message to the player; `list` holds one line per item (e.g. the problems of a refused file). */
+  notice: { kind: 'error' | 'info'; text: string; list?: string[] } | null;
 }
 
 export const emptyCommit = (): CommitDraft => ({ moves: [], defect: [], inspections: {}, observers: {}, retaliate: null });

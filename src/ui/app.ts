@@ -1,9 +1,10 @@
 // The interface: screens and panels drawn from the store. The map arrives through a port, so
 // only the composition root (main.ts) knows about Phaser.
-import { parseScenarioText, type GameView, type Scenario } from '../engine';
+import type { GameView, Scenario } from '../engine';
 import { createGameStore, type GameStore, type UiState } from '../store/gameStore';
 import { commitPanel } from './commitPanel';
 import { Controller } from './controller';
+import { forgetCustomScenario, loadCustomScenario, problemLines, rememberedScenario } from './customScenario';
 import { councilPanel } from './councilPanel';
 import { button, h, render } from './dom';
 import { endScreen } from './endScreen';
@@ -36,13 +37,16 @@ export class App {
   private lastScreen: UiState['screen'] | null = null;
   mapLines: string[] = [];
   private deps = new Map<string, unknown[]>();
+  private readonly builtIn: Scenario;
 
   constructor(
     private readonly root: HTMLElement,
     private scenario: Scenario,
     private readonly mapFactory: MapFactory,
   ) {
-    this.controller = new Controller(scenario, this.store);
+    this.builtIn = scenario;
+    this.scenario = rememberedScenario() ?? scenario;
+    this.controller = new Controller(this.scenario, this.store);
     this.store.subscribe(() => this.draw());
     this.draw();
   }
@@ -97,20 +101,32 @@ export class App {
             this.resume(json);
           },
           loadScenarioFile: (text) => {
-            const r = parseScenarioText(text);
+            const r = loadCustomScenario(text);
             if (!r.ok) {
-              const list = r.problems.slice(0, 8).map((p) => `${p.path}: ${p.message}`).join('; ');
-              return this.store.setState({ notice: { kind: 'error', text: `The scenario is refused (${r.problems.length} problem${r.problems.length > 1 ? 's' : ''}): ${list}` } });
+              const n = r.problems.length;
+              const text = `The scenario file is refused: ${n} problem${n > 1 ? 's' : ''}, listed below by JSON path. Nothing was changed: the scenario in use is still ${this.scenario.title}.`;
+              return this.store.setState({ notice: { kind: 'error', text, list: problemLines(r.problems) } });
             }
-            this.scenario = r.scenario;
-            this.controller = new Controller(r.scenario, this.store);
-            this.store.setState({ notice: { kind: 'info', text: `Scenario loaded: ${r.scenario.title}.` } });
+            this.useScenario(r.scenario, `Scenario loaded: ${r.scenario.title}. Start a game to play it.`);
           },
+          useBuiltInScenario:
+            this.scenario === this.builtIn
+              ? null
+              : () => {
+                  forgetCustomScenario();
+                  this.useScenario(this.builtIn, `Back to the built-in scenario: ${this.builtIn.title}.`);
+                },
           howToPlay: () => this.showHelp(),
         },
       ),
       this.helpOverlay(),
     );
+  }
+
+  private useScenario(scenario: Scenario, message: string) {
+    this.scenario = scenario;
+    this.controller = new Controller(scenario, this.store);
+    this.store.setState({ notice: { kind: 'info', text: message } });
   }
 
   private helpEl: HTMLElement | null = null;

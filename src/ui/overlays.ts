@@ -19,7 +19,7 @@ export function howToPlay(sc: Scenario, close: () => void): HTMLElement {
   return dialog(
     'How to play',
     [
-      p(`You lead one delegation in the talks that follow the ceasefire. You have ${sc.tunables.roundLimit} rounds to build a settlement across four tracks — nuclear, missiles, proxies, sanctions — through three phases.`),
+      p(`You lead one delegation in the talks that follow the ceasefire. You have ${sc.tunables.roundLimit} rounds to build a settlement across ${sc.tracks.length} tracks — ${sc.tracks.map((t) => t.name.toLowerCase()).join(', ')} — through three phases.`),
       h('h3', {}, 'The interlocking-safeties rule'),
       p('Each span of the bridge is a restraint and the steps that must match it. A span is secured only when every step is implemented inside its window and verified by the monitors, and no violation has been verified since. A restraint left unmatched when its window closes is negated: it is reverted and costs its giver domestic support.'),
       p('A phase completes only when every track it names has a secured span. A deal on one track never advances the talks.'),

@@ -8,13 +8,15 @@ export interface StartActions {
   continueSaved(): void;
   loadSaveFile(text: string): void;
   loadScenarioFile(text: string): void;
+  /** Back to the scenario built into the game (shown while a custom one is in use). */
+  useBuiltInScenario: (() => void) | null;
   howToPlay(): void;
 }
 
 export interface StartInfo {
   scenario: Scenario;
   saved: { round: number; phase: string; savedAt: string } | null;
-  notice: { kind: 'error' | 'info'; text: string } | null;
+  notice: { kind: 'error' | 'info'; text: string; list?: string[] } | null;
 }
 
 const randomSeed = () => Math.floor(Math.random() * 1_000_000) + 1;
@@ -88,7 +90,8 @@ export function startScreen(info: StartInfo, act: StartActions): HTMLElement {
       : h('p', { class: 'muted' }, 'No saved game in this browser yet. Games save themselves after every round.'),
     h('div', { class: 'row' }, button('Load a save file…', () => saveInput.click()), saveInput),
     h('div', { class: 'row', style: 'margin-top:8px' }, button('Load a scenario file…', () => scenarioInput.click()), scenarioInput),
-    h('p', { class: 'muted small' }, `Scenario: ${scenario.title}`),
+    h('p', { class: 'muted small' }, `Scenario: ${scenario.title}${act.useBuiltInScenario ? ' (loaded from a file)' : ''}`),
+    act.useBuiltInScenario ? h('div', { class: 'row' }, button('Use the built-in scenario', act.useBuiltInScenario)) : null,
     h('div', { class: 'row', style: 'margin-top:8px' }, button('How to play', act.howToPlay)),
   );
 
@@ -103,9 +106,16 @@ export function startScreen(info: StartInfo, act: StartActions): HTMLElement {
       h(
         'p',
         { class: 'tagline' },
-        'A concession only holds when the matching concessions on the other side come in the same window and are independently verified. Build every span of the bridge — nuclear, missiles, proxies, sanctions — before the truce drifts or unravels.',
+        `A concession only holds when the matching concessions on the other side come in the same window and are independently verified. Build every span of the bridge — ${scenario.tracks.map((t) => t.name.toLowerCase()).join(', ')} — before the truce drifts or unravels.`,
       ),
-      info.notice ? h('div', { class: `notice ${info.notice.kind}`, role: 'alert' }, info.notice.text) : null,
+      info.notice
+        ? h(
+            'div',
+            { class: `notice ${info.notice.kind}`, role: 'alert' },
+            info.notice.text,
+            info.notice.list?.length ? h('ul', { class: 'problems', 'aria-label': 'Problems found' }, ...info.notice.list.map((l) => h('li', {}, l))) : null,
+          )
+        : null,
       h('div', { class: 'start-grid' }, solo, hotseat, more),
     ),
   );
