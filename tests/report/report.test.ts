@@ -1,0 +1,160 @@
+// The after-action report from the event log: the round frames agree with the game, the promise
+// ledger accounts for every offered step and every violation, and the exports carry the series.
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { playStep, playToEnd } from '../../src/ai/autoplay';
+import { facilitatorView, publicView, viewFor, type Scenario } from '../../src/engine';
+import { parseScenarioText } from '../../src/engine/scenario/load';
+import { replay } from '../../src/machine/replay';
+import { GameSession } from '../../src/machine/session';
+import { reportCsv, reportMarkdown } from '../../src/report/exports';
+import { promiseVerdict } from '../../src/report/ledger';
+import { buildReport } from '../../src/report/report';
+import { buildTimeline, entriesBefore } from '../../src/report/timeline';
+
+const load = (file: string): Scenario => {
+  const r = parseScenarioText(readFileSync(fileURLToPath(new URL(`../../assets/scenarios/${file}`, import.meta.url)), 'utf8'));
+  if (!r.ok) throw new Error('scenario refused');
+  return r.scenario;
+};
+const scenario = load('ceasefire-2026.json');
+
+function played(sc: Scenario, seed: number, opts: Parameters<typeof playToEnd>[2] = {}): GameSession {
+  const s = GameSession.start(sc, seed);
+  playToEnd(sc, s, opts);
+  return s;
+}
+
+/** A 12-round game with violations and negations, found by seed (deterministic). */
+const long = (() => {
+  for (let seed = 1; seed < 300; seed++) {
+    const s = played(scenario, seed, { temperaments: Object.fromEntries(scenario.delegations.map((d) => [d.id, { cooperation: 66, cheating: 12 }])) });
+    const negated = Object.values(s.state.spans).some((x) => x.negatedCount > 0);
+    if (s.state.round === 12 && s.state.violations.length > 0 && negated) return { seed, session: s };
+  }
+  throw new Error('no 12-round game with a violation and a negation in 300 seeds');
+})();
+
+describe('the timeline of a game', () => {
+  const t = buildTimeline(scenario, long.seed, long.session.log);
+
+  it('replays to the same final state, with one frame per round', () => {
+    expect(t.hash).toBe(long.session.hash());
+    expect(t.frames.map((f) => f.round)).toEqual(Array.from({ length: 12 }, (_, i) => i + 1));
+    expect(t.over).toBe(true);
+  });
+
+  it("keeps each round's resolved state: its record is the one the next round starts from", () => {
+    for (const [i, f] of t.frames.entries()) {
+      expect(f.end.history.at(-1)?.round).toBe(f.round);
+      const next = t.frames[i + 1];
+      if (next) {
+        expect(next.start.history[f.round - 1]).toEqual(f.end.history.at(-1));
+        expect(next.start.round).toBe(f.round + 1);
+      }
+      expect(f.start.step).toBe('negotiation');
+    }
+  });
+
+  it('forks a what-if at the start of any round', () => {
+    const { state } = replay(scenario, long.seed, entriesBefore(t, 5));
+    expect(state.round).toBe(5);
+    expect(state.step).toBe('negotiation');
+    expect(state).toEqual(t.frames[4]?.start);
+  });
+
+  it('stops at the round a saved game was left in', () => {
+    const s = GameSession.start(scenario, 9);
+    while (s.state.round < 3 || s.state.step !== 'commit') playStep(scenario, s);
+    const mid = buildTimeline(scenario, 9, s.log);
+    expect(mid.over).toBe(false);
+    expect(mid.frames.at(-1)).toMatchObject({ round: 3, resolved: false });
+    expect(mid.frames.at(-1)?.end).toEqual(s.state);
+  });
+});
+
+describe('the after-action report', () => {
+  const t = buildTimeline(scenario, long.seed, long.session.log);
+  const r = buildReport(t);
+
+  it('lists every step offered in every package', () => {
+    const offered = t.final.packages.reduce((n, p) => n + p.steps.length, 0);
+    expect(r.ledger.rows.length).toBe(offered);
+    expect(offered).toBeGreaterThan(10);
+    for (const row of r.ledger.rows) expect(promiseVerdict(row).length).toBeGreaterThan(5);
+  });
+
+  it('marks every verified violation and every negation in the ledger', () => {
+    for (const v of t.final.violations) {
+      expect(r.ledger.instances).toContainEqual(expect.objectContaining({ move: v.move, ended: { round: v.round, how: 'violated' } }));
+    }
+    const negations = r.ledger.instances.filter((i) => i.ended?.how === 'negated');
+    expect(negations.length).toBeGreaterThan(0);
+    for (const n of negations) {
+      const span = scenario.interlocks.find((x) => [x.restraint, ...x.reciprocal].includes(n.move));
+      expect(span && t.final.spans[span.id]?.negatedCount).toBeGreaterThan(0);
+    }
+    // Quiet defections are found, and each caught one ends as a violation.
+    for (const d of r.defections) expect(t.final.implemented[d.move]).toBeDefined();
+  });
+
+  it('matches promises to spans that were secured', () => {
+    const secured = Object.values(t.final.spans).reduce((n, x) => n + x.securedCount, 0);
+    if (secured > 0) expect(r.ledger.instances.some((i) => i.matched !== null)).toBe(true);
+    expect(r.turningPoints.filter((p) => p.kind === 'secured').length).toBe(secured);
+  });
+
+  it("judges every incident's attribution against its true sponsor", () => {
+    const a = r.attribution;
+    expect(a.rows.length).toBe(t.final.incidents.length);
+    for (const row of a.rows) {
+      const named = row.incident.attribution?.named;
+      if (row.verdict === 'correct') expect(named).toBe(row.incident.sponsor);
+      if (row.verdict === 'misattributed') expect(named).not.toBe(row.incident.sponsor);
+    }
+    expect(a.correct + a.misattributed).toBe(a.named);
+  });
+
+  it('exports every time series as CSV and the whole report as Markdown', () => {
+    const csv = reportCsv(r).trim().split('\n');
+    expect(csv.length).toBe(13);
+    expect(csv[0]).toContain('tension');
+    expect(csv[0]).toContain('support.iran');
+    expect(csv[0]).toContain('trust_in.iaea');
+    expect(csv[0]).toContain('front_tension.hormuz');
+    expect(csv[1]?.split(',').length).toBe(csv[0]?.split(',').length);
+    const md = reportMarkdown(r);
+    for (const h of ['# After-action report', '## Promise ledger', '## Escalation curve', '## Attribution accuracy', '## Secret objectives', '## Key turning points'])
+      expect(md).toContain(h);
+  });
+
+  it('reads only from the log: the same log gives the same report', () => {
+    const again = buildReport(buildTimeline(scenario, long.seed, [...long.session.log]));
+    expect(reportMarkdown(again)).toBe(reportMarkdown(r));
+  });
+});
+
+describe('views of a replayed round', () => {
+  it('show a delegation nothing of the others\' secrets, even after the game', () => {
+    const t = buildTimeline(scenario, long.seed, long.session.log);
+    const defected = t.frames.find((f) => Object.values(f.end.standing).some((s) => s.defected));
+    if (!defected) return;
+    const st = Object.values(defected.end.standing).find((s) => s.defected);
+    const other = scenario.delegations.find((d) => d.id !== st?.delegation)?.id ?? '';
+    expect(viewFor(defected.end, other).standing[st?.move ?? '']?.defected).toBe(false);
+    expect(publicView(defected.end).standing[st?.move ?? '']?.defected).toBe(false);
+    expect(facilitatorView(defected.end).standing[st?.move ?? '']?.defected).toBe(true);
+    for (const i of publicView(t.final).incidents) if (!i.revealed) expect(i.sponsor).toBe('hidden');
+  });
+});
+
+describe('the smaller scenario', () => {
+  it('gives a report too', () => {
+    const sc = load('gulf-waters.json');
+    const s = played(sc, 3);
+    const r = buildReport(buildTimeline(sc, 3, s.log));
+    expect(r.history.length).toBe(s.state.history.length);
+    expect(reportCsv(r)).toContain('front_tension.red-sea');
+  });
+});
