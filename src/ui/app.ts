@@ -4,6 +4,9 @@ import type { GameView, Scenario } from '../engine';
 import { createGameStore, type GameStore, type UiState } from '../store/gameStore';
 import { commitPanel } from './commitPanel';
 import { Controller } from './controller';
+import { openDebriefFile } from './debriefFile';
+import { briefingPage } from './briefing';
+import { DebriefScreen, type DebriefStats, type DebriefTab } from './debrief';
 import { forgetCustomScenario, loadCustomScenario, problemLines, rememberedScenario } from './customScenario';
 import { councilPanel } from './councilPanel';
 import { button, h, render } from './dom';
@@ -38,6 +41,7 @@ export class App {
   mapLines: string[] = [];
   private deps = new Map<string, unknown[]>();
   private readonly builtIn: Scenario;
+  private debrief: DebriefScreen | null = null;
 
   constructor(
     private readonly root: HTMLElement,
@@ -64,14 +68,46 @@ export class App {
 
   private draw() {
     const ui = this.store.getState();
-    if (ui.screen !== this.lastScreen) this.leaveScreen();
+    const entering = ui.screen !== this.lastScreen;
+    if (entering) this.leaveScreen();
     this.lastScreen = ui.screen;
     if (ui.screen === 'start') this.drawStart(ui);
     else if (ui.screen === 'end') this.drawEnd();
-    else this.drawGame(ui);
+    else if (ui.screen === 'debrief') {
+      if (entering) this.debrief?.mount(this.root);
+    } else if (ui.screen === 'briefing') {
+      if (entering) render(this.root, briefingPage(this.scenario, { back: () => this.store.setState({ screen: 'start', notice: null }) }));
+    } else this.drawGame(ui);
+  }
+
+  /** Opens the report or the replay of a game from its log; `from` is where "back" returns. */
+  private openDebrief(seed: number, entries: Parameters<typeof DebriefScreen.fromLog>[2], tab: DebriefTab, from: 'end' | 'start', seat: string | null) {
+    this.debrief?.destroy();
+    this.debrief = DebriefScreen.fromLog(
+      {
+        scenario: this.scenario,
+        mapFactory: this.mapFactory,
+        backLabel: from === 'end' ? 'Back to the end screen' : 'Back to the menu',
+        back: () => this.store.setState({ screen: from, notice: null }),
+        fork: (save) => this.resume(save),
+        defaultSeat: seat,
+      },
+      seed,
+      entries,
+      tab,
+    );
+    this.store.setState({ screen: 'debrief', notice: null });
+  }
+
+  debriefStats(): DebriefStats | null {
+    return this.debrief?.stats() ?? null;
   }
 
   private leaveScreen() {
+    if (this.lastScreen === 'debrief') {
+      this.debrief?.destroy();
+      this.debrief = null;
+    }
     this.deps.clear();
     this.mapPort?.destroy();
     this.mapPort = null;
@@ -116,6 +152,12 @@ export class App {
                   forgetCustomScenario();
                   this.useScenario(this.builtIn, `Back to the built-in scenario: ${this.builtIn.title}.`);
                 },
+          openDebriefFile: (text) => {
+            const r = openDebriefFile(this.scenario, text);
+            if (!r.ok) return this.store.setState({ notice: { kind: 'error', text: `${r.error} Nothing was changed.` } });
+            this.openDebrief(r.seed, r.entries, 'report', 'start', r.seat);
+          },
+          briefingPacks: () => this.store.setState({ screen: 'briefing', notice: null }),
           howToPlay: () => this.showHelp(),
         },
       ),
@@ -156,7 +198,9 @@ export class App {
   private drawEnd() {
     const state = this.controller.transport?.state;
     if (!state) return;
-    render(this.root, endScreen(this.scenario, state, { menu: () => this.controller.quit(), exportSave: () => this.download() }));
+    const t = this.controller.transport;
+    const debrief = (tab: DebriefTab) => t && this.openDebrief(t.state.seed, t.log, tab, 'end', this.store.getState().humans[0] ?? null);
+    render(this.root, endScreen(this.scenario, state, { menu: () => this.controller.quit(), exportSave: () => this.download(), report: () => debrief('report'), replay: () => debrief('replay') }));
   }
 
   private download() {

@@ -10,6 +10,9 @@ export interface StartActions {
   loadScenarioFile(text: string): void;
   /** Back to the scenario built into the game (shown while a custom one is in use). */
   useBuiltInScenario: (() => void) | null;
+  /** Opens the report and replay of a save or log file. */
+  openDebriefFile(text: string): void;
+  briefingPacks(): void;
   howToPlay(): void;
 }
 
@@ -80,6 +83,8 @@ export function startScreen(info: StartInfo, act: StartActions): HTMLElement {
   saveInput.addEventListener('change', () => void readFile(saveInput, act.loadSaveFile));
   const scenarioInput = h('input', { type: 'file', id: 'load-scenario', accept: '.json,application/json', class: 'sr-only' });
   scenarioInput.addEventListener('change', () => void readFile(scenarioInput, act.loadScenarioFile));
+  const debriefInput = h('input', { type: 'file', id: 'load-debrief', accept: '.json,application/json', class: 'sr-only' });
+  debriefInput.addEventListener('change', () => void readFile(debriefInput, act.openDebriefFile));
   const saved = info.saved;
   const more = h(
     'section',
@@ -93,6 +98,14 @@ export function startScreen(info: StartInfo, act: StartActions): HTMLElement {
     h('p', { class: 'muted small' }, `Scenario: ${scenario.title}${act.useBuiltInScenario ? ' (loaded from a file)' : ''}`),
     act.useBuiltInScenario ? h('div', { class: 'row' }, button('Use the built-in scenario', act.useBuiltInScenario)) : null,
     h('div', { class: 'row', style: 'margin-top:8px' }, button('How to play', act.howToPlay)),
+  );
+  const debrief = h(
+    'section',
+    { class: 'card', 'aria-labelledby': 'debrief-h' },
+    h('h2', { id: 'debrief-h' }, 'Prepare and debrief'),
+    h('p', { class: 'muted' }, 'Before a session: print a briefing for each delegation. After it: the after-action report, the replay round by round, and what-if forks.'),
+    h('div', { class: 'row' }, button('Briefing packs', act.briefingPacks)),
+    h('div', { class: 'row', style: 'margin-top:8px' }, button('Debrief a saved game or log…', () => debriefInput.click()), debriefInput),
   );
 
   return h(
@@ -116,7 +129,7 @@ export function startScreen(info: StartInfo, act: StartActions): HTMLElement {
             info.notice.list?.length ? h('ul', { class: 'problems', 'aria-label': 'Problems found' }, ...info.notice.list.map((l) => h('li', {}, l))) : null,
           )
         : null,
-      h('div', { class: 'start-grid' }, solo, hotseat, more),
+      h('div', { class: 'start-grid' }, solo, hotseat, more, debrief),
     ),
   );
 }
