@@ -110,6 +110,16 @@ describe('npm run scenario:check', () => {
     expect(again.stderr).toContain('moves[2].delegation: unknown delegation "irna"');
   });
 
+  it('accepts the complete example of docs/scenario-format.md', () => {
+    const doc = readFileSync(join(root, 'docs/scenario-format.md'), 'utf8');
+    const start = doc.indexOf('```json\n', doc.indexOf('<!-- example: hormuz-hotline')) + 8;
+    const file = join(tmp, 'hormuz-hotline.json');
+    writeFileSync(file, doc.slice(start, doc.indexOf('```', start)));
+    const r = run('scenarioCheck', file);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('"Hormuz Hotline"');
+  });
+
   it('refuses a file that is not JSON, with exit code 2', () => {
     const file = join(tmp, 'notes.json');
     writeFileSync(file, 'my scenario ideas');
