@@ -1,7 +1,7 @@
 // The promise ledger: every step offered in a package, and what became of it — agreed or not,
 // implemented, verified, matched (its span secured), quietly abandoned, negated, violated.
 import type { GameState, Scenario } from '../engine';
-import { defectionsIn } from './secrets';
+import { defectionsIn, implementations, stepInForce, stepsInForce } from './secrets';
 import type { Timeline } from './timeline';
 
 export type EndedHow = 'negated' | 'violated' | 'unwound by a violation' | 'unwound by a domestic shock' | 'reverted';
@@ -57,7 +57,7 @@ export function stepInstances(t: Timeline): StepInstance[] {
   let prev: GameState | null = null;
 
   const observe = (s: GameState, round: number) => {
-    for (const st of Object.values(s.standing)) {
+    for (const st of stepsInForce(s)) {
       const k = key(st.move, st.round);
       let inst = all.get(k);
       if (!inst) {
@@ -75,11 +75,11 @@ export function stepInstances(t: Timeline): StepInstance[] {
     }
     // Steps gone since the previous state, and steps implemented and reverted within the round.
     for (const [move, inst] of live) {
-      if (s.standing[move]?.round === inst.implemented) continue;
+      if (stepInForce(s, move)?.round === inst.implemented) continue;
       inst.ended = { round, how: endedHow(sc, prev, s, move, round, spanOf) };
       live.delete(move);
     }
-    for (const [move, r] of Object.entries(s.implemented)) {
+    for (const { move, round: r } of implementations(s)) {
       if (r !== round || all.has(key(move, r))) continue;
       const m = sc.moves.find((x) => x.id === move);
       if (!m) continue;

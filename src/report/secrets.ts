@@ -1,12 +1,28 @@
-// Where the report reads the game's secrets from. Kept in one place: how the engine stores a
-// quiet defection may change (a secret record of its own), and only this file should follow.
-import type { GameState } from '../engine';
+// Where the report reads steps in force, implementations and quiet defections from. Kept in one
+// place: how the engine stores them may change (a list of steps, a secret record of defections),
+// and only this file should have to follow.
+import type { GameState, StandingStep } from '../engine';
 
 export interface QuietDefection {
   move: string;
   delegation: string;
   /** Round of the defection. */
   round: number;
+}
+
+/** The steps in force in this state. */
+export function stepsInForce(s: GameState): StandingStep[] {
+  return Object.values(s.standing);
+}
+
+/** The step in force for this move, if it stands. */
+export function stepInForce(s: GameState, move: string): StandingStep | undefined {
+  return s.standing[move];
+}
+
+/** Each move ever implemented, with the last round it was implemented in. */
+export function implementations(s: GameState): Array<{ move: string; round: number }> {
+  return Object.entries(s.implemented).map(([move, round]) => ({ move, round }));
 }
 
 /** Quiet defections on steps still in force in this state (detected ones become violations). */

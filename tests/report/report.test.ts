@@ -10,6 +10,7 @@ import { replay } from '../../src/machine/replay';
 import { GameSession } from '../../src/machine/session';
 import { reportCsv, reportMarkdown } from '../../src/report/exports';
 import { promiseVerdict } from '../../src/report/ledger';
+import { defectionsIn, implementations } from '../../src/report/secrets';
 import { buildReport } from '../../src/report/report';
 import { buildTimeline, entriesBefore } from '../../src/report/timeline';
 
@@ -96,7 +97,7 @@ describe('the after-action report', () => {
       expect(span && t.final.spans[span.id]?.negatedCount).toBeGreaterThan(0);
     }
     // Quiet defections are found, and each caught one ends as a violation.
-    for (const d of r.defections) expect(t.final.implemented[d.move]).toBeDefined();
+    for (const d of r.defections) expect(implementations(t.final).some((i) => i.move === d.move)).toBe(true);
   });
 
   it('matches promises to spans that were secured', () => {
@@ -138,13 +139,15 @@ describe('the after-action report', () => {
 describe('views of a replayed round', () => {
   it('show a delegation nothing of the others\' secrets, even after the game', () => {
     const t = buildTimeline(scenario, long.seed, long.session.log);
-    const defected = t.frames.find((f) => Object.values(f.end.standing).some((s) => s.defected));
+    const defected = t.frames.find((f) => defectionsIn(f.end).length > 0);
+    expect(defected).toBeDefined();
     if (!defected) return;
-    const st = Object.values(defected.end.standing).find((s) => s.defected);
-    const other = scenario.delegations.find((d) => d.id !== st?.delegation)?.id ?? '';
-    expect(viewFor(defected.end, other).standing[st?.move ?? '']?.defected).toBe(false);
-    expect(publicView(defected.end).standing[st?.move ?? '']?.defected).toBe(false);
-    expect(facilitatorView(defected.end).standing[st?.move ?? '']?.defected).toBe(true);
+    const d = defectionsIn(defected.end)[0];
+    const other = scenario.delegations.find((x) => x.id !== d?.delegation)?.id ?? '';
+    expect(defectionsIn(viewFor(defected.end, other))).toEqual([]);
+    expect(defectionsIn(publicView(defected.end))).toEqual([]);
+    expect(defectionsIn(viewFor(defected.end, d?.delegation ?? ''))).toContainEqual(d);
+    expect(defectionsIn(facilitatorView(defected.end))).toContainEqual(d);
     for (const i of publicView(t.final).incidents) if (!i.revealed) expect(i.sponsor).toBe('hidden');
   });
 });
