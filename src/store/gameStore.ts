@@ -4,7 +4,7 @@ import { createStore } from 'zustand/vanilla';
 import type { GameView, PackageStep } from '../engine';
 import type { AiNote } from '../net/transport';
 
-export type Screen = 'start' | 'game' | 'handover' | 'end' | 'debrief' | 'briefing';
+export type Screen = 'start' | 'game' | 'handover' | 'end' | 'debrief' | 'briefing' | 'compare';
 export type Tab = 'negotiate' | 'commit' | 'council';
 
 export interface CommitDraft {

@@ -4,7 +4,9 @@ import type { GameView, Scenario } from '../engine';
 import { createGameStore, type GameStore, type UiState } from '../store/gameStore';
 import { commitPanel } from './commitPanel';
 import { Controller } from './controller';
-import { openDebriefFile } from './debriefFile';
+import { openComparedFiles, openDebriefFile } from './debriefFile';
+import { comparePage, type ComparePage } from './compareView';
+import { compareGame } from '../report/compare';
 import { briefingPage } from './briefing';
 import { DebriefScreen, type DebriefStats, type DebriefTab } from './debrief';
 import { forgetCustomScenario, loadCustomScenario, problemLines, rememberedScenario } from './customScenario';
@@ -42,6 +44,7 @@ export class App {
   private deps = new Map<string, unknown[]>();
   private readonly builtIn: Scenario;
   private debrief: DebriefScreen | null = null;
+  private comparison: ComparePage | null = null;
 
   constructor(
     private readonly root: HTMLElement,
@@ -75,6 +78,11 @@ export class App {
     else if (ui.screen === 'end') this.drawEnd();
     else if (ui.screen === 'debrief') {
       if (entering) this.debrief?.mount(this.root);
+    } else if (ui.screen === 'compare') {
+      if (entering && this.comparison) {
+        render(this.root, this.comparison.el);
+        this.comparison.drawCharts();
+      }
     } else if (ui.screen === 'briefing') {
       if (entering) render(this.root, briefingPage(this.scenario, { back: () => this.store.setState({ screen: 'start', notice: null }) }));
     } else this.drawGame(ui);
@@ -104,6 +112,10 @@ export class App {
   }
 
   private leaveScreen() {
+    if (this.lastScreen === 'compare') {
+      this.comparison?.destroy();
+      this.comparison = null;
+    }
     if (this.lastScreen === 'debrief') {
       this.debrief?.destroy();
       this.debrief = null;
@@ -156,6 +168,14 @@ export class App {
             const r = openDebriefFile(this.scenario, text);
             if (!r.ok) return this.store.setState({ notice: { kind: 'error', text: `${r.error} Nothing was changed.` } });
             this.openDebrief(r.seed, r.entries, 'report', 'start', r.seat);
+          },
+          compareFiles: (files) => {
+            const { games, refused } = openComparedFiles(this.scenario, files);
+            if (games.length === 0)
+              return this.store.setState({ notice: { kind: 'error', text: 'None of these files can be compared. Nothing was changed.', list: refused } });
+            const compared = games.map((g) => compareGame(this.scenario, g.name, g.seed, g.entries));
+            this.comparison = comparePage(this.scenario, compared, refused, { back: () => this.store.setState({ screen: 'start', notice: null }) });
+            this.store.setState({ screen: 'compare', notice: null });
           },
           briefingPacks: () => this.store.setState({ screen: 'briefing', notice: null }),
           howToPlay: () => this.showHelp(),

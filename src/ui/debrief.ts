@@ -10,6 +10,7 @@ import { buildReport } from '../report/report';
 import { buildTimeline, entriesBefore, type Timeline } from '../report/timeline';
 import type { MapFactory } from './app';
 import { button, h, render } from './dom';
+import { download } from './download';
 import { reportPage, type ReportPage } from './reportView';
 import { ReplayView, type Difficulty } from './replayView';
 
@@ -154,12 +155,4 @@ export class DebriefScreen {
     this.report?.destroy();
     this.host = null;
   }
-}
-
-function download(filename: string, text: string, type: string) {
-  const a = h('a', { href: URL.createObjectURL(new Blob([text], { type })), download: filename });
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(a.href), 10_000);
 }

@@ -7,6 +7,18 @@ import { SAVE_FORMAT } from '../machine/saveFile';
 
 export type DebriefFile = { ok: true; seed: number; entries: readonly LogEntry[]; seat: string | null } | { ok: false; error: string };
 
+/** Reads several files for a comparison: the ones that fit, and why each other one does not. */
+export function openComparedFiles(scenario: Scenario, files: ReadonlyArray<{ name: string; text: string }>) {
+  const games: Array<{ name: string; seed: number; entries: readonly LogEntry[] }> = [];
+  const refused: string[] = [];
+  for (const f of files) {
+    const r = openDebriefFile(scenario, f.text);
+    if (r.ok) games.push({ name: f.name.replace(/\.json$/i, ''), seed: r.seed, entries: r.entries });
+    else refused.push(`${f.name}: ${r.error}`);
+  }
+  return { games, refused };
+}
+
 export function openDebriefFile(scenario: Scenario, text: string): DebriefFile {
   let json: unknown;
   try {

@@ -12,6 +12,8 @@ export interface StartActions {
   useBuiltInScenario: (() => void) | null;
   /** Opens the report and replay of a save or log file. */
   openDebriefFile(text: string): void;
+  /** Compares several save or log files of the same scenario. */
+  compareFiles(files: Array<{ name: string; text: string }>): void;
   briefingPacks(): void;
   howToPlay(): void;
 }
@@ -85,6 +87,8 @@ export function startScreen(info: StartInfo, act: StartActions): HTMLElement {
   scenarioInput.addEventListener('change', () => void readFile(scenarioInput, act.loadScenarioFile));
   const debriefInput = h('input', { type: 'file', id: 'load-debrief', accept: '.json,application/json', class: 'sr-only' });
   debriefInput.addEventListener('change', () => void readFile(debriefInput, act.openDebriefFile));
+  const compareInput = h('input', { type: 'file', id: 'load-compare', accept: '.json,application/json', multiple: true, class: 'sr-only' });
+  compareInput.addEventListener('change', () => void readFiles(compareInput, act.compareFiles));
   const saved = info.saved;
   const more = h(
     'section',
@@ -106,6 +110,7 @@ export function startScreen(info: StartInfo, act: StartActions): HTMLElement {
     h('p', { class: 'muted' }, 'Before a session: print a briefing for each delegation. After it: the after-action report, the replay round by round, and what-if forks.'),
     h('div', { class: 'row' }, button('Briefing packs', act.briefingPacks)),
     h('div', { class: 'row', style: 'margin-top:8px' }, button('Debrief a saved game or log…', () => debriefInput.click()), debriefInput),
+    h('div', { class: 'row', style: 'margin-top:8px' }, button('Compare several games…', () => compareInput.click()), compareInput),
   );
 
   return h(
@@ -154,5 +159,12 @@ async function readFile(input: HTMLInputElement, then: (text: string) => void) {
   const file = input.files?.[0];
   if (!file) return;
   then(await file.text());
+  input.value = '';
+}
+
+async function readFiles(input: HTMLInputElement, then: (files: Array<{ name: string; text: string }>) => void) {
+  const files = [...(input.files ?? [])];
+  if (files.length === 0) return;
+  then(await Promise.all(files.map(async (f) => ({ name: f.name, text: await f.text() }))));
   input.value = '';
 }

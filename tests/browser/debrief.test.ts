@@ -167,7 +167,7 @@ describe('after a session', () => {
     await page.context().close();
   }, 300_000);
 
-  it('opens the report of a saved game from the start screen, and refuses a file that is not one', async () => {
+  it('opens the report of a saved game from the start screen, compares several, and refuses a file that is not one', async () => {
     const page = await fresh();
     const junk = join(dir, 'notes.json');
     writeFileSync(junk, '{"format":"interlock-log","version":1}');
@@ -177,6 +177,13 @@ describe('after a session', () => {
     await page.getByRole('heading', { name: 'After-action report', level: 1 }).waitFor();
     await page.getByRole('button', { name: 'Back to the menu' }).click();
     await page.getByRole('heading', { name: 'Solo game' }).waitFor();
+    // Several games side by side: the good files compared, the bad one left out with its reason.
+    await page.locator('#load-compare').setInputFiles([finishedSave().file, junk]);
+    await page.getByRole('heading', { name: /^1 games? of Ceasefire 2026, side by side/ }).waitFor();
+    await expect(page.locator('#comparison tbody tr').count()).resolves.toBe(1);
+    await expect(page.getByRole('alert').textContent()).resolves.toMatch(/notes\.json: The game cannot be replayed/);
+    expect(await page.locator('figure.chart canvas').count()).toBe(2);
+    await page.getByRole('button', { name: 'Back to the menu' }).click();
     await page.context().close();
   }, 120_000);
 });

@@ -12,6 +12,7 @@ import { reportCsv, reportMarkdown } from '../../src/report/exports';
 import { promiseVerdict } from '../../src/report/ledger';
 import { defectionsIn, implementations } from '../../src/report/secrets';
 import { buildReport } from '../../src/report/report';
+import { compareGame, comparisonCsv } from '../../src/report/compare';
 import { buildTimeline, entriesBefore } from '../../src/report/timeline';
 
 const load = (file: string): Scenario => {
@@ -159,5 +160,24 @@ describe('the smaller scenario', () => {
     const r = buildReport(buildTimeline(sc, 3, s.log));
     expect(r.history.length).toBe(s.state.history.length);
     expect(reportCsv(r)).toContain('front_tension.red-sea');
+  });
+});
+
+describe('several games compared', () => {
+  it('gives one row per game with its headline figures', () => {
+    const games = [1, 2, 3].map((seed) => {
+      const s = played(scenario, seed);
+      return { g: compareGame(scenario, `seed-${seed}`, seed, s.log), state: s.state };
+    });
+    for (const { g, state } of games) {
+      expect(g.outcome).toBe(state.outcome);
+      expect(g.rounds).toBe(state.round);
+      expect(g.finalTension).toBe(state.history.at(-1)?.tension);
+      expect(g.violations).toBe(state.violations.length);
+    }
+    const csv = comparisonCsv(scenario, games.map((x) => x.g)).trim().split('\n');
+    expect(csv).toHaveLength(4);
+    expect(csv[0]).toContain('score.iran');
+    expect(csv[1]).toMatch(/^seed-1,1,/);
   });
 });
