@@ -1,4 +1,4 @@
-// Briefing packs: one printable page per delegation, generated from the scenario — the
+// Briefing packs: a printable briefing per delegation, generated from the scenario — the
 // situation, its goals, its secret objectives, its levers and moves, and the interlocks that
 // concern it — for an instructor to hand out before a session. Each delegation's pack holds its
 // own secrets only; print one pack per team.
@@ -107,7 +107,7 @@ export interface BriefingActions {
 /** The briefing packs page: every delegation, or one, ready to print. */
 export function briefingPage(sc: Scenario, act: BriefingActions): HTMLElement {
   const packs = h('div', { id: 'briefing-packs' });
-  const pick = h('select', { id: 'brief-pick', 'aria-label': 'Briefing packs to show' }, h('option', { value: '' }, 'Every delegation (one page each)'), ...sc.delegations.map((d) => h('option', { value: d.id }, d.name)));
+  const pick = h('select', { id: 'brief-pick', 'aria-label': 'Briefing packs to show' }, h('option', { value: '' }, 'Every delegation'), ...sc.delegations.map((d) => h('option', { value: d.id }, d.name)));
   const draw = () => packs.replaceChildren(...(pick.value ? [pick.value] : sc.delegations.map((d) => d.id)).map((id) => briefingPack(sc, id)));
   pick.addEventListener('change', draw);
   draw();
@@ -129,7 +129,7 @@ export function briefingPage(sc: Scenario, act: BriefingActions): HTMLElement {
       'main',
       { class: 'doc' },
       h('h1', { class: 'no-print' }, `Briefing packs: ${sc.title}`),
-      h('p', { class: 'muted no-print' }, 'One page per delegation, generated from the scenario. Each holds that delegation’s secret objectives: hand each team its own page only. Printing gives one delegation per page.'),
+      h('p', { class: 'muted no-print' }, 'A briefing per delegation, generated from the scenario. Each holds that delegation’s secret objectives: hand each team its own pack only. In print, each pack starts on a new page.'),
       packs,
     ),
   );
