@@ -99,6 +99,8 @@ export class ReplayView {
 
   /** Page Up / Page Down step through the rounds from anywhere on the replay screen. */
   onKey(e: KeyboardEvent) {
+    const t = e.target as HTMLElement | null;
+    if (t && (t.tagName === 'SELECT' || t.tagName === 'TEXTAREA' || (t.tagName === 'INPUT' && (t as HTMLInputElement).type !== 'range'))) return;
     if (e.key === 'PageUp') this.show(this.round - 1);
     else if (e.key === 'PageDown') this.show(this.round + 1);
     else return;
@@ -129,6 +131,7 @@ export class ReplayView {
     const r = Math.max(1, Math.min(t.frames.length, Math.round(round)));
     this.round = r;
     this.slider.value = String(r);
+    this.slider.setAttribute('aria-valuetext', `Round ${r} of ${t.frames.length}`);
     const frame = t.frames[r - 1];
     const view = this.viewOf(r, this.moment, this.audience);
     if (!frame || !view) return;
