@@ -134,7 +134,7 @@ export function startScreen(info: StartInfo, act: StartActions): HTMLElement {
             info.notice.list?.length ? h('ul', { class: 'problems', 'aria-label': 'Problems found' }, ...info.notice.list.map((l) => h('li', {}, l))) : null,
           )
         : null,
-      h('div', { class: 'start-grid' }, solo, hotseat, more, debrief),
+      h('div', { class: 'start-grid' }, solo, hotseat, h('div', { class: 'start-stack' }, more, debrief)),
     ),
   );
 }
