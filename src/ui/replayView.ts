@@ -175,8 +175,44 @@ export class ReplayView {
             ),
           )
         : h('p', { class: 'muted small' }, 'Nothing recorded.'),
+      ...this.dealings(view, round),
       this.whatIf(round),
     ];
+  }
+
+  /** The round's packages and sealed commits, as far as this audience may see them. */
+  private dealings(view: GameView, round: number): HTMLElement[] {
+    const sc = this.deps.scenario;
+    const name = (id: string) => sc.delegations.find((d) => d.id === id)?.short ?? id;
+    const move = (id: string) => sc.moves.find((m) => m.id === id)?.name ?? id;
+    const packages = view.packages.filter((p) => p.round === round || p.acceptedRound === round);
+    const commits = this.moment === 'end' ? sc.delegations.map((d) => ({ d, c: view.delegations[d.id]?.commit ?? null })).filter((x) => x.c !== null) : [];
+    const out: HTMLElement[] = [];
+    if (packages.length)
+      out.push(
+        h('h3', { style: 'margin-top:10px' }, 'Packages'),
+        h(
+          'ul',
+          { class: 'events' },
+          ...packages.map((p) => h('li', {}, `#${p.id} by ${name(p.proposer)} — ${p.status}: ${p.steps.map((st) => `${name(st.delegation)}: ${move(st.move)}`).join('; ')}`)),
+        ),
+      );
+    if (commits.length)
+      out.push(
+        h('h3', { style: 'margin-top:10px' }, this.audience === 'facilitator' ? 'Sealed commits' : 'Your sealed commit'),
+        h(
+          'ul',
+          { class: 'events' },
+          ...commits.map(({ d, c }) =>
+            h(
+              'li',
+              { class: c?.defect.length ? (this.audience === 'facilitator' ? 'secret' : 'private') : '' },
+              `${d.short}: ${c?.moves.length ? c.moves.map(move).join('; ') : 'no move'}${c?.defect.length ? ` — quietly abandons ${c.defect.map(move).join('; ')}` : ''}${c?.retaliate ? ` — retaliates against ${name(c.retaliate.against)}` : ''}`,
+            ),
+          ),
+        ),
+      );
+    return out;
   }
 
   private whatIf(round: number): HTMLElement {
