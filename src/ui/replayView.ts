@@ -193,7 +193,7 @@ export class ReplayView {
         h('h3', { style: 'margin-top:10px' }, 'Packages'),
         h(
           'ul',
-          { class: 'events' },
+          { class: 'events', 'aria-label': 'Packages of the round' },
           ...packages.map((p) => h('li', {}, `#${p.id} by ${name(p.proposer)} — ${p.status}: ${p.steps.map((st) => `${name(st.delegation)}: ${move(st.move)}`).join('; ')}`)),
         ),
       );
@@ -202,7 +202,7 @@ export class ReplayView {
         h('h3', { style: 'margin-top:10px' }, this.audience === 'facilitator' ? 'Sealed commits' : 'Your sealed commit'),
         h(
           'ul',
-          { class: 'events' },
+          { class: 'events', 'aria-label': this.audience === 'facilitator' ? 'Sealed commits' : 'Your sealed commit' },
           ...commits.map(({ d, c }) =>
             h(
               'li',

@@ -148,10 +148,16 @@ describe('after a session', () => {
     await page.getByRole('combobox', { name: 'Seen as' }).selectOption('usa');
     expect(await page.getByText(iranSecret).count()).toBe(0);
     expect(await page.locator('.replay .events li.secret').count()).toBe(0);
-    const usaEvents = (await page.locator('.replay .events').textContent()) ?? '';
-    expect(usaEvents).not.toMatch(/Iran quietly stops/);
+    const usaPanel = (await page.locator('.replay aside.right').textContent()) ?? '';
+    expect(usaPanel).not.toMatch(/Iran quietly stops/);
+    const ownCommit = page.getByRole('list', { name: 'Your sealed commit' }).getByRole('listitem');
+    expect(await ownCommit.count()).toBeLessThanOrEqual(1);
+    if (await ownCommit.count()) expect(await ownCommit.textContent()).toMatch(/^US: /);
     await page.getByRole('combobox', { name: 'Seen as' }).selectOption('public');
     expect(await page.locator('.replay .events li.private').count()).toBe(0);
+    expect(await page.getByRole('list', { name: /sealed commit/i }).count()).toBe(0);
+    await page.getByRole('combobox', { name: 'Seen as' }).selectOption('facilitator');
+    await expect(page.getByRole('list', { name: 'Sealed commits' }).getByRole('listitem').count()).resolves.toBe(6);
 
     // What-if from round 5: a new game that starts at round 5, played on as Iran.
     await page.getByRole('combobox', { name: 'Delegation you play in the what-if' }).selectOption('iran');
