@@ -1,6 +1,6 @@
 // Where the report reads steps in force, implementations and quiet defections from. Kept in one
-// place: how the engine stores them may change (a list of steps, a secret record of defections),
-// and only this file should have to follow.
+// place: how the engine stores them may change (branch "speed": a list of steps in force, a list
+// of implementations and a secret list of quiet defections), and only this file should follow.
 import type { GameState, StandingStep } from '../engine';
 
 export interface QuietDefection {

@@ -67,6 +67,15 @@ function finishedSave(): { file: string; seed: number } {
   throw new Error('no suitable game in 300 seeds');
 }
 
+/** Controls on the page without an accessible name (label, aria-label or text). */
+const unnamedControls = (page: Page) =>
+  page.evaluate(() =>
+    [...document.querySelectorAll<HTMLElement>('button, select, input, summary, a[href]')]
+      .filter((el) => !(el.getAttribute('aria-label') || (el as HTMLInputElement).labels?.length || el.textContent?.trim() || el.getAttribute('aria-labelledby')))
+      .filter((el) => !el.classList.contains('sr-only'))
+      .map((el) => el.outerHTML.slice(0, 80)),
+  );
+
 async function downloadText(page: Page, name: string): Promise<string> {
   const [dl] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name }).click()]);
   const path = await dl.path();
@@ -89,6 +98,7 @@ describe('after a session', () => {
     expect(await page.locator('#promise-ledger tbody tr').count()).toBeGreaterThan(10);
     expect(await page.locator('#attribution').textContent()).toContain('MISATTRIBUTED');
     await expect(page.getByText(/reveals everything/).count()).resolves.toBe(1);
+    expect(await unnamedControls(page)).toEqual([]);
     const s1 = await stats(page);
     expect(s1?.rounds).toBe(12);
     expect(s1?.reportMs).toBeGreaterThan(0);
@@ -135,6 +145,7 @@ describe('after a session', () => {
     for (let i = 0; i < 4; i++) await page.keyboard.press('ArrowRight');
     await expect(page.getByText('Round 5 of 12').count()).resolves.toBe(1);
     await page.getByRole('heading', { name: /Bridge of Phase|Ceasefire — next/ }).waitFor();
+    expect(await unnamedControls(page)).toEqual([]);
     await page.getByRole('button', { name: 'Next round' }).click();
     await page.getByRole('button', { name: 'Previous round' }).click();
     await expect(page.getByText('Round 5 of 12').count()).resolves.toBe(1);
