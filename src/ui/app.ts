@@ -4,11 +4,8 @@ import type { GameView, Scenario } from '../engine';
 import { createGameStore, type GameStore, type UiState } from '../store/gameStore';
 import { commitPanel } from './commitPanel';
 import { Controller } from './controller';
-import { openComparedFiles, openDebriefFile } from './debriefFile';
-import { comparePage, type ComparePage } from './compareView';
-import { compareGame } from '../report/compare';
-import { briefingPage } from './briefing';
-import { DebriefScreen, type DebriefStats, type DebriefTab } from './debrief';
+import type { DebriefStats, DebriefTab } from './debrief';
+import { DebriefRoutes } from './debriefRoutes';
 import { forgetCustomScenario, loadCustomScenario, problemLines, rememberedScenario } from './customScenario';
 import { councilPanel } from './councilPanel';
 import { button, h, render } from './dom';
@@ -43,8 +40,7 @@ export class App {
   mapLines: string[] = [];
   private deps = new Map<string, unknown[]>();
   private readonly builtIn: Scenario;
-  private debrief: DebriefScreen | null = null;
-  private comparison: ComparePage | null = null;
+  private readonly debrief: DebriefRoutes;
 
   constructor(
     private readonly root: HTMLElement,
@@ -54,6 +50,7 @@ export class App {
     this.builtIn = scenario;
     this.scenario = rememberedScenario() ?? scenario;
     this.controller = new Controller(this.scenario, this.store);
+    this.debrief = new DebriefRoutes({ root, store: this.store, mapFactory, scenario: () => this.scenario, resume: (save) => this.resume(save) });
     this.store.subscribe(() => this.draw());
     this.draw();
   }
@@ -76,50 +73,15 @@ export class App {
     this.lastScreen = ui.screen;
     if (ui.screen === 'start') this.drawStart(ui);
     else if (ui.screen === 'end') this.drawEnd();
-    else if (ui.screen === 'debrief') {
-      if (entering) this.debrief?.mount(this.root);
-    } else if (ui.screen === 'compare') {
-      if (entering && this.comparison) {
-        render(this.root, this.comparison.el);
-        this.comparison.drawCharts();
-      }
-    } else if (ui.screen === 'briefing') {
-      if (entering) render(this.root, briefingPage(this.scenario, { back: () => this.store.setState({ screen: 'start', notice: null }) }));
-    } else this.drawGame(ui);
-  }
-
-  /** Opens the report or the replay of a game from its log; `from` is where "back" returns. */
-  private openDebrief(seed: number, entries: Parameters<typeof DebriefScreen.fromLog>[2], tab: DebriefTab, from: 'end' | 'start', seat: string | null) {
-    this.debrief?.destroy();
-    this.debrief = DebriefScreen.fromLog(
-      {
-        scenario: this.scenario,
-        mapFactory: this.mapFactory,
-        backLabel: from === 'end' ? 'Back to the end screen' : 'Back to the menu',
-        back: () => this.store.setState({ screen: from, notice: null }),
-        fork: (save) => this.resume(save),
-        defaultSeat: seat,
-      },
-      seed,
-      entries,
-      tab,
-    );
-    this.store.setState({ screen: 'debrief', notice: null });
+    else if (!this.debrief.draw(ui.screen, entering)) this.drawGame(ui);
   }
 
   debriefStats(): DebriefStats | null {
-    return this.debrief?.stats() ?? null;
+    return this.debrief.stats();
   }
 
   private leaveScreen() {
-    if (this.lastScreen === 'compare') {
-      this.comparison?.destroy();
-      this.comparison = null;
-    }
-    if (this.lastScreen === 'debrief') {
-      this.debrief?.destroy();
-      this.debrief = null;
-    }
+    this.debrief.leave(this.lastScreen);
     this.deps.clear();
     this.mapPort?.destroy();
     this.mapPort = null;
@@ -164,20 +126,7 @@ export class App {
                   forgetCustomScenario();
                   this.useScenario(this.builtIn, `Back to the built-in scenario: ${this.builtIn.title}.`);
                 },
-          openDebriefFile: (text) => {
-            const r = openDebriefFile(this.scenario, text);
-            if (!r.ok) return this.store.setState({ notice: { kind: 'error', text: `${r.error} Nothing was changed.` } });
-            this.openDebrief(r.seed, r.entries, 'report', 'start', r.seat);
-          },
-          compareFiles: (files) => {
-            const { games, refused } = openComparedFiles(this.scenario, files);
-            if (games.length === 0)
-              return this.store.setState({ notice: { kind: 'error', text: 'None of these files can be compared. Nothing was changed.', list: refused } });
-            const compared = games.map((g) => compareGame(this.scenario, g.name, g.seed, g.entries));
-            this.comparison = comparePage(this.scenario, compared, refused, { back: () => this.store.setState({ screen: 'start', notice: null }) });
-            this.store.setState({ screen: 'compare', notice: null });
-          },
-          briefingPacks: () => this.store.setState({ screen: 'briefing', notice: null }),
+          ...this.debrief.startActions(),
           howToPlay: () => this.showHelp(),
         },
       ),
@@ -219,7 +168,7 @@ export class App {
     const state = this.controller.transport?.state;
     if (!state) return;
     const t = this.controller.transport;
-    const debrief = (tab: DebriefTab) => t && this.openDebrief(t.state.seed, t.log, tab, 'end', this.store.getState().humans[0] ?? null);
+    const debrief = (tab: DebriefTab) => t && this.debrief.open(t.state.seed, t.log, tab, 'end', this.store.getState().humans[0] ?? null);
     render(this.root, endScreen(this.scenario, state, { menu: () => this.controller.quit(), exportSave: () => this.download(), report: () => debrief('report'), replay: () => debrief('replay') }));
   }
 
