@@ -1,7 +1,7 @@
 // The promise ledger: every step offered in a package, and what became of it — agreed or not,
 // implemented, verified, matched (its span secured), quietly abandoned, negated, violated.
 import type { GameState, Scenario } from '../engine';
-import { defectionsIn, implementations, stepInForce, stepsInForce } from './secrets';
+import { defectionsCommitted, implementations, stepInForce, stepsInForce, type QuietDefection } from './secrets';
 import type { Timeline } from './timeline';
 
 export type EndedHow = 'negated' | 'violated' | 'unwound by a violation' | 'unwound by a domestic shock' | 'reverted';
@@ -56,7 +56,7 @@ export function stepInstances(t: Timeline): StepInstance[] {
   const live = new Map<string, StepInstance>(); // by move
   let prev: GameState | null = null;
 
-  const observe = (s: GameState, round: number) => {
+  const observe = (s: GameState, round: number, defections: readonly QuietDefection[]) => {
     for (const st of stepsInForce(s)) {
       const k = key(st.move, st.round);
       let inst = all.get(k);
@@ -69,7 +69,7 @@ export function stepInstances(t: Timeline): StepInstance[] {
       const span = spanOf.get(st.move);
       if (inst.matched === null && span && s.spans[span]?.status === 'secured') inst.matched = s.spans[span]?.securedRound ?? round;
     }
-    for (const d of defectionsIn(s)) {
+    for (const d of defections) {
       const inst = live.get(d.move);
       if (inst && inst.defected === null) inst.defected = d.round;
     }
@@ -89,8 +89,8 @@ export function stepInstances(t: Timeline): StepInstance[] {
     prev = s;
   };
   for (const f of t.frames) {
-    observe(f.start, f.round);
-    observe(f.end, f.round);
+    observe(f.start, f.round, []);
+    observe(f.end, f.round, f.resolved ? defectionsCommitted(f.end) : []);
   }
   return [...all.values()].sort((a, b) => a.implemented - b.implemented || a.move.localeCompare(b.move));
 }

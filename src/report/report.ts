@@ -2,7 +2,7 @@
 // it. Pure data; the page, the Markdown and the CSV are drawn from it.
 import { objectivesOf, score, type GameState, type Incident, type RoundRecord, type Scenario } from '../engine';
 import { buildLedger, type Ledger } from './ledger';
-import { defectionsIn, type QuietDefection } from './secrets';
+import { defectionsCommitted, type QuietDefection } from './secrets';
 import type { Timeline } from './timeline';
 
 export type AttributionVerdict = 'correct' | 'misattributed' | 'inconclusive' | 'not investigated' | 'cancelled';
@@ -51,11 +51,9 @@ function verdictOf(i: Incident): AttributionVerdict {
   return i.attribution.named === i.sponsor ? 'correct' : 'misattributed';
 }
 
-/** Every quiet defection of the game: the ones caught (violations of defected steps) and the ones never caught. */
+/** Every quiet defection of the game, caught or not, from the sealed commits of each resolved round. */
 function allDefections(t: Timeline): QuietDefection[] {
-  const seen = new Map<string, QuietDefection>();
-  for (const f of t.frames) for (const s of [f.start, f.end]) for (const d of defectionsIn(s)) seen.set(`${d.move}@${d.round}`, d);
-  return [...seen.values()].sort((a, b) => a.round - b.round);
+  return t.frames.filter((f) => f.resolved).flatMap((f) => defectionsCommitted(f.end));
 }
 
 function turningPoints(t: Timeline): TurningPoint[] {

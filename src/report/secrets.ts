@@ -33,3 +33,15 @@ export function defectionsIn(s: GameState): QuietDefection[] {
   }
   return out;
 }
+
+/**
+ * The quiet defections committed in the round just resolved: the sealed commits are still in the
+ * state until the next round opens. This catches a defection detected in the very round it was
+ * made, which no state between two rounds shows.
+ */
+export function defectionsCommitted(resolved: GameState): QuietDefection[] {
+  const out: QuietDefection[] = [];
+  for (const [delegation, d] of Object.entries(resolved.delegations))
+    for (const move of d.commit?.defect ?? []) out.push({ move, delegation, round: resolved.round });
+  return out;
+}

@@ -8,10 +8,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { playToEnd } from '../../src/ai/autoplay';
-import { parseScenarioText } from '../../src/engine/scenario/load';
 import { makeSave } from '../../src/machine/saveFile';
-import { GameSession } from '../../src/machine/session';
+import { findGame, loadScenario } from '../report/cheater';
 import { launch, serve } from './harness';
 import { dismissDialogs, playStep } from './play';
 
@@ -46,25 +44,15 @@ type Stats = { reportMs: number | null; replayMs: number | null; rounds: number 
 const stats = (page: Page) => page.evaluate(() => (window as unknown as { interlock: { debrief(): Stats | null } }).interlock.debrief());
 
 let saved: { file: string; seed: number } | null = null;
-/** A finished twelve-round game with a violation and a misattribution, saved as a player would. */
+/** A finished twelve-round game with a quiet defection caught and a misattribution, saved as a player would. */
 function finishedSave(): { file: string; seed: number } {
   if (saved) return saved;
-  const r = parseScenarioText(readFileSync(join(root, 'assets/scenarios/ceasefire-2026.json'), 'utf8'));
-  if (!r.ok) throw new Error('the default scenario does not load');
-  const sc = r.scenario;
-  const temper = Object.fromEntries(sc.delegations.map((d) => [d.id, { cooperation: 66, cheating: 12 }]));
-  for (let seed = 1; seed < 300; seed++) {
-    const s = GameSession.start(sc, seed);
-    playToEnd(sc, s, { temperaments: temper });
-    const st = s.state;
-    if (st.round === 12 && st.violations.length > 0 && st.incidents.some((i) => i.attribution?.named && i.attribution.named !== i.sponsor)) {
-      const file = join(dir, `save-${seed}.json`);
-      writeFileSync(file, JSON.stringify(makeSave(sc, s, { mode: 'solo', humans: ['iran'], difficulty: 'standard' }, new Date().toISOString())));
-      saved = { file, seed };
-      return saved;
-    }
-  }
-  throw new Error('no suitable game in 300 seeds');
+  const sc = loadScenario('ceasefire-2026.json');
+  const { seed, session } = findGame(sc, (s) => s.state.round === 12 && s.state.violations.length > 0 && s.state.incidents.some((i) => i.attribution?.named && i.attribution.named !== i.sponsor));
+  const file = join(dir, `save-${seed}.json`);
+  writeFileSync(file, JSON.stringify(makeSave(sc, session, { mode: 'solo', humans: ['iran'], difficulty: 'standard' }, new Date().toISOString())));
+  saved = { file, seed };
+  return saved;
 }
 
 /** Controls on the page without an accessible name (label, aria-label or text). */
@@ -160,7 +148,7 @@ describe('after a session', () => {
     expect(await page.getByText(iranSecret).count()).toBe(0);
     expect(await page.locator('.replay .events li.secret').count()).toBe(0);
     const usaPanel = (await page.locator('.replay aside.right').textContent()) ?? '';
-    expect(usaPanel).not.toMatch(/Iran quietly stops/);
+    expect(usaPanel).not.toMatch(/(Iran|Gulf|Israel|EU|IAEA) quietly stops/);
     const ownCommit = page.getByRole('list', { name: 'Your sealed commit' }).getByRole('listitem');
     expect(await ownCommit.count()).toBeLessThanOrEqual(1);
     if (await ownCommit.count()) expect(await ownCommit.textContent()).toMatch(/^US: /);

@@ -1,13 +1,11 @@
 // The after-action report from the event log: the round frames agree with the game, the promise
 // ledger accounts for every offered step and every violation, and the exports carry the series.
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { playStep, playToEnd } from '../../src/ai/autoplay';
 import { facilitatorView, publicView, viewFor, type Scenario } from '../../src/engine';
-import { parseScenarioText } from '../../src/engine/scenario/load';
 import { replay } from '../../src/machine/replay';
 import { GameSession } from '../../src/machine/session';
+import { findGame, loadScenario } from './cheater';
 import { reportCsv, reportMarkdown } from '../../src/report/exports';
 import { promiseVerdict } from '../../src/report/ledger';
 import { defectionsIn, implementations } from '../../src/report/secrets';
@@ -15,28 +13,20 @@ import { buildReport } from '../../src/report/report';
 import { compareGame, comparisonCsv } from '../../src/report/compare';
 import { buildTimeline, entriesBefore } from '../../src/report/timeline';
 
-const load = (file: string): Scenario => {
-  const r = parseScenarioText(readFileSync(fileURLToPath(new URL(`../../assets/scenarios/${file}`, import.meta.url)), 'utf8'));
-  if (!r.ok) throw new Error('scenario refused');
-  return r.scenario;
-};
+const load = loadScenario;
 const scenario = load('ceasefire-2026.json');
 
-function played(sc: Scenario, seed: number, opts: Parameters<typeof playToEnd>[2] = {}): GameSession {
+function played(sc: Scenario, seed: number): GameSession {
   const s = GameSession.start(sc, seed);
-  playToEnd(sc, s, opts);
+  playToEnd(sc, s);
   return s;
 }
 
-/** A 12-round game with violations and negations, found by seed (deterministic). */
-const long = (() => {
-  for (let seed = 1; seed < 300; seed++) {
-    const s = played(scenario, seed, { temperaments: Object.fromEntries(scenario.delegations.map((d) => [d.id, { cooperation: 66, cheating: 12 }])) });
-    const negated = Object.values(s.state.spans).some((x) => x.negatedCount > 0);
-    if (s.state.round === 12 && s.state.violations.length > 0 && negated) return { seed, session: s };
-  }
-  throw new Error('no 12-round game with a violation and a negation in 300 seeds');
-})();
+/** A 12-round game with quiet defections, a verified violation and a negated span (deterministic). */
+const long = findGame(
+  scenario,
+  (s) => s.state.round === 12 && s.state.violations.length > 0 && s.state.events.some((e) => e.kind === 'span.negated') && s.state.events.some((e) => e.kind === 'defection'),
+);
 
 describe('the timeline of a game', () => {
   const t = buildTimeline(scenario, long.seed, long.session.log);
@@ -91,14 +81,25 @@ describe('the after-action report', () => {
     for (const v of t.final.violations) {
       expect(r.ledger.instances).toContainEqual(expect.objectContaining({ move: v.move, ended: { round: v.round, how: 'violated' } }));
     }
-    const negations = r.ledger.instances.filter((i) => i.ended?.how === 'negated');
-    expect(negations.length).toBeGreaterThan(0);
-    for (const n of negations) {
-      const span = scenario.interlocks.find((x) => [x.restraint, ...x.reciprocal].includes(n.move));
-      expect(span && t.final.spans[span.id]?.negatedCount).toBeGreaterThan(0);
+    // Every round in which a window closed unmatched has a step negated in the ledger, and the reverse.
+    const negatedRounds = new Set(t.final.events.filter((e) => e.kind === 'span.negated').map((e) => e.round));
+    expect(negatedRounds.size).toBeGreaterThan(0);
+    const ledgerRounds = new Set(r.ledger.instances.filter((i) => i.ended?.how === 'negated').map((i) => i.ended?.round));
+    expect([...ledgerRounds].sort()).toEqual([...negatedRounds].sort());
+    const shockRounds = new Set(t.final.events.filter((e) => e.kind === 'shock').map((e) => e.round));
+    for (const i of r.ledger.instances.filter((x) => x.ended?.how === 'unwound by a domestic shock')) expect(shockRounds.has(i.ended?.round ?? -1)).toBe(true);
+    // Every quiet defection of the game is found, with its delegation and round.
+    const defectionEvents = t.final.events.filter((e) => e.kind === 'defection');
+    expect(r.defections.length).toBe(defectionEvents.length);
+    for (const d of r.defections) {
+      expect(implementations(t.final).some((i) => i.move === d.move)).toBe(true);
+      expect(r.ledger.instances.some((i) => i.move === d.move && i.defected === d.round)).toBe(true);
     }
-    // Quiet defections are found, and each caught one ends as a violation.
-    for (const d of r.defections) expect(implementations(t.final).some((i) => i.move === d.move)).toBe(true);
+    // A caught defection ends its step as a violation in the round it was caught.
+    for (const v of t.final.violations) {
+      const inst = r.ledger.instances.find((i) => i.move === v.move && i.ended?.round === v.round);
+      if (inst?.defected != null) expect(inst.defected).toBeLessThanOrEqual(v.round);
+    }
   });
 
   it('matches promises to spans that were secured', () => {
