@@ -258,6 +258,7 @@ export class App {
             localStorage.setItem('interlock.guide.seen', '1');
             this.store.setState({ tutorial: null });
           },
+          this.scenario,
         ),
       );
     else if (ui.unreadResolution !== null && ui.unreadResolution > 0)

@@ -75,8 +75,17 @@ const GUIDE: Array<{ title: string; text: string }> = [
   { title: 'The map (centre)', text: 'Fronts are shaded by tension. Incidents appear as icons; dashed outlines mean nobody knows yet who sponsored them. “Map as text” lists everything for keyboard and screen-reader users.' },
 ];
 
-export function guide(step: number, next: () => void, skip: () => void): HTMLElement {
-  const g = GUIDE[step] ?? GUIDE[0];
+/** The guide's span example comes from the scenario being played (its first span). */
+function spanExample(sc: Scenario): string {
+  const span = sc.interlocks[0];
+  if (!span) return GUIDE[2]?.text ?? '';
+  const steps = [span.restraint, ...span.reciprocal].length;
+  return `Take “${span.name}”: ${span.text} Only when all ${steps} steps are done in the same window and verified does the span hold.`;
+}
+
+export function guide(step: number, next: () => void, skip: () => void, sc?: Scenario): HTMLElement {
+  const base = GUIDE[step] ?? GUIDE[0];
+  const g = sc && step === 2 && base ? { ...base, text: spanExample(sc) } : base;
   const last = step >= GUIDE.length - 1;
   return dialog(
     `${g?.title ?? ''} (${step + 1}/${GUIDE.length})`,
