@@ -61,6 +61,7 @@ if (root && parsed.ok) {
       thinking: () => app.store.getState().thinking.length,
       mapText: () => app.mapLines,
       mapStats: () => app.mapPort?.stats() ?? null,
+      debrief: () => app.debriefStats(),
     },
   });
 } else if (root && !parsed.ok) {

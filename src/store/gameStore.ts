@@ -4,7 +4,7 @@ import { createStore } from 'zustand/vanilla';
 import type { GameView, PackageStep } from '../engine';
 import type { AiNote } from '../net/transport';
 
-export type Screen = 'start' | 'game' | 'handover' | 'end';
+export type Screen = 'start' | 'game' | 'handover' | 'end' | 'debrief' | 'briefing' | 'compare';
 export type Tab = 'negotiate' | 'commit' | 'council';
 
 export interface CommitDraft {
@@ -32,7 +32,8 @@ export interface UiState {
   tutorial: number | null;
   /** The round whose resolution the player has not yet looked at. */
   unreadResolution: number | null;
-  notice: { kind: 'error' | 'info'; text: string } | null;
+  /** A message to the player; `list` holds one line per item (e.g. the problems of a refused file). */
+  notice: { kind: 'error' | 'info'; text: string; list?: string[] } | null;
 }
 
 export const emptyCommit = (): CommitDraft => ({ moves: [], defect: [], inspections: {}, observers: {}, retaliate: null });

@@ -1,9 +1,12 @@
 // The interface: screens and panels drawn from the store. The map arrives through a port, so
 // only the composition root (main.ts) knows about Phaser.
-import { parseScenarioText, type GameView, type Scenario } from '../engine';
+import type { GameView, Scenario } from '../engine';
 import { createGameStore, type GameStore, type UiState } from '../store/gameStore';
 import { commitPanel } from './commitPanel';
 import { Controller } from './controller';
+import type { DebriefStats, DebriefTab } from './debrief';
+import { DebriefRoutes } from './debriefRoutes';
+import { forgetCustomScenario, loadCustomScenario, problemLines, rememberedScenario } from './customScenario';
 import { councilPanel } from './councilPanel';
 import { button, h, render } from './dom';
 import { endScreen } from './endScreen';
@@ -36,13 +39,18 @@ export class App {
   private lastScreen: UiState['screen'] | null = null;
   mapLines: string[] = [];
   private deps = new Map<string, unknown[]>();
+  private readonly builtIn: Scenario;
+  private readonly debrief: DebriefRoutes;
 
   constructor(
     private readonly root: HTMLElement,
     private scenario: Scenario,
     private readonly mapFactory: MapFactory,
   ) {
-    this.controller = new Controller(scenario, this.store);
+    this.builtIn = scenario;
+    this.scenario = rememberedScenario() ?? scenario;
+    this.controller = new Controller(this.scenario, this.store);
+    this.debrief = new DebriefRoutes({ root, store: this.store, mapFactory, scenario: () => this.scenario, resume: (save) => this.resume(save) });
     this.store.subscribe(() => this.draw());
     this.draw();
   }
@@ -60,14 +68,20 @@ export class App {
 
   private draw() {
     const ui = this.store.getState();
-    if (ui.screen !== this.lastScreen) this.leaveScreen();
+    const entering = ui.screen !== this.lastScreen;
+    if (entering) this.leaveScreen();
     this.lastScreen = ui.screen;
     if (ui.screen === 'start') this.drawStart(ui);
     else if (ui.screen === 'end') this.drawEnd();
-    else this.drawGame(ui);
+    else if (!this.debrief.draw(ui.screen, entering)) this.drawGame(ui);
+  }
+
+  debriefStats(): DebriefStats | null {
+    return this.debrief.stats();
   }
 
   private leaveScreen() {
+    this.debrief.leave(this.lastScreen);
     this.deps.clear();
     this.mapPort?.destroy();
     this.mapPort = null;
@@ -97,20 +111,33 @@ export class App {
             this.resume(json);
           },
           loadScenarioFile: (text) => {
-            const r = parseScenarioText(text);
+            const r = loadCustomScenario(text);
             if (!r.ok) {
-              const list = r.problems.slice(0, 8).map((p) => `${p.path}: ${p.message}`).join('; ');
-              return this.store.setState({ notice: { kind: 'error', text: `The scenario is refused (${r.problems.length} problem${r.problems.length > 1 ? 's' : ''}): ${list}` } });
+              const n = r.problems.length;
+              const text = `The scenario file is refused: ${n} problem${n > 1 ? 's' : ''}, listed below by JSON path. Nothing was changed: the scenario in use is still ${this.scenario.title}.`;
+              return this.store.setState({ notice: { kind: 'error', text, list: problemLines(r.problems) } });
             }
-            this.scenario = r.scenario;
-            this.controller = new Controller(r.scenario, this.store);
-            this.store.setState({ notice: { kind: 'info', text: `Scenario loaded: ${r.scenario.title}.` } });
+            this.useScenario(r.scenario, `Scenario loaded: ${r.scenario.title}. Start a game to play it.`);
           },
+          useBuiltInScenario:
+            this.scenario === this.builtIn
+              ? null
+              : () => {
+                  forgetCustomScenario();
+                  this.useScenario(this.builtIn, `Back to the built-in scenario: ${this.builtIn.title}.`);
+                },
+          ...this.debrief.startActions(),
           howToPlay: () => this.showHelp(),
         },
       ),
       this.helpOverlay(),
     );
+  }
+
+  private useScenario(scenario: Scenario, message: string) {
+    this.scenario = scenario;
+    this.controller = new Controller(scenario, this.store);
+    this.store.setState({ notice: { kind: 'info', text: message } });
   }
 
   private helpEl: HTMLElement | null = null;
@@ -140,7 +167,9 @@ export class App {
   private drawEnd() {
     const state = this.controller.transport?.state;
     if (!state) return;
-    render(this.root, endScreen(this.scenario, state, { menu: () => this.controller.quit(), exportSave: () => this.download() }));
+    const t = this.controller.transport;
+    const debrief = (tab: DebriefTab) => t && this.debrief.open(t.state.seed, t.log, tab, 'end', this.store.getState().humans[0] ?? null);
+    render(this.root, endScreen(this.scenario, state, { menu: () => this.controller.quit(), exportSave: () => this.download(), report: () => debrief('report'), replay: () => debrief('replay') }));
   }
 
   private download() {
@@ -229,6 +258,7 @@ export class App {
             localStorage.setItem('interlock.guide.seen', '1');
             this.store.setState({ tutorial: null });
           },
+          this.scenario,
         ),
       );
     else if (ui.unreadResolution !== null && ui.unreadResolution > 0)

@@ -19,7 +19,7 @@ export function howToPlay(sc: Scenario, close: () => void): HTMLElement {
   return dialog(
     'How to play',
     [
-      p(`You lead one delegation in the talks that follow the ceasefire. You have ${sc.tunables.roundLimit} rounds to build a settlement across four tracks — nuclear, missiles, proxies, sanctions — through three phases.`),
+      p(`You lead one delegation in the talks that follow the ceasefire. You have ${sc.tunables.roundLimit} rounds to build a settlement across ${sc.tracks.length} tracks — ${sc.tracks.map((t) => t.name.toLowerCase()).join(', ')} — through three phases.`),
       h('h3', {}, 'The interlocking-safeties rule'),
       p('Each span of the bridge is a restraint and the steps that must match it. A span is secured only when every step is implemented inside its window and verified by the monitors, and no violation has been verified since. A restraint left unmatched when its window closes is negated: it is reverted and costs its giver domestic support.'),
       p('A phase completes only when every track it names has a secured span. A deal on one track never advances the talks.'),
@@ -75,8 +75,17 @@ const GUIDE: Array<{ title: string; text: string }> = [
   { title: 'The map (centre)', text: 'Fronts are shaded by tension. Incidents appear as icons; dashed outlines mean nobody knows yet who sponsored them. “Map as text” lists everything for keyboard and screen-reader users.' },
 ];
 
-export function guide(step: number, next: () => void, skip: () => void): HTMLElement {
-  const g = GUIDE[step] ?? GUIDE[0];
+/** The guide's span example comes from the scenario being played (its first span). */
+function spanExample(sc: Scenario): string {
+  const span = sc.interlocks[0];
+  if (!span) return GUIDE[2]?.text ?? '';
+  const steps = [span.restraint, ...span.reciprocal].length;
+  return `Take “${span.name}”: ${span.text} Only when all ${steps} steps are done in the same window and verified does the span hold.`;
+}
+
+export function guide(step: number, next: () => void, skip: () => void, sc?: Scenario): HTMLElement {
+  const base = GUIDE[step] ?? GUIDE[0];
+  const g = sc && step === 2 && base ? { ...base, text: spanExample(sc) } : base;
   const last = step >= GUIDE.length - 1;
   return dialog(
     `${g?.title ?? ''} (${step + 1}/${GUIDE.length})`,

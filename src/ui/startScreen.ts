@@ -8,13 +8,20 @@ export interface StartActions {
   continueSaved(): void;
   loadSaveFile(text: string): void;
   loadScenarioFile(text: string): void;
+  /** Back to the scenario built into the game (shown while a custom one is in use). */
+  useBuiltInScenario: (() => void) | null;
+  /** Opens the report and replay of a save or log file. */
+  openDebriefFile(text: string): void;
+  /** Compares several save or log files of the same scenario. */
+  compareFiles(files: Array<{ name: string; text: string }>): void;
+  briefingPacks(): void;
   howToPlay(): void;
 }
 
 export interface StartInfo {
   scenario: Scenario;
   saved: { round: number; phase: string; savedAt: string } | null;
-  notice: { kind: 'error' | 'info'; text: string } | null;
+  notice: { kind: 'error' | 'info'; text: string; list?: string[] } | null;
 }
 
 const randomSeed = () => Math.floor(Math.random() * 1_000_000) + 1;
@@ -78,6 +85,10 @@ export function startScreen(info: StartInfo, act: StartActions): HTMLElement {
   saveInput.addEventListener('change', () => void readFile(saveInput, act.loadSaveFile));
   const scenarioInput = h('input', { type: 'file', id: 'load-scenario', accept: '.json,application/json', class: 'sr-only' });
   scenarioInput.addEventListener('change', () => void readFile(scenarioInput, act.loadScenarioFile));
+  const debriefInput = h('input', { type: 'file', id: 'load-debrief', accept: '.json,application/json', class: 'sr-only' });
+  debriefInput.addEventListener('change', () => void readFile(debriefInput, act.openDebriefFile));
+  const compareInput = h('input', { type: 'file', id: 'load-compare', accept: '.json,application/json', multiple: true, class: 'sr-only' });
+  compareInput.addEventListener('change', () => void readFiles(compareInput, act.compareFiles));
   const saved = info.saved;
   const more = h(
     'section',
@@ -88,8 +99,18 @@ export function startScreen(info: StartInfo, act: StartActions): HTMLElement {
       : h('p', { class: 'muted' }, 'No saved game in this browser yet. Games save themselves after every round.'),
     h('div', { class: 'row' }, button('Load a save file…', () => saveInput.click()), saveInput),
     h('div', { class: 'row', style: 'margin-top:8px' }, button('Load a scenario file…', () => scenarioInput.click()), scenarioInput),
-    h('p', { class: 'muted small' }, `Scenario: ${scenario.title}`),
+    h('p', { class: 'muted small' }, `Scenario: ${scenario.title}${act.useBuiltInScenario ? ' (loaded from a file)' : ''}`),
+    act.useBuiltInScenario ? h('div', { class: 'row' }, button('Use the built-in scenario', act.useBuiltInScenario)) : null,
     h('div', { class: 'row', style: 'margin-top:8px' }, button('How to play', act.howToPlay)),
+  );
+  const debrief = h(
+    'section',
+    { class: 'card', 'aria-labelledby': 'debrief-h' },
+    h('h2', { id: 'debrief-h' }, 'Prepare and debrief'),
+    h('p', { class: 'muted' }, 'Before a session: print a briefing for each delegation. After it: the after-action report, the replay round by round, and what-if forks.'),
+    h('div', { class: 'row' }, button('Briefing packs', act.briefingPacks)),
+    h('div', { class: 'row', style: 'margin-top:8px' }, button('Debrief a saved game or log…', () => debriefInput.click()), debriefInput),
+    h('div', { class: 'row', style: 'margin-top:8px' }, button('Compare several games…', () => compareInput.click()), compareInput),
   );
 
   return h(
@@ -103,10 +124,17 @@ export function startScreen(info: StartInfo, act: StartActions): HTMLElement {
       h(
         'p',
         { class: 'tagline' },
-        'A concession only holds when the matching concessions on the other side come in the same window and are independently verified. Build every span of the bridge — nuclear, missiles, proxies, sanctions — before the truce drifts or unravels.',
+        `A concession only holds when the matching concessions on the other side come in the same window and are independently verified. Build every span of the bridge — ${scenario.tracks.map((t) => t.name.toLowerCase()).join(', ')} — before the truce drifts or unravels.`,
       ),
-      info.notice ? h('div', { class: `notice ${info.notice.kind}`, role: 'alert' }, info.notice.text) : null,
-      h('div', { class: 'start-grid' }, solo, hotseat, more),
+      info.notice
+        ? h(
+            'div',
+            { class: `notice ${info.notice.kind}`, role: 'alert' },
+            info.notice.text,
+            info.notice.list?.length ? h('ul', { class: 'problems', 'aria-label': 'Problems found' }, ...info.notice.list.map((l) => h('li', {}, l))) : null,
+          )
+        : null,
+      h('div', { class: 'start-grid' }, solo, hotseat, h('div', { class: 'start-stack' }, more, debrief)),
     ),
   );
 }
@@ -131,5 +159,12 @@ async function readFile(input: HTMLInputElement, then: (text: string) => void) {
   const file = input.files?.[0];
   if (!file) return;
   then(await file.text());
+  input.value = '';
+}
+
+async function readFiles(input: HTMLInputElement, then: (files: Array<{ name: string; text: string }>) => void) {
+  const files = [...(input.files ?? [])];
+  if (files.length === 0) return;
+  then(await Promise.all(files.map(async (f) => ({ name: f.name, text: await f.text() }))));
   input.value = '';
 }

@@ -14,16 +14,23 @@ export function requireChromium() {
     throw new Error(`Chromium is missing at ${CHROMIUM}. Install it with: apt-get install -y chromium (or set CHROMIUM_PATH).`);
 }
 
-let built: Promise<void> | null = null;
-/** Builds the game once per test process into dist/. */
-export function buildOnce(): Promise<void> {
-  built ??= build({ root, logLevel: 'error', build: { outDir: join(root, 'dist') } }).then(() => undefined);
-  return built;
+const built = new Map<string, Promise<void>>();
+/**
+ * Builds the game once per test process into `outDir` (dist/ by default). Test files run in
+ * parallel processes: each one that serves the game gives its own folder, so builds never collide.
+ */
+export function buildOnce(outDir = join(root, 'dist')): Promise<void> {
+  let b = built.get(outDir);
+  if (!b) {
+    b = build({ root, logLevel: 'error', build: { outDir, emptyOutDir: true } }).then(() => undefined);
+    built.set(outDir, b);
+  }
+  return b;
 }
 
-export async function serve(): Promise<{ url: string; close: () => Promise<void> }> {
-  await buildOnce();
-  const server: PreviewServer = await preview({ root, logLevel: 'error', preview: { port: 0, host: '127.0.0.1', strictPort: false } });
+export async function serve(outDir = join(root, 'dist')): Promise<{ url: string; close: () => Promise<void> }> {
+  await buildOnce(outDir);
+  const server: PreviewServer = await preview({ root, logLevel: 'error', build: { outDir }, preview: { port: 0, host: '127.0.0.1', strictPort: false } });
   const address = server.httpServer.address() as AddressInfo;
   return { url: `http://127.0.0.1:${address.port}/`, close: () => server.close() };
 }

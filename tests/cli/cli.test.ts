@@ -77,3 +77,66 @@ describe('npm run replay', () => {
     expect(r.stderr).toMatch(/not an Interlock log/);
   });
 });
+
+describe('npm run scenario:check', () => {
+  const small = join(root, 'assets/scenarios/gulf-waters.json');
+
+  it('accepts each scenario shipped with the game, with exit 0 and a summary', () => {
+    for (const file of ['assets/scenarios/ceasefire-2026.json', 'assets/scenarios/gulf-waters.json']) {
+      const r = run('scenarioCheck', join(root, file));
+      expect(r.status).toBe(0);
+      expect(r.stdout).toMatch(/is valid/);
+      expect(r.stdout).toMatch(/phase C ".+" needs/);
+    }
+  });
+
+  it('lists every problem with its JSON path and exits with code 2', () => {
+    const bad = JSON.parse(readFileSync(small, 'utf8'));
+    bad.moves[2].delegation = 'irna';
+    bad.interlocks[0].window = 9;
+    bad.delegations[1].color = 'orange';
+    const file = join(tmp, 'bad-small.json');
+    writeFileSync(file, JSON.stringify(bad));
+    const r = run('scenarioCheck', file);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('interlocks[0].window');
+    expect(r.stderr).toContain('delegations[1].color: a colour is #rrggbb');
+    // Cross-references are checked once the shape is right.
+    bad.interlocks[0].window = 1;
+    bad.delegations[1].color = '#E69F00';
+    writeFileSync(file, JSON.stringify(bad));
+    const again = run('scenarioCheck', file);
+    expect(again.status).toBe(2);
+    expect(again.stderr).toContain('moves[2].delegation: unknown delegation "irna"');
+  });
+
+  it('accepts the complete example of docs/scenario-format.md', () => {
+    const doc = readFileSync(join(root, 'docs/scenario-format.md'), 'utf8');
+    const start = doc.indexOf('```json\n', doc.indexOf('<!-- example: hormuz-hotline')) + 8;
+    const file = join(tmp, 'hormuz-hotline.json');
+    writeFileSync(file, doc.slice(start, doc.indexOf('```', start)));
+    const r = run('scenarioCheck', file);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('"Hormuz Hotline"');
+  });
+
+  it('refuses a file that is not JSON, with exit code 2', () => {
+    const file = join(tmp, 'notes.json');
+    writeFileSync(file, 'my scenario ideas');
+    const r = run('scenarioCheck', file);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/\(file\): not valid JSON/);
+  });
+});
+
+describe('the smaller scenario "Gulf Waters"', () => {
+  it('plays to every ending in the batch simulator', () => {
+    const r = run('sim', '--games', '60', '--seed', '1', '--scenario', join(root, 'assets/scenarios/gulf-waters.json'), '--json');
+    expect(r.status).toBe(0);
+    const { outcomes, meanRounds } = JSON.parse(lastLine(r.stdout));
+    expect(outcomes.consolidation).toBeGreaterThan(0);
+    expect(outcomes.drift).toBeGreaterThan(0);
+    expect(outcomes.unraveling).toBeGreaterThan(0);
+    expect(meanRounds).toBeLessThanOrEqual(8);
+  });
+});
