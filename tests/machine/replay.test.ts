@@ -19,9 +19,9 @@ import { GameSession, MACHINE_VERSION, type PersistedGame } from '../../src/mach
  * too, without touching old logs: then only the values here are updated.
  */
 const GOLDEN: Record<number, { hash: string; outcome: Outcome; round: number }> = {
-  1: { hash: '7682f1da1688ed73', outcome: 'unraveling', round: 5 },
-  2: { hash: 'c65331a308c05ed7', outcome: 'unraveling', round: 4 },
-  3: { hash: '7373af78d45b652e', outcome: 'drift', round: 12 },
+  1: { hash: '8c20b437a6da93b9', outcome: 'consolidation', round: 12 },
+  2: { hash: '8952e3e11786e179', outcome: 'consolidation', round: 9 },
+  3: { hash: 'b90dae2e82828a1b', outcome: 'drift', round: 12 },
 };
 
 const SCENARIO_FILE = fileURLToPath(new URL('../../assets/scenarios/ceasefire-2026.json', import.meta.url));
