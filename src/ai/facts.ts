@@ -58,11 +58,25 @@ export function promisesOf(scenario: Scenario, view: GameView, me: string): Prom
   return out.sort((a, b) => a.deadline - b.deadline);
 }
 
-/** Action points this delegation already owes this round to promises that fall due now. */
+/**
+ * Action points this delegation already owes this round: promises that fall due now, and its
+ * steps in one-round offers it has accepted (or made) that still wait for the others' answers.
+ */
 export function apOwedNow(scenario: Scenario, view: GameView, me: string): number {
-  return promisesOf(scenario, view, me)
-    .filter((p) => p.deadline <= view.round)
-    .reduce((a, p) => a + p.move.cost, 0);
+  const cat = catalog(scenario);
+  const promised = promisesOf(scenario, view, me).filter((p) => p.deadline <= view.round);
+  let owed = promised.reduce((a, p) => a + p.move.cost, 0);
+  const counted = new Set(promised.map((p) => p.move.id));
+  for (const p of view.packages) {
+    if (p.status !== 'proposed' || p.window !== 1 || !p.accepted.includes(me)) continue;
+    for (const st of p.steps) {
+      const m = cat.move.get(st.move);
+      if (st.delegation !== me || st.after !== undefined || !m || m.kind !== 'step' || counted.has(m.id)) continue;
+      counted.add(m.id);
+      owed += m.cost;
+    }
+  }
+  return owed;
 }
 
 export interface Betrayal {

@@ -56,7 +56,7 @@ export function playSeats(
       const member = table.state.council.founded && table.state.council.members.includes(d);
       const decisions = member ? decide(decisionView(table.state, d), d, 'close') : [];
       for (const decision of decisions) take(d, decision);
-      if (still('negotiation') && !table.state.delegations[d]?.ready) take(d, { intent: { type: 'negotiation.ready', actor: d }, reason: 'Ready to commit.' });
+      if (still('negotiation') && !table.state.delegations[d]?.ready) take(d, readyDecision(d));
     }
   } else if (table.state.step === 'commit') {
     for (const d of seats) {
@@ -65,6 +65,9 @@ export function playSeats(
     }
   }
 }
+
+const READY = 'Ready to commit: we have answered every offer made to us this round.';
+export const readyDecision = (d: string): Decision => ({ intent: { type: 'negotiation.ready', actor: d, reason: READY }, reason: READY });
 
 /** A proposal of this seat was refused this round (it may propose it again without the refusers). */
 function hasRefusedStructure(s: GameState, d: string): boolean {

@@ -2,7 +2,7 @@
 import { catalog, decisionView, viewFor, publicView, type GameState, type GameView, type Intent, type Scenario } from '../engine';
 import type { AiClient } from '../ai/client';
 import { DEFAULT_PERSONA, type Persona } from '../ai/persona';
-import { ANSWER_PASSES, hasOffersToAnswer, type Stage } from '../ai/play';
+import { ANSWER_PASSES, hasOffersToAnswer, readyDecision, type Stage } from '../ai/play';
 import type { Decision } from '../ai/words';
 import type { LogEntry } from '../machine/gameMachine';
 import { replay } from '../machine/replay';
@@ -191,7 +191,7 @@ export class LocalTransport implements Transport {
         this.readyIn.set(d, `${round}`);
         if (st.council.founded && st.council.members.includes(d)) this.take(d, await this.ask(d, 'close'));
         if (still('negotiation') && !this.setup.humans.includes(d) && !this.session.state.delegations[d]?.ready)
-          this.take(d, [{ intent: { type: 'negotiation.ready', actor: d, reason: 'Ready to commit.' }, reason: 'Ready to commit.' }]);
+          this.take(d, [readyDecision(d)]);
       }
     } else if (s.step === 'commit') {
       for (const d of this.aiSeats()) {
