@@ -43,6 +43,7 @@ export class LocalTransport implements Transport {
           ? replay(setup.scenario, setup.seed, from).session
           : GameSession.start(setup.scenario, setup.seed);
     this.session.subscribe(() => this.changed());
+    this.notes = notesFromLog(this.session.log, setup.humans);
     queueMicrotask(() => void this.drive());
   }
 
@@ -200,4 +201,17 @@ export class LocalTransport implements Transport {
       }
     }
   }
+}
+
+/** What the AI seats said, read back from the event log (after a resume): sealed secrets stay out. */
+export function notesFromLog(log: readonly LogEntry[], humans: readonly string[]): AiNote[] {
+  const out: AiNote[] = [];
+  for (const e of log) {
+    if (humans.includes(e.actor) || e.intent.type === 'negotiation.ready') continue;
+    const i = e.intent as Intent & { reason?: string; note?: string };
+    const text = (i.type === 'package.propose' ? i.note : i.reason)?.split(' [Secret] ')[0];
+    if (!text) continue;
+    out.push({ round: e.round, delegation: e.actor, text, sealed: i.type === 'commit.submit' });
+  }
+  return out;
 }
