@@ -28,6 +28,8 @@ export class LocalTransport implements Transport {
   private again = false;
   private disposed = false;
   private proposedIn = new Map<string, number>();
+  /** The last round the AI plays by itself when no seat is a person's (null: people are playing). */
+  private playThrough: number | null = null;
   private readyIn = new Map<string, string>();
 
   constructor(
@@ -115,6 +117,21 @@ export class LocalTransport implements Transport {
     const humans = this.setup.humans.filter((d) => d !== delegation);
     if (by === 'human') humans.push(delegation);
     this.setup.humans = catalog(this.scenario).delegationIds.filter((d) => humans.includes(d));
+    // With nobody left at the screen, the AI finishes this round, then waits for the next one.
+    this.playThrough = this.setup.humans.length === 0 ? this.session.state.round : null;
+    this.changed();
+    void this.drive();
+  }
+
+  /** Every seat is the AI's and it waits at the start of a round (see playNextRound). */
+  get waiting(): boolean {
+    return this.playThrough !== null && this.session.state.round > this.playThrough && !this.session.done;
+  }
+
+  /** When every seat is the AI's: let it play one more round. */
+  playNextRound() {
+    if (this.playThrough === null) return;
+    this.playThrough = this.session.state.round;
     this.changed();
     void this.drive();
   }
@@ -131,10 +148,14 @@ export class LocalTransport implements Transport {
     }
     this.driving = true;
     try {
+      let moved = false;
       do {
         this.again = false;
+        const before = `${this.session.state.round}:${this.session.state.step}`;
         await this.aiTurn();
-      } while (this.again && !this.disposed);
+        // The AI seats' own last ready or commit can move the round on: they act on the new step too.
+        moved = `${this.session.state.round}:${this.session.state.step}` !== before;
+      } while ((this.again || moved) && !this.disposed && !this.session.done);
     } finally {
       this.driving = false;
     }
@@ -163,7 +184,7 @@ export class LocalTransport implements Transport {
   }
 
   private async aiTurn() {
-    if (this.disposed || this.session.done) return;
+    if (this.disposed || this.session.done || this.waiting) return;
     const s = this.session.state;
     if (s.paused) return;
     const round = s.round;

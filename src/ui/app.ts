@@ -199,7 +199,7 @@ export class App {
       quit: () => this.controller.quit(),
       tutorial: () => this.store.setState({ tutorial: 0 }),
     }));
-    if (changed('left', view, ui.seat, ui.mode, ui.humans)) render(els.left, ui.seat ? delegationPanel(this.scenario, view, ui.seat) : null, bridgePanel(this.scenario, view), this.seatSwitcher(ui));
+    if (changed('left', view, ui.seat, ui.mode, ui.humans, this.controller.transport?.waiting)) render(els.left, ui.seat ? delegationPanel(this.scenario, view, ui.seat) : null, bridgePanel(this.scenario, view), this.seatSwitcher(ui));
     if (changed('right', view, ui.tab, ui.packageDraft, ui.commitDraft, ui.aiNotes.length)) render(els.right, this.tabs(ctx));
     if (changed('log', view, ui.logOpen, ui.aiNotes.length)) render(els.log, roundLog(this.scenario, view, ui.logOpen, () => this.store.setState({ logOpen: !ui.logOpen }), ui.aiNotes));
     if (changed('map', view)) this.mapLines = this.mapPort?.show(view) ?? [];
@@ -242,11 +242,16 @@ export class App {
       ];
       return h('li', { class: 'row small' }, h('span', { style: 'flex:1' }, h('strong', {}, d.short), ` · ${who}`), ...actions);
     });
+    const t = this.controller.transport;
+    const waiting = t?.waiting
+      ? h('div', { class: 'notice info', role: 'status' }, 'Every seat is played by the AI: it waits at the start of each round. ', button('Let the AI play this round', () => t.playNextRound(), { class: 'primary', 'data-key': 'play-round' }))
+      : null;
     return h(
       'section',
       { class: 'section', 'aria-labelledby': 'seats-h' },
       h('h3', { id: 'seats-h' }, 'Seats'),
       h('p', { class: 'small muted' }, 'Any seat can pass between a person and the AI; best between rounds.'),
+      waiting,
       h('ul', { class: 'plain' }, ...rows),
     );
   }
