@@ -30,6 +30,8 @@ export interface CommitChoices {
   defect?: 'never' | 'best' | 'doctrine';
   /** Spend spare action points on unilateral moves. */
   extras?: boolean;
+  /** Allow shows of strength and the war trigger. */
+  escalate?: boolean;
 }
 
 export function planCommit(scenario: Scenario, view: GameView, me: string, p: Profile, choices: CommitChoices = {}): CommitPlan {
@@ -45,6 +47,11 @@ export function planCommit(scenario: Scenario, view: GameView, me: string, p: Pr
     budget -= m.cost;
   };
   const betrayals = betrayalsSeen(scenario, view, me, p.memory);
+
+  const escalate = choices.escalate !== false;
+  // A careless (novice) delegation sometimes spends its points on moves of its own first.
+  const spendFirst = p.slips > 0 && choices.extras !== false && roll(r, p.slips);
+  if (spendFirst) unilateral(scenario, view, me, p, r, available, () => budget, take, said, moves, betrayals, escalate);
 
   // 1. What we promised, most urgent first.
   for (const pr of promisesOf(scenario, view, me)) {
@@ -75,7 +82,7 @@ export function planCommit(scenario: Scenario, view: GameView, me: string, p: Pr
         said.push(`We wait for ${who(scenario, restraintOwner ?? '')}'s ${quoted(scenario, span.restraint)} to show before our ${quoted(scenario, m.id)}; the window leaves us one more round.`);
         continue;
       }
-      const slip = (100 - p.cooperation) / 5 + p.slips / 3;
+      const slip = (100 - p.cooperation) / 5 + p.slips / 2;
       if (roll(r, slip)) {
         const support = view.delegations[me]?.support ?? 50;
         said.push(
@@ -108,11 +115,11 @@ export function planCommit(scenario: Scenario, view: GameView, me: string, p: Pr
   }
 
   // 3. Unilateral moves with what is left.
-  if (choices.extras !== false) unilateral(scenario, view, me, p, r, available, () => budget, take, said, moves, betrayals);
+  if (choices.extras !== false && !spendFirst) unilateral(scenario, view, me, p, r, available, () => budget, take, said, moves, betrayals, escalate);
 
   // 4. The war trigger, for a cornered hawk.
   const war = [...available].map((id) => cat.move.get(id)).find((m) => m?.tags.includes('war-trigger'));
-  if (war && war.cost <= budget && view.tension >= p.strikeAt) {
+  if (war && escalate && war.cost <= budget && view.tension >= p.strikeAt) {
     const nuclearBreach = betrayals.find((b) => cat.move.get(view.violations.find((v) => v.delegation === b.by)?.move ?? '')?.track === war.track);
     const escalated = standingSteps(view).find((st) => st.delegation !== me && (cat.move.get(st.move)?.effects.tension ?? 0) >= 10);
     const cause = nuclearBreach ? `${who(scenario, nuclearBreach.by)} ${nuclearBreach.what}` : escalated ? `${who(scenario, escalated.delegation)} went ahead with ${quoted(scenario, escalated.move)}` : null;
@@ -202,6 +209,7 @@ function unilateral(
   said: string[],
   moves: string[],
   betrayals: Betrayal[],
+  escalate: boolean,
 ) {
   const cat = catalog(scenario);
   const aggrieved = betrayals[0] ?? aggressorSeen(scenario, view, me);
@@ -217,7 +225,9 @@ function unilateral(
     const e = m.effects;
     const tension = (e.tension ?? 0) + Object.values(e.fronts ?? {}).reduce((a, v) => a + v, 0) / 3;
     const ownFunding = Object.entries(e.funding ?? {}).reduce((a, [n, v]) => a + (scenario.proxyNetworks.find((x) => x.id === n)?.patron === me ? v : -v), 0);
-    let value = -tension * calm * 0.6 + (e.support?.[me] ?? 0) * 0.4 + (e.trust ?? 0) * 0.25;
+    // How much domestic support counts: a novice forgets it, an expert guards it.
+    const supportWeight = p.difficulty === 'novice' ? 0 : p.difficulty === 'expert' ? 1 : 0.4;
+    let value = -tension * calm * 0.6 + (e.support?.[me] ?? 0) * supportWeight + (e.trust ?? 0) * 0.25;
     let why = `We also take ${quoted(scenario, id)}.`;
     for (const [track, bonus] of Object.entries(e.verification ?? {})) {
       const waiting = unverified(track);
@@ -242,7 +252,9 @@ function unilateral(
       value += low ? 3 : -1;
       why = `We adopt ${quoted(scenario, id)}: with support at home at ${view.delegations[me]?.support}, one shock must not unwind what we built.`;
     }
-    if (tension > 0 || ownFunding > 0 || (e.trust ?? 0) < 0) {
+    const provocative = tension > 0 || ownFunding > 0 || (e.trust ?? 0) < 0;
+    if (provocative && !escalate) continue;
+    if (provocative) {
       // Shows of strength: a hawk's habit, anyone's temptation when wronged.
       const desire = (aggrieved ? p.escalation / 6 : p.escalation / 22) + ownFunding / 10;
       value += desire;

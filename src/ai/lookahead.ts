@@ -71,9 +71,13 @@ export function determinize(scenario: Scenario, view: GameView, me: string, r: R
 
 /** What a state is worth to `me`: its score if the game ended, else an estimate of it. */
 export function worthTo(scenario: Scenario, s: GameState, me: string): number {
-  const support = Math.floor((s.delegations[me]?.support ?? 0) / 10);
+  // The score counts a tenth of support, rounded down; unrounded it still tells plans apart.
+  const support = (s.delegations[me]?.support ?? 0) / 10;
   const met = objectivesOf(scenario, s, me).reduce((a, o) => a + (o.met ? o.points : 0), 0);
   if (s.outcome) return OUTCOME_POINTS[s.outcome] + met + support;
+  // A quiet defection still undetected at the horizon will most likely be caught later: a
+  // verified violation unsecures its span, costs trust and tension. Counted as a likely loss.
+  const exposure = Object.values(s.standing).filter((st) => st.delegation === me && st.defected).length * DEFECTION_EXPOSURE;
   const phaseIndex = { ceasefire: 0, A: 1, B: 2, C: 3 }[s.phase];
   const spec = scenario.phases.find((p) => p.id === s.phase);
   const tracksDone = spec
@@ -86,8 +90,11 @@ export function worthTo(scenario: Scenario, s: GameState, me: string): number {
   const consolidation = Math.min(0.95, progress * (0.6 + 0.4 * roundsLeft) + progress * progress * 0.3);
   const unraveling = Math.max(0, (s.tension - 55) / 45) ** 2;
   const expected = OUTCOME_POINTS.consolidation * consolidation + OUTCOME_POINTS.drift * Math.max(0, 1 - consolidation - unraveling);
-  return expected + met + support;
+  return expected + met + support - exposure;
 }
+
+/** Tunable: points an undetected quiet defection is expected to cost after the search horizon. */
+export const DEFECTION_EXPOSURE = 6;
 
 /** How the expert expects everyone to play in its sampled futures: by doctrine, as pragmatists. */
 function modelOf(scenario: Scenario, me: string, persona: Persona): Decider {
@@ -113,7 +120,8 @@ function candidates(scenario: Scenario, view: GameView, me: string, p: Profile):
   const plans = [
     planCommit(scenario, view, me, p),
     planCommit(scenario, view, me, p, { keepAll: true, defect: 'never' }),
-    planCommit(scenario, view, me, p, { keepAll: true, defect: 'never', extras: false }),
+    planCommit(scenario, view, me, p, { keepAll: true, defect: 'never', extras: false, escalate: false }),
+    planCommit(scenario, view, me, p, { keepAll: true, defect: 'never', escalate: false }),
   ];
   if (defectionOptions(scenario, view, me, p).length) plans.push(planCommit(scenario, view, me, p, { keepAll: true, defect: 'best' }));
   const seen = new Set<string>();
@@ -163,3 +171,4 @@ export function expertCommit(scenario: Scenario, view: GameView, me: string, per
   if (samples > 0) d.reason += ` (We weighed this against ${plural(plans.length - 1, 'other plan')} in ${plural(samples, 'sampled future')}.)`;
   return d;
 }
+

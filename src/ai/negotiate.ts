@@ -71,6 +71,18 @@ function objectiveAgainst(scenario: Scenario, me: string, moves: readonly string
   return null;
 }
 
+/** What completing a span does for this delegation's secret objectives, in points. */
+export function objectiveWorth(scenario: Scenario, me: string, span: Interlock, steps: readonly PackageStep[]): number {
+  let worth = 0;
+  for (const o of catalog(scenario).delegation.get(me)?.secretObjectives ?? []) {
+    const c = o.condition;
+    if (c.type === 'moveImplemented' && steps.some((s) => s.move === c.move)) worth += o.points / 4;
+    else if (c.type === 'spanSecured' && c.span === span.id) worth += o.points / 4;
+    else if (c.type === 'trackSecured' && c.track === span.track) worth += o.points / 6;
+  }
+  return worth;
+}
+
 /** The spans a package would complete, when all their steps are in it. */
 function spansCompleted(scenario: Scenario, steps: readonly PackageStep[]): Interlock[] {
   const cat = catalog(scenario);
@@ -141,7 +153,13 @@ function spanProposals(scenario: Scenario, view: GameView, me: string, p: Profil
     if (p.weighsObjectives && objectiveAgainst(scenario, me, steps.filter((s) => s.delegation === me).map((s) => s.move))) continue;
     if (p.readsRedLines && steps.some((s) => (catalog(scenario).delegation.get(s.delegation)?.doctrine?.redLines ?? []).some((l) => !l.requires && l.when.includes(s.move)))) continue;
     const restraintCost = cat.move.get(span.restraint)?.cost ?? 1;
-    const score = (p.priorities[span.track] ?? 5) + (needs[span.track] ?? 0) - restraintCost - steps.length / 4 + (p.slips ? (Math.abs(r.rng + span.id.length) % 7) - 3 : 0);
+    const score =
+      (p.priorities[span.track] ?? 5) +
+      (needs[span.track] ?? 0) -
+      restraintCost -
+      steps.length / 4 +
+      (p.weighsObjectives ? objectiveWorth(scenario, me, span, steps) : 0) +
+      (p.slips ? (Math.abs(r.rng + span.id.length) % 7) - 3 : 0);
     candidates.push({ span, steps, score, cost: myCost(scenario, steps, me) });
   }
   candidates.sort((a, b) => b.score - a.score);
@@ -263,8 +281,10 @@ export function answer(scenario: Scenario, view: GameView, me: string, p: Profil
   const avgTrust = partners.reduce((a, d) => a + trustIn(view, me, d), 0) / Math.max(1, partners.length);
   const support = view.delegations[me]?.support ?? 50;
   const supportCost = mine.reduce((a, s) => a - (cat.move.get(s.move)?.effects.support?.[me] ?? 0), 0);
-  const worth = useful.reduce((a, x) => a + (p.priorities[x.track] ?? 5), 0);
-  const chance = p.cooperation + (avgTrust - 50) / 2 + worth - (support < 35 ? supportCost * 2 : 0) - (view.tension > 80 && p.personality === 'hawk' ? 15 : 0);
+  const worth = useful.reduce((a, x) => a + (p.priorities[x.track] ?? 5) + (p.weighsObjectives ? objectiveWorth(scenario, me, x, pkg.steps) : 0), 0);
+  // An expert knows the shared outcome counts for everyone: it does not turn down a sound span on a whim.
+  const cooperation = p.lookahead > 0 && p.personality !== 'hawk' && useful.length > 0 ? Math.max(p.cooperation, 92) : p.cooperation;
+  const chance = cooperation + (avgTrust - 50) / 2 + worth - (support < 35 ? supportCost * 2 : 0) - (view.tension > 80 && p.personality === 'hawk' ? 15 : 0);
   if (!roll(r, chance)) {
     const worst = partners.slice().sort((a, b) => trustIn(view, me, a) - trustIn(view, me, b))[0];
     if (worst && trustIn(view, me, worst) < 50)

@@ -64,7 +64,7 @@ interface Shade {
 /** Tunable: how each personality bends the doctrine (README: AI delegations). */
 const SHADES: Record<Personality, Shade> = {
   hawk: { cooperation: 52, riskScale: 1.4, riskAdd: 25, escalation: 65, strikeAt: 88, reprisal: 70, memoryScale: 2, penaltyConfidence: 55 },
-  pragmatist: { cooperation: 76, riskScale: 1, riskAdd: 0, escalation: 30, strikeAt: 98, reprisal: 20, memoryScale: 1, penaltyConfidence: 62 },
+  pragmatist: { cooperation: 76, riskScale: 1, riskAdd: 0, escalation: 34, strikeAt: 90, reprisal: 20, memoryScale: 1, penaltyConfidence: 62 },
   dove: { cooperation: 97, riskScale: 0, riskAdd: 0, escalation: 0, strikeAt: 999, reprisal: 0, memoryScale: 0.5, penaltyConfidence: 75 },
 };
 
@@ -96,7 +96,7 @@ export function profileOf(scenario: Scenario, me: string, persona: Persona = DEF
     plansAp: d !== 'novice',
     weighsObjectives: d !== 'novice',
     weighsDetection: d !== 'novice',
-    slips: d === 'novice' ? 25 : 0,
+    slips: d === 'novice' ? 60 : 0,
     lookahead: d === 'expert' ? EXPERT_BUDGET : 0,
   };
 }

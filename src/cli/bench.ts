@@ -65,7 +65,7 @@ const replayStats = stats(replaySamples);
 
 // AI decisions (issue targets: a standard decision p95 ≤ 20 ms, an expert decision p95 ≤ 500 ms).
 // Each call of a delegation's AI on one stage is one decision; the expert's are its sealed
-// commits, where it looks ahead (its negotiation is the standard one).
+// sealed commits, where it looks ahead (its negotiation is the standard one, played sharper).
 function timeDecisions(personas: (seat: string, game: number) => Persona, count: number, keep: (seat: string, stage: string, p: Persona) => boolean) {
   const samples: number[] = [];
   for (let g = 0; g < count; g++) {
@@ -113,7 +113,7 @@ else {
       `  machine / direct                   ${ratio}×   (target: ≤ 2×)`,
       line(`replay of a 12-round log (${log?.entries.length ?? 0} intents)`, replayStats, 'target: ≤ 10 ms'),
       line(`AI decision, standard (${standardDecision.decisions})`, standardDecision, 'target: p95 ≤ 20 ms'),
-      line(`AI decision, expert commit (${expertDecision.decisions})`, expertDecision, 'target: p95 ≤ 500 ms'),
+      line(`AI decision, expert (${expertDecision.decisions})`, expertDecision, 'target: p95 ≤ 500 ms'),
       '',
     ].join('\n'),
   );

@@ -20,7 +20,7 @@ import { GameSession, MACHINE_VERSION, type PersistedGame } from '../../src/mach
  */
 const GOLDEN: Record<number, { hash: string; outcome: Outcome; round: number }> = {
   1: { hash: '21584c444e2874c7', outcome: 'unraveling', round: 4 },
-  2: { hash: 'ca62fb21558443d3', outcome: 'consolidation', round: 9 },
+  2: { hash: 'df7018f78289e7d9', outcome: 'unraveling', round: 5 },
   3: { hash: '24ade6f542998a68', outcome: 'drift', round: 12 },
 };
 
