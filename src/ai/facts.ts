@@ -1,7 +1,7 @@
 // What an AI delegation reads off its own view: the steps in force, what the bridge lacks, what
 // it promised, who betrayed it. Every read of the view goes through here, so a change in how the
 // engine stores a fact (e.g. where quiet defections live) is adapted in one place.
-import { catalog, type GameView, type Move, type Package, type Scenario, type StandingStep } from '../engine/core';
+import { catalog, type GameState, type GameView, type Move, type Package, type Scenario, type StandingStep } from '../engine/core';
 
 export function standingSteps(view: GameView): StandingStep[] {
   return Object.values(view.standing);
@@ -12,6 +12,24 @@ export const stands = (view: GameView, move: string): boolean => view.standing[m
 
 /** This delegation has quietly stopped doing its own step (only its own defections are visible). */
 export const defectedOwn = (view: GameView, move: string): boolean => view.standing[move]?.defected === true;
+
+/** The last round the move was implemented in (absent: never). */
+export const implementedIn = (view: GameState, move: string): number | undefined => view.implemented[move];
+
+/** How many of its steps `d` is quietly defecting on (in a full, sampled state). */
+export const defectionsOf = (s: GameState, d: string): number => Object.values(s.standing).filter((st) => st.delegation === d && st.defected).length;
+
+/**
+ * A copy of the state in which the other delegations quietly defect on the steps `pick` chooses
+ * (the determinization of what `me` cannot see).
+ */
+export function withDefections(s: GameState, me: string, pick: (st: StandingStep) => boolean): GameState['standing'] {
+  const standing: GameState['standing'] = {};
+  for (const [id, st] of Object.entries(s.standing)) {
+    standing[id] = st.delegation !== me && st.verified && !st.defected && pick(st) ? { ...st, defected: true, defectedRound: st.verifiedRound } : st;
+  }
+  return standing;
+}
 
 /** Secured spans still missing on each track of the current phase. */
 export function bridgeNeeds(scenario: Scenario, view: GameView): Record<string, number> {
@@ -49,7 +67,7 @@ export function promisesOf(scenario: Scenario, view: GameView, me: string): Prom
     for (const st of p.steps) {
       const m = cat.move.get(st.move);
       if (st.delegation !== me || st.after !== undefined || !m || m.kind !== 'step' || seen.has(m.id)) continue;
-      if ((view.implemented[m.id] ?? -1) >= p.acceptedRound) continue;
+      if ((implementedIn(view, m.id) ?? -1) >= p.acceptedRound) continue;
       if (deadlineOf(p) < view.round) continue;
       seen.add(m.id);
       out.push({ pkg: p, move: m, deadline: deadlineOf(p) });
@@ -106,7 +124,7 @@ export function betrayalsSeen(scenario: Scenario, view: GameView, me: string, me
     for (const st of p.steps) {
       const m = cat.move.get(st.move);
       if (st.delegation === me || !m || m.kind !== 'step') continue;
-      if ((view.implemented[st.move] ?? 0) >= p.acceptedRound) continue;
+      if ((implementedIn(view, st.move) ?? 0) >= p.acceptedRound) continue;
       if (out.some((b) => b.by === st.delegation && b.round === broke)) continue;
       out.push({ by: st.delegation, round: broke, what: `left package #${p.id} undelivered in round ${broke}` });
     }

@@ -13,10 +13,9 @@ import {
   type GameView,
   type Incident,
   type Scenario,
-  type StandingStep,
 } from '../engine/core';
 import { commitDecision, defectionOptions, planCommit, type CommitPlan } from './commit';
-import { betrayalsSeen } from './facts';
+import { betrayalsSeen, defectionsOf, withDefections } from './facts';
 import { negotiationStage } from './negotiate';
 import { councilBusiness } from './council';
 import { profileOf, type Persona, type Profile } from './persona';
@@ -52,15 +51,7 @@ export function determinize(scenario: Scenario, view: GameView, me: string, r: R
   });
   // Others' quiet defections: more likely from those who broke their word lately.
   const suspects = new Set(betrayalsSeen(scenario, view, me, 4).map((b) => b.by));
-  const standing: Record<string, StandingStep> = {};
-  for (const [id, st] of Object.entries(view.standing)) {
-    const m = cat.move.get(id);
-    const odds = suspects.has(st.delegation) ? 0.15 : 0.04;
-    if (st.delegation !== me && st.verified && m?.defectable && !st.defected && nextFloat(r) < odds)
-      standing[id] = { ...st, defected: true, defectedRound: st.verifiedRound };
-    else standing[id] = st;
-  }
-  s.standing = standing;
+  s.standing = withDefections(view, me, (st) => cat.move.get(st.move)?.defectable === true && nextFloat(r) < (suspects.has(st.delegation) ? 0.15 : 0.04));
   // Sealed commits of the others are unknown: in the sampled world they are still to be made.
   s.delegations = { ...view.delegations };
   for (const [d, del] of Object.entries(view.delegations)) {
@@ -77,7 +68,7 @@ export function worthTo(scenario: Scenario, s: GameState, me: string): number {
   if (s.outcome) return OUTCOME_POINTS[s.outcome] + met + support;
   // A quiet defection still undetected at the horizon will most likely be caught later: a
   // verified violation unsecures its span, costs trust and tension. Counted as a likely loss.
-  const exposure = Object.values(s.standing).filter((st) => st.delegation === me && st.defected).length * DEFECTION_EXPOSURE;
+  const exposure = defectionsOf(s, me) * DEFECTION_EXPOSURE;
   const phaseIndex = { ceasefire: 0, A: 1, B: 2, C: 3 }[s.phase];
   const spec = scenario.phases.find((p) => p.id === s.phase);
   const tracksDone = spec

@@ -12,6 +12,7 @@
 //     committing only the steps of that package).
 import { performance } from 'node:perf_hooks';
 import { playToEnd } from '../ai/autoplay';
+import { stands } from '../ai/facts';
 import type { Decider } from '../ai/play';
 import { catalog, type Intent, type Scenario } from '../engine';
 import { intFlag, parseArgs } from './args';
@@ -40,7 +41,7 @@ function fixed(sc: Scenario, opts: { answer: Answer; commit?: string; propose?: 
       }
     }
     if (stage === 'commit') {
-      const available = new Set(sc.moves.filter((m) => m.delegation === d && m.kind === 'step' && m.phases.includes(view.phase) && !view.standing[m.id]).map((m) => m.id));
+      const available = new Set(sc.moves.filter((m) => m.delegation === d && m.kind === 'step' && m.phases.includes(view.phase) && !stands(view, m.id)).map((m) => m.id));
       const wanted = opts.commit ? [opts.commit] : (opts.propose ?? []).filter((m) => cat.move.get(m)?.delegation === d);
       let ap = (view.delegations[d]?.ap ?? 0) - (view.delegations[d]?.apDebt ?? 0);
       const moves: string[] = [];
