@@ -14,7 +14,7 @@ import {
 } from '../engine/core';
 import { betrayalsSeen, defectedOwn, promisesOf, standingSteps, stands, trustIn, type Betrayal } from './facts';
 import type { Profile } from './persona';
-import { listOf, quoted, roll, streamFor, trackName, who, type Decision, type Rng } from './words';
+import { listOf, plural, quoted, roll, streamFor, trackName, who, type Decision, type Rng } from './words';
 
 /** One option of a commit, for the expert's search: the commit and what was said about it. */
 export interface CommitPlan {
@@ -63,7 +63,8 @@ export function planCommit(scenario: Scenario, view: GameView, me: string, p: Pr
     }
     if (!choices.keepAll) {
       const since = pr.pkg.acceptedRound ?? pr.pkg.round;
-      const b = betrayals.find((x) => pr.pkg.parties.includes(x.by) && x.round >= since - 1);
+      // Only a betrayal since we agreed counts here: we accepted knowing the older ones.
+      const b = betrayals.find((x) => pr.pkg.parties.includes(x.by) && x.round >= since);
       if (b && p.personality !== 'dove' && roll(r, p.personality === 'hawk' ? 85 : 45)) {
         said.push(`We hold back ${quoted(scenario, m.id)} (package #${pr.pkg.id}): ${who(scenario, b.by)} ${b.what}.`);
         continue;
@@ -343,11 +344,13 @@ export function allocate(scenario: Scenario, view: GameView, p: Profile): { allo
   Object.assign(inspections, spread(trackDemand, mon.inspectionTeams, ['nuclear']));
   const byTension = Object.entries(view.fronts).sort((a, b) => b[1].tension - a[1].tension).map(([id]) => id);
   Object.assign(observers, spread(frontDemand, mon.observerTeams, byTension.slice(0, 2)));
-  const inspWords = Object.entries(inspections).map(([t, n]) => `${n} to the ${trackName(scenario, t)} track${waitingNames[t]?.length ? ` (${listOf([...new Set(waitingNames[t])].slice(0, 2))} to verify)` : ''}`);
-  const obsWords = Object.entries(observers).map(([f, n]) => `${n} to ${cat.front.get(f)?.name ?? f}${waitingNames[f]?.length ? ` (${listOf([...new Set(waitingNames[f])].slice(0, 2))})` : ''}`);
+  const waitingFor = (key: string) => (waitingNames[key]?.length ? `, where ${listOf([...new Set(waitingNames[key])].slice(0, 2))} ${waitingNames[key]?.length === 1 ? 'waits' : 'wait'} for verification` : '');
+  const inspWords = Object.entries(inspections).map(([t, n]) => `${plural(n, 'inspection team')} to the ${trackName(scenario, t)} track${waitingFor(t)}`);
+  const obsWords = Object.entries(observers).map(([f, n]) => `${plural(n, 'observer team')} to ${cat.front.get(f)?.name ?? f}${waitingFor(f)}`);
+  const anyWaiting = Object.keys(waitingNames).length > 0;
   return {
     allocation: { inspections, observers },
-    said: `We send inspection teams ${listOf(inspWords)}, and observer teams ${listOf(obsWords)}: capacity goes where steps wait for verification.`,
+    said: `We send ${listOf([...inspWords, ...obsWords])}${anyWaiting ? '' : ': nothing waits for verification, so the teams watch the tensest fronts'}.`,
   };
 }
 

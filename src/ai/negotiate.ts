@@ -135,6 +135,12 @@ function structureProposals(scenario: Scenario, view: GameView, me: string, p: P
   return out;
 }
 
+/** Refused in each of the last two rounds: someone will not have it, whatever the reason. */
+function recentlyRefused(view: GameView, restraint: string): boolean {
+  const refusedIn = (round: number) => view.packages.some((pk) => pk.status === 'rejected' && pk.round === round && pk.steps.some((s) => s.move === restraint));
+  return refusedIn(view.round - 1) && refusedIn(view.round - 2);
+}
+
 /** Spans of this phase that the bridge still needs and that this delegation has a step in. */
 function spanProposals(scenario: Scenario, view: GameView, me: string, p: Profile, r: Rng): Decision[] {
   if (view.phase === 'ceasefire') return [];
@@ -146,6 +152,8 @@ function spanProposals(scenario: Scenario, view: GameView, me: string, p: Profil
     if (span.phase !== view.phase || (needs[span.track] ?? 0) <= 0 || spanInPlay(view, span.id)) continue;
     const moves = cat.spanSteps.get(span.id) ?? [];
     if (!moves.some((m) => cat.move.get(m)?.delegation === me) || moves.some((m) => busy.has(m) || stands(view, m))) continue;
+    // A span refused lately is not offered again as it was: a careful delegation tries another.
+    if (p.readsRedLines && recentlyRefused(view, span.restraint)) continue;
     let steps: PackageStep[] | null = moves.map((m) => ({ delegation: cat.move.get(m)?.delegation ?? '', move: m }));
     if (p.readsRedLines) steps = meetRedLines(scenario, view, steps);
     else if (breachOf(scenario, view, me, steps)) steps = null;
