@@ -242,7 +242,8 @@ describe('saves', () => {
     const notJson = join(dir, 'notes.json');
     writeFileSync(notJson, 'these are my notes');
     await page.locator('#load-save').setInputFiles(notJson);
-    await expect(page.getByRole('alert').textContent()).resolves.toMatch(/not a save file/);
+    // The new refusal replaces the previous one (wait for it: the file is read asynchronously).
+    await page.getByRole('alert').filter({ hasText: /not a save file/ }).waitFor({ timeout: 10_000 });
     expect(await page.evaluate(() => localStorage.getItem('interlock.autosave.v1'))).toBe(saved);
     await expect(page.getByRole('heading', { name: 'Solo game' }).isVisible()).resolves.toBe(true);
     await page.context().close();
