@@ -3,6 +3,8 @@
 // by personality, and deterministic. Balance over 1,000 games lives in the README (npm run sim).
 import { describe, expect, it } from 'vitest';
 import { playToEnd } from '../../src/ai/autoplay';
+import { DEFAULT_TEMPERAMENT, personaOf } from '../../src/ai/baseline';
+import { decide } from '../../src/ai/decide';
 import { parsePersonaSpec, PERSONALITIES, type Persona } from '../../src/ai/persona';
 import { playSeats, SimTable, type Stage } from '../../src/ai/play';
 import { decideStage } from '../../src/ai/policy';
@@ -223,6 +225,16 @@ describe('personalities and difficulties', () => {
     const view = decisionView(s, 'iran');
     const a = decideStage(sc, view, 'iran', expert.iran, 'commit');
     expect(decideStage(sc, view, 'iran', expert.iran, 'commit')).toEqual(a);
+  });
+
+  it('still answers the first protocol (temperament and passes), as a room server may ask', () => {
+    const s = openNegotiation(startBriefing(sc, createGame(sc, 4)));
+    const view = decisionView(s, 'usa');
+    const proposals = decide(sc, { kind: 'negotiate', delegation: 'usa', view, temperament: DEFAULT_TEMPERAMENT, pass: 0 });
+    expect(proposals.every((d) => d.intent.type === 'package.propose' && d.reason.length > 10)).toBe(true);
+    const last = decide(sc, { kind: 'negotiate', delegation: 'usa', view, temperament: DEFAULT_TEMPERAMENT, pass: 2 });
+    expect(last.at(-1)?.intent.type).toBe('negotiation.ready');
+    expect(personaOf({ cooperation: 95, cheating: 0 }).personality).toBe('dove');
   });
 
   it('parses per-delegation specs for the command line', () => {
