@@ -1,7 +1,7 @@
 // How the game asks AI delegations for decisions: through a Web Worker in the browser, or
 // inline where there is none (tests, the command line).
 import type { Scenario } from '../engine/core';
-import type { Decision } from './baseline';
+import type { Decision } from './words';
 import { decide } from './decide';
 import type { AiRequest, AiResponse } from './protocol';
 

@@ -8,7 +8,10 @@ export function parseArgs(argv: readonly string[]): { flags: Record<string, stri
       rest.push(a);
       continue;
     }
-    const [name, inline] = a.slice(2).split('=', 2) as [string, string | undefined];
+    // "--name=value": split at the first "=" only (values like iran=hawk keep theirs).
+    const eq = a.indexOf('=');
+    const name = eq < 0 ? a.slice(2) : a.slice(2, eq);
+    const inline = eq < 0 ? undefined : a.slice(eq + 1);
     const next = argv[i + 1];
     if (inline !== undefined) flags[name] = inline;
     else if (next !== undefined && !next.startsWith('--')) {

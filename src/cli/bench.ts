@@ -2,7 +2,10 @@
 // Speed figures of the engine and the machine (issue targets: a full AI-only game median ≤ 5 ms,
 // machine-driven within 2× of the engine driven directly, replay of a 12-round log ≤ 10 ms).
 import { performance } from 'node:perf_hooks';
-import { playToEnd, type Table } from '../ai/autoplay';
+import { deciderFor, playToEnd, type Table } from '../ai/autoplay';
+import type { Decider } from '../ai/play';
+import type { Persona } from '../ai/persona';
+import { catalog } from '../engine';
 import { makeLogFile, replay, type LogFile } from '../machine/replay';
 import { GameSession } from '../machine/session';
 import { intFlag, parseArgs } from './args';
@@ -59,6 +62,34 @@ if (log) {
   }
 }
 const replayStats = stats(replaySamples);
+
+// AI decisions (issue targets: a standard decision p95 ≤ 20 ms, an expert decision p95 ≤ 500 ms).
+// Each call of a delegation's AI on one stage is one decision; the expert's are its sealed
+// sealed commits, where it looks ahead (its negotiation is the standard one, played sharper).
+function timeDecisions(personas: (seat: string, game: number) => Persona, count: number, keep: (seat: string, stage: string, p: Persona) => boolean) {
+  const samples: number[] = [];
+  for (let g = 0; g < count; g++) {
+    const who = Object.fromEntries(catalog(scenario).delegationIds.map((d) => [d, personas(d, g)]));
+    const inner = deciderFor(scenario, { personas: who });
+    const timed: Decider = (view, d, stage) => {
+      const t0 = performance.now();
+      const out = inner(view, d, stage);
+      if (keep(d, stage, who[d] as Persona)) samples.push(performance.now() - t0);
+      return out;
+    };
+    const override = Object.fromEntries(catalog(scenario).delegationIds.map((d) => [d, timed]));
+    playToEnd(scenario, new DirectTable(scenario, 200_000 + g), { override });
+  }
+  return { ...stats(samples), decisions: samples.length };
+}
+const decisionGames = Math.max(4, Math.round(games / 10));
+const standardDecision = timeDecisions(() => ({ personality: 'pragmatist', difficulty: 'standard' }), decisionGames, () => true);
+const ids = catalog(scenario).delegationIds;
+const expertDecision = timeDecisions(
+  (seat, g) => ({ personality: 'pragmatist', difficulty: seat === ids[g % ids.length] ? 'expert' : 'standard' }),
+  Math.max(6, Math.round(decisionGames / 2)),
+  (_d, stage, p) => p.difficulty === 'expert' && stage === 'commit',
+);
 const ratio = Math.round((machineStats.median / directStats.median) * 100) / 100;
 
 const result = {
@@ -67,6 +98,8 @@ const result = {
   machineDriven: machineStats,
   machineOverDirect: ratio,
   replay12Rounds: { entries: log?.entries.length ?? 0, ...replayStats },
+  standardDecision,
+  expertDecision,
 };
 if (flags.json) process.stdout.write(`${JSON.stringify(result)}\n`);
 else {
@@ -79,6 +112,8 @@ else {
       line('full game, through the machine', machineStats, 'target: median ≤ 5 ms'),
       `  machine / direct                   ${ratio}×   (target: ≤ 2×)`,
       line(`replay of a 12-round log (${log?.entries.length ?? 0} intents)`, replayStats, 'target: ≤ 10 ms'),
+      line(`AI decision, standard (${standardDecision.decisions})`, standardDecision, 'target: p95 ≤ 20 ms'),
+      line(`AI decision, expert (${expertDecision.decisions})`, expertDecision, 'target: p95 ≤ 500 ms'),
       '',
     ].join('\n'),
   );

@@ -228,10 +228,10 @@ export type Intent =
       window: number;
       reason?: string;
     })
-  | Base<'negotiation.ready', DelegationId>
-  | (Base<'commit.submit', DelegationId> & { commit: Commit; by?: string })
-  | (Base<'council.penalize', DelegationId> & { incident: number; penalty: string })
-  | (Base<'council.vote', DelegationId> & { motion: number; yes: boolean })
+  | (Base<'negotiation.ready', DelegationId> & { reason?: string })
+  | (Base<'commit.submit', DelegationId> & { commit: Commit; by?: string; reason?: string })
+  | (Base<'council.penalize', DelegationId> & { incident: number; penalty: string; reason?: string })
+  | (Base<'council.vote', DelegationId> & { motion: number; yes: boolean; reason?: string })
   | Base<'step.close', 'facilitator' | 'system'>
   | Base<'facilitator.pause', 'facilitator'>
   | Base<'facilitator.resume', 'facilitator'>

@@ -12,6 +12,8 @@ export interface GameSetupRecord {
   mode: 'solo' | 'hotseat';
   humans: string[];
   difficulty: 'novice' | 'standard' | 'expert';
+  /** The AI delegations' character (absent in older saves: pragmatists). */
+  personality?: 'hawk' | 'pragmatist' | 'dove' | 'mixed';
 }
 
 export interface SaveFile {
@@ -26,6 +28,7 @@ const setupSchema = z.strictObject({
   mode: z.enum(['solo', 'hotseat']),
   humans: z.array(z.string().check(z.maxLength(48))).check(z.maxLength(10)),
   difficulty: z.enum(['novice', 'standard', 'expert']),
+  personality: z.optional(z.enum(['hawk', 'pragmatist', 'dove', 'mixed'])),
 });
 
 const saveSchema = z.strictObject({

@@ -241,9 +241,9 @@ export class App {
       quit: () => this.controller.quit(),
       tutorial: () => this.store.setState({ tutorial: 0 }),
     }));
-    if (changed('left', view, ui.seat, ui.mode)) render(els.left, ui.seat ? delegationPanel(this.scenario, view, ui.seat) : null, bridgePanel(this.scenario, view), this.seatSwitcher(ui));
+    if (changed('left', view, ui.seat, ui.mode, ui.humans, this.controller.transport?.waiting)) render(els.left, ui.seat ? delegationPanel(this.scenario, view, ui.seat) : null, bridgePanel(this.scenario, view), this.seatSwitcher(ui));
     if (changed('right', view, ui.tab, ui.packageDraft, ui.commitDraft, ui.aiNotes.length)) render(els.right, this.tabs(ctx));
-    if (changed('log', view, ui.logOpen)) render(els.log, roundLog(this.scenario, view, ui.logOpen, () => this.store.setState({ logOpen: !ui.logOpen })));
+    if (changed('log', view, ui.logOpen, ui.aiNotes.length)) render(els.log, roundLog(this.scenario, view, ui.logOpen, () => this.store.setState({ logOpen: !ui.logOpen }), ui.aiNotes));
     if (changed('map', view)) this.mapLines = this.mapPort?.show(view) ?? [];
     if (changed('maptext', view, ui.mapAsText)) render(els.mapText, ui.mapAsText ? h('div', { class: 'maptext', id: 'map-text', role: 'region', 'aria-label': 'Everything on the map, as text' }, h('h2', {}, 'The map as text'), h('ul', {}, ...this.mapLines.map((l) => h('li', {}, l)))) : null);
     if (!changed('overlay', view, ui.notice, ui.tutorial, ui.unreadResolution)) return;
@@ -266,13 +266,36 @@ export class App {
     render(els.overlay, ...overlays);
   }
 
+  /**
+   * Who plays each seat: a person at this screen or the AI (with its character). Any seat can
+   * pass to the AI and back; the AI takes over where the seat stands, a person from the AI's
+   * next decision. In hot-seat play, the screen passes between the people.
+   */
   private seatSwitcher(ui: UiState): HTMLElement | null {
-    if (ui.mode !== 'hotseat' || ui.humans.length < 2) return null;
+    const personas = this.controller.transport?.setup.personas ?? {};
+    const rows = this.scenario.delegations.map((d) => {
+      const human = ui.humans.includes(d.id);
+      const p = personas[d.id];
+      const who = human ? 'played by a person' : `AI${p ? ` — ${p.personality}, ${p.difficulty}` : ''}`;
+      const actions = [
+        human
+          ? button('Hand to the AI', () => this.controller.setSeat(d.id, 'ai'), { 'aria-label': `Hand ${d.name} to the AI`, 'data-key': `seat-ai-${d.id}` })
+          : button('Play it', () => this.controller.setSeat(d.id, 'human'), { 'aria-label': `Play ${d.name} yourself`, 'data-key': `seat-human-${d.id}` }),
+        human && ui.mode === 'hotseat' && d.id !== ui.seat ? button('Pass the screen', () => this.controller.handOver(d.id), { 'aria-label': `Pass the screen to ${d.name}` }) : null,
+      ];
+      return h('li', { class: 'row small' }, h('span', { style: 'flex:1' }, h('strong', {}, d.short), ` · ${who}`), ...actions);
+    });
+    const t = this.controller.transport;
+    const waiting = t?.waiting
+      ? h('div', { class: 'notice info', role: 'status' }, 'Every seat is played by the AI: it waits at the start of each round. ', button('Let the AI play this round', () => t.playNextRound(), { class: 'primary', 'data-key': 'play-round' }))
+      : null;
     return h(
       'section',
-      { class: 'section' },
-      h('h3', {}, 'Hot-seat'),
-      h('div', { class: 'row' }, ...ui.humans.filter((d) => d !== ui.seat).map((d) => button(`Pass to ${this.scenario.delegations.find((x) => x.id === d)?.short ?? d}`, () => this.controller.handOver(d)))),
+      { class: 'section', 'aria-labelledby': 'seats-h' },
+      h('h3', { id: 'seats-h' }, 'Seats'),
+      h('p', { class: 'small muted' }, 'Any seat can pass between a person and the AI; best between rounds.'),
+      waiting,
+      h('ul', { class: 'plain' }, ...rows),
     );
   }
 

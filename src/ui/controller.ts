@@ -2,24 +2,33 @@
 // screen over in hot-seat play, and keeps the store's view in step with the game.
 import { catalog, type Intent, type Scenario } from '../engine';
 import { createWorkerAiClient, createInlineAiClient, type AiClient } from '../ai/client';
-import type { Temperament } from '../ai/baseline';
+import { PERSONALITIES, type Persona, type Personality } from '../ai/persona';
 import { makeSave, readSave, type GameSetupRecord } from '../machine/saveFile';
 import { LocalTransport } from '../net/localTransport';
 import { emptyCommit, type GameStore } from '../store/gameStore';
 
 export const AUTOSAVE_KEY = 'interlock.autosave.v1';
 
-export const DIFFICULTY: Record<GameSetupRecord['difficulty'], Temperament> = {
-  novice: { cooperation: 78, cheating: 2 },
-  standard: { cooperation: 70, cheating: 4 },
-  expert: { cooperation: 64, cheating: 7 },
-};
+/** The AI delegations' character chosen at the start: one personality for all, or mixed by the seed. */
+export type AiCharacter = Personality | 'mixed';
+
+export function personasFor(scenario: Scenario, setup: Pick<GameSetupRecord, 'difficulty' | 'personality'>, seed: number): Record<string, Persona> {
+  const ids = catalog(scenario).delegationIds;
+  const character = setup.personality ?? 'pragmatist';
+  return Object.fromEntries(
+    ids.map((d, i) => {
+      const personality = character === 'mixed' ? (PERSONALITIES[(seed + i * 7) % PERSONALITIES.length] as Personality) : character;
+      return [d, { personality, difficulty: setup.difficulty }];
+    }),
+  );
+}
 
 export interface NewGame {
   seed: number;
   mode: 'solo' | 'hotseat';
   humans: string[];
   difficulty: GameSetupRecord['difficulty'];
+  personality?: AiCharacter;
 }
 
 export class Controller {
@@ -40,23 +49,19 @@ export class Controller {
   }
 
   start(game: NewGame) {
-    const temperaments = Object.fromEntries(catalog(this.scenario).delegationIds.map((d) => [d, DIFFICULTY[game.difficulty]]));
-    this.attach(
-      new LocalTransport({ scenario: this.scenario, seed: game.seed, humans: game.humans, temperaments }, this.aiClient()),
-      { mode: game.mode, humans: game.humans, difficulty: game.difficulty },
-    );
+    const setup: GameSetupRecord = { mode: game.mode, humans: game.humans, difficulty: game.difficulty, personality: game.personality ?? 'pragmatist' };
+    const personas = personasFor(this.scenario, setup, game.seed);
+    this.attach(new LocalTransport({ scenario: this.scenario, seed: game.seed, humans: [...game.humans], personas }, this.aiClient()), setup);
   }
 
   /** Resumes from a save's JSON; a bad file leaves the current game and the autosave alone. */
   resume(json: unknown): { ok: true } | { ok: false; error: string } {
     const r = readSave(this.scenario, json);
     if (!r.ok) return r;
-    const temperaments = Object.fromEntries(
-      catalog(this.scenario).delegationIds.map((d) => [d, DIFFICULTY[r.save.setup.difficulty]]),
-    );
+    const personas = personasFor(this.scenario, r.save.setup, r.save.log.seed);
     this.attach(
       new LocalTransport(
-        { scenario: this.scenario, seed: r.save.log.seed, humans: r.save.setup.humans, temperaments },
+        { scenario: this.scenario, seed: r.save.log.seed, humans: [...r.save.setup.humans], personas },
         this.aiClient(),
         r.session,
       ),
@@ -179,6 +184,24 @@ export class Controller {
       if (next && t.state.step === 'negotiation') this.handOver(next);
       else if (t.state.step === 'commit' && humans[0]) this.handOver(humans[0]);
     }
+  }
+
+  /**
+   * Passes a seat between a person and the AI (solo and hot-seat). The seat on screen follows:
+   * handing it to the AI shows the next person's seat, or the public view when nobody is left.
+   */
+  setSeat(delegation: string, by: 'human' | 'ai') {
+    const t = this.transport;
+    if (!t || !this.setup) return;
+    t.setSeat(delegation, by);
+    const humans = [...t.humans];
+    this.setup = { ...this.setup, humans };
+    const { seat } = this.store.getState();
+    const nextSeat = by === 'human' ? delegation : seat === delegation ? (humans[0] ?? null) : seat;
+    this.store.setState({ humans, seat: nextSeat, commitDraft: emptyCommit(), packageDraft: { steps: [], window: 1, counterTo: null } });
+    this.viewCache = null;
+    this.refresh();
+    this.autosave();
   }
 
   handOver(to: string) {

@@ -1,7 +1,7 @@
 // The start screen: solo, hot-seat, continue, load a save or a scenario, how to play.
 import type { Scenario } from '../engine';
 import { button, h } from './dom';
-import type { NewGame } from './controller';
+import type { AiCharacter, NewGame } from './controller';
 
 export interface StartActions {
   start(game: NewGame): void;
@@ -32,6 +32,7 @@ export function startScreen(info: StartInfo, act: StartActions): HTMLElement {
 
   const soloSeat = h('select', { id: 'solo-seat', 'aria-label': 'Your delegation' }, ...delegations.map((d) => h('option', { value: d.id }, d.name)));
   const soloDiff = difficultySelect('solo-difficulty');
+  const soloChar = characterSelect('solo-character');
   const soloSeed = h('input', { id: 'solo-seed', type: 'number', min: 1, max: 4294967295, value: randomSeed(), 'aria-label': 'Seed for the solo game' });
   const solo = h(
     'section',
@@ -40,6 +41,7 @@ export function startScreen(info: StartInfo, act: StartActions): HTMLElement {
     h('p', { class: 'muted' }, 'Lead one delegation; the others are played by AI delegations that explain their choices.'),
     h('div', { class: 'field' }, h('label', { for: 'solo-seat' }, 'Delegation'), soloSeat),
     h('div', { class: 'field' }, h('label', { for: 'solo-difficulty' }, 'Difficulty'), soloDiff),
+    h('div', { class: 'field' }, h('label', { for: 'solo-character' }, 'Character of the AI delegations'), soloChar),
     h(
       'div',
       { class: 'field' },
@@ -48,7 +50,7 @@ export function startScreen(info: StartInfo, act: StartActions): HTMLElement {
     ),
     button(
       'Start solo game',
-      () => act.start({ mode: 'solo', humans: [soloSeat.value], difficulty: soloDiff.value as NewGame['difficulty'], seed: seedOf(soloSeed) }),
+      () => act.start({ mode: 'solo', humans: [soloSeat.value], difficulty: soloDiff.value as NewGame['difficulty'], personality: soloChar.value as AiCharacter, seed: seedOf(soloSeed) }),
       { class: 'primary' },
     ),
   );
@@ -57,6 +59,7 @@ export function startScreen(info: StartInfo, act: StartActions): HTMLElement {
     h('input', { type: 'checkbox', id: `hs-${d.id}`, value: d.id, checked: i < 2 }),
   );
   const hsDiff = difficultySelect('hs-difficulty');
+  const hsChar = characterSelect('hs-character');
   const hsSeed = h('input', { id: 'hs-seed', type: 'number', min: 1, max: 4294967295, value: randomSeed(), 'aria-label': 'Seed for the hot-seat game' });
   const hotseat = h(
     'section',
@@ -70,12 +73,13 @@ export function startScreen(info: StartInfo, act: StartActions): HTMLElement {
       h('div', { class: 'seat-list' }, ...delegations.map((d, i) => h('label', { for: `hs-${d.id}`, class: 'row' }, seatBoxes[i] as HTMLElement, d.name))),
     ),
     h('div', { class: 'field' }, h('label', { for: 'hs-difficulty' }, 'AI difficulty'), hsDiff),
+    h('div', { class: 'field' }, h('label', { for: 'hs-character' }, 'Character of the AI delegations'), hsChar),
     h('div', { class: 'field' }, h('label', { for: 'hs-seed' }, 'Seed'), hsSeed),
     button(
       'Start hot-seat game',
       () => {
         const humans = seatBoxes.filter((b) => b.checked).map((b) => b.value);
-        act.start({ mode: 'hotseat', humans, difficulty: hsDiff.value as NewGame['difficulty'], seed: seedOf(hsSeed) });
+        act.start({ mode: 'hotseat', humans, difficulty: hsDiff.value as NewGame['difficulty'], personality: hsChar.value as AiCharacter, seed: seedOf(hsSeed) });
       },
       { class: 'primary' },
     ),
@@ -143,11 +147,22 @@ function difficultySelect(id: string): HTMLSelectElement {
   const s = h(
     'select',
     { id },
-    h('option', { value: 'novice' }, 'Novice — forgiving partners'),
-    h('option', { value: 'standard', selected: true }, 'Standard'),
-    h('option', { value: 'expert' }, 'Expert — hard bargainers'),
+    h('option', { value: 'novice' }, 'Novice — careless, easy to outplay'),
+    h('option', { value: 'standard', selected: true }, 'Standard — plays its doctrine'),
+    h('option', { value: 'expert' }, 'Expert — looks ahead before it commits'),
   );
   return s;
+}
+
+function characterSelect(id: string): HTMLSelectElement {
+  return h(
+    'select',
+    { id },
+    h('option', { value: 'pragmatist', selected: true }, 'Pragmatists — deal when it pays'),
+    h('option', { value: 'hawk' }, 'Hawks — distrustful, quick to escalate'),
+    h('option', { value: 'dove' }, 'Doves — keep their word, seek calm'),
+    h('option', { value: 'mixed' }, 'Mixed — a character per delegation, from the seed'),
+  );
 }
 
 function seedOf(input: HTMLInputElement): number {

@@ -258,6 +258,44 @@ describe('saves', () => {
   }, 120_000);
 });
 
+describe('AI delegations', () => {
+  it('explain themselves in the round log, and a seat passes to the AI and back between rounds', async () => {
+    const page = await fresh();
+    await page.getByRole('combobox', { name: 'Character of the AI delegations' }).first().selectOption('dove');
+    await startSolo(page, 'iran', 314);
+    type Hooks = { interlock: { round(): number } };
+    const round = () => page.evaluate(() => (window as unknown as Hooks).interlock.round());
+    // The other delegations have answered or proposed with reasons: they are in the round log.
+    await page.locator('#round-log li.ai-note').first().waitFor({ timeout: 30_000 });
+    const said = (await page.locator('#round-log li.ai-note').allTextContents()).join('\n');
+    expect(said).toMatch(/\((AI)\): We (offer|accept|reject|counter|propose)/);
+    expect(said).not.toMatch(/Quietly/);
+    // Hand Iran to the AI: the game goes on by itself.
+    const start = await round();
+    await page.getByRole('button', { name: 'Hand Islamic Republic of Iran to the AI' }).click();
+    for (let i = 0; i < 300 && (await round()) < start + 1; i++) await page.waitForTimeout(100);
+    expect(await round()).toBe(start + 1);
+    // With nobody at the screen it waits between rounds, and plays one more on request.
+    await dismissDialogs(page).catch(() => undefined);
+    await page.getByRole('button', { name: 'Let the AI play this round' }).click();
+    for (let i = 0; i < 300 && (await round()) < start + 2; i++) await page.waitForTimeout(100);
+    await page.waitForTimeout(500);
+    expect(await round()).toBe(start + 2);
+    // And take it back (the AI plays on meanwhile, so the button may be redrawn under the click).
+    const takeBack = page.getByRole('button', { name: 'Play Islamic Republic of Iran yourself' });
+    const handBack = page.getByRole('button', { name: 'Hand Islamic Republic of Iran to the AI' });
+    for (let i = 0; i < 30 && (await handBack.count()) === 0; i++) {
+      await dismissDialogs(page).catch(() => undefined);
+      if (await takeBack.count()) await takeBack.click({ timeout: 2000 }).catch(() => undefined);
+      await page.waitForTimeout(200);
+    }
+    await expect(handBack.count()).resolves.toBe(1);
+    for (let i = 0; i < 5; i++) await dismissDialogs(page).catch(() => undefined);
+    await expect(page.getByRole('heading', { name: 'Negotiation' }).or(page.getByRole('button', { name: 'Seal commit' })).first().isVisible()).resolves.toBe(true);
+    await page.context().close();
+  }, 180_000);
+});
+
 describe('the console', () => {
   it('stayed free of errors through all the games above', () => {
     expect(consoleErrors).toEqual([]);

@@ -242,7 +242,8 @@ describe('random intent sequences through a GameSession', () => {
     expect(stats.mustAccept).toBeGreaterThan(RUNS * 5);
     expect(stats.maxRound).toBeGreaterThan(6);
     for (const [what, n] of Object.entries(stats.seen)) expect(n, `states with ${what}`).toBeGreaterThan(100);
-  });
+    // About 15 s on an idle 2-core machine; room to spare when the machine is busy.
+  }, 180_000);
 
   it('refuses every delegation and facilitator intent once the game is over', () => {
     // GameSession.send forwards intents to the stopped actor after the end, and XState warns

@@ -47,6 +47,20 @@ export function checkReferences(s: Scenario): Problem[] {
     d.secretObjectives.forEach((o, j) =>
       refCondition(o.condition, `delegations[${i}].secretObjectives[${j}].condition`, ref),
     );
+    if (d.doctrine) {
+      const at = `delegations[${i}].doctrine`;
+      refKeys('track', d.doctrine.priorities, `${at}.priorities`);
+      uniqueIds(d.doctrine.redLines, `${at}.redLines`, add);
+      d.doctrine.redLines.forEach((r, j) => {
+        r.when.forEach((m, k) => {
+          ref('move', m, `${at}.redLines[${j}].when[${k}]`);
+          const owner = s.moves.find((x) => x.id === m)?.delegation;
+          if (owner !== undefined && owner !== d.id)
+            add(`${at}.redLines[${j}].when[${k}]`, `a red line guards the delegation's own moves; "${m}" belongs to ${owner}`);
+        });
+        r.requires?.forEach((m, k) => ref('move', m, `${at}.redLines[${j}].requires[${k}]`));
+      });
+    }
   });
 
   const phaseIds = s.phases.map((p) => p.id).sort().join(',');

@@ -101,6 +101,31 @@ export type Condition = z.infer<typeof condition>;
 export const objective = z.strictObject({ id, text, points: int(1, 50), condition });
 export type Objective = z.infer<typeof objective>;
 
+/**
+ * A red line of a delegation's doctrine: it never gives the moves in `when` unless the package,
+ * or what already stands, includes one of `requires` (without `requires`: never). `text` says why,
+ * in plain words, and is what the AI says when it rejects or counters.
+ */
+export const redLine = z.strictObject({
+  id,
+  when: z.array(id).check(z.minLength(1), z.maxLength(8)),
+  requires: z.optional(z.array(id).check(z.minLength(1), z.maxLength(8))),
+  text,
+});
+export type RedLine = z.infer<typeof redLine>;
+
+/** How an AI delegation weighs the talks; its personality and difficulty shade it (src/ai). */
+export const doctrine = z.strictObject({
+  /** How much progress on each track is worth to it, 0–10 (a missing track counts 5). */
+  priorities: z.record(id, int(0, 10)),
+  redLines: z._default(z.array(redLine).check(z.maxLength(8)), []),
+  /** 0–100: appetite for quiet defection, reprisals and brinkmanship. */
+  riskTolerance: percent,
+  /** Rounds for which it remembers a broken promise or a verified violation. */
+  betrayalMemory: int(0, 12),
+});
+export type Doctrine = z.infer<typeof doctrine>;
+
 export const delegation = z.strictObject({
   id,
   name: label,
@@ -113,6 +138,8 @@ export const delegation = z.strictObject({
   levers: z.array(text).check(z.minLength(1), z.maxLength(8)),
   secretObjectives: z.array(objective).check(z.minLength(2), z.maxLength(3)),
   startSupport: percent,
+  /** Optional: without one, the AI plays a neutral doctrine. */
+  doctrine: z.optional(doctrine),
 });
 export type Delegation = z.infer<typeof delegation>;
 

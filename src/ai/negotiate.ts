@@ -1,0 +1,362 @@
+// Negotiation: proposing linked packages that can secure spans, answering offers (accept, reject,
+// counter), and re-proposing the framework or the council without those who refused.
+import {
+  apAvailable,
+  catalog,
+  checkIntent,
+  type GameView,
+  type Interlock,
+  type Intent,
+  type Package,
+  type PackageStep,
+  type RedLine,
+  type Scenario,
+} from '../engine/core';
+import { apOwedNow, betrayalsSeen, bridgeNeeds, spanInPlay, stands, trustIn } from './facts';
+import type { Profile } from './persona';
+import { listOf, quoted, roll, spanName, streamFor, trackName, who, type Decision, type Rng } from './words';
+
+const legal = (scenario: Scenario, view: GameView, d: Decision) => checkIntent(scenario, view, d.intent) === null;
+
+// ---------------------------------------------------------------- red lines and objectives
+
+export interface Breach {
+  owner: string;
+  line: RedLine;
+  move: string;
+}
+
+/** The first red line of `owner` that these steps cross (what already stands counts as included). */
+export function breachOf(scenario: Scenario, view: GameView, owner: string, steps: readonly PackageStep[]): Breach | null {
+  const lines = catalog(scenario).delegation.get(owner)?.doctrine?.redLines ?? [];
+  for (const line of lines) {
+    const given = steps.find((s) => s.delegation === owner && line.when.includes(s.move));
+    if (!given) continue;
+    const met = line.requires?.some((r) => steps.some((s) => s.move === r) || stands(view, r)) ?? false;
+    if (!met) return { owner, line, move: given.move };
+  }
+  return null;
+}
+
+/** A step that would satisfy the red line, if one can still be added in this phase. */
+export function fixFor(scenario: Scenario, view: GameView, b: Breach, steps: readonly PackageStep[]): PackageStep | null {
+  const cat = catalog(scenario);
+  const options = (b.line.requires ?? [])
+    .map((id) => cat.move.get(id))
+    .filter((m) => m !== undefined && m.phases.includes(view.phase) && !stands(view, m.id) && !steps.some((s) => s.move === m.id));
+  // The red line's holder fixes it with its own move where it can (a snapback pledge), else the cheapest.
+  options.sort((a, b2) => Number(b2?.delegation === b.owner) - Number(a?.delegation === b.owner) || (a?.cost ?? 0) - (b2?.cost ?? 0));
+  const m = options[0];
+  return m ? { delegation: m.delegation, move: m.id } : null;
+}
+
+/** Adds the steps that the parties' red lines ask for; null if one cannot be met. */
+export function meetRedLines(scenario: Scenario, view: GameView, steps: PackageStep[]): PackageStep[] | null {
+  const out = [...steps];
+  for (let guard = 0; guard < 6; guard++) {
+    const owners = [...new Set(out.map((s) => s.delegation))];
+    const b = owners.map((o) => breachOf(scenario, view, o, out)).find((x) => x !== null);
+    if (!b) return out;
+    const fix = fixFor(scenario, view, b, out);
+    if (!fix) return null;
+    out.push(fix);
+  }
+  return null;
+}
+
+/** A move of mine that a secret objective of mine says never to implement. */
+function objectiveAgainst(scenario: Scenario, me: string, moves: readonly string[]): string | null {
+  const objectives = catalog(scenario).delegation.get(me)?.secretObjectives ?? [];
+  for (const o of objectives) if (o.condition.type === 'moveNeverImplemented' && moves.includes(o.condition.move)) return o.condition.move;
+  return null;
+}
+
+/** What completing a span does for this delegation's secret objectives, in points. */
+export function objectiveWorth(scenario: Scenario, me: string, span: Interlock, steps: readonly PackageStep[]): number {
+  let worth = 0;
+  for (const o of catalog(scenario).delegation.get(me)?.secretObjectives ?? []) {
+    const c = o.condition;
+    if (c.type === 'moveImplemented' && steps.some((s) => s.move === c.move)) worth += o.points / 4;
+    else if (c.type === 'spanSecured' && c.span === span.id) worth += o.points / 4;
+    else if (c.type === 'trackSecured' && c.track === span.track) worth += o.points / 6;
+  }
+  return worth;
+}
+
+/** The spans a package would complete, when all their steps are in it. */
+function spansCompleted(scenario: Scenario, steps: readonly PackageStep[]): Interlock[] {
+  const cat = catalog(scenario);
+  return scenario.interlocks.filter((x) => (cat.spanSteps.get(x.id) ?? []).every((m) => steps.some((s) => s.move === m)));
+}
+
+function myCost(scenario: Scenario, steps: readonly PackageStep[], me: string): number {
+  const cat = catalog(scenario);
+  return steps.reduce((a, s) => a + (s.delegation === me && s.after === undefined ? (cat.move.get(s.move)?.cost ?? 0) : 0), 0);
+}
+
+// ---------------------------------------------------------------- proposals
+
+/** Moves already on the table this round, or agreed and still to be implemented. */
+function movesInPlay(view: GameView): Set<string> {
+  const out = new Set<string>();
+  for (const p of view.packages) {
+    const live = (p.round === view.round && (p.status === 'proposed' || p.status === 'accepted')) || p.status === 'accepted';
+    if (live) for (const s of p.steps) out.add(s.move);
+  }
+  return out;
+}
+
+function pledgePackage(scenario: Scenario, view: GameView, tag: 'framework' | 'council', without: readonly string[]): PackageStep[] {
+  return scenario.moves
+    .filter((m) => m.tags.includes(tag) && m.phases.includes(view.phase) && !without.includes(m.delegation))
+    .filter((m) => !(tag === 'council' && view.council.members.includes(m.delegation)))
+    .map((m) => ({ delegation: m.delegation, move: m.id }));
+}
+
+function structureProposals(scenario: Scenario, view: GameView, me: string, p: Profile, r: Rng): Decision[] {
+  const out: Decision[] = [];
+  const onTable = (tag: string) =>
+    view.packages.some(
+      (pk) => pk.round === view.round && pk.status === 'proposed' && pk.steps.some((s) => catalog(scenario).move.get(s.move)?.tags.includes(tag as never)),
+    );
+  const fw = scenario.framework;
+  if (view.phase === 'ceasefire' && !view.framework.adopted && fw.requiredDelegations.includes(me) && !onTable('framework') && roll(r, p.cooperation + 10)) {
+    out.push({
+      intent: { type: 'package.propose', actor: me, steps: pledgePackage(scenario, view, 'framework', []), window: 1, note: 'A benchmark calendar for all four tracks.' },
+      reason: 'We propose the framework: one benchmark calendar gives every side a timetable it can check, and no track moves alone.',
+    });
+  }
+  if (!view.council.founded && scenario.council.guarantors.includes(me) && !onTable('council') && roll(r, p.cooperation)) {
+    out.push({
+      intent: { type: 'package.propose', actor: me, steps: pledgePackage(scenario, view, 'council', []), window: 1, note: 'A standing mediation council.' },
+      reason: 'We propose founding the mediation council: a joint inquiry can name who is behind an attack before anyone strikes back.',
+    });
+  }
+  return out;
+}
+
+/** Refused in each of the last two rounds: someone will not have it, whatever the reason. */
+function recentlyRefused(view: GameView, restraint: string): boolean {
+  const refusedIn = (round: number) => view.packages.some((pk) => pk.status === 'rejected' && pk.round === round && pk.steps.some((s) => s.move === restraint));
+  return refusedIn(view.round - 1) && refusedIn(view.round - 2);
+}
+
+/** Spans of this phase that the bridge still needs and that this delegation has a step in. */
+function spanProposals(scenario: Scenario, view: GameView, me: string, p: Profile, r: Rng): Decision[] {
+  if (view.phase === 'ceasefire') return [];
+  const cat = catalog(scenario);
+  const needs = bridgeNeeds(scenario, view);
+  const busy = movesInPlay(view);
+  const candidates: Array<{ span: Interlock; steps: PackageStep[]; score: number; cost: number }> = [];
+  for (const span of scenario.interlocks) {
+    if (span.phase !== view.phase || (needs[span.track] ?? 0) <= 0 || spanInPlay(view, span.id)) continue;
+    const moves = cat.spanSteps.get(span.id) ?? [];
+    if (!moves.some((m) => cat.move.get(m)?.delegation === me) || moves.some((m) => busy.has(m) || stands(view, m))) continue;
+    // A span refused lately is not offered again as it was: a careful delegation tries another.
+    if (p.readsRedLines && recentlyRefused(view, span.restraint)) continue;
+    let steps: PackageStep[] | null = moves.map((m) => ({ delegation: cat.move.get(m)?.delegation ?? '', move: m }));
+    if (p.readsRedLines) steps = meetRedLines(scenario, view, steps);
+    else if (breachOf(scenario, view, me, steps)) steps = null;
+    if (!steps) continue;
+    if (p.weighsObjectives && objectiveAgainst(scenario, me, steps.filter((s) => s.delegation === me).map((s) => s.move))) continue;
+    if (p.readsRedLines && steps.some((s) => (catalog(scenario).delegation.get(s.delegation)?.doctrine?.redLines ?? []).some((l) => !l.requires && l.when.includes(s.move)))) continue;
+    const restraintCost = cat.move.get(span.restraint)?.cost ?? 1;
+    const score =
+      (p.priorities[span.track] ?? 5) +
+      (needs[span.track] ?? 0) -
+      restraintCost -
+      steps.length / 4 +
+      (p.weighsObjectives ? objectiveWorth(scenario, me, span, steps) : 0) +
+      (p.slips ? (Math.abs(r.rng + span.id.length) % 7) - 3 : 0);
+    candidates.push({ span, steps, score, cost: myCost(scenario, steps, me) });
+  }
+  candidates.sort((a, b) => b.score - a.score);
+  const out: Decision[] = [];
+  let now = apAvailable(view, me) - apOwedNow(scenario, view, me);
+  let later = scenario.tunables.actionPoints;
+  const tracksTaken = new Set<string>();
+  for (const c of candidates) {
+    if (tracksTaken.has(c.span.track)) continue;
+    if (p.plansAp) {
+      if (c.span.window === 1 ? c.cost > now : c.cost > now + later) continue;
+      if (c.span.window === 1) now -= c.cost;
+      else if (c.cost <= now) now -= c.cost;
+      else later -= c.cost - Math.max(0, now);
+    }
+    if (!roll(r, p.personality === 'hawk' ? 55 : p.personality === 'dove' ? 100 : 92)) continue;
+    tracksTaken.add(c.span.track);
+    const partners = [...new Set(c.steps.filter((s) => s.delegation !== me).map((s) => who(scenario, s.delegation)))];
+    const mine = c.steps.filter((s) => s.delegation === me).map((s) => quoted(scenario, s.move));
+    const theirs = c.steps.filter((s) => s.delegation !== me).map((s) => `${who(scenario, s.delegation)}'s ${quoted(scenario, s.move)}`);
+    const added = c.steps.length > (cat.spanSteps.get(c.span.id)?.length ?? 0) ? ' We include what their red lines ask for, so nobody has to refuse.' : '';
+    out.push({
+      intent: { type: 'package.propose', actor: me, steps: c.steps, window: c.span.window, note: `${c.span.name}: every step inside ${c.span.window === 1 ? 'one round' : `${c.span.window} rounds`}.` },
+      reason: `We offer ${listOf(mine)} for ${listOf(theirs)}, all inside ${c.span.window === 1 ? 'one round' : `${c.span.window} rounds`}: that secures the ${trackName(scenario, c.span.track)} span “${c.span.name}” the bridge still lacks, with ${listOf(partners)}.${added}`,
+    });
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------- answers
+
+function pledgeWords(scenario: Scenario, steps: readonly PackageStep[]): string {
+  const tags = new Set(steps.flatMap((s) => catalog(scenario).move.get(s.move)?.tags ?? []));
+  if (tags.has('framework')) return 'endorsing the benchmark calendar costs us nothing and gives every side a timetable it can check';
+  if (tags.has('council')) return 'a standing council can investigate incidents before anyone retaliates';
+  if (tags.has('snapback')) return 'a pre-authorized snapback protects everyone if relief is abused';
+  return 'it costs us little and builds the structure of the talks';
+}
+
+export function answer(scenario: Scenario, view: GameView, me: string, p: Profile, pkg: Package, r: Rng): Decision {
+  const cat = catalog(scenario);
+  const mine = pkg.steps.filter((s) => s.delegation === me);
+  const others = pkg.steps.filter((s) => s.delegation !== me);
+  const accept = (reason: string): Decision => ({ intent: { type: 'package.accept', actor: me, package: pkg.id, reason }, reason: `We accept: ${reason}.` });
+  const reject = (reason: string): Decision => ({ intent: { type: 'package.reject', actor: me, package: pkg.id, reason: `We reject: ${reason}.` }, reason: `We reject: ${reason}.` });
+  const slip = p.slips > 0 && roll(r, p.slips);
+  const pledgesOnly = mine.every((s) => cat.move.get(s.move)?.kind === 'pledge');
+  const trustLow = (d: string) => trustIn(view, me, d) < (p.personality === 'hawk' ? 50 : 35);
+
+  if (pledgesOnly) {
+    const distrusted = [...new Set(others.map((s) => s.delegation))].filter(trustLow);
+    if (p.personality === 'hawk' && distrusted.length && roll(r, 50))
+      return reject(`we will not sit at one table with ${listOf(distrusted.map((d) => who(scenario, d)))} while they ignore their word`);
+    return roll(r, Math.max(p.cooperation, 60) + 10) ? accept(pledgeWords(scenario, pkg.steps)) : reject('the structure can wait until the first steps are delivered');
+  }
+
+  // Red lines come first: fixable ones are countered with the missing step.
+  const breach = breachOf(scenario, view, me, pkg.steps);
+  if (breach) {
+    const fix = breach.line.requires ? fixFor(scenario, view, breach, pkg.steps) : null;
+    if (fix && !slip) {
+      const steps = [...pkg.steps, fix];
+      const why = `We counter: ${breach.line.text}. We add ${fix.delegation === me ? 'our' : `${who(scenario, fix.delegation)}'s`} ${quoted(scenario, fix.move)} and accept the rest as it stands.`;
+      const counter: Decision = { intent: { type: 'package.counter', actor: me, package: pkg.id, steps, window: pkg.window, reason: why }, reason: why };
+      if (legal(scenario, view, counter)) return counter;
+    }
+    return reject(`${breach.line.text}`);
+  }
+
+  if (p.weighsObjectives) {
+    const against = objectiveAgainst(scenario, me, mine.map((s) => s.move));
+    if (against) return reject(`giving up ${quoted(scenario, against)} would cost us leverage we mean to keep`);
+  }
+
+  const cost = myCost(scenario, pkg.steps, me);
+  if (p.plansAp && !slip) {
+    const now = apAvailable(view, me) - apOwedNow(scenario, view, me);
+    const room = pkg.window === 1 ? now : now + scenario.tunables.actionPoints * (pkg.window - 1);
+    if (cost > room) {
+      const owed = apOwedNow(scenario, view, me);
+      return reject(
+        `we could not carry out our part in time: it needs ${cost} action points and we have ${Math.max(0, now)} left this round${owed ? ` after the steps we already promised` : ''}`,
+      );
+    }
+  }
+
+  // Memory of betrayals: nobody who broke their word to us recently gets us to go first.
+  const betrayals = betrayalsSeen(scenario, view, me, p.memory).filter((b) => others.some((s) => s.delegation === b.by));
+  const betrayal = betrayals[0];
+  if (betrayal && p.personality !== 'dove') {
+    const theirs = pkg.steps.findIndex((s) => s.delegation === betrayal.by && cat.move.get(s.move)?.kind === 'step');
+    const myIdx = pkg.steps.map((s, i) => (s.delegation === me && cat.move.get(s.move)?.kind === 'step' ? i : -1)).filter((i) => i >= 0);
+    if (pkg.window >= 2 && theirs >= 0 && myIdx.length && p.personality === 'pragmatist') {
+      // Their step first; ours set off automatically once theirs is verified.
+      const first = pkg.steps[theirs] as PackageStep;
+      const rest = pkg.steps.filter((_, i) => i !== theirs).map((s) => (s.delegation === me && cat.move.get(s.move)?.kind === 'step' ? { ...s, after: 0 } : { delegation: s.delegation, move: s.move }));
+      const steps = [{ delegation: first.delegation, move: first.move }, ...rest];
+      const why = `${who(scenario, betrayal.by)} ${betrayal.what}, so our ${listOf(mine.map((s) => quoted(scenario, s.move)))} will run only once its ${quoted(scenario, first.move)} is verified`;
+      const counter: Decision = {
+        intent: { type: 'package.counter', actor: me, package: pkg.id, steps, window: pkg.window, reason: `We counter: ${why}.` },
+        reason: `We counter: ${why}.`,
+      };
+      if (legal(scenario, view, counter)) return counter;
+    }
+    if (p.personality === 'hawk' || roll(r, 60)) return reject(`${who(scenario, betrayal.by)} ${betrayal.what}; we will not pay first again`);
+  }
+
+  // What the package is worth: spans of the bridge it completes, and what we get for what we give.
+  const needs = bridgeNeeds(scenario, view);
+  const completes = spansCompleted(scenario, pkg.steps).filter((x) => x.phase === view.phase);
+  const useful = completes.filter((x) => (needs[x.track] ?? 0) > 0);
+  const mineWords = listOf(mine.map((s) => quoted(scenario, s.move)));
+  if (useful.length === 0 && !slip) {
+    const gets = others.filter((s) => (p.priorities[cat.move.get(s.move)?.track ?? ''] ?? 0) >= 6);
+    if (gets.length === 0 || p.personality !== 'dove')
+      return reject(`we would give ${mineWords}, but the package secures no span the bridge still needs${gets.length ? '' : ' and nothing we need comes back'}`);
+  }
+  const partners = [...new Set(others.map((s) => s.delegation))];
+  const avgTrust = partners.reduce((a, d) => a + trustIn(view, me, d), 0) / Math.max(1, partners.length);
+  const support = view.delegations[me]?.support ?? 50;
+  const supportCost = mine.reduce((a, s) => a - (cat.move.get(s.move)?.effects.support?.[me] ?? 0), 0);
+  const worth = useful.reduce((a, x) => a + (p.priorities[x.track] ?? 5) + (p.weighsObjectives ? objectiveWorth(scenario, me, x, pkg.steps) : 0), 0);
+  // An expert knows the shared outcome counts for everyone: it does not turn down a sound span on a whim.
+  const cooperation = p.lookahead > 0 && p.personality !== 'hawk' && useful.length > 0 ? Math.max(p.cooperation, 92) : p.cooperation;
+  const chance = cooperation + (avgTrust - 50) / 2 + worth - (support < 35 ? supportCost * 2 : 0) - (view.tension > 80 && p.personality === 'hawk' ? 15 : 0);
+  if (!roll(r, chance)) {
+    const worst = partners.slice().sort((a, b) => trustIn(view, me, a) - trustIn(view, me, b))[0];
+    if (worst && trustIn(view, me, worst) < 50)
+      return reject(`we doubt ${who(scenario, worst)} will deliver its part (our trust in it is ${Math.round(trustIn(view, me, worst))} of 100), and our step would then stand alone`);
+    if (support < 45 && supportCost > 0) return reject(`our support at home is down to ${support}, and ${mineWords} would cost us ${supportCost} more points`);
+    return reject(`${mineWords} asks more of us than ${listOf(others.slice(0, 3).map((s) => `${who(scenario, s.delegation)}'s ${quoted(scenario, s.move)}`))} gives back`);
+  }
+  const span = useful[0] ?? completes[0];
+  const gets = listOf(others.filter((s) => cat.move.get(s.move)?.kind === 'step').slice(0, 3).map((s) => `${who(scenario, s.delegation)}'s ${quoted(scenario, s.move)}`));
+  return accept(
+    span
+      ? `our ${mineWords} is matched by ${gets || 'the pledges with it'} inside ${pkg.window === 1 ? 'one round' : `${pkg.window} rounds`}, and it secures “${spanName(scenario, span.id)}” on the ${trackName(scenario, span.track)} track once the monitors verify it`
+      : `our ${mineWords} is matched by ${gets || 'the pledges with it'}`,
+  );
+}
+
+/** A framework or council package some refused: propose it again without them. */
+function retryStructures(scenario: Scenario, view: GameView, me: string): Decision[] {
+  const out: Decision[] = [];
+  const cat = catalog(scenario);
+  for (const pk of view.packages) {
+    if (pk.proposer !== me || pk.round !== view.round || pk.status !== 'rejected') continue;
+    const tag = pk.steps.some((s) => cat.move.get(s.move)?.tags.includes('framework')) ? 'framework' : pk.steps.some((s) => cat.move.get(s.move)?.tags.includes('council')) ? 'council' : null;
+    if (!tag) continue;
+    const refused = pk.replies.filter((x) => x.answer === 'reject').map((x) => x.by);
+    const retried = view.packages.some((q) => q.proposer === me && q.round === view.round && q.id > pk.id && q.steps.some((s) => cat.move.get(s.move)?.tags.includes(tag)));
+    if (retried || refused.length === 0) continue;
+    const steps = pledgePackage(scenario, view, tag, refused);
+    const parties = new Set(steps.map((s) => s.delegation));
+    const enough =
+      tag === 'framework'
+        ? scenario.framework.requiredDelegations.every((d) => parties.has(d)) && parties.size >= scenario.framework.minParties
+        : parties.size >= scenario.council.minMembers && [...parties].some((d) => scenario.council.guarantors.includes(d));
+    if (!enough) continue;
+    out.push({
+      intent: { type: 'package.propose', actor: me, steps, window: 1 },
+      reason: `We propose the ${tag === 'framework' ? 'framework' : 'council'} again without ${listOf(refused.map((d) => who(scenario, d)))}: the others can start, and the door stays open.`,
+    });
+  }
+  return out;
+}
+
+/** One stage of the negotiation for one AI delegation. */
+export function negotiationStage(scenario: Scenario, view: GameView, me: string, p: Profile, stage: 'propose' | 'answer'): Decision[] {
+  const r = streamFor(view, me, stage, view.packages.length);
+  if (stage === 'propose') {
+    const out = [...structureProposals(scenario, view, me, p, r), ...spanProposals(scenario, view, me, p, r)];
+    return firstLegal(scenario, view, out, 4);
+  }
+  const out: Decision[] = [];
+  for (const pkg of view.packages) {
+    if (pkg.status !== 'proposed' || !pkg.parties.includes(me) || pkg.accepted.includes(me)) continue;
+    out.push(answer(scenario, view, me, p, pkg, streamFor(view, me, 'answer', pkg.id)));
+  }
+  out.push(...retryStructures(scenario, view, me));
+  return out.filter((d) => legal(scenario, view, d));
+}
+
+/** Proposals are checked one by one against the view as it would be after the earlier ones. */
+function firstLegal(scenario: Scenario, view: GameView, decisions: Decision[], max: number): Decision[] {
+  const out: Decision[] = [];
+  for (const d of decisions) {
+    if (out.length >= max) break;
+    if (checkIntent(scenario, view, d.intent as Intent) === null) out.push(d);
+  }
+  return out;
+}

@@ -1,0 +1,32 @@
+// An AI delegation's decisions, stage by stage, from its own view only. Expert delegations weigh
+// their sealed commit by looking ahead (lookahead.ts); the others decide by their doctrine.
+import type { GameView, Scenario } from '../engine/core';
+import { commitDecision, planCommit } from './commit';
+import { councilBusiness } from './council';
+import { expertCommit } from './lookahead';
+import { negotiationStage } from './negotiate';
+import { DEFAULT_PERSONA, profileOf, type Persona } from './persona';
+import type { Stage } from './play';
+import type { Decision } from './words';
+
+const MAX_REASON = 400;
+const clip = (s: string) => (s.length > MAX_REASON ? `${s.slice(0, MAX_REASON - 1)}…` : s);
+
+/** Writes the reason into the intent, so the event log keeps it (the secret part only in the sealed commit). */
+function stamp(d: Decision): Decision {
+  const i = d.intent;
+  if (i.type === 'package.propose') i.note = clip(d.reason);
+  else if (i.type === 'commit.submit') i.reason = clip(d.secret ? `${d.reason} [Secret] ${d.secret}` : d.reason);
+  else if ('reason' in i || i.type === 'negotiation.ready' || i.type === 'council.vote' || i.type === 'council.penalize' || i.type.startsWith('package.'))
+    (i as { reason?: string }).reason = clip(d.reason);
+  return d;
+}
+
+export function decideStage(scenario: Scenario, view: GameView, me: string, persona: Persona = DEFAULT_PERSONA, stage: Stage): Decision[] {
+  const p = profileOf(scenario, me, persona);
+  let out: Decision[];
+  if (stage === 'propose' || stage === 'answer') out = negotiationStage(scenario, view, me, p, stage);
+  else if (stage === 'close') out = councilBusiness(scenario, view, me, p);
+  else out = [p.lookahead > 0 ? expertCommit(scenario, view, me, persona, p.lookahead) : commitDecision(planCommit(scenario, view, me, p), me)];
+  return out.map(stamp);
+}
