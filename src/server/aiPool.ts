@@ -27,6 +27,7 @@ interface Thread {
   worker: Worker;
   known: Set<string>;
   job: (Job & { id: number; timer: NodeJS.Timeout }) | null;
+  born: number;
 }
 
 export interface AiPoolOptions {
@@ -48,7 +49,7 @@ export class AiPool {
   }
 
   private spawn(): Thread {
-    const t: Thread = { worker: new Worker(this.opts.workerFile), known: new Set(), job: null };
+    const t: Thread = { worker: new Worker(this.opts.workerFile), known: new Set(), job: null, born: Date.now() };
     t.worker.on('message', (r: WorkerReply) => {
       const job = t.job;
       if (!job || job.id !== r.id) return;
@@ -73,9 +74,20 @@ export class AiPool {
       t.job.reject(err);
       t.job = null;
     }
-    if (this.closed) return;
-    this.threads[i] = this.spawn();
     void t.worker.terminate();
+    if (this.closed) return;
+    // A thread that dies at once (a broken bundle) is not respawned in a tight loop.
+    const young = Date.now() - t.born < 1000;
+    if (young) {
+      this.threads.splice(i, 1);
+      setTimeout(() => {
+        if (this.closed) return;
+        this.threads.push(this.spawn());
+        this.pump();
+      }, 1000).unref();
+      return;
+    }
+    this.threads[i] = this.spawn();
     this.pump();
   }
 

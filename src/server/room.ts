@@ -208,7 +208,9 @@ export class Room {
       return { ok: false, code: 'forbidden', reason: actor === null ? 'this device holds no seat' : `this seat cannot act for ${intent.actor}` };
     if (!this.started) return { ok: false, code: 'refused', reason: 'the facilitator has not started the game yet' };
     if (msg.version > this.version) return { ok: false, code: 'stale', reason: 'that view is not from this room' };
-    if (msg.version < this.stepVersion) return { ok: false, code: 'stale', reason: 'the round moved on since that view; here is the current one' };
+    // A facilitator's ruling is not tied to a step; closing a step is (no double close).
+    const stepBound = role.kind === 'seat' || intent.type === 'step.close';
+    if (stepBound && msg.version < this.stepVersion) return { ok: false, code: 'stale', reason: 'the round moved on since that view; here is the current one' };
     if (role.kind === 'seat' && this.seats.get(role.delegation)?.mode === 'ai')
       return { ok: false, code: 'refused', reason: 'the facilitator handed this seat to the AI' };
     // The seat shows who committed: the server writes the device's name, not the client.

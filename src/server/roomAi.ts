@@ -43,7 +43,8 @@ export class RoomAi {
     this.room.announceThinking();
     try {
       return await this.pool.decide(this.room.scenarioKey, this.room.scenario, request);
-    } catch {
+    } catch (err) {
+      console.error('AI', d, (err as Error).message);
       return [];
     } finally {
       this.room.thinking.delete(d);

@@ -1,8 +1,7 @@
 // Server tests: a real server on a free port (in this process or as a child process) and real
 // socket.io clients that record every message they receive.
 import { build } from 'esbuild';
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { io, type Socket } from 'socket.io-client';
 import { parseScenario, type GameView, type Scenario } from '../../src/engine';
@@ -21,7 +20,9 @@ let workerFile: Promise<string> | null = null;
 /** The AI thread, bundled once per test process (the server runs it as plain JavaScript). */
 export function aiWorkerFile(): Promise<string> {
   workerFile ??= (async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'interlock-ai-'));
+    // Inside the project, so the bundle's external packages resolve from node_modules.
+    mkdirSync(join(root, 'node_modules', '.cache'), { recursive: true });
+    const dir = mkdtempSync(join(root, 'node_modules', '.cache', 'interlock-test-ai-'));
     const out = join(dir, 'aiWorker.mjs');
     await build({ entryPoints: [join(root, 'src', 'server', 'aiWorker.ts')], outfile: out, bundle: true, platform: 'node', format: 'esm', target: 'node20', packages: 'external', logLevel: 'error' });
     return out;
@@ -74,6 +75,13 @@ export class TestClient {
       this.poke();
     });
     this.socket.on('notice', (m: unknown) => this.received.push({ event: 'notice', data: m }));
+  }
+
+  /** Joins again after every reconnection (what the browser's room transport does). */
+  rejoinOnReconnect(join: () => unknown) {
+    this.socket.io.on('reconnect', () => {
+      void this.call('room.join', join());
+    });
   }
 
   private poke() {

@@ -71,10 +71,9 @@ describe('the room server', () => {
   });
 
   it('refuses a forged seat, a facilitator action without the key, and changes nothing', async () => {
+    // The room is not started, so no AI seat changes anything meanwhile.
     const { fac, code, teams } = await roomWith(server.url, ['iran', 'gulf']);
-    await fac.call('room.action', { id: msgId(), action: { kind: 'start' } });
     const iran = teams.iran!.client;
-    await iran.until((c) => c.room?.started === true);
     const room = stateOf(code);
     const before = room.version;
     const forged = await iran.call('intent', { id: msgId(), version: iran.version, intent: { type: 'negotiation.ready', actor: 'gulf' } });
@@ -97,9 +96,7 @@ describe('the room server', () => {
 
   it('refuses malformed and oversized messages with an error, and changes nothing', async () => {
     const { fac, code, teams } = await roomWith(server.url, ['iran']);
-    await fac.call('room.action', { id: msgId(), action: { kind: 'start' } });
     const iran = teams.iran!.client;
-    await iran.until((c) => c.room?.started === true);
     const room = stateOf(code);
     const before = room.version;
     const bad: unknown[] = [
