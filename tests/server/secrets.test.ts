@@ -37,7 +37,7 @@ function checkViews(seen: Seen, me: string | null, revealedIncidents: number[]) 
     expect(v.rng).toBe(0);
     expect(v.funding).toEqual({});
     for (const [id, d] of Object.entries(v.delegations)) if (id !== me) expect(d.commit).toBeNull();
-    for (const st of Object.values(v.standing)) if (st.delegation !== me) expect(st.defected).toBe(false);
+    for (const q of v.quietDefections) expect(q.delegation).toBe(me);
     for (const inc of v.incidents) if (!revealedIncidents.includes(inc.id)) expect(inc.sponsor).toBe('hidden');
     for (const e of v.events) expect(e.audience === 'all' || (me !== null && Array.isArray(e.audience) && e.audience.includes(me))).toBe(true);
     for (const p of v.packages) expect((me !== null && p.parties.includes(me)) || ['accepted', 'fulfilled', 'broken'].includes(p.status)).toBe(true);
