@@ -131,7 +131,7 @@ export class Room {
   }
 
   private applyLogged(kind: string, body: unknown, msgId: string | null) {
-    const b = body as Record<string, unknown>;
+    const b = (body ?? {}) as Record<string, unknown>;
     switch (kind) {
       case 'intent': {
         const before = this.stepKey();

@@ -67,6 +67,22 @@ describe('step clocks', () => {
     iran.close();
   }, 60_000);
 
+  it('with a commit clock only, the round moves on at zero and every client sees it', async () => {
+    const { fac, teams } = await roomWith(server.url, ['gulf']);
+    await fac.call('room.action', { id: msgId(), action: { kind: 'clock', step: 'commit', minutes: 1 } });
+    await fac.call('room.action', { id: msgId(), action: { kind: 'start' } });
+    const gulf = teams.gulf!.client;
+    await gulf.until((c) => c.room?.started === true);
+    expect(await gulf.call('intent', { id: msgId(), version: gulf.version, intent: { type: 'negotiation.ready', actor: 'gulf' } })).toEqual({ ok: true });
+    await gulf.until((c) => c.room?.clock?.step === 'commit', 10_000, 'commit clock');
+    now += MIN + 1;
+    // The negotiation of round 2 has no clock: the clock goes away.
+    await gulf.until((c) => c.view?.round === 2 && c.room?.clock === null, 10_000, 'round 2 without a clock');
+    await fac.until((c) => c.view?.round === 2, 5000, 'facilitator in round 2');
+    fac.close();
+    gulf.close();
+  });
+
   it('keeps a deadline days away (a game played between lessons)', async () => {
     const { fac } = await roomWith(server.url, ['usa']);
     await fac.call('room.action', { id: msgId(), action: { kind: 'clock', step: 'negotiation', minutes: 3 * 24 * 60 } });

@@ -1,64 +1,26 @@
 // Kill -9 and start again: the server process restores every room from its SQLite log, with no
 // accepted intent lost, and clients reconnect by themselves.
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LogFile } from '../../src/machine/replay';
-import { client, msgId, root, type TestClient } from './helpers';
+import { client, msgId, type TestClient } from './helpers';
+import { freePort, ServerProcess } from './process';
 
 const data = mkdtempSync(join(tmpdir(), 'interlock-data-'));
-let port = 0;
-let proc: ChildProcess | null = null;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const p = (s.address() as { port: number }).port;
-      s.close(() => resolve(p));
-    });
-  });
-}
-
-/** Starts the real server (`npm start` without the client build) and waits for its address line. */
-function start(): Promise<{ line: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [join(root, 'scripts', 'server.mjs'), '--no-client-build'], {
-      cwd: root,
-      env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', INTERLOCK_DATA: data },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    proc = child;
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (b: Buffer) => {
-      out += b.toString();
-      if (out.includes('rooms restored')) resolve({ line: out });
-    });
-    child.stderr.on('data', (b: Buffer) => (err += b.toString()));
-    child.on('exit', (code) => reject(new Error(`server exited (${code}): ${err}`)));
-  });
-}
-
-function kill9(): Promise<void> {
-  return new Promise((resolve) => {
-    if (!proc || proc.exitCode !== null) return resolve();
-    proc.removeAllListeners('exit');
-    proc.once('exit', () => resolve());
-    proc.kill('SIGKILL');
-  });
-}
+let srv: ServerProcess;
+const start = async () => ({ line: await srv.start() });
+const kill9 = () => srv.kill9();
 
 beforeAll(async () => {
-  port = await freePort();
+  srv = new ServerProcess(await freePort(), data);
 }, 30_000);
 afterAll(async () => {
-  await kill9();
+  await srv?.kill9();
 });
 
-const url = () => `http://127.0.0.1:${port}`;
+const url = () => srv.url;
 
 describe('kill -9 and restart', () => {
   it('restores every room from its log, nothing accepted is lost, and clients reconnect by themselves', async () => {
