@@ -28,7 +28,10 @@ if (!args.has('--no-client-build') && (!existsSync(built) || statSync(built).mti
 }
 
 const outdir = join(root, 'node_modules', '.cache', 'interlock-server');
-await build({
+// The bundle is made again only when a source changed (a restart after a crash is quicker).
+const bundled = Math.min(newest(join(outdir, 'main.mjs')) || 0, newest(join(outdir, 'aiWorker.mjs')) || 0);
+const serverSources = Math.max(newest(join(root, 'src')), newest(join(root, 'package.json')));
+if (!bundled || bundled < serverSources) await build({
   entryPoints: { main: join(root, 'src', 'server', 'main.ts'), aiWorker: join(root, 'src', 'server', 'aiWorker.ts') },
   outdir,
   outExtension: { '.js': '.mjs' },

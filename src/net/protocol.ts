@@ -2,6 +2,7 @@
 // sends is checked with these schemas on the server before anything else happens.
 import { z } from 'zod/mini';
 import type { GameView, Scenario } from '../engine';
+import type { ViewPatch } from './viewPatch';
 
 const text = (max: number, min = 0) => z.string().check(z.minLength(min), z.maxLength(max));
 const delegationId = text(48, 1);
@@ -127,16 +128,18 @@ export interface SyncMessage {
   role: Role;
   scenario: Scenario;
   view: GameView;
+  /** The sequence number of this view: patches apply to it in order. */
+  viewSeq: number;
   room: RoomInfo;
   messages: ChatLine[];
   notes: PublicNote[];
   thinking: string[];
 }
 
-/** What changed: the audience's new view (whole), or room info, or new chat lines. */
+/** What changed: the audience's view (as a patch of the last one), room info, or new chat lines. */
 export interface UpdateMessage {
   version: number;
-  view?: GameView;
+  patch?: ViewPatch;
   scenario?: Scenario;
   room?: RoomInfo;
   messages?: ChatLine[];
@@ -158,4 +161,6 @@ export interface ClientToServer {
   'chat.send'(m: unknown, ack: (r: Ack) => void): void;
   'room.action'(m: unknown, ack: (r: Ack) => void): void;
   'log.download'(m: unknown, ack: (r: Ack<{ log: unknown }>) => void): void;
+  /** Asks for the whole picture again (a patch did not fit the view this client holds). */
+  'room.sync'(m: unknown, ack: (r: Ack) => void): void;
 }

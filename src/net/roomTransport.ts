@@ -18,6 +18,7 @@ import type {
   UpdateMessage,
 } from './protocol';
 import type { AiNote, Progress, SendResult, Transport } from './transport';
+import { applyPatch } from './viewPatch';
 
 export type JoinAs = { kind: 'facilitator'; key: string } | { kind: 'seat'; token: string } | { kind: 'lobby' } | { kind: 'projector' };
 
@@ -33,6 +34,7 @@ export type Connection = 'online' | 'reconnecting' | 'offline';
 const envelope = z.object({
   version: z.int().check(z.minimum(0)),
   view: z.optional(z.object({ round: z.int(), step: z.string(), delegations: z.record(z.string(), z.unknown()) })),
+  patch: z.optional(z.object({ from: z.int(), to: z.int(), set: z.record(z.string(), z.unknown()), append: z.record(z.string(), z.array(z.unknown())) })),
   room: z.optional(z.object({ code: z.string(), started: z.boolean(), seats: z.array(z.unknown()) })),
   messages: z.optional(z.array(z.object({ id: z.string(), text: z.string(), from: z.string() }))),
 });
@@ -57,6 +59,7 @@ export class RoomTransport implements Transport {
   /** Server time minus this device's time, so every device shows the same clock. */
   skewMs = 0;
   private latest: GameView;
+  private viewSeq: number;
   private busy: string[];
   private listeners = new Set<() => void>();
   private noticeListeners = new Set<(n: { kind: 'error' | 'info'; text: string }) => void>();
@@ -74,6 +77,7 @@ export class RoomTransport implements Transport {
     this.messages = first.messages;
     this.notes = first.notes;
     this.latest = first.view;
+    this.viewSeq = first.viewSeq;
     this.busy = first.thinking;
     this.skewMs = first.room.now - Date.now();
     socket.on('sync', (m) => this.onSync(m));
@@ -154,6 +158,7 @@ export class RoomTransport implements Transport {
     this.messages = m.messages;
     this.notes = m.notes;
     this.latest = m.view;
+    this.viewSeq = m.viewSeq;
     this.busy = m.thinking;
     this.skewMs = m.room.now - Date.now();
     this.connection = 'online';
@@ -162,8 +167,15 @@ export class RoomTransport implements Transport {
 
   private onUpdate(m: UpdateMessage) {
     if (!envelope.safeParse(m).success) return;
-    // Views are whole, so an older one arriving late is simply dropped.
-    if (m.view && m.version >= this.version) this.latest = m.view;
+    if (m.patch) {
+      if (m.patch.from === this.viewSeq) {
+        this.latest = applyPatch(this.latest, m.patch);
+        this.viewSeq = m.patch.to;
+      } else if (m.patch.to > this.viewSeq) {
+        // A patch for a view this page does not hold: ask for the whole picture.
+        void this.socket.timeout(ACK_TIMEOUT_MS).emitWithAck('room.sync', {}).catch(() => undefined);
+      }
+    }
     if (m.scenario) this.scenario = m.scenario;
     if (m.room) {
       this.room = m.room;

@@ -67,6 +67,11 @@ export class RoomDb {
         team TEXT,
         PRIMARY KEY (room, delegation)
       );
+      CREATE TABLE IF NOT EXISTS snapshots (
+        room TEXT PRIMARY KEY REFERENCES rooms(code) ON DELETE CASCADE,
+        version INTEGER NOT NULL,
+        body TEXT NOT NULL
+      );
       CREATE TABLE IF NOT EXISTS events (
         room TEXT NOT NULL REFERENCES rooms(code) ON DELETE CASCADE,
         seq INTEGER NOT NULL,
@@ -110,6 +115,15 @@ export class RoomDb {
   }
 
   private tx = (fn: () => void) => this.db.transaction(fn)();
+
+  /** Keeps the machine's snapshot at a version of the log: a restart replays only what follows. */
+  saveSnapshot(code: string, version: number, body: string) {
+    this.db.prepare('INSERT INTO snapshots (room, version, body) VALUES (?, ?, ?) ON CONFLICT (room) DO UPDATE SET version = excluded.version, body = excluded.body').run(code, version, body);
+  }
+
+  snapshot(code: string): { version: number; body: string } | null {
+    return (this.db.prepare('SELECT version, body FROM snapshots WHERE room = ?').get(code) as { version: number; body: string } | undefined) ?? null;
+  }
 
   openRooms(): RoomRow[] {
     return this.db

@@ -21,6 +21,7 @@ import {
 } from '../net/protocol';
 import type { Change, Room } from './room';
 import type { Rooms } from './rooms';
+import { diffView } from '../net/viewPatch';
 import { audienceKey, audienceOf, clientScenario, clientView, scenarioKey, type Audience } from './views';
 
 type IoSocket = Socket<ClientToServer, ServerToClient>;
@@ -65,8 +66,8 @@ export class Gateway {
   private readonly pending = new Map<Room, { view: boolean; room: boolean; thinking: boolean }>();
   /** The last view sent to each audience of each room, built once per state. */
   private readonly views = new WeakMap<Room, Map<string, { state: GameState; view: GameView; scenarioKey: string; scenario: Scenario }>>();
-  /** What each channel was last sent (a new member gets a sync of its own). */
-  private readonly sent = new Map<string, { state: GameState; scenarioKey: string }>();
+  /** What each channel was last sent: the view and its sequence number (patches follow from it). */
+  private readonly sent = new Map<string, { state: GameState; view: GameView; seq: number; scenarioKey: string }>();
   private readonly rate: number;
   private readonly burst: number;
 
@@ -111,6 +112,11 @@ export class Gateway {
     on('intent', (m) => this.intent(conn, m));
     on('chat.send', (m) => this.chat(conn, m));
     on('room.action', (m) => this.action(conn, m));
+    on('room.sync', () => {
+      if (!conn.room || !conn.role) return fail('forbidden', 'join a room first');
+      this.sendSync(conn, socket);
+      return { ok: true };
+    });
     on('log.download', () => {
       if (!conn.room || conn.role?.kind !== 'facilitator') return fail('forbidden', 'only the facilitator downloads the log');
       return { ok: true, log: conn.room.logFile() };
@@ -247,12 +253,21 @@ export class Gateway {
     const role = conn.role;
     if (!room || !role || !socket) return;
     const a = audienceOf(role);
-    const v = this.viewOf(room, a);
+    const name = channel(room, a);
+    // A newcomer gets the view its channel last received, so the next patch fits it.
+    let sent = this.sent.get(name);
+    if (!sent) {
+      const v = this.viewOf(room, a);
+      sent = { state: v.state, view: v.view, seq: 1, scenarioKey: v.scenarioKey };
+      this.sent.set(name, sent);
+    }
+    const scenario = clientScenario(room.scenario, sent.state, a);
     socket.emit('sync', {
       version: room.version,
       role,
-      scenario: v.scenario,
-      view: v.view,
+      scenario,
+      view: sent.view,
+      viewSeq: sent.seq,
       room: room.info(),
       messages: room.chatFor(role),
       notes: room.notesFor(role),
@@ -312,14 +327,19 @@ export class Gateway {
       if (p.view) {
         const v = this.viewOf(room, a);
         const sent = this.sent.get(name);
-        if (sent?.state !== v.state) msg.view = v.view;
-        if (sent && sent.scenarioKey !== v.scenarioKey) msg.scenario = v.scenario;
-        this.sent.set(name, { state: v.state, scenarioKey: v.scenarioKey });
+        if (!sent) {
+          // Nobody of this channel has a view yet: the next sync carries it.
+          this.sent.set(name, { state: v.state, view: v.view, seq: 1, scenarioKey: v.scenarioKey });
+        } else if (sent.state !== v.state) {
+          msg.patch = { from: sent.seq, to: sent.seq + 1, ...diffView(sent.view, v.view) };
+          if (sent.scenarioKey !== v.scenarioKey) msg.scenario = v.scenario;
+          this.sent.set(name, { state: v.state, view: v.view, seq: sent.seq + 1, scenarioKey: v.scenarioKey });
+        }
         if (a.kind === 'facilitator') msg.notes = room.notes;
       }
       if (info) msg.room = info;
       if (thinking) msg.thinking = thinking;
-      if (msg.view || msg.room || msg.thinking || msg.scenario) this.io.to(name).emit('update', msg);
+      if (msg.patch || msg.room || msg.thinking || msg.scenario) this.io.to(name).emit('update', msg);
     }
   }
 

@@ -21,14 +21,14 @@ const TYPES: Record<string, string> = {
 export interface HttpOptions {
   /** The built game; when absent, a page says how to build it. */
   distDir: string | null;
-  health: () => object | null;
+  health: (gc: boolean) => object | null;
 }
 
 export function httpHandler(opts: HttpOptions) {
   return (req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     if (url.pathname === '/healthz') {
-      const h = opts.health();
+      const h = opts.health(url.searchParams.has('gc'));
       res.writeHead(h ? 200 : 503, { 'content-type': 'application/json', 'cache-control': 'no-store' });
       res.end(JSON.stringify(h ?? { ok: false, status: 'starting' }));
       return;

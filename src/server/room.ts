@@ -3,7 +3,7 @@
 // SQLite, and tells the gateway what changed; the gateway sends each client its own view.
 import { createHash, randomBytes } from 'node:crypto';
 import { catalog, ENGINE_VERSION, parseIntent, type GameState, type Intent, type Scenario } from '../engine';
-import { GameSession } from '../machine/session';
+import { GameSession, type PersistedGame } from '../machine/session';
 import { makeLogFile, type LogFile } from '../machine/replay';
 import type { Ack, ChatLine, ChatTo, ClockedStep, PublicNote, Role, RoomAction, RoomInfo, SeatInfo } from '../net/protocol';
 import type { RoomDb, SeatRow } from './db';
@@ -48,7 +48,7 @@ export class Room {
   readonly seed: number;
   readonly keyHash: string;
   readonly scenarioKey: string;
-  readonly session: GameSession;
+  session: GameSession;
   /** The number of events in the room's log: every change bumps it. */
   version = 0;
   /** The version at which the current step (round and step) opened: older intents are stale. */
@@ -117,14 +117,25 @@ export class Room {
     }
   }
 
-  /** Rebuilds the room from its log: every accepted intent and room event, in order. */
-  restore(events: Array<{ seq: number; kind: string; msgId: string | null; body: unknown }>) {
+  /**
+   * Rebuilds the room from its log: every room event in order, and the accepted intents — from
+   * the machine's last snapshot on, when there is one (it was taken as a round began).
+   */
+  restore(events: Array<{ seq: number; kind: string; msgId: string | null; body: unknown }>, snapshot: { version: number; body: string } | null = null) {
     this.restoring = true;
     try {
+      if (snapshot) {
+        this.session.stop();
+        this.session = GameSession.restore(this.scenario, JSON.parse(snapshot.body) as PersistedGame);
+      }
       for (const e of events) {
         if (e.seq !== this.version + 1) throw new Error(`room ${this.code}: event ${e.seq} is out of order`);
-        this.applyLogged(e.kind, e.body, e.msgId);
+        if (snapshot && e.seq <= snapshot.version && e.kind === 'intent') this.record(e.kind, e.body, e.msgId);
+        else this.applyLogged(e.kind, e.body, e.msgId);
+        if (snapshot && e.seq === snapshot.version) this.stepVersion = snapshot.version;
       }
+      if (snapshot && this.session.log.length !== events.filter((e) => e.kind === 'intent').length)
+        throw new Error(`room ${this.code}: the snapshot does not match the log`);
     } finally {
       this.restoring = false;
     }
@@ -227,7 +238,11 @@ export class Room {
     const r = this.session.send(intent);
     if (!r.ok) return { ok: false, code: 'refused', reason: r.reason };
     this.record('intent', { intent }, msgId);
-    if (this.stepKey() !== before) this.stepVersion = this.version;
+    if (this.stepKey() !== before) {
+      this.stepVersion = this.version;
+      // A snapshot as each round begins keeps a restart quick however long the game.
+      if (this.state.step === 'negotiation' || this.session.done) this.db.saveSnapshot(this.code, this.version, JSON.stringify(this.session.persist()));
+    }
     this.syncClock();
     this.emit({ view: true, room: true });
     return { ok: true };

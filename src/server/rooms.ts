@@ -80,7 +80,7 @@ export class Rooms {
         if (row.engineVersion !== ENGINE_VERSION) throw new Error(`made by engine ${row.engineVersion}, this is ${ENGINE_VERSION}`);
         const scenario = row.scenarioJson === JSON.stringify(this.opts.scenario) ? this.opts.scenario : parseScenario(row.scenarioJson);
         const room = new Room({ code: row.code, scenario, seed: row.seed, keyHash: row.keyHash, createdAt: row.createdAt }, this.opts.db, this.now);
-        room.restore(this.opts.db.events(row.code));
+        room.restore(this.opts.db.events(row.code), this.opts.db.snapshot(row.code));
         this.adopt(room);
         room.syncClock();
         restored++;

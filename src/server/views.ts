@@ -1,6 +1,6 @@
 // What the server sends each kind of client: the engine's views (filtered at the source), with
 // the seed and the generator hidden from everyone, and a scenario without others' secrets.
-import { facilitatorView, publicView, viewFor, type GameState, type GameView, type Scenario } from '../engine';
+import { publicView, viewFor, type GameState, type GameView, type Scenario } from '../engine';
 import type { Role } from '../net/protocol';
 
 export type Audience = { kind: 'delegation'; id: string } | { kind: 'public' } | { kind: 'facilitator' };
@@ -19,11 +19,10 @@ export const audienceKey = (a: Audience) => (a.kind === 'delegation' ? `seat:${a
  * facilitator's log download carries it). Once the game is over, the debrief shows every secret.
  */
 export function clientView(s: GameState, audience: Audience): GameView {
-  if (s.outcome !== null) {
-    const full = facilitatorView(s);
-    return { ...full, seed: 0, rng: 0, viewer: audience };
-  }
-  const v = audience.kind === 'delegation' ? viewFor(s, audience.id) : audience.kind === 'public' ? publicView(s) : facilitatorView(s);
+  // The state is never mutated (copy on write), so the full view shares its parts instead of
+  // deep-copying them like facilitatorView does; unchanged parts then never travel again.
+  if (s.outcome !== null || audience.kind === 'facilitator') return { ...s, seed: 0, rng: 0, viewer: audience };
+  const v = audience.kind === 'delegation' ? viewFor(s, audience.id) : publicView(s);
   return { ...v, seed: 0, rng: 0 };
 }
 

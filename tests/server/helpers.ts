@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { io, type Socket } from 'socket.io-client';
 import { parseScenario, type GameView, type Scenario } from '../../src/engine';
 import type { Ack, RoomInfo, SyncMessage, UpdateMessage } from '../../src/net/protocol';
+import { applyPatch } from '../../src/net/viewPatch';
 import { startServer, type RunningServer, type ServerOptions } from '../../src/server/app';
 
 export const root = join(import.meta.dirname, '..', '..');
@@ -52,6 +53,9 @@ export class TestClient {
   readonly socket: Socket;
   readonly received: Array<{ event: string; data: unknown }> = [];
   view: GameView | null = null;
+  /** Every view this client held, in order (rebuilt from the sync and the patches). */
+  views: GameView[] = [];
+  viewSeq = 0;
   room: RoomInfo | null = null;
   version = 0;
   sync: SyncMessage | null = null;
@@ -63,13 +67,20 @@ export class TestClient {
       this.received.push({ event: 'sync', data: m });
       this.sync = m;
       this.view = m.view;
+      this.viewSeq = m.viewSeq;
+      this.views.push(m.view);
       this.room = m.room;
       this.version = m.version;
       this.poke();
     });
     this.socket.on('update', (m: UpdateMessage) => {
       this.received.push({ event: 'update', data: m });
-      if (m.view) this.view = m.view;
+      if (m.patch && this.view) {
+        if (m.patch.from !== this.viewSeq) throw new Error(`patch ${m.patch.from}→${m.patch.to} does not fit view ${this.viewSeq}`);
+        this.view = applyPatch(this.view, m.patch);
+        this.viewSeq = m.patch.to;
+        this.views.push(this.view);
+      }
       if (m.room) this.room = m.room;
       this.version = Math.max(this.version, m.version);
       this.poke();

@@ -5,7 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LogFile } from '../../src/machine/replay';
-import { client, msgId, type TestClient } from './helpers';
+import { replay } from '../../src/machine/replay';
+import { client, defaultScenario, msgId, type TestClient } from './helpers';
 import { freePort, ServerProcess } from './process';
 
 const data = mkdtempSync(join(tmpdir(), 'interlock-data-'));
@@ -65,6 +66,16 @@ describe('kill -9 and restart', () => {
     expect(clockBefore?.step).toBe('commit');
     const before = await fac.call<{ log: { log: LogFile } }>('log.download', {});
     if (!before.ok) throw new Error(before.reason);
+    // The second room is played by the AI into round 3 (past a snapshot), then paused.
+    if (!other.ok) throw new Error(other.reason);
+    const fac2 = await client(url());
+    await fac2.call('room.join', { code: other.code, as: { kind: 'facilitator', key: other.key } });
+    await fac2.call('room.action', { id: msgId(), action: { kind: 'start' } });
+    await fac2.until((c) => (c.view?.round ?? 0) >= 3 && c.view?.step === 'negotiation', 30_000, 'room 2 in round 3');
+    expect(await fac2.call('intent', { id: msgId(), version: fac2.version, intent: { type: 'facilitator.pause', actor: 'facilitator' } })).toEqual({ ok: true });
+    const before2 = await fac2.call<{ log: { log: LogFile } }>('log.download', {});
+    if (!before2.ok) throw new Error(before2.reason);
+    fac2.close();
 
     await kill9();
     for (const c of [fac, ...Object.values(teams)]) await c.until((x) => !x.socket.connected, 5000, 'disconnect');
@@ -83,10 +94,20 @@ describe('kill -9 and restart', () => {
     expect(b.length).toBeGreaterThanOrEqual(a.length);
     expect(b.slice(0, a.length)).toEqual(a);
     expect(after.log.log.seed).toBe(11);
+    // The restored state (the machine's snapshot plus the log after it) is the state a full replay gives.
+    expect(replay(defaultScenario(), 11, b).hash).toBe(after.log.log.final.hash);
     // The state goes on from where it was: iran's sealed commit is in, the clock kept its deadline.
     expect(iran.view?.delegations.iran?.committed).toBe(true);
     expect(fac.room?.clock?.endsAt).toBe(clockBefore?.endsAt);
     expect(teams.iran!.sync?.messages.map((l) => l.text)).toContain('shall we talk?');
+    // The AI-played room comes back from its snapshot and the log after it, identical.
+    const fac3 = await client(url());
+    await fac3.call('room.join', { code: other.code, as: { kind: 'facilitator', key: other.key } });
+    const after2 = await fac3.call<{ log: { log: LogFile } }>('log.download', {});
+    if (!after2.ok) throw new Error(after2.reason);
+    expect(after2.log.log.final).toEqual(before2.log.log.final);
+    expect(replay(defaultScenario(), 12, after2.log.log.entries).hash).toBe(after2.log.log.final.hash);
+    fac3.close();
     // And the game goes on.
     const usa = teams.usa!;
     expect(await usa.call('intent', { id: msgId(), version: usa.version, intent: { type: 'commit.submit', actor: 'usa', commit: { moves: [], defect: [] } } })).toEqual({ ok: true });

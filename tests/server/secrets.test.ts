@@ -17,11 +17,12 @@ afterAll(async () => {
 type Seen = { views: GameView[]; scenarios: Scenario[]; notes: number };
 function collect(c: TestClient): Seen {
   const out: Seen = { views: [], scenarios: [], notes: 0 };
+  out.views = c.views;
   for (const m of c.received) {
     const d = m.data as Partial<SyncMessage & UpdateMessage>;
-    if (d.view) out.views.push(d.view);
     // The scenario sent with the final view (the debrief) carries every objective.
-    if (d.scenario && (!d.view || d.view.outcome === null)) out.scenarios.push(d.scenario);
+    const final = d.view?.outcome != null || d.patch?.set.outcome != null;
+    if (d.scenario && !final) out.scenarios.push(d.scenario);
     out.notes += d.notes?.length ?? 0;
   }
   return out;
@@ -76,7 +77,10 @@ describe('secrets', () => {
       const checked = checkViews(seen, d, inc ? (d === 'iran' ? [inc.id] : []) : []);
       expect(checked).toBeGreaterThan(10);
       // Text-level: no secret event, no other delegation's objective, in anything sent before the end.
-      const before = teams[d]!.client.received.filter((m) => (m.data as { view?: GameView }).view?.outcome !== null ? false : true);
+      const before = teams[d]!.client.received.filter((m) => {
+        const data = m.data as Partial<SyncMessage & UpdateMessage>;
+        return (data.view?.outcome ?? data.patch?.set.outcome ?? null) === null;
+      });
       const json = JSON.stringify(before);
       for (const t of secretTexts) expect(json).not.toContain(t);
       const own = new Set(room.scenario.delegations.find((x) => x.id === d)?.secretObjectives.map((o) => o.text));
