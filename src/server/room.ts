@@ -55,7 +55,8 @@ export class Room {
   stepVersion = 0;
   started = false;
   seats = new Map<string, Seat>();
-  clocks: Record<ClockedStep, number | null> = { negotiation: null, commit: null };
+  /** The default clocks of a classroom round (DESIGN §8: negotiation 4 min, commit 1 min). */
+  clocks: Record<ClockedStep, number | null> = { negotiation: 4, commit: 1 };
   onExpiry: 'nothing' | 'ai' = 'ai';
   clock: ClockState | null = null;
   chat: ChatLine[] = [];

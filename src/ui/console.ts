@@ -5,7 +5,7 @@ import { formatCode, type RoomAction } from '../net/protocol';
 import type { ConsoleTab, RoomUi } from '../store/gameStore';
 import { nameOf } from './context';
 import { incidentLine } from './councilPanel';
-import { button, h } from './dom';
+import { button, h, kept } from './dom';
 import { joinUrl, projectorUrl } from './roomFlow';
 
 export interface ConsoleActions {
@@ -96,9 +96,9 @@ export function consoleTabs(sc: Scenario, room: RoomUi, view: GameView, tab: Con
 
 function sessionPanel(sc: Scenario, room: RoomUi, view: GameView, act: ConsoleActions): HTMLElement {
   const over = view.outcome !== null;
-  const neg = h('input', { type: 'number', id: 'clock-negotiation', min: 0.5, step: 0.5, value: room.info.clocks.negotiation ?? '', placeholder: 'none', style: 'width:90px' });
-  const com = h('input', { type: 'number', id: 'clock-commit', min: 0.5, step: 0.5, value: room.info.clocks.commit ?? '', placeholder: 'none', style: 'width:90px' });
-  const unit = h('select', { id: 'clock-unit', 'aria-label': 'Clock unit' }, h('option', { value: '1' }, 'minutes'), h('option', { value: '60' }, 'hours'), h('option', { value: '1440' }, 'days'));
+  const neg = h('input', { type: 'number', ...kept('clock-negotiation'), min: 0.5, step: 0.5, value: room.info.clocks.negotiation ?? '', placeholder: 'none', style: 'width:90px' });
+  const com = h('input', { type: 'number', ...kept('clock-commit'), min: 0.5, step: 0.5, value: room.info.clocks.commit ?? '', placeholder: 'none', style: 'width:90px' });
+  const unit = h('select', { ...kept('clock-unit'), 'aria-label': 'Clock unit' }, h('option', { value: '1' }, 'minutes'), h('option', { value: '60' }, 'hours'), h('option', { value: '1440' }, 'days'));
   const setClocks = () => {
     const k = Number(unit.value);
     const n = num(neg);
@@ -112,9 +112,9 @@ function sessionPanel(sc: Scenario, room: RoomUi, view: GameView, act: ConsoleAc
     h('option', { value: 'ai', selected: room.info.onExpiry === 'ai' }, 'the AI commits for seats that did not'),
     h('option', { value: 'nothing', selected: room.info.onExpiry === 'nothing' }, 'seats that did not commit, commit nothing'),
   );
-  const extra = h('input', { type: 'number', id: 'extend-minutes', value: 2, min: -60, step: 1, style: 'width:70px', 'aria-label': 'Minutes to add' });
-  const outcome = h('select', { id: 'end-outcome', 'aria-label': 'Outcome' }, ...OUTCOMES.map((o) => h('option', { value: o }, o)));
-  const reason = h('input', { type: 'text', id: 'end-reason', maxlength: 400, placeholder: 'Why (shown in the debrief)', 'aria-label': 'Reason for ending' });
+  const extra = h('input', { type: 'number', ...kept('extend-minutes'), value: 2, min: -60, step: 1, style: 'width:70px', 'aria-label': 'Minutes to add' });
+  const outcome = h('select', { ...kept('end-outcome'), 'aria-label': 'Outcome' }, ...OUTCOMES.map((o) => h('option', { value: o }, o)));
+  const reason = h('input', { type: 'text', ...kept('end-reason'), maxlength: 400, placeholder: 'Why (shown in the debrief)', 'aria-label': 'Reason for ending' });
   const stepOpen = view.step === 'negotiation' || view.step === 'commit';
   return h(
     'div',
@@ -155,7 +155,7 @@ function sessionPanel(sc: Scenario, room: RoomUi, view: GameView, act: ConsoleAc
 }
 
 function audiencePicker(sc: Scenario, prefix: string) {
-  const boxes = sc.delegations.map((d) => h('input', { type: 'checkbox', id: `${prefix}-${d.id}`, value: d.id }));
+  const boxes = sc.delegations.map((d) => h('input', { type: 'checkbox', ...kept(`${prefix}-${d.id}`), value: d.id }));
   const el = h('fieldset', {}, h('legend', {}, 'To (none ticked: everyone)'), h('div', { class: 'seat-list' }, ...sc.delegations.map((d, i) => h('label', { for: `${prefix}-${d.id}`, class: 'row' }, boxes[i] as HTMLElement, d.short))));
   const value = (): 'all' | string[] => {
     const chosen = boxes.filter((b) => b.checked).map((b) => b.value);
@@ -165,11 +165,11 @@ function audiencePicker(sc: Scenario, prefix: string) {
 }
 
 function injectsPanel(sc: Scenario, view: GameView, act: ConsoleActions): HTMLElement {
-  const title = h('input', { type: 'text', id: 'inject-title', maxlength: 80, placeholder: 'Tanker seized near Hormuz' });
-  const text = h('textarea', { id: 'inject-text', rows: 3, maxlength: 600, style: 'width:100%', placeholder: 'What happened, as the delegations read it.' });
-  const tension = h('input', { type: 'number', id: 'inject-tension', min: -20, max: 20, value: 0, style: 'width:70px' });
-  const front = h('select', { id: 'inject-front', 'aria-label': 'Front' }, h('option', { value: '' }, 'no front'), ...sc.fronts.map((f) => h('option', { value: f.id }, f.name)));
-  const frontDelta = h('input', { type: 'number', id: 'inject-front-delta', min: -20, max: 20, value: 0, style: 'width:70px', 'aria-label': 'Front tension change' });
+  const title = h('input', { type: 'text', ...kept('inject-title'), maxlength: 80, placeholder: 'Tanker seized near Hormuz' });
+  const text = h('textarea', { ...kept('inject-text'), rows: 3, maxlength: 600, style: 'width:100%', placeholder: 'What happened, as the delegations read it.' });
+  const tension = h('input', { type: 'number', ...kept('inject-tension'), min: -20, max: 20, value: 0, style: 'width:70px' });
+  const front = h('select', { ...kept('inject-front'), 'aria-label': 'Front' }, h('option', { value: '' }, 'no front'), ...sc.fronts.map((f) => h('option', { value: f.id }, f.name)));
+  const frontDelta = h('input', { type: 'number', ...kept('inject-front-delta'), min: -20, max: 20, value: 0, style: 'width:70px', 'aria-label': 'Front tension change' });
   const aud = audiencePicker(sc, 'inj');
   const fire = () => {
     const effects: Record<string, unknown> = {};
@@ -218,16 +218,16 @@ function injectsPanel(sc: Scenario, view: GameView, act: ConsoleActions): HTMLEl
 function rulingsPanel(sc: Scenario, view: GameView, act: ConsoleActions): HTMLElement {
   const cat = catalog(sc);
   const incidents = view.incidents.filter((i) => !i.cancelled);
-  const incSelect = (id: string) => h('select', { id, 'aria-label': 'Incident' }, ...incidents.map((i) => h('option', { value: i.id }, incidentLine(sc, view, i.id))));
+  const incSelect = (id: string) => h('select', { ...kept(id), 'aria-label': 'Incident' }, ...incidents.map((i) => h('option', { value: i.id }, incidentLine(sc, view, i.id))));
   const attInc = incSelect('att-incident');
-  const sponsor = h('select', { id: 'att-sponsor', 'aria-label': 'Attributed to' }, h('option', { value: '' }, 'no one (inconclusive)'), ...sc.delegations.map((d) => h('option', { value: d.id }, d.name)), h('option', { value: 'independent' }, 'the network itself'), h('option', { value: 'spoiler' }, sc.spoilers.name));
+  const sponsor = h('select', { ...kept('att-sponsor'), 'aria-label': 'Attributed to' }, h('option', { value: '' }, 'no one (inconclusive)'), ...sc.delegations.map((d) => h('option', { value: d.id }, d.name)), h('option', { value: 'independent' }, 'the network itself'), h('option', { value: 'spoiler' }, sc.spoilers.name));
   const cancelInc = incSelect('cancel-incident');
   const standing = Object.values(view.standing);
-  const move = h('select', { id: 'ver-move', 'aria-label': 'Step in force' }, ...standing.map((st) => h('option', { value: st.move }, `${nameOf(sc, st.delegation)}: ${cat.move.get(st.move)?.name ?? st.move}${view.quietDefections.some((q) => q.move === st.move) ? ' (quietly abandoned)' : ''}`)));
-  const result = h('select', { id: 'ver-result', 'aria-label': 'Ruling' }, h('option', { value: 'verified' }, 'verified'), h('option', { value: 'violation' }, 'in violation'));
-  const what = h('select', { id: 'reveal-what', 'aria-label': 'What to reveal' }, h('option', { value: 'incident' }, 'the true sponsor of an incident'), h('option', { value: 'defections' }, 'quiet defections'), h('option', { value: 'objectives' }, 'secret objectives'));
+  const move = h('select', { ...kept('ver-move'), 'aria-label': 'Step in force' }, ...standing.map((st) => h('option', { value: st.move }, `${nameOf(sc, st.delegation)}: ${cat.move.get(st.move)?.name ?? st.move}${view.quietDefections.some((q) => q.move === st.move) ? ' (quietly abandoned)' : ''}`)));
+  const result = h('select', { ...kept('ver-result'), 'aria-label': 'Ruling' }, h('option', { value: 'verified' }, 'verified'), h('option', { value: 'violation' }, 'in violation'));
+  const what = h('select', { ...kept('reveal-what'), 'aria-label': 'What to reveal' }, h('option', { value: 'incident' }, 'the true sponsor of an incident'), h('option', { value: 'defections' }, 'quiet defections'), h('option', { value: 'objectives' }, 'secret objectives'));
   const revInc = incSelect('reveal-incident');
-  const to = h('select', { id: 'reveal-to', 'aria-label': 'Reveal to' }, h('option', { value: 'all' }, 'everyone'), ...sc.delegations.map((d) => h('option', { value: d.id }, d.name)));
+  const to = h('select', { ...kept('reveal-to'), 'aria-label': 'Reveal to' }, h('option', { value: 'all' }, 'everyone'), ...sc.delegations.map((d) => h('option', { value: d.id }, d.name)));
   const o = (override: Extract<Intent, { type: 'facilitator.override' }>['override']) => act.intent({ type: 'facilitator.override', actor: 'facilitator', override });
   const over = view.outcome !== null;
   return h(

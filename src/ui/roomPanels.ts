@@ -4,7 +4,7 @@ import type { Scenario } from '../engine';
 import { formatCode, normalizeCode, type ChatLine, type ChatTo, type ClockInfo } from '../net/protocol';
 import type { RoomUi } from '../store/gameStore';
 import { nameOf } from './context';
-import { button, h } from './dom';
+import { button, h, kept } from './dom';
 import { teamUrl } from './roomFlow';
 
 export interface RoomStartActions {
@@ -15,8 +15,8 @@ export interface RoomStartActions {
 }
 
 export function roomStartCard(saved: { code: string; kind: string } | null, act: RoomStartActions): HTMLElement {
-  const name = h('input', { type: 'text', id: 'room-name', maxlength: 40, autocomplete: 'nickname', placeholder: 'e.g. Ana, or Team Blue' });
-  const code = h('input', { type: 'text', id: 'room-code', maxlength: 12, autocomplete: 'off', placeholder: 'XXXX-XXXX', style: 'text-transform:uppercase;letter-spacing:0.1em' });
+  const name = h('input', { type: 'text', ...kept('room-name'), maxlength: 40, autocomplete: 'nickname', placeholder: 'e.g. Ana, or Team Blue' });
+  const code = h('input', { type: 'text', ...kept('room-code'), maxlength: 12, autocomplete: 'off', placeholder: 'XXXX-XXXX', style: 'text-transform:uppercase;letter-spacing:0.1em' });
   const who = () => name.value.trim() || 'Guest';
   return h(
     'section',
@@ -43,7 +43,7 @@ export function joiningScreen(): HTMLElement {
 
 /** The lobby: every delegation, who holds it, and a button to claim a free one. */
 export function lobbyScreen(sc: Scenario, room: RoomUi, notice: { kind: string; text: string } | null, act: { claim(d: string, name: string): void; leave(): void }): HTMLElement {
-  const name = h('input', { type: 'text', id: 'team-name', maxlength: 40, value: room.name === 'guest' ? '' : room.name, placeholder: 'Team name' });
+  const name = h('input', { type: 'text', ...kept('team-name'), maxlength: 40, value: room.name === 'guest' ? '' : room.name, placeholder: 'Team name' });
   const seats = room.info.seats;
   return h(
     'main',
@@ -120,7 +120,7 @@ export function teamSection(sc: Scenario, room: RoomUi, seat: string, qr: (url: 
   return h(
     'section',
     { class: 'section', 'aria-labelledby': 'team-h' },
-    h('h3', { id: 'team-h' }, `Team ${info?.team ?? nameOf(sc, seat)}`),
+    h('h3', { id: 'team-h' }, `Team: ${info?.team ?? nameOf(sc, seat)}`),
     h('p', { class: 'small' }, `Online: ${info?.online.join(', ') || '—'}${info?.mode === 'ai' ? ' · the facilitator handed this seat to the AI' : ''}`),
     link
       ? h(
@@ -145,11 +145,11 @@ const toLabel = (sc: Scenario, to: ChatTo, from: string) => {
 /** Messages: private to one delegation, to a group, to all, or the team channel. */
 export function messagesPanel(sc: Scenario, me: string | null, lines: readonly ChatLine[], send: (to: ChatTo, text: string) => void): HTMLElement {
   const others = sc.delegations.filter((d) => d.id !== me);
-  const boxes = others.map((d) => h('input', { type: 'checkbox', id: `to-${d.id}`, value: d.id }));
-  const text = h('textarea', { id: 'chat-text', rows: 3, maxlength: 1000, 'aria-label': 'Message', style: 'width:100%', 'data-key': 'chat-text' });
+  const boxes = others.map((d) => h('input', { type: 'checkbox', ...kept(`to-${d.id}`), value: d.id }));
+  const text = h('textarea', { ...kept('chat-text'), rows: 3, maxlength: 1000, 'aria-label': 'Message', style: 'width:100%' });
   const mode = h(
     'select',
-    { id: 'chat-to', 'aria-label': 'Send to' },
+    { ...kept('chat-to'), 'aria-label': 'Send to' },
     h('option', { value: 'all' }, 'Everyone'),
     h('option', { value: 'some' }, 'Chosen delegations (private or group)'),
     me ? h('option', { value: 'team' }, 'My team only') : null,

@@ -115,6 +115,11 @@ describe('a classroom room in the browser', () => {
     await srv.start();
     for (const p of [fac, ...teams]) await p.getByText(`Room ${code}`).waitFor({ timeout: 30_000 });
     for (const p of teams) await dismiss(p);
+    // A reload brings a laptop back to its seat (the seat token is kept in the browser).
+    await gold.reload();
+    await gold.getByRole('tab', { name: 'Negotiate' }).waitFor({ timeout: 30_000 });
+    await gold.getByRole('heading', { name: 'Team: Team Gold' }).waitFor();
+    await dismiss(gold);
     await blue.getByRole('tab', { name: /^Messages/ }).click();
     await blue.getByText('Waiver for a halt?').waitFor();
     await blue.getByRole('tab', { name: 'Negotiate' }).click();

@@ -69,7 +69,9 @@ describe('step clocks', () => {
 
   it('with a commit clock only, the round moves on at zero and every client sees it', async () => {
     const { fac, teams } = await roomWith(server.url, ['gulf']);
-    await fac.call('room.action', { id: msgId(), action: { kind: 'clock', step: 'commit', minutes: 1 } });
+    // A new room has the default clocks (4 and 1 minutes); the negotiation's is taken away.
+    expect(fac.room?.clocks).toEqual({ negotiation: 4, commit: 1 });
+    await fac.call('room.action', { id: msgId(), action: { kind: 'clock', step: 'negotiation', minutes: null } });
     await fac.call('room.action', { id: msgId(), action: { kind: 'start' } });
     const gulf = teams.gulf!.client;
     await gulf.until((c) => c.room?.started === true);
