@@ -56,6 +56,8 @@ export class RoomTransport implements Transport {
   messages: ChatLine[];
   notes: PublicNote[];
   connection: Connection = 'online';
+  /** The server's addresses on the local network. */
+  addresses: string[];
   /** Server time minus this device's time, so every device shows the same clock. */
   skewMs = 0;
   private latest: GameView;
@@ -78,6 +80,7 @@ export class RoomTransport implements Transport {
     this.notes = first.notes;
     this.latest = first.view;
     this.viewSeq = first.viewSeq;
+    this.addresses = first.addresses;
     this.busy = first.thinking;
     this.skewMs = first.room.now - Date.now();
     socket.on('sync', (m) => this.onSync(m));

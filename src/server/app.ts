@@ -1,7 +1,7 @@
 // The server, assembled: HTTP (game + health), socket.io, the rooms and their data file.
 import { createServer, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { availableParallelism } from 'node:os';
+import { availableParallelism, networkInterfaces } from 'node:os';
 import { Server } from 'socket.io';
 import { parseScenario, type Scenario } from '../engine';
 import type { ClientToServer, ServerToClient } from '../net/protocol';
@@ -32,6 +32,8 @@ export interface RunningServer {
   http: HttpServer;
   io: Server<ClientToServer, ServerToClient>;
   restored: { restored: number; failed: Array<{ code: string; error: string }>; ms: number };
+  /** The base URLs on the local network. */
+  addresses: string[];
   close(): Promise<void>;
 }
 
@@ -69,13 +71,18 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     return r.scenario;
   });
   const ms = performance.now() - t0;
-  new Gateway(io, rooms, opts.gateway);
+  const addresses: string[] = [];
+  new Gateway(io, rooms, { ...opts.gateway, addresses });
   await new Promise<void>((resolve, reject) => {
     http.once('error', reject);
     http.listen(opts.port, opts.host ?? '0.0.0.0', () => resolve());
   });
   ready = true;
   const port = (http.address() as AddressInfo).port;
+  // Reachable from other laptops only when listening on every interface.
+  if ((opts.host ?? '0.0.0.0') === '0.0.0.0')
+    for (const a of Object.values(networkInterfaces()).flat())
+      if (a && a.family === 'IPv4' && !a.internal) addresses.push(`http://${a.address}:${port}`);
   return {
     url: `http://${opts.host && opts.host !== '0.0.0.0' ? opts.host : '127.0.0.1'}:${port}`,
     port,
@@ -83,6 +90,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     http,
     io,
     restored: { ...restored, ms },
+    addresses,
     async close() {
       ready = false;
       await new Promise<void>((resolve) => io.close(() => resolve()));

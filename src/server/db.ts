@@ -32,6 +32,12 @@ export interface SeatRow {
   team: string | null;
 }
 
+export class DataFileInUse extends Error {
+  constructor(readonly file: string) {
+    super(`the data file ${file} is in use by another Interlock server (one process owns a data file; give this one another INTERLOCK_DATA)`);
+  }
+}
+
 export class RoomDb {
   private readonly db: Database.Database;
   private readonly insertEvent: Database.Statement;
@@ -40,8 +46,17 @@ export class RoomDb {
 
   constructor(file: string) {
     if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
-    this.db = new Database(file);
-    this.db.pragma('journal_mode = WAL');
+    this.db = new Database(file, { timeout: 200 });
+    // One server process owns a data file: two processes restoring the same rooms would both act
+    // as their authority. The exclusive lock is released by the OS when the process dies.
+    this.db.pragma('locking_mode = EXCLUSIVE');
+    try {
+      this.db.pragma('journal_mode = WAL');
+    } catch (err) {
+      this.db.close();
+      if ((err as { code?: string }).code === 'SQLITE_BUSY') throw new DataFileInUse(file);
+      throw err;
+    }
     // NORMAL in WAL mode: a killed process loses nothing (the OS holds the WAL); only a power cut
     // could lose the last transactions.
     this.db.pragma('synchronous = NORMAL');

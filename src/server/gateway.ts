@@ -3,15 +3,10 @@
 // changes, one view per audience, to the connections that may see it.
 import type { Server, Socket } from 'socket.io';
 import type { GameState, GameView, Scenario } from '../engine';
+import { chatMessage, claimMessage, createRoomMessage, intentMessage, joinMessage, roomActionMessage } from './messages';
 import {
-  chatMessage,
-  claimMessage,
-  createRoomMessage,
-  intentMessage,
-  joinMessage,
   MAX_MESSAGE_BYTES,
   normalizeCode,
-  roomActionMessage,
   type Ack,
   type ClientToServer,
   type ErrorCode,
@@ -34,6 +29,8 @@ export interface GatewayOptions {
   /** Rooms one connection may create, and rooms the server holds at most. */
   roomsPerConnection?: number;
   maxRooms?: number;
+  /** The server's base URLs on the local network, for join links. */
+  addresses?: string[];
 }
 
 interface Conn {
@@ -268,6 +265,7 @@ export class Gateway {
       scenario,
       view: sent.view,
       viewSeq: sent.seq,
+      addresses: this.opts.addresses ?? [],
       room: room.info(),
       messages: room.chatFor(role),
       notes: room.notesFor(role),

@@ -3,6 +3,10 @@
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
+import QRCode from 'qrcode';
+
+/** The longest text a QR code is drawn for (a team link is about 100 characters). */
+const MAX_QR_TEXT = 400;
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -31,6 +35,22 @@ export function httpHandler(opts: HttpOptions) {
       const h = opts.health(url.searchParams.has('gc'));
       res.writeHead(h ? 200 : 503, { 'content-type': 'application/json', 'cache-control': 'no-store' });
       res.end(JSON.stringify(h ?? { ok: false, status: 'starting' }));
+      return;
+    }
+    if (url.pathname === '/qr.svg') {
+      // QR codes are drawn here, so the page does not ship a QR library.
+      const text = url.searchParams.get('text') ?? '';
+      if (!text || text.length > MAX_QR_TEXT) {
+        res.writeHead(400, { 'content-type': 'text/plain' }).end('a text of 1 to 400 characters');
+        return;
+      }
+      void QRCode.toString(text, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' }).then(
+        (svg) => {
+          res.writeHead(200, { 'content-type': 'image/svg+xml', 'cache-control': 'private, max-age=86400', 'x-content-type-options': 'nosniff' });
+          res.end(svg);
+        },
+        () => res.writeHead(500).end(),
+      );
       return;
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') {

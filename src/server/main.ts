@@ -1,9 +1,9 @@
 // `npm start`: the one server of Interlock. Serves the built game and the rooms on one port.
 import { readFileSync } from 'node:fs';
-import { networkInterfaces } from 'node:os';
 import { join } from 'node:path';
 import { parseScenario } from '../engine';
 import { startServer } from './app';
+import { DataFileInUse } from './db';
 
 const root = process.env.INTERLOCK_ROOT ?? process.cwd();
 const port = Number(process.env.PORT ?? 8080);
@@ -23,12 +23,15 @@ const server = await startServer({
   distDir: join(root, 'dist'),
   scenario: parsed.scenario,
   aiWorkerFile: new URL('./aiWorker.mjs', import.meta.url),
+}).catch((err: Error & { code?: string }) => {
+  // The usual reasons a server cannot start get one clear line, not a stack trace.
+  if (err instanceof DataFileInUse) process.stderr.write(`Interlock cannot start: ${err.message}\n`);
+  else if (err.code === 'EADDRINUSE') process.stderr.write(`Interlock cannot start: port ${port} is in use (set PORT to another one)\n`);
+  else throw err;
+  process.exit(1);
 });
 
-const lan = Object.values(networkInterfaces())
-  .flat()
-  .filter((a) => a && a.family === 'IPv4' && !a.internal)
-  .map((a) => `http://${a?.address}:${server.port}`);
+const lan = server.addresses;
 const { restored, failed, ms } = server.restored;
 process.stdout.write(`Interlock is running at http://127.0.0.1:${server.port}${lan.length ? `  (on this network: ${lan.join(', ')})` : ''}\n`);
 process.stdout.write(`Data: ${dataDir}  ·  rooms restored: ${restored} in ${ms.toFixed(0)} ms${failed.length ? `  ·  not restored: ${failed.map((f) => `${f.code} (${f.error})`).join('; ')}` : ''}\n`);

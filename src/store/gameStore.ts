@@ -20,6 +20,8 @@ export interface RoomUi {
   name: string;
   /** The seat's token (the team link), for a seat. */
   token: string | null;
+  /** Where other laptops reach this server (the page's own address unless it is this machine's loopback). */
+  base: string;
 }
 
 export interface CommitDraft {

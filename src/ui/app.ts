@@ -45,7 +45,6 @@ export class App {
   mapPort: MapPort | null = null;
   private gameEls: { variant: Variant; top: HTMLElement; left: HTMLElement; right: HTMLElement; log: HTMLElement; mapText: HTMLElement; tip: HTMLElement; overlay: HTMLElement } | null = null;
   rooms: RoomFlow;
-  private qrCache = new Map<string, string>();
   private lastScreen: UiState['screen'] | null = null;
   mapLines: string[] = [];
   private deps = new Map<string, unknown[]>();
@@ -191,19 +190,9 @@ export class App {
     render(this.root, lobbyScreen(this.sc, ui.room, ui.notice, { claim: (d, name) => void this.rooms.claim(d, name), leave: () => this.rooms.leave() }));
   }
 
-  /** A QR code for a link, drawn as SVG (the library loads only when a room needs one). */
+  /** A QR code for a link, drawn by the server as SVG (the page ships no QR library). */
   qr(url: string, size = 160): HTMLElement {
-    const img = h('img', { class: 'qr', width: size, height: size, alt: `QR code for ${url}` });
-    const hit = this.qrCache.get(url);
-    if (hit) img.src = hit;
-    else
-      void import('qrcode').then(async (QR) => {
-        const svg = await QR.toString(url, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' });
-        const src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`;
-        this.qrCache.set(url, src);
-        img.src = src;
-      });
-    return img;
+    return h('img', { class: 'qr', width: size, height: size, alt: `QR code for ${url}`, src: `/qr.svg?text=${encodeURIComponent(url)}` });
   }
 
   private roomSend = (intent: Parameters<Ctx['send']>[0]) => void this.controller.send(intent);

@@ -24,7 +24,7 @@ const num = (el: HTMLInputElement) => {
 
 /** The room: its code and QR code to join, the projector link, and every seat. */
 export function roomSection(sc: Scenario, room: RoomUi, view: GameView, act: ConsoleActions): HTMLElement {
-  const url = joinUrl(room.code);
+  const url = joinUrl(room.base, room.code);
   const seats = room.info.seats;
   return h(
     'div',
@@ -35,7 +35,7 @@ export function roomSection(sc: Scenario, room: RoomUi, view: GameView, act: Con
       h('h3', { id: 'join-h' }, 'Join code'),
       h('div', { class: 'joincode', 'aria-label': `Join code ${formatCode(room.code).split('').join(' ')}` }, formatCode(room.code)),
       act.qr(url, 132),
-      h('p', { class: 'small muted' }, `Teams open ${location.host} and type the code, or scan the QR code.`),
+      h('p', { class: 'small muted' }, `Teams open ${room.base.replace(/^https?:\/\//, '')} and type the code, or scan the QR code.`),
       h('div', { class: 'row' }, h('a', { href: projectorUrl(room.code), target: '_blank', rel: 'noopener', class: 'small' }, 'Open the projector view'), h('a', { href: url, target: '_blank', rel: 'noopener', class: 'small' }, 'Join link')),
       room.info.started ? null : h('div', { style: 'margin-top:8px' }, button('Start the game', () => act.action({ kind: 'start' }), { class: 'primary' }), h('p', { class: 'small muted' }, 'Seats no team has claimed are then played by the AI.')),
     ),

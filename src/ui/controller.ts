@@ -236,5 +236,12 @@ export function roomUi(t: RoomTransport): NonNullable<UiState['room']> {
     skewMs: t.skewMs,
     name: t.credentials.name,
     token: t.credentials.as.kind === 'seat' ? t.credentials.as.token : null,
+    base: shareableBase(t.addresses),
   };
+}
+
+/** The page's address, or the server's address on the network when the page is on loopback. */
+export function shareableBase(addresses: readonly string[]): string {
+  const loopback = /^(localhost|127\.|\[::1\])/.test(location.hostname);
+  return loopback && addresses[0] ? addresses[0] : location.origin;
 }

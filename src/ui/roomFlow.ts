@@ -24,8 +24,8 @@ export function readRoomLink(hash: string): RoomLink | null {
   return seat ? { code, seat } : { code };
 }
 
-export const joinUrl = (code: string) => `${location.origin}${location.pathname}#join=${code}`;
-export const teamUrl = (code: string, token: string) => `${location.origin}${location.pathname}#join=${code}&seat=${encodeURIComponent(token)}`;
+export const joinUrl = (base: string, code: string) => `${base}${location.pathname}#join=${code}`;
+export const teamUrl = (base: string, code: string, token: string) => `${base}${location.pathname}#join=${code}&seat=${encodeURIComponent(token)}`;
 export const projectorUrl = (code: string) => `${location.origin}${location.pathname}#projector=${code}`;
 
 export class RoomFlow {

@@ -116,7 +116,7 @@ export function connectionChip(room: RoomUi): HTMLElement | null {
 /** The team box on a seat's screen: who is online, and the link that brings a teammate in. */
 export function teamSection(sc: Scenario, room: RoomUi, seat: string, qr: (url: string) => HTMLElement): HTMLElement {
   const info = room.info.seats.find((s) => s.delegation === seat);
-  const link = room.token ? teamUrl(room.code, room.token) : null;
+  const link = room.token ? teamUrl(room.base, room.code, room.token) : null;
   return h(
     'section',
     { class: 'section', 'aria-labelledby': 'team-h' },

@@ -55,7 +55,9 @@ describe('a classroom room in the browser', () => {
     await fac.getByRole('tab', { name: 'Session' }).waitFor();
     const code = (await fac.locator('.joincode').textContent())?.trim() ?? '';
     expect(code).toMatch(/^[2-9A-Z]{4}-[2-9A-Z]{4}$/);
-    await expect.poll(() => fac.locator('img.qr').getAttribute('src'), { timeout: 10_000 }).toMatch(/^data:image\/svg/);
+    // The QR code (drawn by the server) encodes the join link and has loaded.
+    expect(await fac.locator('img.qr').getAttribute('src')).toContain(encodeURIComponent(`#join=${code.replace('-', '')}`));
+    await expect.poll(() => fac.locator('img.qr').evaluate((img: HTMLImageElement) => img.naturalWidth), { timeout: 10_000 }).toBeGreaterThan(0);
 
     const teams: Page[] = [];
     for (const [, short, team] of TEAMS) {

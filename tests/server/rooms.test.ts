@@ -26,6 +26,14 @@ describe('the room server', () => {
     expect(await r.json()).toMatchObject({ ok: true });
   });
 
+  it('draws QR codes as SVG for a link, and refuses an overlong text', async () => {
+    const ok = await fetch(`${server.url}/qr.svg?text=${encodeURIComponent('http://10.0.0.5:8080/#join=ABCD2345')}`);
+    expect(ok.status).toBe(200);
+    expect(ok.headers.get('content-type')).toBe('image/svg+xml');
+    expect(await ok.text()).toMatch(/^<svg/);
+    expect((await fetch(`${server.url}/qr.svg?text=${'x'.repeat(500)}`)).status).toBe(400);
+  });
+
   it('gives a short join code from an alphabet without look-alikes, and a facilitator key', async () => {
     const c = await client(server.url);
     const codes = new Set<string>();
