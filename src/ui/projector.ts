@@ -16,7 +16,7 @@ export function projectorTop(sc: Scenario, view: GameView, room: RoomUi): HTMLEl
     h('span', { class: 'brand' }, 'INTERLOCK'),
     h('span', { class: 'chip' }, `Round ${view.round}/${sc.tunables.roundLimit}`),
     h('span', { class: 'chip' }, phaseLabel(sc, view.phase)),
-    h('span', { class: 'chip' }, view.outcome ? `Over: ${view.outcome}` : view.paused ? 'Paused' : view.step),
+    h('span', { class: 'chip step' }, view.outcome ? `Over: ${view.outcome}` : view.paused ? 'Paused' : view.step),
     clockChip(room.info.clock, room.skewMs, true),
     h('span', { class: 'spacer' }),
     h('span', { class: 'chip' }, traj.label),
