@@ -48,6 +48,10 @@ const newId = () => {
 
 type IoClient = Socket<ServerToClient, ClientToServer>;
 
+/** Long polling first (school networks often block WebSockets), then the upgrade; quick retries. */
+const OPTIONS = { transports: ['polling', 'websocket'], reconnectionDelay: 500, reconnectionDelayMax: 3000 };
+const connect = (url?: string): IoClient => (url ? io(url, OPTIONS) : io(OPTIONS));
+
 export class RoomTransport implements Transport {
   scenario: Scenario;
   role: Role;
@@ -98,7 +102,7 @@ export class RoomTransport implements Transport {
 
   /** Connects, joins the room and waits for its first picture. */
   static open(credentials: RoomCredentials, url?: string): Promise<RoomTransport> {
-    const socket: IoClient = url ? io(url, { transports: ['polling', 'websocket'] }) : io({ transports: ['polling', 'websocket'] });
+    const socket = connect(url);
     return new Promise((resolve, reject) => {
       let done = false;
       const fail = (reason: string) => {
@@ -130,7 +134,7 @@ export class RoomTransport implements Transport {
 
   /** Creates a room (the caller becomes its facilitator). */
   static async create(name: string, url?: string): Promise<{ code: string; key: string }> {
-    const socket: IoClient = url ? io(url, { transports: ['polling', 'websocket'] }) : io({ transports: ['polling', 'websocket'] });
+    const socket = connect(url);
     try {
       const r: Ack<{ code: string; key: string }> = await socket.timeout(ACK_TIMEOUT_MS).emitWithAck('room.create', { name });
       if (!r.ok) throw new Error(r.reason);

@@ -11,6 +11,7 @@ export const STORE_VERSION = 1;
 export interface RoomRow {
   code: string;
   createdAt: number;
+  updatedAt: number;
   scenarioId: string;
   scenarioJson: string;
   seed: number;
@@ -108,7 +109,7 @@ export class RoomDb {
     this.touchRoom = this.db.prepare('UPDATE rooms SET updated_at = ? WHERE code = ?');
   }
 
-  createRoom(row: RoomRow) {
+  createRoom(row: Omit<RoomRow, 'updatedAt'>) {
     this.db
       .prepare(
         'INSERT INTO rooms (code, created_at, updated_at, scenario_id, scenario_json, seed, key_hash, engine_version, store_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
@@ -143,7 +144,7 @@ export class RoomDb {
   openRooms(): RoomRow[] {
     return this.db
       .prepare(
-        'SELECT code, created_at AS createdAt, scenario_id AS scenarioId, scenario_json AS scenarioJson, seed, key_hash AS keyHash, engine_version AS engineVersion FROM rooms WHERE closed = 0 ORDER BY created_at',
+        'SELECT code, created_at AS createdAt, updated_at AS updatedAt, scenario_id AS scenarioId, scenario_json AS scenarioJson, seed, key_hash AS keyHash, engine_version AS engineVersion FROM rooms WHERE closed = 0 ORDER BY created_at',
       )
       .all() as RoomRow[];
   }

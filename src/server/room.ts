@@ -35,6 +35,7 @@ export interface RoomInit {
   seed: number;
   keyHash: string;
   createdAt: number;
+  updatedAt?: number;
 }
 
 type Source = { kind: 'client'; role: Role; by: string } | { kind: 'ai'; delegation: string } | { kind: 'system' };
@@ -78,6 +79,7 @@ export class Room {
     this.scenario = init.scenario;
     this.seed = init.seed;
     this.keyHash = init.keyHash;
+    this.lastEventAt = init.updatedAt ?? init.createdAt;
     this.scenarioKey = `${init.scenario.id}:${hashSecret(JSON.stringify(init.scenario)).slice(0, 12)}`;
     this.session = GameSession.start(init.scenario, init.seed);
     for (const d of catalog(init.scenario).delegationIds) this.seats.set(d, { delegation: d, mode: 'open', team: null, tokens: new Set() });
@@ -104,8 +106,12 @@ export class Room {
   // ——— the log ———
 
   /** Writes one event to the log and applies it; during a restore, only applies it. */
+  /** When the last event happened (ms), for closing rooms nobody uses any more. */
+  lastEventAt: number;
+
   private record(kind: string, body: unknown, msgId: string | null, seats: SeatRow[] = []) {
     this.version += 1;
+    if (!this.restoring) this.lastEventAt = this.now();
     if (!this.restoring) this.db.append(this.code, this.version, kind, msgId, body, this.now(), seats);
     if (msgId) this.remember(msgId, { ok: true });
   }

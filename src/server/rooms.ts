@@ -15,6 +15,8 @@ export interface RoomsOptions {
   now?: () => number;
   /** How often the clocks are checked, in ms. */
   tickMs?: number;
+  /** A room with no event for this long is closed (kept in the file, not in memory). */
+  idleDays?: number;
 }
 
 /** A join code drawn from a cryptographic generator: 31^8 ≈ 8.5e11 codes, so guessing one fails. */
@@ -75,11 +77,16 @@ export class Rooms {
   restoreAll(parseScenario: (json: string) => Scenario): { restored: number; failed: Array<{ code: string; error: string }> } {
     const failed: Array<{ code: string; error: string }> = [];
     let restored = 0;
+    const idleMs = (this.opts.idleDays ?? 30) * 86_400_000;
     for (const row of this.opts.db.openRooms()) {
+      if (this.now() - row.updatedAt > idleMs) {
+        this.opts.db.closeRoom(row.code);
+        continue;
+      }
       try {
         if (row.engineVersion !== ENGINE_VERSION) throw new Error(`made by engine ${row.engineVersion}, this is ${ENGINE_VERSION}`);
         const scenario = row.scenarioJson === JSON.stringify(this.opts.scenario) ? this.opts.scenario : parseScenario(row.scenarioJson);
-        const room = new Room({ code: row.code, scenario, seed: row.seed, keyHash: row.keyHash, createdAt: row.createdAt }, this.opts.db, this.now);
+        const room = new Room({ code: row.code, scenario, seed: row.seed, keyHash: row.keyHash, createdAt: row.createdAt, updatedAt: row.updatedAt }, this.opts.db, this.now);
         room.restore(this.opts.db.events(row.code), this.opts.db.snapshot(row.code));
         this.adopt(room);
         room.syncClock();
@@ -96,7 +103,16 @@ export class Rooms {
     return this.rooms.get(code);
   }
 
+  private lastSweep = 0;
+
   private tick() {
+    const now = this.now();
+    if (now - this.lastSweep > 3_600_000) {
+      // Hourly: rooms nobody touched for a month leave memory (their log stays in the file).
+      this.lastSweep = now;
+      const idleMs = (this.opts.idleDays ?? 30) * 86_400_000;
+      for (const room of [...this.rooms.values()]) if (now - room.lastEventAt > idleMs) this.close(room.code);
+    }
     for (const room of this.rooms.values()) {
       room.tick(async (r) => {
         const ai = this.ais.get(r);

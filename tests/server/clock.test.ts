@@ -94,3 +94,16 @@ describe('step clocks', () => {
     fac.close();
   });
 });
+
+describe('idle rooms', () => {
+  it('leave memory after a month without any event (their log stays in the file)', async () => {
+    const { fac, code } = await roomWith(server.url, []);
+    expect(server.rooms.get(code)).toBeDefined();
+    now += 29 * 24 * 60 * MIN;
+    await new Promise((r) => setTimeout(r, 100));
+    expect(server.rooms.get(code)).toBeDefined();
+    now += 2 * 24 * 60 * MIN;
+    await fac.until((c) => !c.socket.connected, 5000, 'the room closed');
+    expect(server.rooms.get(code)).toBeUndefined();
+  });
+});
