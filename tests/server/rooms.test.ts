@@ -34,6 +34,20 @@ describe('the room server', () => {
     expect((await fetch(`${server.url}/qr.svg?text=${'x'.repeat(500)}`)).status).toBe(400);
   });
 
+  it('works over long polling alone (networks that block WebSockets)', async () => {
+    const { fac, code } = await roomWith(server.url, []);
+    const polling = await client(server.url, { transports: ['polling'] });
+    expect(polling.socket.io.engine.transport.name).toBe('polling');
+    expect(await polling.call('room.join', { code, as: { kind: 'lobby' }, name: 'Ana' })).toMatchObject({ ok: true });
+    expect(await polling.call<{ token: string }>('seat.claim', { delegation: 'eu', name: 'Team Green' })).toMatchObject({ ok: true });
+    await fac.call('room.action', { id: msgId(), action: { kind: 'start' } });
+    await polling.until((c) => c.room?.started === true && c.view?.viewer.kind === 'delegation', 5000, 'start over polling');
+    expect(await polling.call('intent', { id: msgId(), version: polling.version, intent: { type: 'negotiation.ready', actor: 'eu' } })).toEqual({ ok: true });
+    await fac.until((c) => c.view?.delegations.eu?.ready === true, 5000, 'ready seen by the facilitator');
+    polling.close();
+    fac.close();
+  });
+
   it('gives a short join code from an alphabet without look-alikes, and a facilitator key', async () => {
     const c = await client(server.url);
     const codes = new Set<string>();
