@@ -15,6 +15,7 @@ import {
   type UpdateMessage,
 } from '../net/protocol';
 import type { Change, Room } from './room';
+import { canRead, chatFor, logFile, notesFor, roomInfo } from './roomInfo';
 import type { Rooms } from './rooms';
 import { diffView } from '../net/viewPatch';
 import { audienceKey, audienceOf, clientScenario, clientView, scenarioKey, type Audience } from './views';
@@ -116,7 +117,7 @@ export class Gateway {
     });
     on('log.download', () => {
       if (!conn.room || conn.role?.kind !== 'facilitator') return fail('forbidden', 'only the facilitator downloads the log');
-      return { ok: true, log: conn.room.logFile() };
+      return { ok: true, log: logFile(conn.room) };
     });
   }
 
@@ -266,9 +267,9 @@ export class Gateway {
       view: sent.view,
       viewSeq: sent.seq,
       addresses: this.opts.addresses ?? [],
-      room: room.info(),
-      messages: room.chatFor(role),
-      notes: room.notesFor(role),
+      room: roomInfo(room),
+      messages: chatFor(room, role),
+      notes: notesFor(room, role),
       thinking: [...room.thinking],
     });
   }
@@ -294,7 +295,7 @@ export class Gateway {
     if (c.chat) {
       const line = c.chat;
       for (const [id, conn] of this.conns) {
-        if (conn.room !== room || !conn.role || !room.canRead(conn.role, line)) continue;
+        if (conn.room !== room || !conn.role || !canRead(conn.role, line)) continue;
         this.io.sockets.sockets.get(id)?.emit('update', { version: room.version, messages: [line] });
       }
     }
@@ -316,7 +317,7 @@ export class Gateway {
     const p = this.pending.get(room);
     this.pending.delete(room);
     if (!p || room.disposed) return;
-    const info = p.room ? room.info() : undefined;
+    const info = p.room ? roomInfo(room) : undefined;
     const thinking = p.thinking || p.view ? [...room.thinking] : undefined;
     for (const a of AUDIENCES(room)) {
       const name = channel(room, a);

@@ -2,10 +2,9 @@
 // judges every message (seat, schema, staleness, the engine's rules), keeps its event log in
 // SQLite, and tells the gateway what changed; the gateway sends each client its own view.
 import { createHash, randomBytes } from 'node:crypto';
-import { catalog, ENGINE_VERSION, parseIntent, type GameState, type Intent, type Scenario } from '../engine';
+import { catalog, parseIntent, type GameState, type Intent, type Scenario } from '../engine';
 import { GameSession, type PersistedGame } from '../machine/session';
-import { makeLogFile, type LogFile } from '../machine/replay';
-import type { Ack, ChatLine, ChatTo, ClockedStep, PublicNote, Role, RoomAction, RoomInfo, SeatInfo } from '../net/protocol';
+import type { Ack, ChatLine, ChatTo, ClockedStep, PublicNote, Role, RoomAction } from '../net/protocol';
 import type { RoomDb, SeatRow } from './db';
 import { extendClock, expired, nextClock, type ClockState } from './roomClock';
 
@@ -73,7 +72,7 @@ export class Room {
   constructor(
     init: RoomInit,
     private readonly db: RoomDb,
-    private readonly now: () => number,
+    readonly now: () => number,
   ) {
     this.code = init.code;
     this.scenario = init.scenario;
@@ -364,64 +363,6 @@ export class Room {
       .finally(() => {
         this.expiring = false;
       });
-  }
-
-  // ——— what clients see ———
-
-  seatInfo(): SeatInfo[] {
-    const online = new Map<string, string[]>();
-    for (const d of this.devices.values()) {
-      if (d.role.kind !== 'seat') continue;
-      const list = online.get(d.role.delegation) ?? [];
-      list.push(d.name);
-      online.set(d.role.delegation, list);
-    }
-    return [...this.seats.values()].map((s) => ({ delegation: s.delegation, mode: s.mode, team: s.team, online: online.get(s.delegation) ?? [] }));
-  }
-
-  info(): RoomInfo {
-    const c = this.clock;
-    return {
-      code: this.code,
-      started: this.started,
-      seats: this.seatInfo(),
-      clock: c ? { step: c.step, endsAt: c.endsAt, remainingMs: c.remainingMs, totalMs: c.totalMs } : null,
-      clocks: { ...this.clocks },
-      onExpiry: this.onExpiry,
-      now: this.now(),
-    };
-  }
-
-  /** Chat lines a role may read: the facilitator reads everything; a seat its own lines, lines to all and lines to it. */
-  canRead(role: Role, line: ChatLine): boolean {
-    if (role.kind === 'facilitator') return true;
-    if (role.kind !== 'seat') return false;
-    const me = role.delegation;
-    if (line.from === me) return true;
-    if (line.to === 'all') return true;
-    return Array.isArray(line.to) && line.to.includes(me);
-  }
-
-  chatFor(role: Role): ChatLine[] {
-    return this.chat.filter((l) => this.canRead(role, l));
-  }
-
-  notesFor(role: Role): PublicNote[] {
-    // AI reasons can name packages that only their parties see: the facilitator reads them.
-    return role.kind === 'facilitator' ? this.notes : [];
-  }
-
-  logFile(): { log: LogFile; transcript: unknown } {
-    return {
-      log: makeLogFile(this.scenario, this.session),
-      transcript: {
-        format: 'interlock-room-transcript',
-        room: this.code,
-        engineVersion: ENGINE_VERSION,
-        seats: this.seatInfo().map(({ delegation, mode, team }) => ({ delegation, mode, team })),
-        chat: this.chat,
-      },
-    };
   }
 
   dispose() {
