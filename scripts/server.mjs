@@ -2,6 +2,7 @@
 // `npm start`: builds the game if its sources are newer than dist/ (or dist/ is missing),
 // bundles the server and its AI thread with esbuild, then starts it on one port (PORT).
 // Options: --no-client-build (serve dist/ as it is), --build-only.
+import { spawnSync } from 'node:child_process';
 import { build } from 'esbuild';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -23,8 +24,9 @@ const built = join(root, 'dist', 'index.html');
 const sources = Math.max(...['src', 'assets', 'index.html', 'map.html', 'vite.config.ts', 'package.json'].map((p) => newest(join(root, p))));
 if (!args.has('--no-client-build') && (!existsSync(built) || statSync(built).mtimeMs < sources)) {
   process.stdout.write('Building the game (vite build)…\n');
-  const vite = await import('vite');
-  await vite.build({ root, logLevel: 'warn' });
+  // In a child process, so the server does not keep the build's memory.
+  const r = spawnSync(process.execPath, [join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--logLevel', 'error'], { cwd: root, stdio: 'inherit' });
+  if (r.status !== 0) process.exit(r.status ?? 1);
 }
 
 const outdir = join(root, 'node_modules', '.cache', 'interlock-server');
