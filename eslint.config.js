@@ -52,6 +52,38 @@ export default tseslint.config(
     },
   },
   {
+    // The browser side of multiplayer: no Node, no server code (the server's checks stay there).
+    files: ['src/net/**/*.ts', 'src/ui/**/*.ts', 'src/store/**/*.ts', 'src/map/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['socket.io', 'better-sqlite3', 'node:*', 'fs', 'path', 'os', 'crypto'], message: 'Browser code: no Node or server packages.' },
+            { group: ['qrcode'], message: 'The server draws QR codes (/qr.svg): the page ships no QR library.' },
+            { group: ['**/server/*', '**/server'], message: 'Browser code never imports the server.' },
+            { group: ['**/scenes/*', '**/scenes'], message: 'Only the composition root imports scenes.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The server runs the engine and machine in Node: no DOM, no Phaser, no browser interface.
+    files: ['src/server/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['phaser', 'phaser/*', 'zustand', 'zustand/*', 'socket.io-client'], message: 'The server has no interface.' },
+            { group: ['**/ui/*', '**/store/*', '**/scenes/*', '**/map/*'], message: 'The server imports no browser layer.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['src/ai/**/*.ts'],
     // The worker only measures how long a decision took, for the interface; it decides nothing.
     ignores: ['src/ai/worker.ts'],

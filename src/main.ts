@@ -55,7 +55,7 @@ if (root && parsed.ok) {
   // Hooks for the browser tests; they expose only what the screen already shows (no secrets).
   Object.assign(window, {
     interlock: {
-      hash: () => app.controller.transport?.hash() ?? null,
+      hash: () => app.controller.local?.hash() ?? null,
       round: () => app.store.getState().view?.round ?? 0,
       step: () => app.store.getState().view?.step ?? null,
       thinking: () => app.store.getState().thinking.length,

@@ -7,7 +7,7 @@ import type { Decision } from '../ai/words';
 import type { LogEntry } from '../machine/gameMachine';
 import { replay } from '../machine/replay';
 import { GameSession } from '../machine/session';
-import type { AiNote, SendResult, Transport } from './transport';
+import type { AiNote, Progress, SendResult, Transport } from './transport';
 
 export interface LocalSetup {
   scenario: Scenario;
@@ -55,6 +55,11 @@ export class LocalTransport implements Transport {
 
   get log(): readonly LogEntry[] {
     return this.session.log;
+  }
+
+  progress(): Progress {
+    const s = this.session.state;
+    return { round: s.round, step: s.step, outcome: s.outcome, changes: this.session.log.length };
   }
 
   hash(): string {

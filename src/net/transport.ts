@@ -1,6 +1,6 @@
-// What the interface talks to: a local game (solo, hot-seat) or, later, a room on the server.
-// The same UI code sits above both.
-import type { GameView, Intent, Scenario } from '../engine';
+// What the interface talks to: a local game (solo, hot-seat) or a room on the server
+// (RoomTransport). The same UI code sits above both.
+import type { GameView, Intent, Outcome, RoundStep, Scenario } from '../engine';
 
 export type SendResult = { ok: true } | { ok: false; reason: string };
 
@@ -12,8 +12,18 @@ export interface AiNote {
   sealed: boolean;
 }
 
+/** Where the game is: enough for the interface to notice a new round or the end. */
+export interface Progress {
+  round: number;
+  step: RoundStep;
+  outcome: Outcome | null;
+  /** Grows with every accepted change (log entries, or the room's version). */
+  changes: number;
+}
+
 export interface Transport {
   readonly scenario: Scenario;
+  progress(): Progress;
   /** The view of one seat, or the public view (null). Never more than that seat may see. */
   view(seat: string | null): GameView;
   send(intent: Intent): Promise<SendResult>;

@@ -2,10 +2,27 @@
 // player's unfinished choices. Game state itself lives in the machine; this holds its view.
 import { createStore } from 'zustand/vanilla';
 import type { GameView, PackageStep } from '../engine';
+import type { ChatLine, Role, RoomInfo } from '../net/protocol';
 import type { AiNote } from '../net/transport';
 
-export type Screen = 'start' | 'game' | 'handover' | 'end' | 'debrief' | 'briefing' | 'compare';
-export type Tab = 'negotiate' | 'commit' | 'council';
+export type Screen = 'start' | 'game' | 'handover' | 'end' | 'debrief' | 'briefing' | 'compare' | 'lobby' | 'console' | 'projector' | 'joining';
+export type Tab = 'negotiate' | 'commit' | 'council' | 'messages';
+export type ConsoleTab = 'session' | 'injects' | 'rulings' | 'messages';
+
+/** The room this page is in (classroom mode): who we are, the seats, the clock, the messages. */
+export interface RoomUi {
+  code: string;
+  role: Role;
+  info: RoomInfo;
+  messages: readonly ChatLine[];
+  connection: 'online' | 'reconnecting' | 'offline';
+  skewMs: number;
+  name: string;
+  /** The seat's token (the team link), for a seat. */
+  token: string | null;
+  /** Where other laptops reach this server (the page's own address unless it is this machine's loopback). */
+  base: string;
+}
 
 export interface CommitDraft {
   moves: string[];
@@ -17,7 +34,9 @@ export interface CommitDraft {
 
 export interface UiState {
   screen: Screen;
-  mode: 'solo' | 'hotseat';
+  mode: 'solo' | 'hotseat' | 'room';
+  room: RoomUi | null;
+  consoleTab: ConsoleTab;
   humans: string[];
   /** The delegation whose view is on screen. */
   seat: string | null;
@@ -42,6 +61,8 @@ export function createGameStore() {
   return createStore<UiState>(() => ({
     screen: 'start',
     mode: 'solo',
+    room: null,
+    consoleTab: 'session',
     humans: [],
     seat: null,
     view: null,

@@ -17,6 +17,11 @@ import { startScreen } from './startScreen';
 import { phaseLabel, topBar } from './topBar';
 import type { Ctx } from './context';
 import { roundLog } from './roundLog';
+import { consoleTabs, roomSection, type ConsoleActions } from './console';
+import { projectorDashboard, projectorTop } from './projector';
+import { readRoomLink, RoomFlow } from './roomFlow';
+import { clockChip, connectionChip, joiningScreen, lobbyScreen, messagesPanel, roomStartCard, teamSection, tickClocks } from './roomPanels';
+import type { RoomAction } from '../net/protocol';
 
 export interface MapPort {
   /** Shows this view on the map; returns the map's content as sentences (the text list). */
@@ -31,11 +36,15 @@ export interface MapPort {
 
 export type MapFactory = (parent: HTMLElement, scenario: Scenario) => MapPort;
 
+/** The game screen of a seat, the facilitator's console, or the projector. */
+type Variant = 'seat' | 'console' | 'projector';
+
 export class App {
   readonly store: GameStore = createGameStore();
   controller: Controller;
   mapPort: MapPort | null = null;
-  private gameEls: { top: HTMLElement; left: HTMLElement; right: HTMLElement; log: HTMLElement; mapText: HTMLElement; tip: HTMLElement; overlay: HTMLElement } | null = null;
+  private gameEls: { variant: Variant; top: HTMLElement; left: HTMLElement; right: HTMLElement; log: HTMLElement; mapText: HTMLElement; tip: HTMLElement; overlay: HTMLElement } | null = null;
+  rooms: RoomFlow;
   private lastScreen: UiState['screen'] | null = null;
   mapLines: string[] = [];
   private deps = new Map<string, unknown[]>();
@@ -51,13 +60,25 @@ export class App {
     this.scenario = rememberedScenario() ?? scenario;
     this.controller = new Controller(this.scenario, this.store);
     this.debrief = new DebriefRoutes({ root, store: this.store, mapFactory, scenario: () => this.scenario, resume: (save) => this.resume(save) });
+    this.rooms = new RoomFlow(this.controller);
     this.store.subscribe(() => this.draw());
     this.draw();
+    // One ticker for every clock on the page: nothing to unsubscribe when panels redraw.
+    setInterval(() => tickClocks(this.root), 500);
+    const link = readRoomLink(location.hash);
+    const saved = this.rooms.saved();
+    if (link) void this.rooms.follow(link, saved?.name ?? 'Guest');
+    else if (saved) void this.rooms.join(saved);
+  }
+
+  /** The scenario on screen: a room's (as the server lets this client read it), or the local one. */
+  private get sc(): Scenario {
+    return this.controller.room?.scenario ?? this.scenario;
   }
 
   private ctx(ui: UiState, view: GameView): Ctx {
     return {
-      sc: this.scenario,
+      sc: this.sc,
       ui,
       view,
       seat: ui.seat,
@@ -73,6 +94,8 @@ export class App {
     this.lastScreen = ui.screen;
     if (ui.screen === 'start') this.drawStart(ui);
     else if (ui.screen === 'end') this.drawEnd();
+    else if (ui.screen === 'joining') render(this.root, joiningScreen());
+    else if (ui.screen === 'lobby') this.drawLobby(ui);
     else if (!this.debrief.draw(ui.screen, entering)) this.drawGame(ui);
   }
 
@@ -129,6 +152,21 @@ export class App {
           ...this.debrief.startActions(),
           howToPlay: () => this.showHelp(),
         },
+        roomStartCard(this.savedRoom(), {
+          create: (name) => void this.rooms.create(name),
+          join: (code, name) => {
+            if (!code) return this.store.setState({ notice: { kind: 'error', text: 'Type the join code the facilitator shows.' } });
+            void this.rooms.join({ code, as: { kind: 'lobby' }, name });
+          },
+          projector: (code) => {
+            if (!code) return this.store.setState({ notice: { kind: 'error', text: 'Type the join code of the room to project.' } });
+            void this.rooms.join({ code, as: { kind: 'projector' }, name: 'Projector' });
+          },
+          rejoin: () => {
+            const saved = this.rooms.saved();
+            if (saved) void this.rooms.join(saved);
+          },
+        }),
       ),
       this.helpOverlay(),
     );
@@ -137,7 +175,54 @@ export class App {
   private useScenario(scenario: Scenario, message: string) {
     this.scenario = scenario;
     this.controller = new Controller(scenario, this.store);
+    this.rooms = new RoomFlow(this.controller);
     this.store.setState({ notice: { kind: 'info', text: message } });
+  }
+
+  private savedRoom(): { code: string; kind: string } | null {
+    const s = this.rooms.saved();
+    if (!s) return null;
+    return { code: s.code, kind: s.as.kind === 'seat' ? 'your seat' : s.as.kind === 'facilitator' ? 'facilitator' : 'lobby' };
+  }
+
+  private drawLobby(ui: UiState) {
+    if (!ui.room) return;
+    render(this.root, lobbyScreen(this.sc, ui.room, ui.notice, { claim: (d, name) => void this.rooms.claim(d, name), leave: () => this.rooms.leave() }));
+  }
+
+  /** A QR code for a link, drawn by the server as SVG (the page ships no QR library). */
+  qr(url: string, size = 160): HTMLElement {
+    return h('img', { class: 'qr', width: size, height: size, alt: `QR code for ${url}`, src: `/qr.svg?text=${encodeURIComponent(url)}` });
+  }
+
+  private roomSend = (intent: Parameters<Ctx['send']>[0]) => void this.controller.send(intent);
+
+  private async roomAction(a: RoomAction) {
+    const r = await this.controller.room?.action(a);
+    if (r && !r.ok) this.store.setState({ notice: { kind: 'error', text: r.reason } });
+  }
+
+  private async roomChat(to: Parameters<NonNullable<Controller['room']>['chat']>[0], text: string) {
+    const r = await this.controller.room?.chat(to, text);
+    if (r && !r.ok) this.store.setState({ notice: { kind: 'error', text: r.reason } });
+  }
+
+  private async downloadRoomLog() {
+    const t = this.controller.room;
+    if (!t) return;
+    if (t.role.kind !== 'facilitator') return this.store.setState({ notice: { kind: 'info', text: 'The facilitator downloads the room’s log.' } });
+    const r = await t.downloadLog();
+    if (!r.ok) return this.store.setState({ notice: { kind: 'error', text: r.reason } });
+    const file = r.log as { log: unknown; transcript: unknown };
+    this.saveJson(`interlock-room-${t.room.code}-log.json`, file.log);
+    this.saveJson(`interlock-room-${t.room.code}-transcript.json`, file.transcript);
+  }
+
+  private saveJson(name: string, value: unknown) {
+    const a = h('a', { href: URL.createObjectURL(new Blob([JSON.stringify(value, null, 1)], { type: 'application/json' })), download: name });
+    document.body.append(a);
+    a.click();
+    a.remove();
   }
 
   private helpEl: HTMLElement | null = null;
@@ -165,23 +250,35 @@ export class App {
   }
 
   private drawEnd() {
-    const state = this.controller.transport?.state;
+    const state = this.controller.endState();
     if (!state) return;
-    const t = this.controller.transport;
+    const t = this.controller.local;
+    const room = this.controller.room;
     const debrief = (tab: DebriefTab) => t && this.debrief.open(t.state.seed, t.log, tab, 'end', this.store.getState().humans[0] ?? null);
-    render(this.root, endScreen(this.scenario, state, { menu: () => this.controller.quit(), exportSave: () => this.download(), report: () => debrief('report'), replay: () => debrief('replay') }));
+    // A room's report and replay need the seed, which only the facilitator's log download carries.
+    const fromLog = () => this.store.setState({ notice: { kind: 'info', text: 'The facilitator downloads the room’s log; open it under “After-action report” on the start screen.' } });
+    render(
+      this.root,
+      endScreen(this.sc, state, {
+        menu: () => (room ? this.rooms.leave() : this.controller.quit()),
+        exportSave: () => (room ? void this.downloadRoomLog() : this.download()),
+        report: () => (room ? fromLog() : debrief('report')),
+        replay: () => (room ? fromLog() : debrief('replay')),
+      }),
+    );
   }
 
   private download() {
+    if (this.controller.room) return void this.downloadRoomLog();
     const text = this.controller.exportSave();
     if (!text) return;
-    const a = h('a', { href: URL.createObjectURL(new Blob([text], { type: 'application/json' })), download: `interlock-${this.scenario.id}-round${this.controller.transport?.state.round ?? 0}.json` });
+    const a = h('a', { href: URL.createObjectURL(new Blob([text], { type: 'application/json' })), download: `interlock-${this.scenario.id}-round${this.controller.transport?.progress().round ?? 0}.json` });
     document.body.append(a);
     a.click();
     a.remove();
   }
 
-  private buildGame() {
+  private buildGame(variant: Variant) {
     const top = h('div', { style: 'display:contents' });
     const left = h('aside', { class: 'left', 'aria-label': 'Your delegation and the bridge' });
     const right = h('aside', { class: 'right', 'aria-label': 'Negotiation, commit, council and fund' });
@@ -196,9 +293,10 @@ export class App {
       button('Map as text', () => this.store.setState({ mapAsText: !this.store.getState().mapAsText }), { 'aria-controls': 'map-text', 'data-key': 'maptext' }),
     );
     const map = h('section', { class: 'mapwrap', 'aria-label': 'Map of the region' }, canvasHost, mapTools, tip, mapText);
-    render(this.root, h('div', { class: 'game' }, top, left, map, right, log), overlay);
-    this.gameEls = { top, left, right, log, mapText, tip, overlay };
-    this.mapPort = this.mapFactory(canvasHost, this.scenario);
+    const cls = variant === 'seat' ? 'game' : `game ${variant}`;
+    render(this.root, variant === 'projector' ? h('div', { class: cls }, top, map, right) : h('div', { class: cls }, top, left, map, right, log), overlay);
+    this.gameEls = { variant, top, left, right, log, mapText, tip, overlay };
+    this.mapPort = this.mapFactory(canvasHost, this.sc);
     // The legend starts folded away on a small map (a projector at 1280×720), where it would cover
     // a third of the region; one button shows it.
     let legend = canvasHost.clientWidth >= 800 && canvasHost.clientHeight >= 560;
@@ -216,15 +314,18 @@ export class App {
   }
 
   private drawGame(ui: UiState) {
-    if (!this.gameEls) this.buildGame();
+    const variant: Variant = ui.screen === 'console' ? 'console' : ui.screen === 'projector' ? 'projector' : 'seat';
+    if (this.gameEls && this.gameEls.variant !== variant) this.leaveScreen();
+    if (!this.gameEls) this.buildGame(variant);
     const els = this.gameEls;
     if (!els) return;
+    if (variant !== 'seat' && ui.view && ui.room) return this.drawRoomScreen(ui, els, variant);
     if (ui.screen === 'handover' || !ui.view) {
       // Nothing of the previous seat stays on the page behind the hand-over screen.
       for (const host of [els.top, els.left, els.right, els.log, els.mapText]) render(host);
       this.deps.clear();
-      const st = this.controller.transport?.state;
-      render(els.overlay, ui.seat ? handOver(this.scenario, ui.seat, st?.step === 'commit' ? 'sealed commit' : 'negotiation', () => this.controller.takeSeat()) : null);
+      const st = this.controller.transport?.progress();
+      render(els.overlay, ui.seat && ui.mode === 'hotseat' ? handOver(this.scenario, ui.seat, st?.step === 'commit' ? 'sealed commit' : 'negotiation', () => this.controller.takeSeat()) : null);
       return;
     }
     const view = ui.view;
@@ -235,15 +336,28 @@ export class App {
       this.deps.set(key, deps);
       return !last || last.length !== deps.length || last.some((d, i) => d !== deps[i]);
     };
-    if (changed('top', view, ui.thinking)) render(els.top, topBar(this.scenario, view, ui.thinking, {
-      help: () => this.showHelp(),
-      save: () => this.download(),
-      quit: () => this.controller.quit(),
-      tutorial: () => this.store.setState({ tutorial: 0 }),
-    }));
-    if (changed('left', view, ui.seat, ui.mode, ui.humans, this.controller.transport?.waiting)) render(els.left, ui.seat ? delegationPanel(this.scenario, view, ui.seat) : null, bridgePanel(this.scenario, view), this.seatSwitcher(ui));
-    if (changed('right', view, ui.tab, ui.packageDraft, ui.commitDraft, ui.aiNotes.length)) render(els.right, this.tabs(ctx));
-    if (changed('log', view, ui.logOpen, ui.aiNotes.length)) render(els.log, roundLog(this.scenario, view, ui.logOpen, () => this.store.setState({ logOpen: !ui.logOpen }), ui.aiNotes));
+    const sc = this.sc;
+    const room = ui.room;
+    if (changed('top', view, ui.thinking, room?.info, room?.connection))
+      render(
+        els.top,
+        topBar(
+          sc,
+          view,
+          ui.thinking,
+          {
+            help: () => this.showHelp(),
+            ...(room ? {} : { save: () => this.download() }),
+            quit: () => (room ? this.rooms.leave() : this.controller.quit()),
+            ...(room ? {} : { tutorial: () => this.store.setState({ tutorial: 0 }) }),
+          },
+          room ? [clockChip(room.info.clock, room.skewMs), connectionChip(room)] : [],
+        ),
+      );
+    if (changed('left', view, ui.seat, ui.mode, ui.humans, this.controller.local?.waiting, room?.info, room?.token))
+      render(els.left, ui.seat ? delegationPanel(sc, view, ui.seat) : null, room && ui.seat ? teamSection(sc, room, ui.seat, (url) => this.qr(url, 120)) : null, bridgePanel(sc, view), this.seatSwitcher(ui));
+    if (changed('right', view, ui.tab, ui.packageDraft, ui.commitDraft, ui.aiNotes.length, room?.messages)) render(els.right, this.tabs(ctx));
+    if (changed('log', view, ui.logOpen, ui.aiNotes.length)) render(els.log, roundLog(sc, view, ui.logOpen, () => this.store.setState({ logOpen: !ui.logOpen }), ui.aiNotes));
     if (changed('map', view)) this.mapLines = this.mapPort?.show(view) ?? [];
     if (changed('maptext', view, ui.mapAsText)) render(els.mapText, ui.mapAsText ? h('div', { class: 'maptext', id: 'map-text', role: 'region', 'aria-label': 'Everything on the map, as text' }, h('h2', {}, 'The map as text'), h('ul', {}, ...this.mapLines.map((l) => h('li', {}, l)))) : null);
     if (!changed('overlay', view, ui.notice, ui.tutorial, ui.unreadResolution)) return;
@@ -262,8 +376,45 @@ export class App {
         ),
       );
     else if (ui.unreadResolution !== null && ui.unreadResolution > 0)
-      overlays.push(resolutionSummary(this.scenario, view, ui.unreadResolution, () => this.store.setState({ unreadResolution: null })));
+      overlays.push(resolutionSummary(sc, view, ui.unreadResolution, () => this.store.setState({ unreadResolution: null })));
     render(els.overlay, ...overlays);
+  }
+
+  /** The facilitator's console and the projector: the same map, other panels around it. */
+  private drawRoomScreen(ui: UiState, els: NonNullable<App['gameEls']>, variant: Variant) {
+    const view = ui.view;
+    const room = ui.room;
+    if (!view || !room) return;
+    const sc = this.sc;
+    const changed = (key: string, ...deps: unknown[]) => {
+      const last = this.deps.get(key);
+      this.deps.set(key, deps);
+      return !last || last.length !== deps.length || last.some((d, i) => d !== deps[i]);
+    };
+    if (changed('map', view)) this.mapLines = this.mapPort?.show(view) ?? [];
+    if (variant === 'projector') {
+      if (changed('top', view, room.info)) render(els.top, projectorTop(sc, view, room));
+      if (changed('right', view)) render(els.right, projectorDashboard(sc, view));
+      return;
+    }
+    const act: ConsoleActions = {
+      intent: this.roomSend,
+      action: (a) => void this.roomAction(a),
+      download: () => void this.downloadRoomLog(),
+      setTab: (t) => this.store.setState({ consoleTab: t }),
+      qr: (url, size) => this.qr(url, size),
+      leave: () => this.rooms.leave(),
+    };
+    if (changed('top', view, ui.thinking, room.info, room.connection))
+      render(
+        els.top,
+        topBar(sc, view, ui.thinking, { help: () => this.showHelp(), quit: () => this.rooms.leave() }, [clockChip(room.info.clock, room.skewMs), connectionChip(room)]),
+      );
+    if (changed('left', view, room.info)) render(els.left, roomSection(sc, room, view, act), bridgePanel(sc, view));
+    if (changed('right', view, ui.consoleTab, room.info, room.messages))
+      render(els.right, consoleTabs(sc, room, view, ui.consoleTab, act, () => messagesPanel(sc, null, room.messages, (to, text) => void this.roomChat(to, text))));
+    if (changed('log', view, ui.logOpen)) render(els.log, roundLog(sc, view, ui.logOpen, () => this.store.setState({ logOpen: !ui.logOpen })));
+    if (changed('overlay', ui.notice)) render(els.overlay, ui.notice ? noticeBar(ui.notice.text, ui.notice.kind, () => this.store.setState({ notice: null })) : null);
   }
 
   /**
@@ -272,7 +423,9 @@ export class App {
    * next decision. In hot-seat play, the screen passes between the people.
    */
   private seatSwitcher(ui: UiState): HTMLElement | null {
-    const personas = this.controller.transport?.setup.personas ?? {};
+    // In a room the facilitator hands seats to the AI and back (the console).
+    if (ui.mode === 'room' || !this.controller.local) return null;
+    const personas = this.controller.local?.setup.personas ?? {};
     const rows = this.scenario.delegations.map((d) => {
       const human = ui.humans.includes(d.id);
       const p = personas[d.id];
@@ -285,7 +438,7 @@ export class App {
       ];
       return h('li', { class: 'row small' }, h('span', { style: 'flex:1' }, h('strong', {}, d.short), ` · ${who}`), ...actions);
     });
-    const t = this.controller.transport;
+    const t = this.controller.local;
     const waiting = t?.waiting
       ? h('div', { class: 'notice info', role: 'status' }, 'Every seat is played by the AI: it waits at the start of each round. ', button('Let the AI play this round', () => t.playNextRound(), { class: 'primary', 'data-key': 'play-round' }))
       : null;
@@ -304,12 +457,27 @@ export class App {
     const step = ctx.view.step;
     const label = (t: typeof tab, text: string) =>
       h('button', { role: 'tab', type: 'button', id: `tab-${t}`, 'aria-selected': String(tab === t), 'aria-controls': `panel-${t}`, 'data-key': `tab-${t}`, onclick: () => this.store.setState({ tab: t }) }, text);
-    const body = tab === 'negotiate' ? negotiationPanel(ctx) : tab === 'commit' ? commitPanel(ctx) : councilPanel(ctx);
+    const room = ctx.ui.room;
+    const body =
+      tab === 'messages' && room
+        ? messagesPanel(ctx.sc, ctx.seat, room.messages, (to, text) => void this.roomChat(to, text))
+        : tab === 'negotiate'
+          ? negotiationPanel(ctx)
+          : tab === 'commit'
+            ? commitPanel(ctx)
+            : councilPanel(ctx);
     const waiting = step === 'commit' && tab !== 'commit' ? h('div', { class: 'notice info', style: 'margin:8px 12px' }, 'The commit step is open. ', button('Go to commit', () => this.store.setState({ tab: 'commit' }), { class: 'primary' })) : null;
     return h(
       'div',
       {},
-      h('div', { class: 'tabs', role: 'tablist', 'aria-label': phaseLabel(this.scenario, ctx.view.phase) }, label('negotiate', 'Negotiate'), label('commit', 'Commit'), label('council', 'Council & fund')),
+      h(
+        'div',
+        { class: 'tabs', role: 'tablist', 'aria-label': phaseLabel(ctx.sc, ctx.view.phase) },
+        label('negotiate', 'Negotiate'),
+        label('commit', 'Commit'),
+        label('council', 'Council & fund'),
+        room ? label('messages', `Messages${room.messages.length ? ` (${room.messages.length})` : ''}`) : null,
+      ),
       waiting,
       h('div', { role: 'tabpanel', id: `panel-${tab}`, 'aria-labelledby': `tab-${tab}` }, body),
     );

@@ -28,7 +28,7 @@ export function commitPanel(ctx: Ctx): HTMLElement {
       'div',
       { class: 'tabpanel' },
       h('h2', {}, 'Commit sealed'),
-      h('p', {}, 'Your moves stay hidden until every delegation has committed.'),
+      h('p', {}, `Your moves stay hidden until every delegation has committed.${view.delegations[seat]?.committedBy ? ` Sealed by ${view.delegations[seat]?.committedBy}.` : ''}`),
       waiting.length ? h('p', { class: 'muted' }, `Waiting for: ${waiting.join(', ')}.`) : null,
     );
   if (!inCommit)

@@ -1,11 +1,13 @@
 // Connects the store to a game: starts, resumes, saves, sends the player's intents, hands the
 // screen over in hot-seat play, and keeps the store's view in step with the game.
-import { catalog, type Intent, type Scenario } from '../engine';
+import { catalog, type GameState, type Intent, type Scenario } from '../engine';
 import { createWorkerAiClient, createInlineAiClient, type AiClient } from '../ai/client';
 import { PERSONALITIES, type Persona, type Personality } from '../ai/persona';
 import { makeSave, readSave, type GameSetupRecord } from '../machine/saveFile';
 import { LocalTransport } from '../net/localTransport';
-import { emptyCommit, type GameStore } from '../store/gameStore';
+import type { RoomTransport } from '../net/roomTransport';
+import type { Transport } from '../net/transport';
+import { emptyCommit, type GameStore, type UiState } from '../store/gameStore';
 
 export const AUTOSAVE_KEY = 'interlock.autosave.v1';
 
@@ -32,7 +34,11 @@ export interface NewGame {
 }
 
 export class Controller {
-  transport: LocalTransport | null = null;
+  transport: Transport | null = null;
+  /** The game running in this page (solo, hot-seat): saves and hashes come from it. */
+  local: LocalTransport | null = null;
+  /** The room this page is in, if any. */
+  room: RoomTransport | null = null;
   private setup: GameSetupRecord | null = null;
   private unsubscribe: (() => void) | null = null;
   private lastRound = 0;
@@ -81,8 +87,14 @@ export class Controller {
   }
 
   exportSave(): string | null {
-    if (!this.transport || !this.setup) return null;
-    return JSON.stringify(makeSave(this.scenario, this.transport.gameSession, this.setup, new Date().toISOString()));
+    if (!this.local || !this.setup) return null;
+    return JSON.stringify(makeSave(this.scenario, this.local.gameSession, this.setup, new Date().toISOString()));
+  }
+
+  /** The state the end screen shows: the local game's, or the room's final view (every secret revealed). */
+  endState(): GameState | null {
+    if (this.local) return this.local.state;
+    return this.room?.view() ?? null;
   }
 
   private autosave() {
@@ -97,17 +109,29 @@ export class Controller {
   }
 
   private attach(transport: LocalTransport, setup: GameSetupRecord) {
+    this.setup = setup;
+    this.connect(transport, { mode: setup.mode, humans: setup.humans, seat: setup.humans[0] ?? null, screen: 'game', room: null }, () => (this.local = transport));
+    this.autosave();
+  }
+
+  /** Plays in a room: the same store and panels, fed by the room's views. */
+  attachRoom(transport: RoomTransport, patch: Partial<UiState>) {
+    this.setup = null;
+    this.connect(transport, { mode: 'room', humans: [], ...patch }, () => (this.room = transport));
+  }
+
+  private connect(transport: Transport, patch: Partial<UiState>, adopt: () => void) {
     this.unsubscribe?.();
     this.transport?.dispose();
+    this.local = null;
+    this.room = null;
     this.transport = transport;
-    this.setup = setup;
-    this.lastRound = transport.state.round;
-    const seat = setup.humans[0] ?? null;
+    adopt();
+    this.lastRound = transport.progress().round;
+    this.savedEntries = -1;
+    this.viewCache = null;
     this.store.setState({
-      screen: 'game',
-      mode: setup.mode,
-      humans: setup.humans,
-      seat,
+      ...patch,
       tab: 'negotiate',
       packageDraft: { steps: [], window: 1, counterTo: null },
       commitDraft: emptyCommit(),
@@ -116,17 +140,17 @@ export class Controller {
     });
     this.unsubscribe = transport.subscribe(() => this.refresh());
     this.refresh();
-    this.autosave();
   }
 
-  private viewCache: { state: unknown; seat: string | null; view: ReturnType<LocalTransport['view']> } | null = null;
+  private viewCache: { changes: number; seat: string | null; view: ReturnType<Transport['view']> } | null = null;
 
-  /** The view of the seat on screen, recomputed only when the game state changed. */
-  private viewOf(t: LocalTransport, seat: string | null) {
+  /** The view of the seat on screen, recomputed only when the game changed. */
+  private viewOf(t: Transport, seat: string | null) {
     const c = this.viewCache;
-    if (c && c.state === t.state && c.seat === seat) return c.view;
+    const changes = t.progress().changes;
+    if (c && c.changes === changes && c.seat === seat) return c.view;
     const view = t.view(seat);
-    this.viewCache = { state: t.state, seat, view };
+    this.viewCache = { changes, seat, view };
     return view;
   }
 
@@ -134,13 +158,14 @@ export class Controller {
     const t = this.transport;
     if (!t) return;
     const { seat, screen } = this.store.getState();
-    const state = t.state;
+    const state = t.progress();
     const roundChanged = state.round !== this.lastRound || (state.outcome !== null && screen === 'game');
     const patch: Partial<ReturnType<GameStore['getState']>> = {
       view: this.viewOf(t, seat),
       thinking: t.thinking(),
       aiNotes: t.aiNotes(),
     };
+    if (this.room) patch.room = roomUi(this.room);
     if (roundChanged) {
       patch.unreadResolution = this.lastRound;
       patch.commitDraft = emptyCommit();
@@ -148,9 +173,9 @@ export class Controller {
       this.lastRound = state.round;
       this.autosave();
     }
-    if (t.log.length !== this.savedEntries) {
+    if (this.local && state.changes !== this.savedEntries) {
       // Every accepted intent is saved: a reload continues exactly where the game was.
-      this.savedEntries = t.log.length;
+      this.savedEntries = state.changes;
       this.autosave();
     }
     if (state.outcome !== null && screen === 'game') {
@@ -173,7 +198,7 @@ export class Controller {
   /** In hot-seat play, after a sealed commit the screen passes to the next human still to commit. */
   private afterSend(intent: Intent) {
     const { mode, humans } = this.store.getState();
-    const t = this.transport;
+    const t = this.local;
     if (!t || mode !== 'hotseat') return;
     if (intent.type === 'commit.submit') {
       const next = humans.find((d) => !t.state.delegations[d]?.committed);
@@ -191,7 +216,7 @@ export class Controller {
    * handing it to the AI shows the next person's seat, or the public view when nobody is left.
    */
   setSeat(delegation: string, by: 'human' | 'ai') {
-    const t = this.transport;
+    const t = this.local;
     if (!t || !this.setup) return;
     t.setSeat(delegation, by);
     const humans = [...t.humans];
@@ -217,6 +242,29 @@ export class Controller {
     this.unsubscribe?.();
     this.transport?.dispose();
     this.transport = null;
-    this.store.setState({ screen: 'start', view: null, seat: null });
+    this.local = null;
+    this.room = null;
+    this.store.setState({ screen: 'start', view: null, seat: null, room: null, mode: 'solo' });
   }
+}
+
+/** What the interface shows of a room besides the game: seats, clock, messages, connection. */
+export function roomUi(t: RoomTransport): NonNullable<UiState['room']> {
+  return {
+    code: t.room.code,
+    role: t.role,
+    info: t.room,
+    messages: t.messages,
+    connection: t.connection,
+    skewMs: t.skewMs,
+    name: t.credentials.name,
+    token: t.credentials.as.kind === 'seat' ? t.credentials.as.token : null,
+    base: shareableBase(t.addresses),
+  };
+}
+
+/** The page's address, or the server's address on the network when the page is on loopback. */
+export function shareableBase(addresses: readonly string[]): string {
+  const loopback = /^(localhost|127\.|\[::1\])/.test(location.hostname);
+  return loopback && addresses[0] ? addresses[0] : location.origin;
 }

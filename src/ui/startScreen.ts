@@ -26,7 +26,7 @@ export interface StartInfo {
 
 const randomSeed = () => Math.floor(Math.random() * 1_000_000) + 1;
 
-export function startScreen(info: StartInfo, act: StartActions): HTMLElement {
+export function startScreen(info: StartInfo, act: StartActions, extra: HTMLElement | null = null): HTMLElement {
   const { scenario } = info;
   const delegations = scenario.delegations;
 
@@ -138,7 +138,7 @@ export function startScreen(info: StartInfo, act: StartActions): HTMLElement {
             info.notice.list?.length ? h('ul', { class: 'problems', 'aria-label': 'Problems found' }, ...info.notice.list.map((l) => h('li', {}, l))) : null,
           )
         : null,
-      h('div', { class: 'start-grid' }, solo, hotseat, h('div', { class: 'start-stack' }, more, debrief)),
+      h('div', { class: 'start-grid' }, solo, hotseat, extra, h('div', { class: 'start-stack' }, more, debrief)),
     ),
   );
 }

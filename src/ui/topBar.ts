@@ -30,7 +30,9 @@ export function topBar(
   sc: Scenario,
   view: GameView,
   thinking: readonly string[],
-  act: { help(): void; save(): void; quit(): void; tutorial(): void },
+  act: { help(): void; save?: () => void; quit(): void; tutorial?: () => void },
+  /** What a room adds: its clock and the connection. */
+  extra: Array<HTMLElement | null> = [],
 ): HTMLElement {
   const traj = trajectory(view);
   return h(
@@ -53,15 +55,16 @@ export function topBar(
     ),
     h('span', { class: 'chip', title: traj.detail, 'aria-label': `Trajectory: ${traj.label}, ${traj.detail}` }, traj.label),
     view.paused ? h('span', { class: 'chip', role: 'status' }, 'Paused by the facilitator') : null,
+    ...extra,
     h('span', { class: 'spacer' }),
     h(
       'span',
       { class: 'small', role: 'status', 'aria-live': 'polite' },
       thinking.length ? h('span', { class: 'thinking' }, `${thinking.map((d) => nameOf(sc, d)).join(', ')} thinking…`) : '',
     ),
-    button('Guide', act.tutorial, { 'aria-label': 'Guided tour' }),
+    act.tutorial ? button('Guide', act.tutorial, { 'aria-label': 'Guided tour' }) : null,
     button('Help', act.help, { 'aria-label': 'How to play' }),
-    button('Save file', act.save, { 'aria-label': 'Export save file' }),
-    button('Menu', act.quit, { 'aria-label': 'Quit to menu' }),
+    act.save ? button('Save file', act.save, { 'aria-label': 'Export save file' }) : null,
+    button(act.save ? 'Menu' : 'Leave', act.quit, { 'aria-label': act.save ? 'Quit to menu' : 'Leave the room' }),
   );
 }

@@ -1,0 +1,121 @@
+// The room protocol between the browser and the server (socket.io events): the messages' types
+// and limits. The server checks everything a client sends with the schemas of
+// src/server/messages.ts before anything else happens.
+import type { GameView, Scenario } from '../engine';
+import type { ViewPatch } from './viewPatch';
+
+/** Join codes: 8 letters and digits without look-alikes (0/O, 1/I/L), shown as XXXX-XXXX. */
+export const CODE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
+export const CODE_LENGTH = 8;
+export const normalizeCode = (raw: string) => raw.toUpperCase().replace(/[^0-9A-Z]/g, '');
+export const formatCode = (code: string) => `${code.slice(0, 4)}-${code.slice(4)}`;
+
+/** The largest message a client may send (bytes of JSON); larger ones are refused. */
+export const MAX_MESSAGE_BYTES = 16 * 1024;
+
+export const STEP_CLOCKS = ['negotiation', 'commit'] as const;
+export type ClockedStep = (typeof STEP_CLOCKS)[number];
+
+export type ChatTo = 'all' | 'team' | string[];
+
+export type RoomAction =
+  | { kind: 'start' }
+  | { kind: 'clock'; step: ClockedStep; minutes: number | null }
+  | { kind: 'extend'; minutes: number }
+  | { kind: 'onExpiry'; value: 'nothing' | 'ai' }
+  | { kind: 'seatMode'; delegation: string; mode: 'ai' | 'human' }
+  | { kind: 'releaseSeat'; delegation: string };
+
+export type Role = { kind: 'facilitator' } | { kind: 'seat'; delegation: string } | { kind: 'lobby' } | { kind: 'projector' };
+
+export type Ack<T = object> = ({ ok: true } & T) | { ok: false; code: ErrorCode; reason: string };
+export type ErrorCode = 'malformed' | 'too-large' | 'throttled' | 'forbidden' | 'not-found' | 'stale' | 'refused' | 'unavailable';
+
+export interface SeatInfo {
+  delegation: string;
+  mode: 'ai' | 'human' | 'open';
+  /** Names of the devices holding the seat now (online) and the team's name. */
+  team: string | null;
+  online: string[];
+}
+
+export interface ClockInfo {
+  step: ClockedStep;
+  /** Epoch ms when the step closes; null while paused. */
+  endsAt: number | null;
+  /** Ms left when paused. */
+  remainingMs: number;
+  totalMs: number;
+}
+
+export interface RoomInfo {
+  code: string;
+  started: boolean;
+  seats: SeatInfo[];
+  clock: ClockInfo | null;
+  clocks: Record<ClockedStep, number | null>;
+  onExpiry: 'nothing' | 'ai';
+  /** Server time when this was sent, so clients can correct their clock's skew. */
+  now: number;
+}
+
+export interface ChatLine {
+  id: string;
+  at: number;
+  from: string; // a delegation id or 'facilitator'
+  by: string;
+  to: ChatTo;
+  text: string;
+}
+
+export interface PublicNote {
+  round: number;
+  delegation: string;
+  text: string;
+  sealed: boolean;
+}
+
+/** The whole picture for one client: sent on join and after a stale intent. */
+export interface SyncMessage {
+  version: number;
+  role: Role;
+  scenario: Scenario;
+  view: GameView;
+  /** The sequence number of this view: patches apply to it in order. */
+  viewSeq: number;
+  /** The server's addresses on the local network (for join links made on the server's own machine). */
+  addresses: string[];
+  room: RoomInfo;
+  messages: ChatLine[];
+  notes: PublicNote[];
+  thinking: string[];
+}
+
+/** What changed: the audience's view (as a patch of the last one), room info, or new chat lines. */
+export interface UpdateMessage {
+  version: number;
+  patch?: ViewPatch;
+  scenario?: Scenario;
+  room?: RoomInfo;
+  messages?: ChatLine[];
+  notes?: PublicNote[];
+  thinking?: string[];
+}
+
+export interface ServerToClient {
+  sync(m: SyncMessage): void;
+  update(m: UpdateMessage): void;
+  notice(m: { kind: 'error' | 'info'; text: string }): void;
+}
+
+export interface ClientToServer {
+  'room.create'(m: unknown, ack: (r: Ack<{ code: string; key: string }>) => void): void;
+  'room.join'(m: unknown, ack: (r: Ack<{ role: Role }>) => void): void;
+  'seat.claim'(m: unknown, ack: (r: Ack<{ token: string }>) => void): void;
+  intent(m: unknown, ack: (r: Ack) => void): void;
+  'chat.send'(m: unknown, ack: (r: Ack) => void): void;
+  'room.action'(m: unknown, ack: (r: Ack) => void): void;
+  'log.download'(m: unknown, ack: (r: Ack<{ log: unknown }>) => void): void;
+  /** Asks for the whole picture again (a patch did not fit the view this client holds). */
+  'room.sync'(m: unknown, ack: (r: Ack) => void): void;
+}

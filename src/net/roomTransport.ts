@@ -1,0 +1,278 @@
+// A room on the server, behind the same Transport as the local game: the interface sends
+// intents and reads views the same way. Each intent carries a message id (the server applies it
+// once, however often it is resent after a drop) and the version of the view it was made from.
+import { io, type Socket } from 'socket.io-client';
+import { z } from 'zod/mini';
+import type { GameView, Intent, Scenario } from '../engine';
+import type {
+  Ack,
+  ChatLine,
+  ChatTo,
+  ClientToServer,
+  PublicNote,
+  Role,
+  RoomAction,
+  RoomInfo,
+  ServerToClient,
+  SyncMessage,
+  UpdateMessage,
+} from './protocol';
+import type { AiNote, Progress, SendResult, Transport } from './transport';
+import { applyPatch } from './viewPatch';
+
+export type JoinAs = { kind: 'facilitator'; key: string } | { kind: 'seat'; token: string } | { kind: 'lobby' } | { kind: 'projector' };
+
+export interface RoomCredentials {
+  code: string;
+  as: JoinAs;
+  name: string;
+}
+
+export type Connection = 'online' | 'reconnecting' | 'offline';
+
+/** The envelope of what the server sends, checked before it is used. */
+const envelope = z.object({
+  version: z.int().check(z.minimum(0)),
+  view: z.optional(z.object({ round: z.int(), step: z.string(), delegations: z.record(z.string(), z.unknown()) })),
+  patch: z.optional(z.object({ from: z.int(), to: z.int(), set: z.record(z.string(), z.unknown()), append: z.record(z.string(), z.array(z.unknown())) })),
+  room: z.optional(z.object({ code: z.string(), started: z.boolean(), seats: z.array(z.unknown()) })),
+  messages: z.optional(z.array(z.object({ id: z.string(), text: z.string(), from: z.string() }))),
+});
+
+const ACK_TIMEOUT_MS = 8000;
+let counter = 0;
+const newId = () => {
+  const rnd = globalThis.crypto?.randomUUID?.() ?? `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
+  return `${rnd}-${++counter}`;
+};
+
+type IoClient = Socket<ServerToClient, ClientToServer>;
+
+/** Long polling first (school networks often block WebSockets), then the upgrade; quick retries. */
+const OPTIONS = { transports: ['polling', 'websocket'], reconnectionDelay: 500, reconnectionDelayMax: 3000 };
+const connect = (url?: string): IoClient => (url ? io(url, OPTIONS) : io(OPTIONS));
+
+export class RoomTransport implements Transport {
+  scenario: Scenario;
+  role: Role;
+  version: number;
+  room: RoomInfo;
+  messages: ChatLine[];
+  notes: PublicNote[];
+  connection: Connection = 'online';
+  /** The server's addresses on the local network. */
+  addresses: string[];
+  /** Server time minus this device's time, so every device shows the same clock. */
+  skewMs = 0;
+  private latest: GameView;
+  private viewSeq: number;
+  private busy: string[];
+  private listeners = new Set<() => void>();
+  private noticeListeners = new Set<(n: { kind: 'error' | 'info'; text: string }) => void>();
+  private disposed = false;
+
+  private constructor(
+    private readonly socket: IoClient,
+    public credentials: RoomCredentials,
+    first: SyncMessage,
+  ) {
+    this.scenario = first.scenario;
+    this.role = first.role;
+    this.version = first.version;
+    this.room = first.room;
+    this.messages = first.messages;
+    this.notes = first.notes;
+    this.latest = first.view;
+    this.viewSeq = first.viewSeq;
+    this.addresses = first.addresses;
+    this.busy = first.thinking;
+    this.skewMs = first.room.now - Date.now();
+    socket.on('sync', (m) => this.onSync(m));
+    socket.on('update', (m) => this.onUpdate(m));
+    socket.on('notice', (n) => {
+      for (const l of this.noticeListeners) l(n);
+    });
+    socket.on('disconnect', (reason) => {
+      // The server dropped us on purpose (a released seat, a closed room): no reconnection.
+      this.connection = reason === 'io server disconnect' ? 'offline' : 'reconnecting';
+      this.changed();
+    });
+    socket.io.on('reconnect', () => void this.rejoin());
+  }
+
+  /** Connects, joins the room and waits for its first picture. */
+  static open(credentials: RoomCredentials, url?: string): Promise<RoomTransport> {
+    const socket = connect(url);
+    return new Promise((resolve, reject) => {
+      let done = false;
+      const fail = (reason: string) => {
+        if (done) return;
+        done = true;
+        socket.close();
+        reject(new Error(reason));
+      };
+      const timer = setTimeout(() => fail('the server does not answer'), 15_000);
+      socket.once('sync', (m) => {
+        if (done) return;
+        if (!envelope.safeParse(m).success) return fail('the server sent something this page does not understand');
+        done = true;
+        clearTimeout(timer);
+        resolve(new RoomTransport(socket, credentials, m));
+      });
+      socket.once('connect', () => {
+        socket
+          .timeout(ACK_TIMEOUT_MS)
+          .emitWithAck('room.join', { code: credentials.code, as: credentials.as, name: credentials.name })
+          .then((r: Ack<{ role: Role }>) => {
+            if (!r.ok) fail(r.reason);
+          })
+          .catch(() => fail('the server does not answer'));
+      });
+      socket.once('connect_error', () => fail('cannot reach the server'));
+    });
+  }
+
+  /** Creates a room (the caller becomes its facilitator). */
+  static async create(name: string, url?: string): Promise<{ code: string; key: string }> {
+    const socket = connect(url);
+    try {
+      const r: Ack<{ code: string; key: string }> = await socket.timeout(ACK_TIMEOUT_MS).emitWithAck('room.create', { name });
+      if (!r.ok) throw new Error(r.reason);
+      return { code: r.code, key: r.key };
+    } finally {
+      socket.close();
+    }
+  }
+
+  private async rejoin() {
+    const r = (await this.socket
+      .timeout(ACK_TIMEOUT_MS)
+      .emitWithAck('room.join', { code: this.credentials.code, as: this.credentials.as, name: this.credentials.name })
+      .catch(() => null)) as Ack<{ role: Role }> | null;
+    if (r && !r.ok) {
+      this.connection = 'offline';
+      for (const l of this.noticeListeners) l({ kind: 'error', text: `Could not rejoin the room: ${r.reason}` });
+      this.changed();
+    }
+  }
+
+  private onSync(m: SyncMessage) {
+    if (!envelope.safeParse(m).success) return;
+    this.scenario = m.scenario;
+    this.role = m.role;
+    this.version = m.version;
+    this.room = m.room;
+    this.messages = m.messages;
+    this.notes = m.notes;
+    this.latest = m.view;
+    this.viewSeq = m.viewSeq;
+    this.busy = m.thinking;
+    this.skewMs = m.room.now - Date.now();
+    this.connection = 'online';
+    this.changed();
+  }
+
+  private onUpdate(m: UpdateMessage) {
+    if (!envelope.safeParse(m).success) return;
+    if (m.patch) {
+      if (m.patch.from === this.viewSeq) {
+        this.latest = applyPatch(this.latest, m.patch);
+        this.viewSeq = m.patch.to;
+      } else if (m.patch.to > this.viewSeq) {
+        // A patch for a view this page does not hold: ask for the whole picture.
+        void this.socket.timeout(ACK_TIMEOUT_MS).emitWithAck('room.sync', {}).catch(() => undefined);
+      }
+    }
+    if (m.scenario) this.scenario = m.scenario;
+    if (m.room) {
+      this.room = m.room;
+      this.skewMs = m.room.now - Date.now();
+    }
+    if (m.messages) {
+      const known = new Set(this.messages.map((l) => l.id));
+      this.messages = [...this.messages, ...m.messages.filter((l) => !known.has(l.id))];
+    }
+    if (m.notes) this.notes = m.notes;
+    if (m.thinking) this.busy = m.thinking;
+    this.version = Math.max(this.version, m.version);
+    this.changed();
+  }
+
+  view(): GameView {
+    return this.latest;
+  }
+
+  progress(): Progress {
+    return { round: this.latest.round, step: this.latest.step, outcome: this.latest.outcome, changes: this.version };
+  }
+
+  /** Sends a message and waits for its answer; after a drop it is sent again with the same id. */
+  private async call<T extends object>(event: 'intent' | 'chat.send' | 'room.action' | 'seat.claim' | 'log.download', payload: object): Promise<Ack<T>> {
+    for (let attempt = 0; attempt < 4; attempt++) {
+      if (this.disposed) return { ok: false, code: 'unavailable', reason: 'the room was left' };
+      try {
+        return (await this.socket.timeout(ACK_TIMEOUT_MS).emitWithAck(event, payload as never)) as Ack<T>;
+      } catch {
+        if (!this.socket.connected) await new Promise<void>((resolve) => this.socket.io.once('reconnect', () => setTimeout(resolve, 300)));
+      }
+    }
+    return { ok: false, code: 'unavailable', reason: 'the server does not answer; try again' };
+  }
+
+  async send(intent: Intent): Promise<SendResult> {
+    const r = await this.call('intent', { id: newId(), version: this.version, intent });
+    return r.ok ? { ok: true } : { ok: false, reason: r.reason };
+  }
+
+  async chat(to: ChatTo, text: string): Promise<SendResult> {
+    const r = await this.call('chat.send', { id: newId(), to, text });
+    return r.ok ? { ok: true } : { ok: false, reason: r.reason };
+  }
+
+  async action(action: RoomAction): Promise<SendResult> {
+    const r = await this.call('room.action', { id: newId(), action });
+    return r.ok ? { ok: true } : { ok: false, reason: r.reason };
+  }
+
+  /** From the lobby: claims a delegation; the seat's token comes back (kept for reloads). */
+  async claim(delegation: string, name: string): Promise<{ ok: true; token: string } | { ok: false; reason: string }> {
+    const r = await this.call<{ token: string }>('seat.claim', { delegation, name });
+    if (!r.ok) return { ok: false, reason: r.reason };
+    this.credentials = { ...this.credentials, as: { kind: 'seat', token: r.token }, name };
+    return { ok: true, token: r.token };
+  }
+
+  async downloadLog(): Promise<{ ok: true; log: unknown } | { ok: false; reason: string }> {
+    const r = await this.call<{ log: unknown }>('log.download', {});
+    return r.ok ? { ok: true, log: r.log } : { ok: false, reason: r.reason };
+  }
+
+  subscribe(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  onNotice(listener: (n: { kind: 'error' | 'info'; text: string }) => void): () => void {
+    this.noticeListeners.add(listener);
+    return () => this.noticeListeners.delete(listener);
+  }
+
+  thinking(): readonly string[] {
+    return this.busy;
+  }
+
+  aiNotes(): readonly AiNote[] {
+    return this.notes;
+  }
+
+  private changed() {
+    for (const l of this.listeners) l();
+  }
+
+  dispose() {
+    this.disposed = true;
+    this.listeners.clear();
+    this.noticeListeners.clear();
+    this.socket.close();
+  }
+}

@@ -1,0 +1,102 @@
+// The server, assembled: HTTP (game + health), socket.io, the rooms and their data file.
+import { createServer, type Server as HttpServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { availableParallelism, networkInterfaces } from 'node:os';
+import { Server } from 'socket.io';
+import { parseScenario, type Scenario } from '../engine';
+import type { ClientToServer, ServerToClient } from '../net/protocol';
+import { AiPool } from './aiPool';
+import { RoomDb } from './db';
+import { Gateway, type GatewayOptions } from './gateway';
+import { httpHandler } from './http';
+import { Rooms } from './rooms';
+
+export interface ServerOptions {
+  port: number;
+  host?: string;
+  /** The SQLite file (':memory:' in some tests). */
+  dbFile: string;
+  distDir: string | null;
+  scenario: Scenario;
+  aiWorkerFile: string | URL;
+  aiThreads?: number;
+  gateway?: GatewayOptions;
+  tickMs?: number;
+  now?: () => number;
+}
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  rooms: Rooms;
+  http: HttpServer;
+  io: Server<ClientToServer, ServerToClient>;
+  restored: { restored: number; failed: Array<{ code: string; error: string }>; ms: number };
+  /** The base URLs on the local network. */
+  addresses: string[];
+  close(): Promise<void>;
+}
+
+export async function startServer(opts: ServerOptions): Promise<RunningServer> {
+  let ready = false;
+  const db = new RoomDb(opts.dbFile);
+  const pool = new AiPool({ workerFile: opts.aiWorkerFile, threads: opts.aiThreads ?? Math.max(1, Math.min(4, availableParallelism() - 1)) });
+  const rooms = new Rooms({ db, pool, scenario: opts.scenario, ...(opts.tickMs ? { tickMs: opts.tickMs } : {}), ...(opts.now ? { now: opts.now } : {}) });
+  const http = createServer(
+    httpHandler({
+      distDir: opts.distDir,
+      health: (gc) => {
+        if (!ready) return null;
+        // Only a server started with --expose-gc (the benchmark) collects garbage on request.
+        const collect = (globalThis as { gc?: () => void }).gc;
+        if (gc && collect) collect();
+        const m = process.memoryUsage();
+        return { ok: true, rooms: rooms.rooms.size, uptimeS: Math.round(process.uptime()), heapUsedMB: +(m.heapUsed / 1048576).toFixed(1), rssMB: +(m.rss / 1048576).toFixed(1) };
+      },
+    }),
+  );
+  const io = new Server<ClientToServer, ServerToClient>(http, {
+    // Long polling stays on: school networks often block WebSockets.
+    transports: ['polling', 'websocket'],
+    // A hard cap far above our own message limit: an oversized frame is cut off before parsing.
+    maxHttpBufferSize: 256 * 1024,
+    serveClient: false,
+    pingInterval: 10_000,
+    pingTimeout: 8_000,
+  });
+  const t0 = performance.now();
+  const restored = rooms.restoreAll((json) => {
+    const r = parseScenario(JSON.parse(json));
+    if (!r.ok) throw new Error(`its scenario is refused: ${r.problems[0]?.path}: ${r.problems[0]?.message}`);
+    return r.scenario;
+  });
+  const ms = performance.now() - t0;
+  const addresses: string[] = [];
+  new Gateway(io, rooms, { ...opts.gateway, addresses });
+  await new Promise<void>((resolve, reject) => {
+    http.once('error', reject);
+    http.listen(opts.port, opts.host ?? '0.0.0.0', () => resolve());
+  });
+  ready = true;
+  const port = (http.address() as AddressInfo).port;
+  // Reachable from other laptops only when listening on every interface.
+  if ((opts.host ?? '0.0.0.0') === '0.0.0.0')
+    for (const a of Object.values(networkInterfaces()).flat())
+      if (a && a.family === 'IPv4' && !a.internal) addresses.push(`http://${a.address}:${port}`);
+  return {
+    url: `http://${opts.host && opts.host !== '0.0.0.0' ? opts.host : '127.0.0.1'}:${port}`,
+    port,
+    rooms,
+    http,
+    io,
+    restored: { ...restored, ms },
+    addresses,
+    async close() {
+      ready = false;
+      await new Promise<void>((resolve) => io.close(() => resolve()));
+      rooms.dispose();
+      await pool.close();
+      db.close();
+    },
+  };
+}

@@ -1,0 +1,358 @@
+// The socket.io side of the server: who a connection is (lobby, seat, facilitator, projector),
+// the checks every message passes (allowance, size, schema), and the fan-out of each room's
+// changes, one view per audience, to the connections that may see it.
+import type { Server, Socket } from 'socket.io';
+import type { GameState, GameView, Scenario } from '../engine';
+import { chatMessage, claimMessage, createRoomMessage, intentMessage, joinMessage, roomActionMessage } from './messages';
+import {
+  MAX_MESSAGE_BYTES,
+  normalizeCode,
+  type Ack,
+  type ClientToServer,
+  type ErrorCode,
+  type Role,
+  type ServerToClient,
+  type UpdateMessage,
+} from '../net/protocol';
+import type { Change, Room } from './room';
+import { canRead, chatFor, logFile, notesFor, roomInfo } from './roomInfo';
+import type { Rooms } from './rooms';
+import { diffView } from '../net/viewPatch';
+import { audienceKey, audienceOf, clientScenario, clientView, scenarioKey, type Audience } from './views';
+
+type IoSocket = Socket<ClientToServer, ServerToClient>;
+type Io = Server<ClientToServer, ServerToClient>;
+
+export interface GatewayOptions {
+  /** Messages a connection may send per second, and the burst it may save up. */
+  ratePerSecond?: number;
+  burst?: number;
+  /** Rooms one connection may create, and rooms the server holds at most. */
+  roomsPerConnection?: number;
+  maxRooms?: number;
+  /** The server's base URLs on the local network, for join links. */
+  addresses?: string[];
+}
+
+interface Conn {
+  room: Room | null;
+  role: Role | null;
+  name: string;
+  tokens: number;
+  last: number;
+  refusedInARow: number;
+  badJoins: number;
+  created: number;
+}
+
+const AUDIENCES = (room: Room): Audience[] => [
+  ...[...room.seats.keys()].map((id) => ({ kind: 'delegation', id }) as const),
+  { kind: 'public' },
+  { kind: 'facilitator' },
+];
+
+const channel = (room: Room, a: Audience) => `${room.code}|${audienceKey(a)}`;
+const fail = (code: ErrorCode, reason: string): Ack<never> => ({ ok: false, code, reason });
+
+function firstProblem(r: { success: false; error: { issues: Array<{ path: PropertyKey[]; message: string }> } }): string {
+  const p = r.error.issues[0];
+  return p ? `${p.path.map(String).join('.') || '(message)'}: ${p.message}` : 'malformed message';
+}
+
+export class Gateway {
+  private readonly conns = new Map<string, Conn>();
+  private readonly pending = new Map<Room, { view: boolean; room: boolean; thinking: boolean }>();
+  /** The last view sent to each audience of each room, built once per state. */
+  private readonly views = new WeakMap<Room, Map<string, { state: GameState; view: GameView; scenarioKey: string; scenario: Scenario }>>();
+  /** What each channel was last sent: the view and its sequence number (patches follow from it). */
+  private readonly sent = new Map<string, { state: GameState; view: GameView; seq: number; scenarioKey: string }>();
+  private readonly rate: number;
+  private readonly burst: number;
+
+  constructor(
+    private readonly io: Io,
+    private readonly rooms: Rooms,
+    private readonly opts: GatewayOptions = {},
+  ) {
+    this.rate = opts.ratePerSecond ?? 10;
+    this.burst = opts.burst ?? 30;
+    rooms.onRoom = (room) => room.subscribe((c) => this.changed(room, c));
+    rooms.onClose = (room) => {
+      for (const key of this.sent.keys()) if (key.startsWith(`${room.code}|`)) this.sent.delete(key);
+      for (const a of AUDIENCES(room)) this.io.in(channel(room, a)).disconnectSockets(true);
+    };
+    for (const room of rooms.rooms.values()) room.subscribe((c) => this.changed(room, c));
+    io.on('connection', (socket) => this.connect(socket));
+  }
+
+  private connect(socket: IoSocket) {
+    const conn: Conn = { room: null, role: null, name: 'guest', tokens: this.burst, last: Date.now(), refusedInARow: 0, badJoins: 0, created: 0 };
+    this.conns.set(socket.id, conn);
+    socket.on('disconnect', () => {
+      this.leave(socket, conn);
+      this.conns.delete(socket.id);
+    });
+    const on = <K extends keyof ClientToServer>(event: K, handle: (m: unknown) => Ack<object>) => {
+      socket.on(event, ((m: unknown, ack: unknown) => {
+        const reply = typeof ack === 'function' ? (ack as (r: Ack<object>) => void) : () => undefined;
+        const refused = this.admit(socket, conn, m);
+        if (refused) return reply(refused);
+        try {
+          reply(handle(m));
+        } catch (err) {
+          reply(fail('unavailable', `the server failed: ${(err as Error).message}`));
+        }
+      }) as never);
+    };
+    on('room.create', (m) => this.create(conn, m));
+    on('room.join', (m) => this.join(socket, conn, m));
+    on('seat.claim', (m) => this.claim(socket, conn, m));
+    on('intent', (m) => this.intent(conn, m));
+    on('chat.send', (m) => this.chat(conn, m));
+    on('room.action', (m) => this.action(conn, m));
+    on('room.sync', () => {
+      if (!conn.room || !conn.role) return fail('forbidden', 'join a room first');
+      this.sendSync(conn, socket);
+      return { ok: true };
+    });
+    on('log.download', () => {
+      if (!conn.room || conn.role?.kind !== 'facilitator') return fail('forbidden', 'only the facilitator downloads the log');
+      return { ok: true, log: logFile(conn.room) };
+    });
+  }
+
+  /** The per-connection allowance (a token bucket) and the size limit, before any parsing. */
+  private admit(socket: IoSocket, conn: Conn, m: unknown): Ack<never> | null {
+    const now = Date.now();
+    conn.tokens = Math.min(this.burst, conn.tokens + ((now - conn.last) / 1000) * this.rate);
+    conn.last = now;
+    if (conn.tokens < 1) {
+      conn.refusedInARow += 1;
+      // A client that keeps flooding after being told is cut off; others never notice.
+      if (conn.refusedInARow > this.burst * 10) socket.disconnect(true);
+      return fail('throttled', 'too many messages: slow down');
+    }
+    conn.tokens -= 1;
+    conn.refusedInARow = 0;
+    let size: number;
+    try {
+      size = m === undefined ? 0 : JSON.stringify(m).length;
+    } catch {
+      return fail('malformed', 'the message is not JSON');
+    }
+    if (size > MAX_MESSAGE_BYTES) return fail('too-large', `the message is too large (${size} bytes; at most ${MAX_MESSAGE_BYTES})`);
+    return null;
+  }
+
+  private create(conn: Conn, m: unknown): Ack<{ code: string; key: string }> {
+    const r = createRoomMessage.safeParse(m);
+    if (!r.success) return fail('malformed', firstProblem(r));
+    if (conn.created >= (this.opts.roomsPerConnection ?? 5)) return fail('throttled', 'this connection has opened enough rooms');
+    if (this.rooms.rooms.size >= (this.opts.maxRooms ?? 1000)) return fail('unavailable', 'the server holds as many rooms as it can');
+    conn.created += 1;
+    const { room, key } = this.rooms.create(r.data.seed);
+    return { ok: true, code: room.code, key };
+  }
+
+  private join(socket: IoSocket, conn: Conn, m: unknown): Ack<{ role: Role }> {
+    const r = joinMessage.safeParse(m);
+    if (!r.success) return fail('malformed', firstProblem(r));
+    const room = this.rooms.get(normalizeCode(r.data.code));
+    const refuse = (code: ErrorCode, reason: string) => {
+      // Wrong codes and keys cost more: enumeration runs out of allowance quickly.
+      conn.badJoins += 1;
+      conn.tokens -= Math.min(conn.badJoins, 10);
+      return fail(code, reason);
+    };
+    if (!room) return refuse('not-found', 'no room with that code');
+    const as = r.data.as;
+    let role: Role;
+    if (as.kind === 'facilitator') {
+      if (!room.isFacilitatorKey(as.key)) return refuse('forbidden', 'that is not the facilitator key of this room');
+      role = { kind: 'facilitator' };
+    } else if (as.kind === 'seat') {
+      const delegation = room.seatOf(as.token);
+      if (!delegation) return refuse('forbidden', 'that seat link is not valid (any more): join the room and claim a delegation');
+      role = { kind: 'seat', delegation };
+    } else role = { kind: as.kind };
+    this.leave(socket, conn);
+    conn.room = room;
+    conn.role = role;
+    conn.name = r.data.name ?? (role.kind === 'facilitator' ? 'Facilitator' : 'guest');
+    this.enter(socket, conn);
+    return { ok: true, role };
+  }
+
+  private claim(socket: IoSocket, conn: Conn, m: unknown): Ack<{ token: string }> {
+    const r = claimMessage.safeParse(m);
+    if (!r.success) return fail('malformed', firstProblem(r));
+    const room = conn.room;
+    if (!room || conn.role?.kind !== 'lobby') return fail('forbidden', 'join the room first');
+    const res = room.claim(r.data.delegation, r.data.name);
+    if (!res.ok) return res;
+    this.leave(socket, conn);
+    conn.room = room;
+    conn.role = { kind: 'seat', delegation: r.data.delegation };
+    conn.name = r.data.name;
+    this.enter(socket, conn);
+    return res;
+  }
+
+  private intent(conn: Conn, m: unknown): Ack {
+    const r = intentMessage.safeParse(m);
+    if (!r.success) return fail('malformed', firstProblem(r));
+    if (!conn.room || !conn.role) return fail('forbidden', 'join a room first');
+    const ack = conn.room.receiveIntent(conn.role, conn.name, r.data);
+    // A stale intent is answered with the current picture, so the client is in step again.
+    if (!ack.ok && ack.code === 'stale') this.sendSync(conn, this.socketOf(conn));
+    return ack;
+  }
+
+  private chat(conn: Conn, m: unknown): Ack {
+    const r = chatMessage.safeParse(m);
+    if (!r.success) return fail('malformed', firstProblem(r));
+    if (!conn.room || !conn.role) return fail('forbidden', 'join a room first');
+    return conn.room.sendChat(conn.role, conn.name, r.data);
+  }
+
+  private action(conn: Conn, m: unknown): Ack {
+    const r = roomActionMessage.safeParse(m);
+    if (!r.success) return fail('malformed', firstProblem(r));
+    if (!conn.room || conn.role?.kind !== 'facilitator') return fail('forbidden', 'only the facilitator manages the room');
+    return conn.room.action(r.data.id, r.data.action);
+  }
+
+  private socketOf(conn: Conn): IoSocket | undefined {
+    for (const [id, c] of this.conns) if (c === conn) return this.io.sockets.sockets.get(id);
+    return undefined;
+  }
+
+  private enter(socket: IoSocket, conn: Conn) {
+    const room = conn.room;
+    if (!room || !conn.role) return;
+    void socket.join(channel(room, audienceOf(conn.role)));
+    room.devices.set(socket.id, { role: conn.role, name: conn.name });
+    this.sendSync(conn, socket);
+    this.changed(room, { room: true });
+  }
+
+  private leave(socket: IoSocket, conn: Conn) {
+    const room = conn.room;
+    if (!room || !conn.role) return;
+    void socket.leave(channel(room, audienceOf(conn.role)));
+    room.devices.delete(socket.id);
+    conn.room = null;
+    conn.role = null;
+    if (!room.disposed) this.changed(room, { room: true });
+  }
+
+  private sendSync(conn: Conn, socket: IoSocket | undefined) {
+    const room = conn.room;
+    const role = conn.role;
+    if (!room || !role || !socket) return;
+    const a = audienceOf(role);
+    const name = channel(room, a);
+    // A newcomer gets the view its channel last received, so the next patch fits it.
+    let sent = this.sent.get(name);
+    if (!sent) {
+      const v = this.viewOf(room, a);
+      sent = { state: v.state, view: v.view, seq: 1, scenarioKey: v.scenarioKey };
+      this.sent.set(name, sent);
+    }
+    const scenario = clientScenario(room.scenario, sent.state, a);
+    socket.emit('sync', {
+      version: room.version,
+      role,
+      scenario,
+      view: sent.view,
+      viewSeq: sent.seq,
+      addresses: this.opts.addresses ?? [],
+      room: roomInfo(room),
+      messages: chatFor(room, role),
+      notes: notesFor(room, role),
+      thinking: [...room.thinking],
+    });
+  }
+
+  private viewOf(room: Room, a: Audience) {
+    let byAudience = this.views.get(room);
+    if (!byAudience) {
+      byAudience = new Map();
+      this.views.set(room, byAudience);
+    }
+    const key = audienceKey(a);
+    const hit = byAudience.get(key);
+    const state = room.state;
+    if (hit && hit.state === state) return hit;
+    const sk = scenarioKey(state);
+    const scenario = hit && hit.scenarioKey === sk ? hit.scenario : clientScenario(room.scenario, state, a);
+    const entry = { state, view: clientView(state, a), scenarioKey: sk, scenario };
+    byAudience.set(key, entry);
+    return entry;
+  }
+
+  private changed(room: Room, c: Change) {
+    if (c.chat) {
+      const line = c.chat;
+      for (const [id, conn] of this.conns) {
+        if (conn.room !== room || !conn.role || !canRead(conn.role, line)) continue;
+        this.io.sockets.sockets.get(id)?.emit('update', { version: room.version, messages: [line] });
+      }
+    }
+    if (c.revoked) this.demote(room, c.revoked);
+    if (!c.view && !c.room && !c.thinking) return;
+    let p = this.pending.get(room);
+    if (!p) {
+      p = { view: false, room: false, thinking: false };
+      this.pending.set(room, p);
+      // Changes made in one go (an AI's several decisions) leave as one update per audience.
+      queueMicrotask(() => this.flush(room));
+    }
+    p.view ||= !!c.view;
+    p.room ||= !!c.room;
+    p.thinking ||= !!c.thinking;
+  }
+
+  private flush(room: Room) {
+    const p = this.pending.get(room);
+    this.pending.delete(room);
+    if (!p || room.disposed) return;
+    const info = p.room ? roomInfo(room) : undefined;
+    const thinking = p.thinking || p.view ? [...room.thinking] : undefined;
+    for (const a of AUDIENCES(room)) {
+      const name = channel(room, a);
+      if (!this.io.sockets.adapter.rooms.get(name)?.size) continue;
+      const msg: UpdateMessage = { version: room.version };
+      if (p.view) {
+        const v = this.viewOf(room, a);
+        const sent = this.sent.get(name);
+        if (!sent) {
+          // Nobody of this channel has a view yet: the next sync carries it.
+          this.sent.set(name, { state: v.state, view: v.view, seq: 1, scenarioKey: v.scenarioKey });
+        } else if (sent.state !== v.state) {
+          msg.patch = { from: sent.seq, to: sent.seq + 1, ...diffView(sent.view, v.view) };
+          if (sent.scenarioKey !== v.scenarioKey) msg.scenario = v.scenario;
+          this.sent.set(name, { state: v.state, view: v.view, seq: sent.seq + 1, scenarioKey: v.scenarioKey });
+        }
+        if (a.kind === 'facilitator') msg.notes = room.notes;
+      }
+      if (info) msg.room = info;
+      if (thinking) msg.thinking = thinking;
+      if (msg.patch || msg.room || msg.thinking || msg.scenario) this.io.to(name).emit('update', msg);
+    }
+  }
+
+  /** Devices of a released seat go back to the lobby of the room (their token no longer works). */
+  private demote(room: Room, delegation: string) {
+    for (const [id, conn] of this.conns) {
+      if (conn.room !== room || conn.role?.kind !== 'seat' || conn.role.delegation !== delegation) continue;
+      const socket = this.io.sockets.sockets.get(id);
+      if (!socket) continue;
+      this.leave(socket, conn);
+      conn.room = room;
+      conn.role = { kind: 'lobby' };
+      socket.emit('notice', { kind: 'info', text: 'The facilitator released your seat. You can claim a delegation again.' });
+      this.enter(socket, conn);
+    }
+  }
+}

@@ -1,0 +1,43 @@
+// `npm start`: the one server of Interlock. Serves the built game and the rooms on one port.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseScenario } from '../engine';
+import { startServer } from './app';
+import { DataFileInUse } from './db';
+
+const root = process.env.INTERLOCK_ROOT ?? process.cwd();
+const port = Number(process.env.PORT ?? 8080);
+const dataDir = process.env.INTERLOCK_DATA ?? join(root, 'data');
+const scenarioFile = process.env.INTERLOCK_SCENARIO ?? join(root, 'assets', 'scenarios', 'ceasefire-2026.json');
+
+const parsed = parseScenario(JSON.parse(readFileSync(scenarioFile, 'utf8')));
+if (!parsed.ok) {
+  process.stderr.write(`The scenario ${scenarioFile} is refused:\n${parsed.problems.map((p) => `  ${p.path}: ${p.message}`).join('\n')}\n`);
+  process.exit(2);
+}
+
+const server = await startServer({
+  port,
+  host: process.env.HOST ?? '0.0.0.0',
+  dbFile: join(dataDir, 'interlock.sqlite'),
+  distDir: join(root, 'dist'),
+  scenario: parsed.scenario,
+  aiWorkerFile: new URL('./aiWorker.mjs', import.meta.url),
+}).catch((err: Error & { code?: string }) => {
+  // The usual reasons a server cannot start get one clear line, not a stack trace.
+  if (err instanceof DataFileInUse) process.stderr.write(`Interlock cannot start: ${err.message}\n`);
+  else if (err.code === 'EADDRINUSE') process.stderr.write(`Interlock cannot start: port ${port} is in use (set PORT to another one)\n`);
+  else throw err;
+  process.exit(1);
+});
+
+const lan = server.addresses;
+const { restored, failed, ms } = server.restored;
+process.stdout.write(`Interlock is running at http://127.0.0.1:${server.port}${lan.length ? `  (on this network: ${lan.join(', ')})` : ''}\n`);
+process.stdout.write(`Data: ${dataDir}  ·  rooms restored: ${restored} in ${ms.toFixed(0)} ms${failed.length ? `  ·  not restored: ${failed.map((f) => `${f.code} (${f.error})`).join('; ')}` : ''}\n`);
+
+const stop = () => {
+  void server.close().then(() => process.exit(0));
+};
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);

@@ -1,0 +1,63 @@
+// The schemas (zod/mini) of every message a client sends to a room: checked first, before the
+// seat, the version or the engine look at it. Their types must match the protocol's.
+import { z } from 'zod/mini';
+import { STEP_CLOCKS, type ChatTo, type RoomAction } from '../net/protocol';
+
+const text = (max: number, min = 0) => z.string().check(z.minLength(min), z.maxLength(max));
+const delegationId = text(48, 1);
+/** A client's message id: applied once, however often it is sent again. */
+const messageId = text(64, 8);
+
+export const displayName = text(40, 1);
+
+export const createRoomMessage = z.strictObject({
+  name: displayName,
+  seed: z.optional(z.int().check(z.minimum(0), z.maximum(2 ** 31 - 1))),
+});
+
+export const joinMessage = z.strictObject({
+  code: text(16, 4),
+  as: z.discriminatedUnion('kind', [
+    z.strictObject({ kind: z.literal('facilitator'), key: text(64, 16) }),
+    z.strictObject({ kind: z.literal('seat'), token: text(64, 16) }),
+    z.strictObject({ kind: z.literal('lobby') }),
+    z.strictObject({ kind: z.literal('projector') }),
+  ]),
+  name: z.optional(displayName),
+});
+
+export const claimMessage = z.strictObject({ delegation: delegationId, name: displayName });
+
+export const intentMessage = z.strictObject({
+  id: messageId,
+  /** The room version of the view the intent was made from. */
+  version: z.int().check(z.minimum(0)),
+  intent: z.unknown(),
+});
+
+export const chatTo = z.union([z.literal('all'), z.literal('team'), z.array(delegationId).check(z.minLength(1), z.maxLength(8))]);
+export const chatMessage = z.strictObject({ id: messageId, to: chatTo, text: text(1000, 1) });
+
+/** A clock runs from six seconds (tests, drills) to two weeks (a game played between lessons). */
+const MAX_CLOCK_MINUTES = 14 * 24 * 60;
+
+export const roomAction = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('start') }),
+  z.strictObject({
+    kind: z.literal('clock'),
+    step: z.enum(STEP_CLOCKS),
+    minutes: z.nullable(z.number().check(z.minimum(0.1), z.maximum(MAX_CLOCK_MINUTES))),
+  }),
+  z.strictObject({ kind: z.literal('extend'), minutes: z.number().check(z.minimum(-60), z.maximum(MAX_CLOCK_MINUTES)) }),
+  z.strictObject({ kind: z.literal('onExpiry'), value: z.enum(['nothing', 'ai']) }),
+  z.strictObject({ kind: z.literal('seatMode'), delegation: delegationId, mode: z.enum(['ai', 'human']) }),
+  z.strictObject({ kind: z.literal('releaseSeat'), delegation: delegationId }),
+]);
+export const roomActionMessage = z.strictObject({ id: messageId, action: roomAction });
+
+// The schemas accept exactly the protocol's types (a compile-time check).
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const sameChatTo: Same<z.infer<typeof chatTo>, ChatTo> = true;
+const sameAction: Same<z.infer<typeof roomAction>, RoomAction> = true;
+void sameChatTo;
+void sameAction;

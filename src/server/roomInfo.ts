@@ -1,0 +1,58 @@
+// What a room shows its clients besides the game: its seats, its clock, the messages each role
+// may read, the AI's notes, and the facilitator's log download.
+import { ENGINE_VERSION } from '../engine';
+import { makeLogFile, type LogFile } from '../machine/replay';
+import type { ChatLine, PublicNote, Role, RoomInfo, SeatInfo } from '../net/protocol';
+import type { Room } from './room';
+
+export function seatInfo(room: Room): SeatInfo[] {
+  const online = new Map<string, string[]>();
+  for (const d of room.devices.values()) {
+    if (d.role.kind !== 'seat') continue;
+    const list = online.get(d.role.delegation) ?? [];
+    list.push(d.name);
+    online.set(d.role.delegation, list);
+  }
+  return [...room.seats.values()].map((s) => ({ delegation: s.delegation, mode: s.mode, team: s.team, online: online.get(s.delegation) ?? [] }));
+}
+
+export function roomInfo(room: Room): RoomInfo {
+  const c = room.clock;
+  return {
+    code: room.code,
+    started: room.started,
+    seats: seatInfo(room),
+    clock: c ? { step: c.step, endsAt: c.endsAt, remainingMs: c.remainingMs, totalMs: c.totalMs } : null,
+    clocks: { ...room.clocks },
+    onExpiry: room.onExpiry,
+    now: room.now(),
+  };
+}
+
+/** Chat lines a role may read: the facilitator reads everything; a seat its own lines, lines to all and lines to it. */
+export function canRead(role: Role, line: ChatLine): boolean {
+  if (role.kind === 'facilitator') return true;
+  if (role.kind !== 'seat') return false;
+  const me = role.delegation;
+  if (line.from === me) return true;
+  if (line.to === 'all') return true;
+  return Array.isArray(line.to) && line.to.includes(me);
+}
+
+export const chatFor = (room: Room, role: Role): ChatLine[] => room.chat.filter((l) => canRead(role, l));
+
+/** AI reasons can name packages that only their parties see: the facilitator reads them. */
+export const notesFor = (room: Room, role: Role): PublicNote[] => (role.kind === 'facilitator' ? room.notes : []);
+
+export function logFile(room: Room): { log: LogFile; transcript: unknown } {
+  return {
+    log: makeLogFile(room.scenario, room.session),
+    transcript: {
+      format: 'interlock-room-transcript',
+      room: room.code,
+      engineVersion: ENGINE_VERSION,
+      seats: seatInfo(room).map(({ delegation, mode, team }) => ({ delegation, mode, team })),
+      chat: room.chat,
+    },
+  };
+}

@@ -1,0 +1,143 @@
+// All the rooms of this server: creating them with a join code, restoring them from the data
+// file at start, the clocks' tick, the AI of each room, and closing them.
+import { randomInt } from 'node:crypto';
+import { ENGINE_VERSION, type Scenario } from '../engine';
+import { CODE_ALPHABET, CODE_LENGTH } from '../net/protocol';
+import type { AiPool } from './aiPool';
+import type { RoomDb } from './db';
+import { hashSecret, newSecret, Room } from './room';
+import { RoomAi } from './roomAi';
+
+export interface RoomsOptions {
+  db: RoomDb;
+  pool: AiPool;
+  scenario: Scenario;
+  now?: () => number;
+  /** How often the clocks are checked, in ms. */
+  tickMs?: number;
+  /** A room with no event for this long is closed (kept in the file, not in memory). */
+  idleDays?: number;
+}
+
+/** A join code drawn from a cryptographic generator: 31^8 ≈ 8.5e11 codes, so guessing one fails. */
+export function newCode(): string {
+  let out = '';
+  for (let i = 0; i < CODE_LENGTH; i++) out += CODE_ALPHABET[randomInt(CODE_ALPHABET.length)];
+  return out;
+}
+
+export class Rooms {
+  readonly rooms = new Map<string, Room>();
+  private readonly ais = new Map<Room, RoomAi>();
+  private readonly now: () => number;
+  private readonly timer: NodeJS.Timeout;
+  /** Called when a room is added (created or restored), so the gateway can listen to it. */
+  onRoom: ((room: Room) => void) | null = null;
+  /** Called when a room is closed, before it is disposed. */
+  onClose: ((room: Room) => void) | null = null;
+
+  constructor(private readonly opts: RoomsOptions) {
+    this.now = opts.now ?? Date.now;
+    this.timer = setInterval(() => this.tick(), opts.tickMs ?? 250);
+    this.timer.unref();
+  }
+
+  private adopt(room: Room) {
+    const ai = new RoomAi(room, this.opts.pool);
+    this.ais.set(room, ai);
+    room.drive = () => void ai.drive();
+    room.subscribe((c) => {
+      if (c.view || c.room) void ai.drive();
+    });
+    this.rooms.set(room.code, room);
+    this.onRoom?.(room);
+  }
+
+  create(seed?: number): { room: Room; key: string } {
+    let code = newCode();
+    while (this.rooms.has(code) || this.opts.db.roomExists(code)) code = newCode();
+    const key = newSecret();
+    const sc = this.opts.scenario;
+    const init = { code, scenario: sc, seed: seed ?? randomInt(2 ** 31 - 1), keyHash: hashSecret(key), createdAt: this.now() };
+    this.opts.db.createRoom({
+      code,
+      createdAt: init.createdAt,
+      scenarioId: sc.id,
+      scenarioJson: JSON.stringify(sc),
+      seed: init.seed,
+      keyHash: init.keyHash,
+      engineVersion: ENGINE_VERSION,
+    });
+    const room = new Room(init, this.opts.db, this.now);
+    this.adopt(room);
+    return { room, key };
+  }
+
+  /** Restores every open room from its log; a room that cannot be restored is reported, not fatal. */
+  restoreAll(parseScenario: (json: string) => Scenario): { restored: number; failed: Array<{ code: string; error: string }> } {
+    const failed: Array<{ code: string; error: string }> = [];
+    let restored = 0;
+    const idleMs = (this.opts.idleDays ?? 30) * 86_400_000;
+    for (const row of this.opts.db.openRooms()) {
+      if (this.now() - row.updatedAt > idleMs) {
+        this.opts.db.closeRoom(row.code);
+        continue;
+      }
+      try {
+        if (row.engineVersion !== ENGINE_VERSION) throw new Error(`made by engine ${row.engineVersion}, this is ${ENGINE_VERSION}`);
+        const scenario = row.scenarioJson === JSON.stringify(this.opts.scenario) ? this.opts.scenario : parseScenario(row.scenarioJson);
+        const room = new Room({ code: row.code, scenario, seed: row.seed, keyHash: row.keyHash, createdAt: row.createdAt, updatedAt: row.updatedAt }, this.opts.db, this.now);
+        room.restore(this.opts.db.events(row.code), this.opts.db.snapshot(row.code));
+        this.adopt(room);
+        room.syncClock();
+        restored++;
+        if (room.started) room.drive?.();
+      } catch (err) {
+        failed.push({ code: row.code, error: (err as Error).message });
+      }
+    }
+    return { restored, failed };
+  }
+
+  get(code: string): Room | undefined {
+    return this.rooms.get(code);
+  }
+
+  private lastSweep = 0;
+
+  private tick() {
+    const now = this.now();
+    if (now - this.lastSweep > 3_600_000) {
+      // Hourly: rooms nobody touched for a month leave memory (their log stays in the file).
+      this.lastSweep = now;
+      const idleMs = (this.opts.idleDays ?? 30) * 86_400_000;
+      for (const room of [...this.rooms.values()]) if (now - room.lastEventAt > idleMs) this.close(room.code);
+    }
+    for (const room of this.rooms.values()) {
+      room.tick(async (r) => {
+        const ai = this.ais.get(r);
+        const humans = [...r.seats.values()].filter((s) => s.mode !== 'ai').map((s) => s.delegation);
+        if (ai) await ai.commitFor(humans);
+      });
+    }
+  }
+
+  /** Closes a room: it leaves memory; its log stays in the data file unless `forget`. */
+  close(code: string, forget = false) {
+    const room = this.rooms.get(code);
+    if (room) {
+      this.onClose?.(room);
+      room.dispose();
+      this.ais.delete(room);
+      this.rooms.delete(code);
+    }
+    if (forget) this.opts.db.deleteRoom(code);
+    else this.opts.db.closeRoom(code);
+  }
+
+  dispose() {
+    clearInterval(this.timer);
+    for (const room of this.rooms.values()) room.dispose();
+    this.rooms.clear();
+  }
+}

@@ -1,0 +1,193 @@
+// The parts of the interface that exist only in a room: the start card, the lobby where a team
+// claims its delegation, the clock, the team box with its link, and the messages.
+import type { Scenario } from '../engine';
+import { formatCode, normalizeCode, type ChatLine, type ChatTo, type ClockInfo } from '../net/protocol';
+import type { RoomUi } from '../store/gameStore';
+import { nameOf } from './context';
+import { button, h, kept } from './dom';
+import { teamUrl } from './roomFlow';
+
+export interface RoomStartActions {
+  create(name: string): void;
+  join(code: string, name: string): void;
+  projector(code: string): void;
+  rejoin(): void;
+}
+
+export function roomStartCard(saved: { code: string; kind: string } | null, act: RoomStartActions): HTMLElement {
+  const name = h('input', { type: 'text', ...kept('room-name'), maxlength: 40, autocomplete: 'nickname', placeholder: 'e.g. Ana, or Team Blue' });
+  const code = h('input', { type: 'text', ...kept('room-code'), maxlength: 12, autocomplete: 'off', placeholder: 'XXXX-XXXX', style: 'text-transform:uppercase;letter-spacing:0.1em' });
+  const who = () => name.value.trim() || 'Guest';
+  return h(
+    'section',
+    { class: 'card', 'aria-labelledby': 'room-h' },
+    h('h2', { id: 'room-h' }, 'Classroom room'),
+    h('p', { class: 'muted' }, 'Teams join from their own laptops with a code; empty seats are played by the AI; the facilitator runs the clock.'),
+    saved ? h('div', { class: 'row', style: 'margin-bottom:8px' }, button(`Rejoin room ${formatCode(saved.code)} (${saved.kind})`, act.rejoin, { class: 'primary' })) : null,
+    h('div', { class: 'field' }, h('label', { for: 'room-name' }, 'Your name or team name'), name),
+    h('div', { class: 'field' }, h('label', { for: 'room-code' }, 'Join code'), code),
+    h(
+      'div',
+      { class: 'row' },
+      button('Join room', () => act.join(normalizeCode(code.value), who()), { class: 'primary' }),
+      button('Projector view', () => act.projector(normalizeCode(code.value))),
+    ),
+    h('p', { class: 'muted small', style: 'margin-top:12px' }, 'Instructor or White Cell?'),
+    button('Create a room as facilitator', () => act.create(name.value.trim() || 'Facilitator')),
+  );
+}
+
+export function joiningScreen(): HTMLElement {
+  return h('main', { class: 'start' }, h('div', { class: 'start-inner' }, h('h1', {}, 'Interlock'), h('p', { class: 'tagline', role: 'status' }, 'Connecting to the room…')));
+}
+
+/** The lobby: every delegation, who holds it, and a button to claim a free one. */
+export function lobbyScreen(sc: Scenario, room: RoomUi, notice: { kind: string; text: string } | null, act: { claim(d: string, name: string): void; leave(): void }): HTMLElement {
+  const name = h('input', { type: 'text', ...kept('team-name'), maxlength: 40, value: room.name === 'guest' ? '' : room.name, placeholder: 'Team name' });
+  const seats = room.info.seats;
+  return h(
+    'main',
+    { class: 'start' },
+    h(
+      'div',
+      { class: 'start-inner' },
+      h('h1', {}, `Room ${formatCode(room.code)}`),
+      h('p', { class: 'tagline' }, room.info.started ? 'The game is under way. Claim a free delegation (it is played by the AI until you do).' : 'Claim your team’s delegation. The facilitator starts the game when the teams are in.'),
+      notice ? h('div', { class: `notice ${notice.kind}`, role: 'alert' }, notice.text) : null,
+      h('div', { class: 'field', style: 'max-width:360px' }, h('label', { for: 'team-name' }, 'Your team name'), name),
+      h(
+        'div',
+        { class: 'start-grid lobby' },
+        ...sc.delegations.map((d) => {
+          const seat = seats.find((s) => s.delegation === d.id);
+          const held = seat?.team ?? null;
+          return h(
+            'section',
+            { class: 'card', style: `border-top:4px solid ${d.color}` },
+            h('h2', {}, d.name),
+            h('p', { class: 'muted small' }, d.summary),
+            held
+              ? h('p', {}, `Held by ${held}${seat?.online.length ? ` (${seat.online.length} online)` : ''}. Teammates join with their team link.`)
+              : button(`Claim ${d.short}`, () => act.claim(d.id, name.value.trim() || `Team ${d.short}`), { class: 'primary' }),
+          );
+        }),
+      ),
+      h('div', { class: 'row', style: 'margin-top:16px' }, button('Leave the room', act.leave)),
+    ),
+  );
+}
+
+/** Whole minutes and seconds left (or days and hours for long clocks). */
+export function formatLeft(ms: number): string {
+  const s = Math.max(0, Math.ceil(ms / 1000));
+  if (s >= 86_400) return `${Math.floor(s / 86_400)} d ${Math.floor((s % 86_400) / 3600)} h`;
+  if (s >= 3600) return `${Math.floor(s / 3600)} h ${String(Math.floor((s % 3600) / 60)).padStart(2, '0')} min`;
+  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
+}
+
+/** The clock of the open step. The page's ticker updates every element with data-ends. */
+export function clockChip(clock: ClockInfo | null, skewMs: number, big = false): HTMLElement | null {
+  if (!clock) return null;
+  const label = clock.step === 'negotiation' ? 'Negotiation closes in' : 'Commit closes in';
+  const left = clock.endsAt === null ? clock.remainingMs : clock.endsAt - (Date.now() + skewMs);
+  return h(
+    'span',
+    { class: `chip clock ${big ? 'big' : ''}`, role: 'timer', 'aria-label': label },
+    h('span', { class: 'small muted' }, clock.endsAt === null ? `${label} (paused)` : label),
+    h('strong', { 'data-ends': clock.endsAt ?? '', 'data-skew': skewMs }, formatLeft(left)),
+  );
+}
+
+/** Updates every clock on the page (called by one ticker, so nothing leaks when panels redraw). */
+export function tickClocks(root: ParentNode) {
+  for (const el of root.querySelectorAll<HTMLElement>('[data-ends]')) {
+    const ends = Number(el.dataset.ends);
+    if (!ends) continue;
+    const text = formatLeft(ends - (Date.now() + Number(el.dataset.skew ?? 0)));
+    if (el.textContent !== text) el.textContent = text;
+  }
+}
+
+export function connectionChip(room: RoomUi): HTMLElement | null {
+  if (room.connection === 'online') return h('span', { class: 'chip', title: 'Connected to the room' }, `Room ${formatCode(room.code)}`);
+  return h('span', { class: 'chip warn', role: 'status' }, room.connection === 'reconnecting' ? 'Reconnecting…' : 'Disconnected');
+}
+
+/** The team box on a seat's screen: who is online, and the link that brings a teammate in. */
+export function teamSection(sc: Scenario, room: RoomUi, seat: string, qr: (url: string) => HTMLElement): HTMLElement {
+  const info = room.info.seats.find((s) => s.delegation === seat);
+  const link = room.token ? teamUrl(room.base, room.code, room.token) : null;
+  return h(
+    'section',
+    { class: 'section', 'aria-labelledby': 'team-h' },
+    h('h3', { id: 'team-h' }, `Team: ${info?.team ?? nameOf(sc, seat)}`),
+    h('p', { class: 'small' }, `Online: ${info?.online.join(', ') || '—'}${info?.mode === 'ai' ? ' · the facilitator handed this seat to the AI' : ''}`),
+    link
+      ? h(
+          'details',
+          {},
+          h('summary', { class: 'small' }, 'Bring a teammate in'),
+          h('p', { class: 'small muted' }, 'Anyone with this link plays for your delegation. Share it only with your team.'),
+          h('input', { type: 'text', readonly: true, value: link, 'aria-label': 'Team link', style: 'width:100%', onfocus: (e: Event) => (e.target as HTMLInputElement).select() }),
+          qr(link),
+        )
+      : null,
+  );
+}
+
+const toLabel = (sc: Scenario, to: ChatTo, from: string) => {
+  if (to === 'all') return 'to all';
+  if (to === 'team') return 'team';
+  return `to ${to.map((d) => nameOf(sc, d)).join(', ')}`;
+  void from;
+};
+
+/** Messages: private to one delegation, to a group, to all, or the team channel. */
+export function messagesPanel(sc: Scenario, me: string | null, lines: readonly ChatLine[], send: (to: ChatTo, text: string) => void): HTMLElement {
+  const others = sc.delegations.filter((d) => d.id !== me);
+  const boxes = others.map((d) => h('input', { type: 'checkbox', ...kept(`to-${d.id}`), value: d.id }));
+  const text = h('textarea', { ...kept('chat-text'), rows: 3, maxlength: 1000, 'aria-label': 'Message', style: 'width:100%' });
+  const mode = h(
+    'select',
+    { ...kept('chat-to'), 'aria-label': 'Send to' },
+    h('option', { value: 'all' }, 'Everyone'),
+    h('option', { value: 'some' }, 'Chosen delegations (private or group)'),
+    me ? h('option', { value: 'team' }, 'My team only') : null,
+  );
+  const submit = () => {
+    const t = text.value.trim();
+    if (!t) return;
+    let to: ChatTo = mode.value === 'team' ? 'team' : 'all';
+    if (mode.value === 'some') {
+      const chosen = boxes.filter((b) => b.checked).map((b) => b.value);
+      if (!chosen.length) return;
+      to = chosen;
+    }
+    send(to, t);
+    text.value = '';
+  };
+  const list = h(
+    'ol',
+    { class: 'chat', 'aria-live': 'polite', 'aria-label': 'Messages' },
+    ...lines.map((l) =>
+      h(
+        'li',
+        { class: l.from === me ? 'mine' : '' },
+        h('span', { class: 'dot', style: `background:${sc.delegations.find((d) => d.id === l.from)?.color ?? '#ccc'}` }),
+        h('strong', {}, l.from === 'facilitator' ? 'Facilitator' : nameOf(sc, l.from)),
+        h('span', { class: 'small muted' }, ` ${l.by} · ${toLabel(sc, l.to, l.from)} · ${new Date(l.at).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}`),
+        h('div', {}, l.text),
+      ),
+    ),
+  );
+  queueMicrotask(() => (list.scrollTop = list.scrollHeight));
+  return h(
+    'div',
+    { class: 'tabpanel messages' },
+    list,
+    h('div', { class: 'field' }, h('label', { for: 'chat-to' }, 'Send to'), mode),
+    h('fieldset', {}, h('legend', {}, 'Delegations (for a private or group message)'), h('div', { class: 'seat-list' }, ...others.map((d, i) => h('label', { for: `to-${d.id}`, class: 'row' }, boxes[i] as HTMLElement, d.short)))),
+    text,
+    h('div', { class: 'row', style: 'margin-top:6px' }, button('Send message', submit, { class: 'primary' })),
+  );
+}

@@ -1,0 +1,142 @@
+// A classroom session in Chromium: a facilitator and three teams, each in its own browser
+// context, play two rounds with a commit clock, an inject and messages; the server is killed
+// (-9) and started again in the middle, and the session goes on by itself.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freePort, ServerProcess } from '../server/process';
+import { buildOnce, launch } from './harness';
+
+let browser: Browser;
+let srv: ServerProcess;
+const errors: string[] = [];
+
+beforeAll(async () => {
+  await buildOnce();
+  srv = new ServerProcess(await freePort(), mkdtempSync(join(tmpdir(), 'interlock-room-')));
+  await srv.start();
+  browser = await launch();
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await srv?.kill9();
+});
+
+async function page(): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+  const p = await context.newPage();
+  p.on('pageerror', (e) => errors.push(String(e)));
+  await p.goto(srv.url);
+  return p;
+}
+
+const TEAMS = [
+  ['iran', 'Iran', 'Team Blue'],
+  ['usa', 'US', 'Team Red'],
+  ['gulf', 'Gulf', 'Team Gold'],
+] as const;
+
+/** Closes the round summary if it is open. */
+async function dismiss(p: Page) {
+  const cont = p.getByRole('button', { name: 'Continue', exact: true });
+  if (await cont.isVisible().catch(() => false)) await cont.click();
+}
+
+const roundShown = (p: Page, n: number) => p.getByRole('banner').getByText(`Round ${n}/12`).waitFor({ timeout: 60_000 });
+
+describe('a classroom room in the browser', () => {
+  it('a facilitator and three teams play two rounds with a clock, an inject, messages and a server restart', async () => {
+    const fac = await page();
+    await fac.getByLabel('Your name or team name').fill('Ms Rivera');
+    await fac.getByRole('button', { name: 'Create a room as facilitator' }).click();
+    await fac.getByRole('tab', { name: 'Session' }).waitFor();
+    const code = (await fac.locator('.joincode').textContent())?.trim() ?? '';
+    expect(code).toMatch(/^[2-9A-Z]{4}-[2-9A-Z]{4}$/);
+    // The QR code (drawn by the server) encodes the join link and has loaded.
+    expect(await fac.locator('img.qr').getAttribute('src')).toContain(encodeURIComponent(`#join=${code.replace('-', '')}`));
+    await expect.poll(() => fac.locator('img.qr').evaluate((img: HTMLImageElement) => img.naturalWidth), { timeout: 10_000 }).toBeGreaterThan(0);
+
+    const teams: Page[] = [];
+    for (const [, short, team] of TEAMS) {
+      const p = await page();
+      await p.getByLabel('Join code').fill(code.toLowerCase());
+      await p.getByRole('button', { name: 'Join room' }).click();
+      await p.getByLabel('Your team name').fill(team);
+      await p.getByRole('button', { name: `Claim ${short}` }).click();
+      await p.getByRole('tab', { name: 'Negotiate' }).waitFor();
+      teams.push(p);
+    }
+    // The facilitator sees the three teams in their seats, and sets a 6-second commit clock.
+    for (const [, , team] of TEAMS) await fac.getByRole('cell', { name: team }).first().waitFor();
+    await fac.getByLabel('Commit', { exact: true }).fill('0.1');
+    await fac.getByRole('button', { name: 'Set clocks' }).click();
+    await fac.getByLabel('When the commit clock reaches zero').selectOption('ai');
+    await fac.getByRole('button', { name: 'Start the game' }).click();
+
+    // Round 1: Red writes to Blue privately; every team declares ready.
+    const [blue, red, gold] = teams as [Page, Page, Page];
+    await red.getByRole('tab', { name: /^Messages/ }).click();
+    await red.getByLabel('Send to').selectOption('some');
+    await red.getByLabel('Iran', { exact: true }).check();
+    await red.getByRole('textbox', { name: 'Message' }).fill('Waiver for a halt?');
+    await red.getByRole('button', { name: 'Send message' }).click();
+    await blue.getByRole('tab', { name: /^Messages/ }).click();
+    await blue.getByText('Waiver for a halt?').waitFor();
+    expect(await gold.getByText('Waiver for a halt?').count()).toBe(0);
+    await blue.getByRole('tab', { name: 'Negotiate' }).click();
+    await red.getByRole('tab', { name: 'Negotiate' }).click();
+    for (const p of teams) await p.getByRole('button', { name: 'Ready to commit' }).click();
+
+    // Commit: Blue and Red seal theirs; Gold does not, the clock runs out, the AI commits for Gold.
+    for (const p of teams) await p.getByRole('timer', { name: 'Commit closes in' }).waitFor({ timeout: 30_000 });
+    for (const p of [blue, red]) {
+      await p.getByRole('tab', { name: 'Commit' }).click();
+      await p.getByRole('button', { name: 'Seal commit' }).click();
+    }
+    await fac.getByRole('cell', { name: /committed \(Team Blue\)/ }).waitFor();
+    try {
+      for (const p of [fac, ...teams]) await roundShown(p, 2);
+    } catch (e) {
+      for (const [i, p] of [fac, ...teams].entries()) await p.screenshot({ path: `/tmp/shots/fail-${i}.png` });
+      throw e;
+    }
+
+    // The facilitator writes an inject to everyone; each team reads it in its round log.
+    await fac.getByRole('tab', { name: 'Injects' }).click();
+    await fac.getByLabel('Title').fill('Tanker seized near Hormuz');
+    await fac.getByLabel('Text', { exact: true }).fill('A tanker is held by unknown boarders.');
+    await fac.getByRole('button', { name: 'Fire this inject' }).click();
+    for (const p of teams) await p.getByText('Tanker seized near Hormuz: A tanker is held by unknown boarders.').first().waitFor();
+
+    // The server is killed and started again; every page reconnects by itself.
+    await srv.kill9();
+    for (const p of [fac, ...teams]) await p.getByText('Reconnecting…').waitFor();
+    await srv.start();
+    for (const p of [fac, ...teams]) await p.getByText(`Room ${code}`).waitFor({ timeout: 30_000 });
+    for (const p of teams) await dismiss(p);
+    // A reload brings a laptop back to its seat (the seat token is kept in the browser).
+    await gold.reload();
+    await gold.getByRole('tab', { name: 'Negotiate' }).waitFor({ timeout: 30_000 });
+    await gold.getByRole('heading', { name: 'Team: Team Gold' }).waitFor();
+    await dismiss(gold);
+    await blue.getByRole('tab', { name: /^Messages/ }).click();
+    await blue.getByText('Waiver for a halt?').waitFor();
+    await blue.getByRole('tab', { name: 'Negotiate' }).click();
+
+    // Round 2 goes on: ready, then all three seal their commits; round 3 opens.
+    for (const p of teams) {
+      await dismiss(p);
+      await p.getByRole('button', { name: 'Ready to commit' }).click();
+    }
+    for (const p of teams) {
+      await p.getByRole('timer', { name: 'Commit closes in' }).waitFor({ timeout: 30_000 });
+      await p.getByRole('tab', { name: 'Commit' }).click();
+      await p.getByRole('button', { name: 'Seal commit' }).click();
+    }
+    for (const p of [fac, ...teams]) await roundShown(p, 3);
+    expect(errors).toEqual([]);
+  }, 240_000);
+});

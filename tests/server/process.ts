@@ -1,0 +1,56 @@
+// The real server as a child process (what `npm start` runs), for kill -9 tests.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { root } from './helpers';
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const s = createServer().listen(0, '127.0.0.1', () => {
+      const p = (s.address() as { port: number }).port;
+      s.close(() => resolve(p));
+    });
+  });
+}
+
+export class ServerProcess {
+  private proc: ChildProcess | null = null;
+  constructor(
+    readonly port: number,
+    readonly dataDir: string,
+  ) {}
+
+  get url() {
+    return `http://127.0.0.1:${this.port}`;
+  }
+
+  /** Starts `scripts/server.mjs --no-client-build` and waits for its address line. */
+  start(): Promise<string> {
+    return new Promise((resolve, reject) => {
+      const child = spawn(process.execPath, [join(root, 'scripts', 'server.mjs'), '--no-client-build'], {
+        cwd: root,
+        env: { ...process.env, PORT: String(this.port), HOST: '127.0.0.1', INTERLOCK_DATA: this.dataDir },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      this.proc = child;
+      let out = '';
+      let err = '';
+      child.stdout.on('data', (b: Buffer) => {
+        out += b.toString();
+        if (out.includes('rooms restored')) resolve(out);
+      });
+      child.stderr.on('data', (b: Buffer) => (err += b.toString()));
+      child.on('exit', (code) => reject(new Error(`server exited (${code}): ${err}`)));
+    });
+  }
+
+  kill9(): Promise<void> {
+    return new Promise((resolve) => {
+      const p = this.proc;
+      if (!p || p.exitCode !== null) return resolve();
+      p.removeAllListeners('exit');
+      p.once('exit', () => resolve());
+      p.kill('SIGKILL');
+    });
+  }
+}
