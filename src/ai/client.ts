@@ -1,22 +1,15 @@
-// How the game asks AI delegations for decisions: through a Web Worker in the browser, or
-// inline where there is none (tests, the command line).
+// How the browser asks AI delegations for decisions: through a Web Worker, so the page never
+// freezes. (The AI itself is not bundled into the page: inlineClient.ts runs it in-process for
+// the command line and tests.)
 import type { Scenario } from '../engine/core';
 import type { Decision } from './words';
-import { decide } from './decide';
 import type { AiRequest, AiResponse } from './protocol';
 
-type Ask = Exclude<AiRequest, { kind: 'init' }> extends infer R ? (R extends { id: number } ? Omit<R, 'id'> : never) : never;
+export type Ask = Exclude<AiRequest, { kind: 'init' }> extends infer R ? (R extends { id: number } ? Omit<R, 'id'> : never) : never;
 
 export interface AiClient {
   decide(request: Ask): Promise<Decision[]>;
   dispose(): void;
-}
-
-export function createInlineAiClient(scenario: Scenario): AiClient {
-  return {
-    decide: (request) => Promise.resolve(decide(scenario, { ...request, id: 0 } as Exclude<AiRequest, { kind: 'init' }>)),
-    dispose: () => undefined,
-  };
 }
 
 export function createWorkerAiClient(scenario: Scenario): AiClient {

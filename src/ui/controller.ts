@@ -1,7 +1,7 @@
 // Connects the store to a game: starts, resumes, saves, sends the player's intents, hands the
 // screen over in hot-seat play, and keeps the store's view in step with the game.
 import { catalog, type GameState, type Intent, type Scenario } from '../engine';
-import { createWorkerAiClient, createInlineAiClient, type AiClient } from '../ai/client';
+import { createWorkerAiClient, type AiClient } from '../ai/client';
 import { PERSONALITIES, type Persona, type Personality } from '../ai/persona';
 import { makeSave, readSave, type GameSetupRecord } from '../machine/saveFile';
 import { LocalTransport } from '../net/localTransport';
@@ -51,7 +51,8 @@ export class Controller {
   ) {}
 
   private aiClient(): AiClient {
-    return typeof Worker === 'undefined' ? createInlineAiClient(this.scenario) : createWorkerAiClient(this.scenario);
+    // Every browser the game supports runs module workers; the AI is not bundled into the page.
+    return createWorkerAiClient(this.scenario);
   }
 
   start(game: NewGame) {
