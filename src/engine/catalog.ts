@@ -16,10 +16,16 @@ export interface Catalog {
 }
 
 const cache = new WeakMap<Scenario, Catalog>();
+// The rules ask for the catalog thousands of times a game, nearly always of the same scenario.
+let last: Catalog | null = null;
 
 export function catalog(scenario: Scenario): Catalog {
+  if (last !== null && last.scenario === scenario) return last;
   const hit = cache.get(scenario);
-  if (hit) return hit;
+  if (hit) {
+    last = hit;
+    return hit;
+  }
   const movesOf = new Map<string, Move[]>();
   for (const d of scenario.delegations) movesOf.set(d.id, []);
   for (const m of scenario.moves) movesOf.get(m.delegation)?.push(m);
@@ -42,6 +48,7 @@ export function catalog(scenario: Scenario): Catalog {
     front: new Map(scenario.fronts.map((f) => [f.id, f])),
   };
   cache.set(scenario, built);
+  last = built;
   return built;
 }
 
