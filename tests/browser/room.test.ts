@@ -39,10 +39,22 @@ const TEAMS = [
   ['gulf', 'Gulf', 'Team Gold'],
 ] as const;
 
-/** Closes the round summary if it is open. */
+/** Closes any dialog over the game (the round summary), as a player would. */
 async function dismiss(p: Page) {
-  const cont = p.getByRole('button', { name: 'Continue', exact: true });
-  if (await cont.isVisible().catch(() => false)) await cont.click();
+  for (let i = 0; i < 3; i++) {
+    const dialog = p.locator('.overlay [role="dialog"]').first();
+    if (!(await dialog.isVisible().catch(() => false))) return;
+    await dialog.locator('button.primary, button').first().click({ timeout: 5000 }).catch(() => undefined);
+  }
+}
+
+/** Clicks a control; a dialog that opens over it meanwhile (a round ends) is closed first. */
+async function press(p: Page, target: ReturnType<Page['getByRole']>) {
+  for (let i = 0; i < 5; i++) {
+    await dismiss(p);
+    if (await target.click({ timeout: 5000 }).then(() => true, () => false)) return;
+  }
+  await target.click();
 }
 
 const roundShown = (p: Page, n: number) => p.getByRole('banner').getByText(`Round ${n}/12`).waitFor({ timeout: 60_000 });
@@ -88,13 +100,13 @@ describe('a classroom room in the browser', () => {
     expect(await gold.getByText('Waiver for a halt?').count()).toBe(0);
     await blue.getByRole('tab', { name: 'Negotiate' }).click();
     await red.getByRole('tab', { name: 'Negotiate' }).click();
-    for (const p of teams) await p.getByRole('button', { name: 'Ready to commit' }).click();
+    for (const p of teams) await press(p, p.getByRole('button', { name: 'Ready to commit' }));
 
     // Commit: Blue and Red seal theirs; Gold does not, the clock runs out, the AI commits for Gold.
     for (const p of teams) await p.getByRole('timer', { name: 'Commit closes in' }).waitFor({ timeout: 30_000 });
     for (const p of [blue, red]) {
-      await p.getByRole('tab', { name: 'Commit' }).click();
-      await p.getByRole('button', { name: 'Seal commit' }).click();
+      await press(p, p.getByRole('tab', { name: 'Commit' }));
+      await press(p, p.getByRole('button', { name: 'Seal commit' }));
     }
     await fac.getByRole('cell', { name: /committed \(Team Blue\)/ }).waitFor();
     try {
@@ -127,14 +139,11 @@ describe('a classroom room in the browser', () => {
     await blue.getByRole('tab', { name: 'Negotiate' }).click();
 
     // Round 2 goes on: ready, then all three seal their commits; round 3 opens.
-    for (const p of teams) {
-      await dismiss(p);
-      await p.getByRole('button', { name: 'Ready to commit' }).click();
-    }
+    for (const p of teams) await press(p, p.getByRole('button', { name: 'Ready to commit' }));
     for (const p of teams) {
       await p.getByRole('timer', { name: 'Commit closes in' }).waitFor({ timeout: 30_000 });
-      await p.getByRole('tab', { name: 'Commit' }).click();
-      await p.getByRole('button', { name: 'Seal commit' }).click();
+      await press(p, p.getByRole('tab', { name: 'Commit' }));
+      await press(p, p.getByRole('button', { name: 'Seal commit' }));
     }
     for (const p of [fac, ...teams]) await roundShown(p, 3);
     expect(errors).toEqual([]);
