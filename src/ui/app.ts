@@ -264,8 +264,19 @@ export class App {
         exportSave: () => (room ? void this.downloadRoomLog() : this.download()),
         report: () => (room ? fromLog() : debrief('report')),
         replay: () => (room ? fromLog() : debrief('replay')),
-      }),
+      }, room ? [] : this.aiSecrets()),
     );
+  }
+
+  /** The secret part of the AI's sealed commits (its quiet defections), kept in the log for the debrief. */
+  private aiSecrets(): string[] {
+    const log = this.controller.local?.log ?? [];
+    const short = (d: string) => this.sc.delegations.find((x) => x.id === d)?.short ?? d;
+    return log.flatMap((e) => {
+      const reason = e.intent.type === 'commit.submit' ? e.intent.reason : undefined;
+      const secret = reason?.split(' [Secret] ')[1];
+      return secret ? [`Round ${e.round}, ${short(e.actor)}: ${secret}`] : [];
+    });
   }
 
   private download() {

@@ -24,7 +24,7 @@ function endCause(s: GameState): string {
  * The end screen reads the full final state: once the game is over every secret is revealed
  * (DESIGN.md §7), so this screen is the one place where the facilitator's view is shown to all.
  */
-export function endScreen(sc: Scenario, s: GameState, act: { menu(): void; exportSave(): void; report?: () => void; replay?: () => void }): HTMLElement {
+export function endScreen(sc: Scenario, s: GameState, act: { menu(): void; exportSave(): void; report?: () => void; replay?: () => void }, aiSecrets: readonly string[] = []): HTMLElement {
   const rounds = s.history.map((r) => r.round);
   const charts = h('div', { class: 'charts' });
   const chart = (title: string, series: Array<{ label: string; color: string; values: number[] }>, dash = false) => {
@@ -89,7 +89,7 @@ export function endScreen(sc: Scenario, s: GameState, act: { menu(): void; expor
       charts,
       h('h2', { style: 'margin-top:16px' }, 'Every secret, revealed'),
       h('div', { class: 'start-grid' }, ...secrets),
-      h('div', { class: 'start-grid' }, h('section', { class: 'card' }, h('h3', {}, 'Who really sponsored each incident'), sponsors.length ? h('ul', { class: 'plain small' }, ...sponsors) : h('p', { class: 'small' }, 'No incident.')), h('section', { class: 'card' }, h('h3', {}, 'Quiet defections'), defections.length ? h('ul', { class: 'plain small' }, ...defections) : h('p', { class: 'small' }, 'No delegation defected quietly.'), h('h3', {}, 'Negated concessions'), negated.length ? h('ul', { class: 'plain small' }, ...negated) : h('p', { class: 'small' }, 'None.'))),
+      h('div', { class: 'start-grid' }, h('section', { class: 'card' }, h('h3', {}, 'Who really sponsored each incident'), sponsors.length ? h('ul', { class: 'plain small' }, ...sponsors) : h('p', { class: 'small' }, 'No incident.')), h('section', { class: 'card' }, h('h3', {}, 'Quiet defections'), defections.length ? h('ul', { class: 'plain small' }, ...defections) : h('p', { class: 'small' }, 'No delegation defected quietly.'), aiSecrets.length ? h('h3', {}, 'Why the AI delegations defected, in their own words') : null, aiSecrets.length ? h('ul', { class: 'plain small' }, ...aiSecrets.map((t) => h('li', {}, t))) : null, h('h3', {}, 'Negated concessions'), negated.length ? h('ul', { class: 'plain small' }, ...negated) : h('p', { class: 'small' }, 'None.'))),
       h(
         'div',
         { class: 'row', style: 'margin-top:16px' },
