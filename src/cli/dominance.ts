@@ -64,22 +64,28 @@ interface Row {
   consolidation: number;
   drift: number;
   unraveling: number;
+  /** Games that got as far as Phase B, and as far as Phase C. */
+  reachedB: number;
+  reachedC: number;
 }
 
 function run(seat: string, strategy: string, decide: Decider | null): Row {
-  const row: Row = { seat, strategy, consolidation: 0, drift: 0, unraveling: 0 };
+  const row: Row = { seat, strategy, consolidation: 0, drift: 0, unraveling: 0, reachedB: 0, reachedC: 0 };
   for (let g = 0; g < games; g++) {
     const t = new DirectTable(scenario, seed + g);
     playToEnd(scenario, t, decide ? { override: { [seat]: decide } } : {});
     if (t.state.outcome) row[t.state.outcome] += 1;
+    if (t.state.phase === 'B' || t.state.phase === 'C') row.reachedB += 1;
+    if (t.state.phase === 'C') row.reachedC += 1;
   }
   return row;
 }
 
 const started = performance.now();
 const rows: Row[] = [];
+// The AI in every seat, for reference (the same games whichever seat it stands for).
+const reference = run('all', 'the AI itself (reference)', null);
 for (const seat of cat.delegationIds) {
-  rows.push(run(seat, 'the AI itself (reference)', null));
   for (const answer of ['accept', 'reject'] as const) rows.push(run(seat, `${answer} every offer, commit nothing`, fixed(scenario, { answer })));
   for (const m of cat.movesOf.get(seat) ?? []) {
     if (m.kind !== 'step') continue;
@@ -92,18 +98,19 @@ for (const seat of cat.delegationIds) {
   }
 }
 const seconds = (performance.now() - started) / 1000;
-const fixedRows = rows.filter((r) => !r.strategy.startsWith('the AI'));
-const best = [...fixedRows].sort((a, b) => b.consolidation - a.consolidation);
+const fixedRows = rows;
+// Closest to consolidation first: consolidations, then games that reached Phase C, then Phase B.
+const best = [...fixedRows].sort((a, b) => b.consolidation - a.consolidation || b.reachedC - a.reachedC || b.reachedB - a.reachedB);
 const reaching = fixedRows.filter((r) => r.consolidation > 0);
 const result = {
   games,
   seed,
   strategies: fixedRows.length,
-  gamesPlayed: rows.length * games,
+  gamesPlayed: (rows.length + 1) * games,
   seconds: Math.round(seconds),
   reachingConsolidation: reaching.length,
   best: best.slice(0, 10),
-  reference: rows.filter((r) => r.strategy.startsWith('the AI')).map((r) => ({ seat: r.seat, consolidation: r.consolidation })),
+  reference,
 };
 if (flags.json) process.stdout.write(`${JSON.stringify(result)}\n`);
 else {
@@ -111,9 +118,10 @@ else {
   process.stdout.write(
     [
       `Dominant-strategy search: ${fixedRows.length} fixed strategies × ${games} games from seed ${seed} (${Math.round(seconds)} s)`,
-      `AI itself, consolidation per seat: ${result.reference.map((r) => `${r.seat} ${pct(r.consolidation)}`).join(', ')}`,
-      `Strategies that reached consolidation at least once: ${reaching.length} of ${fixedRows.length}. The best ten:`,
-      ...best.slice(0, 10).map((r) => `  ${pct(r.consolidation)} consolidation  ${pct(r.unraveling)} unraveling  ${r.seat}: ${r.strategy}`),
+      `The AI in every seat (reference): consolidation ${pct(reference.consolidation)}, reached Phase C ${pct(reference.reachedC)}, Phase B ${pct(reference.reachedB)}`,
+      `Strategies that reached consolidation at least once: ${reaching.length} of ${fixedRows.length}. The ten that came closest:`,
+      `  consol.  phase C  phase B  unravel.`,
+      ...best.slice(0, 10).map((r) => `  ${pct(r.consolidation)}     ${pct(r.reachedC)}     ${pct(r.reachedB)}     ${pct(r.unraveling)}    ${r.seat}: ${r.strategy}`),
       '',
     ].join('\n'),
   );
