@@ -32,7 +32,11 @@ export interface CommitChoices {
   extras?: boolean;
   /** Allow shows of strength and the war trigger. */
   escalate?: boolean;
+  /** The monitors' style: teams where steps wait (default), all on the neediest track and front, or watching for cheats. */
+  allocation?: AllocationStyle;
 }
+
+export type AllocationStyle = 'demand' | 'focus' | 'watch';
 
 export function planCommit(scenario: Scenario, view: GameView, me: string, p: Profile, choices: CommitChoices = {}): CommitPlan {
   const cat = catalog(scenario);
@@ -146,7 +150,7 @@ export function planCommit(scenario: Scenario, view: GameView, me: string, p: Pr
 
   const commit: Commit = { moves, defect };
   if (scenario.monitors.allocator === me) {
-    const a = allocate(scenario, view, p);
+    const a = allocate(scenario, view, p, choices.allocation);
     commit.allocation = a.allocation;
     said.push(a.said);
   }
@@ -286,7 +290,7 @@ function aggressorSeen(scenario: Scenario, view: GameView, me: string): Betrayal
 
 // ---------------------------------------------------------------- the monitors
 
-export function allocate(scenario: Scenario, view: GameView, p: Profile): { allocation: Allocation; said: string } {
+export function allocate(scenario: Scenario, view: GameView, p: Profile, style: AllocationStyle = 'demand'): { allocation: Allocation; said: string } {
   const cat = catalog(scenario);
   const mon = scenario.monitors;
   const inspections: Record<string, number> = {};
@@ -318,7 +322,7 @@ export function allocate(scenario: Scenario, view: GameView, p: Profile): { allo
     const m = cat.move.get(st.move);
     if (!m) continue;
     if (!st.verified) addDemand(m, 2 + (cat.spanOfMove.get(m.id)?.phase === view.phase ? 1 : 0));
-    else if (m.defectable && m.front) frontDemand[m.front] = (frontDemand[m.front] ?? 0) + (p.personality === 'hawk' ? 1 : 0.4);
+    else if (m.defectable && m.front) frontDemand[m.front] = (frontDemand[m.front] ?? 0) + (style === 'watch' ? 2.5 : p.personality === 'hawk' ? 1 : 0.4);
   }
   for (const pk of view.packages) {
     if (pk.status !== 'accepted') continue;
@@ -337,7 +341,7 @@ export function allocate(scenario: Scenario, view: GameView, p: Profile): { allo
       // Each team goes where the remaining demand is highest; a team halves what it answers.
       const best = keys.reduce((a, k) => ((left[k] ?? 0.1) > (left[a] ?? 0.1) ? k : a), keys[0] as string);
       out[best] = (out[best] ?? 0) + 1;
-      left[best] = (left[best] ?? 0.1) / 2;
+      left[best] = style === 'focus' ? (left[best] ?? 0.1) : (left[best] ?? 0.1) / 2;
     }
     return out;
   };

@@ -115,6 +115,11 @@ function candidates(scenario: Scenario, view: GameView, me: string, p: Profile):
     planCommit(scenario, view, me, p, { keepAll: true, defect: 'never', escalate: false }),
   ];
   if (defectionOptions(scenario, view, me, p).length) plans.push(planCommit(scenario, view, me, p, { keepAll: true, defect: 'best' }));
+  if (scenario.monitors.allocator === me) {
+    // The monitors' real choice is where the teams go.
+    plans.push(planCommit(scenario, view, me, p, { keepAll: true, defect: 'never', allocation: 'focus' }));
+    plans.push(planCommit(scenario, view, me, p, { keepAll: true, defect: 'never', allocation: 'watch' }));
+  }
   const seen = new Set<string>();
   return plans.filter((x) => {
     const key = JSON.stringify(x.commit);

@@ -69,7 +69,7 @@ const SHADES: Record<Personality, Shade> = {
 };
 
 /** Tunable: the expert's search budget, in simulated rounds per decision (not time: replays must not depend on the clock). */
-export const EXPERT_BUDGET = 48;
+export const EXPERT_BUDGET = 64;
 
 export function profileOf(scenario: Scenario, me: string, persona: Persona = DEFAULT_PERSONA): Profile {
   const doctrine = catalog(scenario).delegation.get(me)?.doctrine;
