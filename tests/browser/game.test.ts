@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launch, serve } from './harness';
+import { dismissDialogs, playStep, visible } from './play';
 
 let browser: Browser;
 let server: { url: string; close: () => Promise<void> };
@@ -31,74 +32,12 @@ async function fresh(size = { width: 1280, height: 720 }): Promise<Page> {
   return page;
 }
 
-const visible = async (page: Page, role: Parameters<Page['getByRole']>[0], name: string | RegExp, exact = false) => {
-  const l = page.getByRole(role, { name, exact }).first();
-  return (await l.count()) > 0 && (await l.isVisible().catch(() => false));
-};
-
-/** Plays the player's part of the current step; returns false once the game is over. */
-async function playStep(page: Page): Promise<boolean> {
-  if (await visible(page, 'heading', 'The talks are over')) return false;
-  if (await visible(page, 'button', 'Skip the guide')) {
-    await page.getByRole('button', { name: 'Skip the guide' }).click();
-    return true;
-  }
-  if (await visible(page, 'button', 'Continue', true)) {
-    await page.getByRole('button', { name: 'Continue', exact: true }).click();
-    return true;
-  }
-  const ready = page.getByRole('button', { name: 'Ready to commit' });
-  if ((await ready.count()) && (await ready.isEnabled())) {
-    // Accept what is offered, propose the spans of the phase, then declare ready.
-    for (let i = 0; i < 10; i++) {
-      const accept = page.getByRole('button', { name: /^Accept package/ }).first();
-      if (!(await accept.count())) break;
-      await accept.click({ timeout: 2000 }).catch(() => undefined);
-    }
-    const pick = page.getByRole('combobox', { name: 'Start from a span of the interlock table' });
-    const options = await pick.locator('option').count();
-    for (let k = 1; k < options; k++) {
-      await pick.selectOption({ index: k });
-      const propose = page.getByRole('button', { name: 'Propose package' });
-      if (await propose.isEnabled()) await propose.click();
-    }
-    await ready.click({ timeout: 2000 }).catch(() => undefined);
-    return true;
-  }
-  if (await visible(page, 'button', 'Go to commit')) {
-    await page.getByRole('button', { name: 'Go to commit' }).click();
-    return true;
-  }
-  const seal = page.getByRole('button', { name: 'Seal commit' });
-  if (await seal.count()) {
-    const promised = page.getByRole('checkbox', { name: /promised/ });
-    const n = await promised.count();
-    for (let k = 0; k < n; k++) {
-      const box = page.getByRole('checkbox', { name: /promised/ }).nth(k);
-      if ((await box.isEnabled()) && !(await box.isChecked())) await box.check({ timeout: 2000 }).catch(() => undefined);
-    }
-    if (await seal.isEnabled()) await seal.click({ timeout: 2000 }).catch(() => undefined);
-    return true;
-  }
-  await page.waitForTimeout(100);
-  return true;
-}
-
 async function startSolo(page: Page, seat: string, seed: number) {
   await page.getByRole('combobox', { name: 'Your delegation' }).selectOption(seat);
   await page.getByRole('spinbutton', { name: 'Seed for the solo game' }).fill(String(seed));
   await page.getByRole('button', { name: 'Start solo game' }).click();
   await page.getByRole('heading', { name: /Bridge of Phase|Ceasefire — next/ }).waitFor();
   await dismissDialogs(page);
-}
-
-/** Closes the guide and the round summary, as a player would before looking around. */
-async function dismissDialogs(page: Page) {
-  for (let i = 0; i < 5; i++) {
-    if (await visible(page, 'button', 'Skip the guide')) await page.getByRole('button', { name: 'Skip the guide' }).click();
-    else if (await visible(page, 'button', 'Continue', true)) await page.getByRole('button', { name: 'Continue', exact: true }).click();
-    else return;
-  }
 }
 
 describe('a solo game in the browser', () => {
