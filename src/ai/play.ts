@@ -74,7 +74,7 @@ function hasRefusedStructure(s: GameState, d: string): boolean {
   return s.packages.some((p) => p.proposer === d && p.round === s.round && p.status === 'rejected' && p.replies.length > 0) && s.phase === 'ceasefire';
 }
 
-/** The round cycle driven by the engine's functions directly, for simulated futures (no machine). */
+/** The round cycle driven by the engine's functions directly (no machine): the expert's simulated futures, and the benchmark's reference (src/cli/directTable.ts). */
 export class SimTable implements Table {
   /** Rounds resolved: the unit of the expert's search budget. */
   resolved = 0;
@@ -108,9 +108,12 @@ export class SimTable implements Table {
     let s = resolveRound(sc, this.state);
     const phase = s.phase;
     const next = NEXT_PHASE[phase];
-    if (truceCollapsed(s)) s = endGame(s, 'unraveling', 'The truce collapsed.');
-    else if (phase === 'C' && bridgeComplete(sc, s)) s = endGame(s, 'consolidation', 'Phase C is complete.');
-    else if (roundLimitReached(sc, s)) s = endGame(s, 'drift', 'The round limit passed.');
+    // The machine's own words for each ending, so this cycle reaches the machine's state hashes.
+    if (truceCollapsed(s)) s = endGame(s, 'unraveling', 'The truce collapsed into renewed conflict.');
+    else if (phase === 'C' && bridgeComplete(sc, s))
+      s = endGame(s, 'consolidation', 'Phase C is complete: the settlement holds as a durable compact.');
+    else if (roundLimitReached(sc, s))
+      s = endGame(s, 'drift', 'The round limit passed without a settlement: the lull holds, incidents keep rising.');
     else {
       const advance = phase === 'ceasefire' ? frameworkAgreed(s) || ceasefireExpired(sc, s) : bridgeComplete(sc, s);
       s = nextRound(sc, s);
