@@ -171,7 +171,18 @@ export function nameOf(scenario: Scenario, delegation: string): string {
 }
 
 /** The parts of the state a draft can own, beyond its top-level numbers and flags. */
-export type DraftPart = 'delegations' | 'trust' | 'packages' | 'council' | 'funding' | 'escrow' | 'events';
+export type DraftPart =
+  | 'fronts'
+  | 'delegations'
+  | 'trust'
+  | 'standing'
+  | 'spans'
+  | 'packages'
+  | 'council'
+  | 'funding'
+  | 'escrow'
+  | 'firedInjects'
+  | 'events';
 
 /**
  * A lighter draft: only the listed parts are private copies, the rest is shared with `s` and must
@@ -181,6 +192,12 @@ export function draftOf(s: GameState, ...parts: DraftPart[]): GameState {
   const c = shallowCopy(s);
   for (const part of parts) {
     switch (part) {
+      case 'fronts': {
+        const fronts: GameState['fronts'] = {};
+        for (const k in s.fronts) fronts[k] = { ...(s.fronts[k] as GameState['fronts'][string]) };
+        c.fronts = fronts;
+        break;
+      }
       case 'delegations': {
         const delegations: GameState['delegations'] = {};
         for (const k in s.delegations) delegations[k] = copyDelegation(s.delegations[k] as DelegationState);
@@ -191,6 +208,17 @@ export function draftOf(s: GameState, ...parts: DraftPart[]): GameState {
         const trust: GameState['trust'] = {};
         for (const k in s.trust) trust[k] = { ...s.trust[k] };
         c.trust = trust;
+        break;
+      }
+      case 'standing':
+        // The lists, not the steps: a step taken out of force is removed, never edited.
+        c.standing = [...s.standing];
+        c.quietDefections = [...s.quietDefections];
+        break;
+      case 'spans': {
+        const spans: GameState['spans'] = {};
+        for (const k in s.spans) spans[k] = { ...(s.spans[k] as GameState['spans'][string]) };
+        c.spans = spans;
         break;
       }
       case 'packages':
@@ -204,6 +232,9 @@ export function draftOf(s: GameState, ...parts: DraftPart[]): GameState {
         break;
       case 'escrow':
         c.escrow = { ...s.escrow };
+        break;
+      case 'firedInjects':
+        c.firedInjects = [...s.firedInjects];
         break;
       case 'events':
         c.events = [...s.events];

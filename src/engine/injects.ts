@@ -1,11 +1,18 @@
 // Injects: scheduled events of the scenario and the facilitator's, including domestic shocks.
 import { catalog } from './catalog';
-import { applyOneShot, nameOf, say } from './draft';
+import { applyOneShot, draftOf, nameOf, say } from './draft';
 import { stopLossFor } from './interlock';
 import { pick } from './rng';
 import { removeStanding } from './standing';
 import type { Inject, Scenario } from './scenario/schema';
 import type { GameState } from './types';
+
+/**
+ * What an inject can write: one-shot effects (tension, fronts, support, escrow; no trust, as an
+ * inject has no actor), the record of fired injects, events, and a domestic shock's steps and spans.
+ */
+export const injectDraft = (s: GameState): GameState =>
+  draftOf(s, 'fronts', 'delegations', 'standing', 'spans', 'escrow', 'firedInjects', 'events');
 
 export function fireInject(scenario: Scenario, s: GameState, inj: Inject) {
   s.firedInjects.push(inj.id);

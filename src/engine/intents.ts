@@ -12,6 +12,7 @@ import {
   proposalsThisRound,
 } from './negotiation';
 import { applyPenalty } from './council';
+import { injectDraft } from './injects';
 import { isDefected, standingStep } from './standing';
 import type { Scenario } from './scenario/schema';
 import type { Commit, DelegationId, GameState, Intent, IntentOf } from './types';
@@ -244,6 +245,8 @@ function draftFor(state: GameState, intent: Intent): GameState {
     case 'council.penalize':
     case 'council.vote':
       return negotiationDraft(state);
+    case 'facilitator.inject':
+      return injectDraft(state);
     default:
       return cloneState(state);
   }

@@ -1,7 +1,7 @@
 // The round cycle's transitions and the predicates the machine's guards call.
 import { catalog } from './catalog';
-import { addTension, cloneState, draftOf, editMotion, say } from './draft';
-import { fireScheduledInjects } from './injects';
+import { addTension, draftOf, editMotion, say } from './draft';
+import { fireScheduledInjects, injectDraft } from './injects';
 import { expireProposals } from './negotiation';
 import type { Outcome, PhaseId, Scenario } from './scenario/schema';
 import type { GameState } from './types';
@@ -24,8 +24,7 @@ export const NEXT_PHASE: Record<PhaseId, PhaseId | null> = { ceasefire: 'A', A: 
 
 /** Briefing: scheduled injects fire. */
 export function startBriefing(scenario: Scenario, state: GameState): GameState {
-  // Injects can touch anything; without one this round, the lighter copy is enough.
-  const s = scenario.injects.some((i) => i.round === state.round) ? cloneState(state) : draftOf(state, 'events');
+  const s = scenario.injects.some((i) => i.round === state.round) ? injectDraft(state) : draftOf(state, 'events');
   s.step = 'briefing';
   say(s, 'round', `Round ${s.round} begins (${phaseName(scenario, s.phase)}).`);
   fireScheduledInjects(scenario, s);
