@@ -1,4 +1,4 @@
-// The standing mediation council (DESIGN.md §6): inquiries, penalties, the incentive ladder.
+// The standing mediation council (docs/rules.md §6): inquiries, penalties, the incentive ladder.
 import { catalog } from './catalog';
 import { addSupport, addTension, addTrust, applyOneShot, clamp, nameOf, say } from './draft';
 import { chance, nextInt, pick } from './rng';
@@ -76,7 +76,7 @@ export function applyPenalty(scenario: Scenario, s: GameState, target: Sponsor, 
   say(s, 'penalty', `Council penalty on ${nameOf(scenario, target)}: ${pen.name} (${why}).`);
 }
 
-/** §6: a rung after enough consecutive compliant rounds; a verified violation drops one. */
+/** docs/rules.md §6.4: a rung after enough consecutive compliant rounds; a verified violation drops one. */
 export function climbLadder(scenario: Scenario, s: GameState, violationsThisRound: number, securedNow: number) {
   if (!s.council.founded) return;
   const ladder = scenario.council.ladder;

@@ -1,4 +1,4 @@
-// The interlocking-safeties rule (DESIGN.md §5). Each clause is a named predicate; the
+// The interlocking-safeties rule (docs/rules.md §5). Each clause is a named predicate; the
 // machine's guards call them, and tests hit each one alone.
 import { catalog } from './catalog';
 import { addSupport, addTension, addTrustFromAll, nameOf, say } from './draft';

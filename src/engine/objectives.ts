@@ -1,4 +1,4 @@
-// Secret objectives and scores (DESIGN.md §7).
+// Secret objectives and scores (docs/rules.md §7).
 import { catalog } from './catalog';
 import { spanSecured } from './interlock';
 import { effectiveFunding } from './resolution';

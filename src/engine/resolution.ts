@@ -1,4 +1,4 @@
-// Steps 4–8 of a round (DESIGN.md §4): reveal, interlock resolution, verification, incidents,
+// Steps 4–8 of a round (docs/rules.md §4): reveal, interlock resolution, verification, incidents,
 // council, assessment. One call, on a private copy of the state.
 import { catalog } from './catalog';
 import { climbLadder, runInquiries } from './council';

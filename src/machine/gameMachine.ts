@@ -1,4 +1,4 @@
-// The negotiation machine (DESIGN.md §3–§5): phases as states, the round cycle inside each,
+// The negotiation machine (docs/rules.md §3–§5): phases as states, the round cycle inside each,
 // the interlocking-safeties rule as named guards that call engine predicates.
 import { assign, setup } from 'xstate';
 import {

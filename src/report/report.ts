@@ -1,4 +1,4 @@
-// The after-action report (DESIGN.md §7, issue 6): built from the event log alone, by replaying
+// The after-action report (docs/rules.md §7): built from the event log alone, by replaying
 // it. Pure data; the page, the Markdown and the CSV are drawn from it.
 import { objectivesOf, score, type GameState, type Incident, type RoundRecord, type Scenario } from '../engine';
 import { buildLedger, type Ledger } from './ledger';

@@ -55,7 +55,7 @@ export class Room {
   stepVersion = 0;
   started = false;
   seats = new Map<string, Seat>();
-  /** The default clocks of a classroom round (DESIGN §8: negotiation 4 min, commit 1 min). */
+  /** The default clocks of a classroom round (about six minutes a round in class: negotiation 4 min, commit 1 min). */
   clocks: Record<ClockedStep, number | null> = { negotiation: 4, commit: 1 };
   onExpiry: 'nothing' | 'ai' = 'ai';
   clock: ClockState | null = null;

@@ -22,7 +22,7 @@ function endCause(s: GameState): string {
 
 /**
  * The end screen reads the full final state: once the game is over every secret is revealed
- * (DESIGN.md §7), so this screen is the one place where the facilitator's view is shown to all.
+ * (docs/rules.md §7), so this screen is the one place where the facilitator's view is shown to all.
  */
 export function endScreen(sc: Scenario, s: GameState, act: { menu(): void; exportSave(): void; report?: () => void; replay?: () => void }, aiSecrets: readonly string[] = []): HTMLElement {
   const rounds = s.history.map((r) => r.round);

@@ -1,4 +1,4 @@
-// The interlocking-safeties rule (DESIGN.md §5), one describe per clause. Each test sets up a
+// The interlocking-safeties rule (docs/rules.md §5), one describe per clause. Each test sets up a
 // position of the default scenario, runs the engine (a predicate, a step of the round, or the
 // whole resolution) and checks what a player would see: a span's state, steps in force, support,
 // tension, trust. Randomness is either forced through the scenario's monitors or checked over

@@ -1,4 +1,4 @@
-// The round and the phases around the interlock rule (DESIGN.md §3, §4, §6): the framework and
+// The round and the phases around the interlock rule (docs/rules.md §3, §4, §6): the framework and
 // the ceasefire clock, the council, the escrow fund, incidents and secrecy, sealed commits, the
 // end states, and the contract between legalIntents and checkIntent.
 import { describe, expect, it } from 'vitest';

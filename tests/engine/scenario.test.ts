@@ -1,5 +1,5 @@
 // The default scenario loads, and malformed scenarios are refused with the JSON path and the
-// reason of every problem (DESIGN.md §10).
+// reason of every problem (docs/scenario-format.md).
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';

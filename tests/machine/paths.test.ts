@@ -246,7 +246,7 @@ describe('the game machine, walked with the real guards', () => {
 });
 
 describe('the game machine, walked with the bridge guard swapped for one that always holds', () => {
-  // machine.provide swaps the named guard (DESIGN.md §5): the structure of the phases can then be
+  // machine.provide swaps the named guard (docs/rules.md §5): the structure of the phases can then be
   // walked without playing real spans to a secured state.
   const machine = createGameMachine(scenario).provide({ guards: { bridgeComplete: () => true } });
   const { paths } = walk(machine);

@@ -1,5 +1,5 @@
 // Golden replays with fixed seeds (OpenFront's hash-contract tests), the event log as a file
-// (DESIGN.md §10), its refusals, and persistence of a running game.
+// (docs/rules.md §11), its refusals, and persistence of a running game.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';

@@ -1,4 +1,4 @@
-// The scenario file format (DESIGN.md §10). Zod checks the shape; references.ts checks that
+// The scenario file format (docs/scenario-format.md). Zod checks the shape; references.ts checks that
 // every id named in the file exists. Both run before a scenario is used, so a bad file is
 // refused whole.
 import { int, z } from '../zod';
