@@ -2,6 +2,8 @@
 // XState, the DOM or Node; nothing imports a scene except the composition root.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import { importX } from 'eslint-plugin-import-x';
+import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
 
 const nodeOrFrameworks = ['phaser', 'phaser/*', 'xstate', 'xstate/*', 'zustand', 'zustand/*', 'socket.io', 'socket.io-client', 'better-sqlite3', 'node:*', 'fs', 'path', 'os', 'crypto'];
 
@@ -19,6 +21,17 @@ export default tseslint.config(
     languageOptions: {
       globals: { window: 'readonly', document: 'readonly', performance: 'readonly', requestAnimationFrame: 'readonly', PerformanceObserver: 'readonly', MutationObserver: 'readonly', getComputedStyle: 'readonly' },
     },
+  },
+  {
+    // No import cycles: each module's dependencies can be read, tested and loaded alone.
+    files: ['src/**/*.ts', 'src/**/*.tsx', 'tests/**/*.ts', 'tests/**/*.tsx'],
+    plugins: { 'import-x': importX },
+    settings: {
+      'import-x/resolver-next': [createTypeScriptImportResolver({ project: './tsconfig.json' })],
+      'import-x/extensions': ['.ts', '.tsx', '.js', '.mjs'],
+      'import-x/parsers': { '@typescript-eslint/parser': ['.ts', '.tsx'] },
+    },
+    rules: { 'import-x/no-cycle': ['error', { ignoreExternal: true }] },
   },
   {
     files: ['**/*.ts'],
