@@ -1,5 +1,5 @@
-// The negotiation machine (DESIGN.md §3–§5): phases as states, the round cycle inside each,
-// the interlocking-safeties rule as named guards that call engine predicates.
+// The negotiation machine: phases as states, the round cycle inside each, and the round's flow
+// (engine/flow.ts) as resolution transitions whose guards are named after the rules they call.
 import { assign, setup } from 'xstate';
 import {
   allCommittedBut,
@@ -9,6 +9,7 @@ import {
   ceasefireExpired,
   checkIntent,
   createGame,
+  ENDING_REASON,
   endGame,
   enterPhase,
   frameworkAgreed,
@@ -16,6 +17,7 @@ import {
   openCommit,
   openNegotiation,
   resolveRound,
+  roundChecks,
   roundLimitReached,
   startBriefing,
   truceCollapsed,
@@ -79,7 +81,8 @@ export function createGameMachine(scenario: Scenario) {
       lastReady: ({ context, event }) => allReadyBut(context.game, event.actor),
       /** The last sealed commit opens the reveal (after intentRefused). */
       lastCommit: ({ context, event }) => allCommittedBut(context.game, event.actor),
-      /** §5.4: the current phase's bridge is complete. */
+      // The round flow's checks (engine/flow.ts), each a guard of its own name so a test can swap it.
+      /** The interlocking-safeties rule: the current phase's bridge is complete. */
       bridgeComplete: ({ context }) => bridgeComplete(scenario, context.game),
       frameworkAgreed: ({ context }) => frameworkAgreed(context.game),
       ceasefireExpired: ({ context }) => ceasefireExpired(scenario, context.game),
@@ -119,23 +122,19 @@ export function createGameMachine(scenario: Scenario) {
     typeof accept
   >;
 
+  // The resolution's transitions, built from the engine's round flow (the same table that
+  // afterRound reads): the first guard that holds decides; none holding, the phase goes on.
+  const resolutionOf = (phase: PhaseId) => [
+    ...roundChecks(phase).map((c) =>
+      c.then.kind === 'end'
+        ? ({ guard: c.guard, target: `#interlock.${c.then.outcome}` } as const)
+        : ({ guard: c.guard, target: `#interlock.${PHASE_STATE[c.then.phase]}`, actions: 'nextRound' } as const),
+    ),
+    { target: 'briefing', actions: 'nextRound' } as const,
+  ];
+
   const roundCycle = (phase: PhaseId) => {
-    const next: Record<PhaseId, string | null> = { ceasefire: 'phaseA', A: 'phaseB', B: 'phaseC', C: null };
-    const advance = next[phase];
-    type Guarded = { guard: 'truceCollapsed' | 'bridgeComplete' | 'roundLimitReached' | 'frameworkAgreed' | 'ceasefireExpired'; target: string };
-    const to = (guard: Guarded['guard'], target: string, advancing = false) =>
-      advancing ? ({ guard, target, actions: 'nextRound' } as const) : ({ guard, target } as const);
-    const resolution = [
-      to('truceCollapsed', '#interlock.unraveling'),
-      ...(phase === 'C' ? [to('bridgeComplete', '#interlock.consolidation')] : []),
-      to('roundLimitReached', '#interlock.drift'),
-      ...(phase === 'ceasefire'
-        ? [to('frameworkAgreed', `#interlock.${advance}`, true), to('ceasefireExpired', `#interlock.${advance}`, true)]
-        : advance
-          ? [to('bridgeComplete', `#interlock.${advance}`, true)]
-          : []),
-      { target: 'briefing', actions: 'nextRound' } as const,
-    ];
+    const resolution = resolutionOf(phase);
     return {
       initial: 'briefing',
       entry: phase === 'ceasefire' ? [] : [{ type: 'enterPhase', params: { phase } } as const],
@@ -161,9 +160,9 @@ export function createGameMachine(scenario: Scenario) {
     } as const;
   };
 
-  const ending = (outcome: Outcome, reason: string) => ({
+  const ending = (outcome: Outcome) => ({
     type: 'final' as const,
-    entry: { type: 'endGame' as const, params: { outcome, reason } },
+    entry: { type: 'endGame' as const, params: { outcome, reason: ENDING_REASON[outcome] } },
   });
 
   return m.createMachine({
@@ -186,9 +185,9 @@ export function createGameMachine(scenario: Scenario) {
       [PHASE_STATE.A]: roundCycle('A'),
       [PHASE_STATE.B]: roundCycle('B'),
       [PHASE_STATE.C]: roundCycle('C'),
-      consolidation: ending('consolidation', 'Phase C is complete: the settlement holds as a durable compact.'),
-      drift: ending('drift', 'The round limit passed without a settlement: the lull holds, incidents keep rising.'),
-      unraveling: ending('unraveling', 'The truce collapsed into renewed conflict.'),
+      consolidation: ending('consolidation'),
+      drift: ending('drift'),
+      unraveling: ending('unraveling'),
     },
   });
 }
