@@ -5,22 +5,20 @@ import {
   allCommittedBut,
   allReadyBut,
   applyIntent,
+  beginAfter,
   bridgeComplete,
   ceasefireExpired,
   checkIntent,
-  createGame,
   ENDING_REASON,
   endGame,
-  enterPhase,
   frameworkAgreed,
-  nextRound,
+  openingState,
   openCommit,
-  openNegotiation,
   resolveRound,
   roundChecks,
   roundLimitReached,
-  startBriefing,
   truceCollapsed,
+  type FlowStep,
   type GameState,
   type Intent,
   type Outcome,
@@ -41,6 +39,9 @@ export interface GameContext {
 }
 
 export type GameInput = { seed: number };
+
+type NextRound = Exclude<FlowStep, { kind: 'end' }>;
+const STAY: NextRound = { kind: 'stay' };
 
 const PHASE_STATE: Record<PhaseId, string> = { ceasefire: 'ceasefire', A: 'phaseA', B: 'phaseB', C: 'phaseC' };
 
@@ -99,14 +100,10 @@ export function createGameMachine(scenario: Scenario) {
         log: logged(context, event),
       })),
       logIntent: assign(({ context, event }) => ({ log: logged(context, event) })),
-      startBriefing: assign(({ context }) => ({ game: startBriefing(scenario, context.game) })),
-      openNegotiation: assign(({ context }) => ({ game: openNegotiation(context.game) })),
       openCommit: assign(({ context }) => ({ game: openCommit(context.game) })),
       resolveRound: assign(({ context }) => ({ game: resolveRound(scenario, context.game) })),
-      nextRound: assign(({ context }) => ({ game: nextRound(scenario, context.game) })),
-      enterPhase: assign(({ context }, params: { phase: PhaseId }) => ({
-        game: enterPhase(scenario, context.game, params.phase),
-      })),
+      /** The next round: its number, the next phase if the flow advances, the briefing, the negotiation open. */
+      beginRound: assign(({ context }, params: { step: NextRound }) => ({ game: beginAfter(scenario, context.game, params.step) })),
       endGame: assign(({ context }, params: { outcome: Outcome; reason: string }) => ({
         game: context.game.step === 'ended' ? context.game : endGame(context.game, params.outcome, params.reason),
       })),
@@ -124,41 +121,36 @@ export function createGameMachine(scenario: Scenario) {
 
   // The resolution's transitions, built from the engine's round flow (the same table that
   // afterRound reads): the first guard that holds decides; none holding, the phase goes on.
+  // One action begins the next round (in one step of the machine, not one per part of it).
   const resolutionOf = (phase: PhaseId) => [
     ...roundChecks(phase).map((c) =>
       c.then.kind === 'end'
         ? ({ guard: c.guard, target: `#interlock.${c.then.outcome}` } as const)
-        : ({ guard: c.guard, target: `#interlock.${PHASE_STATE[c.then.phase]}`, actions: 'nextRound' } as const),
+        : ({ guard: c.guard, target: `#interlock.${PHASE_STATE[c.then.phase]}`, actions: { type: 'beginRound', params: { step: c.then } } } as const),
     ),
-    { target: 'briefing', actions: 'nextRound' } as const,
+    { target: 'negotiation', actions: { type: 'beginRound', params: { step: STAY } } } as const,
   ];
 
-  const roundCycle = (phase: PhaseId) => {
-    const resolution = resolutionOf(phase);
-    return {
-      initial: 'briefing',
-      entry: phase === 'ceasefire' ? [] : [{ type: 'enterPhase', params: { phase } } as const],
-      states: {
-        briefing: { entry: 'startBriefing', always: { target: 'negotiation' } },
-        negotiation: {
-          entry: 'openNegotiation',
-          on: {
-            ...negotiationOn,
-            'negotiation.ready': [refuse, { guard: 'lastReady', target: 'commit', actions: 'applyIntent' }, apply],
-            'step.close': { guard: 'intentLegal', target: 'commit', actions: 'logIntent' },
-          },
+  const roundCycle = (phase: PhaseId) => ({
+    initial: 'negotiation',
+    states: {
+      negotiation: {
+        on: {
+          ...negotiationOn,
+          'negotiation.ready': [refuse, { guard: 'lastReady', target: 'commit', actions: 'applyIntent' }, apply],
+          'step.close': { guard: 'intentLegal', target: 'commit', actions: 'logIntent' },
         },
-        commit: {
-          entry: 'openCommit',
-          on: {
-            'commit.submit': [refuse, { guard: 'lastCommit', target: 'resolution', actions: 'applyIntent' }, apply],
-            'step.close': { guard: 'intentLegal', target: 'resolution', actions: 'logIntent' },
-          },
-        },
-        resolution: { entry: 'resolveRound', always: resolution },
       },
-    } as const;
-  };
+      commit: {
+        entry: 'openCommit',
+        on: {
+          'commit.submit': [refuse, { guard: 'lastCommit', target: 'resolution', actions: 'applyIntent' }, apply],
+          'step.close': { guard: 'intentLegal', target: 'resolution', actions: 'logIntent' },
+        },
+      },
+      resolution: { entry: 'resolveRound', always: resolutionOf(phase) },
+    },
+  } as const);
 
   const ending = (outcome: Outcome) => ({
     type: 'final' as const,
@@ -167,7 +159,7 @@ export function createGameMachine(scenario: Scenario) {
 
   return m.createMachine({
     id: 'interlock',
-    context: ({ input }) => ({ game: createGame(scenario, input.seed), log: [] }),
+    context: ({ input }) => ({ game: openingState(scenario, input.seed), log: [] }),
     initial: 'ceasefire',
     on: {
       ...(Object.fromEntries(FACILITATOR_INTENTS.map((t) => [t, accept])) as Record<
