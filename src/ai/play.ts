@@ -2,7 +2,7 @@
 // engine driver of the benchmark, the expert's simulated futures. One negotiation is: proposals,
 // answers until nothing is left open (counters and re-proposals need answers too), then council
 // business and readiness; then the sealed commits.
-import { catalog, checkIntent, decisionView, endGame, allCommitted, allReady, applyIntent, bridgeComplete, ceasefireExpired, enterPhase, frameworkAgreed, nextRound, openCommit, openNegotiation, resolveRound, roundLimitReached, startBriefing, truceCollapsed, NEXT_PHASE, type GameState, type GameView, type Intent, type Scenario } from '../engine/core';
+import { catalog, checkIntent, closeRound, decisionView, allCommitted, allReady, applyIntent, openCommit, resolveRound, type GameState, type GameView, type Intent, type Scenario } from '../engine/core';
 import type { Decision } from './words';
 
 export interface Table {
@@ -74,10 +74,16 @@ function hasRefusedStructure(s: GameState, d: string): boolean {
   return s.packages.some((p) => p.proposer === d && p.round === s.round && p.status === 'rejected' && p.replies.length > 0) && s.phase === 'ceasefire';
 }
 
-/** The round cycle driven by the engine's functions directly (no machine): the expert's simulated futures, and the benchmark's reference (src/cli/directTable.ts). */
+/**
+ * The round cycle driven by the engine's functions directly (no machine), with the engine's round
+ * flow (closeRound) after each resolution: the expert's simulated futures, and the benchmark's
+ * reference (src/cli/directTable.ts).
+ */
 export class SimTable implements Table {
   /** Rounds resolved: the unit of the expert's search budget. */
   resolved = 0;
+  /** The last resolved round's state, before the flow's next step (the debrief's round frames). */
+  lastResolved: GameState | null = null;
 
   constructor(
     private readonly scenario: Scenario,
@@ -103,24 +109,9 @@ export class SimTable implements Table {
   }
 
   private resolve() {
-    const sc = this.scenario;
     this.resolved += 1;
-    let s = resolveRound(sc, this.state);
-    const phase = s.phase;
-    const next = NEXT_PHASE[phase];
-    // The machine's own words for each ending, so this cycle reaches the machine's state hashes.
-    if (truceCollapsed(s)) s = endGame(s, 'unraveling', 'The truce collapsed into renewed conflict.');
-    else if (phase === 'C' && bridgeComplete(sc, s))
-      s = endGame(s, 'consolidation', 'Phase C is complete: the settlement holds as a durable compact.');
-    else if (roundLimitReached(sc, s))
-      s = endGame(s, 'drift', 'The round limit passed without a settlement: the lull holds, incidents keep rising.');
-    else {
-      const advance = phase === 'ceasefire' ? frameworkAgreed(s) || ceasefireExpired(sc, s) : bridgeComplete(sc, s);
-      s = nextRound(sc, s);
-      if (advance && next) s = enterPhase(sc, s, next);
-      s = openNegotiation(startBriefing(sc, s));
-    }
-    this.state = s;
+    this.lastResolved = resolveRound(this.scenario, this.state);
+    this.state = closeRound(this.scenario, this.lastResolved);
   }
 }
 

@@ -2,10 +2,10 @@
 // AI's SimTable, from a new game). The benchmark compares the two, and a test checks that both
 // reach the same state hash.
 import { SimTable } from '../ai/play';
-import { createGame, openNegotiation, startBriefing, type Scenario } from '../engine';
+import { openingState, type Scenario } from '../engine';
 
 export class DirectTable extends SimTable {
   constructor(scenario: Scenario, seed: number) {
-    super(scenario, openNegotiation(startBriefing(scenario, createGame(scenario, seed))));
+    super(scenario, openingState(scenario, seed));
   }
 }

@@ -20,6 +20,22 @@ export {
 } from './interlock';
 export { resolveRound, verificationChance, detectionChance, effectiveFunding } from './resolution';
 export * from './round';
+export {
+  FLOW_GUARDS,
+  ENDING_REASON,
+  NEXT_PHASE,
+  ADVANCE_WHEN,
+  END_CHECKS,
+  roundChecks,
+  afterRound,
+  beginAfter,
+  closeRound,
+  openingState,
+  type FlowGuard,
+  type FlowGuards,
+  type FlowStep,
+  type RoundCheck,
+} from './flow';
 export { objectivesOf, score, scores, OUTCOME_POINTS } from './objectives';
 export { viewFor, decisionView, publicView, facilitatorView, type GameView, type Audience } from './views';
 export { hashValue, canonicalJson } from './hash';

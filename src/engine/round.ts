@@ -20,8 +20,6 @@ export const ceasefireExpired = (scenario: Scenario, s: GameState) =>
 export const truceCollapsed = (s: GameState) => s.tension >= 100 || s.warTrigger !== null;
 export const roundLimitReached = (scenario: Scenario, s: GameState) => s.round >= scenario.tunables.roundLimit;
 
-export const NEXT_PHASE: Record<PhaseId, PhaseId | null> = { ceasefire: 'A', A: 'B', B: 'C', C: null };
-
 /** Briefing: scheduled injects fire. */
 export function startBriefing(scenario: Scenario, state: GameState): GameState {
   const s = scenario.injects.some((i) => i.round === state.round) ? injectDraft(state) : draftOf(state, 'events');

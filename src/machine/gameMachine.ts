@@ -1,24 +1,24 @@
-// The negotiation machine (docs/rules.md §3–§5): phases as states, the round cycle inside each,
-// the interlocking-safeties rule as named guards that call engine predicates.
+// The negotiation machine (docs/rules.md §3–§5): phases as states, the round cycle inside each, and the round's flow
+// (engine/flow.ts) as resolution transitions whose guards are named after the rules they call.
 import { assign, setup } from 'xstate';
 import {
   allCommittedBut,
   allReadyBut,
   applyIntent,
+  beginAfter,
   bridgeComplete,
   ceasefireExpired,
   checkIntent,
-  createGame,
+  ENDING_REASON,
   endGame,
-  enterPhase,
   frameworkAgreed,
-  nextRound,
+  openingState,
   openCommit,
-  openNegotiation,
   resolveRound,
+  roundChecks,
   roundLimitReached,
-  startBriefing,
   truceCollapsed,
+  type FlowStep,
   type GameState,
   type Intent,
   type Outcome,
@@ -39,6 +39,9 @@ export interface GameContext {
 }
 
 export type GameInput = { seed: number };
+
+type NextRound = Exclude<FlowStep, { kind: 'end' }>;
+const STAY: NextRound = { kind: 'stay' };
 
 const PHASE_STATE: Record<PhaseId, string> = { ceasefire: 'ceasefire', A: 'phaseA', B: 'phaseB', C: 'phaseC' };
 
@@ -79,7 +82,8 @@ export function createGameMachine(scenario: Scenario) {
       lastReady: ({ context, event }) => allReadyBut(context.game, event.actor),
       /** The last sealed commit opens the reveal (after intentRefused). */
       lastCommit: ({ context, event }) => allCommittedBut(context.game, event.actor),
-      /** §5.4: the current phase's bridge is complete. */
+      // The round flow's checks (engine/flow.ts), each a guard of its own name so a test can swap it.
+      /** The interlocking-safeties rule: the current phase's bridge is complete. */
       bridgeComplete: ({ context }) => bridgeComplete(scenario, context.game),
       frameworkAgreed: ({ context }) => frameworkAgreed(context.game),
       ceasefireExpired: ({ context }) => ceasefireExpired(scenario, context.game),
@@ -96,14 +100,10 @@ export function createGameMachine(scenario: Scenario) {
         log: logged(context, event),
       })),
       logIntent: assign(({ context, event }) => ({ log: logged(context, event) })),
-      startBriefing: assign(({ context }) => ({ game: startBriefing(scenario, context.game) })),
-      openNegotiation: assign(({ context }) => ({ game: openNegotiation(context.game) })),
       openCommit: assign(({ context }) => ({ game: openCommit(context.game) })),
       resolveRound: assign(({ context }) => ({ game: resolveRound(scenario, context.game) })),
-      nextRound: assign(({ context }) => ({ game: nextRound(scenario, context.game) })),
-      enterPhase: assign(({ context }, params: { phase: PhaseId }) => ({
-        game: enterPhase(scenario, context.game, params.phase),
-      })),
+      /** The next round: its number, the next phase if the flow advances, the briefing, the negotiation open. */
+      beginRound: assign(({ context }, params: { step: NextRound }) => ({ game: beginAfter(scenario, context.game, params.step) })),
       endGame: assign(({ context }, params: { outcome: Outcome; reason: string }) => ({
         game: context.game.step === 'ended' ? context.game : endGame(context.game, params.outcome, params.reason),
       })),
@@ -119,56 +119,47 @@ export function createGameMachine(scenario: Scenario) {
     typeof accept
   >;
 
-  const roundCycle = (phase: PhaseId) => {
-    const next: Record<PhaseId, string | null> = { ceasefire: 'phaseA', A: 'phaseB', B: 'phaseC', C: null };
-    const advance = next[phase];
-    type Guarded = { guard: 'truceCollapsed' | 'bridgeComplete' | 'roundLimitReached' | 'frameworkAgreed' | 'ceasefireExpired'; target: string };
-    const to = (guard: Guarded['guard'], target: string, advancing = false) =>
-      advancing ? ({ guard, target, actions: 'nextRound' } as const) : ({ guard, target } as const);
-    const resolution = [
-      to('truceCollapsed', '#interlock.unraveling'),
-      ...(phase === 'C' ? [to('bridgeComplete', '#interlock.consolidation')] : []),
-      to('roundLimitReached', '#interlock.drift'),
-      ...(phase === 'ceasefire'
-        ? [to('frameworkAgreed', `#interlock.${advance}`, true), to('ceasefireExpired', `#interlock.${advance}`, true)]
-        : advance
-          ? [to('bridgeComplete', `#interlock.${advance}`, true)]
-          : []),
-      { target: 'briefing', actions: 'nextRound' } as const,
-    ];
-    return {
-      initial: 'briefing',
-      entry: phase === 'ceasefire' ? [] : [{ type: 'enterPhase', params: { phase } } as const],
-      states: {
-        briefing: { entry: 'startBriefing', always: { target: 'negotiation' } },
-        negotiation: {
-          entry: 'openNegotiation',
-          on: {
-            ...negotiationOn,
-            'negotiation.ready': [refuse, { guard: 'lastReady', target: 'commit', actions: 'applyIntent' }, apply],
-            'step.close': { guard: 'intentLegal', target: 'commit', actions: 'logIntent' },
-          },
-        },
-        commit: {
-          entry: 'openCommit',
-          on: {
-            'commit.submit': [refuse, { guard: 'lastCommit', target: 'resolution', actions: 'applyIntent' }, apply],
-            'step.close': { guard: 'intentLegal', target: 'resolution', actions: 'logIntent' },
-          },
-        },
-        resolution: { entry: 'resolveRound', always: resolution },
-      },
-    } as const;
-  };
+  // The resolution's transitions, built from the engine's round flow (the same table that
+  // afterRound reads): the first guard that holds decides; none holding, the phase goes on.
+  // One action begins the next round (in one step of the machine, not one per part of it).
+  const resolutionOf = (phase: PhaseId) => [
+    ...roundChecks(phase).map((c) =>
+      c.then.kind === 'end'
+        ? ({ guard: c.guard, target: `#interlock.${c.then.outcome}` } as const)
+        : ({ guard: c.guard, target: `#interlock.${PHASE_STATE[c.then.phase]}`, actions: { type: 'beginRound', params: { step: c.then } } } as const),
+    ),
+    { target: 'negotiation', actions: { type: 'beginRound', params: { step: STAY } } } as const,
+  ];
 
-  const ending = (outcome: Outcome, reason: string) => ({
+  const roundCycle = (phase: PhaseId) => ({
+    initial: 'negotiation',
+    states: {
+      negotiation: {
+        on: {
+          ...negotiationOn,
+          'negotiation.ready': [refuse, { guard: 'lastReady', target: 'commit', actions: 'applyIntent' }, apply],
+          'step.close': { guard: 'intentLegal', target: 'commit', actions: 'logIntent' },
+        },
+      },
+      commit: {
+        entry: 'openCommit',
+        on: {
+          'commit.submit': [refuse, { guard: 'lastCommit', target: 'resolution', actions: 'applyIntent' }, apply],
+          'step.close': { guard: 'intentLegal', target: 'resolution', actions: 'logIntent' },
+        },
+      },
+      resolution: { entry: 'resolveRound', always: resolutionOf(phase) },
+    },
+  } as const);
+
+  const ending = (outcome: Outcome) => ({
     type: 'final' as const,
-    entry: { type: 'endGame' as const, params: { outcome, reason } },
+    entry: { type: 'endGame' as const, params: { outcome, reason: ENDING_REASON[outcome] } },
   });
 
   return m.createMachine({
     id: 'interlock',
-    context: ({ input }) => ({ game: createGame(scenario, input.seed), log: [] }),
+    context: ({ input }) => ({ game: openingState(scenario, input.seed), log: [] }),
     initial: 'ceasefire',
     on: {
       ...(Object.fromEntries(FACILITATOR_INTENTS.map((t) => [t, accept])) as Record<
@@ -186,9 +177,9 @@ export function createGameMachine(scenario: Scenario) {
       [PHASE_STATE.A]: roundCycle('A'),
       [PHASE_STATE.B]: roundCycle('B'),
       [PHASE_STATE.C]: roundCycle('C'),
-      consolidation: ending('consolidation', 'Phase C is complete: the settlement holds as a durable compact.'),
-      drift: ending('drift', 'The round limit passed without a settlement: the lull holds, incidents keep rising.'),
-      unraveling: ending('unraveling', 'The truce collapsed into renewed conflict.'),
+      consolidation: ending('consolidation'),
+      drift: ending('drift'),
+      unraveling: ending('unraveling'),
     },
   });
 }

@@ -1,6 +1,6 @@
 // The event log as a file, and replay: the same scenario, seed and log give the same state hash.
 import { z } from 'zod/mini';
-import { ENGINE_VERSION, hashValue, intentSchema, type GameState, type Intent, type Outcome, type Scenario } from '../engine';
+import { ENGINE_VERSION, hashValue, intentSchema, stateHash, type GameState, type Intent, type Outcome, type Scenario } from '../engine';
 import type { LogEntry } from './gameMachine';
 import { GameSession } from './session';
 
@@ -36,16 +36,18 @@ export function replay(scenario: Scenario, seed: number, entries: readonly LogEn
   return { session, state: session.state, hash: session.hash() };
 }
 
-export function makeLogFile(scenario: Scenario, session: GameSession): LogFile {
-  const state = session.state;
+/** A played game as a log file: a session, or any table that kept the log of what it accepted. */
+export function makeLogFile(scenario: Scenario, game: { readonly state: GameState; readonly log: readonly LogEntry[] }): LogFile {
+  const { state, log } = game;
+  const hash = stateHash(state);
   return {
     format: LOG_FORMAT,
     version: LOG_VERSION,
     engineVersion: ENGINE_VERSION,
     scenario: { id: scenario.id, hash: scenarioHash(scenario) },
     seed: state.seed,
-    entries: [...session.log],
-    final: { hash: session.hash(), round: state.round, outcome: state.outcome, entries: session.log.length },
+    entries: [...log],
+    final: { hash, round: state.round, outcome: state.outcome, entries: log.length },
   };
 }
 

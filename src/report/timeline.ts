@@ -1,11 +1,12 @@
-// A game, round by round: the event log replayed once, keeping the state at the start of each
-// round (negotiation open) and at its end (resolved, before the next round's briefing). The
-// report, the replay and the what-if fork all read these frames; states are never mutated, so
-// keeping them costs only what each round changed.
-import { applyIntent, resolveRound, type GameState, type PhaseId, type Scenario } from '../engine';
+// A game, round by round: the event log replayed once by the engine's own round cycle (the
+// SimTable, with the engine's round flow), keeping the state at the start of each round
+// (negotiation open) and at its end (resolved, before the next round's briefing). The report, the
+// replay and the what-if fork all read these frames; states are never mutated, so keeping them
+// costs only what each round changed.
+import { SimTable } from '../ai/play';
+import { openingState, stateHash, type GameState, type PhaseId, type Scenario } from '../engine';
 import type { LogEntry } from '../machine/gameMachine';
 import { ReplayError, makeLogFile, type LogFile } from '../machine/replay';
-import { GameSession } from '../machine/session';
 
 export interface RoundFrame {
   round: number;
@@ -33,34 +34,32 @@ export interface Timeline {
 }
 
 export function buildTimeline(scenario: Scenario, seed: number, entries: readonly LogEntry[]): Timeline {
-  const session = GameSession.start(scenario, seed);
+  const table = new SimTable(scenario, openingState(scenario, seed));
   const frames: RoundFrame[] = [];
-  let start = session.state;
+  let start = table.state;
   let firstEntry = 0;
-  try {
-    entries.forEach((entry, i) => {
-      const before = session.state;
-      const r = session.send(entry.intent);
-      if (!r.ok) throw new ReplayError(`entry ${entry.seq} (${entry.intent.type} by ${entry.actor}) is refused: ${r.reason}`);
-      const after = session.state;
-      const ended = after.outcome !== null && before.outcome === null;
-      if (after.round === before.round && !ended) return;
-      // The machine resolves the round and opens the next one in one step; the resolved state in
-      // between is the same pure call the machine made (the last commit, or a closed step, then resolution).
-      const resolved =
-        ended && (entry.intent.type === 'facilitator.end' || after.round === before.round)
-          ? after
-          : resolveRound(scenario, entry.intent.type === 'step.close' ? before : applyIntent(scenario, before, entry.intent));
-      frames.push({ round: before.round, phase: before.phase, start, end: ended ? after : resolved, resolved: entry.intent.type !== 'facilitator.end', firstEntry });
-      start = after;
-      firstEntry = i + 1;
-    });
-  } finally {
-    session.stop();
-  }
-  const final = session.state;
+  // The log as the machine would have kept it (numbered, with the round each intent came in).
+  const kept: LogEntry[] = [];
+  entries.forEach((entry, i) => {
+    const before = table.state;
+    const resolvedBefore = table.resolved;
+    const r = table.send(entry.intent);
+    if (!r.ok) throw new ReplayError(`entry ${entry.seq} (${entry.intent.type} by ${entry.actor}) is refused: ${r.reason}`);
+    kept.push({ seq: i + 1, round: before.round, actor: entry.intent.actor, intent: entry.intent });
+    const after = table.state;
+    const ended = after.outcome !== null;
+    const resolvedNow = table.resolved > resolvedBefore;
+    if (!resolvedNow && !ended) return;
+    // A round ends resolved (its state before the flow's next step), or by the facilitator.
+    const end = ended ? after : (table.lastResolved as GameState);
+    frames.push({ round: before.round, phase: before.phase, start, end, resolved: resolvedNow, firstEntry });
+    start = after;
+    firstEntry = i + 1;
+  });
+  const final = table.state;
   if (final.outcome === null) frames.push({ round: final.round, phase: final.phase, start, end: final, resolved: false, firstEntry });
-  return { scenario, seed, entries, frames, final, hash: session.hash(), log: makeLogFile(scenario, session), over: final.outcome !== null };
+  const log = makeLogFile(scenario, { state: final, log: kept });
+  return { scenario, seed, entries, frames, final, hash: stateHash(final), log, over: final.outcome !== null };
 }
 
 /** The log entries a what-if from the start of `round` replays: everything before that round. */
