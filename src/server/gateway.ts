@@ -150,7 +150,7 @@ export class Gateway {
     if (conn.created >= (this.opts.roomsPerConnection ?? 5)) return fail('throttled', 'this connection has opened enough rooms');
     if (this.rooms.rooms.size >= (this.opts.maxRooms ?? 1000)) return fail('unavailable', 'the server holds as many rooms as it can');
     conn.created += 1;
-    const { room, key } = this.rooms.create(r.data.seed);
+    const { room, key } = this.rooms.create(r.data.seed, r.data.personas);
     return { ok: true, code: room.code, key };
   }
 
