@@ -22,6 +22,7 @@ export { resolveRound, verificationChance, detectionChance, effectiveFunding } f
 export * from './round';
 export { objectivesOf, score, scores, OUTCOME_POINTS } from './objectives';
 export { viewFor, decisionView, publicView, facilitatorView, type GameView, type Audience } from './views';
+export { scenarioFor, scenarioVersion } from './scenarioView';
 export { hashValue, canonicalJson } from './hash';
 export { inquiryConfidence } from './council';
 export { deriveSeed, nextFloat } from './rng';

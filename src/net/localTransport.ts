@@ -1,6 +1,6 @@
 // Solo and hot-seat: the game runs in this page, admitted by the same authority as a room's (over
 // an in-memory store); AI seats decide in a Web Worker, played by the one seat scheduler.
-import { catalog, viewFor, publicView, type GameState, type GameView, type Intent, type Scenario } from '../engine';
+import { catalog, scenarioFor, viewFor, publicView, type GameState, type GameView, type Intent, type Scenario } from '../engine';
 import type { AiClient } from '../ai/client';
 import { DEFAULT_PERSONA, type Persona } from '../ai/persona';
 import { SeatDriver, type Stage, type Table } from '../ai/scheduler';
@@ -100,6 +100,11 @@ export class LocalTransport implements Transport {
 
   view(seat: string | null): GameView {
     return seat === null ? publicView(this.session.state) : viewFor(this.session.state, seat);
+  }
+
+  /** The scenario as one seat (or the public, null) may read it: the rule a room applies. */
+  scenarioFor(seat: string | null): Scenario {
+    return scenarioFor(this.scenario, this.session.state, seat === null ? { kind: 'public' } : { kind: 'delegation', id: seat });
   }
 
   /** An intent of a person at this screen: admitted as a room admits a seat's (the seat must be a person's). */
