@@ -1,12 +1,12 @@
-// Plays AI delegations through any table that takes intents: the machine's session, the direct
-// engine driver of the benchmark, or a room on the server.
+// Plays AI delegations through any table that takes intents (the machine's session, the engine
+// driven directly) by the one scheduler: the command line, the benchmarks and the tests.
 import { catalog, type Scenario } from '../engine/core';
 import { DEFAULT_PERSONA, type Persona } from './persona';
-import { playSeats, type Decider, type Table } from './play';
 import { decideStage } from './policy';
+import { playSeats, playSteps, type Decider, type Table } from './scheduler';
 import type { Decision } from './words';
 
-export type { Table } from './play';
+export type { Table } from './scheduler';
 
 export interface AutoplayOptions {
   /** Personality and difficulty per delegation (default: a standard pragmatist). */
@@ -27,23 +27,18 @@ export function deciderFor(scenario: Scenario, opts: AutoplayOptions = {}): Deci
   };
 }
 
+function seatPlay(scenario: Scenario, table: Table, opts: AutoplayOptions) {
+  const seats = catalog(scenario).delegationIds.filter((d) => !opts.humans?.includes(d));
+  return { table, seats, ...(opts.onDecision ? { onDecision: opts.onDecision } : {}) };
+}
+
 /** Plays the current step for every AI seat; returns when the step has moved on. */
 export function playStep(scenario: Scenario, table: Table, opts: AutoplayOptions = {}) {
-  const seats = catalog(scenario).delegationIds.filter((d) => !opts.humans?.includes(d));
-  playSeats(table, seats, deciderFor(scenario, opts), opts.onDecision);
+  playSeats(seatPlay(scenario, table, opts), deciderFor(scenario, opts));
 }
 
 /** Plays a whole AI-only game to its end. */
 export function playToEnd(scenario: Scenario, table: Table, opts: AutoplayOptions = {}) {
-  const limit = (scenario.tunables.roundLimit + 2) * 4;
-  const decide = deciderFor(scenario, opts);
-  const seats = catalog(scenario).delegationIds.filter((d) => !opts.humans?.includes(d));
-  for (let i = 0; i < limit && !table.done; i++) {
-    const before = `${table.state.round}:${table.state.step}`;
-    playSeats(table, seats, decide, opts.onDecision);
-    if (!table.done && `${table.state.round}:${table.state.step}` === before) {
-      table.send({ type: 'step.close', actor: 'system' });
-    }
-  }
+  playSteps(seatPlay(scenario, table, opts), deciderFor(scenario, opts), (scenario.tunables.roundLimit + 2) * 4);
   if (!table.done) throw new Error('the game did not finish: autoplay is stuck');
 }

@@ -3,12 +3,10 @@
 // the command line and tests.)
 import type { Scenario } from '../engine/core';
 import type { Decision } from './words';
-import type { AiRequest, AiResponse } from './protocol';
-
-export type Ask = Exclude<AiRequest, { kind: 'init' }> extends infer R ? (R extends { id: number } ? Omit<R, 'id'> : never) : never;
+import type { AiAsk, AiRequest, AiResponse } from './protocol';
 
 export interface AiClient {
-  decide(request: Ask): Promise<Decision[]>;
+  decide(ask: AiAsk): Promise<Decision[]>;
   dispose(): void;
 }
 
@@ -30,7 +28,7 @@ export function createWorkerAiClient(scenario: Scenario): AiClient {
     });
   void post({ id: nextId++, kind: 'init', scenario });
   return {
-    decide: (request) => post({ ...request, id: nextId++ } as AiRequest),
+    decide: (ask) => post({ ...ask, id: nextId++, kind: 'decide' }),
     dispose: () => {
       worker.terminate();
       for (const p of pending.values()) p.reject(new Error('the AI worker was stopped'));

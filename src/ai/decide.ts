@@ -1,17 +1,10 @@
-// One AI decision from a request: the same code runs in the Web Worker and inline (tests, CLI).
+// One AI decision from a question: the same code runs in the Web Worker, the server's AI threads
+// and inline (tests, command line).
 import type { Scenario } from '../engine/core';
-import { personaOf } from './baseline';
-import { readyDecision } from './play';
 import { decideStage } from './policy';
-import type { AiRequest } from './protocol';
+import type { AiAsk } from './protocol';
 import type { Decision } from './words';
 
-export function decide(scenario: Scenario, req: Exclude<AiRequest, { kind: 'init' }>): Decision[] {
-  if (req.kind === 'decide') return decideStage(scenario, req.view, req.delegation, req.persona, req.stage);
-  const persona = personaOf(req.temperament);
-  if (req.kind === 'commit') return decideStage(scenario, req.view, req.delegation, persona, 'commit');
-  if (req.pass === 0) return decideStage(scenario, req.view, req.delegation, persona, 'propose');
-  if (req.pass === 1) return decideStage(scenario, req.view, req.delegation, persona, 'answer');
-  const member = req.view.council.founded && req.view.council.members.includes(req.delegation);
-  return [...(member ? decideStage(scenario, req.view, req.delegation, persona, 'close') : []), readyDecision(req.delegation)];
+export function decide(scenario: Scenario, ask: AiAsk): Decision[] {
+  return decideStage(scenario, ask.view, ask.delegation, ask.persona, ask.stage);
 }

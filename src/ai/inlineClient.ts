@@ -2,11 +2,10 @@
 import type { Scenario } from '../engine/core';
 import type { AiClient } from './client';
 import { decide } from './decide';
-import type { AiRequest } from './protocol';
 
 export function createInlineAiClient(scenario: Scenario): AiClient {
   return {
-    decide: (request) => Promise.resolve(decide(scenario, { ...request, id: 0 } as Exclude<AiRequest, { kind: 'init' }>)),
+    decide: (ask) => Promise.resolve(decide(scenario, ask)),
     dispose: () => undefined,
   };
 }

@@ -19,7 +19,8 @@ import { betrayalsSeen, defectionsOf, withDefections } from './facts';
 import { negotiationStage } from './negotiate';
 import { councilBusiness } from './council';
 import { profileOf, type Persona, type Profile } from './persona';
-import { playRounds, playSeats, SimTable, type Decider } from './play';
+import { playRounds, SimTable } from './play';
+import { playSeats, type Decider } from './scheduler';
 import { plural, type Decision, type Rng } from './words';
 
 /** Rounds each sampled future runs: this one, and the next. */
@@ -150,7 +151,7 @@ export function expertCommit(scenario: Scenario, view: GameView, me: string, per
         totals[i] = (totals[i] ?? 0) - 1000;
         return;
       }
-      playSeats(sim, catalog(scenario).delegationIds.filter((d) => d !== me), model);
+      playSeats({ table: sim, seats: catalog(scenario).delegationIds.filter((d) => d !== me) }, model);
       if (!sim.done && sim.state.step === 'commit') sim.send({ type: 'step.close', actor: 'system' });
       playRounds(scenario, sim, model, LOOKAHEAD_DEPTH - 1);
       used += Math.max(1, sim.resolved);

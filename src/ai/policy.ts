@@ -6,7 +6,7 @@ import { councilBusiness } from './council';
 import { expertCommit } from './lookahead';
 import { negotiationStage } from './negotiate';
 import { DEFAULT_PERSONA, profileOf, type Persona } from './persona';
-import type { Stage } from './play';
+import type { Stage } from './scheduler';
 import type { Decision } from './words';
 
 const MAX_REASON = 400;

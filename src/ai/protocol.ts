@@ -1,16 +1,19 @@
-// Messages between the page and the AI Web Worker. The worker receives only a delegation's
-// view (never the true state), so an AI cannot decide on what it may not see.
+// Messages between a game and its AI (the page's Web Worker, the server's AI threads). The AI
+// receives only a delegation's view (never the true state), so it cannot decide on what it may
+// not see.
 import type { GameView, Scenario } from '../engine/core';
-import type { Temperament } from './baseline';
 import type { Persona } from './persona';
-import type { Stage } from './play';
+import type { Stage } from './scheduler';
 import type { Decision } from './words';
 
-export type AiRequest =
-  | { id: number; kind: 'init'; scenario: Scenario }
-  | { id: number; kind: 'decide'; delegation: string; view: GameView; persona: Persona; stage: Stage }
-  // The first protocol (pass 0 proposals, 1 answers, 2 council business and readiness), still answered.
-  | { id: number; kind: 'negotiate'; delegation: string; view: GameView; temperament: Temperament; pass: number }
-  | { id: number; kind: 'commit'; delegation: string; view: GameView; temperament: Temperament };
+/** One question to the AI: a seat, its persona, the stage it decides, from its own view. */
+export interface AiAsk {
+  delegation: string;
+  view: GameView;
+  persona: Persona;
+  stage: Stage;
+}
+
+export type AiRequest = { id: number; kind: 'init'; scenario: Scenario } | ({ id: number; kind: 'decide' } & AiAsk);
 
 export type AiResponse = { id: number; decisions: Decision[]; ms: number } | { id: number; error: string };

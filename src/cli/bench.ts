@@ -3,7 +3,7 @@
 // machine-driven within 2× of the engine driven directly, replay of a 12-round log ≤ 10 ms).
 import { performance } from 'node:perf_hooks';
 import { deciderFor, playToEnd, type Table } from '../ai/autoplay';
-import type { Decider } from '../ai/play';
+import type { Decider } from '../ai/scheduler';
 import type { Persona } from '../ai/persona';
 import { catalog } from '../engine';
 import { makeLogFile, replay, type LogFile } from '../machine/replay';

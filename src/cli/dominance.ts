@@ -13,7 +13,7 @@
 import { performance } from 'node:perf_hooks';
 import { playToEnd } from '../ai/autoplay';
 import { stands } from '../ai/facts';
-import type { Decider } from '../ai/play';
+import type { Decider } from '../ai/scheduler';
 import { catalog, type Intent, type Scenario } from '../engine';
 import { intFlag, parseArgs } from './args';
 import { DirectTable } from './directTable';

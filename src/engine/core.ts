@@ -38,6 +38,7 @@ export {
 } from './flow';
 export { objectivesOf, score, scores, OUTCOME_POINTS } from './objectives';
 export { viewFor, decisionView, publicView, facilitatorView, type GameView, type Audience } from './views';
+export { scenarioFor, scenarioVersion } from './scenarioView';
 export { hashValue, canonicalJson } from './hash';
 export { inquiryConfidence } from './council';
 export { deriveSeed, nextFloat } from './rng';

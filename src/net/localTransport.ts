@@ -1,13 +1,15 @@
-// Solo and hot-seat: the game runs in this page; AI seats decide in a Web Worker.
-import { catalog, decisionView, viewFor, publicView, type GameState, type GameView, type Intent, type Scenario } from '../engine';
+// Solo and hot-seat: the game runs in this page, admitted by the same authority as a room's (over
+// an in-memory store); AI seats decide in a Web Worker, played by the one seat scheduler.
+import { catalog, scenarioFor, viewFor, publicView, type GameState, type GameView, type Intent, type Scenario } from '../engine';
 import type { AiClient } from '../ai/client';
 import { DEFAULT_PERSONA, type Persona } from '../ai/persona';
-import { ANSWER_PASSES, hasOffersToAnswer, readyDecision, type Stage } from '../ai/play';
+import { SeatDriver, type Stage, type Table } from '../ai/scheduler';
 import type { Decision } from '../ai/words';
 import type { LogEntry } from '../machine/gameMachine';
 import { replay } from '../machine/replay';
 import { GameSession } from '../machine/session';
-import type { AiNote, Progress, SendResult, Transport } from './transport';
+import { Authority, MemoryStore } from './authority';
+import type { AiNote, Progress, SendOptions, SendResult, Transport } from './transport';
 
 export interface LocalSetup {
   scenario: Scenario;
@@ -21,16 +23,16 @@ export interface LocalSetup {
 export class LocalTransport implements Transport {
   readonly scenario: Scenario;
   private session: GameSession;
+  private readonly authority: Authority;
+  private readonly store: MemoryStore;
+  private readonly driver: SeatDriver;
   private listeners = new Set<() => void>();
   private busy = new Set<string>();
   private notes: AiNote[] = [];
-  private driving = false;
-  private again = false;
   private disposed = false;
-  private proposedIn = new Map<string, number>();
+  private nextId = 1;
   /** The last round the AI plays by itself when no seat is a person's (null: people are playing). */
   private playThrough: number | null = null;
-  private readyIn = new Map<string, string>();
 
   constructor(
     readonly setup: LocalSetup,
@@ -46,7 +48,33 @@ export class LocalTransport implements Transport {
           : GameSession.start(setup.scenario, setup.seed);
     this.session.subscribe(() => this.changed());
     this.notes = notesFromLog(this.session.log, setup.humans);
-    queueMicrotask(() => void this.drive());
+    this.store = new MemoryStore(this.session.log.length);
+    this.authority = new Authority(() => this.session, this.store, {
+      started: () => true,
+      playedByAi: (d) => !this.setup.humans.includes(d),
+      closed: () => this.disposed,
+    });
+    const game = () => this.session;
+    const table: Table = {
+      get state() {
+        return game().state;
+      },
+      get done() {
+        return game().done;
+      },
+      send: (i) => this.authority.apply(i, null, { kind: 'ai', delegation: i.actor }),
+    };
+    this.driver = new SeatDriver({
+      table,
+      seats: () => this.aiSeats(),
+      decide: (view, d, stage) => this.ask(view, d, stage),
+      mayAct: () => !this.disposed && !this.session.done && !this.waiting,
+      onDecision: (d, decision, accepted) => {
+        if (!accepted || decision.intent.type === 'negotiation.ready') return;
+        this.notes.push({ round: this.session.state.round, delegation: d, text: decision.reason, sealed: decision.intent.type === 'commit.submit' });
+      },
+    });
+    queueMicrotask(() => void this.driver.drive());
   }
 
   get state(): GameState {
@@ -74,10 +102,18 @@ export class LocalTransport implements Transport {
     return seat === null ? publicView(this.session.state) : viewFor(this.session.state, seat);
   }
 
-  send(intent: Intent): Promise<SendResult> {
-    const r = this.session.send(intent);
-    if (r.ok) void this.drive();
-    return Promise.resolve(r);
+  /** The scenario as one seat (or the public, null) may read it: the rule a room applies. */
+  scenarioFor(seat: string | null): Scenario {
+    return scenarioFor(this.scenario, this.session.state, seat === null ? { kind: 'public' } : { kind: 'delegation', id: seat });
+  }
+
+  /** An intent of a person at this screen: admitted as a room admits a seat's (the seat must be a person's). */
+  send(intent: Intent, opts: SendOptions = {}): Promise<SendResult> {
+    // Whoever is at this screen may act for any seat; the authority refuses the seats the AI plays.
+    const role = catalog(this.scenario).delegation.has(intent.actor) ? ({ kind: 'seat', delegation: intent.actor } as const) : ({ kind: 'lobby' } as const);
+    const ack = this.authority.receive(role, undefined, { id: opts.id ?? `local-${this.nextId++}`, version: opts.version ?? this.store.version, intent });
+    if (ack.ok) void this.driver.drive();
+    return Promise.resolve(ack.ok ? { ok: true } : { ok: false, reason: ack.reason });
   }
 
   subscribe(listener: () => void): () => void {
@@ -125,7 +161,7 @@ export class LocalTransport implements Transport {
     // With nobody left at the screen, the AI finishes this round, then waits for the next one.
     this.playThrough = this.setup.humans.length === 0 ? this.session.state.round : null;
     this.changed();
-    void this.drive();
+    void this.driver.drive();
   }
 
   /** Every seat is the AI's and it waits at the start of a round (see playNextRound). */
@@ -138,93 +174,21 @@ export class LocalTransport implements Transport {
     if (this.playThrough === null) return;
     this.playThrough = this.session.state.round;
     this.changed();
-    void this.drive();
+    void this.driver.drive();
   }
 
   private persona(d: string): Persona {
     return this.setup.personas?.[d] ?? DEFAULT_PERSONA;
   }
 
-  /** Lets every AI seat act on the current step; runs again when something changed meanwhile. */
-  private async drive(): Promise<void> {
-    if (this.driving) {
-      this.again = true;
-      return;
-    }
-    this.driving = true;
-    try {
-      let moved = false;
-      do {
-        this.again = false;
-        const before = `${this.session.state.round}:${this.session.state.step}`;
-        await this.aiTurn();
-        // The AI seats' own last ready or commit can move the round on: they act on the new step too.
-        moved = `${this.session.state.round}:${this.session.state.step}` !== before;
-      } while ((this.again || moved) && !this.disposed && !this.session.done);
-    } finally {
-      this.driving = false;
-    }
-  }
-
-  private async ask(d: string, stage: Stage): Promise<Decision[]> {
+  private async ask(view: GameView, d: string, stage: Stage): Promise<Decision[]> {
     this.busy.add(d);
     this.changed();
     try {
-      const view = decisionView(this.session.state, d);
-      return await this.ai.decide({ kind: 'decide', delegation: d, view, persona: this.persona(d), stage });
+      return await this.ai.decide({ delegation: d, view, persona: this.persona(d), stage });
     } finally {
       this.busy.delete(d);
       this.changed();
-    }
-  }
-
-  private take(d: string, decisions: Decision[]) {
-    for (const decision of decisions) {
-      if (this.disposed || this.setup.humans.includes(d)) return;
-      const r = this.session.send(decision.intent);
-      if (!r.ok || decision.intent.type === 'negotiation.ready') continue;
-      const sealed = decision.intent.type === 'commit.submit';
-      this.notes.push({ round: this.session.state.round, delegation: d, text: decision.reason, sealed });
-    }
-  }
-
-  private async aiTurn() {
-    if (this.disposed || this.session.done || this.waiting) return;
-    const s = this.session.state;
-    if (s.paused) return;
-    const round = s.round;
-    const still = (step: string) => !this.disposed && this.session.state.step === step && this.session.state.round === round;
-    if (s.step === 'negotiation') {
-      for (const d of this.aiSeats()) {
-        // After a resume the state says what was done: a ready seat, or one that proposed, is past this.
-        const st = this.session.state;
-        const done = st.delegations[d]?.ready || st.packages.some((p) => p.proposer === d && p.round === st.round);
-        if (!still('negotiation') || this.proposedIn.get(d) === round || done) continue;
-        this.proposedIn.set(d, round);
-        this.take(d, await this.ask(d, 'propose'));
-      }
-      for (let pass = 0; pass < ANSWER_PASSES; pass++) {
-        let any = false;
-        for (const d of this.aiSeats()) {
-          if (!still('negotiation') || !hasOffersToAnswer(this.session.state, d)) continue;
-          any = true;
-          this.take(d, await this.ask(d, 'answer'));
-        }
-        if (!any) break;
-      }
-      for (const d of this.aiSeats()) {
-        const st = this.session.state;
-        if (!still('negotiation') || this.readyIn.get(d) === `${round}` || st.delegations[d]?.ready) continue;
-        this.readyIn.set(d, `${round}`);
-        if (st.council.founded && st.council.members.includes(d)) this.take(d, await this.ask(d, 'close'));
-        if (still('negotiation') && !this.setup.humans.includes(d) && !this.session.state.delegations[d]?.ready)
-          this.take(d, [readyDecision(d)]);
-      }
-    } else if (s.step === 'commit') {
-      for (const d of this.aiSeats()) {
-        if (!still('commit') || this.session.state.delegations[d]?.committed) continue;
-        this.take(d, await this.ask(d, 'commit'));
-      }
     }
   }
 }

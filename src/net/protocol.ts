@@ -1,6 +1,7 @@
 // The room protocol between the browser and the server (socket.io events): the messages' types
 // and limits. The server checks everything a client sends with the schemas of
 // src/server/messages.ts before anything else happens.
+import type { Persona } from '../ai/persona';
 import type { GameView, Scenario } from '../engine';
 import type { ViewPatch } from './viewPatch';
 
@@ -23,7 +24,9 @@ export type RoomAction =
   | { kind: 'clock'; step: ClockedStep; minutes: number | null }
   | { kind: 'extend'; minutes: number }
   | { kind: 'onExpiry'; value: 'nothing' | 'ai' }
-  | { kind: 'seatMode'; delegation: string; mode: 'ai' | 'human' }
+  | { kind: 'seatMode'; delegation: string; mode: 'ai' | 'human'; persona?: Persona | undefined }
+  /** Who the AI is when it plays a seat: its personality and difficulty. */
+  | { kind: 'persona'; delegation: string; persona: Persona }
   | { kind: 'releaseSeat'; delegation: string };
 
 export type Role = { kind: 'facilitator' } | { kind: 'seat'; delegation: string } | { kind: 'lobby' } | { kind: 'projector' };
@@ -37,6 +40,8 @@ export interface SeatInfo {
   /** Names of the devices holding the seat now (online) and the team's name. */
   team: string | null;
   online: string[];
+  /** The AI's personality and difficulty when it plays this seat. */
+  persona: Persona;
 }
 
 export interface ClockInfo {

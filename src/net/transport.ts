@@ -4,6 +4,12 @@ import type { GameView, Intent, Outcome, RoundStep, Scenario } from '../engine';
 
 export type SendResult = { ok: true } | { ok: false; reason: string };
 
+/** What a sender may add to an intent: its message id (applied once) and the version of the view it was made from. */
+export interface SendOptions {
+  id?: string;
+  version?: number;
+}
+
 export interface AiNote {
   round: number;
   delegation: string;
@@ -26,7 +32,7 @@ export interface Transport {
   progress(): Progress;
   /** The view of one seat, or the public view (null). Never more than that seat may see. */
   view(seat: string | null): GameView;
-  send(intent: Intent): Promise<SendResult>;
+  send(intent: Intent, opts?: SendOptions): Promise<SendResult>;
   /** Called after every change of the game or of who is thinking. */
   subscribe(listener: () => void): () => void;
   /** Delegations whose AI is deciding right now. */

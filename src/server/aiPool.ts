@@ -2,10 +2,8 @@
 // order; each room asks one decision at a time, so rooms take turns and none waits for long.
 import { Worker } from 'node:worker_threads';
 import type { Scenario } from '../engine';
-import type { Decision } from '../ai/baseline';
-import type { AiRequest } from '../ai/protocol';
-
-export type AiAsk = Exclude<AiRequest, { kind: 'init' }> extends infer R ? (R extends { id: number } ? Omit<R, 'id'> : never) : never;
+import type { AiAsk } from '../ai/protocol';
+import type { Decision } from '../ai/words';
 
 export interface WorkerRequest {
   id: number;

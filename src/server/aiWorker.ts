@@ -13,7 +13,7 @@ parentPort?.on('message', (req: WorkerRequest) => {
   const scenario = scenarios.get(req.scenarioKey);
   if (!scenario) return reply({ id: req.id, error: `no scenario ${req.scenarioKey} in this AI thread` });
   try {
-    reply({ id: req.id, decisions: decide(scenario, { ...req.request, id: req.id }) });
+    reply({ id: req.id, decisions: decide(scenario, req.request) });
   } catch (err) {
     reply({ id: req.id, error: (err as Error).message });
   }

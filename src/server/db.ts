@@ -5,8 +5,8 @@ import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 
-/** Bumped when the layout of the tables or of an event's body changes. */
-export const STORE_VERSION = 1;
+/** Bumped when the layout of the tables or of an event's body changes (2: message ids unique, persona events). */
+export const STORE_VERSION = 2;
 
 export interface RoomRow {
   code: string;
@@ -44,6 +44,7 @@ export class RoomDb {
   private readonly insertEvent: Database.Statement;
   private readonly upsertSeat: Database.Statement;
   private readonly touchRoom: Database.Statement;
+  private readonly findMessage: Database.Statement;
 
   constructor(file: string) {
     if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
@@ -100,13 +101,31 @@ export class RoomDb {
     `);
     const version = this.db.prepare('SELECT value FROM meta WHERE key = ?').get('storeVersion') as { value: string } | undefined;
     if (!version) this.db.prepare('INSERT INTO meta (key, value) VALUES (?, ?)').run('storeVersion', String(STORE_VERSION));
+    else if (Number(version.value) === 1) this.upgradeFrom1();
     else if (Number(version.value) !== STORE_VERSION)
       throw new Error(`the data file was written by store version ${version.value}; this server reads version ${STORE_VERSION}`);
+    // A message id is applied once in the whole life of a room: the log itself refuses a second one.
+    this.db.exec('CREATE UNIQUE INDEX IF NOT EXISTS events_msg_id ON events (room, msg_id) WHERE msg_id IS NOT NULL');
+    this.findMessage = this.db.prepare('SELECT 1 FROM events WHERE room = ? AND msg_id = ?');
     this.insertEvent = this.db.prepare('INSERT INTO events (room, seq, kind, msg_id, body, at) VALUES (?, ?, ?, ?, ?, ?)');
     this.upsertSeat = this.db.prepare(
       'INSERT INTO seats (room, delegation, mode, team) VALUES (?, ?, ?, ?) ON CONFLICT (room, delegation) DO UPDATE SET mode = excluded.mode, team = excluded.team',
     );
     this.touchRoom = this.db.prepare('UPDATE rooms SET updated_at = ? WHERE code = ?');
+  }
+
+  /** Version 1 kept message ids without an index; its logs read the same. */
+  private upgradeFrom1() {
+    const dup = this.db.prepare('SELECT room, msg_id AS id FROM events WHERE msg_id IS NOT NULL GROUP BY room, msg_id HAVING COUNT(*) > 1 LIMIT 1').get() as
+      | { room: string; id: string }
+      | undefined;
+    if (dup) throw new Error(`the data file has message ${dup.id} twice in room ${dup.room}: it cannot be upgraded to store version ${STORE_VERSION}`);
+    this.db.prepare('UPDATE meta SET value = ? WHERE key = ?').run(String(STORE_VERSION), 'storeVersion');
+  }
+
+  /** Whether a message with this id is in the room's log. */
+  hasMessage(code: string, msgId: string): boolean {
+    return this.findMessage.get(code, msgId) !== undefined;
   }
 
   createRoom(row: Omit<RoomRow, 'updatedAt'>) {

@@ -2,7 +2,7 @@
 // the checks every message passes (allowance, size, schema), and the fan-out of each room's
 // changes, one view per audience, to the connections that may see it.
 import type { Server, Socket } from 'socket.io';
-import type { GameState, GameView, Scenario } from '../engine';
+import { scenarioFor, scenarioVersion, type Audience, type GameState, type GameView, type Scenario } from '../engine';
 import { chatMessage, claimMessage, createRoomMessage, intentMessage, joinMessage, roomActionMessage } from './messages';
 import {
   MAX_MESSAGE_BYTES,
@@ -18,7 +18,7 @@ import type { Change, Room } from './room';
 import { canRead, chatFor, logFile, notesFor, roomInfo } from './roomInfo';
 import type { Rooms } from './rooms';
 import { diffView } from '../net/viewPatch';
-import { audienceKey, audienceOf, clientScenario, clientView, scenarioKey, type Audience } from './views';
+import { audienceKey, audienceOf, clientView } from './views';
 
 type IoSocket = Socket<ClientToServer, ServerToClient>;
 type Io = Server<ClientToServer, ServerToClient>;
@@ -150,7 +150,7 @@ export class Gateway {
     if (conn.created >= (this.opts.roomsPerConnection ?? 5)) return fail('throttled', 'this connection has opened enough rooms');
     if (this.rooms.rooms.size >= (this.opts.maxRooms ?? 1000)) return fail('unavailable', 'the server holds as many rooms as it can');
     conn.created += 1;
-    const { room, key } = this.rooms.create(r.data.seed);
+    const { room, key } = this.rooms.create(r.data.seed, r.data.personas);
     return { ok: true, code: room.code, key };
   }
 
@@ -259,7 +259,7 @@ export class Gateway {
       sent = { state: v.state, view: v.view, seq: 1, scenarioKey: v.scenarioKey };
       this.sent.set(name, sent);
     }
-    const scenario = clientScenario(room.scenario, sent.state, a);
+    const scenario = scenarioFor(room.scenario, sent.state, a);
     socket.emit('sync', {
       version: room.version,
       role,
@@ -284,8 +284,8 @@ export class Gateway {
     const hit = byAudience.get(key);
     const state = room.state;
     if (hit && hit.state === state) return hit;
-    const sk = scenarioKey(state);
-    const scenario = hit && hit.scenarioKey === sk ? hit.scenario : clientScenario(room.scenario, state, a);
+    const sk = scenarioVersion(state);
+    const scenario = hit && hit.scenarioKey === sk ? hit.scenario : scenarioFor(room.scenario, state, a);
     const entry = { state, view: clientView(state, a), scenarioKey: sk, scenario };
     byAudience.set(key, entry);
     return entry;

@@ -1,6 +1,7 @@
 // The schemas (zod/mini) of every message a client sends to a room: checked first, before the
 // seat, the version or the engine look at it. Their types must match the protocol's.
 import { z } from 'zod/mini';
+import { DIFFICULTIES, PERSONALITIES } from '../ai/persona';
 import { STEP_CLOCKS, type ChatTo, type RoomAction } from '../net/protocol';
 
 const text = (max: number, min = 0) => z.string().check(z.minLength(min), z.maxLength(max));
@@ -10,9 +11,13 @@ const messageId = text(64, 8);
 
 export const displayName = text(40, 1);
 
+export const personaSchema = z.strictObject({ personality: z.enum(PERSONALITIES), difficulty: z.enum(DIFFICULTIES) });
+
 export const createRoomMessage = z.strictObject({
   name: displayName,
   seed: z.optional(z.int().check(z.minimum(0), z.maximum(2 ** 31 - 1))),
+  /** The AI's persona per seat, chosen as the room is made. */
+  personas: z.optional(z.record(delegationId, personaSchema)),
 });
 
 export const joinMessage = z.strictObject({
@@ -50,7 +55,8 @@ export const roomAction = z.discriminatedUnion('kind', [
   }),
   z.strictObject({ kind: z.literal('extend'), minutes: z.number().check(z.minimum(-60), z.maximum(MAX_CLOCK_MINUTES)) }),
   z.strictObject({ kind: z.literal('onExpiry'), value: z.enum(['nothing', 'ai']) }),
-  z.strictObject({ kind: z.literal('seatMode'), delegation: delegationId, mode: z.enum(['ai', 'human']) }),
+  z.strictObject({ kind: z.literal('seatMode'), delegation: delegationId, mode: z.enum(['ai', 'human']), persona: z.optional(personaSchema) }),
+  z.strictObject({ kind: z.literal('persona'), delegation: delegationId, persona: personaSchema }),
   z.strictObject({ kind: z.literal('releaseSeat'), delegation: delegationId }),
 ]);
 export const roomActionMessage = z.strictObject({ id: messageId, action: roomAction });

@@ -1,22 +1,22 @@
-// A room: the authoritative game of one classroom or exercise. It runs the engine's machine,
-// judges every message (seat, schema, staleness, the engine's rules), keeps its event log in
-// SQLite, and tells the gateway what changed; the gateway sends each client its own view.
+// A room: the authoritative game of one classroom or exercise. Intents pass the one authority
+// (net/authority.ts) over the room's SQLite log (roomLog.ts); every other change is a typed room
+// event (roomEvents.ts), logged, then folded in by the same reducer a restart uses. The gateway
+// hears of each change and sends each client its own view.
 import { createHash, randomBytes } from 'node:crypto';
-import { catalog, parseIntent, type GameState, type Intent, type Scenario } from '../engine';
+import { DEFAULT_PERSONA, type Persona } from '../ai/persona';
+import { catalog, type GameState, type Intent, type Scenario } from '../engine';
 import { GameSession, type PersistedGame } from '../machine/session';
+import { Authority, type IntentMessage, type Source } from '../net/authority';
 import type { Ack, ChatLine, ChatTo, ClockedStep, PublicNote, Role, RoomAction } from '../net/protocol';
 import type { RoomDb, SeatRow } from './db';
 import { extendClock, expired, nextClock, type ClockState } from './roomClock';
+import { decodeEvent, initialRoomState, reduceRoom, type RoomEvent, type RoomState, type SeatState } from './roomEvents';
+import { RoomLog } from './roomLog';
 
 export const hashSecret = (secret: string) => createHash('sha256').update(secret).digest('hex');
 export const newSecret = () => randomBytes(24).toString('base64url');
 
-export interface Seat {
-  delegation: string;
-  mode: 'open' | 'human' | 'ai';
-  team: string | null;
-  tokens: Set<string>;
-}
+export type Seat = SeatState;
 
 export interface Change {
   view?: boolean;
@@ -37,10 +37,8 @@ export interface RoomInit {
   updatedAt?: number;
 }
 
-type Source = { kind: 'client'; role: Role; by: string } | { kind: 'ai'; delegation: string } | { kind: 'system' };
-
-/** How many recent message ids a room remembers to apply each at most once. */
-const REMEMBERED_IDS = 5000;
+const notFound = (delegation: string): Ack => ({ ok: false, code: 'not-found', reason: `no delegation "${delegation}" in this scenario` });
+const refused = (reason: string): Ack => ({ ok: false, code: 'refused', reason });
 
 export class Room {
   readonly code: string;
@@ -49,43 +47,78 @@ export class Room {
   readonly keyHash: string;
   readonly scenarioKey: string;
   session: GameSession;
-  /** The number of events in the room's log: every change bumps it. */
-  version = 0;
-  /** The version at which the current step (round and step) opened: older intents are stale. */
-  stepVersion = 0;
-  started = false;
-  seats = new Map<string, Seat>();
-  /** The default clocks of a classroom round (about six minutes a round in class: negotiation 4 min, commit 1 min). */
-  clocks: Record<ClockedStep, number | null> = { negotiation: 4, commit: 1 };
-  onExpiry: 'nothing' | 'ai' = 'ai';
-  clock: ClockState | null = null;
-  chat: ChatLine[] = [];
+  readonly log: RoomLog;
+  readonly authority: Authority;
+  private current: RoomState;
   notes: PublicNote[] = [];
   thinking = new Set<string>();
   /** Devices connected now, by socket id. */
   devices = new Map<string, { role: Role; name: string }>();
-  private seen = new Map<string, Ack>();
   private listeners = new Set<(c: Change) => void>();
-  private restoring = false;
   disposed = false;
+  /** Called by the AI driver when the room may need it (set by the registry). */
+  drive: (() => void) | null = null;
+  /** Set while a clock's expiry is being handled. */
+  expiring = false;
 
   constructor(
     init: RoomInit,
-    private readonly db: RoomDb,
+    db: RoomDb,
     readonly now: () => number,
   ) {
     this.code = init.code;
     this.scenario = init.scenario;
     this.seed = init.seed;
     this.keyHash = init.keyHash;
-    this.lastEventAt = init.updatedAt ?? init.createdAt;
     this.scenarioKey = `${init.scenario.id}:${hashSecret(JSON.stringify(init.scenario)).slice(0, 12)}`;
     this.session = GameSession.start(init.scenario, init.seed);
-    for (const d of catalog(init.scenario).delegationIds) this.seats.set(d, { delegation: d, mode: 'open', team: null, tokens: new Set() });
+    this.current = initialRoomState(catalog(init.scenario).delegationIds);
+    this.log = new RoomLog(init.code, db, now, init.updatedAt ?? init.createdAt);
+    this.authority = new Authority(() => this.session, this.log, {
+      started: () => this.started,
+      playedByAi: (d) => this.seats.get(d)?.mode === 'ai',
+      closed: () => this.disposed,
+    });
+    this.authority.onAccepted = () => {
+      this.syncClock();
+      this.emit({ view: true, room: true });
+    };
   }
+
+  // ——— what the room is: the fold of its log ———
 
   get state(): GameState {
     return this.session.state;
+  }
+  get version() {
+    return this.log.version;
+  }
+  get stepVersion() {
+    return this.authority.stepVersion;
+  }
+  get lastEventAt() {
+    return this.log.lastEventAt;
+  }
+  get started() {
+    return this.current.started;
+  }
+  get seats(): ReadonlyMap<string, Seat> {
+    return this.current.seats;
+  }
+  get clocks(): Readonly<Record<ClockedStep, number | null>> {
+    return this.current.clocks;
+  }
+  get onExpiry() {
+    return this.current.onExpiry;
+  }
+  get clock(): ClockState | null {
+    return this.current.clock;
+  }
+  get chat(): readonly ChatLine[] {
+    return this.current.chat;
+  }
+  personaOf(delegation: string): Persona {
+    return this.seats.get(delegation)?.persona ?? DEFAULT_PERSONA;
   }
 
   subscribe(fn: (c: Change) => void): () => void {
@@ -98,29 +131,14 @@ export class Room {
   }
 
   private emit(c: Change) {
-    if (this.restoring) return;
     for (const l of this.listeners) l(c);
   }
 
-  // ——— the log ———
-
-  /** Writes one event to the log and applies it; during a restore, only applies it. */
-  /** When the last event happened (ms), for closing rooms nobody uses any more. */
-  lastEventAt: number;
-
-  private record(kind: string, body: unknown, msgId: string | null, seats: SeatRow[] = []) {
-    this.version += 1;
-    if (!this.restoring) this.lastEventAt = this.now();
-    if (!this.restoring) this.db.append(this.code, this.version, kind, msgId, body, this.now(), seats);
-    if (msgId) this.remember(msgId, { ok: true });
-  }
-
-  private remember(id: string, ack: Ack) {
-    this.seen.set(id, ack);
-    if (this.seen.size > REMEMBERED_IDS) {
-      const first = this.seen.keys().next();
-      if (!first.done) this.seen.delete(first.value);
-    }
+  /** Logs a room event, then folds it in: the same reducer as a restore. */
+  private commit(e: RoomEvent, msgId: string | null) {
+    const next = reduceRoom(this.current, e);
+    this.log.append(e, msgId, seatRows(next, e));
+    this.current = next;
   }
 
   /**
@@ -128,130 +146,40 @@ export class Room {
    * the machine's last snapshot on, when there is one (it was taken as a round began).
    */
   restore(events: Array<{ seq: number; kind: string; msgId: string | null; body: unknown }>, snapshot: { version: number; body: string } | null = null) {
-    this.restoring = true;
-    try {
-      if (snapshot) {
-        this.session.stop();
-        this.session = GameSession.restore(this.scenario, JSON.parse(snapshot.body) as PersistedGame);
-      }
-      for (const e of events) {
-        if (e.seq !== this.version + 1) throw new Error(`room ${this.code}: event ${e.seq} is out of order`);
-        if (snapshot && e.seq <= snapshot.version && e.kind === 'intent') this.record(e.kind, e.body, e.msgId);
-        else this.applyLogged(e.kind, e.body, e.msgId);
-        if (snapshot && e.seq === snapshot.version) this.stepVersion = snapshot.version;
-      }
-      if (snapshot && this.session.log.length !== events.filter((e) => e.kind === 'intent').length)
-        throw new Error(`room ${this.code}: the snapshot does not match the log`);
-    } finally {
-      this.restoring = false;
+    if (snapshot) {
+      this.session.stop();
+      this.session = GameSession.restore(this.scenario, JSON.parse(snapshot.body) as PersistedGame);
     }
-  }
-
-  private applyLogged(kind: string, body: unknown, msgId: string | null) {
-    const b = (body ?? {}) as Record<string, unknown>;
-    switch (kind) {
-      case 'intent': {
-        const before = this.stepKey();
-        const r = this.session.send(b.intent as Intent);
-        if (!r.ok) throw new Error(`room ${this.code}: logged intent refused on restore: ${r.reason}`);
-        this.record(kind, body, msgId);
-        if (this.stepKey() !== before) this.stepVersion = this.version;
-        return;
+    let intents = 0;
+    for (const row of events) {
+      let e: RoomEvent;
+      try {
+        e = decodeEvent(row.kind, row.body);
+      } catch (err) {
+        throw new Error(`room ${this.code}: event ${row.seq}: ${(err as Error).message}`, { cause: err });
       }
-      case 'start':
-        this.started = true;
-        for (const s of this.seats.values()) if (s.mode === 'open') s.mode = 'ai';
-        break;
-      case 'claim': {
-        const seat = this.seats.get(b.delegation as string);
-        if (seat) {
-          seat.team = b.team as string;
-          seat.mode = 'human';
-          seat.tokens.add(b.tokenHash as string);
-        }
-        break;
-      }
-      case 'release': {
-        const seat = this.seats.get(b.delegation as string);
-        if (seat) {
-          seat.team = null;
-          seat.tokens.clear();
-          seat.mode = this.started ? 'ai' : 'open';
-        }
-        break;
-      }
-      case 'seatMode': {
-        const seat = this.seats.get(b.delegation as string);
-        if (seat) seat.mode = b.mode as Seat['mode'];
-        break;
-      }
-      case 'clocks':
-        this.clocks = { ...this.clocks, [b.step as ClockedStep]: b.minutes as number | null };
-        break;
-      case 'onExpiry':
-        this.onExpiry = b.value as 'nothing' | 'ai';
-        break;
-      case 'clock':
-        this.clock = body as ClockState | null;
-        break;
-      case 'chat':
-        this.chat.push(body as ChatLine);
-        break;
-      default:
-        throw new Error(`room ${this.code}: unknown event kind "${kind}"`);
+      this.log.replayed(row.seq);
+      if (e.kind === 'intent') {
+        intents += 1;
+        const inSnapshot = snapshot !== null && row.seq <= snapshot.version;
+        const problem = inSnapshot ? null : this.authority.replay(e.intent, row.seq);
+        if (problem) throw new Error(`room ${this.code}: logged intent refused on restore: ${problem}`);
+      } else this.current = reduceRoom(this.current, e);
+      if (snapshot && row.seq === snapshot.version) this.authority.stepVersion = snapshot.version;
     }
-    this.record(kind, body, msgId, this.seatRows(kind, b));
+    if (snapshot && this.session.log.length !== intents) throw new Error(`room ${this.code}: the snapshot does not match the log`);
   }
-
-  private seatRows(kind: string, b: Record<string, unknown>): SeatRow[] {
-    if (kind === 'start') return [...this.seats.values()].map((s) => ({ delegation: s.delegation, mode: s.mode, team: s.team }));
-    const s = typeof b.delegation === 'string' ? this.seats.get(b.delegation) : undefined;
-    return s ? [{ delegation: s.delegation, mode: s.mode, team: s.team }] : [];
-  }
-
-  private stepKey = () => `${this.state.round}:${this.state.step}:${this.session.done}`;
 
   // ——— what clients send ———
 
-  /** An intent from a client: schema, seat, staleness, then the engine's own judgement. */
-  receiveIntent(role: Role, by: string, msg: { id: string; version: number; intent: unknown }): Ack {
-    const again = this.seen.get(msg.id);
-    if (again) return again;
-    const parsed = parseIntent(msg.intent);
-    if (!parsed.ok) return { ok: false, code: 'malformed', reason: parsed.error };
-    let intent = parsed.intent;
-    const actor = role.kind === 'seat' ? role.delegation : role.kind === 'facilitator' ? 'facilitator' : null;
-    if (actor === null || intent.actor !== actor)
-      return { ok: false, code: 'forbidden', reason: actor === null ? 'this device holds no seat' : `this seat cannot act for ${intent.actor}` };
-    if (!this.started) return { ok: false, code: 'refused', reason: 'the facilitator has not started the game yet' };
-    if (msg.version > this.version) return { ok: false, code: 'stale', reason: 'that view is not from this room' };
-    // A facilitator's ruling is not tied to a step; closing a step is (no double close).
-    const stepBound = role.kind === 'seat' || intent.type === 'step.close';
-    if (stepBound && msg.version < this.stepVersion) return { ok: false, code: 'stale', reason: 'the round moved on since that view; here is the current one' };
-    if (role.kind === 'seat' && this.seats.get(role.delegation)?.mode === 'ai')
-      return { ok: false, code: 'refused', reason: 'the facilitator handed this seat to the AI' };
-    // The seat shows who committed: the server writes the device's name, not the client.
-    if (intent.type === 'commit.submit') intent = { ...intent, by };
-    const ack = this.apply(intent, msg.id, { kind: 'client', role, by });
-    if (ack.ok || ack.code !== 'refused') this.remember(msg.id, ack);
-    return ack;
+  /** An intent from a device: the authority judges it (schema, seat, staleness, the engine). */
+  receiveIntent(role: Role, by: string, msg: IntentMessage): Ack {
+    return this.authority.receive(role, by, msg);
   }
 
   /** Applies an intent from any source; accepted ones are logged before anyone hears of them. */
-  apply(intent: Intent, msgId: string | null, _source: Source): Ack {
-    if (this.disposed) return { ok: false, code: 'unavailable', reason: 'the room is closed' };
-    const before = this.stepKey();
-    const r = this.session.send(intent);
-    if (!r.ok) return { ok: false, code: 'refused', reason: r.reason };
-    this.record('intent', { intent }, msgId);
-    if (this.stepKey() !== before) {
-      this.stepVersion = this.version;
-      // A snapshot as each round begins keeps a restart quick however long the game.
-      if (this.state.step === 'negotiation' || this.session.done) this.db.saveSnapshot(this.code, this.version, JSON.stringify(this.session.persist()));
-    }
-    this.syncClock();
-    this.emit({ view: true, room: true });
-    return { ok: true };
+  apply(intent: Intent, msgId: string | null, source: Source): Ack {
+    return this.authority.apply(intent, msgId, source);
   }
 
   claim(delegation: string, name: string): Ack<{ token: string }> {
@@ -259,7 +187,7 @@ export class Room {
     if (!seat) return { ok: false, code: 'not-found', reason: `no delegation "${delegation}" in this scenario` };
     if (seat.team !== null) return { ok: false, code: 'forbidden', reason: `${delegation} is already held by ${seat.team}; ask them for their team link` };
     const token = newSecret();
-    this.applyLogged('claim', { delegation, team: name, tokenHash: hashSecret(token) }, null);
+    this.commit({ kind: 'claim', delegation, team: name, tokenHash: hashSecret(token) }, null);
     this.emit({ room: true });
     return { ok: true, token };
   }
@@ -267,7 +195,7 @@ export class Room {
   /** The seat a token opens, if any. */
   seatOf(token: string): string | null {
     const h = hashSecret(token);
-    for (const s of this.seats.values()) if (s.tokens.has(h)) return s.delegation;
+    for (const s of this.seats.values()) if (s.tokens.includes(h)) return s.delegation;
     return null;
   }
 
@@ -275,74 +203,69 @@ export class Room {
     return hashSecret(key) === this.keyHash;
   }
 
+  /** Personas chosen as the room is made (no message id: the room's creation carries them). */
+  choosePersonas(personas: Record<string, Persona>) {
+    for (const [delegation, persona] of Object.entries(personas)) if (this.seats.has(delegation)) this.commit({ kind: 'persona', delegation, persona }, null);
+  }
+
+  /** A facilitator's action on the room: validated here, then one logged event. */
   action(msgId: string, a: RoomAction): Ack {
-    const again = this.seen.get(msgId);
-    if (again) return again;
-    const ok = (kind: string, body: unknown): Ack => {
-      this.applyLogged(kind, body, msgId);
-      this.syncClock();
-      this.emit({ room: true });
-      this.drive?.();
-      return { ok: true };
-    };
+    if (this.log.accepted(msgId)) return { ok: true };
+    const event = this.eventOf(a);
+    if ('ok' in event) return event;
+    this.commit(event, msgId);
+    if (a.kind === 'clock' && a.minutes === null && this.clock?.step === a.step) this.setClock(null);
+    this.syncClock();
+    this.emit({ room: true });
+    if (a.kind === 'releaseSeat') this.emit({ revoked: a.delegation });
+    this.drive?.();
+    return { ok: true };
+  }
+
+  private eventOf(a: RoomAction): RoomEvent | Ack {
     switch (a.kind) {
       case 'start':
-        if (this.started) return { ok: false, code: 'refused', reason: 'the game has already started' };
-        return ok('start', {});
-      case 'clock': {
-        const r = ok('clocks', { step: a.step, minutes: a.minutes });
-        if (a.minutes === null && this.clock?.step === a.step) this.setClock(null);
-        return r;
-      }
-      case 'extend': {
-        if (!this.clock) return { ok: false, code: 'refused', reason: 'no clock is running' };
-        this.setClock(extendClock(this.clock, a.minutes, this.now()), msgId);
-        this.emit({ room: true });
-        return { ok: true };
-      }
+        return this.started ? refused('the game has already started') : { kind: 'start' };
+      case 'clock':
+        return { kind: 'clocks', step: a.step, minutes: a.minutes };
+      case 'extend':
+        return this.clock ? { kind: 'clock', clock: extendClock(this.clock, a.minutes, this.now()) } : refused('no clock is running');
       case 'onExpiry':
-        return ok('onExpiry', { value: a.value });
+        return { kind: 'onExpiry', value: a.value };
+      case 'persona':
+        return this.seats.has(a.delegation) ? { kind: 'persona', delegation: a.delegation, persona: a.persona } : notFound(a.delegation);
       case 'seatMode': {
         const seat = this.seats.get(a.delegation);
-        if (!seat) return { ok: false, code: 'not-found', reason: `no delegation "${a.delegation}"` };
-        if (a.mode === 'human' && seat.team === null && this.started)
-          return { ok: false, code: 'refused', reason: 'no team holds this seat: a team must claim it first' };
-        return ok('seatMode', { delegation: a.delegation, mode: a.mode === 'human' && seat.team === null ? 'open' : a.mode });
+        if (!seat) return notFound(a.delegation);
+        if (a.mode === 'human' && seat.team === null && this.started) return refused('no team holds this seat: a team must claim it first');
+        const mode = a.mode === 'human' && seat.team === null ? 'open' : a.mode;
+        return { kind: 'seatMode', delegation: a.delegation, mode, ...(a.persona ? { persona: a.persona } : {}) };
       }
-      case 'releaseSeat': {
-        if (!this.seats.has(a.delegation)) return { ok: false, code: 'not-found', reason: `no delegation "${a.delegation}"` };
-        const r = ok('release', { delegation: a.delegation });
-        this.emit({ revoked: a.delegation });
-        return r;
-      }
+      case 'releaseSeat':
+        return this.seats.has(a.delegation) ? { kind: 'release', delegation: a.delegation } : notFound(a.delegation);
     }
   }
 
-  /** Called by the AI driver when the room may need it (set by the registry). */
-  drive: (() => void) | null = null;
-
   sendChat(role: Role, by: string, msg: { id: string; to: ChatTo; text: string }): Ack {
-    const again = this.seen.get(msg.id);
-    if (again) return again;
+    if (this.log.accepted(msg.id)) return { ok: true };
     const from = role.kind === 'seat' ? role.delegation : role.kind === 'facilitator' ? 'facilitator' : null;
     if (from === null) return { ok: false, code: 'forbidden', reason: 'only seats and the facilitator send messages' };
-    if (msg.to === 'team' && from === 'facilitator') return { ok: false, code: 'refused', reason: 'the facilitator has no team channel' };
+    if (msg.to === 'team' && from === 'facilitator') return refused('the facilitator has no team channel');
     if (Array.isArray(msg.to)) {
       const unknown = msg.to.find((d) => !this.seats.has(d));
-      if (unknown) return { ok: false, code: 'refused', reason: `no delegation "${unknown}"` };
+      if (unknown) return refused(`no delegation "${unknown}"`);
     }
     const line: ChatLine = { id: msg.id, at: this.now(), from, by, to: msg.to, text: msg.text.trim() };
-    if (!line.text) return { ok: false, code: 'refused', reason: 'an empty message' };
-    this.applyLogged('chat', line, msg.id);
+    if (!line.text) return refused('an empty message');
+    this.commit({ kind: 'chat', line }, msg.id);
     this.emit({ chat: line });
     return { ok: true };
   }
 
   // ——— clocks ———
 
-  private setClock(c: ClockState | null, msgId: string | null = null) {
-    if (c === this.clock) return;
-    this.applyLogged('clock', c, msgId);
+  private setClock(c: ClockState | null) {
+    if (c !== this.clock) this.commit({ kind: 'clock', clock: c }, null);
   }
 
   syncClock() {
@@ -350,15 +273,14 @@ export class Room {
   }
 
   /** Called often by the registry: closes the open step when its clock ran out. */
-  expiring = false;
   tick(closeWithAi: (room: Room) => Promise<void>) {
     if (this.expiring || !expired(this.clock, this.now())) return;
     this.expiring = true;
-    const key = this.stepKey();
+    const key = `${this.state.round}:${this.state.step}:${this.session.done}`;
     void (this.onExpiry === 'ai' ? closeWithAi(this) : Promise.resolve())
       .catch(() => undefined)
       .then(() => {
-        if (this.stepKey() === key && !this.disposed) this.apply({ type: 'step.close', actor: 'system' }, null, { kind: 'system' });
+        if (`${this.state.round}:${this.state.step}:${this.session.done}` === key && !this.disposed) this.apply({ type: 'step.close', actor: 'system' }, null, { kind: 'system' });
       })
       .finally(() => {
         this.expiring = false;
@@ -370,4 +292,12 @@ export class Room {
     this.listeners.clear();
     this.session.stop();
   }
+}
+
+/** The seats an event changed, for the data file's seats table (a projection for people who inspect it). */
+function seatRows(s: RoomState, e: RoomEvent): SeatRow[] {
+  const row = (seat: Seat): SeatRow => ({ delegation: seat.delegation, mode: seat.mode, team: seat.team });
+  if (e.kind === 'start') return [...s.seats.values()].map(row);
+  const seat = 'delegation' in e ? s.seats.get(e.delegation) : undefined;
+  return seat ? [row(seat)] : [];
 }

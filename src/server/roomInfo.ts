@@ -13,7 +13,7 @@ export function seatInfo(room: Room): SeatInfo[] {
     list.push(d.name);
     online.set(d.role.delegation, list);
   }
-  return [...room.seats.values()].map((s) => ({ delegation: s.delegation, mode: s.mode, team: s.team, online: online.get(s.delegation) ?? [] }));
+  return [...room.seats.values()].map((s) => ({ delegation: s.delegation, mode: s.mode, team: s.team, online: online.get(s.delegation) ?? [], persona: s.persona }));
 }
 
 export function roomInfo(room: Room): RoomInfo {
@@ -51,7 +51,7 @@ export function logFile(room: Room): { log: LogFile; transcript: unknown } {
       format: 'interlock-room-transcript',
       room: room.code,
       engineVersion: ENGINE_VERSION,
-      seats: seatInfo(room).map(({ delegation, mode, team }) => ({ delegation, mode, team })),
+      seats: seatInfo(room).map(({ delegation, mode, team, persona }) => ({ delegation, mode, team, persona })),
       chat: room.chat,
     },
   };

@@ -1,6 +1,7 @@
 // All the rooms of this server: creating them with a join code, restoring them from the data
 // file at start, the clocks' tick, the AI of each room, and closing them.
 import { randomInt } from 'node:crypto';
+import type { Persona } from '../ai/persona';
 import { ENGINE_VERSION, type Scenario } from '../engine';
 import { CODE_ALPHABET, CODE_LENGTH } from '../net/protocol';
 import type { AiPool } from './aiPool';
@@ -53,7 +54,8 @@ export class Rooms {
     this.onRoom?.(room);
   }
 
-  create(seed?: number): { room: Room; key: string } {
+  /** A new room; `personas` are the AI's personality and difficulty for seats the facilitator chose. */
+  create(seed?: number, personas: Record<string, Persona> = {}): { room: Room; key: string } {
     let code = newCode();
     while (this.rooms.has(code) || this.opts.db.roomExists(code)) code = newCode();
     const key = newSecret();
@@ -69,6 +71,7 @@ export class Rooms {
       engineVersion: ENGINE_VERSION,
     });
     const room = new Room(init, this.opts.db, this.now);
+    room.choosePersonas(personas);
     this.adopt(room);
     return { room, key };
   }

@@ -1,9 +1,8 @@
 // What the server sends each kind of client: the engine's views (filtered at the source), with
-// the seed and the generator hidden from everyone, and a scenario without others' secrets.
-import { publicView, viewFor, type GameState, type GameView, type Scenario } from '../engine';
+// the seed and the generator hidden from everyone. The scenario each may read is the engine's
+// scenarioFor.
+import { publicView, viewFor, type Audience, type GameState, type GameView } from '../engine';
 import type { Role } from '../net/protocol';
-
-export type Audience = { kind: 'delegation'; id: string } | { kind: 'public' } | { kind: 'facilitator' };
 
 export function audienceOf(role: Role): Audience {
   if (role.kind === 'seat') return { kind: 'delegation', id: role.delegation };
@@ -25,21 +24,3 @@ export function clientView(s: GameState, audience: Audience): GameView {
   const v = audience.kind === 'delegation' ? viewFor(s, audience.id) : publicView(s);
   return { ...v, seed: 0, rng: 0 };
 }
-
-/**
- * The scenario as one audience may read it: others' secret objectives are removed until they
- * are revealed (or the game ends), and the list of scheduled injects is the facilitator's alone.
- */
-export function clientScenario(sc: Scenario, s: GameState, audience: Audience): Scenario {
-  if (audience.kind === 'facilitator') return sc;
-  const revealedTo = s.outcome !== null || s.revealed.objectives.some((to) => to === 'all' || (audience.kind === 'delegation' && to === audience.id));
-  const own = audience.kind === 'delegation' ? audience.id : null;
-  return {
-    ...sc,
-    delegations: sc.delegations.map((d) => (revealedTo || d.id === own ? d : { ...d, secretObjectives: [] })),
-    injects: [],
-  };
-}
-
-/** Whether a change of state can change the scenario an audience may read. */
-export const scenarioKey = (s: GameState) => `${s.outcome ?? ''}|${s.revealed.objectives.join(',')}`;

@@ -6,6 +6,7 @@ import type { ConsoleTab, RoomUi } from '../store/gameStore';
 import { nameOf } from './context';
 import { incidentLine } from './councilPanel';
 import { button, h, kept } from './dom';
+import { personaPicker } from './personaPicker';
 import { joinUrl, projectorUrl } from './roomFlow';
 
 export interface ConsoleActions {
@@ -46,7 +47,7 @@ export function roomSection(sc: Scenario, room: RoomUi, view: GameView, act: Con
       h(
         'table',
         { class: 'seats' },
-        h('thead', {}, h('tr', {}, h('th', {}, 'Delegation'), h('th', {}, 'Held by'), h('th', {}, ''))),
+        h('thead', {}, h('tr', {}, h('th', {}, 'Delegation'), h('th', {}, 'Held by'), h('th', {}, 'AI'), h('th', {}, ''))),
         h(
           'tbody',
           {},
@@ -64,6 +65,7 @@ export function roomSection(sc: Scenario, room: RoomUi, view: GameView, act: Con
                 s.online.length ? h('div', { class: 'muted' }, `online: ${s.online.join(', ')}`) : null,
                 status ? h('div', { class: 'muted' }, status) : null,
               ),
+              h('td', {}, personaPicker(nameOf(sc, s.delegation), s.persona, (persona) => act.action({ kind: 'persona', delegation: s.delegation, persona }))),
               h(
                 'td',
                 { class: 'row', style: 'gap:4px' },
@@ -71,7 +73,7 @@ export function roomSection(sc: Scenario, room: RoomUi, view: GameView, act: Con
                   ? s.team
                     ? button('Back to team', () => act.action({ kind: 'seatMode', delegation: s.delegation, mode: 'human' }), { 'aria-label': `Give ${s.delegation} back to its team` })
                     : null
-                  : button('To AI', () => act.action({ kind: 'seatMode', delegation: s.delegation, mode: 'ai' }), { 'aria-label': `Hand ${s.delegation} to the AI` }),
+                  : button('To AI', () => act.action({ kind: 'seatMode', delegation: s.delegation, mode: 'ai', persona: s.persona }), { 'aria-label': `Hand ${s.delegation} to the AI` }),
                 s.team ? button('Release', () => act.action({ kind: 'releaseSeat', delegation: s.delegation }), { 'aria-label': `Release ${s.delegation}`, class: 'danger' }) : null,
               ),
             );

@@ -4,6 +4,7 @@ import type { Scenario } from '../engine';
 import { formatCode, normalizeCode, type ChatLine, type ChatTo, type ClockInfo } from '../net/protocol';
 import type { RoomUi } from '../store/gameStore';
 import { nameOf } from './context';
+import { personaLabel } from './personaPicker';
 import { button, h, kept } from './dom';
 import { teamUrl } from './roomFlow';
 
@@ -66,6 +67,7 @@ export function lobbyScreen(sc: Scenario, room: RoomUi, notice: { kind: string; 
             { class: 'card', style: `border-top:4px solid ${d.color}` },
             h('h2', {}, d.name),
             h('p', { class: 'muted small' }, d.summary),
+            seat && (seat.mode !== 'human' || !held) ? h('p', { class: 'small' }, `AI: ${personaLabel(seat.persona)}`) : null,
             held
               ? h('p', {}, `Held by ${held}${seat?.online.length ? ` (${seat.online.length} online)` : ''}. Teammates join with their team link.`)
               : button(`Claim ${d.short}`, () => act.claim(d.id, name.value.trim() || `Team ${d.short}`), { class: 'primary' }),

@@ -3,10 +3,9 @@
 // by personality, and deterministic. Balance over 1,000 games lives in the README (npm run sim).
 import { describe, expect, it } from 'vitest';
 import { playToEnd } from '../../src/ai/autoplay';
-import { DEFAULT_TEMPERAMENT, personaOf } from '../../src/ai/baseline';
-import { decide } from '../../src/ai/decide';
 import { parsePersonaSpec, PERSONALITIES, type Persona } from '../../src/ai/persona';
-import { playSeats, SimTable, type Stage } from '../../src/ai/play';
+import { SimTable } from '../../src/ai/play';
+import { playSeats, type Stage } from '../../src/ai/scheduler';
 import { decideStage } from '../../src/ai/policy';
 import type { Decision } from '../../src/ai/words';
 import { catalog, createGame, decisionView, openNegotiation, parseScenario, startBriefing, type GameState, type Intent, type ScenarioInput } from '../../src/engine';
@@ -25,10 +24,10 @@ function recordGame(seed: number, personas: Record<string, Persona>, stopAtRound
   for (let guard = 0; !table.done && table.state.round <= stopAtRound && guard < 80; guard++) {
     const before = `${table.state.round}:${table.state.step}`;
     states.push(table.state);
-    playSeats(table, ids, (view, d, stage) => decideStage(sc, view, d, personas[d], stage), (d, decision, ok) => {
+    playSeats({ table, seats: ids, onDecision: (d, decision, ok) => {
       decisions.push({ d, decision, ok });
       states.push(table.state);
-    });
+    } }, (view, d, stage) => decideStage(sc, view, d, personas[d], stage));
     if (!table.done && `${table.state.round}:${table.state.step}` === before) table.send({ type: 'step.close', actor: 'system' });
   }
   return { table, decisions, states };
@@ -224,16 +223,6 @@ describe('personalities and difficulties', () => {
     const view = decisionView(s, 'iran');
     const a = decideStage(sc, view, 'iran', expert.iran, 'commit');
     expect(decideStage(sc, view, 'iran', expert.iran, 'commit')).toEqual(a);
-  });
-
-  it('still answers the first protocol (temperament and passes), as a room server may ask', () => {
-    const s = openNegotiation(startBriefing(sc, createGame(sc, 4)));
-    const view = decisionView(s, 'usa');
-    const proposals = decide(sc, { id: 0, kind: 'negotiate', delegation: 'usa', view, temperament: DEFAULT_TEMPERAMENT, pass: 0 });
-    expect(proposals.every((d) => d.intent.type === 'package.propose' && d.reason.length > 10)).toBe(true);
-    const last = decide(sc, { id: 0, kind: 'negotiate', delegation: 'usa', view, temperament: DEFAULT_TEMPERAMENT, pass: 2 });
-    expect(last.at(-1)?.intent.type).toBe('negotiation.ready');
-    expect(personaOf({ cooperation: 95, cheating: 0 }).personality).toBe('dove');
   });
 
   it('parses per-delegation specs for the command line', () => {

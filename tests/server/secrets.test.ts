@@ -46,6 +46,8 @@ function checkViews(seen: Seen, me: string | null, revealedIncidents: number[]) 
   for (const sc of seen.scenarios) {
     expect(sc.injects).toEqual([]);
     for (const d of sc.delegations) if (d.id !== me) expect(d.secretObjectives).toEqual([]);
+    // Another delegation's doctrine (its priorities, risk appetite, red lines) is its own.
+    for (const d of sc.delegations) if (d.id !== me) expect(d.doctrine).toBeUndefined();
   }
   expect(seen.notes).toBe(0);
   return checked;

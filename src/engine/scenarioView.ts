@@ -1,0 +1,26 @@
+// What part of the scenario an audience may read (the scenario's own playerView): the facilitator
+// reads all of it; a delegation reads its own secret objectives and doctrine, others' objectives
+// once they are revealed to it, and everything once the game is over; nobody else reads the
+// scheduled injects. The server sends only this; local play shows only this.
+import type { Scenario } from './scenario/schema';
+import type { GameState } from './types';
+import type { Audience } from './views';
+
+export function scenarioFor(scenario: Scenario, s: GameState, audience: Audience): Scenario {
+  if (audience.kind === 'facilitator') return scenario;
+  const over = s.outcome !== null;
+  const own = audience.kind === 'delegation' ? audience.id : null;
+  const objectivesShown = over || s.revealed.objectives.some((to) => to === 'all' || (own !== null && to === own));
+  return {
+    ...scenario,
+    delegations: scenario.delegations.map((d) => {
+      if (d.id === own || over) return d;
+      const { doctrine: _secret, ...open } = d;
+      return objectivesShown ? open : { ...open, secretObjectives: [] };
+    }),
+    injects: [],
+  };
+}
+
+/** Changes whenever a change of state can change the scenario an audience may read. */
+export const scenarioVersion = (s: GameState) => `${s.outcome ?? ''}|${s.revealed.objectives.join(',')}`;

@@ -1,0 +1,171 @@
+// A room's event log, typed: every change of a room is one of these events, and the room is the
+// fold of its log by `reduceRoom`, the same function live and on restore after a restart. The
+// game itself is the machine's (an 'intent' event is replayed into it, room.ts); the reducer
+// keeps the rest: seats and their personas, clocks, chat.
+import { DEFAULT_PERSONA, DIFFICULTIES, PERSONALITIES, type Persona } from '../ai/persona';
+import type { Intent } from '../engine';
+import type { ChatLine, ChatTo, ClockedStep } from '../net/protocol';
+import { STEP_CLOCKS } from '../net/protocol';
+import type { ClockState } from './roomClock';
+
+export type SeatMode = 'open' | 'human' | 'ai';
+
+export interface SeatState {
+  delegation: string;
+  mode: SeatMode;
+  team: string | null;
+  /** Hashes of the seat's tokens (a team link opens the seat). */
+  tokens: readonly string[];
+  /** Who the AI is when it plays this seat. */
+  persona: Persona;
+}
+
+export interface RoomState {
+  started: boolean;
+  seats: ReadonlyMap<string, SeatState>;
+  clocks: Readonly<Record<ClockedStep, number | null>>;
+  onExpiry: 'nothing' | 'ai';
+  clock: ClockState | null;
+  chat: readonly ChatLine[];
+}
+
+export type RoomEvent =
+  | { kind: 'intent'; intent: Intent }
+  | { kind: 'start' }
+  | { kind: 'claim'; delegation: string; team: string; tokenHash: string }
+  | { kind: 'release'; delegation: string }
+  | { kind: 'seatMode'; delegation: string; mode: SeatMode; persona?: Persona }
+  | { kind: 'persona'; delegation: string; persona: Persona }
+  | { kind: 'clocks'; step: ClockedStep; minutes: number | null }
+  | { kind: 'onExpiry'; value: 'nothing' | 'ai' }
+  | { kind: 'clock'; clock: ClockState | null }
+  | { kind: 'chat'; line: ChatLine };
+
+/** The default clocks of a classroom round: negotiation 4 minutes, commit 1. */
+export const DEFAULT_CLOCKS: Record<ClockedStep, number | null> = { negotiation: 4, commit: 1 };
+
+export function initialRoomState(delegations: readonly string[]): RoomState {
+  return {
+    started: false,
+    seats: new Map(delegations.map((d) => [d, { delegation: d, mode: 'open', team: null, tokens: [], persona: DEFAULT_PERSONA }])),
+    clocks: DEFAULT_CLOCKS,
+    onExpiry: 'ai',
+    clock: null,
+    chat: [],
+  };
+}
+
+function withSeat(s: RoomState, delegation: string, change: (seat: SeatState) => SeatState): RoomState {
+  const seat = s.seats.get(delegation);
+  if (!seat) return s;
+  const seats = new Map(s.seats);
+  seats.set(delegation, change(seat));
+  return { ...s, seats };
+}
+
+/** The room after one event. Pure: the state is never mutated, so views of it can be shared. */
+export function reduceRoom(s: RoomState, e: RoomEvent): RoomState {
+  switch (e.kind) {
+    case 'intent':
+      return s;
+    case 'start': {
+      // Seats no team claimed are played by the AI from now on.
+      const seats = new Map([...s.seats].map(([d, seat]) => [d, seat.mode === 'open' ? { ...seat, mode: 'ai' as const } : seat]));
+      return { ...s, started: true, seats };
+    }
+    case 'claim':
+      return withSeat(s, e.delegation, (seat) => ({ ...seat, team: e.team, mode: 'human', tokens: [...seat.tokens, e.tokenHash] }));
+    case 'release':
+      return withSeat(s, e.delegation, (seat) => ({ ...seat, team: null, tokens: [], mode: s.started ? 'ai' : 'open' }));
+    case 'seatMode':
+      return withSeat(s, e.delegation, (seat) => ({ ...seat, mode: e.mode, persona: e.persona ?? seat.persona }));
+    case 'persona':
+      return withSeat(s, e.delegation, (seat) => ({ ...seat, persona: e.persona }));
+    case 'clocks':
+      return { ...s, clocks: { ...s.clocks, [e.step]: e.minutes } };
+    case 'onExpiry':
+      return { ...s, onExpiry: e.value };
+    case 'clock':
+      return { ...s, clock: e.clock };
+    case 'chat':
+      return { ...s, chat: [...s.chat, e.line] };
+  }
+}
+
+// ——— the log's encoding: a kind and a JSON body (the layout of store version 1, kept) ———
+
+export function encodeEvent(e: RoomEvent): { kind: RoomEvent['kind']; body: unknown } {
+  switch (e.kind) {
+    case 'clock':
+      return { kind: e.kind, body: e.clock };
+    case 'chat':
+      return { kind: e.kind, body: e.line };
+    default: {
+      const { kind, ...body } = e;
+      return { kind, body };
+    }
+  }
+}
+
+const isObj = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
+const str = (b: Record<string, unknown>, k: string): string => {
+  const v = b[k];
+  if (typeof v !== 'string') throw new Error(`"${k}" is not a string`);
+  return v;
+};
+const oneOf = <T extends string>(v: unknown, allowed: readonly T[], what: string): T => {
+  if (typeof v !== 'string' || !(allowed as readonly string[]).includes(v)) throw new Error(`${what} "${String(v)}" is not one of ${allowed.join(', ')}`);
+  return v as T;
+};
+
+function chatLine(b: unknown): ChatLine {
+  if (!isObj(b)) throw new Error('a chat line is not an object');
+  const to = b.to;
+  if (!(to === 'all' || to === 'team' || (Array.isArray(to) && to.every((x) => typeof x === 'string')))) throw new Error('a chat line has no recipients');
+  return { id: str(b, 'id'), at: Number(b.at), from: str(b, 'from'), by: str(b, 'by'), to: to as ChatTo, text: str(b, 'text') };
+}
+
+function clockState(b: unknown): ClockState | null {
+  if (b === null) return null;
+  if (!isObj(b) || typeof b.totalMs !== 'number' || typeof b.remainingMs !== 'number') throw new Error('a clock is not a clock');
+  return b as unknown as ClockState;
+}
+
+export function persona(b: unknown): Persona {
+  if (!isObj(b)) throw new Error('a persona is not an object');
+  return { personality: oneOf(b.personality, PERSONALITIES, 'personality'), difficulty: oneOf(b.difficulty, DIFFICULTIES, 'difficulty') };
+}
+
+/** Reads one event of the log back; an event this server does not understand is an error, never skipped. */
+export function decodeEvent(kind: string, body: unknown): RoomEvent {
+  const b = isObj(body) ? body : {};
+  switch (kind) {
+    case 'intent':
+      // The engine judges the intent again when it is replayed.
+      if (!isObj(b.intent)) throw new Error('an intent event holds no intent');
+      return { kind, intent: b.intent as unknown as Intent };
+    case 'start':
+      return { kind };
+    case 'claim':
+      return { kind, delegation: str(b, 'delegation'), team: str(b, 'team'), tokenHash: str(b, 'tokenHash') };
+    case 'release':
+      return { kind, delegation: str(b, 'delegation') };
+    case 'seatMode':
+      return { kind, delegation: str(b, 'delegation'), mode: oneOf(b.mode, ['open', 'human', 'ai'] as const, 'seat mode'), ...(b.persona === undefined ? {} : { persona: persona(b.persona) }) };
+    case 'persona':
+      return { kind, delegation: str(b, 'delegation'), persona: persona(b.persona) };
+    case 'clocks': {
+      const minutes = b.minutes;
+      if (minutes !== null && typeof minutes !== 'number') throw new Error('clock minutes are not a number');
+      return { kind, step: oneOf(b.step, STEP_CLOCKS, 'clocked step'), minutes };
+    }
+    case 'onExpiry':
+      return { kind, value: oneOf(b.value, ['nothing', 'ai'] as const, 'on expiry') };
+    case 'clock':
+      return { kind, clock: clockState(body) };
+    case 'chat':
+      return { kind, line: chatLine(body) };
+    default:
+      throw new Error(`unknown event kind "${kind}"`);
+  }
+}

@@ -1,0 +1,54 @@
+// Who may read which parts of the scenario (rules: each delegation's secret objectives and its
+// doctrine are its own until revealed; the scheduled injects are the facilitator's): one engine
+// rule, which the server sends and local play shows.
+import { describe, expect, it } from 'vitest';
+import { applyIntent, catalog, createGame, scenarioFor, type Audience, type GameState } from '../../src/engine';
+import { SCENARIO as sc } from './fixtures';
+
+const ids = catalog(sc).delegationIds;
+const seat = (id: string): Audience => ({ kind: 'delegation', id });
+const text = (x: unknown) => JSON.stringify(x);
+
+/** Every secret text of a delegation: its objectives and its doctrine's weights and red lines. */
+function secretsOf(id: string): string[] {
+  const d = sc.delegations.find((x) => x.id === id);
+  if (!d) throw new Error(id);
+  return [...d.secretObjectives.map((o) => o.text), ...(d.doctrine ? d.doctrine.redLines.map((r) => r.text) : [])];
+}
+
+describe('scenarioFor', () => {
+  const s = createGame(sc, 3);
+
+  it('never gives a seat another delegation’s secret objectives or doctrine, and gives it its own', () => {
+    expect(sc.delegations.some((d) => d.doctrine)).toBe(true);
+    for (const me of ids) {
+      const mine = scenarioFor(sc, s, seat(me));
+      const body = text(mine);
+      for (const other of ids.filter((d) => d !== me)) {
+        const theirs = mine.delegations.find((d) => d.id === other);
+        expect(theirs?.secretObjectives).toEqual([]);
+        expect(theirs?.doctrine).toBeUndefined();
+        for (const secret of secretsOf(other)) if (!secretsOf(me).includes(secret)) expect(body).not.toContain(secret);
+      }
+      expect(mine.delegations.find((d) => d.id === me)).toEqual(sc.delegations.find((d) => d.id === me));
+      expect(mine.injects).toEqual([]);
+    }
+  });
+
+  it('gives the public no secrets, the facilitator everything', () => {
+    const pub = scenarioFor(sc, s, { kind: 'public' });
+    expect(pub.delegations.every((d) => d.secretObjectives.length === 0 && d.doctrine === undefined)).toBe(true);
+    expect(pub.injects).toEqual([]);
+    expect(scenarioFor(sc, s, { kind: 'facilitator' })).toBe(sc);
+  });
+
+  it('shows others’ objectives once the facilitator reveals them to that seat, and everything at the end', () => {
+    const toIran: GameState = applyIntent(sc, s, { type: 'facilitator.reveal', actor: 'facilitator', what: 'objectives', to: 'iran' });
+    expect(scenarioFor(sc, toIran, seat('iran')).delegations.find((d) => d.id === 'usa')?.secretObjectives.length).toBeGreaterThan(0);
+    expect(scenarioFor(sc, toIran, seat('gulf')).delegations.find((d) => d.id === 'usa')?.secretObjectives).toEqual([]);
+    // A reveal of objectives is not a reveal of doctrine.
+    expect(scenarioFor(sc, toIran, seat('iran')).delegations.find((d) => d.id === 'usa')?.doctrine).toBeUndefined();
+    const over: GameState = { ...s, outcome: 'drift' };
+    expect(scenarioFor(sc, over, seat('gulf')).delegations).toEqual(sc.delegations);
+  });
+});
