@@ -19,6 +19,7 @@ export {
   snapbackArmed,
 } from './interlock';
 export { resolveRound, verificationChance, detectionChance, effectiveFunding } from './resolution';
+export { MONITOR_RULES, monitorOf, type MonitorRule } from './monitors';
 export * from './round';
 export {
   FLOW_GUARDS,
