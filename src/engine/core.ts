@@ -38,7 +38,7 @@ export {
   type RoundCheck,
 } from './flow';
 export { objectivesOf, score, scores, OUTCOME_POINTS } from './objectives';
-export { viewFor, decisionView, publicView, facilitatorView, type GameView, type Audience } from './views';
+export { viewFor, decisionView, publicView, facilitatorView, intentFor, type GameView, type Audience } from './views';
 export { hashValue, canonicalJson } from './hash';
 export { inquiryConfidence } from './council';
 export { deriveSeed, nextFloat } from './rng';
