@@ -12,11 +12,14 @@ import type { Decision } from './words';
 const MAX_REASON = 400;
 const clip = (s: string) => (s.length > MAX_REASON ? `${s.slice(0, MAX_REASON - 1)}…` : s);
 
-/** Writes the reason into the intent, so the event log keeps it (the secret part only in the sealed commit). */
+/** Writes the reason into the intent, so the event log keeps it (the secret part, in the sealed commit, in a field of its own). */
 function stamp(d: Decision): Decision {
   const i = d.intent;
   if (i.type === 'package.propose') i.note = clip(d.reason);
-  else if (i.type === 'commit.submit') i.reason = clip(d.secret ? `${d.reason} [Secret] ${d.secret}` : d.reason);
+  else if (i.type === 'commit.submit') {
+    i.reason = clip(d.reason);
+    if (d.secret) i.secretReason = clip(d.secret);
+  }
   else if ('reason' in i || i.type === 'negotiation.ready' || i.type === 'council.vote' || i.type === 'council.penalize' || i.type.startsWith('package.'))
     (i as { reason?: string }).reason = clip(d.reason);
   return d;

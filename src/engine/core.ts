@@ -19,6 +19,7 @@ export {
   snapbackArmed,
 } from './interlock';
 export { resolveRound, verificationChance, detectionChance, effectiveFunding } from './resolution';
+export { MONITOR_RULES, monitorOf, type MonitorRule } from './monitors';
 export * from './round';
 export {
   FLOW_GUARDS,
@@ -37,7 +38,7 @@ export {
   type RoundCheck,
 } from './flow';
 export { objectivesOf, score, scores, OUTCOME_POINTS } from './objectives';
-export { viewFor, decisionView, publicView, facilitatorView, type GameView, type Audience } from './views';
+export { viewFor, decisionView, publicView, facilitatorView, intentFor, type GameView, type Audience } from './views';
 export { scenarioFor, scenarioVersion } from './scenarioView';
 export { hashValue, canonicalJson } from './hash';
 export { inquiryConfidence } from './council';

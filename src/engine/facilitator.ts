@@ -139,12 +139,21 @@ function applyOverride(scenario: Scenario, s: GameState, o: Extract<Intent, { ty
   }
   const inc = editIncident(s, o.incident);
   if (!inc) return;
-  if (o.kind === 'cancelIncident') {
-    inc.cancelled = true;
-    say(s, 'override', `Facilitator ruling: incident #${inc.id} is struck from the record.`);
-  } else {
-    inc.attribution = { named: o.sponsor, confidence: 100, round: s.round, override: true };
-    const who = o.sponsor === null ? 'no one' : nameOf(scenario, o.sponsor);
-    say(s, 'override', `Facilitator ruling: incident #${inc.id} is attributed to ${who}.`);
+  switch (o.kind) {
+    case 'cancelIncident':
+      inc.cancelled = true;
+      say(s, 'override', `Facilitator ruling: incident #${inc.id} is struck from the record.`);
+      return;
+    case 'attribution': {
+      inc.attribution = { named: o.sponsor, confidence: 100, round: s.round, override: true };
+      const who = o.sponsor === null ? 'no one' : nameOf(scenario, o.sponsor);
+      say(s, 'override', `Facilitator ruling: incident #${inc.id} is attributed to ${who}.`);
+      return;
+    }
+    default: {
+      // A new kind of ruling must be handled above: the compiler says so here.
+      const unhandled: never = o;
+      throw new Error(`unknown facilitator ruling ${JSON.stringify(unhandled)}`);
+    }
   }
 }

@@ -25,7 +25,7 @@ export const intentSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('package.counter'), actor: name, package: intId, steps, window: z.int(), reason }),
   // `reason`: why the delegation did it, in plain words (AI delegations always give one; kept in the log).
   z.strictObject({ type: z.literal('negotiation.ready'), actor: name, reason }),
-  z.strictObject({ type: z.literal('commit.submit'), actor: name, commit, by: z.optional(str(60)), reason }),
+  z.strictObject({ type: z.literal('commit.submit'), actor: name, commit, by: z.optional(str(60)), reason, secretReason: reason }),
   z.strictObject({ type: z.literal('council.penalize'), actor: name, incident: intId, penalty: name, reason }),
   z.strictObject({ type: z.literal('council.vote'), actor: name, motion: intId, yes: z.boolean(), reason }),
   z.strictObject({ type: z.literal('step.close'), actor: z.enum(['facilitator', 'system']) }),

@@ -6,6 +6,7 @@ import { addSupport, addTension, addTrust, applyOneShot, clamp, cloneState, copy
 import { domesticShock } from './injects';
 import { closeWindows, openWindows, recordViolation, spanSecured, updateSpans } from './interlock';
 import { settlePackages } from './negotiation';
+import { monitorOf } from './monitors';
 import { chance, nextFloat, pick } from './rng';
 import { addStanding, inForce, isDefected, markImplemented, standingStep } from './standing';
 import type { Move, Scenario } from './scenario/schema';
@@ -69,7 +70,7 @@ function reveal(scenario: Scenario, s: GameState): string[] {
 
 export function implementMove(scenario: Scenario, s: GameState, m: Move): boolean {
   if (inForce(s, m.id)) return false;
-  const isPublic = m.verifiedBy === 'public';
+  const isPublic = monitorOf(m).verifiedAtOnce;
   addStanding(s, {
     move: m.id,
     delegation: m.delegation,
@@ -127,19 +128,16 @@ export function verificationBonus(scenario: Scenario, s: GameState, track: strin
 
 /** The chance, in percent, that the assigned monitor checks a step successfully this round. */
 export function verificationChance(scenario: Scenario, s: GameState, m: Move): number {
-  const mon = scenario.monitors;
-  if (m.verifiedBy === 'public') return 100;
-  const base =
-    m.verifiedBy === 'iaea'
-      ? mon.iaeaBase + mon.iaeaPerTeam * (s.allocation.inspections[m.track] ?? 0)
-      : mon.observerBase + mon.observerPerTeam * (m.front ? (s.fronts[m.front]?.observers ?? 0) : 0);
+  const rule = monitorOf(m);
+  if (rule.verifiedAtOnce) return 100;
+  const base = rule.base(scenario) + rule.perTeam(scenario) * rule.teamsOn(s, m);
   return clamp(base + verificationBonus(scenario, s, m.track), 0, 95);
 }
 
 /** Chance that ongoing monitoring catches a quiet defection on an already verified step. */
 export function detectionChance(scenario: Scenario, s: GameState, m: Move): number {
   const p = verificationChance(scenario, s, m);
-  const base = m.verifiedBy === 'iaea' ? scenario.monitors.iaeaBase : scenario.monitors.observerBase;
+  const base = monitorOf(m).base(scenario);
   return clamp(scenario.tunables.detectionPercent + Math.round((p - base) / 2), 0, 90);
 }
 

@@ -229,7 +229,13 @@ export type Intent =
       reason?: string;
     })
   | (Base<'negotiation.ready', DelegationId> & { reason?: string })
-  | (Base<'commit.submit', DelegationId> & { commit: Commit; by?: string; reason?: string })
+  | (Base<'commit.submit', DelegationId> & {
+      commit: Commit;
+      by?: string;
+      reason?: string;
+      /** The part of the reasoning only the committing delegation may read until the game ends (an AI's quiet defection). */
+      secretReason?: string;
+    })
   | (Base<'council.penalize', DelegationId> & { incident: number; penalty: string; reason?: string })
   | (Base<'council.vote', DelegationId> & { motion: number; yes: boolean; reason?: string })
   | Base<'step.close', 'facilitator' | 'system'>

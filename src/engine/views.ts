@@ -1,7 +1,7 @@
 // What each seat may see (boardgame.io's playerView): one function per audience, filtered at
 // the source. The AI decides from these; the server sends only these.
 import { cloneState, copyDelegation, shallowCopy } from './draft';
-import type { DelegationId, DelegationState, GameEvent, GameState, Incident, Package, QuietDefection } from './types';
+import type { DelegationId, DelegationState, GameEvent, GameState, Incident, Intent, Package, QuietDefection } from './types';
 
 export type Audience = { kind: 'delegation'; id: DelegationId } | { kind: 'public' } | { kind: 'facilitator' };
 
@@ -126,4 +126,15 @@ export function publicView(s: GameState): GameView {
 
 export function facilitatorView(s: GameState): GameView {
   return { ...cloneState(s), viewer: { kind: 'facilitator' } };
+}
+
+/**
+ * An intent as an audience may read it in the event log: a commit's secret reason stays with the
+ * committing delegation until the game is over (then the end screen and the debrief show it).
+ */
+export function intentFor(intent: Intent, audience: Audience, over: boolean): Intent {
+  if (intent.type !== 'commit.submit' || intent.secretReason === undefined) return intent;
+  if (over || (audience.kind === 'delegation' && audience.id === intent.actor)) return intent;
+  const { secretReason: _hidden, ...open } = intent;
+  return open;
 }

@@ -199,7 +199,8 @@ export function notesFromLog(log: readonly LogEntry[], humans: readonly string[]
   for (const e of log) {
     if (humans.includes(e.actor) || e.intent.type === 'negotiation.ready') continue;
     const i = e.intent as Intent & { reason?: string; note?: string };
-    const text = (i.type === 'package.propose' ? i.note : i.reason)?.split(' [Secret] ')[0];
+    // Only the public reason: a sealed commit's secret reason is a field of its own.
+    const text = i.type === 'package.propose' ? i.note : i.reason;
     if (!text) continue;
     out.push({ round: e.round, delegation: e.actor, text, sealed: i.type === 'commit.submit' });
   }

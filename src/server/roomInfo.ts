@@ -1,6 +1,7 @@
 // What a room shows its clients besides the game: its seats, its clock, the messages each role
 // may read, the AI's notes, and the facilitator's log download.
 import { ENGINE_VERSION } from '../engine';
+import { logFor } from '../machine/logView';
 import { makeLogFile, type LogFile } from '../machine/replay';
 import type { ChatLine, PublicNote, Role, RoomInfo, SeatInfo } from '../net/protocol';
 import type { Room } from './room';
@@ -46,7 +47,8 @@ export const notesFor = (room: Room, role: Role): PublicNote[] => (role.kind ===
 
 export function logFile(room: Room): { log: LogFile; transcript: unknown } {
   return {
-    log: makeLogFile(room.scenario, room.session),
+    // The facilitator's file: an AI's secret reasons only once the game is over.
+    log: makeLogFile(room.scenario, { state: room.session.state, log: logFor(room.session.log, { kind: 'facilitator' }, room.session.state.outcome !== null) }),
     transcript: {
       format: 'interlock-room-transcript',
       room: room.code,

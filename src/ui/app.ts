@@ -10,6 +10,7 @@ import { forgetCustomScenario, loadCustomScenario, problemLines, rememberedScena
 import { councilPanel } from './councilPanel';
 import { button, h, render } from './dom';
 import { endScreen } from './endScreen';
+import { secretReasons } from '../machine/logView';
 import { bridgePanel, delegationPanel } from './leftPanel';
 import { negotiationPanel } from './negotiationPanel';
 import { GUIDE_LENGTH, guide, handOver, howToPlay, noticeBar, resolutionSummary } from './overlays';
@@ -268,15 +269,10 @@ export class App {
     );
   }
 
-  /** The secret part of the AI's sealed commits (its quiet defections), kept in the log for the debrief. */
+  /** The secret part of the AI's sealed commits (its quiet defections), kept in the log for the end. */
   private aiSecrets(): string[] {
-    const log = this.controller.local?.log ?? [];
-    const short = (d: string) => this.sc.delegations.find((x) => x.id === d)?.short ?? d;
-    return log.flatMap((e) => {
-      const reason = e.intent.type === 'commit.submit' ? e.intent.reason : undefined;
-      const secret = reason?.split(' [Secret] ')[1];
-      return secret ? [`Round ${e.round}, ${short(e.actor)}: ${secret}`] : [];
-    });
+    const local = this.controller.local;
+    return local ? secretReasons(this.sc, local.log, local.progress().outcome !== null) : [];
   }
 
   private download() {

@@ -110,11 +110,15 @@ describe('explanations', () => {
   });
 
   it('a quiet defection is explained only in the sealed commit, with the chance of detection', () => {
-    const hawks = recordGame(11, all('hawk'));
+    const hawks = recordGame(33, all('hawk'));
     const defections = hawks.decisions.filter((x) => x.decision.intent.type === 'commit.submit' && x.decision.secret);
+    expect(defections.length).toBeGreaterThan(0);
     for (const x of defections) {
       expect(x.decision.secret).toMatch(/chance a round of noticing/);
-      expect((x.decision.intent as { reason?: string }).reason).toContain('[Secret]');
+      // The secret travels in a field of its own, never in the public reason.
+      const intent = x.decision.intent as { reason?: string; secretReason?: string };
+      expect(intent.secretReason).toBe(x.decision.secret);
+      expect(intent.reason).not.toContain(x.decision.secret ?? '');
     }
   });
 });

@@ -1,5 +1,6 @@
 // Cross-reference checks: every id a scenario names must exist, ids are unique, and the
 // interlock table can actually complete every phase.
+import { MONITOR_RULES } from '../monitors';
 import type { Condition, Effects, Scenario } from './schema';
 
 export interface Problem {
@@ -78,8 +79,8 @@ export function checkReferences(s: Scenario): Problem[] {
     ref('delegation', m.delegation, `${at}.delegation`);
     ref('track', m.track, `${at}.track`);
     if (m.front !== undefined) ref('front', m.front, `${at}.front`);
-    if (m.verifiedBy === 'observers' && m.front === undefined)
-      add(`${at}.front`, 'a move verified by observers must name the front where they verify it');
+    if (MONITOR_RULES[m.verifiedBy].needsFront && m.front === undefined)
+      add(`${at}.front`, `a move verified by ${MONITOR_RULES[m.verifiedBy].label} must name the front where they verify it`);
     refEffects(m.effects, `${at}.effects`);
     refKeys('network', m.defection?.funding, `${at}.defection.funding`);
     if (m.defection !== undefined && !m.defectable)
