@@ -20,12 +20,8 @@ const DOVE_NOVICE: Persona = { personality: 'dove', difficulty: 'novice' };
 const chosen = { iran: HAWK_EXPERT, gulf: DOVE_NOVICE };
 
 let server: RunningServer;
-beforeAll(async () => {
-  server = await testServer();
-}, 60_000);
-afterAll(async () => {
-  await server?.close();
-});
+beforeAll(async () => void (server = await testServer()), 60_000);
+afterAll(() => server?.close());
 
 const moves = (log: readonly LogEntry[], d: string) => log.filter((e) => e.actor === d).map((e) => JSON.stringify(e.intent));
 
