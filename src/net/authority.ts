@@ -18,9 +18,6 @@ export interface AdmissionStore {
   stepOpened?(session: GameSession): void;
 }
 
-/** Who sent an intent: a device (its role, and the name it joined with), a seat's AI, or the clock. */
-export type Source = { kind: 'client'; role: Role; by?: string } | { kind: 'ai'; delegation: string } | { kind: 'system' };
-
 /** What the authority asks of the seats around it. */
 export interface SeatPolicy {
   /** Refuses every intent while play has not begun (a room before its start). */
@@ -74,11 +71,11 @@ export class Authority {
     if (role.kind === 'seat' && this.seats.playedByAi(role.delegation)) return refuse('refused', 'this seat is played by the AI now');
     // The seat shows who committed: the authority writes the device's name, not the client.
     if (intent.type === 'commit.submit' && by !== undefined) intent = { ...intent, by };
-    return this.apply(intent, msg.id, { kind: 'client', role, ...(by !== undefined ? { by } : {}) });
+    return this.apply(intent, msg.id);
   }
 
-  /** Applies an intent from any source (a device after `receive`, a seat's AI, the clock). */
-  apply(intent: Intent, msgId: string | null, _source: Source): Ack {
+  /** Applies an intent the game itself sends (a seat's AI, a clock), or a device's once `receive` admitted it. */
+  apply(intent: Intent, msgId: string | null): Ack {
     if (this.seats.closed()) return refuse('unavailable', 'the game is closed');
     const session = this.game();
     const before = this.stepKey();

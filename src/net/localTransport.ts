@@ -62,7 +62,7 @@ export class LocalTransport implements Transport {
       get done() {
         return game().done;
       },
-      send: (i) => this.authority.apply(i, null, { kind: 'ai', delegation: i.actor }),
+      send: (i) => this.authority.apply(i, null),
     };
     this.driver = new SeatDriver({
       table,

@@ -119,7 +119,10 @@ export class RoomDb {
     const dup = this.db.prepare('SELECT room, msg_id AS id FROM events WHERE msg_id IS NOT NULL GROUP BY room, msg_id HAVING COUNT(*) > 1 LIMIT 1').get() as
       | { room: string; id: string }
       | undefined;
-    if (dup) throw new Error(`the data file has message ${dup.id} twice in room ${dup.room}: it cannot be upgraded to store version ${STORE_VERSION}`);
+    if (dup) {
+      this.db.close();
+      throw new Error(`the data file has message ${dup.id} twice in room ${dup.room}: it cannot be upgraded to store version ${STORE_VERSION}`);
+    }
     this.db.prepare('UPDATE meta SET value = ? WHERE key = ?').run(String(STORE_VERSION), 'storeVersion');
   }
 

@@ -6,10 +6,11 @@ import { createHash, randomBytes } from 'node:crypto';
 import { DEFAULT_PERSONA, type Persona } from '../ai/persona';
 import { catalog, type GameState, type Intent, type Scenario } from '../engine';
 import { GameSession, type PersistedGame } from '../machine/session';
-import { Authority, type IntentMessage, type Source } from '../net/authority';
-import type { Ack, ChatLine, ChatTo, ClockedStep, PublicNote, Role, RoomAction } from '../net/protocol';
+import { Authority, type IntentMessage } from '../net/authority';
+import type { Ack, ChatLine, ClockedStep, PublicNote, Role, RoomAction } from '../net/protocol';
 import type { RoomDb, SeatRow } from './db';
-import { extendClock, expired, nextClock, type ClockState } from './roomClock';
+import { actionEvent, chatEvent, type ChatMessage } from './roomActions';
+import { expired, nextClock, type ClockState } from './roomClock';
 import { decodeEvent, initialRoomState, reduceRoom, type RoomEvent, type RoomState, type SeatState } from './roomEvents';
 import { RoomLog } from './roomLog';
 
@@ -36,9 +37,6 @@ export interface RoomInit {
   createdAt: number;
   updatedAt?: number;
 }
-
-const notFound = (delegation: string): Ack => ({ ok: false, code: 'not-found', reason: `no delegation "${delegation}" in this scenario` });
-const refused = (reason: string): Ack => ({ ok: false, code: 'refused', reason });
 
 export class Room {
   readonly code: string;
@@ -177,9 +175,9 @@ export class Room {
     return this.authority.receive(role, by, msg);
   }
 
-  /** Applies an intent from any source; accepted ones are logged before anyone hears of them. */
-  apply(intent: Intent, msgId: string | null, source: Source): Ack {
-    return this.authority.apply(intent, msgId, source);
+  /** Applies an intent of the room itself (its AI seats, its clock); accepted ones are logged before anyone hears of them. */
+  apply(intent: Intent, msgId: string | null): Ack {
+    return this.authority.apply(intent, msgId);
   }
 
   claim(delegation: string, name: string): Ack<{ token: string }> {
@@ -211,7 +209,7 @@ export class Room {
   /** A facilitator's action on the room: validated here, then one logged event. */
   action(msgId: string, a: RoomAction): Ack {
     if (this.log.accepted(msgId)) return { ok: true };
-    const event = this.eventOf(a);
+    const event = actionEvent(this.current, a, this.now());
     if ('ok' in event) return event;
     this.commit(event, msgId);
     if (a.kind === 'clock' && a.minutes === null && this.clock?.step === a.step) this.setClock(null);
@@ -222,43 +220,12 @@ export class Room {
     return { ok: true };
   }
 
-  private eventOf(a: RoomAction): RoomEvent | Ack {
-    switch (a.kind) {
-      case 'start':
-        return this.started ? refused('the game has already started') : { kind: 'start' };
-      case 'clock':
-        return { kind: 'clocks', step: a.step, minutes: a.minutes };
-      case 'extend':
-        return this.clock ? { kind: 'clock', clock: extendClock(this.clock, a.minutes, this.now()) } : refused('no clock is running');
-      case 'onExpiry':
-        return { kind: 'onExpiry', value: a.value };
-      case 'persona':
-        return this.seats.has(a.delegation) ? { kind: 'persona', delegation: a.delegation, persona: a.persona } : notFound(a.delegation);
-      case 'seatMode': {
-        const seat = this.seats.get(a.delegation);
-        if (!seat) return notFound(a.delegation);
-        if (a.mode === 'human' && seat.team === null && this.started) return refused('no team holds this seat: a team must claim it first');
-        const mode = a.mode === 'human' && seat.team === null ? 'open' : a.mode;
-        return { kind: 'seatMode', delegation: a.delegation, mode, ...(a.persona ? { persona: a.persona } : {}) };
-      }
-      case 'releaseSeat':
-        return this.seats.has(a.delegation) ? { kind: 'release', delegation: a.delegation } : notFound(a.delegation);
-    }
-  }
-
-  sendChat(role: Role, by: string, msg: { id: string; to: ChatTo; text: string }): Ack {
+  sendChat(role: Role, by: string, msg: ChatMessage): Ack {
     if (this.log.accepted(msg.id)) return { ok: true };
-    const from = role.kind === 'seat' ? role.delegation : role.kind === 'facilitator' ? 'facilitator' : null;
-    if (from === null) return { ok: false, code: 'forbidden', reason: 'only seats and the facilitator send messages' };
-    if (msg.to === 'team' && from === 'facilitator') return refused('the facilitator has no team channel');
-    if (Array.isArray(msg.to)) {
-      const unknown = msg.to.find((d) => !this.seats.has(d));
-      if (unknown) return refused(`no delegation "${unknown}"`);
-    }
-    const line: ChatLine = { id: msg.id, at: this.now(), from, by, to: msg.to, text: msg.text.trim() };
-    if (!line.text) return refused('an empty message');
-    this.commit({ kind: 'chat', line }, msg.id);
-    this.emit({ chat: line });
+    const event = chatEvent(this.current, role, by, msg, this.now());
+    if ('ok' in event) return event;
+    this.commit(event, msg.id);
+    this.emit({ chat: event.line });
     return { ok: true };
   }
 
@@ -276,11 +243,12 @@ export class Room {
   tick(closeWithAi: (room: Room) => Promise<void>) {
     if (this.expiring || !expired(this.clock, this.now())) return;
     this.expiring = true;
-    const key = `${this.state.round}:${this.state.step}:${this.session.done}`;
+    const where = () => `${this.state.round}:${this.state.step}:${this.session.done}`;
+    const key = where();
     void (this.onExpiry === 'ai' ? closeWithAi(this) : Promise.resolve())
       .catch(() => undefined)
       .then(() => {
-        if (`${this.state.round}:${this.state.step}:${this.session.done}` === key && !this.disposed) this.apply({ type: 'step.close', actor: 'system' }, null, { kind: 'system' });
+        if (where() === key && !this.disposed) this.apply({ type: 'step.close', actor: 'system' }, null);
       })
       .finally(() => {
         this.expiring = false;

@@ -23,7 +23,7 @@ export class RoomAi {
       get done() {
         return room.session.done;
       },
-      send: (i) => room.apply(i, null, { kind: 'ai', delegation: i.actor }),
+      send: (i) => room.apply(i, null),
     };
     this.driver = new SeatDriver({
       table: this.table,

@@ -83,6 +83,16 @@ describe('a classroom room in the browser', () => {
     }
     // The facilitator sees the three teams in their seats, and sets a 6-second commit clock.
     for (const [, , team] of TEAMS) await fac.getByRole('cell', { name: team }).first().waitFor();
+    // Israel stays an AI seat: the facilitator makes it a hawk expert, and the lobby says so.
+    await fac.getByLabel('Personality of the AI for Israel').selectOption('hawk');
+    await expect.poll(() => fac.getByLabel('Personality of the AI for Israel').inputValue()).toBe('hawk');
+    await fac.getByLabel('Difficulty of the AI for Israel').selectOption('expert');
+    await expect.poll(() => fac.getByLabel('Difficulty of the AI for Israel').inputValue()).toBe('expert');
+    const lobby = await page();
+    await lobby.getByLabel('Join code').fill(code);
+    await lobby.getByRole('button', { name: 'Join room' }).click();
+    await lobby.locator('section.card').filter({ has: lobby.getByRole('heading', { name: 'Israel', exact: true }) }).getByText('AI: hawk, expert').waitFor();
+    await lobby.close();
     await fac.getByLabel('Commit', { exact: true }).fill('0.1');
     await fac.getByRole('button', { name: 'Set clocks' }).click();
     await fac.getByLabel('When the commit clock reaches zero').selectOption('ai');

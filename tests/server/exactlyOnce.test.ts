@@ -1,10 +1,14 @@
 // Exactly once over the whole life of a room: a message accepted once is recognised however many
 // other messages came since, and after a restart too (the room log keeps message ids unique).
+import Database from 'better-sqlite3';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_PERSONA } from '../../src/ai/persona';
 import { decideStage } from '../../src/ai/policy';
 import { decisionView } from '../../src/engine';
-import { RoomDb } from '../../src/server/db';
+import { RoomDb, STORE_VERSION } from '../../src/server/db';
 import { hashSecret, Room, type RoomInit } from '../../src/server/room';
 import { defaultScenario } from './helpers';
 
@@ -66,5 +70,31 @@ describe('a message id in a room', () => {
     expect(() => db.append('TWICETWI', 2, 'start', 'same-id-000', {}, 2)).toThrow(/UNIQUE/);
     expect(db.hasMessage('TWICETWI', 'same-id-000')).toBe(true);
     db.close();
+  });
+
+  it('is unique in a data file of the first store version once it is opened (and a file that repeats one is refused by name)', () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'interlock-v1-')), 'rooms.sqlite');
+    const v1 = (repeat: boolean) => {
+      const db = new RoomDb(file);
+      newRoom(db, 'VERSION1');
+      db.append('VERSION1', 1, 'start', 'first-id-01', {}, 1);
+      db.close();
+      // What a version-1 server left: no unique index, perhaps a repeated id.
+      const raw = new Database(file);
+      raw.exec("DROP INDEX events_msg_id; UPDATE meta SET value = '1' WHERE key = 'storeVersion'");
+      if (repeat) raw.prepare("INSERT INTO events (room, seq, kind, msg_id, body, at) VALUES ('VERSION1', 2, 'start', 'first-id-01', '{}', 2)").run();
+      raw.close();
+    };
+    v1(false);
+    const db = new RoomDb(file);
+    expect(db.hasMessage('VERSION1', 'first-id-01')).toBe(true);
+    expect(() => db.append('VERSION1', 2, 'start', 'first-id-01', {}, 2)).toThrow(/UNIQUE/);
+    db.deleteRoom('VERSION1');
+    db.close();
+    const raw = new Database(file);
+    expect((raw.prepare("SELECT value FROM meta WHERE key = 'storeVersion'").get() as { value: string }).value).toBe(String(STORE_VERSION));
+    raw.close();
+    v1(true);
+    expect(() => new RoomDb(file)).toThrow(/message first-id-01 twice in room VERSION1/);
   });
 });

@@ -17,15 +17,12 @@ const scenario = defaultScenario();
 const SEED = 21;
 const HAWK_EXPERT: Persona = { personality: 'hawk', difficulty: 'expert' };
 const DOVE_NOVICE: Persona = { personality: 'dove', difficulty: 'novice' };
+const EU: Persona = { personality: 'hawk', difficulty: 'standard' };
 const chosen = { iran: HAWK_EXPERT, gulf: DOVE_NOVICE };
 
 let server: RunningServer;
-beforeAll(async () => {
-  server = await testServer();
-}, 60_000);
-afterAll(async () => {
-  await server?.close();
-});
+beforeAll(async () => void (server = await testServer()), 60_000);
+afterAll(() => server?.close());
 
 const moves = (log: readonly LogEntry[], d: string) => log.filter((e) => e.actor === d).map((e) => JSON.stringify(e.intent));
 
@@ -47,7 +44,8 @@ async function localGame(personas: Record<string, Persona>): Promise<readonly Lo
 describe('AI personas in a room', () => {
   it('play a hawk expert and a dove novice as solo play does, and unlike standard pragmatists', async () => {
     const fac = await client(server.url);
-    const created = await fac.call<{ code: string; key: string }>('room.create', { name: 'Ms Rivera', seed: SEED });
+    // One persona chosen as the room is made, two from the console afterwards.
+    const created = await fac.call<{ code: string; key: string }>('room.create', { name: 'Ms Rivera', seed: SEED, personas: { eu: EU } });
     if (!created.ok) throw new Error(created.reason);
     await fac.call('room.join', { code: created.code, as: { kind: 'facilitator', key: created.key }, name: 'Ms Rivera' });
     for (const [delegation, persona] of Object.entries(chosen))
@@ -55,6 +53,7 @@ describe('AI personas in a room', () => {
     // The lobby and the console show who the AI is at each seat.
     await fac.until((c) => c.room?.seats.find((s) => s.delegation === 'gulf')?.persona.personality === 'dove', 5000, 'personas in the room info');
     expect(fac.room?.seats.find((s) => s.delegation === 'iran')?.persona).toEqual(HAWK_EXPERT);
+    expect(fac.room?.seats.find((s) => s.delegation === 'eu')?.persona).toEqual(EU);
     expect(fac.room?.seats.find((s) => s.delegation === 'usa')?.persona).toEqual({ personality: 'pragmatist', difficulty: 'standard' });
     // A bad persona is refused with the field named.
     expect(await fac.call('room.action', { id: msgId(), action: { kind: 'persona', delegation: 'iran', persona: { personality: 'falcon', difficulty: 'expert' } } })).toMatchObject({
@@ -71,7 +70,7 @@ describe('AI personas in a room', () => {
     const room = dl.log.log.entries.filter((e) => e.actor !== 'facilitator');
     expect(room.length).toBeGreaterThan(20);
 
-    const personas = { ...chosen };
+    const personas = { ...chosen, eu: EU };
     const cli = cliGame(personas);
     const local = await localGame(personas);
     // The same decisions, in the same order, as the command line and a local game of the same seed.
