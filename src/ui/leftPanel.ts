@@ -1,10 +1,10 @@
 // The delegation panel (goals, secret objectives, support, action points) and the bridge: every
 // span of the phase in its state, so a player sees why the phase does not advance.
 import { apAvailable, inForce, objectivesOf, standingStep, type GameView, type Interlock, type Scenario } from '../engine';
-import { h } from './dom';
+import { h, type VNode } from './dom';
 import { colorOf, moveOf, nameOf, trackName } from './context';
 
-export function delegationPanel(sc: Scenario, view: GameView, seat: string): HTMLElement {
+export function delegationPanel(sc: Scenario, view: GameView, seat: string): VNode {
   const d = sc.delegations.find((x) => x.id === seat);
   const st = view.delegations[seat];
   if (!d || !st) return h('div', {});
@@ -39,7 +39,7 @@ export function delegationPanel(sc: Scenario, view: GameView, seat: string): HTM
       'ul',
       { class: 'plain small' },
       ...trustIn.map(({ o, t }) =>
-        h('li', { class: 'row' }, h('span', { class: 'dot', style: `background:${o.color}` }), h('span', { style: 'width:60px' }, o.short), h('div', { class: 'bar', style: 'flex:1', role: 'img', 'aria-label': `Trust in ${o.short}: ${t}` }, h('i', { style: `width:${t}%;background:${colorOf(sc, o.id)}` })), h('span', {}, String(t))),
+        h('li', { key: o.id, class: 'row' }, h('span', { class: 'dot', style: `background:${o.color}` }), h('span', { style: 'width:60px' }, o.short), h('div', { class: 'bar', style: 'flex:1', role: 'img', 'aria-label': `Trust in ${o.short}: ${t}` }, h('i', { style: `width:${t}%;background:${colorOf(sc, o.id)}` })), h('span', {}, String(t))),
       ),
     ),
   );
@@ -91,7 +91,7 @@ export function spanLabel(view: GameView, span: Interlock): { status: string; te
   }
 }
 
-export function bridgePanel(sc: Scenario, view: GameView): HTMLElement {
+export function bridgePanel(sc: Scenario, view: GameView): VNode {
   const phase = view.phase === 'ceasefire' ? sc.phases[0] : sc.phases.find((p) => p.id === view.phase);
   if (!phase) return h('div', {});
   const tracks = Object.entries(phase.requires);
@@ -102,7 +102,7 @@ export function bridgePanel(sc: Scenario, view: GameView): HTMLElement {
     if (secured < needed) missing.push(trackName(sc, trackId));
     return h(
       'div',
-      { class: 'track', role: 'group', 'aria-label': `${trackName(sc, trackId)}: ${secured} of ${needed} secured` },
+      { key: trackId, class: 'track', role: 'group', 'aria-label': `${trackName(sc, trackId)}: ${secured} of ${needed} secured` },
       h('div', { class: 'track-head' }, h('span', {}, trackName(sc, trackId)), h('span', {}, `${secured}/${needed} ${secured >= needed ? '✔' : ''}`)),
       h(
         'div',
@@ -116,7 +116,7 @@ export function bridgePanel(sc: Scenario, view: GameView): HTMLElement {
           });
           return h(
             'div',
-            { class: `span ${lab.status}`, tabindex: 0, title: steps.join('\n'), 'aria-label': `${span.name}: ${lab.status}. ${lab.text} Steps: ${steps.join('; ')}.` },
+            { key: span.id, class: `span ${lab.status}`, tabindex: 0, title: steps.join('\n'), 'aria-label': `${span.name}: ${lab.status}. ${lab.text} Steps: ${steps.join('; ')}.` },
             h('span', { class: 'icon', 'aria-hidden': 'true' }, ICON[lab.status] ?? '○'),
             h('strong', {}, span.name),
             h('span', { class: 'why' }, lab.text),
