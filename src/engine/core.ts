@@ -18,6 +18,7 @@ export {
   windowClosedUnmatched,
   snapbackArmed,
 } from './interlock';
+export { bridgeStatus, bridgeShortfall, commitCost, mayRetaliate, retaliableIncidents, retaliationTargets, retaliationProblem, RETALIATION_COST, type BridgeStatus, type TrackStatus } from './queries';
 export { resolveRound, verificationChance, detectionChance, effectiveFunding } from './resolution';
 export * from './round';
 export { objectivesOf, score, scores, OUTCOME_POINTS } from './objectives';

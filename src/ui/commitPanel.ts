@@ -1,6 +1,6 @@
 // The sealed commit: spend action points on promised steps and moves of your own, quietly defect,
 // allocate monitors (IAEA), retaliate (without a council).
-import { apAvailable, checkIntent, commitMoves, isDefected, verificationChance, type Commit } from '../engine';
+import { apAvailable, checkIntent, commitCost, commitMoves, isDefected, retaliableIncidents, retaliationTargets, RETALIATION_COST, verificationChance, type Commit } from '../engine';
 import { button, checkedOf, h, valueOf, type VNode } from './dom';
 import { moveOf, nameOf, trackName, type Ctx } from './context';
 import type { CommitDraft } from '../store/gameStore';
@@ -20,7 +20,7 @@ export function commitPanel(ctx: Ctx): VNode {
   const committed = view.delegations[seat]?.committed ?? false;
   const inCommit = view.step === 'commit';
   const budget = apAvailable(view, seat);
-  const spent = draft.moves.reduce((a, id) => a + (moveOf(sc, id)?.cost ?? 0), 0) + (draft.retaliate ? 1 : 0);
+  const spent = commitCost(sc, draft);
   const waiting = sc.delegations.filter((d) => !view.delegations[d.id]?.committed).map((d) => d.short);
 
   if (committed)
@@ -63,9 +63,8 @@ export function commitPanel(ctx: Ctx): VNode {
   const allocator = sc.monitors.allocator === seat;
   const alloc = allocator ? allocationEditor(ctx, draft, setDraft) : null;
 
-  const strikable = view.incidents.filter((i) => i.round >= view.round - 1 && !i.cancelled && sc.fronts.find((f) => f.id === i.front)?.exposed.includes(seat));
-  const canRetaliate = strikable.length > 0 && !(view.council.founded && view.council.members.includes(seat));
-  const retaliation = canRetaliate ? retaliationEditor(ctx, draft, setDraft, strikable.map((i) => i.id)) : null;
+  const strikable = retaliableIncidents(sc, view, seat);
+  const retaliation = strikable.length ? retaliationEditor(ctx, draft, setDraft, strikable.map((i) => i.id)) : null;
 
   const commit = draftToCommit(draft, allocator);
   const problem = checkIntent(sc, view, { type: 'commit.submit', actor: seat, commit });
@@ -108,7 +107,7 @@ function allocationEditor(ctx: Ctx, draft: CommitDraft, setDraft: (p: Partial<Co
 
 function retaliationEditor(ctx: Ctx, draft: CommitDraft, setDraft: (p: Partial<CommitDraft>) => void, incidents: number[]): VNode {
   const { sc, seat } = ctx;
-  const targets = sc.delegations.filter((d) => d.id !== seat);
+  const targets = retaliationTargets(sc, seat ?? '').map((id) => ({ id, name: sc.delegations.find((d) => d.id === id)?.name ?? id }));
   const against = draft.retaliate?.against ?? targets[0]?.id ?? '';
   const incident = draft.retaliate ? String(draft.retaliate.incident) : '';
   const update = (inc: string, who: string) => setDraft({ retaliate: inc === '' ? null : { incident: Number(inc), against: who } });
@@ -117,7 +116,7 @@ function retaliationEditor(ctx: Ctx, draft: CommitDraft, setDraft: (p: Partial<C
   return h(
     'fieldset',
     {},
-    h('legend', {}, 'Retaliate on your own (1 AP)'),
+    h('legend', {}, `Retaliate on your own (${RETALIATION_COST} AP)`),
     h('p', { class: 'small muted' }, `Without a council inquiry you do not know who sponsored the attack: striking the wrong party raises tension sharply. ${nameOf(sc, seat ?? '')} decides alone.`),
     h('div', { class: 'row' }, inc, target),
   );

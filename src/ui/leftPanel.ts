@@ -1,6 +1,6 @@
 // The delegation panel (goals, secret objectives, support, action points) and the bridge: every
 // span of the phase in its state, so a player sees why the phase does not advance.
-import { apAvailable, inForce, objectivesOf, standingStep, type GameView, type Interlock, type Scenario } from '../engine';
+import { apAvailable, bridgeStatus, inForce, objectivesOf, standingStep, type GameView, type Interlock, type Scenario } from '../engine';
 import { h, type VNode } from './dom';
 import { colorOf, moveOf, nameOf, trackName } from './context';
 
@@ -92,14 +92,11 @@ export function spanLabel(view: GameView, span: Interlock): { status: string; te
 }
 
 export function bridgePanel(sc: Scenario, view: GameView): VNode {
-  const phase = view.phase === 'ceasefire' ? sc.phases[0] : sc.phases.find((p) => p.id === view.phase);
-  if (!phase) return h('div', {});
-  const tracks = Object.entries(phase.requires);
-  const missing: string[] = [];
-  const trackEls = tracks.map(([trackId, needed]) => {
-    const spans = sc.interlocks.filter((x) => x.phase === phase.id && x.track === trackId);
-    const secured = spans.filter((x) => view.spans[x.id]?.status === 'secured').length;
-    if (secured < needed) missing.push(trackName(sc, trackId));
+  const bridge = bridgeStatus(sc, view);
+  if (!bridge) return h('div', {});
+  const { phase } = bridge;
+  const trackEls = bridge.tracks.map(({ track: trackId, needed, secured, spans: spanIds }) => {
+    const spans = sc.interlocks.filter((x) => spanIds.includes(x.id));
     return h(
       'div',
       { key: trackId, class: 'track', role: 'group', 'aria-label': `${trackName(sc, trackId)}: ${secured} of ${needed} secured` },
@@ -126,9 +123,11 @@ export function bridgePanel(sc: Scenario, view: GameView): VNode {
     );
   });
   const heading = view.phase === 'ceasefire' ? `Ceasefire — next: Phase ${phase.id}, ${phase.name}` : `Bridge of Phase ${phase.id}: ${phase.name}`;
+  const blocked = bridge.blocked;
+  const missing = blocked?.kind === 'tracks' ? blocked.tracks.map((t) => trackName(sc, t)) : [];
   const why =
     view.phase === 'ceasefire'
-      ? view.framework.adopted
+      ? !blocked
         ? 'The framework is agreed: Phase A starts next round.'
         : `Agree a framework (a package in which ${sc.framework.requiredDelegations.map((d) => nameOf(sc, d)).join(' and ')} endorse the benchmark calendar, with at least ${sc.framework.minParties} parties) to start Phase A.`
       : missing.length
