@@ -92,9 +92,8 @@ describe('the package composer', () => {
     await mine.waitFor();
     expect(await thinking(page)).toBeGreaterThan(0);
 
-    // Meanwhile the player starts the next package: a note, another delegation, one of its moves.
-    const note = 'Natanz first, then the waiver — not the other way round';
-    await page.getByRole('textbox', { name: 'Message with the package' }).fill(note);
+    // Meanwhile the player starts the next package: another delegation, one of its moves, a
+    // step added, and a note they are still writing (the caret in the middle of it).
     const who = page.getByRole('combobox', { name: 'Delegation whose move to add' });
     await who.selectOption('usa');
     const move = page.getByRole('combobox', { name: 'Move to add to the package' });
@@ -105,12 +104,19 @@ describe('the package composer', () => {
     await page.getByRole('button', { name: 'Add step' }).click();
     const steps = page.getByRole('list', { name: 'Steps of the package' }).getByRole('listitem');
     await expect(steps.count()).resolves.toBe(1);
+    const note = 'Natanz first, then the waiver — not the other way round';
+    const noteBox = page.getByRole('textbox', { name: 'Message with the package' });
+    await noteBox.fill(note);
+    await noteBox.press('Home');
+    for (let i = 0; i < 6; i++) await noteBox.press('ArrowRight');
     // The answer had not come yet: what follows is drawn over the player's unfinished package.
     expect(await mine.locator('.reply').count()).toBe(0);
 
     await mine.locator('.reply').first().waitFor({ timeout: 30_000 });
     for (let i = 0; i < 100 && (await thinking(page)) > 0; i++) await page.waitForTimeout(100);
-    await expect(page.getByRole('textbox', { name: 'Message with the package' }).inputValue()).resolves.toBe(note);
+    await expect(noteBox.inputValue()).resolves.toBe(note);
+    // Still writing: the focus and the caret are where the player left them.
+    await expect(noteBox.evaluate((el: HTMLInputElement) => [document.activeElement === el, el.selectionStart])).resolves.toEqual([true, 6]);
     await expect(who.inputValue()).resolves.toBe('usa');
     await expect(move.inputValue()).resolves.toBe(chosen);
     await expect(steps.count()).resolves.toBe(1);
