@@ -4,25 +4,13 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, serve } from './harness';
-import { dismissDialogs, playStep } from './play';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { gamePages } from './harness';
+import { dismissDialogs, playStep, startSolo } from './play';
 
 const dir = mkdtempSync(join(tmpdir(), 'interlock-view-'));
-let browser: Browser;
-let server: { url: string; close: () => Promise<void> };
-const consoleErrors: string[] = [];
-
-beforeAll(async () => {
-  server = await serve(join(dir, 'dist'));
-  browser = await launch();
-}, 180_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const pages = gamePages(join(dir, 'dist'));
 
 type Hooks = { interlock: { round(): number; step(): string; thinking(): number }; aiDelay?: number };
 const thinking = (page: Page) => page.evaluate(() => (window as unknown as Hooks).interlock.thinking());
@@ -32,40 +20,25 @@ const round = (page: Page) => page.evaluate(() => (window as unknown as Hooks).i
  * A page whose AI answers can be held back: the AI's worker replies reach the page `aiDelay` ms
  * late, so the test knows the answer arrives after the player has typed (not before).
  */
-async function fresh(): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
-  await context.addInitScript(() => {
-    const Native = window.Worker;
-    class HeldWorker extends Native {
-      override set onmessage(fn: ((e: MessageEvent) => void) | null) {
-        super.onmessage = fn && ((e: MessageEvent) => {
-          const delay = (window as unknown as { aiDelay?: number }).aiDelay ?? 0;
-          if (delay) setTimeout(() => fn.call(this, e), delay);
-          else fn.call(this, e);
-        });
+const fresh = (): Promise<Page> =>
+  pages.open({
+    init: () => {
+      const Native = window.Worker;
+      class HeldWorker extends Native {
+        override set onmessage(fn: ((e: MessageEvent) => void) | null) {
+          super.onmessage = fn && ((e: MessageEvent) => {
+            const delay = (window as unknown as { aiDelay?: number }).aiDelay ?? 0;
+            if (delay) setTimeout(() => fn.call(this, e), delay);
+            else fn.call(this, e);
+          });
+        }
+        override get onmessage() {
+          return super.onmessage;
+        }
       }
-      override get onmessage() {
-        return super.onmessage;
-      }
-    }
-    window.Worker = HeldWorker;
+      window.Worker = HeldWorker;
+    },
   });
-  const page = await context.newPage();
-  page.on('console', (m) => {
-    if (m.type() === 'error') consoleErrors.push(m.text());
-  });
-  page.on('pageerror', (e) => consoleErrors.push(String(e)));
-  await page.goto(server.url);
-  return page;
-}
-
-async function startSolo(page: Page, seat: string, seed: number) {
-  await page.getByRole('combobox', { name: 'Your delegation' }).selectOption(seat);
-  await page.getByRole('spinbutton', { name: 'Seed for the solo game' }).fill(String(seed));
-  await page.getByRole('button', { name: 'Start solo game' }).click();
-  await page.getByRole('heading', { name: /Bridge of Phase|Ceasefire — next/ }).waitFor();
-  await dismissDialogs(page);
-}
 
 /** Waits until the AI delegations have finished their turn and the player may negotiate. */
 async function quiet(page: Page) {
@@ -181,6 +154,6 @@ describe('the round log', () => {
 
 describe('the console', () => {
   it('stayed free of errors through the games above', () => {
-    expect(consoleErrors).toEqual([]);
+    expect(pages.errors).toEqual([]);
   });
 });
