@@ -42,13 +42,14 @@ export function MapPanel({ sc, view, factory, asText, toggleText, attach, lines 
       port.current = null;
       attach(null);
     };
-  }, [factory, sc]);
+    // A room may send the scenario again (a reconnection): the same scenario keeps its map.
+  }, [factory, sc.id]);
   useEffect(() => {
     if (!view || !port.current) return;
     const l = port.current.show(view);
     setText(l);
     lines(l);
-  }, [view, port.current]);
+  }, [view, factory, sc.id]);
   const toggleLegend = () => {
     setLegend(!legend);
     port.current?.setLegend(!legend);
