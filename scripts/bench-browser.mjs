@@ -288,14 +288,16 @@ async function debrief(browser, url) {
   const med = (xs) => Math.round(median(xs) * 10) / 10;
   const max = (xs) => Math.round(Math.max(...xs) * 10) / 10;
   const sorted = reports.slice(1);
-  log(`replay, first visit of each round (sync ms): ${firstVisit.map((x) => Math.round(x.sync)).join(', ')}`);
-  log(`replay, cached (sync ms): ${again.map((x) => Math.round(x.sync)).join(', ')}; to the next frame: median ${med(again.map((x) => x.painted))}`);
+  // The page redraws after the input event (Preact batches it): the replay's own measure runs
+  // from the input to the page and the map updated.
+  log(`replay, first visit of each round (input to page and map, ms): ${firstVisit.map((x) => Math.round(x.own)).join(', ')}`);
+  log(`replay, cached (ms): ${again.map((x) => Math.round(x.own)).join(', ')}; to the next frame: median ${med(again.map((x) => x.painted))}`);
   return {
     reportFirstMs: Math.round(reports[0]),
     reportMs: Math.round(median(sorted)),
-    replayRoundMs: med(firstVisit.map((x) => x.sync)),
-    replayRoundMaxMs: max(firstVisit.map((x) => x.sync)),
-    replayCachedMs: med(again.map((x) => x.sync)),
+    replayRoundMs: med(firstVisit.map((x) => x.own)),
+    replayRoundMaxMs: max(firstVisit.map((x) => x.own)),
+    replayCachedMs: med(again.map((x) => x.own)),
     replayToFrameMs: med(firstVisit.map((x) => x.painted)),
   };
 }

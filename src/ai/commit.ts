@@ -6,6 +6,8 @@ import {
   catalog,
   commitMoves,
   detectionChance,
+  retaliableIncidents,
+  RETALIATION_COST,
   type Allocation,
   type Commit,
   type GameView,
@@ -361,10 +363,10 @@ export function allocate(scenario: Scenario, view: GameView, p: Profile, style: 
 // ---------------------------------------------------------------- reprisals
 
 function reprisal(scenario: Scenario, view: GameView, me: string, p: Profile, r: Rng, budget: number) {
-  if (p.reprisal <= 0 || (view.council.founded && view.council.members.includes(me))) return null;
+  if (p.reprisal <= 0) return null;
   const cat = catalog(scenario);
-  const inc = view.incidents.find((i) => i.round >= view.round - 1 && !i.cancelled && i.severity >= 2 && cat.front.get(i.front)?.exposed.includes(me));
-  if (!inc || budget < 1 || !roll(r, (p.reprisal * inc.severity) / 3)) return null;
+  const inc = retaliableIncidents(scenario, view, me).find((i) => i.severity >= 2);
+  if (!inc || budget < RETALIATION_COST || !roll(r, (p.reprisal * inc.severity) / 3)) return null;
   const named = inc.attribution?.named;
   const against = named && cat.delegation.has(named) && named !== me ? named : scenario.proxyNetworks.find((n) => n.id === inc.network)?.patron;
   if (!against || against === me) return null;

@@ -44,20 +44,6 @@ export function withDefections(s: GameState, me: string, pick: (st: StandingStep
   return out;
 }
 
-/** Secured spans still missing on each track of the current phase. */
-export function bridgeNeeds(scenario: Scenario, view: GameView): Record<string, number> {
-  const phase = scenario.phases.find((p) => p.id === view.phase);
-  const out: Record<string, number> = {};
-  if (!phase) return out;
-  for (const [track, needed] of Object.entries(phase.requires)) {
-    const secured = scenario.interlocks.filter(
-      (x) => x.phase === view.phase && x.track === track && view.spans[x.id]?.status === 'secured',
-    ).length;
-    out[track] = Math.max(0, needed - secured);
-  }
-  return out;
-}
-
 /** A span whose window is running or that waits only for verification. */
 export const spanInPlay = (view: GameView, span: string) => ['open', 'pending', 'secured'].includes(view.spans[span]?.status ?? 'idle');
 

@@ -2,6 +2,7 @@
 // counter), and re-proposing the framework or the council without those who refused.
 import {
   apAvailable,
+  bridgeShortfall,
   catalog,
   checkIntent,
   type GameView,
@@ -12,7 +13,7 @@ import {
   type RedLine,
   type Scenario,
 } from '../engine/core';
-import { apOwedNow, betrayalsSeen, bridgeNeeds, spanInPlay, stands, trustIn } from './facts';
+import { apOwedNow, betrayalsSeen, spanInPlay, stands, trustIn } from './facts';
 import type { Profile } from './persona';
 import { listOf, quoted, roll, spanName, streamFor, trackName, who, type Decision, type Rng } from './words';
 
@@ -145,7 +146,7 @@ function recentlyRefused(view: GameView, restraint: string): boolean {
 function spanProposals(scenario: Scenario, view: GameView, me: string, p: Profile, r: Rng): Decision[] {
   if (view.phase === 'ceasefire') return [];
   const cat = catalog(scenario);
-  const needs = bridgeNeeds(scenario, view);
+  const needs = bridgeShortfall(scenario, view);
   const busy = movesInPlay(view);
   const candidates: Array<{ span: Interlock; steps: PackageStep[]; score: number; cost: number }> = [];
   for (const span of scenario.interlocks) {
@@ -276,7 +277,7 @@ export function answer(scenario: Scenario, view: GameView, me: string, p: Profil
   }
 
   // What the package is worth: spans of the bridge it completes, and what we get for what we give.
-  const needs = bridgeNeeds(scenario, view);
+  const needs = bridgeShortfall(scenario, view);
   const completes = spansCompleted(scenario, pkg.steps).filter((x) => x.phase === view.phase);
   const useful = completes.filter((x) => (needs[x.track] ?? 0) > 0);
   const mineWords = listOf(mine.map((s) => quoted(scenario, s.move)));

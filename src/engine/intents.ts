@@ -13,6 +13,7 @@ import {
 } from './negotiation';
 import { applyPenalty } from './council';
 import { injectDraft } from './injects';
+import { commitCost, retaliationProblem } from './queries';
 import { isDefected, standingStep } from './standing';
 import type { Scenario } from './scenario/schema';
 import type { Commit, DelegationId, GameState, Intent, IntentOf } from './types';
@@ -105,7 +106,6 @@ export function commitMoves(scenario: Scenario, s: GameState, d: DelegationId): 
 export function checkCommit(scenario: Scenario, s: GameState, d: DelegationId, c: Commit): string | null {
   const cat = catalog(scenario);
   const allowed = new Set(commitMoves(scenario, s, d));
-  let cost = 0;
   const seen = new Set<string>();
   for (const id of c.moves) {
     const m = cat.move.get(id);
@@ -114,8 +114,8 @@ export function checkCommit(scenario: Scenario, s: GameState, d: DelegationId, c
     if (seen.has(id)) return `"${m.name}" is committed twice`;
     seen.add(id);
     if (!allowed.has(id)) return `"${m.name}" cannot be committed now`;
-    cost += m.cost;
   }
+  const cost = commitCost(scenario, { moves: c.moves });
   if (cost > apAvailable(s, d)) return `the moves cost ${cost} action points; ${apAvailable(s, d)} are available`;
   for (const id of c.defect) {
     const st = standingStep(s, id);
@@ -135,15 +135,7 @@ export function checkCommit(scenario: Scenario, s: GameState, d: DelegationId, c
     if (teams(c.allocation.inspections) > scenario.monitors.inspectionTeams) return 'more inspection teams than exist';
     if (teams(c.allocation.observers) > scenario.monitors.observerTeams) return 'more observer teams than exist';
   }
-  if (c.retaliate) {
-    const inc = s.incidents.find((i) => i.id === c.retaliate?.incident);
-    if (!inc || inc.cancelled) return 'no such incident';
-    if (inc.round < s.round - 1) return 'retaliation must follow the incident within a round';
-    if (!cat.front.get(inc.front)?.exposed.includes(d)) return 'only a delegation struck on that front can retaliate';
-    if (!isDelegation(scenario, c.retaliate.against) || c.retaliate.against === d) return 'no such target';
-    if (s.council.founded && s.council.members.includes(d)) return 'council members take incidents to the council';
-    if (cost + 1 > apAvailable(s, d)) return 'retaliation costs one action point';
-  }
+  if (c.retaliate) return retaliationProblem(scenario, s, d, c.retaliate, apAvailable(s, d) - cost);
   return null;
 }
 

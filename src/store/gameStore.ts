@@ -32,6 +32,21 @@ export interface CommitDraft {
   retaliate: { incident: number; against: string } | null;
 }
 
+/**
+ * The package being composed: its steps and window, and what the composer holds before "Add step"
+ * (the delegation and move picked, the note typed), so no redraw or tab switch loses them.
+ */
+export interface PackageDraft {
+  steps: PackageStep[];
+  window: number;
+  counterTo: number | null;
+  note: string;
+  /** The delegation whose move is picked (null: the player's own). */
+  who: string | null;
+  /** The move picked (null: the first one offered). */
+  move: string | null;
+}
+
 export interface UiState {
   screen: Screen;
   mode: 'solo' | 'hotseat' | 'room';
@@ -44,16 +59,20 @@ export interface UiState {
   thinking: readonly string[];
   aiNotes: readonly AiNote[];
   tab: Tab;
-  packageDraft: { steps: PackageStep[]; window: number; counterTo: number | null };
+  packageDraft: PackageDraft;
   commitDraft: CommitDraft;
   logOpen: boolean;
   mapAsText: boolean;
   tutorial: number | null;
+  /** "How to play" is open. */
+  help: boolean;
   /** The round whose resolution the player has not yet looked at. */
   unreadResolution: number | null;
   /** A message to the player; `list` holds one line per item (e.g. the problems of a refused file). */
   notice: { kind: 'error' | 'info'; text: string; list?: string[] } | null;
 }
+
+export const emptyPackage = (): PackageDraft => ({ steps: [], window: 1, counterTo: null, note: '', who: null, move: null });
 
 export const emptyCommit = (): CommitDraft => ({ moves: [], defect: [], inspections: {}, observers: {}, retaliate: null });
 
@@ -69,11 +88,12 @@ export function createGameStore() {
     thinking: [],
     aiNotes: [],
     tab: 'negotiate',
-    packageDraft: { steps: [], window: 1, counterTo: null },
+    packageDraft: emptyPackage(),
     commitDraft: emptyCommit(),
     logOpen: true,
     mapAsText: false,
     tutorial: null,
+    help: false,
     unreadResolution: null,
     notice: null,
   }));

@@ -3,13 +3,14 @@
 // concern it — for an instructor to hand out before a session. Each delegation's pack holds its
 // own secrets only; print one pack per team.
 import type { Scenario } from '../engine';
-import { button, h } from './dom';
+import { useState } from 'preact/hooks';
+import { button, h, valueOf, type VNode } from './dom';
 import './debrief.css';
 
 const MONITOR: Record<string, string> = { iaea: 'IAEA inspectors', observers: 'observers', public: 'public act' };
 const PHASE = (sc: Scenario, id: string) => (id === 'ceasefire' ? 'Ceasefire' : `Phase ${id}${sc.phases.find((p) => p.id === id) ? ` (${sc.phases.find((p) => p.id === id)?.name})` : ''}`);
 
-export function briefingPack(sc: Scenario, delegationId: string): HTMLElement {
+export function briefingPack(sc: Scenario, delegationId: string): VNode {
   const d = sc.delegations.find((x) => x.id === delegationId);
   if (!d) return h('article', {});
   const name = (id: string) => sc.delegations.find((x) => x.id === id)?.short ?? id;
@@ -105,12 +106,8 @@ export interface BriefingActions {
 }
 
 /** The briefing packs page: every delegation, or one, ready to print. */
-export function briefingPage(sc: Scenario, act: BriefingActions): HTMLElement {
-  const packs = h('div', { id: 'briefing-packs' });
-  const pick = h('select', { id: 'brief-pick', 'aria-label': 'Briefing packs to show' }, h('option', { value: '' }, 'Every delegation'), ...sc.delegations.map((d) => h('option', { value: d.id }, d.name)));
-  const draw = () => packs.replaceChildren(...(pick.value ? [pick.value] : sc.delegations.map((d) => d.id)).map((id) => briefingPack(sc, id)));
-  pick.addEventListener('change', draw);
-  draw();
+export function BriefingPage({ sc, act }: { sc: Scenario; act: BriefingActions }): VNode {
+  const [shown, setShown] = useState('');
   return h(
     'div',
     { class: 'doc-page' },
@@ -121,7 +118,7 @@ export function briefingPage(sc: Scenario, act: BriefingActions): HTMLElement {
       h('span', {}, 'Briefing packs'),
       h('span', { class: 'spacer' }),
       h('label', { for: 'brief-pick', class: 'small muted' }, 'Show'),
-      pick,
+      h('select', { id: 'brief-pick', 'aria-label': 'Briefing packs to show', value: shown, onchange: (e: Event) => setShown(valueOf(e)) }, h('option', { value: '' }, 'Every delegation'), ...sc.delegations.map((d) => h('option', { key: d.id, value: d.id }, d.name))),
       button('Print or save as PDF', () => window.print(), { class: 'primary' }),
       button('Back to the menu', act.back),
     ),
@@ -130,7 +127,7 @@ export function briefingPage(sc: Scenario, act: BriefingActions): HTMLElement {
       { class: 'doc' },
       h('h1', { class: 'no-print' }, `Briefing packs: ${sc.title}`),
       h('p', { class: 'muted no-print' }, 'A briefing per delegation, generated from the scenario. Each holds that delegation’s secret objectives: hand each team its own pack only. In print, each pack starts on a new page.'),
-      packs,
+      h('div', { id: 'briefing-packs' }, ...(shown ? [shown] : sc.delegations.map((d) => d.id)).map((id) => briefingPack(sc, id))),
     ),
   );
 }

@@ -1,7 +1,7 @@
 // The sealed commit: spend action points on promised steps and moves of your own, quietly defect,
 // allocate monitors (IAEA), retaliate (without a council).
-import { apAvailable, checkIntent, commitMoves, isDefected, verificationChance, type Commit } from '../engine';
-import { button, h } from './dom';
+import { apAvailable, checkIntent, commitCost, commitMoves, isDefected, retaliableIncidents, retaliationTargets, RETALIATION_COST, verificationChance, type Commit } from '../engine';
+import { button, checkedOf, h, valueOf, type VNode } from './dom';
 import { moveOf, nameOf, trackName, type Ctx } from './context';
 import type { CommitDraft } from '../store/gameStore';
 
@@ -12,7 +12,7 @@ export function draftToCommit(d: CommitDraft, allocator: boolean): Commit {
   return c;
 }
 
-export function commitPanel(ctx: Ctx): HTMLElement {
+export function commitPanel(ctx: Ctx): VNode {
   const { sc, view, seat, ui } = ctx;
   if (!seat) return h('div', {});
   const draft = ui.commitDraft;
@@ -20,7 +20,7 @@ export function commitPanel(ctx: Ctx): HTMLElement {
   const committed = view.delegations[seat]?.committed ?? false;
   const inCommit = view.step === 'commit';
   const budget = apAvailable(view, seat);
-  const spent = draft.moves.reduce((a, id) => a + (moveOf(sc, id)?.cost ?? 0), 0) + (draft.retaliate ? 1 : 0);
+  const spent = commitCost(sc, draft);
   const waiting = sc.delegations.filter((d) => !view.delegations[d.id]?.committed).map((d) => d.short);
 
   if (committed)
@@ -42,12 +42,11 @@ export function commitPanel(ctx: Ctx): HTMLElement {
     const m = moveOf(sc, id);
     if (!m) return null;
     const checked = draft.moves.includes(id);
-    const box = h('input', { type: 'checkbox', id: `mv-${id}`, checked, 'data-key': `mv-${id}`, disabled: !checked && spent + m.cost > budget });
-    box.addEventListener('change', () => setDraft({ moves: box.checked ? [...draft.moves, id] : draft.moves.filter((x) => x !== id) }));
+    const box = h('input', { type: 'checkbox', id: `mv-${id}`, checked, disabled: !checked && spent + m.cost > budget, onchange: (e: Event) => setDraft({ moves: checkedOf(e) ? [...draft.moves, id] : draft.moves.filter((x) => x !== id) }) });
     const chanceText = m.verifiedBy === 'public' ? 'public act' : `${verificationChance(sc, view, m)}% verification chance by ${m.verifiedBy === 'iaea' ? 'the IAEA' : 'observers'}`;
     return h(
       'label',
-      { class: 'move', for: `mv-${id}` },
+      { key: id, class: 'move', for: `mv-${id}` },
       box,
       h('span', {}, h('strong', {}, m.name), promised.has(id) ? h('span', { class: 'tag', style: 'margin-left:6px' }, 'promised') : null, h('div', { class: 'meta' }, `${trackName(sc, m.track)} · ${chanceText}`), h('div', { class: 'meta' }, m.text)),
       h('span', { class: 'tag' }, `${m.cost} AP`),
@@ -57,17 +56,15 @@ export function commitPanel(ctx: Ctx): HTMLElement {
   const mineStanding = view.standing.filter((st) => st.delegation === seat && !isDefected(view, st.move) && moveOf(sc, st.move)?.defectable);
   const defectRows = mineStanding.map((st) => {
     const m = moveOf(sc, st.move);
-    const box = h('input', { type: 'checkbox', id: `df-${st.move}`, checked: draft.defect.includes(st.move) });
-    box.addEventListener('change', () => setDraft({ defect: box.checked ? [...draft.defect, st.move] : draft.defect.filter((x) => x !== st.move) }));
-    return h('label', { class: 'move', for: `df-${st.move}` }, box, h('span', {}, `Quietly stop: ${m?.name ?? st.move}`, h('div', { class: 'meta' }, 'It still counts in public until a monitor catches it: then the span breaks, trust falls and snapback may hit you.')), h('span', { class: 'tag' }, '0 AP'));
+    const box = h('input', { type: 'checkbox', id: `df-${st.move}`, checked: draft.defect.includes(st.move), onchange: (e: Event) => setDraft({ defect: checkedOf(e) ? [...draft.defect, st.move] : draft.defect.filter((x) => x !== st.move) }) });
+    return h('label', { key: st.move, class: 'move', for: `df-${st.move}` }, box, h('span', {}, `Quietly stop: ${m?.name ?? st.move}`, h('div', { class: 'meta' }, 'It still counts in public until a monitor catches it: then the span breaks, trust falls and snapback may hit you.')), h('span', { class: 'tag' }, '0 AP'));
   });
 
   const allocator = sc.monitors.allocator === seat;
   const alloc = allocator ? allocationEditor(ctx, draft, setDraft) : null;
 
-  const strikable = view.incidents.filter((i) => i.round >= view.round - 1 && !i.cancelled && sc.fronts.find((f) => f.id === i.front)?.exposed.includes(seat));
-  const canRetaliate = strikable.length > 0 && !(view.council.founded && view.council.members.includes(seat));
-  const retaliation = canRetaliate ? retaliationEditor(ctx, draft, setDraft, strikable.map((i) => i.id)) : null;
+  const strikable = retaliableIncidents(sc, view, seat);
+  const retaliation = strikable.length ? retaliationEditor(ctx, draft, setDraft, strikable.map((i) => i.id)) : null;
 
   const commit = draftToCommit(draft, allocator);
   const problem = checkIntent(sc, view, { type: 'commit.submit', actor: seat, commit });
@@ -83,21 +80,20 @@ export function commitPanel(ctx: Ctx): HTMLElement {
     h(
       'div',
       { class: 'row', style: 'margin-top:8px' },
-      button('Seal commit', () => ctx.send({ type: 'commit.submit', actor: seat, commit }), { class: 'primary', disabled: problem !== null, 'data-key': 'seal' }),
+      button('Seal commit', () => ctx.send({ type: 'commit.submit', actor: seat, commit }), { class: 'primary', disabled: problem !== null }),
       problem ? h('span', { class: 'small muted' }, problem) : null,
     ),
   );
 }
 
-function allocationEditor(ctx: Ctx, draft: CommitDraft, setDraft: (p: Partial<CommitDraft>) => void): HTMLElement {
+function allocationEditor(ctx: Ctx, draft: CommitDraft, setDraft: (p: Partial<CommitDraft>) => void): VNode {
   const { sc, view } = ctx;
   const insp = { ...view.allocation.inspections, ...draft.inspections };
   const obs = { ...view.allocation.observers, ...draft.observers };
   const used = (r: Record<string, number>) => Object.values(r).reduce((a, b) => a + b, 0);
   const input = (id: string, label: string, value: number, max: number, onChange: (v: number) => void) => {
-    const el = h('input', { id, type: 'number', min: 0, max, value, style: 'width:60px', 'aria-label': label });
-    el.addEventListener('change', () => onChange(Math.max(0, Math.floor(Number(el.value) || 0))));
-    return h('label', { class: 'row small', for: id }, el, label);
+    const el = h('input', { id, type: 'number', min: 0, max, value: String(value), style: 'width:60px', 'aria-label': label, onchange: (e: Event) => onChange(Math.max(0, Math.floor(Number(valueOf(e)) || 0))) });
+    return h('label', { key: id, class: 'row small', for: id }, el, label);
   };
   return h(
     'fieldset',
@@ -109,17 +105,18 @@ function allocationEditor(ctx: Ctx, draft: CommitDraft, setDraft: (p: Partial<Co
   );
 }
 
-function retaliationEditor(ctx: Ctx, draft: CommitDraft, setDraft: (p: Partial<CommitDraft>) => void, incidents: number[]): HTMLElement {
+function retaliationEditor(ctx: Ctx, draft: CommitDraft, setDraft: (p: Partial<CommitDraft>) => void, incidents: number[]): VNode {
   const { sc, seat } = ctx;
-  const inc = h('select', { 'aria-label': 'Incident to answer' }, h('option', { value: '' }, 'do not retaliate'), ...incidents.map((id) => h('option', { value: id, selected: draft.retaliate?.incident === id }, `incident #${id}`)));
-  const target = h('select', { 'aria-label': 'Retaliate against' }, ...sc.delegations.filter((d) => d.id !== seat).map((d) => h('option', { value: d.id, selected: draft.retaliate?.against === d.id }, d.name)));
-  const update = () => setDraft({ retaliate: inc.value === '' ? null : { incident: Number(inc.value), against: target.value } });
-  inc.addEventListener('change', update);
-  target.addEventListener('change', update);
+  const targets = retaliationTargets(sc, seat ?? '').map((id) => ({ id, name: sc.delegations.find((d) => d.id === id)?.name ?? id }));
+  const against = draft.retaliate?.against ?? targets[0]?.id ?? '';
+  const incident = draft.retaliate ? String(draft.retaliate.incident) : '';
+  const update = (inc: string, who: string) => setDraft({ retaliate: inc === '' ? null : { incident: Number(inc), against: who } });
+  const inc = h('select', { 'aria-label': 'Incident to answer', value: incident, onchange: (e: Event) => update(valueOf(e), against) }, h('option', { value: '' }, 'do not retaliate'), ...incidents.map((id) => h('option', { key: id, value: String(id) }, `incident #${id}`)));
+  const target = h('select', { 'aria-label': 'Retaliate against', value: against, onchange: (e: Event) => update(incident, valueOf(e)) }, ...targets.map((d) => h('option', { key: d.id, value: d.id }, d.name)));
   return h(
     'fieldset',
     {},
-    h('legend', {}, 'Retaliate on your own (1 AP)'),
+    h('legend', {}, `Retaliate on your own (${RETALIATION_COST} AP)`),
     h('p', { class: 'small muted' }, `Without a council inquiry you do not know who sponsored the attack: striking the wrong party raises tension sharply. ${nameOf(sc, seat ?? '')} decides alone.`),
     h('div', { class: 'row' }, inc, target),
   );

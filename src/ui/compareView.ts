@@ -5,30 +5,33 @@ import 'uplot/dist/uPlot.min.css';
 import './debrief.css';
 import type { Scenario } from '../engine';
 import { comparisonCsv, type ComparedGame } from '../report/compare';
-import { button, h } from './dom';
+import { useLayoutEffect, useRef } from 'preact/hooks';
+import { button, h, type VNode } from './dom';
 import { download } from './download';
 
 const PALETTE = ['#0072B2', '#D55E00', '#009E73', '#CC79A7', '#E69F00', '#56B4E9', '#F0E442', '#7d8a98'];
 const AXIS = '#7d8a98';
 const GRID = 'rgba(125,138,152,0.28)';
 
-export interface ComparePage {
-  el: HTMLElement;
-  drawCharts(): void;
-  destroy(): void;
+export interface CompareProps {
+  sc: Scenario;
+  games: readonly ComparedGame[];
+  refused: readonly string[];
+  act: { back(): void };
 }
 
-export function comparePage(sc: Scenario, games: readonly ComparedGame[], refused: readonly string[], act: { back(): void }): ComparePage {
+export function ComparePage({ sc, games, refused, act }: CompareProps): VNode {
+  const page = useRef<HTMLElement>(null);
+  const hosts = useRef(new Map<string, HTMLElement>());
   const maxRounds = Math.max(1, ...games.map((g) => g.report.history.length));
   const rounds = Array.from({ length: maxRounds }, (_, i) => i + 1);
-  const plots: uPlot[] = [];
-  const pending: Array<(w: number) => void> = [];
+  const pending: Array<(w: number) => uPlot | null> = [];
   const colour = (i: number) => PALETTE[i % PALETTE.length] ?? AXIS;
   const pct = (v: number | null) => (v === null ? '—' : `${v}%`);
 
   const chart = (title: string, pick: (h: ComparedGame['report']['history'][number]) => number, max: number) => {
     const id = `cmp-${title.replace(/\W+/g, '-').toLowerCase()}`;
-    const host = h('div', { 'aria-hidden': 'true' });
+    const host = h('div', { 'aria-hidden': 'true', ref: (el: HTMLElement | null) => el && hosts.current.set(id, el) });
     const values = games.map((g) => rounds.map((r) => { const rec = g.report.history[r - 1]; return rec ? pick(rec) : null; }));
     const table = h(
       'table',
@@ -38,8 +41,9 @@ export function comparePage(sc: Scenario, games: readonly ComparedGame[], refuse
       h('tbody', {}, ...rounds.map((r, i) => h('tr', {}, h('th', { scope: 'row' }, String(r)), ...values.map((v) => h('td', { class: 'num' }, String(v[i] ?? '—')))))),
     );
     pending.push((w) => {
-      plots.push(
-        new uPlot(
+      const el = hosts.current.get(id);
+      return el
+        ? new uPlot(
           {
             width: Math.round(Math.max(280, Math.min(680, w - 20))),
             height: 220,
@@ -53,9 +57,9 @@ export function comparePage(sc: Scenario, games: readonly ComparedGame[], refuse
             series: [{ label: 'round' }, ...games.map((g, i) => ({ label: g.name, stroke: colour(i), width: 2, ...(i >= PALETTE.length ? { dash: [6, 3] } : {}) }))],
           },
           [rounds, ...values] as uPlot.AlignedData,
-          host,
-        ),
-      );
+          el,
+        )
+        : null;
     });
     return h('figure', { class: 'chart', 'aria-labelledby': `${id}-h` }, h('figcaption', {}, h('h3', { id: `${id}-h` }, title)), host, h('details', { class: 'text-equivalent' }, h('summary', {}, `${title} as a table`), h('div', { class: 'table-wrap' }, table)));
   };
@@ -123,9 +127,19 @@ export function comparePage(sc: Scenario, games: readonly ComparedGame[], refuse
 
   const tension = chart('Tension', (r) => r.tension, 100);
   const secured = chart('Spans secured', (r) => r.secured, Math.max(4, ...games.flatMap((g) => g.report.history.map((r) => r.secured))) + 1);
+  // The charts size to the page: drawn once it is laid out.
+  useLayoutEffect(() => {
+    const doc = page.current;
+    if (!doc) return;
+    const style = getComputedStyle(doc);
+    const width = doc.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+    const column = width >= 2 * 520 + 12 ? (width - 12) / 2 : width;
+    const plots = pending.map((draw) => draw(column || 680));
+    return () => plots.forEach((p) => p?.destroy());
+  }, [games]);
   const doc = h(
     'main',
-    { class: 'doc' },
+    { class: 'doc', ref: page },
     h('h1', {}, `${games.length} game${games.length === 1 ? '' : 's'} of ${sc.title}, side by side`),
     h('p', { class: 'lede', role: 'status' }, `Consolidation ${count('consolidation')} · drift ${count('drift')} · unraveling ${count('unraveling')}${count('in progress') ? ` · in progress ${count('in progress')}` : ''}`),
     refused.length ? h('div', { class: 'banner', role: 'alert' }, `Left out (${refused.length}):`, h('ul', {}, ...refused.map((r) => h('li', {}, r)))) : null,
@@ -133,7 +147,7 @@ export function comparePage(sc: Scenario, games: readonly ComparedGame[], refuse
     h('div', { class: 'charts2' }, tension, secured),
     scores,
   );
-  const el = h(
+  return h(
     'div',
     { class: 'doc-page' },
     h(
@@ -152,16 +166,4 @@ export function comparePage(sc: Scenario, games: readonly ComparedGame[], refuse
     ),
     doc,
   );
-  return {
-    el,
-    drawCharts() {
-      const style = getComputedStyle(doc);
-      const width = doc.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
-      const column = width >= 2 * 520 + 12 ? (width - 12) / 2 : width;
-      for (const draw of pending.splice(0)) draw(column || 680);
-    },
-    destroy() {
-      for (const p of plots) p.destroy();
-    },
-  };
 }

@@ -5,7 +5,9 @@ import { formatCode, type RoomAction } from '../net/protocol';
 import type { ConsoleTab, RoomUi } from '../store/gameStore';
 import { nameOf } from './context';
 import { incidentLine } from './councilPanel';
-import { button, h, kept } from './dom';
+import { useState } from 'preact/hooks';
+import { button, checkedOf, h, valueOf, type VNode } from './dom';
+import { numberIn, useForm } from './form';
 import { personaPicker } from './personaPicker';
 import { joinUrl, projectorUrl } from './roomFlow';
 
@@ -14,17 +16,12 @@ export interface ConsoleActions {
   action(a: RoomAction): void;
   download(): void;
   setTab(t: ConsoleTab): void;
-  qr(url: string, size?: number): HTMLElement;
+  qr(url: string, size?: number): VNode;
   leave(): void;
 }
 
-const num = (el: HTMLInputElement) => {
-  const n = Number(el.value);
-  return el.value.trim() === '' || !Number.isFinite(n) ? null : n;
-};
-
 /** The room: its code and QR code to join, the projector link, and every seat. */
-export function roomSection(sc: Scenario, room: RoomUi, view: GameView, act: ConsoleActions): HTMLElement {
+export function roomSection(sc: Scenario, room: RoomUi, view: GameView, act: ConsoleActions): VNode {
   const url = joinUrl(room.base, room.code);
   const seats = room.info.seats;
   return h(
@@ -56,7 +53,7 @@ export function roomSection(sc: Scenario, room: RoomUi, view: GameView, act: Con
             const status = view.step === 'commit' ? (d?.committed ? `committed${d.committedBy ? ` (${d.committedBy})` : ''}` : 'not committed') : d?.ready ? 'ready' : '';
             return h(
               'tr',
-              {},
+              { key: s.delegation },
               h('td', {}, h('span', { class: 'dot', style: `background:${sc.delegations.find((x) => x.id === s.delegation)?.color ?? '#888'}` }), ` ${nameOf(sc, s.delegation)}`),
               h(
                 'td',
@@ -84,39 +81,36 @@ export function roomSection(sc: Scenario, room: RoomUi, view: GameView, act: Con
   );
 }
 
-export function consoleTabs(sc: Scenario, room: RoomUi, view: GameView, tab: ConsoleTab, act: ConsoleActions, messages: () => HTMLElement): HTMLElement {
+export function consoleTabs(sc: Scenario, room: RoomUi, view: GameView, tab: ConsoleTab, act: ConsoleActions, messages: () => VNode): VNode {
   const label = (t: ConsoleTab, text: string) =>
     h('button', { role: 'tab', type: 'button', id: `ctab-${t}`, 'aria-selected': String(tab === t), 'aria-controls': `cpanel-${t}`, onclick: () => act.setTab(t) }, text);
-  const body = tab === 'session' ? sessionPanel(sc, room, view, act) : tab === 'injects' ? injectsPanel(sc, view, act) : tab === 'rulings' ? rulingsPanel(sc, view, act) : messages();
+  const body = tab === 'session' ? h(SessionPanel, { room, view, act }) : tab === 'injects' ? h(InjectsPanel, { sc, view, act }) : tab === 'rulings' ? h(RulingsPanel, { sc, view, act }) : messages();
   return h(
     'div',
     {},
     h('div', { class: 'tabs', role: 'tablist', 'aria-label': 'Facilitator console' }, label('session', 'Session'), label('injects', 'Injects'), label('rulings', 'Rulings'), label('messages', `Messages (${room.messages.length})`)),
-    h('div', { role: 'tabpanel', id: `cpanel-${tab}`, 'aria-labelledby': `ctab-${tab}`, class: 'tabpanel' }, body),
+    h('div', { key: tab, role: 'tabpanel', id: `cpanel-${tab}`, 'aria-labelledby': `ctab-${tab}`, class: 'tabpanel' }, body),
   );
 }
 
-function sessionPanel(sc: Scenario, room: RoomUi, view: GameView, act: ConsoleActions): HTMLElement {
+function SessionPanel({ room, view, act }: { room: RoomUi; view: GameView; act: ConsoleActions }): VNode {
   const over = view.outcome !== null;
-  const neg = h('input', { type: 'number', ...kept('clock-negotiation'), min: 0.5, step: 0.5, value: room.info.clocks.negotiation ?? '', placeholder: 'none', style: 'width:90px' });
-  const com = h('input', { type: 'number', ...kept('clock-commit'), min: 0.5, step: 0.5, value: room.info.clocks.commit ?? '', placeholder: 'none', style: 'width:90px' });
-  const unit = h('select', { ...kept('clock-unit'), 'aria-label': 'Clock unit' }, h('option', { value: '1' }, 'minutes'), h('option', { value: '60' }, 'hours'), h('option', { value: '1440' }, 'days'));
+  const { values, field } = useForm({
+    'clock-negotiation': String(room.info.clocks.negotiation ?? ''),
+    'clock-commit': String(room.info.clocks.commit ?? ''),
+    'clock-unit': '1',
+    'extend-minutes': '2',
+    'end-outcome': OUTCOMES[0] as string,
+    'end-reason': '',
+  });
   const setClocks = () => {
-    const k = Number(unit.value);
-    const n = num(neg);
-    const c = num(com);
+    const k = Number(values['clock-unit']);
+    const n = numberIn(values['clock-negotiation']);
+    const c = numberIn(values['clock-commit']);
     act.action({ kind: 'clock', step: 'negotiation', minutes: n === null || n <= 0 ? null : n * k });
     act.action({ kind: 'clock', step: 'commit', minutes: c === null || c <= 0 ? null : c * k });
   };
-  const expiry = h(
-    'select',
-    { id: 'on-expiry', onchange: (e: Event) => act.action({ kind: 'onExpiry', value: (e.target as HTMLSelectElement).value as 'ai' | 'nothing' }) },
-    h('option', { value: 'ai', selected: room.info.onExpiry === 'ai' }, 'the AI commits for seats that did not'),
-    h('option', { value: 'nothing', selected: room.info.onExpiry === 'nothing' }, 'seats that did not commit, commit nothing'),
-  );
-  const extra = h('input', { type: 'number', ...kept('extend-minutes'), value: 2, min: -60, step: 1, style: 'width:70px', 'aria-label': 'Minutes to add' });
-  const outcome = h('select', { ...kept('end-outcome'), 'aria-label': 'Outcome' }, ...OUTCOMES.map((o) => h('option', { value: o }, o)));
-  const reason = h('input', { type: 'text', ...kept('end-reason'), maxlength: 400, placeholder: 'Why (shown in the debrief)', 'aria-label': 'Reason for ending' });
+  const reason = values['end-reason'].trim();
   const stepOpen = view.step === 'negotiation' || view.step === 'commit';
   return h(
     'div',
@@ -130,8 +124,8 @@ function sessionPanel(sc: Scenario, room: RoomUi, view: GameView, act: ConsoleAc
         'div',
         { class: 'row' },
         view.paused
-          ? button('Resume', () => act.intent({ type: 'facilitator.resume', actor: 'facilitator' }), { class: 'primary', disabled: over })
-          : button('Pause', () => act.intent({ type: 'facilitator.pause', actor: 'facilitator' }), { disabled: over || !room.info.started }),
+          ? button('Resume', () => act.intent({ type: 'facilitator.resume', actor: 'facilitator' }), { key: 'resume', class: 'primary', disabled: over })
+          : button('Pause', () => act.intent({ type: 'facilitator.pause', actor: 'facilitator' }), { key: 'pause', disabled: over || !room.info.started }),
         button(view.step === 'commit' ? 'Close the commit now' : 'Close the negotiation now', () => act.intent({ type: 'step.close', actor: 'facilitator' }), { disabled: over || !stepOpen || view.paused || !room.info.started }),
       ),
     ),
@@ -139,10 +133,34 @@ function sessionPanel(sc: Scenario, room: RoomUi, view: GameView, act: ConsoleAc
       'section',
       { class: 'section' },
       h('h3', {}, 'Clocks'),
-      h('div', { class: 'row' }, h('label', { for: 'clock-negotiation' }, 'Negotiation'), neg, h('label', { for: 'clock-commit' }, 'Commit'), com, unit),
+      h(
+        'div',
+        { class: 'row' },
+        h('label', { for: 'clock-negotiation' }, 'Negotiation'),
+        h('input', { type: 'number', ...field('clock-negotiation'), min: 0.5, step: 0.5, placeholder: 'none', style: 'width:90px' }),
+        h('label', { for: 'clock-commit' }, 'Commit'),
+        h('input', { type: 'number', ...field('clock-commit'), min: 0.5, step: 0.5, placeholder: 'none', style: 'width:90px' }),
+        h('select', { ...field('clock-unit'), 'aria-label': 'Clock unit' }, h('option', { value: '1' }, 'minutes'), h('option', { value: '60' }, 'hours'), h('option', { value: '1440' }, 'days')),
+      ),
       h('div', { class: 'row', style: 'margin-top:6px' }, button('Set clocks', setClocks, { class: 'primary' }), h('span', { class: 'small muted' }, 'Empty: no clock. A new setting applies from the next step.')),
-      h('div', { class: 'field' }, h('label', { for: 'on-expiry' }, 'When the commit clock reaches zero'), expiry),
-      h('div', { class: 'row' }, button('Add time', () => act.action({ kind: 'extend', minutes: num(extra) ?? 0 }), { disabled: !room.info.clock }), extra, h('span', { class: 'small muted' }, 'minutes to the running clock')),
+      h(
+        'div',
+        { class: 'field' },
+        h('label', { for: 'on-expiry' }, 'When the commit clock reaches zero'),
+        h(
+          'select',
+          { id: 'on-expiry', value: room.info.onExpiry, onchange: (e: Event) => act.action({ kind: 'onExpiry', value: valueOf(e) as 'ai' | 'nothing' }) },
+          h('option', { value: 'ai' }, 'the AI commits for seats that did not'),
+          h('option', { value: 'nothing' }, 'seats that did not commit, commit nothing'),
+        ),
+      ),
+      h(
+        'div',
+        { class: 'row' },
+        button('Add time', () => act.action({ kind: 'extend', minutes: numberIn(values['extend-minutes']) ?? 0 }), { disabled: !room.info.clock }),
+        h('input', { type: 'number', ...field('extend-minutes'), min: -60, step: 1, style: 'width:70px', 'aria-label': 'Minutes to add' }),
+        h('span', { class: 'small muted' }, 'minutes to the running clock'),
+      ),
     ),
     h(
       'section',
@@ -150,36 +168,50 @@ function sessionPanel(sc: Scenario, room: RoomUi, view: GameView, act: ConsoleAc
       h('h3', {}, 'Log and end'),
       h('div', { class: 'row' }, button('Download the log', act.download)),
       h('p', { class: 'small muted' }, 'The event log (replayable with npm run replay) and the transcript of messages and seats.'),
-      h('div', { class: 'row' }, outcome, reason, button('End the game', () => act.intent({ type: 'facilitator.end', actor: 'facilitator', outcome: outcome.value as (typeof OUTCOMES)[number], ...(reason.value.trim() ? { reason: reason.value.trim() } : {}) }), { class: 'danger', disabled: over })),
+      h(
+        'div',
+        { class: 'row' },
+        h('select', { ...field('end-outcome'), 'aria-label': 'Outcome' }, ...OUTCOMES.map((o) => h('option', { key: o, value: o }, o))),
+        h('input', { type: 'text', ...field('end-reason'), maxlength: 400, placeholder: 'Why (shown in the debrief)', 'aria-label': 'Reason for ending' }),
+        button('End the game', () => act.intent({ type: 'facilitator.end', actor: 'facilitator', outcome: values['end-outcome'] as (typeof OUTCOMES)[number], ...(reason ? { reason } : {}) }), { class: 'danger', disabled: over }),
+      ),
       h('div', { class: 'row', style: 'margin-top:8px' }, button('Leave the console', act.leave)),
     ),
   );
 }
 
-function audiencePicker(sc: Scenario, prefix: string) {
-  const boxes = sc.delegations.map((d) => h('input', { type: 'checkbox', ...kept(`${prefix}-${d.id}`), value: d.id }));
-  const el = h('fieldset', {}, h('legend', {}, 'To (none ticked: everyone)'), h('div', { class: 'seat-list' }, ...sc.delegations.map((d, i) => h('label', { for: `${prefix}-${d.id}`, class: 'row' }, boxes[i] as HTMLElement, d.short))));
-  const value = (): 'all' | string[] => {
-    const chosen = boxes.filter((b) => b.checked).map((b) => b.value);
-    return chosen.length ? chosen : 'all';
-  };
-  return { el, value };
+/** Whom an inject is for: the delegations ticked, or everyone when none is. */
+function AudiencePicker({ sc, prefix, chosen, set }: { sc: Scenario; prefix: string; chosen: readonly string[]; set: (c: readonly string[]) => void }): VNode {
+  return h(
+    'fieldset',
+    {},
+    h('legend', {}, 'To (none ticked: everyone)'),
+    h(
+      'div',
+      { class: 'seat-list' },
+      ...sc.delegations.map((d) =>
+        h(
+          'label',
+          { key: d.id, for: `${prefix}-${d.id}`, class: 'row' },
+          h('input', { type: 'checkbox', id: `${prefix}-${d.id}`, value: d.id, checked: chosen.includes(d.id), onchange: (e: Event) => set(checkedOf(e) ? [...chosen, d.id] : chosen.filter((x) => x !== d.id)) }),
+          d.short,
+        ),
+      ),
+    ),
+  );
 }
 
-function injectsPanel(sc: Scenario, view: GameView, act: ConsoleActions): HTMLElement {
-  const title = h('input', { type: 'text', ...kept('inject-title'), maxlength: 80, placeholder: 'Tanker seized near Hormuz' });
-  const text = h('textarea', { ...kept('inject-text'), rows: 3, maxlength: 600, style: 'width:100%', placeholder: 'What happened, as the delegations read it.' });
-  const tension = h('input', { type: 'number', ...kept('inject-tension'), min: -20, max: 20, value: 0, style: 'width:70px' });
-  const front = h('select', { ...kept('inject-front'), 'aria-label': 'Front' }, h('option', { value: '' }, 'no front'), ...sc.fronts.map((f) => h('option', { value: f.id }, f.name)));
-  const frontDelta = h('input', { type: 'number', ...kept('inject-front-delta'), min: -20, max: 20, value: 0, style: 'width:70px', 'aria-label': 'Front tension change' });
-  const aud = audiencePicker(sc, 'inj');
+function InjectsPanel({ sc, view, act }: { sc: Scenario; view: GameView; act: ConsoleActions }): VNode {
+  const { values, field } = useForm({ 'inject-title': '', 'inject-text': '', 'inject-tension': '0', 'inject-front': '', 'inject-front-delta': '0' });
+  const [audience, setAudience] = useState<readonly string[]>([]);
   const fire = () => {
     const effects: Record<string, unknown> = {};
-    const t = Number(tension.value);
+    const t = Number(values['inject-tension']);
     if (t) effects.tension = t;
-    const fd = Number(frontDelta.value);
-    if (front.value && fd) effects.fronts = { [front.value]: fd };
-    act.intent({ type: 'facilitator.inject', actor: 'facilitator', inject: { title: title.value.trim(), text: text.value.trim(), audience: aud.value(), effects } });
+    const fd = Number(values['inject-front-delta']);
+    const front = values['inject-front'];
+    if (front && fd) effects.fronts = { [front]: fd };
+    act.intent({ type: 'facilitator.inject', actor: 'facilitator', inject: { title: values['inject-title'].trim(), text: values['inject-text'].trim(), audience: audience.length ? [...audience] : 'all', effects } });
   };
   return h(
     'div',
@@ -195,7 +227,7 @@ function injectsPanel(sc: Scenario, view: GameView, act: ConsoleActions): HTMLEl
           const fired = view.firedInjects.includes(inj.id);
           return h(
             'li',
-            {},
+            { key: inj.id },
             h('strong', {}, inj.title),
             h('span', { class: 'small muted' }, inj.round ? ` · scheduled round ${inj.round}` : ' · on demand', fired ? ' · fired' : ''),
             h('div', { class: 'small' }, inj.text),
@@ -208,30 +240,45 @@ function injectsPanel(sc: Scenario, view: GameView, act: ConsoleActions): HTMLEl
       'section',
       { class: 'section' },
       h('h3', {}, 'Write one'),
-      h('div', { class: 'field' }, h('label', { for: 'inject-title' }, 'Title'), title),
-      h('div', { class: 'field' }, h('label', { for: 'inject-text' }, 'Text'), text),
-      h('div', { class: 'row' }, h('label', { for: 'inject-tension' }, 'Tension'), tension, front, frontDelta),
-      aud.el,
+      h('div', { class: 'field' }, h('label', { for: 'inject-title' }, 'Title'), h('input', { type: 'text', ...field('inject-title'), maxlength: 80, placeholder: 'Tanker seized near Hormuz' })),
+      h('div', { class: 'field' }, h('label', { for: 'inject-text' }, 'Text'), h('textarea', { ...field('inject-text'), rows: 3, maxlength: 600, style: 'width:100%', placeholder: 'What happened, as the delegations read it.' })),
+      h(
+        'div',
+        { class: 'row' },
+        h('label', { for: 'inject-tension' }, 'Tension'),
+        h('input', { type: 'number', ...field('inject-tension'), min: -20, max: 20, style: 'width:70px' }),
+        h('select', { ...field('inject-front'), 'aria-label': 'Front' }, h('option', { value: '' }, 'no front'), ...sc.fronts.map((f) => h('option', { key: f.id, value: f.id }, f.name))),
+        h('input', { type: 'number', ...field('inject-front-delta'), min: -20, max: 20, style: 'width:70px', 'aria-label': 'Front tension change' }),
+      ),
+      h(AudiencePicker, { sc, prefix: 'inj', chosen: audience, set: setAudience }),
       button('Fire this inject', fire, { class: 'primary', disabled: view.outcome !== null }),
     ),
   );
 }
 
-function rulingsPanel(sc: Scenario, view: GameView, act: ConsoleActions): HTMLElement {
+function RulingsPanel({ sc, view, act }: { sc: Scenario; view: GameView; act: ConsoleActions }): VNode {
   const cat = catalog(sc);
   const incidents = view.incidents.filter((i) => !i.cancelled);
-  const incSelect = (id: string) => h('select', { ...kept(id), 'aria-label': 'Incident' }, ...incidents.map((i) => h('option', { value: i.id }, incidentLine(sc, view, i.id))));
-  const attInc = incSelect('att-incident');
-  const sponsor = h('select', { ...kept('att-sponsor'), 'aria-label': 'Attributed to' }, h('option', { value: '' }, 'no one (inconclusive)'), ...sc.delegations.map((d) => h('option', { value: d.id }, d.name)), h('option', { value: 'independent' }, 'the network itself'), h('option', { value: 'spoiler' }, sc.spoilers.name));
-  const cancelInc = incSelect('cancel-incident');
   const standing = Object.values(view.standing);
-  const move = h('select', { ...kept('ver-move'), 'aria-label': 'Step in force' }, ...standing.map((st) => h('option', { value: st.move }, `${nameOf(sc, st.delegation)}: ${cat.move.get(st.move)?.name ?? st.move}${view.quietDefections.some((q) => q.move === st.move) ? ' (quietly abandoned)' : ''}`)));
-  const result = h('select', { ...kept('ver-result'), 'aria-label': 'Ruling' }, h('option', { value: 'verified' }, 'verified'), h('option', { value: 'violation' }, 'in violation'));
-  const what = h('select', { ...kept('reveal-what'), 'aria-label': 'What to reveal' }, h('option', { value: 'incident' }, 'the true sponsor of an incident'), h('option', { value: 'defections' }, 'quiet defections'), h('option', { value: 'objectives' }, 'secret objectives'));
-  const revInc = incSelect('reveal-incident');
-  const to = h('select', { ...kept('reveal-to'), 'aria-label': 'Reveal to' }, h('option', { value: 'all' }, 'everyone'), ...sc.delegations.map((d) => h('option', { value: d.id }, d.name)));
+  const first = String(incidents[0]?.id ?? '');
+  const { values, field } = useForm({
+    'att-incident': first,
+    'att-sponsor': '',
+    'cancel-incident': first,
+    'ver-move': standing[0]?.move ?? '',
+    'ver-result': 'verified',
+    'reveal-what': 'incident',
+    'reveal-incident': first,
+    'reveal-to': 'all',
+  });
+  // A choice whose option is gone (an incident struck off) falls back to the first one offered.
+  const pick = (name: 'att-incident' | 'cancel-incident' | 'reveal-incident') => (incidents.some((i) => String(i.id) === values[name]) ? values[name] : first);
+  const move = standing.some((st) => st.move === values['ver-move']) ? values['ver-move'] : (standing[0]?.move ?? '');
+  const incSelect = (name: 'att-incident' | 'cancel-incident' | 'reveal-incident') =>
+    h('select', { ...field(name), value: pick(name), 'aria-label': 'Incident' }, ...incidents.map((i) => h('option', { key: i.id, value: String(i.id) }, incidentLine(sc, view, i.id))));
   const o = (override: Extract<Intent, { type: 'facilitator.override' }>['override']) => act.intent({ type: 'facilitator.override', actor: 'facilitator', override });
   const over = view.outcome !== null;
+  const what = values['reveal-what'] as 'incident' | 'defections' | 'objectives';
   return h(
     'div',
     {},
@@ -239,16 +286,48 @@ function rulingsPanel(sc: Scenario, view: GameView, act: ConsoleActions): HTMLEl
       'section',
       { class: 'section' },
       h('h3', {}, 'Set an attribution'),
-      incidents.length ? h('div', { class: 'row' }, attInc, sponsor, button('Set attribution', () => o({ kind: 'attribution', incident: Number(attInc.value), sponsor: sponsor.value || null }), { disabled: over })) : h('p', { class: 'muted small' }, 'No incident yet.'),
+      incidents.length
+        ? h(
+            'div',
+            { class: 'row' },
+            incSelect('att-incident'),
+            h('select', { ...field('att-sponsor'), 'aria-label': 'Attributed to' }, h('option', { value: '' }, 'no one (inconclusive)'), ...sc.delegations.map((d) => h('option', { key: d.id, value: d.id }, d.name)), h('option', { value: 'independent' }, 'the network itself'), h('option', { value: 'spoiler' }, sc.spoilers.name)),
+            button('Set attribution', () => o({ kind: 'attribution', incident: Number(pick('att-incident')), sponsor: values['att-sponsor'] || null }), { disabled: over }),
+          )
+        : h('p', { class: 'muted small' }, 'No incident yet.'),
     ),
-    h('section', { class: 'section' }, h('h3', {}, 'Cancel an incident'), incidents.length ? h('div', { class: 'row' }, cancelInc, button('Cancel incident', () => o({ kind: 'cancelIncident', incident: Number(cancelInc.value) }), { disabled: over })) : h('p', { class: 'muted small' }, 'No incident yet.')),
-    h('section', { class: 'section' }, h('h3', {}, 'Force a verification result'), standing.length ? h('div', { class: 'row' }, move, result, button('Rule', () => o({ kind: 'verification', move: move.value, result: result.value as 'verified' | 'violation' }), { disabled: over })) : h('p', { class: 'muted small' }, 'No step in force yet.')),
+    h(
+      'section',
+      { class: 'section' },
+      h('h3', {}, 'Cancel an incident'),
+      incidents.length ? h('div', { class: 'row' }, incSelect('cancel-incident'), button('Cancel incident', () => o({ kind: 'cancelIncident', incident: Number(pick('cancel-incident')) }), { disabled: over })) : h('p', { class: 'muted small' }, 'No incident yet.'),
+    ),
+    h(
+      'section',
+      { class: 'section' },
+      h('h3', {}, 'Force a verification result'),
+      standing.length
+        ? h(
+            'div',
+            { class: 'row' },
+            h('select', { ...field('ver-move'), value: move, 'aria-label': 'Step in force' }, ...standing.map((st) => h('option', { key: st.move, value: st.move }, `${nameOf(sc, st.delegation)}: ${cat.move.get(st.move)?.name ?? st.move}${view.quietDefections.some((q) => q.move === st.move) ? ' (quietly abandoned)' : ''}`))),
+            h('select', { ...field('ver-result'), 'aria-label': 'Ruling' }, h('option', { value: 'verified' }, 'verified'), h('option', { value: 'violation' }, 'in violation')),
+            button('Rule', () => o({ kind: 'verification', move, result: values['ver-result'] as 'verified' | 'violation' }), { disabled: over }),
+          )
+        : h('p', { class: 'muted small' }, 'No step in force yet.'),
+    ),
     h(
       'section',
       { class: 'section' },
       h('h3', {}, 'Reveal hidden information'),
-      h('div', { class: 'row' }, what, incidents.length ? revInc : null, to),
-      button('Reveal', () => act.intent({ type: 'facilitator.reveal', actor: 'facilitator', what: what.value as 'incident' | 'defections' | 'objectives', ...(what.value === 'incident' ? { incident: Number(revInc.value) } : {}), to: to.value }), { class: 'primary', disabled: over }),
+      h(
+        'div',
+        { class: 'row' },
+        h('select', { ...field('reveal-what'), 'aria-label': 'What to reveal' }, h('option', { value: 'incident' }, 'the true sponsor of an incident'), h('option', { value: 'defections' }, 'quiet defections'), h('option', { value: 'objectives' }, 'secret objectives')),
+        incidents.length ? incSelect('reveal-incident') : null,
+        h('select', { ...field('reveal-to'), 'aria-label': 'Reveal to' }, h('option', { value: 'all' }, 'everyone'), ...sc.delegations.map((d) => h('option', { key: d.id, value: d.id }, d.name))),
+      ),
+      button('Reveal', () => act.intent({ type: 'facilitator.reveal', actor: 'facilitator', what, ...(what === 'incident' ? { incident: Number(pick('reveal-incident')) } : {}), to: values['reveal-to'] }), { class: 'primary', disabled: over }),
       h('p', { class: 'small muted' }, 'Every ruling and reveal is written in the event log.'),
     ),
   );

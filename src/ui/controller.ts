@@ -7,7 +7,7 @@ import { makeSave, readSave, type GameSetupRecord } from '../machine/saveFile';
 import { LocalTransport } from '../net/localTransport';
 import type { RoomTransport } from '../net/roomTransport';
 import type { Transport } from '../net/transport';
-import { emptyCommit, type GameStore, type UiState } from '../store/gameStore';
+import { emptyCommit, emptyPackage, type GameStore, type UiState } from '../store/gameStore';
 
 export const AUTOSAVE_KEY = 'interlock.autosave.v1';
 
@@ -134,7 +134,7 @@ export class Controller {
     this.store.setState({
       ...patch,
       tab: 'negotiate',
-      packageDraft: { steps: [], window: 1, counterTo: null },
+      packageDraft: emptyPackage(),
       commitDraft: emptyCommit(),
       notice: null,
       unreadResolution: null,
@@ -224,14 +224,14 @@ export class Controller {
     this.setup = { ...this.setup, humans };
     const { seat } = this.store.getState();
     const nextSeat = by === 'human' ? delegation : seat === delegation ? (humans[0] ?? null) : seat;
-    this.store.setState({ humans, seat: nextSeat, commitDraft: emptyCommit(), packageDraft: { steps: [], window: 1, counterTo: null } });
+    this.store.setState({ humans, seat: nextSeat, commitDraft: emptyCommit(), packageDraft: emptyPackage() });
     this.viewCache = null;
     this.refresh();
     this.autosave();
   }
 
   handOver(to: string) {
-    this.store.setState({ screen: 'handover', seat: to, view: null, commitDraft: emptyCommit(), packageDraft: { steps: [], window: 1, counterTo: null } });
+    this.store.setState({ screen: 'handover', seat: to, view: null, commitDraft: emptyCommit(), packageDraft: emptyPackage() });
   }
 
   takeSeat() {

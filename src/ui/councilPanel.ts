@@ -1,6 +1,7 @@
 // The council, the escrow fund and the public compliance dashboard.
 import type { GameView, Scenario } from '../engine';
-import { button, h } from './dom';
+import { useState } from 'preact/hooks';
+import { button, h, valueOf, type VNode } from './dom';
 import { moveOf, nameOf, type Ctx } from './context';
 
 export function incidentLine(sc: Scenario, view: GameView, id: number): string {
@@ -18,7 +19,7 @@ export function incidentLine(sc: Scenario, view: GameView, id: number): string {
   return `#${inc.id} round ${inc.round}: ${inc.kind} attack, ${front}, severity ${inc.severity} — ${who}`;
 }
 
-export function councilPanel(ctx: Ctx): HTMLElement {
+export function councilPanel(ctx: Ctx): VNode {
   const { sc, view, seat } = ctx;
   const c = view.council;
   const member = seat !== null && c.members.includes(seat);
@@ -52,7 +53,7 @@ export function councilPanel(ctx: Ctx): HTMLElement {
             ...motions.map((m) =>
               h(
                 'div',
-                { class: 'pkg small' },
+                { key: m.id, class: 'pkg small' },
                 `Penalty "${sc.council.penalties.find((p) => p.id === m.penalty)?.name}" on ${nameOf(sc, m.target)} for incident #${m.incident} — ${Object.values(m.votes).filter(Boolean).length} yes of ${c.members.length}`,
                 member && seat && !(seat in m.votes) && inNegotiation
                   ? h('div', { class: 'row' }, button('Vote yes', () => ctx.send({ type: 'council.vote', actor: seat, motion: m.id, yes: true }), { 'aria-label': `Vote yes on motion ${m.id}` }), button('Vote no', () => ctx.send({ type: 'council.vote', actor: seat, motion: m.id, yes: false }), { 'aria-label': `Vote no on motion ${m.id}` }))
@@ -66,10 +67,7 @@ export function councilPanel(ctx: Ctx): HTMLElement {
             'div',
             {},
             h('h3', {}, 'Call for a penalty'),
-            ...penalizable.slice(-4).map((i) => {
-              const pick = h('select', { 'aria-label': `Penalty for incident ${i.id}` }, ...sc.council.penalties.map((p) => h('option', { value: p.id }, p.name)));
-              return h('div', { class: 'row small' }, h('span', {}, incidentLine(sc, view, i.id)), pick, button('Propose', () => ctx.send({ type: 'council.penalize', actor: seat ?? '', incident: i.id, penalty: pick.value }), { 'aria-label': `Propose a penalty for incident ${i.id}` }));
-            }),
+            ...penalizable.slice(-4).map((i) => h(PenaltyCall, { key: i.id, ctx, incident: i.id })),
           )
         : null,
     ),
@@ -91,5 +89,18 @@ export function councilPanel(ctx: Ctx): HTMLElement {
       h('h3', {}, 'Incidents'),
       view.incidents.length ? h('ul', { class: 'plain small' }, ...view.incidents.slice(-8).reverse().map((i) => h('li', {}, incidentLine(sc, view, i.id)))) : h('p', { class: 'small muted' }, 'No incident yet.'),
     ),
+  );
+}
+
+/** A member's call for a penalty on one incident: the penalty picked stays picked through updates. */
+function PenaltyCall({ ctx, incident }: { ctx: Ctx; incident: number }): VNode {
+  const { sc, view, seat } = ctx;
+  const [penalty, setPenalty] = useState(sc.council.penalties[0]?.id ?? '');
+  return h(
+    'div',
+    { class: 'row small' },
+    h('span', {}, incidentLine(sc, view, incident)),
+    h('select', { 'aria-label': `Penalty for incident ${incident}`, value: penalty, onchange: (e: Event) => setPenalty(valueOf(e)) }, ...sc.council.penalties.map((p) => h('option', { key: p.id, value: p.id }, p.name))),
+    button('Propose', () => ctx.send({ type: 'council.penalize', actor: seat ?? '', incident, penalty }), { 'aria-label': `Propose a penalty for incident ${incident}` }),
   );
 }

@@ -1,6 +1,7 @@
 // The debrief screen: the after-action report and the replay of one game, built from its event
 // log, with the exports and the what-if fork. Reached from the end screen and from a saved game or
 // log file on the start screen.
+import { useMemo, useState } from 'preact/hooks';
 import type { Scenario } from '../engine';
 import type { LogEntry } from '../machine/gameMachine';
 import { replay } from '../machine/replay';
@@ -8,11 +9,11 @@ import { makeSave, type GameSetupRecord, type SaveFile } from '../machine/saveFi
 import { reportCsv, reportMarkdown } from '../report/exports';
 import { buildReport } from '../report/report';
 import { buildTimeline, entriesBefore, type Timeline } from '../report/timeline';
-import type { MapFactory } from './app';
-import { button, h, render } from './dom';
+import { button, h, type VNode } from './dom';
 import { download } from './download';
-import { reportPage, type ReportPage } from './reportView';
-import { ReplayView, type Difficulty } from './replayView';
+import type { MapFactory } from './mapPort';
+import { ReportPage } from './reportView';
+import { ReplayView, type Difficulty, type ReplayStats } from './replayView';
 
 export type DebriefTab = 'report' | 'replay';
 
@@ -37,122 +38,81 @@ export interface DebriefStats {
   rounds: number;
 }
 
-export class DebriefScreen {
+/** One game's debrief: its timeline (the log replayed once into round frames) and where it opens. */
+export interface Debrief {
+  deps: DebriefDeps;
+  timeline: Timeline;
   tab: DebriefTab;
-  private report: ReportPage | null = null;
-  private replayView: ReplayView | null = null;
-  private reportMs: number | null = null;
-  private reportParts: DebriefStats['reportParts'] = null;
-  private timelineMs: number;
-  private host: HTMLElement | null = null;
-  private readonly keys = (e: KeyboardEvent) => this.replayView?.onKey(e);
+  /** What the screens measured (the page's test hooks and the benchmark read it). */
+  stats: DebriefStats & ReplayStats & { timelineMs: number };
+}
 
-  private constructor(
-    private readonly deps: DebriefDeps,
-    readonly timeline: Timeline,
-    timelineMs: number,
-    tab: DebriefTab,
-  ) {
-    this.tab = tab;
-    this.timelineMs = timelineMs;
-  }
+/** Replays the log once into round frames; throws a ReplayError for a log that does not fit. */
+export function debriefFromLog(deps: DebriefDeps, seed: number, entries: readonly LogEntry[], tab: DebriefTab = 'report'): Debrief {
+  const t0 = performance.now();
+  const timeline = buildTimeline(deps.scenario, seed, entries);
+  return { deps, timeline, tab, stats: { reportMs: null, reportParts: null, replayMs: null, rounds: timeline.frames.length, timelineMs: performance.now() - t0 } };
+}
 
-  /** Replays the log once into round frames; throws a ReplayError for a log that does not fit. */
-  static fromLog(deps: DebriefDeps, seed: number, entries: readonly LogEntry[], tab: DebriefTab = 'report'): DebriefScreen {
-    const t0 = performance.now();
-    const timeline = buildTimeline(deps.scenario, seed, entries);
-    return new DebriefScreen(deps, timeline, performance.now() - t0, tab);
-  }
-
-  mount(root: HTMLElement) {
-    this.host = root;
-    document.addEventListener('keydown', this.keys);
-    this.draw();
-  }
-
-  setTab(tab: DebriefTab) {
-    this.tab = tab;
-    this.draw();
-  }
-
-  stats(): DebriefStats {
-    return { reportMs: this.reportMs, reportParts: this.reportParts, replayMs: this.replayView?.lastMs ?? null, rounds: this.timeline.frames.length };
-  }
-
-  private bar(extra: HTMLElement | null): HTMLElement {
-    const tab = (t: DebriefTab, label: string) => button(label, () => this.setTab(t), { 'aria-current': this.tab === t ? 'page' : null, 'data-key': `tab-${t}` });
-    return h(
+export function DebriefScreen({ debrief }: { debrief: Debrief }): VNode {
+  const [tab, setTab] = useState(debrief.tab);
+  const { deps } = debrief;
+  const bar = (extra: VNode | null) =>
+    h(
       'nav',
       { class: 'doc-bar', 'aria-label': 'Debrief' },
       h('span', { class: 'brand' }, 'INTERLOCK'),
-      h('div', { class: 'tabs-inline' }, tab('report', 'After-action report'), tab('replay', 'Replay round by round')),
+      h(
+        'div',
+        { class: 'tabs-inline' },
+        button('After-action report', () => setTab('report'), { 'aria-current': tab === 'report' ? 'page' : null }),
+        button('Replay round by round', () => setTab('replay'), { 'aria-current': tab === 'replay' ? 'page' : null }),
+      ),
       extra,
       h('span', { class: 'spacer' }),
-      button(this.deps.backLabel, () => this.deps.back()),
+      button(deps.backLabel, () => deps.back()),
     );
-  }
+  if (tab === 'replay')
+    return h(ReplayView, {
+      key: 'replay',
+      deps: { scenario: deps.scenario, timeline: debrief.timeline, mapFactory: deps.mapFactory, defaultSeat: deps.defaultSeat, fork: (round, seat, difficulty) => fork(debrief, round, seat, difficulty) },
+      stats: debrief.stats,
+      bar,
+    });
+  return h(ReportTab, { key: 'report', debrief, bar });
+}
 
-  private draw() {
-    const root = this.host;
-    if (!root) return;
-    this.replayView?.destroy();
-    this.replayView = null;
-    this.report?.destroy();
-    this.report = null;
-    if (this.tab === 'report') this.drawReport(root);
-    else this.drawReplay(root);
-  }
-
-  private drawReport(root: HTMLElement) {
-    const t0 = performance.now();
-    const report = buildReport(this.timeline);
-    const t1 = performance.now();
-    const page = reportPage(report);
-    this.report = page;
-    const name = `interlock-${this.deps.scenario.id}-seed${this.timeline.seed}`;
-    const exports = h(
-      'div',
-      { class: 'exports', role: 'group', 'aria-label': 'Export the report' },
-      button('Print / PDF', () => window.print(), { class: 'primary', 'aria-label': 'Print the report or save it as PDF' }),
-      button('Markdown', () => download(`${name}-report.md`, reportMarkdown(report), 'text/markdown'), { 'aria-label': 'Download the report as Markdown' }),
-      button('CSV', () => download(`${name}-series.csv`, reportCsv(report), 'text/csv'), { 'aria-label': 'Download every time series as CSV' }),
-      button('JSON log', () => download(`${name}-log.json`, JSON.stringify(this.timeline.log), 'application/json'), { 'aria-label': 'Download the JSON event log', title: 'Replays with npm run replay; opens again here from the start screen' }),
-    );
-    render(root, h('div', { class: 'doc-page' }, this.bar(exports), h('main', {}, page.el)));
-    page.drawCharts();
-    void root.offsetHeight; // layout included in the measure
+function ReportTab({ debrief, bar }: { debrief: Debrief; bar: (extra: VNode | null) => VNode }): VNode {
+  const { timeline, stats, deps } = debrief;
+  const t0 = performance.now();
+  const report = useMemo(() => buildReport(timeline), [timeline]);
+  const t1 = performance.now();
+  const drawn = () => {
+    void document.body.offsetHeight; // layout included in the measure
     // The first report counts the replay of the log too: from the log to the page.
     const t2 = performance.now();
-    this.reportMs = t2 - t0 + this.timelineMs;
-    this.reportParts = { replay: this.timelineMs, data: t1 - t0, page: t2 - t1 };
-    this.timelineMs = 0;
-  }
+    stats.reportMs = t2 - t0 + stats.timelineMs;
+    stats.reportParts = { replay: stats.timelineMs, data: t1 - t0, page: t2 - t1 };
+    stats.timelineMs = 0;
+  };
+  const name = `interlock-${deps.scenario.id}-seed${timeline.seed}`;
+  const exports = h(
+    'div',
+    { class: 'exports', role: 'group', 'aria-label': 'Export the report' },
+    button('Print / PDF', () => window.print(), { class: 'primary', 'aria-label': 'Print the report or save it as PDF' }),
+    button('Markdown', () => download(`${name}-report.md`, reportMarkdown(report), 'text/markdown'), { 'aria-label': 'Download the report as Markdown' }),
+    button('CSV', () => download(`${name}-series.csv`, reportCsv(report), 'text/csv'), { 'aria-label': 'Download every time series as CSV' }),
+    button('JSON log', () => download(`${name}-log.json`, JSON.stringify(timeline.log), 'application/json'), { 'aria-label': 'Download the JSON event log', title: 'Replays with npm run replay; opens again here from the start screen' }),
+  );
+  return h('div', { class: 'doc-page' }, bar(exports), h('main', {}, h(ReportPage, { report, onDrawn: drawn })));
+}
 
-  private drawReplay(root: HTMLElement) {
-    const view = new ReplayView({
-      scenario: this.deps.scenario,
-      timeline: this.timeline,
-      mapFactory: this.deps.mapFactory,
-      defaultSeat: this.deps.defaultSeat,
-      fork: (round, seat, difficulty) => this.fork(round, seat, difficulty),
-    });
-    this.replayView = view;
-    render(root, h('div', { class: 'replay' }, this.bar(view.controls), view.body));
-  }
-
-  private fork(round: number, seat: string, difficulty: Difficulty) {
-    const sc = this.deps.scenario;
-    const { session } = replay(sc, this.timeline.seed, entriesBefore(this.timeline, round));
-    const setup: GameSetupRecord = { mode: 'solo', humans: [seat], difficulty };
-    const save = makeSave(sc, session, setup, new Date().toISOString());
-    session.stop();
-    this.deps.fork(save);
-  }
-
-  destroy() {
-    document.removeEventListener('keydown', this.keys);
-    this.replayView?.destroy();
-    this.report?.destroy();
-    this.host = null;
-  }
+/** A what-if: a new game from the start of `round`, the rounds before it replayed exactly. */
+function fork(debrief: Debrief, round: number, seat: string, difficulty: Difficulty) {
+  const sc = debrief.deps.scenario;
+  const { session } = replay(sc, debrief.timeline.seed, entriesBefore(debrief.timeline, round));
+  const setup: GameSetupRecord = { mode: 'solo', humans: [seat], difficulty };
+  const save = makeSave(sc, session, setup, new Date().toISOString());
+  session.stop();
+  debrief.deps.fork(save);
 }

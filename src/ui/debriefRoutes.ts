@@ -4,17 +4,16 @@ import type { Scenario } from '../engine';
 import type { LogEntry } from '../machine/gameMachine';
 import type { SaveFile } from '../machine/saveFile';
 import { compareGame } from '../report/compare';
-import type { GameStore, Screen } from '../store/gameStore';
-import type { MapFactory } from './app';
-import { briefingPage } from './briefing';
-import { comparePage, type ComparePage } from './compareView';
-import { DebriefScreen, type DebriefStats, type DebriefTab } from './debrief';
+import type { GameStore } from '../store/gameStore';
+import { BriefingPage } from './briefing';
+import { ComparePage, type CompareProps } from './compareView';
+import { debriefFromLog, DebriefScreen, type Debrief, type DebriefStats, type DebriefTab } from './debrief';
 import { openComparedFiles, openDebriefFile } from './debriefFile';
-import { render } from './dom';
+import { h, type VNode } from './dom';
+import type { MapFactory } from './mapPort';
 import type { StartActions } from './startScreen';
 
 export interface DebriefHost {
-  readonly root: HTMLElement;
   readonly store: GameStore;
   readonly mapFactory: MapFactory;
   /** The scenario in use (it changes when a scenario file is loaded). */
@@ -24,44 +23,25 @@ export interface DebriefHost {
 }
 
 export class DebriefRoutes {
-  private debrief: DebriefScreen | null = null;
-  private comparison: ComparePage | null = null;
+  private debrief: Debrief | null = null;
+  private comparison: CompareProps | null = null;
+  /** Each opening is drawn afresh (a new key), not patched into the previous one. */
+  private opened = 0;
 
   constructor(private readonly host: DebriefHost) {}
 
-  /** Draws a debrief screen; false when `screen` is not one of them. */
-  draw(screen: Screen, entering: boolean): boolean {
-    const { root, store } = this.host;
-    if (screen === 'debrief') {
-      if (entering) this.debrief?.mount(root);
-    } else if (screen === 'compare') {
-      if (entering && this.comparison) {
-        render(root, this.comparison.el);
-        this.comparison.drawCharts();
-      }
-    } else if (screen === 'briefing') {
-      if (entering) render(root, briefingPage(this.host.scenario(), { back: () => store.setState({ screen: 'start', notice: null }) }));
-    } else return false;
-    return true;
-  }
-
-  /** Called when the App leaves `screen`. */
-  leave(screen: Screen | null) {
-    if (screen === 'compare') {
-      this.comparison?.destroy();
-      this.comparison = null;
-    }
-    if (screen === 'debrief') {
-      this.debrief?.destroy();
-      this.debrief = null;
-    }
+  /** The debrief screen on screen. */
+  view(screen: 'debrief' | 'compare' | 'briefing'): VNode | null {
+    const back = () => this.host.store.setState({ screen: 'start', notice: null });
+    if (screen === 'debrief') return this.debrief ? h(DebriefScreen, { key: this.opened, debrief: this.debrief }) : null;
+    if (screen === 'compare') return this.comparison ? h(ComparePage, { key: this.opened, ...this.comparison }) : null;
+    return h(BriefingPage, { sc: this.host.scenario(), act: { back } });
   }
 
   /** Opens the report or the replay of a game from its log; `from` is where "back" returns. */
   open(seed: number, entries: readonly LogEntry[], tab: DebriefTab, from: 'end' | 'start', seat: string | null) {
     const { store } = this.host;
-    this.debrief?.destroy();
-    this.debrief = DebriefScreen.fromLog(
+    this.debrief = debriefFromLog(
       {
         scenario: this.host.scenario(),
         mapFactory: this.host.mapFactory,
@@ -74,6 +54,7 @@ export class DebriefRoutes {
       entries,
       tab,
     );
+    this.opened += 1;
     store.setState({ screen: 'debrief', notice: null });
   }
 
@@ -91,7 +72,8 @@ export class DebriefRoutes {
         const { games, refused } = openComparedFiles(sc, files);
         if (games.length === 0) return store.setState({ notice: { kind: 'error', text: 'None of these files can be compared. Nothing was changed.', list: refused } });
         const compared = games.map((g) => compareGame(sc, g.name, g.seed, g.entries));
-        this.comparison = comparePage(sc, compared, refused, { back: () => store.setState({ screen: 'start', notice: null }) });
+        this.comparison = { sc, games: compared, refused, act: { back: () => store.setState({ screen: 'start', notice: null }) } };
+        this.opened += 1;
         store.setState({ screen: 'compare', notice: null });
       },
       briefingPacks: () => store.setState({ screen: 'briefing', notice: null }),
@@ -99,6 +81,7 @@ export class DebriefRoutes {
   }
 
   stats(): DebriefStats | null {
-    return this.debrief?.stats() ?? null;
+    const s = this.debrief?.stats;
+    return s ? { reportMs: s.reportMs, reportParts: s.reportParts, replayMs: s.replayMs, rounds: s.rounds } : null;
   }
 }

@@ -1,8 +1,8 @@
 // Saves text as a file through the browser's download.
-import { h } from './dom';
-
 export function download(filename: string, text: string, type: string) {
-  const a = h('a', { href: URL.createObjectURL(new Blob([text], { type })), download: filename });
+  const a = document.createElement('a');
+  a.href = URL.createObjectURL(new Blob([text], { type }));
+  a.download = filename;
   document.body.append(a);
   a.click();
   a.remove();

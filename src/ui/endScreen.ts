@@ -1,9 +1,11 @@
 // The end of the game: the outcome, every secret revealed, and charts of tension, trust and
-// domestic support over the rounds (uPlot).
+// domestic support over the rounds (uPlot). Once the game is over every secret is revealed
+// (docs/rules.md §7), so this screen is the one place where the facilitator's view is shown to all.
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import { objectivesOf, score, type GameState, type Scenario } from '../engine';
-import { button, h } from './dom';
+import { useEffect, useRef } from 'preact/hooks';
+import { button, h, type VNode } from './dom';
 import { nameOf } from './context';
 
 const OUTCOME_TEXT: Record<string, string> = {
@@ -20,46 +22,62 @@ function endCause(s: GameState): string {
   return s.endReason ?? '';
 }
 
-/**
- * The end screen reads the full final state: once the game is over every secret is revealed
- * (docs/rules.md §7), so this screen is the one place where the facilitator's view is shown to all.
- */
-export function endScreen(sc: Scenario, s: GameState, act: { menu(): void; exportSave(): void; report?: () => void; replay?: () => void }, aiSecrets: readonly string[] = []): HTMLElement {
-  const rounds = s.history.map((r) => r.round);
-  const charts = h('div', { class: 'charts' });
-  const chart = (title: string, series: Array<{ label: string; color: string; values: number[] }>, dash = false) => {
-    const host = h('figure', { class: 'chart', 'aria-label': `${title} by round` }, h('figcaption', {}, h('h3', {}, title)));
-    const table = h(
+interface ChartSeries {
+  label: string;
+  color: string;
+  values: number[];
+}
+
+/** A chart of values by round (uPlot draws into the figure once it is on the page), with its table for screen readers. */
+function RoundChart({ title, rounds, series, dash = false }: { title: string; rounds: number[]; series: ChartSeries[]; dash?: boolean }): VNode {
+  const host = useRef<HTMLElement>(null);
+  useEffect(() => {
+    const el = host.current;
+    if (!el) return;
+    const plot = new uPlot(
+      {
+        width: Math.max(300, el.clientWidth - 16),
+        height: 220,
+        scales: { x: { time: false }, y: { range: [0, 100] } },
+        axes: [
+          { stroke: '#a9b8c7', grid: { stroke: '#2a3d50' }, label: 'round' },
+          { stroke: '#a9b8c7', grid: { stroke: '#2a3d50' } },
+        ],
+        series: [{ label: 'round' }, ...series.map((x, i) => ({ label: x.label, stroke: x.color, width: 2, ...(dash && i % 2 ? { dash: [6, 4] } : {}) }))],
+      },
+      [rounds, ...series.map((x) => x.values)],
+      el,
+    );
+    return () => plot.destroy();
+  }, []);
+  return h(
+    'figure',
+    { class: 'chart', 'aria-label': `${title} by round`, ref: host },
+    h('figcaption', {}, h('h3', {}, title)),
+    h(
       'table',
       { class: 'sr-only' },
       h('caption', {}, `${title} by round`),
       h('tr', {}, h('th', {}, 'Round'), ...series.map((x) => h('th', {}, x.label))),
       ...rounds.map((r, i) => h('tr', {}, h('td', {}, String(r)), ...series.map((x) => h('td', {}, String(x.values[i] ?? ''))))),
-    );
-    host.append(table);
-    charts.append(host);
-    queueMicrotask(() => {
-      const width = Math.max(300, host.clientWidth - 16);
-      new uPlot(
-        {
-          width,
-          height: 220,
-          scales: { x: { time: false }, y: { range: [0, 100] } },
-          axes: [
-            { stroke: '#a9b8c7', grid: { stroke: '#2a3d50' }, label: 'round' },
-            { stroke: '#a9b8c7', grid: { stroke: '#2a3d50' } },
-          ],
-          series: [{ label: 'round' }, ...series.map((x, i) => ({ label: x.label, stroke: x.color, width: 2, ...(dash && i % 2 ? { dash: [6, 4] } : {}) }))],
-        },
-        [rounds, ...series.map((x) => x.values)],
-        host,
-      );
-    });
-  };
-  chart('Tension', [{ label: 'tension', color: '#ffd166', values: s.history.map((r) => r.tension) }]);
+    ),
+  );
+}
+
+/**
+ * The end screen reads the full final state: once the game is over every secret is revealed,
+ * so this screen is the one place where the facilitator's view is shown to all.
+ */
+export function EndScreen({ sc, s, act, aiSecrets = [] }: { sc: Scenario; s: GameState; act: { menu(): void; exportSave(): void; report?: () => void; replay?: () => void }; aiSecrets?: readonly string[] }): VNode {
+  const rounds = s.history.map((r) => r.round);
   const per = (key: 'support' | 'trust') => sc.delegations.map((d) => ({ label: d.short, color: d.color, values: s.history.map((r) => r[key][d.id] ?? 0) }));
-  chart('Domestic support', per('support'), true);
-  chart('Trust the others hold in each delegation', per('trust'), true);
+  const charts = h(
+    'div',
+    { class: 'charts' },
+    h(RoundChart, { title: 'Tension', rounds, series: [{ label: 'tension', color: '#ffd166', values: s.history.map((r) => r.tension) }] }),
+    h(RoundChart, { title: 'Domestic support', rounds, series: per('support'), dash: true }),
+    h(RoundChart, { title: 'Trust the others hold in each delegation', rounds, series: per('trust'), dash: true }),
+  );
 
   const secrets = sc.delegations.map((d) =>
     h(

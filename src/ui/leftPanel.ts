@@ -1,10 +1,10 @@
 // The delegation panel (goals, secret objectives, support, action points) and the bridge: every
 // span of the phase in its state, so a player sees why the phase does not advance.
-import { apAvailable, inForce, objectivesOf, standingStep, type GameView, type Interlock, type Scenario } from '../engine';
-import { h } from './dom';
+import { apAvailable, bridgeStatus, inForce, objectivesOf, standingStep, type GameView, type Interlock, type Scenario } from '../engine';
+import { h, type VNode } from './dom';
 import { colorOf, moveOf, nameOf, trackName } from './context';
 
-export function delegationPanel(sc: Scenario, view: GameView, seat: string): HTMLElement {
+export function delegationPanel(sc: Scenario, view: GameView, seat: string): VNode {
   const d = sc.delegations.find((x) => x.id === seat);
   const st = view.delegations[seat];
   if (!d || !st) return h('div', {});
@@ -39,7 +39,7 @@ export function delegationPanel(sc: Scenario, view: GameView, seat: string): HTM
       'ul',
       { class: 'plain small' },
       ...trustIn.map(({ o, t }) =>
-        h('li', { class: 'row' }, h('span', { class: 'dot', style: `background:${o.color}` }), h('span', { style: 'width:60px' }, o.short), h('div', { class: 'bar', style: 'flex:1', role: 'img', 'aria-label': `Trust in ${o.short}: ${t}` }, h('i', { style: `width:${t}%;background:${colorOf(sc, o.id)}` })), h('span', {}, String(t))),
+        h('li', { key: o.id, class: 'row' }, h('span', { class: 'dot', style: `background:${o.color}` }), h('span', { style: 'width:60px' }, o.short), h('div', { class: 'bar', style: 'flex:1', role: 'img', 'aria-label': `Trust in ${o.short}: ${t}` }, h('i', { style: `width:${t}%;background:${colorOf(sc, o.id)}` })), h('span', {}, String(t))),
       ),
     ),
   );
@@ -91,18 +91,15 @@ export function spanLabel(view: GameView, span: Interlock): { status: string; te
   }
 }
 
-export function bridgePanel(sc: Scenario, view: GameView): HTMLElement {
-  const phase = view.phase === 'ceasefire' ? sc.phases[0] : sc.phases.find((p) => p.id === view.phase);
-  if (!phase) return h('div', {});
-  const tracks = Object.entries(phase.requires);
-  const missing: string[] = [];
-  const trackEls = tracks.map(([trackId, needed]) => {
-    const spans = sc.interlocks.filter((x) => x.phase === phase.id && x.track === trackId);
-    const secured = spans.filter((x) => view.spans[x.id]?.status === 'secured').length;
-    if (secured < needed) missing.push(trackName(sc, trackId));
+export function bridgePanel(sc: Scenario, view: GameView): VNode {
+  const bridge = bridgeStatus(sc, view);
+  if (!bridge) return h('div', {});
+  const { phase } = bridge;
+  const trackEls = bridge.tracks.map(({ track: trackId, needed, secured, spans: spanIds }) => {
+    const spans = sc.interlocks.filter((x) => spanIds.includes(x.id));
     return h(
       'div',
-      { class: 'track', role: 'group', 'aria-label': `${trackName(sc, trackId)}: ${secured} of ${needed} secured` },
+      { key: trackId, class: 'track', role: 'group', 'aria-label': `${trackName(sc, trackId)}: ${secured} of ${needed} secured` },
       h('div', { class: 'track-head' }, h('span', {}, trackName(sc, trackId)), h('span', {}, `${secured}/${needed} ${secured >= needed ? '✔' : ''}`)),
       h(
         'div',
@@ -116,7 +113,7 @@ export function bridgePanel(sc: Scenario, view: GameView): HTMLElement {
           });
           return h(
             'div',
-            { class: `span ${lab.status}`, tabindex: 0, title: steps.join('\n'), 'aria-label': `${span.name}: ${lab.status}. ${lab.text} Steps: ${steps.join('; ')}.` },
+            { key: span.id, class: `span ${lab.status}`, tabindex: 0, title: steps.join('\n'), 'aria-label': `${span.name}: ${lab.status}. ${lab.text} Steps: ${steps.join('; ')}.` },
             h('span', { class: 'icon', 'aria-hidden': 'true' }, ICON[lab.status] ?? '○'),
             h('strong', {}, span.name),
             h('span', { class: 'why' }, lab.text),
@@ -126,9 +123,11 @@ export function bridgePanel(sc: Scenario, view: GameView): HTMLElement {
     );
   });
   const heading = view.phase === 'ceasefire' ? `Ceasefire — next: Phase ${phase.id}, ${phase.name}` : `Bridge of Phase ${phase.id}: ${phase.name}`;
+  const blocked = bridge.blocked;
+  const missing = blocked?.kind === 'tracks' ? blocked.tracks.map((t) => trackName(sc, t)) : [];
   const why =
     view.phase === 'ceasefire'
-      ? view.framework.adopted
+      ? !blocked
         ? 'The framework is agreed: Phase A starts next round.'
         : `Agree a framework (a package in which ${sc.framework.requiredDelegations.map((d) => nameOf(sc, d)).join(' and ')} endorse the benchmark calendar, with at least ${sc.framework.minParties} parties) to start Phase A.`
       : missing.length

@@ -1,20 +1,31 @@
 // Dialogs over the game: how to play, the hot-seat hand-over, the round's resolution, the guide.
 import type { GameView, Scenario } from '../engine';
-import { button, h } from './dom';
+import { useEffect, useRef } from 'preact/hooks';
+import { button, h, type ComponentChildren, type VNode } from './dom';
 import { nameOf } from './context';
 
-function dialog(title: string, body: Node[], actions: HTMLElement[], opts: { wide?: boolean; cls?: string } = {}): HTMLElement {
-  const id = `dlg-${title.replace(/\W+/g, '-').toLowerCase()}`;
-  const el = h(
-    'div',
-    { class: `overlay ${opts.cls ?? ''}` },
-    h('div', { class: `dialog ${opts.wide ? 'wide' : ''}`, role: 'dialog', 'aria-modal': 'true', 'aria-labelledby': id }, h('h2', { id }, title), ...body, h('div', { class: 'row', style: 'margin-top:12px;justify-content:flex-end' }, ...actions)),
-  );
-  queueMicrotask(() => el.querySelector<HTMLElement>('button.primary, button')?.focus());
-  return el;
+interface DialogProps {
+  title: string;
+  body: ComponentChildren[];
+  actions: VNode[];
+  cls?: string;
 }
 
-export function howToPlay(sc: Scenario, close: () => void): HTMLElement {
+/** A modal dialog; it takes the focus (its primary button) when it opens. */
+function Dialog({ title, body, actions, cls }: DialogProps): VNode {
+  const id = `dlg-${title.replace(/\W+/g, '-').toLowerCase()}`;
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => ref.current?.querySelector<HTMLElement>('button.primary, button')?.focus(), [id]);
+  return h(
+    'div',
+    { class: `overlay ${cls ?? ''}`, ref },
+    h('div', { class: 'dialog', role: 'dialog', 'aria-modal': 'true', 'aria-labelledby': id }, h('h2', { id }, title), ...body, h('div', { class: 'row', style: 'margin-top:12px;justify-content:flex-end' }, ...actions)),
+  );
+}
+
+const dialog = (title: string, body: ComponentChildren[], actions: VNode[], opts: { cls?: string } = {}): VNode => h(Dialog, { key: title, title, body, actions, ...opts });
+
+export function howToPlay(sc: Scenario, close: () => void): VNode {
   const p = (t: string) => h('p', {}, t);
   return dialog(
     'How to play',
@@ -41,7 +52,7 @@ export function howToPlay(sc: Scenario, close: () => void): HTMLElement {
   );
 }
 
-export function handOver(sc: Scenario, seat: string, step: string, go: () => void): HTMLElement {
+export function handOver(sc: Scenario, seat: string, step: string, go: () => void): VNode {
   const d = sc.delegations.find((x) => x.id === seat);
   return dialog(
     `Pass the screen to ${d?.name ?? seat}`,
@@ -51,7 +62,7 @@ export function handOver(sc: Scenario, seat: string, step: string, go: () => voi
   );
 }
 
-export function resolutionSummary(sc: Scenario, view: GameView, round: number, close: () => void): HTMLElement {
+export function resolutionSummary(sc: Scenario, view: GameView, round: number, close: () => void): VNode {
   const events = view.events.filter((e) => e.round === round && !['round', 'package.proposed'].includes(e.kind));
   const before = view.history.find((x) => x.round === round - 1)?.tension;
   const after = view.history.find((x) => x.round === round)?.tension ?? view.tension;
@@ -59,7 +70,7 @@ export function resolutionSummary(sc: Scenario, view: GameView, round: number, c
     `Round ${round} resolved`,
     [
       h('p', {}, before !== undefined ? `Tension ${before} → ${after}.` : `Tension ${after}.`),
-      h('ul', { class: 'plain', style: 'max-height:50vh;overflow:auto' }, ...events.map((e) => h('li', { class: Array.isArray(e.audience) ? 'private' : '' }, `• ${e.text}`))),
+      h('ul', { class: 'plain', style: 'max-height:50vh;overflow:auto' }, ...events.map((e, i) => h('li', { key: i, class: Array.isArray(e.audience) ? 'private' : '' }, `• ${e.text}`))),
       h('p', { class: 'muted small' }, `Now round ${view.round}: ${view.step === 'negotiation' ? 'negotiation is open.' : view.step}.`),
     ],
     [button('Continue', close, { class: 'primary' })],
@@ -83,7 +94,7 @@ function spanExample(sc: Scenario): string {
   return `Take “${span.name}”: ${span.text} Only when all ${steps} steps are done in the same window and verified does the span hold.`;
 }
 
-export function guide(step: number, next: () => void, skip: () => void, sc?: Scenario): HTMLElement {
+export function guide(step: number, next: () => void, skip: () => void, sc?: Scenario): VNode {
   const base = GUIDE[step] ?? GUIDE[0];
   const g = sc && step === 2 && base ? { ...base, text: spanExample(sc) } : base;
   const last = step >= GUIDE.length - 1;
@@ -96,7 +107,7 @@ export function guide(step: number, next: () => void, skip: () => void, sc?: Sce
 
 export const GUIDE_LENGTH = GUIDE.length;
 
-export function noticeBar(text: string, kind: 'error' | 'info', close: () => void): HTMLElement {
+export function noticeBar(text: string, kind: 'error' | 'info', close: () => void): VNode {
   return h('div', { class: `notice ${kind}`, role: 'alert', style: 'position:fixed;top:60px;left:50%;transform:translateX(-50%);z-index:30;max-width:640px' }, text, ' ', button('Dismiss', close));
 }
 

@@ -3,12 +3,12 @@
 import type { GameView, Scenario } from '../engine';
 import type { RoomUi } from '../store/gameStore';
 import { formatCode } from '../net/protocol';
-import { h } from './dom';
+import { h, type VNode } from './dom';
 import { bridgePanel } from './leftPanel';
 import { clockChip } from './roomPanels';
 import { phaseLabel, trajectory } from './topBar';
 
-export function projectorTop(sc: Scenario, view: GameView, room: RoomUi): HTMLElement {
+export function projectorTop(sc: Scenario, view: GameView, room: RoomUi): VNode {
   const traj = trajectory(view);
   return h(
     'header',
@@ -24,7 +24,7 @@ export function projectorTop(sc: Scenario, view: GameView, room: RoomUi): HTMLEl
   );
 }
 
-export function projectorDashboard(sc: Scenario, view: GameView): HTMLElement {
+export function projectorDashboard(sc: Scenario, view: GameView): VNode {
   const events = view.events.filter((e) => e.audience === 'all').slice(-5);
   return h(
     'aside',

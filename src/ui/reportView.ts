@@ -6,7 +6,8 @@ import './debrief.css';
 import { promiseVerdict, type LedgerRow } from '../report/ledger';
 import { nameIn, type Report, type TurningPoint } from '../report/report';
 import { OUTCOME_LINE } from '../report/exports';
-import { h } from './dom';
+import { useLayoutEffect, useRef } from 'preact/hooks';
+import { h, type VNode } from './dom';
 
 /** Colours readable on the dark screen and on paper alike. */
 const AXIS = '#7d8a98';
@@ -23,13 +24,6 @@ interface Series {
   dash?: number[];
 }
 
-export interface ReportPage {
-  el: HTMLElement;
-  /** Draws the charts; call once the page is in the document (they size to it). */
-  drawCharts(): void;
-  destroy(): void;
-}
-
 const KIND_ICON: Record<TurningPoint['kind'], string> = {
   secured: '●',
   negated: '✕',
@@ -42,18 +36,20 @@ const KIND_ICON: Record<TurningPoint['kind'], string> = {
   end: '■',
 };
 
-export function reportPage(r: Report): ReportPage {
+/** The report; its charts are drawn once the page is laid out (they size to it), then `onDrawn` is told. */
+export function ReportPage({ report: r, onDrawn }: { report: Report; onDrawn?: () => void }): VNode {
   const sc = r.scenario;
+  const page = useRef<HTMLElement>(null);
+  const hosts = useRef(new Map<string, HTMLElement>());
   const rounds = r.history.map((x) => x.round);
   const move = (id: string) => sc.moves.find((m) => m.id === id)?.name ?? id;
   const del = (id: string) => nameIn(sc, id);
-  const plots: uPlot[] = [];
-  const pending: Array<(docWidth: number) => void> = [];
+  const pending: Array<(docWidth: number) => uPlot | null> = [];
 
   /** Chart widths follow from the page's width, measured once (one layout, not one per chart). */
-  const chart = (title: string, series: Series[], yLabel: string, half = false): HTMLElement => {
+  const chart = (title: string, series: Series[], yLabel: string, half = false): VNode => {
     const id = `chart-${title.replace(/\W+/g, '-').toLowerCase()}`;
-    const host = h('div', { class: 'plot', 'aria-hidden': 'true' });
+    const host = h('div', { class: 'plot', 'aria-hidden': 'true', ref: (el: HTMLElement | null) => el && hosts.current.set(id, el) });
     const table = h(
       'table',
       { class: 'data' },
@@ -71,8 +67,9 @@ export function reportPage(r: Report): ReportPage {
     pending.push((docWidth) => {
       const column = half && docWidth >= 2 * 520 + 12 ? (docWidth - 12) / 2 : docWidth;
       const width = Math.round(Math.max(280, Math.min(MAX_CHART_WIDTH, column - 20)));
-      plots.push(
-        new uPlot(
+      const el = hosts.current.get(id);
+      return el
+        ? new uPlot(
           {
             width,
             height: 210,
@@ -86,9 +83,9 @@ export function reportPage(r: Report): ReportPage {
             series: [{ label: 'round' }, ...series.map((x) => ({ label: x.label, stroke: x.color, width: x.width ?? 2, ...(x.dash ? { dash: x.dash } : {}), points: { show: rounds.length < 16 } }))],
           },
           [rounds, ...series.map((x) => x.values)],
-          host,
-        ),
-      );
+          el,
+        )
+        : null;
     });
     return fig;
   };
@@ -265,12 +262,22 @@ export function reportPage(r: Report): ReportPage {
     ),
   );
 
-  const section = (id: string, title: string, ...body: Array<Node | null>) => h('section', { 'aria-labelledby': id }, h('h2', { id }, title), ...body);
+  const section = (id: string, title: string, ...body: Array<VNode | null>) => h('section', { 'aria-labelledby': id }, h('h2', { id }, title), ...body);
   /** Long tables: laid out only when scrolled near (content-visibility), so the page opens fast. */
-  const tableSection = (id: string, title: string, ...body: Array<Node | null>) => h('section', { 'aria-labelledby': id, class: 'lazy' }, h('h2', { id }, title), ...body);
-  const el = h(
+  const tableSection = (id: string, title: string, ...body: Array<VNode | null>) => h('section', { 'aria-labelledby': id, class: 'lazy' }, h('h2', { id }, title), ...body);
+  // Charts are drawn once the page is laid out; their widths follow from the page's, measured once.
+  useLayoutEffect(() => {
+    const el = page.current;
+    if (!el) return;
+    const style = getComputedStyle(el);
+    const docWidth = el.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+    const plots = pending.map((draw) => draw(docWidth || MAX_CHART_WIDTH));
+    onDrawn?.();
+    return () => plots.forEach((p) => p?.destroy());
+  }, [r]);
+  return h(
     'article',
-    { class: 'doc report', id: 'report' },
+    { class: 'doc report', id: 'report', ref: page },
     h('p', { class: 'muted small' }, `${sc.title} · seed ${r.seed} · ${r.entries} logged intents · state ${r.hash}`),
     h('h1', {}, 'After-action report'),
     h('p', { class: 'lede', role: 'status' }, r.over ? (OUTCOME_LINE[r.outcome ?? ''] ?? '') : `The game is not over: this is round ${r.rounds}.`),
@@ -286,16 +293,4 @@ export function reportPage(r: Report): ReportPage {
     tableSection('so-h', 'Secret objectives', objectives),
     tableSection('sp-h', 'The bridge, span by span', spans),
   );
-
-  return {
-    el,
-    drawCharts() {
-      const style = getComputedStyle(el);
-      const docWidth = el.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
-      for (const draw of pending.splice(0)) draw(docWidth || MAX_CHART_WIDTH);
-    },
-    destroy() {
-      for (const p of plots) p.destroy();
-    },
-  };
 }

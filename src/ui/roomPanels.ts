@@ -4,8 +4,10 @@ import type { Scenario } from '../engine';
 import { formatCode, normalizeCode, type ChatLine, type ChatTo, type ClockInfo } from '../net/protocol';
 import type { RoomUi } from '../store/gameStore';
 import { nameOf } from './context';
+import { useEffect, useState } from 'preact/hooks';
+import { button, checkedOf, h, valueOf, type VNode } from './dom';
+import { useStickToBottom } from './roundLog';
 import { personaLabel } from './personaPicker';
-import { button, h, kept } from './dom';
 import { teamUrl } from './roomFlow';
 
 export interface RoomStartActions {
@@ -15,36 +17,36 @@ export interface RoomStartActions {
   rejoin(): void;
 }
 
-export function roomStartCard(saved: { code: string; kind: string } | null, act: RoomStartActions): HTMLElement {
-  const name = h('input', { type: 'text', ...kept('room-name'), maxlength: 40, autocomplete: 'nickname', placeholder: 'e.g. Ana, or Team Blue' });
-  const code = h('input', { type: 'text', ...kept('room-code'), maxlength: 12, autocomplete: 'off', placeholder: 'XXXX-XXXX', style: 'text-transform:uppercase;letter-spacing:0.1em' });
-  const who = () => name.value.trim() || 'Guest';
+export function RoomStartCard({ saved, act }: { saved: { code: string; kind: string } | null; act: RoomStartActions }): VNode {
+  const [name, setName] = useState('');
+  const [code, setCode] = useState('');
+  const who = () => name.trim() || 'Guest';
   return h(
     'section',
     { class: 'card', 'aria-labelledby': 'room-h' },
     h('h2', { id: 'room-h' }, 'Classroom room'),
     h('p', { class: 'muted' }, 'Teams join from their own laptops with a code; empty seats are played by the AI; the facilitator runs the clock.'),
     saved ? h('div', { class: 'row', style: 'margin-bottom:8px' }, button(`Rejoin room ${formatCode(saved.code)} (${saved.kind})`, act.rejoin, { class: 'primary' })) : null,
-    h('div', { class: 'field' }, h('label', { for: 'room-name' }, 'Your name or team name'), name),
-    h('div', { class: 'field' }, h('label', { for: 'room-code' }, 'Join code'), code),
+    h('div', { class: 'field' }, h('label', { for: 'room-name' }, 'Your name or team name'), h('input', { type: 'text', id: 'room-name', maxlength: 40, autocomplete: 'nickname', placeholder: 'e.g. Ana, or Team Blue', value: name, oninput: (e: Event) => setName(valueOf(e)) })),
+    h('div', { class: 'field' }, h('label', { for: 'room-code' }, 'Join code'), h('input', { type: 'text', id: 'room-code', maxlength: 12, autocomplete: 'off', placeholder: 'XXXX-XXXX', style: 'text-transform:uppercase;letter-spacing:0.1em', value: code, oninput: (e: Event) => setCode(valueOf(e)) })),
     h(
       'div',
       { class: 'row' },
-      button('Join room', () => act.join(normalizeCode(code.value), who()), { class: 'primary' }),
-      button('Projector view', () => act.projector(normalizeCode(code.value))),
+      button('Join room', () => act.join(normalizeCode(code), who()), { class: 'primary' }),
+      button('Projector view', () => act.projector(normalizeCode(code))),
     ),
     h('p', { class: 'muted small', style: 'margin-top:12px' }, 'Instructor or White Cell?'),
-    button('Create a room as facilitator', () => act.create(name.value.trim() || 'Facilitator')),
+    button('Create a room as facilitator', () => act.create(name.trim() || 'Facilitator')),
   );
 }
 
-export function joiningScreen(): HTMLElement {
+export function joiningScreen(): VNode {
   return h('main', { class: 'start' }, h('div', { class: 'start-inner' }, h('h1', {}, 'Interlock'), h('p', { class: 'tagline', role: 'status' }, 'Connecting to the room…')));
 }
 
 /** The lobby: every delegation, who holds it, and a button to claim a free one. */
-export function lobbyScreen(sc: Scenario, room: RoomUi, notice: { kind: string; text: string } | null, act: { claim(d: string, name: string): void; leave(): void }): HTMLElement {
-  const name = h('input', { type: 'text', ...kept('team-name'), maxlength: 40, value: room.name === 'guest' ? '' : room.name, placeholder: 'Team name' });
+export function LobbyScreen({ sc, room, notice, act }: { sc: Scenario; room: RoomUi; notice: { kind: string; text: string } | null; act: { claim(d: string, name: string): void; leave(): void } }): VNode {
+  const [name, setName] = useState(room.name === 'guest' ? '' : room.name);
   const seats = room.info.seats;
   return h(
     'main',
@@ -55,7 +57,7 @@ export function lobbyScreen(sc: Scenario, room: RoomUi, notice: { kind: string; 
       h('h1', {}, `Room ${formatCode(room.code)}`),
       h('p', { class: 'tagline' }, room.info.started ? 'The game is under way. Claim a free delegation (it is played by the AI until you do).' : 'Claim your team’s delegation. The facilitator starts the game when the teams are in.'),
       notice ? h('div', { class: `notice ${notice.kind}`, role: 'alert' }, notice.text) : null,
-      h('div', { class: 'field', style: 'max-width:360px' }, h('label', { for: 'team-name' }, 'Your team name'), name),
+      h('div', { class: 'field', style: 'max-width:360px' }, h('label', { for: 'team-name' }, 'Your team name'), h('input', { type: 'text', id: 'team-name', maxlength: 40, placeholder: 'Team name', value: name, oninput: (e: Event) => setName(valueOf(e)) })),
       h(
         'div',
         { class: 'start-grid lobby' },
@@ -64,13 +66,13 @@ export function lobbyScreen(sc: Scenario, room: RoomUi, notice: { kind: string; 
           const held = seat?.team ?? null;
           return h(
             'section',
-            { class: 'card', style: `border-top:4px solid ${d.color}` },
+            { key: d.id, class: 'card', style: `border-top:4px solid ${d.color}` },
             h('h2', {}, d.name),
             h('p', { class: 'muted small' }, d.summary),
             seat && (seat.mode !== 'human' || !held) ? h('p', { class: 'small' }, `AI: ${personaLabel(seat.persona)}`) : null,
             held
               ? h('p', {}, `Held by ${held}${seat?.online.length ? ` (${seat.online.length} online)` : ''}. Teammates join with their team link.`)
-              : button(`Claim ${d.short}`, () => act.claim(d.id, name.value.trim() || `Team ${d.short}`), { class: 'primary' }),
+              : button(`Claim ${d.short}`, () => act.claim(d.id, name.trim() || `Team ${d.short}`), { class: 'primary' }),
           );
         }),
       ),
@@ -78,6 +80,9 @@ export function lobbyScreen(sc: Scenario, room: RoomUi, notice: { kind: string; 
     ),
   );
 }
+
+/** A QR code for a link, drawn by the server as SVG (the page ships no QR library). */
+export const qr = (url: string, size = 160): VNode => h('img', { class: 'qr', width: size, height: size, alt: `QR code for ${url}`, src: `/qr.svg?text=${encodeURIComponent(url)}` });
 
 /** Whole minutes and seconds left (or days and hours for long clocks). */
 export function formatLeft(ms: number): string {
@@ -87,36 +92,36 @@ export function formatLeft(ms: number): string {
   return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
 }
 
-/** The clock of the open step. The page's ticker updates every element with data-ends. */
-export function clockChip(clock: ClockInfo | null, skewMs: number, big = false): HTMLElement | null {
+/** The clock of the open step, counting down on its own (its interval ends with it). */
+export function Clock({ clock, skewMs, big = false }: { clock: ClockInfo | null; skewMs: number; big?: boolean }): VNode | null {
+  const [now, setNow] = useState(() => Date.now());
+  const running = clock !== null && clock.endsAt !== null;
+  useEffect(() => {
+    if (!running) return;
+    const timer = setInterval(() => setNow(Date.now()), 500);
+    return () => clearInterval(timer);
+  }, [running]);
   if (!clock) return null;
   const label = clock.step === 'negotiation' ? 'Negotiation closes in' : 'Commit closes in';
-  const left = clock.endsAt === null ? clock.remainingMs : clock.endsAt - (Date.now() + skewMs);
+  const left = clock.endsAt === null ? clock.remainingMs : clock.endsAt - (now + skewMs);
   return h(
     'span',
     { class: `chip clock ${big ? 'big' : ''}`, role: 'timer', 'aria-label': label },
     h('span', { class: 'small muted' }, clock.endsAt === null ? `${label} (paused)` : label),
-    h('strong', { 'data-ends': clock.endsAt ?? '', 'data-skew': skewMs }, formatLeft(left)),
+    h('strong', {}, formatLeft(left)),
   );
 }
 
-/** Updates every clock on the page (called by one ticker, so nothing leaks when panels redraw). */
-export function tickClocks(root: ParentNode) {
-  for (const el of root.querySelectorAll<HTMLElement>('[data-ends]')) {
-    const ends = Number(el.dataset.ends);
-    if (!ends) continue;
-    const text = formatLeft(ends - (Date.now() + Number(el.dataset.skew ?? 0)));
-    if (el.textContent !== text) el.textContent = text;
-  }
-}
+export const clockChip = (clock: ClockInfo | null, skewMs: number, big = false): VNode => h(Clock, { clock, skewMs, big });
 
-export function connectionChip(room: RoomUi): HTMLElement | null {
+export function connectionChip(room: RoomUi): VNode | null {
   if (room.connection === 'online') return h('span', { class: 'chip', title: 'Connected to the room' }, `Room ${formatCode(room.code)}`);
   return h('span', { class: 'chip warn', role: 'status' }, room.connection === 'reconnecting' ? 'Reconnecting…' : 'Disconnected');
 }
 
 /** The team box on a seat's screen: who is online, and the link that brings a teammate in. */
-export function teamSection(sc: Scenario, room: RoomUi, seat: string, qr: (url: string) => HTMLElement): HTMLElement {
+export function TeamSection({ sc, room, seat, qr }: { sc: Scenario; room: RoomUi; seat: string; qr: (url: string) => VNode }): VNode {
+  const [open, setOpen] = useState(false);
   const info = room.info.seats.find((s) => s.delegation === seat);
   const link = room.token ? teamUrl(room.base, room.code, room.token) : null;
   return h(
@@ -127,7 +132,7 @@ export function teamSection(sc: Scenario, room: RoomUi, seat: string, qr: (url: 
     link
       ? h(
           'details',
-          {},
+          { open, ontoggle: (e: Event) => setOpen((e.currentTarget as HTMLDetailsElement).open) },
           h('summary', { class: 'small' }, 'Bring a teammate in'),
           h('p', { class: 'small muted' }, 'Anyone with this link plays for your delegation. Share it only with your team.'),
           h('input', { type: 'text', readonly: true, value: link, 'aria-label': 'Team link', style: 'width:100%', onfocus: (e: Event) => (e.target as HTMLInputElement).select() }),
@@ -145,51 +150,60 @@ const toLabel = (sc: Scenario, to: ChatTo, from: string) => {
 };
 
 /** Messages: private to one delegation, to a group, to all, or the team channel. */
-export function messagesPanel(sc: Scenario, me: string | null, lines: readonly ChatLine[], send: (to: ChatTo, text: string) => void): HTMLElement {
+export function MessagesPanel({ sc, me, lines, send }: { sc: Scenario; me: string | null; lines: readonly ChatLine[]; send: (to: ChatTo, text: string) => void }): VNode {
   const others = sc.delegations.filter((d) => d.id !== me);
-  const boxes = others.map((d) => h('input', { type: 'checkbox', ...kept(`to-${d.id}`), value: d.id }));
-  const text = h('textarea', { ...kept('chat-text'), rows: 3, maxlength: 1000, 'aria-label': 'Message', style: 'width:100%' });
-  const mode = h(
-    'select',
-    { ...kept('chat-to'), 'aria-label': 'Send to' },
-    h('option', { value: 'all' }, 'Everyone'),
-    h('option', { value: 'some' }, 'Chosen delegations (private or group)'),
-    me ? h('option', { value: 'team' }, 'My team only') : null,
-  );
+  const [text, setText] = useState('');
+  const [mode, setMode] = useState('all');
+  const [chosen, setChosen] = useState<readonly string[]>([]);
+  const stick = useStickToBottom<HTMLOListElement>([lines.length]);
   const submit = () => {
-    const t = text.value.trim();
+    const t = text.trim();
     if (!t) return;
-    let to: ChatTo = mode.value === 'team' ? 'team' : 'all';
-    if (mode.value === 'some') {
-      const chosen = boxes.filter((b) => b.checked).map((b) => b.value);
+    let to: ChatTo = mode === 'team' ? 'team' : 'all';
+    if (mode === 'some') {
       if (!chosen.length) return;
-      to = chosen;
+      to = [...chosen];
     }
     send(to, t);
-    text.value = '';
+    setText('');
   };
-  const list = h(
-    'ol',
-    { class: 'chat', 'aria-live': 'polite', 'aria-label': 'Messages' },
-    ...lines.map((l) =>
-      h(
-        'li',
-        { class: l.from === me ? 'mine' : '' },
-        h('span', { class: 'dot', style: `background:${sc.delegations.find((d) => d.id === l.from)?.color ?? '#ccc'}` }),
-        h('strong', {}, l.from === 'facilitator' ? 'Facilitator' : nameOf(sc, l.from)),
-        h('span', { class: 'small muted' }, ` ${l.by} · ${toLabel(sc, l.to, l.from)} · ${new Date(l.at).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}`),
-        h('div', {}, l.text),
-      ),
-    ),
-  );
-  queueMicrotask(() => (list.scrollTop = list.scrollHeight));
+  const toggle = (d: string, on: boolean) => setChosen(on ? [...chosen, d] : chosen.filter((x) => x !== d));
   return h(
     'div',
     { class: 'tabpanel messages' },
-    list,
-    h('div', { class: 'field' }, h('label', { for: 'chat-to' }, 'Send to'), mode),
-    h('fieldset', {}, h('legend', {}, 'Delegations (for a private or group message)'), h('div', { class: 'seat-list' }, ...others.map((d, i) => h('label', { for: `to-${d.id}`, class: 'row' }, boxes[i] as HTMLElement, d.short)))),
-    text,
+    h(
+      'ol',
+      { class: 'chat', 'aria-live': 'polite', 'aria-label': 'Messages', ref: stick.ref, onscroll: stick.onScroll },
+      ...lines.map((l, i) =>
+        h(
+          'li',
+          { key: i, class: l.from === me ? 'mine' : '' },
+          h('span', { class: 'dot', style: `background:${sc.delegations.find((d) => d.id === l.from)?.color ?? '#ccc'}` }),
+          h('strong', {}, l.from === 'facilitator' ? 'Facilitator' : nameOf(sc, l.from)),
+          h('span', { class: 'small muted' }, ` ${l.by} · ${toLabel(sc, l.to, l.from)} · ${new Date(l.at).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}`),
+          h('div', {}, l.text),
+        ),
+      ),
+    ),
+    h(
+      'div',
+      { class: 'field' },
+      h('label', { for: 'chat-to' }, 'Send to'),
+      h(
+        'select',
+        { id: 'chat-to', 'aria-label': 'Send to', value: mode, onchange: (e: Event) => setMode(valueOf(e)) },
+        h('option', { value: 'all' }, 'Everyone'),
+        h('option', { value: 'some' }, 'Chosen delegations (private or group)'),
+        me ? h('option', { value: 'team' }, 'My team only') : null,
+      ),
+    ),
+    h(
+      'fieldset',
+      {},
+      h('legend', {}, 'Delegations (for a private or group message)'),
+      h('div', { class: 'seat-list' }, ...others.map((d) => h('label', { key: d.id, for: `to-${d.id}`, class: 'row' }, h('input', { type: 'checkbox', id: `to-${d.id}`, value: d.id, checked: chosen.includes(d.id), onchange: (e: Event) => toggle(d.id, checkedOf(e)) }), d.short))),
+    ),
+    h('textarea', { id: 'chat-text', rows: 3, maxlength: 1000, 'aria-label': 'Message', style: 'width:100%', value: text, oninput: (e: Event) => setText(valueOf(e)) }),
     h('div', { class: 'row', style: 'margin-top:6px' }, button('Send message', submit, { class: 'primary' })),
   );
 }

@@ -1,6 +1,8 @@
 // The start screen: solo, hot-seat, continue, load a save or a scenario, how to play.
 import type { Scenario } from '../engine';
-import { button, h } from './dom';
+import { useRef, useState } from 'preact/hooks';
+import { button, checkedOf, h, type VNode } from './dom';
+import { useForm } from './form';
 import type { AiCharacter, NewGame } from './controller';
 
 export interface StartActions {
@@ -26,41 +28,46 @@ export interface StartInfo {
 
 const randomSeed = () => Math.floor(Math.random() * 1_000_000) + 1;
 
-export function startScreen(info: StartInfo, act: StartActions, extra: HTMLElement | null = null): HTMLElement {
+export function StartScreen({ info, act, extra = null }: { info: StartInfo; act: StartActions; extra?: VNode | null }): VNode {
   const { scenario } = info;
   const delegations = scenario.delegations;
+  const { values, field, set } = useForm({
+    'solo-seat': delegations[0]?.id ?? '',
+    'solo-difficulty': 'standard',
+    'solo-character': 'pragmatist',
+    'solo-seed': String(randomSeed()),
+    'hs-difficulty': 'standard',
+    'hs-character': 'pragmatist',
+    'hs-seed': String(randomSeed()),
+  });
+  const [hotseatHumans, setHotseatHumans] = useState<readonly string[]>(() => delegations.slice(0, 2).map((d) => d.id));
+  // The hidden file inputs are opened by their buttons.
+  const files = useRef<Record<string, HTMLInputElement | null>>({});
+  const fileInput = (id: string, then: (input: HTMLInputElement) => void, multiple = false) =>
+    h('input', { type: 'file', id, accept: '.json,application/json', multiple, class: 'sr-only', ref: (el: HTMLInputElement | null) => (files.current[id] = el), onchange: (e: Event) => then(e.currentTarget as HTMLInputElement) });
+  const open = (id: string) => () => files.current[id]?.click();
 
-  const soloSeat = h('select', { id: 'solo-seat', 'aria-label': 'Your delegation' }, ...delegations.map((d) => h('option', { value: d.id }, d.name)));
-  const soloDiff = difficultySelect('solo-difficulty');
-  const soloChar = characterSelect('solo-character');
-  const soloSeed = h('input', { id: 'solo-seed', type: 'number', min: 1, max: 4294967295, value: randomSeed(), 'aria-label': 'Seed for the solo game' });
   const solo = h(
     'section',
     { class: 'card', 'aria-labelledby': 'solo-h' },
     h('h2', { id: 'solo-h' }, 'Solo game'),
     h('p', { class: 'muted' }, 'Lead one delegation; the others are played by AI delegations that explain their choices.'),
-    h('div', { class: 'field' }, h('label', { for: 'solo-seat' }, 'Delegation'), soloSeat),
-    h('div', { class: 'field' }, h('label', { for: 'solo-difficulty' }, 'Difficulty'), soloDiff),
-    h('div', { class: 'field' }, h('label', { for: 'solo-character' }, 'Character of the AI delegations'), soloChar),
+    h('div', { class: 'field' }, h('label', { for: 'solo-seat' }, 'Delegation'), h('select', { ...field('solo-seat'), 'aria-label': 'Your delegation' }, ...delegations.map((d) => h('option', { key: d.id, value: d.id }, d.name)))),
+    h('div', { class: 'field' }, h('label', { for: 'solo-difficulty' }, 'Difficulty'), difficultySelect(field('solo-difficulty'))),
+    h('div', { class: 'field' }, h('label', { for: 'solo-character' }, 'Character of the AI delegations'), characterSelect(field('solo-character'))),
     h(
       'div',
       { class: 'field' },
       h('label', { for: 'solo-seed' }, 'Seed (the same seed replays the same game)'),
-      h('div', { class: 'row' }, soloSeed, button('Random seed', () => (soloSeed.value = String(randomSeed())))),
+      h('div', { class: 'row' }, h('input', { ...field('solo-seed'), type: 'number', min: 1, max: 4294967295, 'aria-label': 'Seed for the solo game' }), button('Random seed', () => set('solo-seed', String(randomSeed())))),
     ),
     button(
       'Start solo game',
-      () => act.start({ mode: 'solo', humans: [soloSeat.value], difficulty: soloDiff.value as NewGame['difficulty'], personality: soloChar.value as AiCharacter, seed: seedOf(soloSeed) }),
+      () => act.start({ mode: 'solo', humans: [values['solo-seat']], difficulty: values['solo-difficulty'] as NewGame['difficulty'], personality: values['solo-character'] as AiCharacter, seed: seedOf(values['solo-seed']) }),
       { class: 'primary' },
     ),
   );
 
-  const seatBoxes = delegations.map((d, i) =>
-    h('input', { type: 'checkbox', id: `hs-${d.id}`, value: d.id, checked: i < 2 }),
-  );
-  const hsDiff = difficultySelect('hs-difficulty');
-  const hsChar = characterSelect('hs-character');
-  const hsSeed = h('input', { id: 'hs-seed', type: 'number', min: 1, max: 4294967295, value: randomSeed(), 'aria-label': 'Seed for the hot-seat game' });
   const hotseat = h(
     'section',
     { class: 'card', 'aria-labelledby': 'hs-h' },
@@ -70,29 +77,37 @@ export function startScreen(info: StartInfo, act: StartActions, extra: HTMLEleme
       'fieldset',
       {},
       h('legend', {}, 'Delegations played by people'),
-      h('div', { class: 'seat-list' }, ...delegations.map((d, i) => h('label', { for: `hs-${d.id}`, class: 'row' }, seatBoxes[i] as HTMLElement, d.name))),
+      h(
+        'div',
+        { class: 'seat-list' },
+        ...delegations.map((d) =>
+          h(
+            'label',
+            { key: d.id, for: `hs-${d.id}`, class: 'row' },
+            h('input', { type: 'checkbox', id: `hs-${d.id}`, value: d.id, checked: hotseatHumans.includes(d.id), onchange: (e: Event) => setHotseatHumans(checkedOf(e) ? [...hotseatHumans, d.id] : hotseatHumans.filter((x) => x !== d.id)) }),
+            d.name,
+          ),
+        ),
+      ),
     ),
-    h('div', { class: 'field' }, h('label', { for: 'hs-difficulty' }, 'AI difficulty'), hsDiff),
-    h('div', { class: 'field' }, h('label', { for: 'hs-character' }, 'Character of the AI delegations'), hsChar),
-    h('div', { class: 'field' }, h('label', { for: 'hs-seed' }, 'Seed'), hsSeed),
+    h('div', { class: 'field' }, h('label', { for: 'hs-difficulty' }, 'AI difficulty'), difficultySelect(field('hs-difficulty'))),
+    h('div', { class: 'field' }, h('label', { for: 'hs-character' }, 'Character of the AI delegations'), characterSelect(field('hs-character'))),
+    h('div', { class: 'field' }, h('label', { for: 'hs-seed' }, 'Seed'), h('input', { ...field('hs-seed'), type: 'number', min: 1, max: 4294967295, 'aria-label': 'Seed for the hot-seat game' })),
     button(
       'Start hot-seat game',
       () => {
-        const humans = seatBoxes.filter((b) => b.checked).map((b) => b.value);
-        act.start({ mode: 'hotseat', humans, difficulty: hsDiff.value as NewGame['difficulty'], personality: hsChar.value as AiCharacter, seed: seedOf(hsSeed) });
+        // In the order of the scenario, whatever order they were ticked in.
+        const humans = delegations.filter((d) => hotseatHumans.includes(d.id)).map((d) => d.id);
+        act.start({ mode: 'hotseat', humans, difficulty: values['hs-difficulty'] as NewGame['difficulty'], personality: values['hs-character'] as AiCharacter, seed: seedOf(values['hs-seed']) });
       },
       { class: 'primary' },
     ),
   );
 
-  const saveInput = h('input', { type: 'file', id: 'load-save', accept: '.json,application/json', class: 'sr-only' });
-  saveInput.addEventListener('change', () => void readFile(saveInput, act.loadSaveFile));
-  const scenarioInput = h('input', { type: 'file', id: 'load-scenario', accept: '.json,application/json', class: 'sr-only' });
-  scenarioInput.addEventListener('change', () => void readFile(scenarioInput, act.loadScenarioFile));
-  const debriefInput = h('input', { type: 'file', id: 'load-debrief', accept: '.json,application/json', class: 'sr-only' });
-  debriefInput.addEventListener('change', () => void readFile(debriefInput, act.openDebriefFile));
-  const compareInput = h('input', { type: 'file', id: 'load-compare', accept: '.json,application/json', multiple: true, class: 'sr-only' });
-  compareInput.addEventListener('change', () => void readFiles(compareInput, act.compareFiles));
+  const saveInput = fileInput('load-save', (input) => void readFile(input, act.loadSaveFile));
+  const scenarioInput = fileInput('load-scenario', (input) => void readFile(input, act.loadScenarioFile));
+  const debriefInput = fileInput('load-debrief', (input) => void readFile(input, act.openDebriefFile));
+  const compareInput = fileInput('load-compare', (input) => void readFiles(input, act.compareFiles), true);
   const saved = info.saved;
   const more = h(
     'section',
@@ -101,8 +116,8 @@ export function startScreen(info: StartInfo, act: StartActions, extra: HTMLEleme
     saved
       ? h('div', {}, button(`Continue saved game (round ${saved.round}, ${saved.phase})`, act.continueSaved, { class: 'primary' }), h('p', { class: 'muted small' }, `Saved ${saved.savedAt}`))
       : h('p', { class: 'muted' }, 'No saved game in this browser yet. Games save themselves after every round.'),
-    h('div', { class: 'row' }, button('Load a save file…', () => saveInput.click()), saveInput),
-    h('div', { class: 'row', style: 'margin-top:8px' }, button('Load a scenario file…', () => scenarioInput.click()), scenarioInput),
+    h('div', { class: 'row' }, button('Load a save file…', open('load-save')), saveInput),
+    h('div', { class: 'row', style: 'margin-top:8px' }, button('Load a scenario file…', open('load-scenario')), scenarioInput),
     h('p', { class: 'muted small' }, `Scenario: ${scenario.title}${act.useBuiltInScenario ? ' (loaded from a file)' : ''}`),
     act.useBuiltInScenario ? h('div', { class: 'row' }, button('Use the built-in scenario', act.useBuiltInScenario)) : null,
     h('div', { class: 'row', style: 'margin-top:8px' }, button('How to play', act.howToPlay)),
@@ -113,8 +128,8 @@ export function startScreen(info: StartInfo, act: StartActions, extra: HTMLEleme
     h('h2', { id: 'debrief-h' }, 'Prepare and debrief'),
     h('p', { class: 'muted' }, 'Before a session: print a briefing for each delegation. After it: the after-action report, the replay round by round, and what-if forks.'),
     h('div', { class: 'row' }, button('Briefing packs', act.briefingPacks)),
-    h('div', { class: 'row', style: 'margin-top:8px' }, button('Debrief a saved game or log…', () => debriefInput.click()), debriefInput),
-    h('div', { class: 'row', style: 'margin-top:8px' }, button('Compare several games…', () => compareInput.click()), compareInput),
+    h('div', { class: 'row', style: 'margin-top:8px' }, button('Debrief a saved game or log…', open('load-debrief')), debriefInput),
+    h('div', { class: 'row', style: 'margin-top:8px' }, button('Compare several games…', open('load-compare')), compareInput),
   );
 
   return h(
@@ -135,7 +150,7 @@ export function startScreen(info: StartInfo, act: StartActions, extra: HTMLEleme
             'div',
             { class: `notice ${info.notice.kind}`, role: 'alert' },
             info.notice.text,
-            info.notice.list?.length ? h('ul', { class: 'problems', 'aria-label': 'Problems found' }, ...info.notice.list.map((l) => h('li', {}, l))) : null,
+            info.notice.list?.length ? h('ul', { class: 'problems', 'aria-label': 'Problems found' }, ...info.notice.list.map((l, i) => h('li', { key: i }, l))) : null,
           )
         : null,
       h('div', { class: 'start-grid' }, solo, hotseat, extra, h('div', { class: 'start-stack' }, more, debrief)),
@@ -143,30 +158,31 @@ export function startScreen(info: StartInfo, act: StartActions, extra: HTMLEleme
   );
 }
 
-function difficultySelect(id: string): HTMLSelectElement {
-  const s = h(
-    'select',
-    { id },
-    h('option', { value: 'novice' }, 'Novice — careless, easy to outplay'),
-    h('option', { value: 'standard', selected: true }, 'Standard — plays its doctrine'),
-    h('option', { value: 'expert' }, 'Expert — looks ahead before it commits'),
-  );
-  return s;
-}
+type Field = { id: string; value: string; oninput: (e: Event) => void };
 
-function characterSelect(id: string): HTMLSelectElement {
+function difficultySelect(f: Field): VNode {
   return h(
     'select',
-    { id },
-    h('option', { value: 'pragmatist', selected: true }, 'Pragmatists — deal when it pays'),
+    f,
+    h('option', { value: 'novice' }, 'Novice — careless, easy to outplay'),
+    h('option', { value: 'standard' }, 'Standard — plays its doctrine'),
+    h('option', { value: 'expert' }, 'Expert — looks ahead before it commits'),
+  );
+}
+
+function characterSelect(f: Field): VNode {
+  return h(
+    'select',
+    f,
+    h('option', { value: 'pragmatist' }, 'Pragmatists — deal when it pays'),
     h('option', { value: 'hawk' }, 'Hawks — distrustful, quick to escalate'),
     h('option', { value: 'dove' }, 'Doves — keep their word, seek calm'),
     h('option', { value: 'mixed' }, 'Mixed — a character per delegation, from the seed'),
   );
 }
 
-function seedOf(input: HTMLInputElement): number {
-  const n = Math.floor(Number(input.value));
+function seedOf(text: string): number {
+  const n = Math.floor(Number(text));
   return Number.isFinite(n) && n > 0 ? n >>> 0 : randomSeed();
 }
 

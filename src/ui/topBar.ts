@@ -1,6 +1,6 @@
 // The top bar: round, phase, step, tension gauge, trajectory, who is thinking, menu.
 import type { GameView, Scenario } from '../engine';
-import { button, h } from './dom';
+import { button, h, type VNode } from './dom';
 import { nameOf } from './context';
 
 const STEPS = [
@@ -32,8 +32,8 @@ export function topBar(
   thinking: readonly string[],
   act: { help(): void; save?: () => void; quit(): void; tutorial?: () => void },
   /** What a room adds: its clock and the connection. */
-  extra: Array<HTMLElement | null> = [],
-): HTMLElement {
+  extra: Array<VNode | null> = [],
+): VNode {
   const traj = trajectory(view);
   return h(
     'header',

@@ -6,39 +6,18 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { makeSave } from '../../src/machine/saveFile';
 import { findGame, loadScenario } from '../report/cheater';
-import { launch, serve } from './harness';
+import { gamePages } from './harness';
 import { dismissDialogs, playStep } from './play';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'interlock-debrief-'));
-let browser: Browser;
-let server: { url: string; close: () => Promise<void> };
-const consoleErrors: string[] = [];
-
-beforeAll(async () => {
-  server = await serve(join(dir, 'dist'));
-  browser = await launch();
-}, 180_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-async function fresh(size = { width: 1280, height: 720 }): Promise<Page> {
-  const context = await browser.newContext({ viewport: size, acceptDownloads: true });
-  const page = await context.newPage();
-  page.on('console', (m) => {
-    if (m.type() === 'error') consoleErrors.push(m.text());
-  });
-  page.on('pageerror', (e) => consoleErrors.push(String(e)));
-  await page.goto(server.url);
-  return page;
-}
+const pages = gamePages(join(dir, 'dist'));
+const consoleErrors = pages.errors;
+const fresh = (size = { width: 1280, height: 720 }): Promise<Page> => pages.open({ size, downloads: true });
 
 type Stats = { reportMs: number | null; replayMs: number | null; rounds: number };
 const stats = (page: Page) => page.evaluate(() => (window as unknown as { interlock: { debrief(): Stats | null } }).interlock.debrief());

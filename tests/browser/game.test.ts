@@ -2,43 +2,14 @@
 import { writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, serve } from './harness';
-import { dismissDialogs, playStep, visible } from './play';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { gamePages } from './harness';
+import { dismissDialogs, playStep, startSolo, visible } from './play';
 
-let browser: Browser;
-let server: { url: string; close: () => Promise<void> };
-const consoleErrors: string[] = [];
-
-beforeAll(async () => {
-  server = await serve();
-  browser = await launch();
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-async function fresh(size = { width: 1280, height: 720 }): Promise<Page> {
-  const context = await browser.newContext({ viewport: size });
-  const page = await context.newPage();
-  page.on('console', (m) => {
-    if (m.type() === 'error') consoleErrors.push(m.text());
-  });
-  page.on('pageerror', (e) => consoleErrors.push(String(e)));
-  await page.goto(server.url);
-  return page;
-}
-
-async function startSolo(page: Page, seat: string, seed: number) {
-  await page.getByRole('combobox', { name: 'Your delegation' }).selectOption(seat);
-  await page.getByRole('spinbutton', { name: 'Seed for the solo game' }).fill(String(seed));
-  await page.getByRole('button', { name: 'Start solo game' }).click();
-  await page.getByRole('heading', { name: /Bridge of Phase|Ceasefire — next/ }).waitFor();
-  await dismissDialogs(page);
-}
+const pages = gamePages();
+const consoleErrors = pages.errors;
+const fresh = (size = { width: 1280, height: 720 }): Promise<Page> => pages.open({ size });
 
 describe('a solo game in the browser', () => {
   it(

@@ -3,7 +3,8 @@
 import { existsSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { build, preview, type PreviewServer } from 'vite';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -41,4 +42,40 @@ export async function launch(): Promise<Browser> {
     executablePath: CHROMIUM,
     args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic', '--enable-unsafe-swiftshader', '--use-angle=swiftshader'],
   });
+}
+
+export interface GamePages {
+  /** A new page of the game in a browser context of its own; its console errors go to `errors`. */
+  open(o?: { size?: { width: number; height: number }; downloads?: boolean; init?: () => void }): Promise<Page>;
+  readonly errors: string[];
+}
+
+/** For one test file: the game served (built into `outDir`) and Chromium, started before its tests and closed after. */
+export function gamePages(outDir?: string): GamePages {
+  let browser: Browser | undefined;
+  let server: { url: string; close: () => Promise<void> } | undefined;
+  const errors: string[] = [];
+  beforeAll(async () => {
+    server = await serve(outDir);
+    browser = await launch();
+  }, 180_000);
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+  return {
+    errors,
+    async open({ size = { width: 1280, height: 720 }, downloads = false, init } = {}) {
+      if (!browser || !server) throw new Error('the game is not served yet (open pages inside tests)');
+      const context = await browser.newContext({ viewport: size, acceptDownloads: downloads });
+      if (init) await context.addInitScript(init);
+      const page = await context.newPage();
+      page.on('console', (m) => {
+        if (m.type() === 'error') errors.push(m.text());
+      });
+      page.on('pageerror', (e) => errors.push(String(e)));
+      await page.goto(server.url);
+      return page;
+    },
+  };
 }

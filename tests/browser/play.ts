@@ -62,3 +62,12 @@ export async function playStep(page: Page): Promise<boolean> {
   await page.waitForTimeout(100);
   return true;
 }
+
+/** Starts a solo game as `seat` with `seed` from the start screen, and closes the guide. */
+export async function startSolo(page: Page, seat: string, seed: number) {
+  await page.getByRole('combobox', { name: 'Your delegation' }).selectOption(seat);
+  await page.getByRole('spinbutton', { name: 'Seed for the solo game' }).fill(String(seed));
+  await page.getByRole('button', { name: 'Start solo game' }).click();
+  await page.getByRole('heading', { name: /Bridge of Phase|Ceasefire — next/ }).waitFor();
+  await dismissDialogs(page);
+}

@@ -148,6 +148,11 @@ describe('a classroom room in the browser', () => {
     await blue.getByText('Waiver for a halt?').waitFor();
     await blue.getByRole('tab', { name: 'Negotiate' }).click();
 
+    // Gold opens the box with its team link; it stays open while everyone else moves.
+    const teamLink = gold.locator('details', { has: gold.getByText('Bring a teammate in') });
+    await gold.getByText('Bring a teammate in').click();
+    await expect(teamLink.evaluate((d: HTMLDetailsElement) => d.open)).resolves.toBe(true);
+
     // Round 2 goes on: ready, then all three seal their commits; round 3 opens.
     for (const p of teams) await press(p, p.getByRole('button', { name: 'Ready to commit' }));
     for (const p of teams) {
@@ -156,6 +161,7 @@ describe('a classroom room in the browser', () => {
       await press(p, p.getByRole('button', { name: 'Seal commit' }));
     }
     for (const p of [fac, ...teams]) await roundShown(p, 3);
+    await expect(teamLink.evaluate((d: HTMLDetailsElement) => d.open)).resolves.toBe(true);
     expect(errors).toEqual([]);
   }, 240_000);
 });

@@ -1,0 +1,64 @@
+// The facilitator's console and the projector: the same map as a seat's screen, other panels
+// around it.
+import type { GameView } from '../engine';
+import type { RoomUi, UiState } from '../store/gameStore';
+import type { App } from './app';
+import { consoleTabs, roomSection, type ConsoleActions } from './console';
+import { h, type VNode } from './dom';
+import { bridgePanel } from './leftPanel';
+import { MapPanel } from './mapPanel';
+import { noticeBar } from './overlays';
+import { projectorDashboard, projectorTop } from './projector';
+import { clockChip, connectionChip, MessagesPanel, qr } from './roomPanels';
+import { RoundLog } from './roundLog';
+import { topBar } from './topBar';
+
+interface RoomScreenProps {
+  app: App;
+  ui: UiState;
+  view: GameView;
+  room: RoomUi;
+  variant: 'console' | 'projector';
+}
+
+export function RoomScreen({ app, ui, view, room, variant }: RoomScreenProps): VNode {
+  const sc = app.sc;
+  const set = (patch: Partial<UiState>) => app.store.setState(patch);
+  const map = h(MapPanel, {
+    sc,
+    view,
+    factory: app.mapFactory,
+    asText: ui.mapAsText,
+    toggleText: () => set({ mapAsText: !app.store.getState().mapAsText }),
+    attach: (port) => (app.mapPort = port),
+    lines: (lines) => (app.mapLines = lines),
+  });
+  if (variant === 'projector')
+    return h('div', { class: 'game projector' }, projectorTop(sc, view, room), map, h('aside', { class: 'right', 'aria-label': 'Negotiation, commit, council and fund' }, projectorDashboard(sc, view)));
+  const act: ConsoleActions = {
+    intent: app.send,
+    action: (a) => void app.roomAction(a),
+    download: () => void app.downloadRoomLog(),
+    setTab: (t) => set({ consoleTab: t }),
+    qr,
+    leave: () => app.rooms.leave(),
+  };
+  return h(
+    'div',
+    { style: 'display:contents' },
+    h(
+      'div',
+      { class: 'game console' },
+      topBar(sc, view, ui.thinking, { help: () => set({ help: true }), quit: () => app.rooms.leave() }, [clockChip(room.info.clock, room.skewMs), connectionChip(room)]),
+      h('aside', { class: 'left', 'aria-label': 'Your delegation and the bridge' }, roomSection(sc, room, view, act), bridgePanel(sc, view)),
+      map,
+      h(
+        'aside',
+        { class: 'right', 'aria-label': 'Negotiation, commit, council and fund' },
+        consoleTabs(sc, room, view, ui.consoleTab, act, () => h(MessagesPanel, { sc, me: null, lines: room.messages, send: (to, text) => void app.roomChat(to, text) })),
+      ),
+      h(RoundLog, { sc, view, open: ui.logOpen, toggle: () => set({ logOpen: !ui.logOpen }) }),
+    ),
+    h('div', {}, ui.notice ? noticeBar(ui.notice.text, ui.notice.kind, () => set({ notice: null })) : null),
+  );
+}

@@ -1,0 +1,41 @@
+// The right-hand panel of a seat: the negotiation, commit, council (and, in a room, messages) tabs.
+import type { ChatTo } from '../net/protocol';
+import type { Tab } from '../store/gameStore';
+import { commitPanel } from './commitPanel';
+import type { Ctx } from './context';
+import { councilPanel } from './councilPanel';
+import { button, h, type VNode } from './dom';
+import { negotiationPanel } from './negotiationPanel';
+import { MessagesPanel } from './roomPanels';
+import { phaseLabel } from './topBar';
+
+export function SeatTabs({ ctx, chat }: { ctx: Ctx; chat: (to: ChatTo, text: string) => void }): VNode {
+  const tab = ctx.ui.tab;
+  const room = ctx.ui.room;
+  const label = (t: Tab, text: string) =>
+    h('button', { role: 'tab', type: 'button', id: `tab-${t}`, 'aria-selected': String(tab === t), 'aria-controls': `panel-${t}`, onclick: () => ctx.set({ tab: t }) }, text);
+  const body =
+    tab === 'messages' && room
+      ? h(MessagesPanel, { sc: ctx.sc, me: ctx.seat, lines: room.messages, send: chat })
+      : tab === 'negotiate'
+        ? negotiationPanel(ctx)
+        : tab === 'commit'
+          ? commitPanel(ctx)
+          : councilPanel(ctx);
+  const waiting = ctx.view.step === 'commit' && tab !== 'commit' ? h('div', { class: 'notice info', style: 'margin:8px 12px' }, 'The commit step is open. ', button('Go to commit', () => ctx.set({ tab: 'commit' }), { class: 'primary' })) : null;
+  return h(
+    'div',
+    {},
+    h(
+      'div',
+      { class: 'tabs', role: 'tablist', 'aria-label': phaseLabel(ctx.sc, ctx.view.phase) },
+      label('negotiate', 'Negotiate'),
+      label('commit', 'Commit'),
+      label('council', 'Council & fund'),
+      room ? label('messages', `Messages${room.messages.length ? ` (${room.messages.length})` : ''}`) : null,
+    ),
+    waiting,
+    // Keyed by tab: each tab's panel is its own element, never patched into another's.
+    h('div', { key: tab, role: 'tabpanel', id: `panel-${tab}`, 'aria-labelledby': `tab-${tab}` }, body),
+  );
+}
