@@ -13,6 +13,8 @@ export const displayName = text(40, 1);
 export const createRoomMessage = z.strictObject({
   name: displayName,
   seed: z.optional(z.int().check(z.minimum(0), z.maximum(2 ** 31 - 1))),
+  /** The server's facilitator key (INTERLOCK_FACILITATOR_KEY), when it has one. */
+  key: z.optional(text(128, 1)),
 });
 
 export const joinMessage = z.strictObject({
