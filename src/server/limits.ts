@@ -189,3 +189,20 @@ export function clientAddress(peer: string | undefined, forwardedFor: string | s
   }
   return (peer ?? 'unknown').replace(/^::ffff:/, '');
 }
+
+/** How long a room may sit without any event before it leaves memory (its log stays in the file). */
+export interface IdleLimits {
+  /** A room some team joined: a game can run over weeks of lessons. */
+  days: number;
+  /** A room no team ever joined: made and forgotten, or made to fill the server. */
+  teamlessHours: number;
+}
+
+export const DEFAULT_IDLE: IdleLimits = { days: 30, teamlessHours: 2 };
+
+export function idleTooLong(room: { lastEventAt: number; seats: Map<string, { team: string | null }> }, now: number, idle: IdleLimits): boolean {
+  const quiet = now - room.lastEventAt;
+  if (quiet > idle.days * 86_400_000) return true;
+  const teamless = [...room.seats.values()].every((s) => s.team === null);
+  return teamless && quiet > idle.teamlessHours * 3_600_000;
+}
