@@ -3,7 +3,7 @@
 // changes, one view per audience, to the connections that may see it.
 import type { Server, Socket } from 'socket.io';
 import type { GameState, GameView, Scenario } from '../engine';
-import { chatMessage, claimMessage, createRoomMessage, intentMessage, joinMessage, roomActionMessage } from './messages';
+import { chatMessage, claimMessage, createRoomMessage, intentMessage, joinMessage, olderChatMessage, roomActionMessage } from './messages';
 import {
   normalizeCode,
   type Ack,
@@ -116,6 +116,12 @@ export class Gateway {
     on('intent', (m) => this.intent(conn, m));
     on('chat.send', (m) => this.chat(conn, m));
     on('room.action', (m) => this.action(conn, m));
+    on('chat.older', (m) => {
+      const r = olderChatMessage.safeParse(m);
+      if (!r.success) return fail('malformed', firstProblem(r));
+      if (!conn.room || !conn.role) return fail('forbidden', 'join a room first');
+      return { ok: true, ...chatFor(conn.room, conn.role, r.data.before) };
+    });
     on('room.sync', () => {
       if (!conn.room || !conn.role) return fail('forbidden', 'join a room first');
       this.sendSync(conn, socket);
@@ -255,6 +261,7 @@ export class Gateway {
       this.sent.set(name, sent);
     }
     const scenario = clientScenario(room.scenario, sent.state, a);
+    const chat = chatFor(room, role);
     socket.emit('sync', {
       version: room.version,
       role,
@@ -263,7 +270,8 @@ export class Gateway {
       viewSeq: sent.seq,
       addresses: this.opts.addresses ?? [],
       room: roomInfo(room),
-      messages: chatFor(room, role),
+      messages: chat.messages,
+      olderMessages: chat.more,
       notes: notesFor(room, role),
       thinking: [...room.thinking],
     });

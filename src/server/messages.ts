@@ -39,6 +39,7 @@ export const intentMessage = z.strictObject({
 
 export const chatTo = z.union([z.literal('all'), z.literal('team'), z.array(delegationId).check(z.minLength(1), z.maxLength(8))]);
 export const chatMessage = z.strictObject({ id: messageId, to: chatTo, text: text(1000, 1) });
+export const olderChatMessage = z.strictObject({ before: messageId });
 
 /** A clock runs from six seconds (tests, drills) to two weeks (a game played between lessons). */
 const MAX_CLOCK_MINUTES = 14 * 24 * 60;

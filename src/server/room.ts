@@ -5,6 +5,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { catalog, parseIntent, type GameState, type Intent, type Scenario } from '../engine';
 import { GameSession, type PersistedGame } from '../machine/session';
 import type { Ack, ChatLine, ChatTo, ClockedStep, PublicNote, Role, RoomAction } from '../net/protocol';
+import { chatRefusal } from './chatLimits';
 import type { RoomDb, SeatRow } from './db';
 import { extendClock, expired, nextClock, type ClockState } from './roomClock';
 
@@ -333,6 +334,8 @@ export class Room {
     }
     const line: ChatLine = { id: msg.id, at: this.now(), from, by, to: msg.to, text: msg.text.trim() };
     if (!line.text) return { ok: false, code: 'refused', reason: 'an empty message' };
+    const full = chatRefusal(this.chat, from, line.text);
+    if (full) return { ok: false, code: 'refused', reason: full };
     this.applyLogged('chat', line, msg.id);
     this.emit({ chat: line });
     return { ok: true };
