@@ -49,6 +49,9 @@ const newId = () => {
 
 type IoClient = Socket<ServerToClient, ClientToServer>;
 
+/** A join the server asked to wait is tried again after one to three seconds (spread, so a class does not come back at once). */
+const retryDelay = () => 1000 + Math.random() * 2000;
+
 /** Long polling first (school networks often block WebSockets), then the upgrade; quick retries. */
 const OPTIONS = { transports: ['polling', 'websocket'], reconnectionDelay: 500, reconnectionDelayMax: 3000 };
 const connect = (url?: string): IoClient => (url ? io(url, OPTIONS) : io(OPTIONS));
@@ -130,15 +133,17 @@ export class RoomTransport implements Transport {
         clearTimeout(timer);
         resolve(new RoomTransport(socket, credentials, m));
       });
-      socket.once('connect', () => {
+      const join = () =>
         socket
           .timeout(ACK_TIMEOUT_MS)
           .emitWithAck('room.join', { code: credentials.code, as: credentials.as, name: credentials.name })
           .then((r: Ack<{ role: Role }>) => {
-            if (!r.ok) fail(r.reason);
+            // A whole class joining at once: the server asks some to wait a moment.
+            if (!r.ok && r.code === 'throttled') setTimeout(() => void join(), retryDelay());
+            else if (!r.ok) fail(r.reason);
           })
           .catch(() => fail('the server does not answer'));
-      });
+      socket.once('connect', () => void join());
       socket.once('connect_error', () => fail('cannot reach the server'));
     });
   }
@@ -163,6 +168,10 @@ export class RoomTransport implements Transport {
     if (r?.ok) {
       this.joined = true;
       this.release(true);
+    } else if (r && r.code === 'throttled') {
+      setTimeout(() => {
+        if (!this.disposed && this.socket.connected && !this.joined) void this.rejoin();
+      }, retryDelay());
     } else if (r) {
       this.connection = 'offline';
       this.release(false);

@@ -96,10 +96,10 @@ export class Gateway {
       this.leave(socket, conn);
       this.conns.delete(socket.id);
     });
-    const on = <K extends keyof ClientToServer>(event: K, handle: (m: unknown) => Ack<object>) => {
+    const on = <K extends keyof ClientToServer>(event: K, handle: (m: unknown) => Ack<object>, picture = false) => {
       socket.on(event, ((m: unknown, ack: unknown) => {
         const reply = typeof ack === 'function' ? (ack as (r: Ack<object>) => void) : () => undefined;
-        const verdict = this.gate.admit(identity(conn), m);
+        const verdict = this.gate.admit(identity(conn), m, picture);
         if (verdict.cut) socket.disconnect(true);
         const refused = verdict.refusal;
         if (refused) return reply(refused);
@@ -111,7 +111,7 @@ export class Gateway {
       }) as never);
     };
     on('room.create', (m) => this.create(conn, m));
-    on('room.join', (m) => this.join(socket, conn, m));
+    on('room.join', (m) => this.join(socket, conn, m), true);
     on('seat.claim', (m) => this.claim(socket, conn, m));
     on('intent', (m) => this.intent(conn, m));
     on('chat.send', (m) => this.chat(conn, m));
@@ -126,7 +126,7 @@ export class Gateway {
       if (!conn.room || !conn.role) return fail('forbidden', 'join a room first');
       this.sendSync(conn, socket);
       return { ok: true };
-    });
+    }, true);
     on('log.download', () => {
       if (!conn.room || conn.role?.kind !== 'facilitator') return fail('forbidden', 'only the facilitator downloads the log');
       return { ok: true, log: logFile(conn.room) };
@@ -176,6 +176,10 @@ export class Gateway {
       if (!delegation) return refuse('forbidden', 'that seat link is not valid (any more): join the room and claim a delegation');
       role = { kind: 'seat', delegation };
     } else role = { kind: as.kind };
+    // Joined already, as the same: nothing changes (a join sent again is no new device).
+    if (conn.room === room && JSON.stringify(conn.role) === JSON.stringify(role)) return { ok: true, role };
+    const seat = role.kind === 'seat' ? role.delegation : role.kind === 'facilitator' ? 'facilitator' : null;
+    if (!this.gate.mayJoin(room.code, seat)) return fail('throttled', 'too many devices are joining right now: trying again in a moment');
     this.leave(socket, conn);
     conn.room = room;
     conn.role = role;

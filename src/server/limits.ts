@@ -108,6 +108,12 @@ export interface ClientLimits {
   rooms: BucketRule;
   /** QR codes one address may ask for. */
   qr: BucketRule;
+  /** Joins of one seat or console, from all addresses together (a team has a few laptops). */
+  seatJoins: BucketRule;
+  /** Joins of one room's lobby and projector, from all addresses together (a class at once). */
+  roomJoins: BucketRule;
+  /** What a message asking for the whole picture (a join, a resync) costs, in messages. */
+  pictureCost: number;
   /** Refusals not yet forgiven after which a client is cut off. */
   cutAfter: number;
 }
@@ -118,6 +124,9 @@ export const DEFAULT_LIMITS: ClientLimits = {
   connections: { rate: 2, burst: 60 },
   rooms: { rate: 10 / 3600, burst: 10 },
   qr: { rate: 1, burst: 30 },
+  seatJoins: { rate: 2, burst: 20 },
+  roomJoins: { rate: 5, burst: 60 },
+  pictureCost: 3,
   cutAfter: 100,
 };
 
@@ -131,21 +140,26 @@ export class ClientGate {
   private readonly anywhere: Allowances;
   private readonly seated: Allowances;
   private readonly rooms: Allowances;
+  private readonly seatJoins: Allowances;
+  private readonly roomJoins: Allowances;
 
   constructor(readonly limits: ClientLimits = DEFAULT_LIMITS) {
     this.anywhere = new Allowances(limits.address);
     this.seated = new Allowances(limits.seat);
     this.rooms = new Allowances(limits.rooms);
+    this.seatJoins = new Allowances(limits.seatJoins);
+    this.roomJoins = new Allowances(limits.roomJoins);
   }
 
   private bucketOf(id: Identity): [Allowances, string] {
     return id.seat ? [this.seated, `${id.address}|${id.seat}`] : [this.anywhere, id.address];
   }
 
-  admit(id: Identity, message: unknown): Verdict {
+  /** `picture`: the message asks for the whole picture (a join, a resync), which costs more. */
+  admit(id: Identity, message: unknown, picture = false): Verdict {
     const [allowance, key] = this.bucketOf(id);
     if (allowance.refusals(key) > this.limits.cutAfter) return { refusal: fail('throttled', 'too many refused messages: this connection is closed'), cut: true };
-    if (!allowance.take(key)) return { refusal: fail('throttled', 'too many messages: slow down'), cut: false };
+    if (!allowance.take(key, picture ? this.limits.pictureCost : 1)) return { refusal: fail('throttled', 'too many messages: slow down'), cut: false };
     let size: number;
     try {
       size = message === undefined ? 0 : JSON.stringify(message).length;
@@ -164,6 +178,11 @@ export class ClientGate {
   /** A wrong join code or key costs more each time, so guessing runs out of allowance quickly. */
   badJoin(address: string) {
     this.anywhere.badJoin(address);
+  }
+
+  /** Whether one more device may join this seat (`CODE:delegation`, `CODE:facilitator`) or this room's lobby. */
+  mayJoin(code: string, seat: string | null): boolean {
+    return seat ? this.seatJoins.take(`${code}:${seat}`) : this.roomJoins.take(code);
   }
 
   /** Whether this address may create a room now; if not, in how many minutes it may. */

@@ -110,6 +110,30 @@ describe('the allowance belongs to the client, not to its connection', () => {
   });
 });
 
+describe('joins hammering one seat', () => {
+  it('are answered with one page of chat each; past a team’s worth at once the seat asks to wait; a repeated join is free', async () => {
+    const { fac, code, teams } = await roomWith(server.url, ['israel']);
+    const { client: owner, token } = teams.israel!;
+    const room = server.rooms.get(code)!;
+    for (let i = 0; i < 200; i++) room.sendChat({ kind: 'seat', delegation: 'israel' }, 'team', { id: `fill-${String(i).padStart(5, '0')}`, to: 'all', text: 'y'.repeat(900) });
+    const hammer = await Promise.all(Array.from({ length: 40 }, () => client(server.url)));
+    const answers = await Promise.all(hammer.map((c) => c.call('room.join', { code, as: { kind: 'seat', token }, name: 'hammer' })));
+    const joined = answers.filter((a) => a.ok).length;
+    expect(joined).toBeGreaterThanOrEqual(15);
+    expect(joined).toBeLessThanOrEqual(22);
+    expect(answers.find((a) => !a.ok)).toMatchObject({ ok: false, code: 'throttled' });
+    const syncs = hammer.filter((c) => c.sync).map((c) => JSON.stringify(c.sync!.messages).length);
+    expect(Math.max(...syncs)).toBeLessThan(40_000);
+    // The same join again on a connection already in the seat: no new picture is sent.
+    const seated = hammer.find((c) => c.sync)!;
+    const before = seated.received.length;
+    expect(await seated.call('room.join', { code, as: { kind: 'seat', token }, name: 'hammer' })).toMatchObject({ ok: true });
+    await new Promise((r) => setTimeout(r, 100));
+    expect(seated.received.slice(before).filter((m) => m.event === 'sync')).toEqual([]);
+    closeAll([...hammer, fac, owner]);
+  });
+});
+
 describe('creating rooms', () => {
   it('is limited per address with a clear message; the facilitator key still creates', async () => {
     const address = nextAddress();
