@@ -82,7 +82,16 @@ function ownDefections(list: QuietDefection[], viewer: DelegationId | null): Qui
   return own.length === list.length ? list : own;
 }
 
-const withoutWords = (p: Package): Package => ({ ...p, note: '', replies: p.replies.map((r) => ({ ...r, reason: '' })) });
+/** One copy per package object (packages are copied on write), so an unchanged package is the same object in the next view and never travels again. */
+const wordless = new WeakMap<Package, Package>();
+function withoutWords(p: Package): Package {
+  let w = wordless.get(p);
+  if (!w) {
+    w = { ...p, note: '', replies: p.replies.map((r) => ({ ...r, reason: '' })) };
+    wordless.set(p, w);
+  }
+  return w;
+}
 
 /**
  * Views are read-only: they share every part of the state that holds no secret, and replace

@@ -1,7 +1,7 @@
 // The projector once a package is agreed: everyone sees what was agreed and who agreed, never
 // what the parties said to each other with it (an AI delegation's reasoning included).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { viewFor } from '../../src/engine';
+import { publicView, viewFor } from '../../src/engine';
 import type { RunningServer } from '../../src/server/app';
 import { client, msgId, roomWith, testServer } from './helpers';
 
@@ -37,6 +37,9 @@ describe('an agreed package on the projector', () => {
     expect(said(viewFor(state, party).packages.find((p) => p.id === agreed.id)!)).toBe(true);
     const outsider = Object.keys(state.delegations).find((d) => !agreed.parties.includes(d));
     if (outsider) expect(said(viewFor(state, outsider).packages.find((p) => p.id === agreed.id)!)).toBe(false);
+    // The wordless copy is made once per package: built again, the public view holds the same
+    // object, so an unchanged agreed package is never sent again in a patch.
+    expect(publicView(state).packages.find((p) => p.id === agreed.id)).toBe(publicView(state).packages.find((p) => p.id === agreed.id));
     fac.close();
     projector.close();
   }, 30_000);
