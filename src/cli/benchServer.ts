@@ -32,6 +32,16 @@ export function nextAddress(): string {
   return `127.0.${(lastAddress >> 8) & 255}.${lastAddress & 255 || 1}`;
 }
 
+/** Stops a child process (kill -9 by default) and resolves once it has exited. */
+export function stopProcess(p: ChildProcess | null, signal: NodeJS.Signals = 'SIGKILL'): Promise<void> {
+  return new Promise((resolve) => {
+    if (!p || p.exitCode !== null) return resolve();
+    p.removeAllListeners('exit');
+    p.once('exit', () => resolve());
+    p.kill(signal);
+  });
+}
+
 export class BenchServer {
   readonly data = mkdtempSync(join(tmpdir(), 'interlock-bench-'));
   private proc: ChildProcess | null = null;
@@ -69,14 +79,8 @@ export class BenchServer {
   }
 
   kill9(): Promise<void> {
-    return new Promise((resolve) => {
-      const p = this.proc;
-      if (!p || p.exitCode !== null) return resolve();
-      p.removeAllListeners('exit');
-      p.once('exit', () => resolve());
-      // When profiling, the server stops gracefully so it can write its profile.
-      p.kill(process.env.BENCH_PROF ? 'SIGTERM' : 'SIGKILL');
-    });
+    // When profiling, the server stops gracefully so it can write its profile.
+    return stopProcess(this.proc, process.env.BENCH_PROF ? 'SIGTERM' : 'SIGKILL');
   }
 
   async dispose() {

@@ -1,23 +1,16 @@
 // One student against the room server, with real clients on loopback: reconnecting to get a
 // fresh allowance, rotating connections, huge messages, guessing join codes, and filling the
 // server with rooms. Each attack is bounded in count and time.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningServer } from '../../src/server/app';
-import { client, msgId, nextAddress, roomWith, TEST_FACILITATOR_KEY, testServer, type TestClient } from './helpers';
+import { describe, expect, it } from 'vitest';
+import { client, msgId, nextAddress, roomWith, TEST_FACILITATOR_KEY, type TestClient, withTestServer } from './helpers';
 
-let server: RunningServer;
-beforeAll(async () => {
-  server = await testServer({ gateway: { maxRooms: 40 } });
-}, 60_000);
-afterAll(async () => {
-  await server?.close();
-});
+const server = withTestServer({ gateway: { maxRooms: 40 } });
 
 const closeAll = (cs: TestClient[]) => cs.forEach((c) => c.close());
 
 /** A new connection from `address`, back in the seat of `token`. */
 async function seatAgain(code: string, token: string, address: string): Promise<TestClient> {
-  const c = await client(server.url, { address });
+  const c = await client(server().url, { address });
   const j = await c.call('room.join', { code, as: { kind: 'seat', token }, name: 'again' });
   if (!j.ok) throw new Error(j.reason);
   return c;
@@ -25,20 +18,26 @@ async function seatAgain(code: string, token: string, address: string): Promise<
 
 describe('the allowance belongs to the client, not to its connection', () => {
   it('is not refilled by reconnecting: a flooding seat is still throttled on a new connection', async () => {
-    const { fac, code, teams } = await roomWith(server.url, ['iran']);
+    const { fac, code, teams } = await roomWith(server().url, ['iran']);
     const { client: first, token } = teams.iran!;
     const answers = await Promise.all(Array.from({ length: 60 }, () => first.call('chat.send', { id: msgId(), to: 'team', text: 'spam' })));
     expect(answers.some((a) => !a.ok && a.code === 'throttled')).toBe(true);
+    const t0 = Date.now();
     first.close();
     const second = await seatAgain(code, token, first.address);
-    expect(await second.call('chat.send', { id: msgId(), to: 'team', text: 'fresh allowance?' })).toMatchObject({ ok: false, code: 'throttled' });
+    const again = await Promise.all(Array.from({ length: 25 }, () => second.call('chat.send', { id: msgId(), to: 'team', text: 'fresh allowance?' })));
+    const seconds = (Date.now() - t0) / 1000;
+    // A fresh allowance would take all 25; the same one has earned 10 a second since.
+    const accepted = again.filter((a) => a.ok).length;
+    expect(accepted).toBeLessThanOrEqual(Math.ceil(seconds * 10) + 1);
+    expect(accepted).toBeLessThan(25);
     closeAll([fac, second]);
   });
 
   it('caps what rotating connections of one address put into a room', async () => {
-    const { fac, code, teams } = await roomWith(server.url, ['gulf']);
+    const { fac, code, teams } = await roomWith(server().url, ['gulf']);
     const { client: owner, token } = teams.gulf!;
-    const room = server.rooms.get(code)!;
+    const room = server().rooms.get(code)!;
     const before = room.chat.length;
     const address = owner.address;
     const t0 = Date.now();
@@ -62,7 +61,7 @@ describe('the allowance belongs to the client, not to its connection', () => {
     const t0 = Date.now();
     let notFound = 0;
     for (let i = 0; i < 10; i++) {
-      const c = await client(server.url, { address }).catch(() => null);
+      const c = await client(server().url, { address }).catch(() => null);
       if (!c) continue;
       const answers = await Promise.all(Array.from({ length: 20 }, (_, k) => c.call('room.join', { code: `ZZZZ${String(1000 + i * 20 + k)}`, as: { kind: 'lobby' } }).catch(() => null)));
       notFound += answers.filter((a) => a && !a.ok && a.code === 'not-found').length;
@@ -74,7 +73,7 @@ describe('the allowance belongs to the client, not to its connection', () => {
   });
 
   it('counts a too-large message as a refusal: a client sending 200 KB messages is cut off', async () => {
-    const { fac, teams } = await roomWith(server.url, ['usa']);
+    const { fac, teams } = await roomWith(server().url, ['usa']);
     const usa = teams.usa!.client;
     const big = { id: msgId(), to: 'all', text: 'x'.repeat(200_000) };
     let refused = 0;
@@ -89,10 +88,10 @@ describe('the allowance belongs to the client, not to its connection', () => {
   });
 
   it('cuts off 40 flooding connections of one address, and a bystander room keeps its pace', async () => {
-    const bystander = await roomWith(server.url, ['eu']);
+    const bystander = await roomWith(server().url, ['eu']);
     await bystander.fac.call('room.action', { id: msgId(), action: { kind: 'start' } });
     const address = nextAddress();
-    const flood = await Promise.all(Array.from({ length: 40 }, () => client(server.url, { address })));
+    const flood = await Promise.all(Array.from({ length: 40 }, () => client(server().url, { address })));
     for (const c of flood) for (let k = 0; k < 50; k++) c.socket.emit('room.join', { code: 'ZZZZ9999', as: { kind: 'lobby' } }, () => undefined);
     const eu = bystander.teams.eu!.client;
     const times: number[] = [];
@@ -112,15 +111,17 @@ describe('the allowance belongs to the client, not to its connection', () => {
 
 describe('joins hammering one seat', () => {
   it('are answered with one page of chat each; past a team’s worth at once the seat asks to wait; a repeated join is free', async () => {
-    const { fac, code, teams } = await roomWith(server.url, ['israel']);
+    const { fac, code, teams } = await roomWith(server().url, ['israel']);
     const { client: owner, token } = teams.israel!;
-    const room = server.rooms.get(code)!;
+    const room = server().rooms.get(code)!;
     for (let i = 0; i < 200; i++) room.sendChat({ kind: 'seat', delegation: 'israel' }, 'team', { id: `fill-${String(i).padStart(5, '0')}`, to: 'all', text: 'y'.repeat(900) });
-    const hammer = await Promise.all(Array.from({ length: 40 }, () => client(server.url)));
+    const hammer = await Promise.all(Array.from({ length: 40 }, () => client(server().url)));
+    const t0 = Date.now();
     const answers = await Promise.all(hammer.map((c) => c.call('room.join', { code, as: { kind: 'seat', token }, name: 'hammer' })));
     const joined = answers.filter((a) => a.ok).length;
+    // 20 at once, then 2 a second (the owner's own join came before).
     expect(joined).toBeGreaterThanOrEqual(15);
-    expect(joined).toBeLessThanOrEqual(22);
+    expect(joined).toBeLessThanOrEqual(20 + Math.ceil(((Date.now() - t0) / 1000) * 2));
     expect(answers.find((a) => !a.ok)).toMatchObject({ ok: false, code: 'throttled' });
     const syncs = hammer.filter((c) => c.sync).map((c) => JSON.stringify(c.sync!.messages).length);
     expect(Math.max(...syncs)).toBeLessThan(40_000);
@@ -139,7 +140,7 @@ describe('creating rooms', () => {
     const address = nextAddress();
     const answers = [];
     for (let i = 0; i < 12; i++) {
-      const c = await client(server.url, { address });
+      const c = await client(server().url, { address });
       answers.push(await c.call<{ code: string }>('room.create', { name: 'stranger' }));
       c.close();
     }
@@ -147,7 +148,7 @@ describe('creating rooms', () => {
     const refused = answers[11]!;
     expect(refused).toMatchObject({ ok: false, code: 'throttled' });
     if (!refused.ok) expect(refused.reason).toMatch(/10 rooms within the hour.*try again in \d+ min/);
-    const teacher = await client(server.url, { address });
+    const teacher = await client(server().url, { address });
     expect(await teacher.call('room.create', { name: 'Ms Rivera', key: TEST_FACILITATOR_KEY })).toMatchObject({ ok: true });
     expect(await teacher.call('room.create', { name: 'Ms Rivera', key: 'a-guessed-key-0000' })).toMatchObject({ ok: false, code: 'throttled' });
     teacher.close();
@@ -156,13 +157,13 @@ describe('creating rooms', () => {
   it('keeps the last tenth of the server for the facilitator key, so strangers cannot lock a teacher out', async () => {
     const strangers: TestClient[] = [];
     // Many addresses, each within its own limit, fill the server up to its reserve.
-    for (let i = 0; server.rooms.rooms.size < 40 && i < 10; i++) {
-      const c = await client(server.url);
+    for (let i = 0; server().rooms.rooms.size < 40 && i < 10; i++) {
+      const c = await client(server().url);
       strangers.push(c);
       for (let k = 0; k < 10; k++) if (!(await c.call('room.create', { name: 'stranger' })).ok) break;
     }
-    expect(server.rooms.rooms.size).toBe(36);
-    const late = await client(server.url);
+    expect(server().rooms.rooms.size).toBe(36);
+    const late = await client(server().url);
     const full = await late.call('room.create', { name: 'stranger' });
     expect(full).toMatchObject({ ok: false, code: 'unavailable' });
     if (!full.ok) expect(full.reason).toMatch(/facilitator key/);

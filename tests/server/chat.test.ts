@@ -1,23 +1,16 @@
 // One seat writing without end: its share of the room's chat runs out, the others can still
 // write, the facilitator always can, and a join carries the newest page, never the whole chat.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ChatLine } from '../../src/net/protocol';
 import { CHAT_LIMITS, chatPage, chatRefusal, type ChatLimits } from '../../src/server/chatLimits';
-import type { RunningServer } from '../../src/server/app';
-import { client, msgId, roomWith, testServer } from './helpers';
+import { client, msgId, roomWith, withTestServer } from './helpers';
 
-let server: RunningServer;
-beforeAll(async () => {
-  // A generous allowance, so what stops the writer here is the chat's own limit.
-  server = await testServer({ gateway: { limits: { seat: { rate: 2000, burst: 2000 } } } });
-}, 60_000);
-afterAll(async () => {
-  await server?.close();
-});
+// A generous allowance, so what stops the writer here is the chat's own limit.
+const server = withTestServer({ gateway: { limits: { seat: { rate: 2000, burst: 2000 } } } });
 
 describe('a seat that floods the chat', () => {
   it('is refused once its share is written; others still write; a join gets the newest page only', async () => {
-    const { fac, code, teams } = await roomWith(server.url, ['iran', 'gulf']);
+    const { fac, code, teams } = await roomWith(server().url, ['iran', 'gulf']);
     const iran = teams.iran!;
     const line = 'x'.repeat(1000);
     const answers = [];
@@ -33,7 +26,7 @@ describe('a seat that floods the chat', () => {
     expect(await fac.call('chat.send', { id: msgId(), to: 'all', text: 'calm down, please' })).toEqual({ ok: true });
 
     // A second laptop of the flooding seat joins: the sync carries one page, not 250 kB.
-    const second = await client(server.url);
+    const second = await client(server().url);
     expect(await second.call('room.join', { code, as: { kind: 'seat', token: iran.token }, name: 'second' })).toMatchObject({ ok: true });
     await second.until((c) => c.sync !== null, 5000, 'the sync');
     const sync = second.sync!;

@@ -3,6 +3,7 @@
 import { build } from 'esbuild';
 import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { afterAll, beforeAll } from 'vitest';
 import { io, type Socket } from 'socket.io-client';
 import { parseScenario, type GameView, type Scenario } from '../../src/engine';
 import type { Ack, RoomInfo, SyncMessage, UpdateMessage } from '../../src/net/protocol';
@@ -58,6 +59,21 @@ let lastAddress = 1;
 export function nextAddress(): string {
   lastAddress += 1;
   return `127.0.${(lastAddress >> 8) & 255}.${lastAddress & 255 || 1}`;
+}
+
+/** A test server for one test file: started before its tests, closed after them. */
+export function withTestServer(over: Partial<ServerOptions> = {}): () => RunningServer {
+  let server: RunningServer | undefined;
+  beforeAll(async () => {
+    server = await testServer(over);
+  }, 60_000);
+  afterAll(async () => {
+    await server?.close();
+  });
+  return () => {
+    if (!server) throw new Error('the test server has not started');
+    return server;
+  };
 }
 
 let ids = 0;

@@ -1,22 +1,15 @@
 // The projector once a package is agreed: everyone sees what was agreed and who agreed, never
 // what the parties said to each other with it (an AI delegation's reasoning included).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { publicView, viewFor } from '../../src/engine';
-import type { RunningServer } from '../../src/server/app';
-import { client, msgId, roomWith, testServer } from './helpers';
+import { client, msgId, roomWith, withTestServer } from './helpers';
 
-let server: RunningServer;
-beforeAll(async () => {
-  server = await testServer();
-}, 60_000);
-afterAll(async () => {
-  await server?.close();
-});
+const server = withTestServer();
 
 describe('an agreed package on the projector', () => {
   it('shows its steps and parties, not the words said with it; its parties and the facilitator keep them', async () => {
-    const { fac, code } = await roomWith(server.url, []);
-    const projector = await client(server.url);
+    const { fac, code } = await roomWith(server().url, []);
+    const projector = await client(server().url);
     await projector.call('room.join', { code, as: { kind: 'projector' } });
     await fac.call('room.action', { id: msgId(), action: { kind: 'start' } });
     // Every seat is AI: the AI proposes and answers with its reasons written in.
@@ -32,7 +25,7 @@ describe('an agreed package on the projector', () => {
     expect(shown.replies.every((r) => r.reason === '')).toBe(true);
     // The AI's notes go to the facilitator's console only.
     expect(projector.sync?.notes).toEqual([]);
-    const state = server.rooms.get(code)!.state;
+    const state = server().rooms.get(code)!.state;
     const party = agreed.parties[0]!;
     expect(said(viewFor(state, party).packages.find((p) => p.id === agreed.id)!)).toBe(true);
     const outsider = Object.keys(state.delegations).find((d) => !agreed.parties.includes(d));
