@@ -148,11 +148,14 @@ export class RoomTransport implements Transport {
     });
   }
 
-  /** Creates a room (the caller becomes its facilitator). */
-  static async create(name: string, url?: string): Promise<{ code: string; key: string }> {
+  /**
+   * Creates a room (the caller becomes its facilitator). `serverKey`: the server's facilitator
+   * key (INTERLOCK_FACILITATOR_KEY), which passes the per-address limit and the reserve.
+   */
+  static async create(name: string, url?: string, serverKey?: string): Promise<{ code: string; key: string }> {
     const socket = connect(url);
     try {
-      const r: Ack<{ code: string; key: string }> = await socket.timeout(ACK_TIMEOUT_MS).emitWithAck('room.create', { name });
+      const r: Ack<{ code: string; key: string }> = await socket.timeout(ACK_TIMEOUT_MS).emitWithAck('room.create', serverKey ? { name, key: serverKey } : { name });
       if (!r.ok) throw new Error(r.reason);
       return { code: r.code, key: r.key };
     } finally {
