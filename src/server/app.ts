@@ -9,7 +9,7 @@ import { AiPool } from './aiPool';
 import { RoomDb } from './db';
 import { Gateway, type GatewayOptions } from './gateway';
 import { httpHandler } from './http';
-import { handshakeCheck, secureIoHeaders } from './ioGuard';
+import { handshakeCheck, limitTcpConnections, secureIoHeaders } from './ioGuard';
 import { DEFAULT_LIMITS } from './limits';
 import { Rooms } from './rooms';
 
@@ -84,6 +84,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     }),
   });
   secureIoHeaders(io);
+  limitTcpConnections(http, opts.gateway?.limits?.tcp ?? DEFAULT_LIMITS.tcp, !!opts.trustProxy);
   const t0 = performance.now();
   const restored = rooms.restoreAll((json) => {
     const r = parseScenario(JSON.parse(json));

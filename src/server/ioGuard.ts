@@ -1,7 +1,7 @@
 // What a socket.io connection passes before it exists: its page's Origin (same origin by default,
 // INTERLOCK_ALLOWED_ORIGINS for others) and an allowance of new connections per address; and the
 // security headers on socket.io's own HTTP answers.
-import type { IncomingMessage } from 'node:http';
+import type { IncomingMessage, Server as HttpServer } from 'node:http';
 import type { Server } from 'socket.io';
 import { originAllowed, withSecurityHeaders } from './headers';
 import { Allowances, clientAddress, type BucketRule } from './limits';
@@ -20,6 +20,19 @@ export function handshakeCheck(opts: IoGuardOptions) {
     if (!allowance.take(address)) return done('too many new connections from this address: wait a little', false);
     done(null, true);
   };
+}
+
+/**
+ * TCP connections per address, counted as they are accepted: a script opening connections in a
+ * loop is dropped before any HTTP is parsed (a refused handshake still costs a parse). Off behind
+ * a proxy, where every connection comes from the proxy.
+ */
+export function limitTcpConnections(http: HttpServer, rule: BucketRule, trustProxy: boolean) {
+  if (trustProxy) return;
+  const allowance = new Allowances(rule);
+  http.on('connection', (socket) => {
+    if (!allowance.take(clientAddress(socket.remoteAddress, undefined, false))) socket.destroy();
+  });
 }
 
 export function secureIoHeaders(io: Server) {

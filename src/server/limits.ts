@@ -104,6 +104,8 @@ export interface ClientLimits {
   address: BucketRule;
   /** New connections (socket.io handshakes) per second of one address. */
   connections: BucketRule;
+  /** TCP connections per second of one address (a browser opens a few per page). */
+  tcp: BucketRule;
   /** Rooms one address may create (per second: 10 an hour, 10 at once). */
   rooms: BucketRule;
   /** QR codes one address may ask for. */
@@ -122,6 +124,7 @@ export const DEFAULT_LIMITS: ClientLimits = {
   seat: { rate: 10, burst: 30 },
   address: { rate: 20, burst: 60 },
   connections: { rate: 2, burst: 60 },
+  tcp: { rate: 30, burst: 300 },
   rooms: { rate: 10 / 3600, burst: 10 },
   qr: { rate: 1, burst: 30 },
   seatJoins: { rate: 2, burst: 20 },

@@ -1,6 +1,7 @@
 // One student against the room server, with real clients on loopback: reconnecting to get a
 // fresh allowance, rotating connections, huge messages, guessing join codes, and filling the
 // server with rooms. Each attack is bounded in count and time.
+import { connect } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { client, msgId, nextAddress, roomWith, TEST_FACILITATOR_KEY, type TestClient, withTestServer } from './helpers';
 
@@ -132,6 +133,28 @@ describe('joins hammering one seat', () => {
     await new Promise((r) => setTimeout(r, 100));
     expect(seated.received.slice(before).filter((m) => m.event === 'sync')).toEqual([]);
     closeAll([...hammer, fac, owner]);
+  });
+});
+
+describe('a script opening connections in a loop', () => {
+  it('is dropped at the door after a burst, before any HTTP; other laptops still connect', async () => {
+    const address = nextAddress();
+    const open = () =>
+      new Promise<boolean>((resolve) => {
+        const s = connect({ port: server().port, host: '127.0.0.1', localAddress: address });
+        s.once('connect', () => s.write('GET /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n'));
+        let answered = false;
+        s.on('data', () => (answered = true));
+        s.once('close', () => resolve(answered));
+        s.once('error', () => resolve(false));
+        s.setTimeout(3000, () => s.destroy());
+      });
+    const answered = (await Promise.all(Array.from({ length: 400 }, open))).filter(Boolean).length;
+    expect(answered).toBeGreaterThanOrEqual(250);
+    expect(answered).toBeLessThan(380);
+    const other = await client(server().url);
+    expect(other.socket.connected).toBe(true);
+    other.close();
   });
 });
 
