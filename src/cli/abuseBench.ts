@@ -9,9 +9,18 @@
 import { existsSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
+import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { chromium } from 'playwright-core';
 import { intFlag, parseArgs } from './args';
+import { runAttack, type AttackOrder, type AttackResult } from './abuseAttacks';
 import { BenchClient, BenchServer, benchRoom, fanoutOnce, freePort, msgId, nextAddress, pct, r2, type BenchRoom } from './benchServer';
+
+// The attacker's thread: runs its order and reports back (see attackPhase).
+if (!isMainThread) {
+  const { order, block } = workerData as { order: AttackOrder; block: number };
+  parentPort?.postMessage(await runAttack(order, block));
+  await new Promise(() => undefined);
+}
 
 const { flags } = parseArgs(process.argv.slice(2));
 const SECONDS = intFlag(flags, 'seconds', 6);
@@ -27,9 +36,10 @@ const server = new BenchServer(await freePort(), process.cwd());
 await server.start();
 
 /** Samples the bystander room's fan-out, one intent every 100 ms, while `attack` runs. */
-async function bystanderDuring(room: BenchRoom, attack: (until: number) => Promise<unknown>) {
+async function bystanderDuring(room: BenchRoom, attack: () => Promise<unknown>) {
   const until = performance.now() + SECONDS * 1000;
-  const running = attack(until);
+  const cpu0 = server.cpuSeconds();
+  const running = attack();
   const times: number[] = [];
   await sleep(300);
   while (performance.now() < until) {
@@ -38,7 +48,9 @@ async function bystanderDuring(room: BenchRoom, attack: (until: number) => Promi
   }
   await running;
   await sleep(500);
-  return { samples: times.length, medianMs: r2(pct(times, 0.5)), p95Ms: r2(pct(times, 0.95)), maxMs: r2(Math.max(...times)) };
+  // The server's own share of one core over the phase (100% = one core busy all along).
+  const serverCpu = Math.round(((server.cpuSeconds() - cpu0) / (SECONDS + 0.5)) * 100);
+  return { samples: times.length, medianMs: r2(pct(times, 0.5)), p95Ms: r2(pct(times, 0.95)), maxMs: r2(Math.max(...times)), serverCpu };
 }
 
 const bystander = await benchRoom(server.url, 1);
@@ -46,41 +58,7 @@ const victim = await benchRoom(server.url, 2);
 await sleep(300);
 
 const quiet = await bystanderDuring(bystander, async () => undefined);
-say(`bystander room, quiet: median ${quiet.medianMs} ms, p95 ${quiet.p95Ms} ms (${quiet.samples} intents)`);
-
-/** 40 connections of one address send chats into the victim room as fast as they can, and connect again whenever the server cuts them off. */
-async function floodPhase() {
-  let sent = 0;
-  let cut = 0;
-  const address = nextAddress();
-  const token = victim.tokens.iran as string;
-  const line = 'spam '.repeat(100);
-  const r = await bystanderDuring(bystander, async (until) => {
-    const clients = Array.from({ length: 40 }, () => new BenchClient(server.url, address));
-    await Promise.all(
-      clients.map(async (c) => {
-        // Cut off by the server, it connects again at once (socket.io would not by itself).
-        c.socket.on('disconnect', () => {
-          cut++;
-          if (performance.now() < until) setTimeout(() => c.socket.connect(), 20);
-        });
-        while (performance.now() < until) {
-          if (!c.socket.connected) {
-            await sleep(20);
-            continue;
-          }
-          c.socket.emit('room.join', { code: victim.code, as: { kind: 'seat', token }, name: 'flood' }, () => undefined);
-          for (let k = 0; k < 20; k++) c.socket.emit('chat.send', { id: msgId(), to: 'all', text: line }, () => undefined);
-          sent += 21;
-          await sleep(5);
-        }
-      }),
-    );
-    for (const c of clients) c.socket.close();
-  });
-  say(`bystander room, 40 connections of one address flooding (${sent} messages sent, cut off ${cut} times): median ${r.medianMs} ms, p95 ${r.p95Ms} ms (target p95 ≤ ${TARGETS.bystanderP95Ms} ms)`);
-  return { ...r, sent, cut };
-}
+say(`bystander room, quiet: median ${quiet.medianMs} ms, p95 ${quiet.p95Ms} ms (${quiet.samples} intents; server CPU ${quiet.serverCpu}% of a core)`);
 
 /** The victim room's chat filled to its limits: every delegation writes until refused, from enough laptops to do it in seconds. */
 async function fillChat(): Promise<number> {
@@ -105,45 +83,36 @@ async function fillChat(): Promise<number> {
   return bytes;
 }
 
-/**
- * 60 workers hammer joins on that seat, each join on a new connection (a join on a connection
- * already in the seat changes nothing), each answered with the whole picture.
- */
-async function hammerPhase(addresses: () => string) {
-  let joins = 0;
-  const token = victim.tokens.iran as string;
-  const attempt = async () => {
-    const c = new BenchClient(server.url, addresses(), { reconnection: false });
-    const connected = await Promise.race([c.ready().then(() => true), new Promise<boolean>((r) => c.socket.once('connect_error', () => r(false))), sleep(2000).then(() => false)]);
-    if (connected) {
-      const a = await c.call('room.join', { code: victim.code, as: { kind: 'seat', token }, name: 'hammer' }, 2000).catch(() => null);
-      if (a?.ok) joins++;
-    }
-    c.socket.close();
-    if (!connected) await sleep(20);
-  };
-  const r = await bystanderDuring(bystander, async (until) => {
-    await Promise.all(
-      Array.from({ length: 60 }, async () => {
-        while (performance.now() < until) await attempt();
-      }),
-    );
+/** Runs an attack in a worker thread (this same file) and samples the bystander meanwhile. */
+let blocks = 0;
+async function attackPhase(kind: AttackOrder['kind'], oneAddress: boolean) {
+  const order: AttackOrder = { kind, url: server.url, code: victim.code, token: victim.tokens.iran as string, seconds: SECONDS, oneAddress };
+  let result: AttackResult = { sent: 0, cut: 0, joins: 0 };
+  const r = await bystanderDuring(bystander, async () => {
+    const worker = new Worker(new URL(import.meta.url), { workerData: { order, block: ++blocks } });
+    result = await new Promise<AttackResult>((resolve, reject) => {
+      worker.once('message', resolve);
+      worker.once('error', reject);
+    });
+    await worker.terminate();
   });
-  return { ...r, joins };
+  return { ...r, ...result };
 }
 
 let flood = null;
-if (runs('flood')) flood = await floodPhase();
+if (runs('flood')) {
+  flood = await attackPhase('flood', true);
+  say(`bystander room, 40 connections of one address flooding (${flood.sent} messages sent, cut off ${flood.cut} times): median ${flood.medianMs} ms, p95 ${flood.p95Ms} ms (target p95 ≤ ${TARGETS.bystanderP95Ms} ms; server CPU ${flood.serverCpu}% of a core)`);
+}
 let hammer = null;
 let hammer60 = null;
 let syncBytes = 0;
 if (runs('hammer')) {
   syncBytes = await fillChat();
-  const laptop = nextAddress();
-  hammer = await hammerPhase(() => laptop);
-  say(`bystander room, 60 connections of one address joining a seat whose chat is full (${hammer.joins} joins answered; a join's sync ${r2(syncBytes / 1024)} KB): median ${hammer.medianMs} ms, p95 ${hammer.p95Ms} ms (target p95 ≤ ${TARGETS.bystanderP95Ms} ms)`);
-  hammer60 = await hammerPhase(nextAddress);
-  say(`bystander room, the same from 60 addresses (${hammer60.joins} joins answered): median ${hammer60.medianMs} ms, p95 ${hammer60.p95Ms} ms`);
+  hammer = await attackPhase('hammer', true);
+  say(`bystander room, 60 connections of one address joining a seat whose chat is full (${hammer.sent} joins sent on new connections, ${hammer.joins} accepted; a join's sync ${r2(syncBytes / 1024)} KB): median ${hammer.medianMs} ms, p95 ${hammer.p95Ms} ms (target p95 ≤ ${TARGETS.bystanderP95Ms} ms; server CPU ${hammer.serverCpu}% of a core)`);
+  hammer60 = await attackPhase('hammer', false);
+  say(`bystander room, the same from 60 addresses (${hammer60.sent} sent, ${hammer60.joins} accepted): median ${hammer60.medianMs} ms, p95 ${hammer60.p95Ms} ms (server CPU ${hammer60.serverCpu}% of a core)`);
 }
 
 // The start screen in Chromium: every byte the network delivered (compressed, with headers).

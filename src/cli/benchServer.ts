@@ -2,7 +2,7 @@
 // free loopback port, and socket.io clients that note when they first hold each version. Each
 // client can come from its own loopback address (127.0.x.y), as each laptop of a class does.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -26,10 +26,17 @@ let ids = 0;
 export const msgId = () => `bench-${process.pid}-${++ids}`;
 
 let lastAddress = 1;
+let addressBlock = 0;
 /** A loopback address of its own (127.0.0.2, 127.0.0.3, …): one laptop. */
 export function nextAddress(): string {
   lastAddress += 1;
-  return `127.0.${(lastAddress >> 8) & 255}.${lastAddress & 255 || 1}`;
+  return `127.${addressBlock}.${(lastAddress >> 8) & 255}.${lastAddress & 255 || 1}`;
+}
+
+/** Draws the next addresses from 127.<block>.x.y (a thread of the benchmark has its own block). */
+export function useAddressBlock(block: number) {
+  addressBlock = block;
+  lastAddress = 1;
 }
 
 /** Stops a child process (kill -9 by default) and resolves once it has exited. */
@@ -71,6 +78,16 @@ export class BenchServer {
       });
       child.on('exit', (code) => reject(new Error(`server exited ${code}`)));
     });
+  }
+
+  /** CPU seconds the server process used so far (Linux /proc; 0 elsewhere): what an attack costs it, whatever else runs on the machine. */
+  cpuSeconds(): number {
+    try {
+      const fields = readFileSync(`/proc/${this.proc?.pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+      return (Number(fields[11]) + Number(fields[12])) / 100;
+    } catch {
+      return 0;
+    }
   }
 
   async health(gc = false) {
