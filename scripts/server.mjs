@@ -1,12 +1,14 @@
 #!/usr/bin/env node
 // `npm start`: builds the game if its sources are newer than dist/ (or dist/ is missing),
 // bundles the server and its AI thread with esbuild, then starts it on one port (PORT).
-// Options: --no-client-build (serve dist/ as it is), --build-only.
+// Options: --no-client-build (serve dist/ as it is), --build-only. Source maps are built only
+// with INTERLOCK_SOURCEMAPS=1 (and served only then).
 import { spawnSync } from 'node:child_process';
 import { build } from 'esbuild';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { precompress } from './precompress.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const args = new Set(process.argv.slice(2));
@@ -25,9 +27,12 @@ const sources = Math.max(...['src', 'assets', 'index.html', 'map.html', 'vite.co
 if (!args.has('--no-client-build') && (!existsSync(built) || statSync(built).mtimeMs < sources)) {
   process.stdout.write('Building the game (vite build)…\n');
   // In a child process, so the server does not keep the build's memory.
-  const r = spawnSync(process.execPath, [join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--logLevel', 'error'], { cwd: root, stdio: 'inherit' });
+  const maps = process.env.INTERLOCK_SOURCEMAPS === '1' ? 'true' : 'false';
+  const r = spawnSync(process.execPath, [join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--logLevel', 'error', '--sourcemap', maps], { cwd: root, stdio: 'inherit' });
   if (r.status !== 0) process.exit(r.status ?? 1);
 }
+// Brotli and gzip copies of the build, made once here rather than on every request.
+if (existsSync(built)) precompress(join(root, 'dist'));
 
 const outdir = join(root, 'node_modules', '.cache', 'interlock-server');
 // The bundle is made again only when a source changed (a restart after a crash is quicker).

@@ -82,6 +82,17 @@ function ownDefections(list: QuietDefection[], viewer: DelegationId | null): Qui
   return own.length === list.length ? list : own;
 }
 
+/** One copy per package object (packages are copied on write), so an unchanged package is the same object in the next view and never travels again. */
+const wordless = new WeakMap<Package, Package>();
+function withoutWords(p: Package): Package {
+  let w = wordless.get(p);
+  if (!w) {
+    w = { ...p, note: '', replies: p.replies.map((r) => ({ ...r, reason: '' })) };
+    wordless.set(p, w);
+  }
+  return w;
+}
+
 /**
  * Views are read-only: they share every part of the state that holds no secret, and replace
  * the parts that do (commits, quiet defections, true sponsors, private events, the generator).
@@ -98,9 +109,13 @@ function filtered(s: GameState, viewer: DelegationId | null, audience: Audience,
   v.delegations = sealedCommits(s.delegations, viewer);
   v.quietDefections = defectionsShown ? s.quietDefections : ownDefections(s.quietDefections, viewer);
   v.incidents = incidentsFor(s, revealedIncidents);
-  // A package is seen by its parties; agreed ones are public commitments.
+  // A package is seen by its parties; agreed ones are public commitments, but what the parties
+  // said to each other with it (the note, each answer's reason, an AI's reasoning too) stays theirs.
   const packages: Package[] = [];
-  for (const p of s.packages) if (PUBLIC_PACKAGE.has(p.status) || (viewer !== null && p.parties.includes(viewer))) packages.push(p);
+  for (const p of s.packages) {
+    if (viewer !== null && p.parties.includes(viewer)) packages.push(p);
+    else if (PUBLIC_PACKAGE.has(p.status)) packages.push(withoutWords(p));
+  }
   v.packages = packages;
   v.events = withLog ? visibleEvents(s, viewer) : [];
   if (!withLog) v.history = [];

@@ -91,7 +91,9 @@ export interface SyncMessage {
   /** The server's addresses on the local network (for join links made on the server's own machine). */
   addresses: string[];
   room: RoomInfo;
+  /** The newest chat lines this client may read; `olderMessages` when there are more ('chat.older'). */
   messages: ChatLine[];
+  olderMessages: boolean;
   notes: PublicNote[];
   thinking: string[];
 }
@@ -121,6 +123,8 @@ export interface ClientToServer {
   'chat.send'(m: unknown, ack: (r: Ack) => void): void;
   'room.action'(m: unknown, ack: (r: Ack) => void): void;
   'log.download'(m: unknown, ack: (r: Ack<{ log: unknown }>) => void): void;
+  /** The page of chat lines before the line `before` (the oldest this client holds). */
+  'chat.older'(m: unknown, ack: (r: Ack<{ messages: ChatLine[]; more: boolean }>) => void): void;
   /** Asks for the whole picture again (a patch did not fit the view this client holds). */
   'room.sync'(m: unknown, ack: (r: Ack) => void): void;
 }

@@ -1,6 +1,7 @@
 // A room on the server, behind the same Transport as the local game: the interface sends
 // intents and reads views the same way. Each intent carries a message id (the server applies it
 // once, however often it is resent after a drop) and the version of the view it was made from.
+// What is sent while the connection is down waits until the room is joined again, then leaves.
 import { io, type Socket } from 'socket.io-client';
 import { z } from 'zod/mini';
 import type { GameView, Intent, Scenario } from '../engine';
@@ -48,6 +49,9 @@ const newId = () => {
 
 type IoClient = Socket<ServerToClient, ClientToServer>;
 
+/** A join the server asked to wait is tried again after one to three seconds (spread, so a class does not come back at once). */
+const retryDelay = () => 1000 + Math.random() * 2000;
+
 /** Long polling first (school networks often block WebSockets), then the upgrade; quick retries. */
 const OPTIONS = { transports: ['polling', 'websocket'], reconnectionDelay: 500, reconnectionDelayMax: 3000 };
 const connect = (url?: string): IoClient => (url ? io(url, OPTIONS) : io(OPTIONS));
@@ -58,6 +62,8 @@ export class RoomTransport implements Transport {
   version: number;
   room: RoomInfo;
   messages: ChatLine[];
+  /** Older chat lines are on the server (loadOlderMessages fetches a page). */
+  olderMessages: boolean;
   notes: PublicNote[];
   connection: Connection = 'online';
   /** The server's addresses on the local network. */
@@ -70,6 +76,10 @@ export class RoomTransport implements Transport {
   private listeners = new Set<() => void>();
   private noticeListeners = new Set<(n: { kind: 'error' | 'info'; text: string }) => void>();
   private disposed = false;
+  /** In the room now: connected, and joined again after the last drop. */
+  private joined = true;
+  /** Sends waiting for the rejoin; each learns whether the room was joined again. */
+  private waiting: Array<(joined: boolean) => void> = [];
 
   private constructor(
     private readonly socket: IoClient,
@@ -81,6 +91,7 @@ export class RoomTransport implements Transport {
     this.version = first.version;
     this.room = first.room;
     this.messages = first.messages;
+    this.olderMessages = first.olderMessages;
     this.notes = first.notes;
     this.latest = first.view;
     this.viewSeq = first.viewSeq;
@@ -93,11 +104,14 @@ export class RoomTransport implements Transport {
       for (const l of this.noticeListeners) l(n);
     });
     socket.on('disconnect', (reason) => {
+      this.joined = false;
       // The server dropped us on purpose (a released seat, a closed room): no reconnection.
       this.connection = reason === 'io server disconnect' ? 'offline' : 'reconnecting';
+      if (this.connection === 'offline') this.release(false);
       this.changed();
     });
-    socket.io.on('reconnect', () => void this.rejoin());
+    // Every connection after the first one (socket.io reconnected): join the room again first.
+    socket.on('connect', () => void this.rejoin());
   }
 
   /** Connects, joins the room and waits for its first picture. */
@@ -119,24 +133,29 @@ export class RoomTransport implements Transport {
         clearTimeout(timer);
         resolve(new RoomTransport(socket, credentials, m));
       });
-      socket.once('connect', () => {
+      const join = () =>
         socket
           .timeout(ACK_TIMEOUT_MS)
           .emitWithAck('room.join', { code: credentials.code, as: credentials.as, name: credentials.name })
           .then((r: Ack<{ role: Role }>) => {
-            if (!r.ok) fail(r.reason);
+            // A whole class joining at once: the server asks some to wait a moment.
+            if (!r.ok && r.code === 'throttled') setTimeout(() => void join(), retryDelay());
+            else if (!r.ok) fail(r.reason);
           })
           .catch(() => fail('the server does not answer'));
-      });
+      socket.once('connect', () => void join());
       socket.once('connect_error', () => fail('cannot reach the server'));
     });
   }
 
-  /** Creates a room (the caller becomes its facilitator). */
-  static async create(name: string, url?: string): Promise<{ code: string; key: string }> {
+  /**
+   * Creates a room (the caller becomes its facilitator). `serverKey`: the server's facilitator
+   * key (INTERLOCK_FACILITATOR_KEY), which passes the per-address limit and the reserve.
+   */
+  static async create(name: string, url?: string, serverKey?: string): Promise<{ code: string; key: string }> {
     const socket = connect(url);
     try {
-      const r: Ack<{ code: string; key: string }> = await socket.timeout(ACK_TIMEOUT_MS).emitWithAck('room.create', { name });
+      const r: Ack<{ code: string; key: string }> = await socket.timeout(ACK_TIMEOUT_MS).emitWithAck('room.create', serverKey ? { name, key: serverKey } : { name });
       if (!r.ok) throw new Error(r.reason);
       return { code: r.code, key: r.key };
     } finally {
@@ -149,11 +168,33 @@ export class RoomTransport implements Transport {
       .timeout(ACK_TIMEOUT_MS)
       .emitWithAck('room.join', { code: this.credentials.code, as: this.credentials.as, name: this.credentials.name })
       .catch(() => null)) as Ack<{ role: Role }> | null;
-    if (r && !r.ok) {
+    if (r?.ok) {
+      this.joined = true;
+      this.release(true);
+    } else if (r && r.code === 'throttled') {
+      setTimeout(() => {
+        if (!this.disposed && this.socket.connected && !this.joined) void this.rejoin();
+      }, retryDelay());
+    } else if (r) {
       this.connection = 'offline';
+      this.release(false);
       for (const l of this.noticeListeners) l({ kind: 'error', text: `Could not rejoin the room: ${r.reason}` });
       this.changed();
     }
+    // No answer: the connection dropped again, and its next 'connect' tries again.
+  }
+
+  private release(joined: boolean) {
+    const w = this.waiting;
+    this.waiting = [];
+    for (const f of w) f(joined);
+  }
+
+  /** Resolves once the room is joined (true), or when it cannot be any more (false). */
+  private inRoom(): Promise<boolean> {
+    if (this.disposed || this.connection === 'offline') return Promise.resolve(false);
+    if (this.joined && this.socket.connected) return Promise.resolve(true);
+    return new Promise((resolve) => this.waiting.push(resolve));
   }
 
   private onSync(m: SyncMessage) {
@@ -163,6 +204,7 @@ export class RoomTransport implements Transport {
     this.version = m.version;
     this.room = m.room;
     this.messages = m.messages;
+    this.olderMessages = m.olderMessages;
     this.notes = m.notes;
     this.latest = m.view;
     this.viewSeq = m.viewSeq;
@@ -206,17 +248,36 @@ export class RoomTransport implements Transport {
     return { round: this.latest.round, step: this.latest.step, outcome: this.latest.outcome, changes: this.version };
   }
 
-  /** Sends a message and waits for its answer; after a drop it is sent again with the same id. */
-  private async call<T extends object>(event: 'intent' | 'chat.send' | 'room.action' | 'seat.claim' | 'log.download', payload: object): Promise<Ack<T>> {
+  /**
+   * Sends a message and waits for its answer. While the connection is down it waits for the
+   * rejoin (socket.io's own buffer would deliver it before the join, to a connection in no room);
+   * an answer lost in a drop is asked for again with the same id, so it is applied once.
+   */
+  private async call<T extends object>(event: 'intent' | 'chat.send' | 'chat.older' | 'room.action' | 'seat.claim' | 'log.download', payload: object): Promise<Ack<T>> {
     for (let attempt = 0; attempt < 4; attempt++) {
+      // Checked again right before sending: the connection may have dropped while waiting.
+      while (!this.joined || !this.socket.connected) if (!(await this.inRoom())) return { ok: false, code: 'unavailable', reason: 'the room is not reachable any more' };
       if (this.disposed) return { ok: false, code: 'unavailable', reason: 'the room was left' };
       try {
         return (await this.socket.timeout(ACK_TIMEOUT_MS).emitWithAck(event, payload as never)) as Ack<T>;
       } catch {
-        if (!this.socket.connected) await new Promise<void>((resolve) => this.socket.io.once('reconnect', () => setTimeout(resolve, 300)));
+        // No answer in time: sent again once the room is joined (at once if it still is).
       }
     }
     return { ok: false, code: 'unavailable', reason: 'the server does not answer; try again' };
+  }
+
+  /** Fetches the page of chat lines before the oldest this page holds. */
+  async loadOlderMessages(): Promise<SendResult> {
+    const oldest = this.messages[0];
+    if (!oldest || !this.olderMessages) return { ok: true };
+    const r = await this.call<{ messages: ChatLine[]; more: boolean }>('chat.older', { before: oldest.id });
+    if (!r.ok) return { ok: false, reason: r.reason };
+    const known = new Set(this.messages.map((l) => l.id));
+    this.messages = [...r.messages.filter((l) => !known.has(l.id)), ...this.messages];
+    this.olderMessages = r.more;
+    this.changed();
+    return { ok: true };
   }
 
   async send(intent: Intent): Promise<SendResult> {
@@ -271,6 +332,7 @@ export class RoomTransport implements Transport {
 
   dispose() {
     this.disposed = true;
+    this.release(false);
     this.listeners.clear();
     this.noticeListeners.clear();
     this.socket.close();

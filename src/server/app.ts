@@ -9,6 +9,8 @@ import { AiPool } from './aiPool';
 import { RoomDb } from './db';
 import { Gateway, type GatewayOptions } from './gateway';
 import { httpHandler } from './http';
+import { handshakeCheck, limitTcpConnections, secureIoHeaders } from './ioGuard';
+import { DEFAULT_LIMITS } from './limits';
 import { Rooms } from './rooms';
 
 export interface ServerOptions {
@@ -23,6 +25,14 @@ export interface ServerOptions {
   gateway?: GatewayOptions;
   tickMs?: number;
   now?: () => number;
+  /** Other origins whose pages may open room connections (same origin only by default). */
+  allowedOrigins?: string[];
+  /** The key that shows /healthz's details (rooms, memory); without one, only the status. */
+  healthKey?: string | null;
+  /** Serve the build's source maps (off by default). */
+  sourceMaps?: boolean;
+  /** Behind a proxy: read client addresses from X-Forwarded-For. */
+  trustProxy?: boolean;
 }
 
 export interface RunningServer {
@@ -45,13 +55,17 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   const http = createServer(
     httpHandler({
       distDir: opts.distDir,
+      healthKey: opts.healthKey ?? null,
+      sourceMaps: !!opts.sourceMaps,
+      trustProxy: !!opts.trustProxy,
+      ...(opts.gateway?.limits?.qr ? { qrRate: opts.gateway.limits.qr } : {}),
       health: (gc) => {
         if (!ready) return null;
         // Only a server started with --expose-gc (the benchmark) collects garbage on request.
         const collect = (globalThis as { gc?: () => void }).gc;
         if (gc && collect) collect();
         const m = process.memoryUsage();
-        return { ok: true, rooms: rooms.rooms.size, uptimeS: Math.round(process.uptime()), heapUsedMB: +(m.heapUsed / 1048576).toFixed(1), rssMB: +(m.rss / 1048576).toFixed(1) };
+        return { rooms: rooms.rooms.size, uptimeS: Math.round(process.uptime()), heapUsedMB: +(m.heapUsed / 1048576).toFixed(1), rssMB: +(m.rss / 1048576).toFixed(1) };
       },
     }),
   );
@@ -63,7 +77,14 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     serveClient: false,
     pingInterval: 10_000,
     pingTimeout: 8_000,
+    allowRequest: handshakeCheck({
+      allowedOrigins: opts.allowedOrigins ?? [],
+      connections: opts.gateway?.limits?.connections ?? DEFAULT_LIMITS.connections,
+      trustProxy: !!opts.trustProxy,
+    }),
   });
+  secureIoHeaders(io);
+  limitTcpConnections(http, opts.gateway?.limits?.tcp ?? DEFAULT_LIMITS.tcp, !!opts.trustProxy);
   const t0 = performance.now();
   const restored = rooms.restoreAll((json) => {
     const r = parseScenario(JSON.parse(json));
@@ -72,7 +93,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   });
   const ms = performance.now() - t0;
   const addresses: string[] = [];
-  new Gateway(io, rooms, { ...opts.gateway, addresses });
+  new Gateway(io, rooms, { ...opts.gateway, trustProxy: !!opts.trustProxy, addresses });
   await new Promise<void>((resolve, reject) => {
     http.once('error', reject);
     http.listen(opts.port, opts.host ?? '0.0.0.0', () => resolve());

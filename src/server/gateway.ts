@@ -3,9 +3,8 @@
 // changes, one view per audience, to the connections that may see it.
 import type { Server, Socket } from 'socket.io';
 import { scenarioFor, scenarioVersion, type Audience, type GameState, type GameView, type Scenario } from '../engine';
-import { chatMessage, claimMessage, createRoomMessage, intentMessage, joinMessage, roomActionMessage } from './messages';
+import { chatMessage, claimMessage, createRoomMessage, intentMessage, joinMessage, olderChatMessage, roomActionMessage } from './messages';
 import {
-  MAX_MESSAGE_BYTES,
   normalizeCode,
   type Ack,
   type ClientToServer,
@@ -18,18 +17,21 @@ import type { Change, Room } from './room';
 import { canRead, chatFor, logFile, notesFor, roomInfo } from './roomInfo';
 import type { Rooms } from './rooms';
 import { diffView } from '../net/viewPatch';
+import { clientAddress, ClientGate, DEFAULT_LIMITS, type ClientLimits, type Identity } from './limits';
 import { audienceKey, audienceOf, clientView } from './views';
 
 type IoSocket = Socket<ClientToServer, ServerToClient>;
 type Io = Server<ClientToServer, ServerToClient>;
 
 export interface GatewayOptions {
-  /** Messages a connection may send per second, and the burst it may save up. */
-  ratePerSecond?: number;
-  burst?: number;
-  /** Rooms one connection may create, and rooms the server holds at most. */
-  roomsPerConnection?: number;
+  /** The allowances per address and per seat (limits.ts). */
+  limits?: Partial<ClientLimits>;
+  /** Rooms the server holds at most; the last tenth is kept for creates with the facilitator key. */
   maxRooms?: number;
+  /** INTERLOCK_FACILITATOR_KEY: a create carrying it passes the per-address limit and the reserve. */
+  facilitatorKey?: string | null;
+  /** Read the client's address from X-Forwarded-For (a proxy in front of the server). */
+  trustProxy?: boolean;
   /** The server's base URLs on the local network, for join links. */
   addresses?: string[];
 }
@@ -38,11 +40,7 @@ interface Conn {
   room: Room | null;
   role: Role | null;
   name: string;
-  tokens: number;
-  last: number;
-  refusedInARow: number;
-  badJoins: number;
-  created: number;
+  address: string;
 }
 
 const AUDIENCES = (room: Room): Audience[] => [
@@ -50,6 +48,13 @@ const AUDIENCES = (room: Room): Audience[] => [
   { kind: 'public' },
   { kind: 'facilitator' },
 ];
+
+/** Whose allowance a message spends: its address's, or its address's in the seat it holds. */
+function identity(conn: Conn): Identity {
+  const role = conn.role;
+  const seat = !conn.room || !role ? null : role.kind === 'seat' ? `${conn.room.code}:${role.delegation}` : role.kind === 'facilitator' ? `${conn.room.code}:facilitator` : null;
+  return { address: conn.address, seat };
+}
 
 const channel = (room: Room, a: Audience) => `${room.code}|${audienceKey(a)}`;
 const fail = (code: ErrorCode, reason: string): Ack<never> => ({ ok: false, code, reason });
@@ -66,16 +71,14 @@ export class Gateway {
   private readonly views = new WeakMap<Room, Map<string, { state: GameState; view: GameView; scenarioKey: string; scenario: Scenario }>>();
   /** What each channel was last sent: the view and its sequence number (patches follow from it). */
   private readonly sent = new Map<string, { state: GameState; view: GameView; seq: number; scenarioKey: string }>();
-  private readonly rate: number;
-  private readonly burst: number;
+  private readonly gate: ClientGate;
 
   constructor(
     private readonly io: Io,
     private readonly rooms: Rooms,
     private readonly opts: GatewayOptions = {},
   ) {
-    this.rate = opts.ratePerSecond ?? 10;
-    this.burst = opts.burst ?? 30;
+    this.gate = new ClientGate({ ...DEFAULT_LIMITS, ...opts.limits });
     rooms.onRoom = (room) => room.subscribe((c) => this.changed(room, c));
     rooms.onClose = (room) => {
       for (const key of this.sent.keys()) if (key.startsWith(`${room.code}|`)) this.sent.delete(key);
@@ -86,16 +89,19 @@ export class Gateway {
   }
 
   private connect(socket: IoSocket) {
-    const conn: Conn = { room: null, role: null, name: 'guest', tokens: this.burst, last: Date.now(), refusedInARow: 0, badJoins: 0, created: 0 };
+    const address = clientAddress(socket.handshake.address, socket.handshake.headers['x-forwarded-for'], !!this.opts.trustProxy);
+    const conn: Conn = { room: null, role: null, name: 'guest', address };
     this.conns.set(socket.id, conn);
     socket.on('disconnect', () => {
       this.leave(socket, conn);
       this.conns.delete(socket.id);
     });
-    const on = <K extends keyof ClientToServer>(event: K, handle: (m: unknown) => Ack<object>) => {
+    const on = <K extends keyof ClientToServer>(event: K, handle: (m: unknown) => Ack<object>, picture = false) => {
       socket.on(event, ((m: unknown, ack: unknown) => {
         const reply = typeof ack === 'function' ? (ack as (r: Ack<object>) => void) : () => undefined;
-        const refused = this.admit(socket, conn, m);
+        const verdict = this.gate.admit(identity(conn), m, picture);
+        if (verdict.cut) socket.disconnect(true);
+        const refused = verdict.refusal;
         if (refused) return reply(refused);
         try {
           reply(handle(m));
@@ -105,53 +111,49 @@ export class Gateway {
       }) as never);
     };
     on('room.create', (m) => this.create(conn, m));
-    on('room.join', (m) => this.join(socket, conn, m));
+    on('room.join', (m) => this.join(socket, conn, m), true);
     on('seat.claim', (m) => this.claim(socket, conn, m));
     on('intent', (m) => this.intent(conn, m));
     on('chat.send', (m) => this.chat(conn, m));
     on('room.action', (m) => this.action(conn, m));
+    on('chat.older', (m) => {
+      const r = olderChatMessage.safeParse(m);
+      if (!r.success) return fail('malformed', firstProblem(r));
+      if (!conn.room || !conn.role) return fail('forbidden', 'join a room first');
+      return { ok: true, ...chatFor(conn.room, conn.role, r.data.before) };
+    });
     on('room.sync', () => {
       if (!conn.room || !conn.role) return fail('forbidden', 'join a room first');
       this.sendSync(conn, socket);
       return { ok: true };
-    });
+    }, true);
     on('log.download', () => {
       if (!conn.room || conn.role?.kind !== 'facilitator') return fail('forbidden', 'only the facilitator downloads the log');
       return { ok: true, log: logFile(conn.room) };
     });
   }
 
-  /** The per-connection allowance (a token bucket) and the size limit, before any parsing. */
-  private admit(socket: IoSocket, conn: Conn, m: unknown): Ack<never> | null {
-    const now = Date.now();
-    conn.tokens = Math.min(this.burst, conn.tokens + ((now - conn.last) / 1000) * this.rate);
-    conn.last = now;
-    if (conn.tokens < 1) {
-      conn.refusedInARow += 1;
-      // A client that keeps flooding after being told is cut off; others never notice.
-      if (conn.refusedInARow > this.burst * 10) socket.disconnect(true);
-      return fail('throttled', 'too many messages: slow down');
-    }
-    conn.tokens -= 1;
-    conn.refusedInARow = 0;
-    let size: number;
-    try {
-      size = m === undefined ? 0 : JSON.stringify(m).length;
-    } catch {
-      return fail('malformed', 'the message is not JSON');
-    }
-    if (size > MAX_MESSAGE_BYTES) return fail('too-large', `the message is too large (${size} bytes; at most ${MAX_MESSAGE_BYTES})`);
-    return null;
-  }
-
   private create(conn: Conn, m: unknown): Ack<{ code: string; key: string }> {
     const r = createRoomMessage.safeParse(m);
     if (!r.success) return fail('malformed', firstProblem(r));
-    if (conn.created >= (this.opts.roomsPerConnection ?? 5)) return fail('throttled', 'this connection has opened enough rooms');
-    if (this.rooms.rooms.size >= (this.opts.maxRooms ?? 1000)) return fail('unavailable', 'the server holds as many rooms as it can');
-    conn.created += 1;
+    const refused = this.mayCreate(conn, r.data.key);
+    if (refused) return refused;
     const { room, key } = this.rooms.create(r.data.seed, r.data.personas);
     return { ok: true, code: room.code, key };
+  }
+
+  /** Rooms per address, and the whole server's cap with a reserve a facilitator's key opens. */
+  private mayCreate(conn: Conn, key: string | undefined): Ack<never> | null {
+    const keyed = !!this.opts.facilitatorKey && key === this.opts.facilitatorKey;
+    const max = this.opts.maxRooms ?? 1000;
+    const open = keyed ? max : max - Math.max(1, Math.ceil(max / 10));
+    if (this.rooms.rooms.size >= open)
+      return fail('unavailable', keyed ? 'the server holds as many rooms as it can' : 'the server is full: rooms left are kept for the facilitator key of this server');
+    if (keyed) return null;
+    const allowed = this.gate.createRoom(conn.address);
+    if (!allowed.ok)
+      return fail('throttled', `this computer has created ${this.gate.limits.rooms.burst} rooms within the hour: try again in ${allowed.minutes} min, or create it with this server's facilitator key`);
+    return null;
   }
 
   private join(socket: IoSocket, conn: Conn, m: unknown): Ack<{ role: Role }> {
@@ -160,8 +162,7 @@ export class Gateway {
     const room = this.rooms.get(normalizeCode(r.data.code));
     const refuse = (code: ErrorCode, reason: string) => {
       // Wrong codes and keys cost more: enumeration runs out of allowance quickly.
-      conn.badJoins += 1;
-      conn.tokens -= Math.min(conn.badJoins, 10);
+      this.gate.badJoin(conn.address);
       return fail(code, reason);
     };
     if (!room) return refuse('not-found', 'no room with that code');
@@ -175,6 +176,10 @@ export class Gateway {
       if (!delegation) return refuse('forbidden', 'that seat link is not valid (any more): join the room and claim a delegation');
       role = { kind: 'seat', delegation };
     } else role = { kind: as.kind };
+    // Joined already, as the same: nothing changes (a join sent again is no new device).
+    if (conn.room === room && JSON.stringify(conn.role) === JSON.stringify(role)) return { ok: true, role };
+    const seat = role.kind === 'seat' ? role.delegation : role.kind === 'facilitator' ? 'facilitator' : null;
+    if (!this.gate.mayJoin(room.code, seat)) return fail('throttled', 'too many devices are joining right now: trying again in a moment');
     this.leave(socket, conn);
     conn.room = room;
     conn.role = role;
@@ -260,6 +265,7 @@ export class Gateway {
       this.sent.set(name, sent);
     }
     const scenario = scenarioFor(room.scenario, sent.state, a);
+    const chat = chatFor(room, role);
     socket.emit('sync', {
       version: room.version,
       role,
@@ -268,7 +274,8 @@ export class Gateway {
       viewSeq: sent.seq,
       addresses: this.opts.addresses ?? [],
       room: roomInfo(room),
-      messages: chatFor(room, role),
+      messages: chat.messages,
+      olderMessages: chat.more,
       notes: notesFor(room, role),
       thinking: [...room.thinking],
     });

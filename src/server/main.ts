@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { parseScenario } from '../engine';
 import { startServer } from './app';
 import { DataFileInUse } from './db';
+import { keepRunning, serverSettings } from './settings';
 
 const root = process.env.INTERLOCK_ROOT ?? process.cwd();
 const port = Number(process.env.PORT ?? 8080);
@@ -23,6 +24,7 @@ const server = await startServer({
   distDir: join(root, 'dist'),
   scenario: parsed.scenario,
   aiWorkerFile: new URL('./aiWorker.mjs', import.meta.url),
+  ...serverSettings(process.env),
 }).catch((err: Error & { code?: string }) => {
   // The usual reasons a server cannot start get one clear line, not a stack trace.
   if (err instanceof DataFileInUse) process.stderr.write(`Interlock cannot start: ${err.message}\n`);
@@ -30,6 +32,8 @@ const server = await startServer({
   else throw err;
   process.exit(1);
 });
+
+keepRunning();
 
 const lan = server.addresses;
 const { restored, failed, ms } = server.restored;

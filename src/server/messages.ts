@@ -18,6 +18,8 @@ export const createRoomMessage = z.strictObject({
   seed: z.optional(z.int().check(z.minimum(0), z.maximum(2 ** 31 - 1))),
   /** The AI's persona per seat, chosen as the room is made. */
   personas: z.optional(z.record(delegationId, personaSchema)),
+  /** The server's facilitator key (INTERLOCK_FACILITATOR_KEY), when it has one. */
+  key: z.optional(text(128, 1)),
 });
 
 export const joinMessage = z.strictObject({
@@ -42,6 +44,7 @@ export const intentMessage = z.strictObject({
 
 export const chatTo = z.union([z.literal('all'), z.literal('team'), z.array(delegationId).check(z.minLength(1), z.maxLength(8))]);
 export const chatMessage = z.strictObject({ id: messageId, to: chatTo, text: text(1000, 1) });
+export const olderChatMessage = z.strictObject({ before: messageId });
 
 /** A clock runs from six seconds (tests, drills) to two weeks (a game played between lessons). */
 const MAX_CLOCK_MINUTES = 14 * 24 * 60;

@@ -8,6 +8,7 @@ import { catalog, type GameState, type Intent, type Scenario } from '../engine';
 import { GameSession, type PersistedGame } from '../machine/session';
 import { Authority, type IntentMessage } from '../net/authority';
 import type { Ack, ChatLine, ClockedStep, PublicNote, Role, RoomAction } from '../net/protocol';
+import { chatRefusal } from './chatLimits';
 import type { RoomDb, SeatRow } from './db';
 import { actionEvent, chatEvent, type ChatMessage } from './roomActions';
 import { expired, nextClock, type ClockState } from './roomClock';
@@ -224,6 +225,8 @@ export class Room {
     if (this.log.accepted(msg.id)) return { ok: true };
     const event = chatEvent(this.current, role, by, msg, this.now());
     if ('ok' in event) return event;
+    const full = chatRefusal(this.chat, event.line.from, event.line.text);
+    if (full) return { ok: false, code: 'refused', reason: full };
     this.commit(event, msg.id);
     this.emit({ chat: event.line });
     return { ok: true };

@@ -4,6 +4,7 @@ import { ENGINE_VERSION } from '../engine';
 import { logFor } from '../machine/logView';
 import { makeLogFile, type LogFile } from '../machine/replay';
 import type { ChatLine, PublicNote, Role, RoomInfo, SeatInfo } from '../net/protocol';
+import { chatPage } from './chatLimits';
 import type { Room } from './room';
 
 export function seatInfo(room: Room): SeatInfo[] {
@@ -40,7 +41,12 @@ export function canRead(role: Role, line: ChatLine): boolean {
   return Array.isArray(line.to) && line.to.includes(me);
 }
 
-export const chatFor = (room: Room, role: Role): ChatLine[] => room.chat.filter((l) => canRead(role, l));
+/** The newest page of the lines a role may read (before the line `before`, when given). */
+export const chatFor = (room: Room, role: Role, before: string | null = null) =>
+  chatPage(
+    room.chat.filter((l) => canRead(role, l)),
+    before,
+  );
 
 /** AI reasons can name packages that only their parties see: the facilitator reads them. */
 export const notesFor = (room: Room, role: Role): PublicNote[] => (role.kind === 'facilitator' ? room.notes : []);

@@ -6,6 +6,7 @@ import { ENGINE_VERSION, type Scenario } from '../engine';
 import { CODE_ALPHABET, CODE_LENGTH } from '../net/protocol';
 import type { AiPool } from './aiPool';
 import type { RoomDb } from './db';
+import { DEFAULT_IDLE, idleTooLong, type IdleLimits } from './limits';
 import { hashSecret, newSecret, Room } from './room';
 import { RoomAi } from './roomAi';
 
@@ -17,7 +18,7 @@ export interface RoomsOptions {
   /** How often the clocks are checked, in ms. */
   tickMs?: number;
   /** A room with no event for this long is closed (kept in the file, not in memory). */
-  idleDays?: number;
+  idle?: Partial<IdleLimits>;
 }
 
 /** A join code drawn from a cryptographic generator: 31^8 ≈ 8.5e11 codes, so guessing one fails. */
@@ -37,8 +38,11 @@ export class Rooms {
   /** Called when a room is closed, before it is disposed. */
   onClose: ((room: Room) => void) | null = null;
 
+  private readonly idle: IdleLimits;
+
   constructor(private readonly opts: RoomsOptions) {
     this.now = opts.now ?? Date.now;
+    this.idle = { ...DEFAULT_IDLE, ...opts.idle };
     this.timer = setInterval(() => this.tick(), opts.tickMs ?? 250);
     this.timer.unref();
   }
@@ -80,9 +84,8 @@ export class Rooms {
   restoreAll(parseScenario: (json: string) => Scenario): { restored: number; failed: Array<{ code: string; error: string }> } {
     const failed: Array<{ code: string; error: string }> = [];
     let restored = 0;
-    const idleMs = (this.opts.idleDays ?? 30) * 86_400_000;
     for (const row of this.opts.db.openRooms()) {
-      if (this.now() - row.updatedAt > idleMs) {
+      if (this.now() - row.updatedAt > this.idle.days * 86_400_000) {
         this.opts.db.closeRoom(row.code);
         continue;
       }
@@ -91,6 +94,11 @@ export class Rooms {
         const scenario = row.scenarioJson === JSON.stringify(this.opts.scenario) ? this.opts.scenario : parseScenario(row.scenarioJson);
         const room = new Room({ code: row.code, scenario, seed: row.seed, keyHash: row.keyHash, createdAt: row.createdAt, updatedAt: row.updatedAt }, this.opts.db, this.now);
         room.restore(this.opts.db.events(row.code), this.opts.db.snapshot(row.code));
+        if (idleTooLong(room, this.now(), this.idle)) {
+          room.dispose();
+          this.opts.db.closeRoom(row.code);
+          continue;
+        }
         this.adopt(room);
         room.syncClock();
         restored++;
@@ -110,11 +118,10 @@ export class Rooms {
 
   private tick() {
     const now = this.now();
-    if (now - this.lastSweep > 3_600_000) {
-      // Hourly: rooms nobody touched for a month leave memory (their log stays in the file).
+    if (now - this.lastSweep > 600_000) {
+      // Every ten minutes: idle rooms leave memory (their log stays in the file).
       this.lastSweep = now;
-      const idleMs = (this.opts.idleDays ?? 30) * 86_400_000;
-      for (const room of [...this.rooms.values()]) if (now - room.lastEventAt > idleMs) this.close(room.code);
+      for (const room of [...this.rooms.values()]) if (idleTooLong(room, now, this.idle)) this.close(room.code);
     }
     for (const room of this.rooms.values()) {
       room.tick(async (r) => {

@@ -29,6 +29,10 @@ async function page(): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
   const p = await context.newPage();
   p.on('pageerror', (e) => errors.push(String(e)));
+  // The server's Content-Security-Policy must let the whole game run (map, AI worker, QR codes).
+  p.on('console', (m) => {
+    if (/Content Security Policy/i.test(m.text())) errors.push(m.text());
+  });
   await p.goto(srv.url);
   return p;
 }

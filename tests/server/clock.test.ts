@@ -96,8 +96,23 @@ describe('step clocks', () => {
 });
 
 describe('idle rooms', () => {
+  it('without a team leave memory within hours; with one they stay (a game played over weeks)', async () => {
+    const empty = await roomWith(server.url, []);
+    const played = await roomWith(server.url, ['iran']);
+    now += 90 * MIN;
+    await new Promise((r) => setTimeout(r, 100));
+    expect(server.rooms.get(empty.code)).toBeDefined();
+    now += 45 * MIN;
+    await empty.fac.until((c) => !c.socket.connected, 5000, 'the teamless room closed');
+    expect(server.rooms.get(empty.code)).toBeUndefined();
+    expect(server.rooms.get(played.code)).toBeDefined();
+    expect(played.fac.socket.connected).toBe(true);
+    played.fac.close();
+    played.teams.iran!.client.close();
+  });
+
   it('leave memory after a month without any event (their log stays in the file)', async () => {
-    const { fac, code } = await roomWith(server.url, []);
+    const { fac, code } = await roomWith(server.url, ['iran']);
     expect(server.rooms.get(code)).toBeDefined();
     now += 29 * 24 * 60 * MIN;
     await new Promise((r) => setTimeout(r, 100));

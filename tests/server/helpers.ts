@@ -3,6 +3,7 @@
 import { build } from 'esbuild';
 import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { afterAll, beforeAll } from 'vitest';
 import { io, type Socket } from 'socket.io-client';
 import { parseScenario, type GameView, type Scenario } from '../../src/engine';
 import type { Ack, RoomInfo, SyncMessage, UpdateMessage } from '../../src/net/protocol';
@@ -32,6 +33,7 @@ export function aiWorkerFile(): Promise<string> {
 }
 
 export async function testServer(over: Partial<ServerOptions> = {}): Promise<RunningServer> {
+  const { gateway, ...rest } = over;
   return startServer({
     port: 0,
     host: '127.0.0.1',
@@ -41,8 +43,37 @@ export async function testServer(over: Partial<ServerOptions> = {}): Promise<Run
     aiWorkerFile: await aiWorkerFile(),
     aiThreads: 2,
     tickMs: 50,
-    ...over,
+    ...rest,
+    gateway: { facilitatorKey: TEST_FACILITATOR_KEY, ...gateway },
   });
+}
+
+/** The server's facilitator key in tests: rooms made with it pass the per-address limit. */
+export const TEST_FACILITATOR_KEY = 'test-facilitator-key-0123456789';
+
+let lastAddress = 1;
+/**
+ * A loopback address of its own for each client (127.0.0.2, 127.0.0.3, …): each test client is
+ * one laptop, as in a classroom; an attack from one machine passes one address to all its clients.
+ */
+export function nextAddress(): string {
+  lastAddress += 1;
+  return `127.0.${(lastAddress >> 8) & 255}.${lastAddress & 255 || 1}`;
+}
+
+/** A test server for one test file: started before its tests, closed after them. */
+export function withTestServer(over: Partial<ServerOptions> = {}): () => RunningServer {
+  let server: RunningServer | undefined;
+  beforeAll(async () => {
+    server = await testServer(over);
+  }, 60_000);
+  afterAll(async () => {
+    await server?.close();
+  });
+  return () => {
+    if (!server) throw new Error('the test server has not started');
+    return server;
+  };
 }
 
 let ids = 0;
@@ -61,8 +92,18 @@ export class TestClient {
   sync: SyncMessage | null = null;
   private waiters: Array<() => void> = [];
 
-  constructor(url: string, opts: { transports?: string[]; reconnection?: boolean } = {}) {
-    this.socket = io(url, { transports: opts.transports ?? ['websocket'], reconnection: opts.reconnection ?? false, forceNew: true });
+  readonly address: string;
+
+  constructor(url: string, opts: { transports?: string[]; reconnection?: boolean; address?: string; origin?: string } = {}) {
+    this.address = opts.address ?? nextAddress();
+    this.socket = io(url, {
+      transports: opts.transports ?? ['websocket'],
+      reconnection: opts.reconnection ?? false,
+      forceNew: true,
+      // Long polling in Node ignores localAddress: such a client comes from 127.0.0.1.
+      localAddress: this.address,
+      ...(opts.origin ? { extraHeaders: { origin: opts.origin } } : {}),
+    } as Parameters<typeof io>[1]);
     this.socket.on('sync', (m: SyncMessage) => {
       this.received.push({ event: 'sync', data: m });
       this.sync = m;
@@ -143,7 +184,7 @@ export async function client(url: string, opts?: ConstructorParameters<typeof Te
 /** A facilitator with a new room, and a team on each of the given delegations. */
 export async function roomWith(url: string, delegations: string[], seed = 7) {
   const fac = await client(url);
-  const created = await fac.call<{ code: string; key: string }>('room.create', { name: 'Ms Rivera', seed });
+  const created = await fac.call<{ code: string; key: string }>('room.create', { name: 'Ms Rivera', seed, key: TEST_FACILITATOR_KEY });
   if (!created.ok) throw new Error(created.reason);
   const { code, key } = created;
   const joined = await fac.call('room.join', { code, as: { kind: 'facilitator', key }, name: 'Ms Rivera' });

@@ -1,17 +1,10 @@
 // The real server as a child process (what `npm start` runs), for kill -9 tests.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
+import { freePort, stopProcess } from '../../src/cli/benchServer';
 import { root } from './helpers';
 
-export function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const p = (s.address() as { port: number }).port;
-      s.close(() => resolve(p));
-    });
-  });
-}
+export { freePort };
 
 export class ServerProcess {
   private proc: ChildProcess | null = null;
@@ -45,12 +38,6 @@ export class ServerProcess {
   }
 
   kill9(): Promise<void> {
-    return new Promise((resolve) => {
-      const p = this.proc;
-      if (!p || p.exitCode !== null) return resolve();
-      p.removeAllListeners('exit');
-      p.once('exit', () => resolve());
-      p.kill('SIGKILL');
-    });
+    return stopProcess(this.proc);
   }
 }

@@ -7,7 +7,7 @@ import { client, msgId, roomWith, testServer, type TestClient } from './helpers'
 let server: RunningServer;
 
 beforeAll(async () => {
-  server = await testServer({ gateway: { ratePerSecond: 20, burst: 40 } });
+  server = await testServer({ gateway: { limits: { seat: { rate: 20, burst: 40 } } } });
 }, 60_000);
 afterAll(async () => {
   await server?.close();
