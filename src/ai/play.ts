@@ -2,7 +2,7 @@
 // engine driver of the benchmark, the expert's simulated futures. One negotiation is: proposals,
 // answers until nothing is left open (counters and re-proposals need answers too), then council
 // business and readiness; then the sealed commits.
-import { catalog, checkIntent, closeRound, decisionView, allCommitted, allReady, applyIntent, openCommit, resolveRound, type GameState, type GameView, type Intent, type Scenario } from '../engine/core';
+import { catalog, checkIntent, closeRound, decisionView, seatStream, allCommitted, allReady, applyIntent, openCommit, resolveRound, type GameState, type GameView, type Intent, type Scenario } from '../engine/core';
 import type { Decision } from './words';
 
 export interface Table {
@@ -13,8 +13,8 @@ export interface Table {
 
 export type Stage = 'propose' | 'answer' | 'close' | 'commit';
 
-/** Decides one stage for one seat from its own view. */
-export type Decider = (view: GameView, delegation: string, stage: Stage) => Decision[];
+/** Decides one stage for one seat from its own view and its seat's random stream (engine: seatStream). */
+export type Decider = (view: GameView, delegation: string, stage: Stage, stream: number) => Decision[];
 
 /** Answer passes after the proposals: enough for a counter and an answer to it. */
 export const ANSWER_PASSES = 4;
@@ -39,7 +39,7 @@ export function playSeats(
   if (table.state.step === 'negotiation') {
     for (const d of seats) {
       if (!still('negotiation')) return;
-      for (const decision of decide(decisionView(table.state, d), d, 'propose')) take(d, decision);
+      for (const decision of decide(decisionView(table.state, d), d, 'propose', seatStream(table.state, d))) take(d, decision);
     }
     for (let pass = 0; pass < ANSWER_PASSES; pass++) {
       let any = false;
@@ -47,21 +47,21 @@ export function playSeats(
         if (!still('negotiation')) return;
         if (!hasOffersToAnswer(table.state, d) && !hasRefusedStructure(table.state, d)) continue;
         any = true;
-        for (const decision of decide(decisionView(table.state, d), d, 'answer')) take(d, decision);
+        for (const decision of decide(decisionView(table.state, d), d, 'answer', seatStream(table.state, d))) take(d, decision);
       }
       if (!any) break;
     }
     for (const d of seats) {
       if (!still('negotiation') || table.state.delegations[d]?.ready) continue;
       const member = table.state.council.founded && table.state.council.members.includes(d);
-      const decisions = member ? decide(decisionView(table.state, d), d, 'close') : [];
+      const decisions = member ? decide(decisionView(table.state, d), d, 'close', seatStream(table.state, d)) : [];
       for (const decision of decisions) take(d, decision);
       if (still('negotiation') && !table.state.delegations[d]?.ready) take(d, readyDecision(d));
     }
   } else if (table.state.step === 'commit') {
     for (const d of seats) {
       if (!still('commit') || table.state.delegations[d]?.committed) continue;
-      for (const decision of decide(decisionView(table.state, d), d, 'commit')) take(d, decision);
+      for (const decision of decide(decisionView(table.state, d), d, 'commit', seatStream(table.state, d))) take(d, decision);
     }
   }
 }

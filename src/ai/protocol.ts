@@ -8,9 +8,10 @@ import type { Decision } from './words';
 
 export type AiRequest =
   | { id: number; kind: 'init'; scenario: Scenario }
-  | { id: number; kind: 'decide'; delegation: string; view: GameView; persona: Persona; stage: Stage }
+  // `stream`: the seat's random stream (engine: seatStream), sent beside the view, never in it.
+  | { id: number; kind: 'decide'; delegation: string; view: GameView; stream: number; persona: Persona; stage: Stage }
   // The first protocol (pass 0 proposals, 1 answers, 2 council business and readiness), still answered.
-  | { id: number; kind: 'negotiate'; delegation: string; view: GameView; temperament: Temperament; pass: number }
-  | { id: number; kind: 'commit'; delegation: string; view: GameView; temperament: Temperament };
+  | { id: number; kind: 'negotiate'; delegation: string; view: GameView; stream: number; temperament: Temperament; pass: number }
+  | { id: number; kind: 'commit'; delegation: string; view: GameView; stream: number; temperament: Temperament };
 
 export type AiResponse = { id: number; decisions: Decision[]; ms: number } | { id: number; error: string };

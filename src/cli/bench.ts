@@ -78,9 +78,9 @@ function timeDecisions(personas: (seat: string, game: number) => Persona, count:
   for (let g = 0; g < count; g++) {
     const who = Object.fromEntries(catalog(scenario).delegationIds.map((d) => [d, personas(d, g)]));
     const inner = deciderFor(scenario, { personas: who });
-    const timed: Decider = (view, d, stage) => {
+    const timed: Decider = (view, d, stage, stream) => {
       const t0 = performance.now();
-      const out = inner(view, d, stage);
+      const out = inner(view, d, stage, stream);
       if (keep(d, stage, who[d] as Persona)) samples.push(performance.now() - t0);
       return out;
     };

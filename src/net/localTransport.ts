@@ -1,5 +1,5 @@
 // Solo and hot-seat: the game runs in this page; AI seats decide in a Web Worker.
-import { catalog, decisionView, viewFor, publicView, type GameState, type GameView, type Intent, type Scenario } from '../engine';
+import { catalog, decisionView, seatStream, viewFor, publicView, type GameState, type GameView, type Intent, type Scenario } from '../engine';
 import type { AiClient } from '../ai/client';
 import { DEFAULT_PERSONA, type Persona } from '../ai/persona';
 import { ANSWER_PASSES, hasOffersToAnswer, readyDecision, type Stage } from '../ai/play';
@@ -171,7 +171,8 @@ export class LocalTransport implements Transport {
     this.changed();
     try {
       const view = decisionView(this.session.state, d);
-      return await this.ai.decide({ kind: 'decide', delegation: d, view, persona: this.persona(d), stage });
+      const stream = seatStream(this.session.state, d);
+      return await this.ai.decide({ kind: 'decide', delegation: d, view, stream, persona: this.persona(d), stage });
     } finally {
       this.busy.delete(d);
       this.changed();

@@ -1,7 +1,7 @@
 // Plays the AI seats of a room (empty seats, or seats the facilitator handed to the AI), the same
 // way the local game does: proposals, then answers, then readiness; a sealed commit. Decisions
 // are made in the AI threads from the seat's own view.
-import { decisionView } from '../engine';
+import { decisionView, seatStream } from '../engine';
 import { DEFAULT_TEMPERAMENT, type Decision } from '../ai/baseline';
 import type { AiAsk, AiPool } from './aiPool';
 import type { Room } from './room';
@@ -66,7 +66,7 @@ export class RoomAi {
     for (const d of seats) {
       const s = this.room.state;
       if (s.step !== 'commit' || s.delegations[d]?.committed) continue;
-      const decisions = await this.ask(d, { kind: 'commit', delegation: d, view: decisionView(s, d), temperament: DEFAULT_TEMPERAMENT });
+      const decisions = await this.ask(d, { kind: 'commit', delegation: d, view: decisionView(s, d), stream: seatStream(s, d), temperament: DEFAULT_TEMPERAMENT });
       for (const decision of decisions) this.room.apply(decision.intent, null, { kind: 'ai', delegation: d });
     }
   }
@@ -84,25 +84,25 @@ export class RoomAi {
         const done = st.delegations[d]?.ready || st.packages.some((p) => p.proposer === d && p.round === st.round);
         if (this.proposedIn.get(d) === st.round || done) continue;
         this.proposedIn.set(d, st.round);
-        this.take(d, await this.ask(d, { kind: 'negotiate', delegation: d, view: decisionView(st, d), temperament: t, pass: 0 }));
+        this.take(d, await this.ask(d, { kind: 'negotiate', delegation: d, view: decisionView(st, d), stream: seatStream(st, d), temperament: t, pass: 0 }));
       }
       for (const d of this.aiSeats()) {
         const st = room.state;
         if (st.step !== 'negotiation' || st.paused) return;
         const pending = st.packages.some((p) => p.status === 'proposed' && p.parties.includes(d) && !p.accepted.includes(d));
-        if (pending) this.take(d, await this.ask(d, { kind: 'negotiate', delegation: d, view: decisionView(st, d), temperament: t, pass: 1 }));
+        if (pending) this.take(d, await this.ask(d, { kind: 'negotiate', delegation: d, view: decisionView(st, d), stream: seatStream(st, d), temperament: t, pass: 1 }));
       }
       for (const d of this.aiSeats()) {
         const st = room.state;
         if (st.step !== 'negotiation' || st.paused || this.readyIn.get(d) === st.round || st.delegations[d]?.ready) continue;
         this.readyIn.set(d, st.round);
-        this.take(d, await this.ask(d, { kind: 'negotiate', delegation: d, view: decisionView(st, d), temperament: t, pass: 2 }));
+        this.take(d, await this.ask(d, { kind: 'negotiate', delegation: d, view: decisionView(st, d), stream: seatStream(st, d), temperament: t, pass: 2 }));
       }
     } else if (s.step === 'commit') {
       for (const d of this.aiSeats()) {
         const st = room.state;
         if (st.step !== 'commit' || st.paused || st.delegations[d]?.committed) continue;
-        this.take(d, await this.ask(d, { kind: 'commit', delegation: d, view: decisionView(st, d), temperament: t }));
+        this.take(d, await this.ask(d, { kind: 'commit', delegation: d, view: decisionView(st, d), stream: seatStream(st, d), temperament: t }));
       }
     }
   }
