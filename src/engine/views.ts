@@ -87,7 +87,8 @@ function ownDefections(list: QuietDefection[], viewer: DelegationId | null): Qui
 
 /**
  * Views are read-only: they share every part of the state that holds no secret, and replace
- * the parts that do (commits, quiet defections, true sponsors, private events, the generator).
+ * the parts that do (commits, quiet defections, true sponsors, private events, the seed and the
+ * generator).
  */
 function filtered(s: GameState, viewer: DelegationId | null, audience: Audience, withLog = true): GameView {
   const toViewer = (to: string) => to === 'all' || to === viewer;
