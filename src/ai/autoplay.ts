@@ -20,10 +20,10 @@ export interface AutoplayOptions {
 }
 
 export function deciderFor(scenario: Scenario, opts: AutoplayOptions = {}): Decider {
-  return (view, d, stage) => {
+  return (view, d, stage, stream) => {
     const own = opts.override?.[d];
-    if (own) return own(view, d, stage);
-    return decideStage(scenario, view, d, opts.personas?.[d] ?? DEFAULT_PERSONA, stage);
+    if (own) return own(view, d, stage, stream);
+    return decideStage(scenario, view, d, opts.personas?.[d] ?? DEFAULT_PERSONA, stage, stream);
   };
 }
 

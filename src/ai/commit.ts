@@ -42,7 +42,7 @@ export type AllocationStyle = 'demand' | 'focus' | 'watch';
 
 export function planCommit(scenario: Scenario, view: GameView, me: string, p: Profile, choices: CommitChoices = {}): CommitPlan {
   const cat = catalog(scenario);
-  const r = streamFor(view, me, 'commit');
+  const r = streamFor(p, view, 'commit');
   const available = new Set(commitMoves(scenario, view, me));
   let budget = apAvailable(view, me);
   const moves: string[] = [];

@@ -11,7 +11,7 @@ function frontName(scenario: Scenario, id: string) {
 export function councilBusiness(scenario: Scenario, view: GameView, me: string, p: Profile): Decision[] {
   if (!view.council.founded || !view.council.members.includes(me)) return [];
   const out: Decision[] = [];
-  const r = streamFor(view, me, 'council');
+  const r = streamFor(p, view, 'council');
   const penalties = [...scenario.council.penalties].sort((a, b) => a.severity - b.severity);
   for (const inc of view.incidents) {
     const a = inc.attribution;

@@ -5,6 +5,7 @@
 // The budget is a number of simulated rounds, never time, so a replay decides the same.
 import {
   catalog,
+  continueSeed,
   deriveSeed,
   nextFloat,
   objectivesOf,
@@ -31,6 +32,8 @@ export function determinize(scenario: Scenario, view: GameView, me: string, r: R
   const s = { ...view } as GameState & { viewer?: unknown };
   delete s.viewer;
   s.rng = deriveSeed(r.rng, 'world');
+  // The other seats' streams in the sampled world are sampled too (the true ones come from the seed).
+  s.seed = deriveSeed(r.rng, 'seats');
   nextFloat(r);
   const cat = catalog(scenario);
   // Proxy funding: where it started, less the cuts of the penalties the council voted, give or take.
@@ -91,16 +94,16 @@ export const DEFECTION_EXPOSURE = 6;
 /** How the expert expects everyone to play in its sampled futures: by doctrine, as pragmatists. */
 function modelOf(scenario: Scenario, me: string, persona: Persona): Decider {
   const profiles = new Map<string, Profile>();
-  const profile = (d: string) => {
+  const profile = (d: string, stream: number) => {
     let p = profiles.get(d);
     if (!p) {
       p = profileOf(scenario, d, d === me ? { ...persona, difficulty: 'standard' } : { personality: 'pragmatist', difficulty: 'standard' });
       profiles.set(d, p);
     }
-    return p;
+    return p.stream === stream ? p : { ...p, stream };
   };
-  return (view, d, stage) => {
-    const p = profile(d);
+  return (view, d, stage, stream) => {
+    const p = profile(d, stream);
     if (stage === 'propose' || stage === 'answer') return negotiationStage(scenario, view, d, p, stage);
     if (stage === 'close') return councilBusiness(scenario, view, d, p);
     return [commitDecision(planCommit(scenario, view, d, p), d)];
@@ -130,8 +133,8 @@ function candidates(scenario: Scenario, view: GameView, me: string, p: Profile):
   });
 }
 
-export function expertCommit(scenario: Scenario, view: GameView, me: string, persona: Persona, budget: number): Decision {
-  const p = profileOf(scenario, me, persona);
+export function expertCommit(scenario: Scenario, view: GameView, me: string, persona: Persona, budget: number, stream: number): Decision {
+  const p = profileOf(scenario, me, persona, stream);
   const plans = candidates(scenario, view, me, p);
   const first = plans[0] as CommitPlan;
   if (plans.length === 1 || view.step !== 'commit') return commitDecision(first, me);
@@ -139,7 +142,7 @@ export function expertCommit(scenario: Scenario, view: GameView, me: string, per
   const totals = plans.map(() => 0);
   let used = 0;
   let samples = 0;
-  const r: Rng = { rng: deriveSeed(view.seed, me, view.round, 'lookahead') };
+  const r: Rng = { rng: continueSeed(stream, view.round, 'lookahead') };
   while (used + plans.length * LOOKAHEAD_DEPTH <= budget) {
     const sampleSeed = deriveSeed(r.rng, samples);
     plans.forEach((plan, i) => {

@@ -338,7 +338,7 @@ function retryStructures(scenario: Scenario, view: GameView, me: string): Decisi
 
 /** One stage of the negotiation for one AI delegation. */
 export function negotiationStage(scenario: Scenario, view: GameView, me: string, p: Profile, stage: 'propose' | 'answer'): Decision[] {
-  const r = streamFor(view, me, stage, view.packages.length);
+  const r = streamFor(p, view, stage, view.packages.length);
   if (stage === 'propose') {
     const out = [...structureProposals(scenario, view, me, p, r), ...spanProposals(scenario, view, me, p, r)];
     return firstLegal(scenario, view, out, 4);
@@ -346,7 +346,7 @@ export function negotiationStage(scenario: Scenario, view: GameView, me: string,
   const out: Decision[] = [];
   for (const pkg of view.packages) {
     if (pkg.status !== 'proposed' || !pkg.parties.includes(me) || pkg.accepted.includes(me)) continue;
-    out.push(answer(scenario, view, me, p, pkg, streamFor(view, me, 'answer', pkg.id)));
+    out.push(answer(scenario, view, me, p, pkg, streamFor(p, view, 'answer', pkg.id)));
   }
   out.push(...retryStructures(scenario, view, me));
   return out.filter((d) => legal(scenario, view, d));

@@ -17,6 +17,8 @@ export const DEFAULT_PERSONA: Persona = { personality: 'pragmatist', difficulty:
 
 export interface Profile {
   me: string;
+  /** The seat's own random stream, from the authority beside its view (engine: seatStream). */
+  stream: number;
   personality: Personality;
   difficulty: Difficulty;
   /** Worth of progress on each track, 0–10. */
@@ -71,7 +73,7 @@ const SHADES: Record<Personality, Shade> = {
 /** Tunable: the expert's search budget, in simulated rounds per decision (not time: replays must not depend on the clock). */
 export const EXPERT_BUDGET = 64;
 
-export function profileOf(scenario: Scenario, me: string, persona: Persona = DEFAULT_PERSONA): Profile {
+export function profileOf(scenario: Scenario, me: string, persona: Persona = DEFAULT_PERSONA, stream = 0): Profile {
   const doctrine = catalog(scenario).delegation.get(me)?.doctrine;
   const shade = SHADES[persona.personality];
   const priorities: Record<string, number> = {};
@@ -80,6 +82,7 @@ export function profileOf(scenario: Scenario, me: string, persona: Persona = DEF
   const d = persona.difficulty;
   return {
     me,
+    stream,
     personality: persona.personality,
     difficulty: d,
     priorities,

@@ -10,6 +10,8 @@ import type { Decision } from './words';
 export interface AiAsk {
   delegation: string;
   view: GameView;
+  /** The seat's random stream (engine: seatStream), sent beside the view, never in it. */
+  stream: number;
   persona: Persona;
   stage: Stage;
 }

@@ -5,7 +5,7 @@
 // The loop asks one seat one question at a time; a decide function that answers at once (the
 // command line, the lookahead) plays the step through synchronously, one that returns a promise
 // (a Web Worker, the server's AI threads) is awaited between questions.
-import { decisionView, type GameState, type GameView, type Intent } from '../engine/core';
+import { decisionView, seatStream, type GameState, type GameView, type Intent } from '../engine/core';
 import type { Decision } from './words';
 
 /** Anything that takes intents: the machine's session, the engine driven directly, an authority. */
@@ -17,10 +17,10 @@ export interface Table {
 
 export type Stage = 'propose' | 'answer' | 'close' | 'commit';
 
-/** Decides one stage for one seat from its own view. */
-export type Decider = (view: GameView, delegation: string, stage: Stage) => Decision[];
+/** Decides one stage for one seat from its own view and its seat's random stream (engine: seatStream, never in a view). */
+export type Decider = (view: GameView, delegation: string, stage: Stage, stream: number) => Decision[];
 /** The same, where the answer may come later (a worker). */
-export type AsyncDecider = (view: GameView, delegation: string, stage: Stage) => Decision[] | Promise<Decision[]>;
+export type AsyncDecider = (view: GameView, delegation: string, stage: Stage, stream: number) => Decision[] | Promise<Decision[]>;
 
 /** Answer passes after the proposals: enough for a counter and an answer to it. */
 export const ANSWER_PASSES = 4;
@@ -77,6 +77,7 @@ interface Ask {
   delegation: string;
   stage: Stage;
   view: GameView;
+  stream: number;
 }
 
 /** The loop itself: yields each question, receives its decisions, and sends them to the table. */
@@ -95,7 +96,7 @@ function* seatTurns(play: SeatPlay): Generator<Ask, void, Decision[]> {
     }
   };
   function* ask(d: string, stage: Stage): Generator<Ask, void, Decision[]> {
-    take(d, yield { delegation: d, stage, view: decisionView(table.state, d) });
+    take(d, yield { delegation: d, stage, view: decisionView(table.state, d), stream: seatStream(table.state, d) });
   }
   const ready = (d: string) => table.state.delegations[d]?.ready === true;
 
@@ -141,8 +142,8 @@ export function playSeats(play: SeatPlay, decide: AsyncDecider): Promise<void> |
   const turns = seatTurns(play);
   let next = turns.next();
   while (!next.done) {
-    const { view, delegation, stage } = next.value;
-    const out = decide(view, delegation, stage);
+    const { view, delegation, stage, stream } = next.value;
+    const out = decide(view, delegation, stage, stream);
     if (isPromise(out)) return finish(turns, out, decide);
     next = turns.next(out);
   }
@@ -151,8 +152,8 @@ export function playSeats(play: SeatPlay, decide: AsyncDecider): Promise<void> |
 async function finish(turns: Generator<Ask, void, Decision[]>, first: Promise<Decision[]>, decide: AsyncDecider): Promise<void> {
   let next = turns.next(await first);
   while (!next.done) {
-    const { view, delegation, stage } = next.value;
-    next = turns.next(await decide(view, delegation, stage));
+    const { view, delegation, stage, stream } = next.value;
+    next = turns.next(await decide(view, delegation, stage, stream));
   }
 }
 

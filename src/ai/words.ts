@@ -1,5 +1,5 @@
 // The AI's decisions and the plain words that explain them.
-import { catalog, deriveSeed, nextFloat, type GameView, type Intent, type Scenario } from '../engine/core';
+import { catalog, continueSeed, nextFloat, type GameView, type Intent, type Scenario } from '../engine/core';
 
 export interface Decision {
   intent: Intent;
@@ -11,9 +11,9 @@ export interface Decision {
 
 export type Rng = { rng: number };
 
-/** The AI's own seeded stream: from the public seed and what it can see, never the game's generator. */
-export const streamFor = (view: GameView, me: string, ...labels: Array<string | number>): Rng => ({
-  rng: deriveSeed(view.seed, me, view.round, view.step, ...labels),
+/** The AI's own seeded stream: from its seat's stream (given beside its view) and what it can see, never the game's generator. */
+export const streamFor = (p: { stream: number }, view: GameView, ...labels: Array<string | number>): Rng => ({
+  rng: continueSeed(p.stream, view.round, view.step, ...labels),
 });
 export const roll = (r: Rng, percent: number) => nextFloat(r) * 100 < percent;
 

@@ -39,11 +39,11 @@ export {
   type RoundCheck,
 } from './flow';
 export { objectivesOf, score, scores, OUTCOME_POINTS } from './objectives';
-export { viewFor, decisionView, publicView, facilitatorView, intentFor, type GameView, type Audience } from './views';
+export { viewFor, decisionView, publicView, facilitatorView, intentFor, seatStream, type GameView, type Audience } from './views';
 export { scenarioFor, scenarioVersion } from './scenarioView';
 export { hashValue, canonicalJson } from './hash';
 export { inquiryConfidence } from './council';
-export { deriveSeed, nextFloat } from './rng';
+export { continueSeed, deriveSeed, nextFloat } from './rng';
 
 import { hashValue } from './hash';
 import type { GameState } from './types';

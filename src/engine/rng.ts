@@ -25,7 +25,15 @@ export function pick<T>(holder: { rng: number }, items: readonly T[]): T {
 
 /** Mixes a seed and labels into a generator state, for independent streams (e.g. an AI's). */
 export function deriveSeed(seed: number, ...labels: Array<string | number>): number {
-  let h = (seed ^ 0x9e3779b9) >>> 0;
+  return continueSeed((seed ^ 0x9e3779b9) | 0, ...labels);
+}
+
+/**
+ * Mixes more labels into a derived stream: continueSeed(deriveSeed(seed, a), b) equals
+ * deriveSeed(seed, a, b), so a holder of the first can draw the second without the seed.
+ */
+export function continueSeed(stream: number, ...labels: Array<string | number>): number {
+  let h = stream >>> 0;
   for (const label of labels) {
     const s = String(label);
     for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193) >>> 0;

@@ -1,6 +1,7 @@
 // What each seat may see (boardgame.io's playerView): one function per audience, filtered at
 // the source. The AI decides from these; the server sends only these.
 import { cloneState, copyDelegation, shallowCopy } from './draft';
+import { deriveSeed } from './rng';
 import type { DelegationId, DelegationState, GameEvent, GameState, Incident, Intent, Package, QuietDefection } from './types';
 
 export type Audience = { kind: 'delegation'; id: DelegationId } | { kind: 'public' } | { kind: 'facilitator' };
@@ -8,6 +9,8 @@ export type Audience = { kind: 'delegation'; id: DelegationId } | { kind: 'publi
 /** A view has the shape of the state, with secrets removed or masked. */
 export type GameView = GameState & { viewer: Audience };
 
+// With the seed and the public log anyone could replay the generator and read every secret.
+const HIDDEN_SEED = 0;
 const HIDDEN_RNG = 0;
 const NONE: ReadonlySet<number> = new Set();
 const PUBLIC_PACKAGE = new Set(['accepted', 'fulfilled', 'broken']);
@@ -95,7 +98,8 @@ function withoutWords(p: Package): Package {
 
 /**
  * Views are read-only: they share every part of the state that holds no secret, and replace
- * the parts that do (commits, quiet defections, true sponsors, private events, the generator).
+ * the parts that do (commits, quiet defections, true sponsors, private events, the seed and the
+ * generator).
  */
 function filtered(s: GameState, viewer: DelegationId | null, audience: Audience, withLog = true): GameView {
   const toViewer = (to: string) => to === 'all' || to === viewer;
@@ -104,6 +108,7 @@ function filtered(s: GameState, viewer: DelegationId | null, audience: Audience,
     : NONE;
   const defectionsShown = s.revealed.defections.some(toViewer);
   const v = shallowCopy(s) as GameView;
+  v.seed = HIDDEN_SEED;
   v.rng = HIDDEN_RNG;
   v.funding = {};
   v.delegations = sealedCommits(s.delegations, viewer);
@@ -140,8 +145,14 @@ export function publicView(s: GameState): GameView {
 }
 
 export function facilitatorView(s: GameState): GameView {
-  return { ...cloneState(s), viewer: { kind: 'facilitator' } };
+  return { ...cloneState(s), seed: HIDDEN_SEED, rng: HIDDEN_RNG, viewer: { kind: 'facilitator' } };
 }
+
+/**
+ * The random stream of a seat's AI, handed to it by the authority beside its decision view (never
+ * in a view): its draws are its own and repeat on replay, and no view needs the seed for them.
+ */
+export const seatStream = (s: GameState, delegation: DelegationId): number => deriveSeed(s.seed, delegation);
 
 /**
  * An intent as an audience may read it in the event log: a commit's secret reason stays with the

@@ -67,7 +67,7 @@ export class LocalTransport implements Transport {
     this.driver = new SeatDriver({
       table,
       seats: () => this.aiSeats(),
-      decide: (view, d, stage) => this.ask(view, d, stage),
+      decide: (view, d, stage, stream) => this.ask(view, d, stage, stream),
       mayAct: () => !this.disposed && !this.session.done && !this.waiting,
       onDecision: (d, decision, accepted) => {
         if (!accepted || decision.intent.type === 'negotiation.ready') return;
@@ -181,11 +181,11 @@ export class LocalTransport implements Transport {
     return this.setup.personas?.[d] ?? DEFAULT_PERSONA;
   }
 
-  private async ask(view: GameView, d: string, stage: Stage): Promise<Decision[]> {
+  private async ask(view: GameView, d: string, stage: Stage, stream: number): Promise<Decision[]> {
     this.busy.add(d);
     this.changed();
     try {
-      return await this.ai.decide({ delegation: d, view, persona: this.persona(d), stage });
+      return await this.ai.decide({ delegation: d, view, stream, persona: this.persona(d), stage });
     } finally {
       this.busy.delete(d);
       this.changed();

@@ -28,7 +28,7 @@ export class RoomAi {
     this.driver = new SeatDriver({
       table: this.table,
       seats: () => this.aiSeats(),
-      decide: (view, d, stage) => this.ask(view, d, stage),
+      decide: (view, d, stage, stream) => this.ask(view, d, stage, stream),
       mayAct: () => !room.disposed && room.started && !room.session.done,
       onDecision: (d, decision, accepted) => this.note(d, decision, accepted),
     });
@@ -43,12 +43,12 @@ export class RoomAi {
     return this.driver.drive();
   }
 
-  private async ask(view: GameView, d: string, stage: Stage): Promise<Decision[]> {
+  private async ask(view: GameView, d: string, stage: Stage, stream: number): Promise<Decision[]> {
     const room = this.room;
     room.thinking.add(d);
     room.announceThinking();
     try {
-      return await this.pool.decide(room.scenarioKey, room.scenario, { delegation: d, view, persona: room.personaOf(d), stage });
+      return await this.pool.decide(room.scenarioKey, room.scenario, { delegation: d, view, stream, persona: room.personaOf(d), stage });
     } catch (err) {
       console.error('AI', d, (err as Error).message);
       return [];
@@ -66,6 +66,6 @@ export class RoomAi {
   /** The AI commits for seats that did not (used when a clock runs out and the facilitator chose so). */
   async commitFor(seats: string[]) {
     if (this.room.state.step !== 'commit') return;
-    await playSeats({ table: this.table, seats, onDecision: (d, decision, ok) => this.note(d, decision, ok) }, (view, d, stage) => this.ask(view, d, stage));
+    await playSeats({ table: this.table, seats, onDecision: (d, decision, ok) => this.note(d, decision, ok) }, (view, d, stage, stream) => this.ask(view, d, stage, stream));
   }
 }

@@ -8,7 +8,7 @@ import { SimTable } from '../../src/ai/play';
 import { playSeats, type Stage } from '../../src/ai/scheduler';
 import { decideStage } from '../../src/ai/policy';
 import type { Decision } from '../../src/ai/words';
-import { catalog, createGame, decisionView, openNegotiation, parseScenario, startBriefing, type GameState, type Intent, type ScenarioInput } from '../../src/engine';
+import { catalog, createGame, decisionView, seatStream, openNegotiation, parseScenario, startBriefing, type GameState, type Intent, type ScenarioInput } from '../../src/engine';
 import { loadScenario, SCENARIO } from '../engine/fixtures';
 
 const sc = SCENARIO;
@@ -27,7 +27,7 @@ function recordGame(seed: number, personas: Record<string, Persona>, stopAtRound
     playSeats({ table, seats: ids, onDecision: (d, decision, ok) => {
       decisions.push({ d, decision, ok });
       states.push(table.state);
-    } }, (view, d, stage) => decideStage(sc, view, d, personas[d], stage));
+    } }, (view, d, stage, stream) => decideStage(sc, view, d, personas[d], stage, stream));
     if (!table.done && `${table.state.round}:${table.state.step}` === before) table.send({ type: 'step.close', actor: 'system' });
   }
   return { table, decisions, states };
@@ -75,8 +75,9 @@ describe('honesty: an AI decides only from its own view', () => {
           expect(JSON.stringify(tampered)).not.toBe(JSON.stringify(s));
           for (const stage of stagesOf(s)) {
             if (stage === 'commit' && s.delegations[d]?.committed) continue;
-            const a = decideStage(sc, decisionView(s, d), d, persona, stage);
-            const b = decideStage(sc, decisionView(tampered, d), d, persona, stage);
+            // The authority hands each seat its stream beside the view; tampering touches neither.
+            const a = decideStage(sc, decisionView(s, d), d, persona, stage, seatStream(s, d));
+            const b = decideStage(sc, decisionView(tampered, d), d, persona, stage, seatStream(tampered, d));
             expect(b).toEqual(a);
             compared += 1;
           }
@@ -144,7 +145,7 @@ describe('doctrine: red lines and counters', () => {
       ['gulf', 'gulf-maritime-restraint'],
       ['usa', 'usa-humanitarian-waiver'],
     ]);
-    const [d] = decideStage(sc, decisionView(s, 'gulf'), 'gulf', { personality: 'pragmatist', difficulty: 'standard' }, 'answer');
+    const [d] = decideStage(sc, decisionView(s, 'gulf'), 'gulf', { personality: 'pragmatist', difficulty: 'standard' }, 'answer', seatStream(s, 'gulf'));
     expect(d?.intent.type).toBe('package.counter');
     expect(d?.reason).toMatch(/inspection access/);
     const steps = d?.intent.type === 'package.counter' ? d.intent.steps.map((x) => x.move) : [];
@@ -156,7 +157,7 @@ describe('doctrine: red lines and counters', () => {
       ['israel', 'israel-suspend-lebanon-strikes'],
       ['eu', 'eu-humanitarian-channel'],
     ]);
-    const [d] = decideStage(sc, decisionView(s, 'israel'), 'israel', { personality: 'dove', difficulty: 'standard' }, 'answer');
+    const [d] = decideStage(sc, decisionView(s, 'israel'), 'israel', { personality: 'dove', difficulty: 'standard' }, 'answer', seatStream(s, 'israel'));
     expect(d?.intent.type).toBe('package.counter');
     expect(d?.reason).toMatch(/^We counter: we stop strikes in Lebanon only when Iran reins in Hezbollah/);
     expect(d?.intent.type === 'package.counter' && d.intent.steps.map((x) => x.move)).toContain('iran-restrain-hezbollah');
@@ -167,19 +168,19 @@ describe('doctrine: red lines and counters', () => {
       ['usa', 'usa-reduce-patrols'],
       ['eu', 'eu-humanitarian-channel'],
     ]);
-    const [d] = decideStage(sc, decisionView(s, 'usa'), 'usa', { personality: 'pragmatist', difficulty: 'standard' }, 'answer');
+    const [d] = decideStage(sc, decisionView(s, 'usa'), 'usa', { personality: 'pragmatist', difficulty: 'standard' }, 'answer', seatStream(s, 'usa'));
     expect(d?.intent.type).toBe('package.reject');
     expect(d?.reason).toMatch(/^We reject: we would give “Reduce naval patrols near Iran's coast”, but the package secures no span/);
   });
 
   it('a standard proposer builds the partners’ red lines into its packages; a novice does not', () => {
     const s = start();
-    const std = decideStage(sc, decisionView(s, 'iran'), 'iran', { personality: 'dove', difficulty: 'standard' }, 'propose');
+    const std = decideStage(sc, decisionView(s, 'iran'), 'iran', { personality: 'dove', difficulty: 'standard' }, 'propose', seatStream(s, 'iran'));
     const halt = std.find((x) => x.intent.type === 'package.propose' && x.intent.steps.some((st) => st.move === 'iran-halt-enrichment'));
     expect(halt?.intent.type === 'package.propose' && halt.intent.steps.map((x) => x.move)).toEqual(
       expect.arrayContaining(['iran-short-notice-access', 'usa-pre-authorize-snapback']),
     );
-    const nov = decideStage(sc, decisionView(s, 'iran'), 'iran', { personality: 'dove', difficulty: 'novice' }, 'propose');
+    const nov = decideStage(sc, decisionView(s, 'iran'), 'iran', { personality: 'dove', difficulty: 'novice' }, 'propose', seatStream(s, 'iran'));
     for (const x of nov) if (x.intent.type === 'package.propose') expect(x.intent.steps.map((st) => st.move)).not.toContain('usa-pre-authorize-snapback');
   });
 
@@ -225,8 +226,8 @@ describe('personalities and difficulties', () => {
     expect(decisions.some((x) => x.d === 'iran' && /sampled futures?\.\)$/.test(x.decision.reason))).toBe(true);
     const s = states.find((x) => x.step === 'commit' && x.phase !== 'ceasefire' && !x.delegations.iran?.committed) as GameState;
     const view = decisionView(s, 'iran');
-    const a = decideStage(sc, view, 'iran', expert.iran, 'commit');
-    expect(decideStage(sc, view, 'iran', expert.iran, 'commit')).toEqual(a);
+    const a = decideStage(sc, view, 'iran', expert.iran, 'commit', seatStream(s, 'iran'));
+    expect(decideStage(sc, view, 'iran', expert.iran, 'commit', seatStream(s, 'iran'))).toEqual(a);
   });
 
   it('parses per-delegation specs for the command line', () => {

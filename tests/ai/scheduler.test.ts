@@ -17,7 +17,7 @@ describe('the seat scheduler', () => {
     const sync = GameSession.start(sc, 12);
     playSteps({ table: sync, seats }, decide, 60);
     const later = GameSession.start(sc, 12);
-    const slow: AsyncDecider = (view, d, stage) => new Promise((resolve) => setTimeout(() => resolve(decide(view, d, stage)), 0));
+    const slow: AsyncDecider = (view, d, stage, stream) => new Promise((resolve) => setTimeout(() => resolve(decide(view, d, stage, stream)), 0));
     for (let i = 0; i < 60 && !later.done; i++) {
       const before = `${later.state.round}:${later.state.step}`;
       await playSeats({ table: later, seats }, slow);
@@ -37,11 +37,11 @@ describe('the seat scheduler', () => {
       table: session,
       seats: () => seats,
       mayAct: () => !session.done && session.state.round <= 2,
-      decide: async (view, d, stage) => {
+      decide: async (view, d, stage, stream) => {
         most = Math.max(most, ++thinking);
         await new Promise((r) => setTimeout(r, 1));
         thinking -= 1;
-        return decide(view, d, stage);
+        return decide(view, d, stage, stream);
       },
     });
     await Promise.all([driver.drive(), driver.drive(), driver.drive()]);

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_PERSONA } from '../../src/ai/persona';
 import { decideStage } from '../../src/ai/policy';
-import { decisionView } from '../../src/engine';
+import { decisionView, seatStream } from '../../src/engine';
 import { RoomDb, STORE_VERSION } from '../../src/server/db';
 import { hashSecret, Room, type RoomInit } from '../../src/server/room';
 import { defaultScenario } from './helpers';
@@ -29,7 +29,7 @@ describe('a message id in a room', () => {
     expect(room.claim('iran', 'Team Iran').ok).toBe(true);
     expect(room.action('start-0001', { kind: 'start' })).toEqual({ ok: true });
     // What iran's AI would propose: a package the engine accepts.
-    const propose = decideStage(scenario, decisionView(room.state, 'iran'), 'iran', DEFAULT_PERSONA, 'propose')
+    const propose = decideStage(scenario, decisionView(room.state, 'iran'), 'iran', DEFAULT_PERSONA, 'propose', seatStream(room.state, 'iran'))
       .map((d) => d.intent)
       .find((i) => i.type === 'package.propose');
     if (!propose) throw new Error('iran has nothing to propose');
