@@ -15,6 +15,8 @@ export interface RoomUi {
   role: Role;
   info: RoomInfo;
   messages: readonly ChatLine[];
+  /** Older messages wait on the server (the page holds the newest ones). */
+  olderMessages: boolean;
   connection: 'online' | 'reconnecting' | 'offline';
   skewMs: number;
   name: string;

@@ -104,7 +104,7 @@ export class App {
 
   roomStartActions(): RoomStartActions {
     return {
-      create: (name) => void this.rooms.create(name),
+      create: (name, serverKey) => void this.rooms.create(name, serverKey),
       join: (code, name) => {
         if (!code) return this.notify('error', 'Type the join code the facilitator shows.');
         void this.rooms.join({ code, as: { kind: 'lobby' }, name });
@@ -155,6 +155,12 @@ export class App {
 
   async roomAction(a: RoomAction) {
     const r = await this.controller.room?.action(a);
+    if (r && !r.ok) this.notify('error', r.reason);
+  }
+
+  /** The page of messages before the oldest this page holds. */
+  async roomOlderMessages() {
+    const r = await this.controller.room?.loadOlderMessages();
     if (r && !r.ok) this.notify('error', r.reason);
   }
 

@@ -256,6 +256,7 @@ export function roomUi(t: RoomTransport): NonNullable<UiState['room']> {
     role: t.role,
     info: t.room,
     messages: t.messages,
+    olderMessages: t.olderMessages,
     connection: t.connection,
     skewMs: t.skewMs,
     name: t.credentials.name,

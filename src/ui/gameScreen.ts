@@ -58,7 +58,7 @@ export function GameScreen({ app, ui }: { app: App; ui: UiState }): VNode {
         attach: (port) => (app.mapPort = port),
         lines: (lines) => (app.mapLines = lines),
       }),
-      h('aside', { class: 'right', 'aria-label': 'Negotiation, commit, council and fund' }, ctx ? h(SeatTabs, { ctx, chat: (to, text) => void app.roomChat(to, text) }) : null),
+      h('aside', { class: 'right', 'aria-label': 'Negotiation, commit, council and fund' }, ctx ? h(SeatTabs, { ctx, chat: (to, text) => void app.roomChat(to, text), older: () => void app.roomOlderMessages() }) : null),
       view ? h(RoundLog, { sc, view, open: ui.logOpen, toggle: () => set({ logOpen: !ui.logOpen }), notes: ui.aiNotes }) : null,
     ),
     h('div', {}, ...overlays(app, ui)),

@@ -56,11 +56,12 @@ export class RoomFlow {
     this.controller.store.setState({ screen: 'start', notice: { kind: 'error', text } });
   }
 
-  async create(name: string) {
+  /** `serverKey`: the server's facilitator key, when it has one (it keeps rooms in reserve for it). */
+  async create(name: string, serverKey?: string) {
     this.controller.store.setState({ screen: 'joining', notice: null });
     try {
       const { RoomTransport } = await import('../net/roomTransport');
-      const { code, key } = await RoomTransport.create(name);
+      const { code, key } = await RoomTransport.create(name, undefined, serverKey || undefined);
       await this.join({ code, as: { kind: 'facilitator', key }, name });
     } catch (err) {
       this.error(`Could not open a room: ${(err as Error).message}`);

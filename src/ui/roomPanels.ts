@@ -11,7 +11,7 @@ import { personaLabel } from './personaPicker';
 import { teamUrl } from './roomFlow';
 
 export interface RoomStartActions {
-  create(name: string): void;
+  create(name: string, serverKey?: string): void;
   join(code: string, name: string): void;
   projector(code: string): void;
   rejoin(): void;
@@ -20,6 +20,7 @@ export interface RoomStartActions {
 export function RoomStartCard({ saved, act }: { saved: { code: string; kind: string } | null; act: RoomStartActions }): VNode {
   const [name, setName] = useState('');
   const [code, setCode] = useState('');
+  const [serverKey, setServerKey] = useState('');
   const who = () => name.trim() || 'Guest';
   return h(
     'section',
@@ -36,7 +37,14 @@ export function RoomStartCard({ saved, act }: { saved: { code: string; kind: str
       button('Projector view', () => act.projector(normalizeCode(code))),
     ),
     h('p', { class: 'muted small', style: 'margin-top:12px' }, 'Instructor or White Cell?'),
-    button('Create a room as facilitator', () => act.create(name.trim() || 'Facilitator')),
+    button('Create a room as facilitator', () => act.create(name.trim() || 'Facilitator', serverKey.trim())),
+    h(
+      'details',
+      { class: 'small', style: 'margin-top:8px' },
+      h('summary', {}, 'This server has a facilitator key'),
+      h('p', { class: 'muted small' }, 'A server started with a facilitator key keeps rooms in reserve for those who know it, however many rooms others opened.'),
+      h('div', { class: 'field' }, h('label', { for: 'server-key' }, 'Facilitator key of the server'), h('input', { type: 'password', id: 'server-key', maxlength: 128, autocomplete: 'off', value: serverKey, oninput: (e: Event) => setServerKey(valueOf(e)) })),
+    ),
   );
 }
 
@@ -150,7 +158,7 @@ const toLabel = (sc: Scenario, to: ChatTo, from: string) => {
 };
 
 /** Messages: private to one delegation, to a group, to all, or the team channel. */
-export function MessagesPanel({ sc, me, lines, send }: { sc: Scenario; me: string | null; lines: readonly ChatLine[]; send: (to: ChatTo, text: string) => void }): VNode {
+export function MessagesPanel({ sc, me, lines, send, older }: { sc: Scenario; me: string | null; lines: readonly ChatLine[]; send: (to: ChatTo, text: string) => void; older?: (() => void) | undefined }): VNode {
   const others = sc.delegations.filter((d) => d.id !== me);
   const [text, setText] = useState('');
   const [mode, setMode] = useState('all');
@@ -171,6 +179,7 @@ export function MessagesPanel({ sc, me, lines, send }: { sc: Scenario; me: strin
   return h(
     'div',
     { class: 'tabpanel messages' },
+    older ? h('div', { class: 'row', style: 'justify-content:center;margin-bottom:6px' }, button('Show older messages', older, { class: 'small' })) : null,
     h(
       'ol',
       { class: 'chat', 'aria-live': 'polite', 'aria-label': 'Messages', ref: stick.ref, onscroll: stick.onScroll },

@@ -9,14 +9,14 @@ import { negotiationPanel } from './negotiationPanel';
 import { MessagesPanel } from './roomPanels';
 import { phaseLabel } from './topBar';
 
-export function SeatTabs({ ctx, chat }: { ctx: Ctx; chat: (to: ChatTo, text: string) => void }): VNode {
+export function SeatTabs({ ctx, chat, older }: { ctx: Ctx; chat: (to: ChatTo, text: string) => void; older: () => void }): VNode {
   const tab = ctx.ui.tab;
   const room = ctx.ui.room;
   const label = (t: Tab, text: string) =>
     h('button', { role: 'tab', type: 'button', id: `tab-${t}`, 'aria-selected': String(tab === t), 'aria-controls': `panel-${t}`, onclick: () => ctx.set({ tab: t }) }, text);
   const body =
     tab === 'messages' && room
-      ? h(MessagesPanel, { sc: ctx.sc, me: ctx.seat, lines: room.messages, send: chat })
+      ? h(MessagesPanel, { sc: ctx.sc, me: ctx.seat, lines: room.messages, send: chat, older: room.olderMessages ? older : undefined })
       : tab === 'negotiate'
         ? negotiationPanel(ctx)
         : tab === 'commit'
