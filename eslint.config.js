@@ -5,7 +5,22 @@ import tseslint from 'typescript-eslint';
 import { importX } from 'eslint-plugin-import-x';
 import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
 
-const nodeOrFrameworks = ['phaser', 'phaser/*', 'xstate', 'xstate/*', 'zustand', 'zustand/*', 'socket.io', 'socket.io-client', 'better-sqlite3', 'node:*', 'fs', 'path', 'os', 'crypto'];
+const nodeOrFrameworks = [
+  'phaser',
+  'phaser/*',
+  'xstate',
+  'xstate/*',
+  'zustand',
+  'zustand/*',
+  'socket.io',
+  'socket.io-client',
+  'better-sqlite3',
+  'node:*',
+  'fs',
+  'path',
+  'os',
+  'crypto',
+];
 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'data/**', 'coverage/**'] },
@@ -19,7 +34,15 @@ export default tseslint.config(
     // The browser benchmark passes some of its functions to the page (page.evaluate, addInitScript).
     files: ['scripts/bench-browser.mjs'],
     languageOptions: {
-      globals: { window: 'readonly', document: 'readonly', performance: 'readonly', requestAnimationFrame: 'readonly', PerformanceObserver: 'readonly', MutationObserver: 'readonly', getComputedStyle: 'readonly' },
+      globals: {
+        window: 'readonly',
+        document: 'readonly',
+        performance: 'readonly',
+        requestAnimationFrame: 'readonly',
+        PerformanceObserver: 'readonly',
+        MutationObserver: 'readonly',
+        getComputedStyle: 'readonly',
+      },
     },
   },
   {
@@ -38,7 +61,10 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/consistent-type-imports': 'error',
-      'no-restricted-imports': ['error', { patterns: [{ group: ['**/scenes/*', '**/scenes'], message: 'Only the composition root imports scenes.' }] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/scenes/*', '**/scenes'], message: 'Only the composition root imports scenes.' }] },
+      ],
     },
   },
   {
@@ -50,7 +76,10 @@ export default tseslint.config(
         {
           patterns: [
             { group: nodeOrFrameworks, message: 'src/engine is pure: no Phaser, XState, Zustand, DOM or Node imports.' },
-            { group: ['**/machine/*', '**/ai/*', '**/store/*', '**/scenes/*', '**/ui/*', '**/net/*', '**/server/*', '**/cli/*'], message: 'src/engine imports nothing from the layers above it.' },
+            {
+              group: ['**/machine/*', '**/ai/*', '**/store/*', '**/scenes/*', '**/ui/*', '**/net/*', '**/server/*', '**/cli/*'],
+              message: 'src/engine imports nothing from the layers above it.',
+            },
           ],
         },
       ],
@@ -61,7 +90,10 @@ export default tseslint.config(
         { object: 'Date', property: 'now', message: 'The engine is deterministic: no clock.' },
         { object: 'performance', property: 'now', message: 'The engine is deterministic: no clock.' },
       ],
-      'no-restricted-syntax': ['error', { selector: "NewExpression[callee.name='Date']", message: 'The engine is deterministic: no clock.' }],
+      'no-restricted-syntax': [
+        'error',
+        { selector: "NewExpression[callee.name='Date']", message: 'The engine is deterministic: no clock.' },
+      ],
     },
   },
   {
@@ -72,7 +104,10 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['socket.io', 'better-sqlite3', 'node:*', 'fs', 'path', 'os', 'crypto'], message: 'Browser code: no Node or server packages.' },
+            {
+              group: ['socket.io', 'better-sqlite3', 'node:*', 'fs', 'path', 'os', 'crypto'],
+              message: 'Browser code: no Node or server packages.',
+            },
             { group: ['qrcode'], message: 'The server draws QR codes (/qr.svg): the page ships no QR library.' },
             { group: ['**/server/*', '**/server'], message: 'Browser code never imports the server.' },
             { group: ['**/scenes/*', '**/scenes'], message: 'Only the composition root imports scenes.' },
@@ -104,15 +139,26 @@ export default tseslint.config(
       'no-restricted-properties': [
         'error',
         { object: 'Math', property: 'random', message: 'AI randomness comes from its own seeded stream.' },
-        { object: 'Date', property: 'now', message: 'AI decisions must not depend on the clock (replays): budget the search in simulated rounds.' },
-        { object: 'performance', property: 'now', message: 'AI decisions must not depend on the clock (replays): budget the search in simulated rounds.' },
+        {
+          object: 'Date',
+          property: 'now',
+          message: 'AI decisions must not depend on the clock (replays): budget the search in simulated rounds.',
+        },
+        {
+          object: 'performance',
+          property: 'now',
+          message: 'AI decisions must not depend on the clock (replays): budget the search in simulated rounds.',
+        },
       ],
       'no-restricted-imports': [
         'error',
         {
           patterns: [
             { group: ['**/scenes/*', '**/scenes'], message: 'Only the composition root imports scenes.' },
-            { regex: '^\\.\\./engine(/index)?$', message: "The AI imports '../engine/core': the engine without zod, so the AI worker stays small." },
+            {
+              regex: '^\\.\\./engine(/index)?$',
+              message: "The AI imports '../engine/core': the engine without zod, so the AI worker stays small.",
+            },
           ],
         },
       ],

@@ -20,7 +20,14 @@ import { build, preview } from 'vite';
 const root = join(import.meta.dirname, '..');
 const outDir = join(root, 'dist');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const ARGS = ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
+const ARGS = [
+  '--no-sandbox',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
 const VIEWPORT = { width: 1280, height: 720 };
 /** The main thread counts as idle after this long without a long task. */
 const QUIET_MS = 1000;
@@ -165,7 +172,11 @@ async function aiTurn(browser, url) {
 
   const start = await page.evaluate(() => performance.now());
   await page.getByRole('button', { name: 'Ready to commit' }).click();
-  await page.getByRole('button', { name: 'Seal commit' }).or(page.getByRole('button', { name: 'Go to commit' })).first().waitFor({ timeout: 30_000 });
+  await page
+    .getByRole('button', { name: 'Seal commit' })
+    .or(page.getByRole('button', { name: 'Go to commit' }))
+    .first()
+    .waitFor({ timeout: 30_000 });
   if (await visible(page, 'button', 'Go to commit')) await page.getByRole('button', { name: 'Go to commit' }).click();
   else if (!(await visible(page, 'button', 'Seal commit'))) await page.getByRole('tab', { name: 'Commit' }).click();
   const seal = page.getByRole('button', { name: 'Seal commit' });
@@ -178,11 +189,17 @@ async function aiTurn(browser, url) {
   // The AI delegations commit in the worker; the round resolves and its summary opens.
   await page.getByRole('button', { name: 'Continue', exact: true }).waitFor({ timeout: 60_000 });
   await page.getByRole('button', { name: 'Continue', exact: true }).click();
-  await page.waitForFunction((r) => /** @type {any} */ (window).interlock.round() > r && /** @type {any} */ (window).interlock.thinking() === 0, round, { timeout: 60_000 });
+  await page.waitForFunction(
+    (r) => /** @type {any} */ (window).interlock.round() > r && /** @type {any} */ (window).interlock.thinking() === 0,
+    round,
+    { timeout: 60_000 },
+  );
   const s = await settle(page);
   const during = s.tasks.filter((t) => t.start >= start);
   const longest = during.reduce((m, t) => Math.max(m, t.duration), 0);
-  log(`AI turn: round ${round} → ${await hooks(page, 'round()')}, ${Math.round(s.now - start)} ms, long tasks: ${during.map((t) => Math.round(t.duration)).join(', ') || 'none'}`);
+  log(
+    `AI turn: round ${round} → ${await hooks(page, 'round()')}, ${Math.round(s.now - start)} ms, long tasks: ${during.map((t) => Math.round(t.duration)).join(', ') || 'none'}`,
+  );
   await context.close();
   return Math.round(longest);
 }
@@ -214,7 +231,10 @@ async function mapFps(browser, url) {
   const bare = [];
   const many = [];
   for (let rep = 0; rep < 2; rep++) {
-    for (const [n, into] of [[0, bare], [100, many]]) {
+    for (const [n, into] of [
+      [0, bare],
+      [100, many],
+    ]) {
       await page.evaluate((k) => /** @type {any} */ (window).mapBench.addIncidents(k), n);
       await page.waitForTimeout(2000);
       const f = await page.evaluate(sampleFps, 4000);
@@ -241,7 +261,11 @@ function twelveRoundLog() {
   const dir = mkdtempSync(join(tmpdir(), 'interlock-bench-'));
   for (let seed = 1; seed < 60; seed++) {
     const file = join(dir, `log-${seed}.json`);
-    const r = spawnSync(process.execPath, [join(root, 'scripts', 'cli.mjs'), 'sim', '--games', '1', '--seed', String(seed), '--log', file], { encoding: 'utf8' });
+    const r = spawnSync(
+      process.execPath,
+      [join(root, 'scripts', 'cli.mjs'), 'sim', '--games', '1', '--seed', String(seed), '--log', file],
+      { encoding: 'utf8' },
+    );
     if (r.status !== 0) throw new Error(`sim failed: ${r.stderr}`);
     if (JSON.parse(readFileSync(file, 'utf8')).final.round === 12) return file;
   }
@@ -259,7 +283,9 @@ async function debrief(browser, url) {
     await page.getByRole('heading', { name: 'After-action report', level: 1 }).waitFor();
     const st = await hooks(page, 'debrief()');
     reports.push(st.reportMs);
-    log(`report ${i + 1}: ${Math.round(st.reportMs)} ms (replay of the log ${Math.round(st.reportParts.replay)}, data ${Math.round(st.reportParts.data)}, page and charts ${Math.round(st.reportParts.page)})`);
+    log(
+      `report ${i + 1}: ${Math.round(st.reportMs)} ms (replay of the log ${Math.round(st.reportParts.replay)}, data ${Math.round(st.reportParts.data)}, page and charts ${Math.round(st.reportParts.page)})`,
+    );
     if (i < 5) await page.getByRole('button', { name: 'Back to the menu' }).click();
   }
   await page.getByRole('button', { name: 'Replay round by round' }).click();
@@ -291,7 +317,9 @@ async function debrief(browser, url) {
   // The page redraws after the input event (Preact batches it): the replay's own measure runs
   // from the input to the page and the map updated.
   log(`replay, first visit of each round (input to page and map, ms): ${firstVisit.map((x) => Math.round(x.own)).join(', ')}`);
-  log(`replay, cached (ms): ${again.map((x) => Math.round(x.own)).join(', ')}; to the next frame: median ${med(again.map((x) => x.painted))}`);
+  log(
+    `replay, cached (ms): ${again.map((x) => Math.round(x.own)).join(', ')}; to the next frame: median ${med(again.map((x) => x.painted))}`,
+  );
   return {
     reportFirstMs: Math.round(reports[0]),
     reportMs: Math.round(median(sorted)),
@@ -305,7 +333,8 @@ async function debrief(browser, url) {
 // ---- main ---------------------------------------------------------------------------------------
 
 async function main() {
-  if (!existsSync(CHROMIUM)) throw new Error(`Chromium is missing at ${CHROMIUM}. Install it with: apt-get install -y chromium (or set CHROMIUM_PATH).`);
+  if (!existsSync(CHROMIUM))
+    throw new Error(`Chromium is missing at ${CHROMIUM}. Install it with: apt-get install -y chromium (or set CHROMIUM_PATH).`);
   log('building into dist/ …');
   await build({ root, logLevel: 'error', build: { outDir, emptyOutDir: true, manifest: true } });
   const sizes = jsSizes();
@@ -314,22 +343,68 @@ async function main() {
   const url = `http://127.0.0.1:${port}/`;
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
   try {
-    const load = loadavg().map((x) => x.toFixed(2)).join(' ');
+    const load = loadavg()
+      .map((x) => x.toFixed(2))
+      .join(' ');
     const interactiveMs = runs('interactive') ? await interactive(browser, url) : null;
     const longestTaskDuringAiTurnMs = runs('ai') ? await aiTurn(browser, url) : null;
     const fps = runs('map') ? await mapFps(browser, url) : null;
     const deb = runs('debrief') ? await debrief(browser, url) : null;
-    const result = { jsGzipKB: sizes.jsGzipKB, phaserChunkGzipKB: sizes.phaserChunkGzipKB, interactiveMs, longestTaskDuringAiTurnMs, fpsBare: fps?.fpsBare ?? null, fps100: fps?.fps100 ?? null, fpsRatio: fps?.fpsRatio ?? null, ...(deb ?? {}) };
+    const result = {
+      jsGzipKB: sizes.jsGzipKB,
+      phaserChunkGzipKB: sizes.phaserChunkGzipKB,
+      interactiveMs,
+      longestTaskDuringAiTurnMs,
+      fpsBare: fps?.fpsBare ?? null,
+      fps100: fps?.fps100 ?? null,
+      fpsRatio: fps?.fpsRatio ?? null,
+      ...(deb ?? {}),
+    };
     const ok = (v, ok) => (ok ? 'ok' : 'OVER');
     const rows = [
-      ['JS shipped, gzip (kB = 1000 B)', `${result.jsGzipKB} (Phaser chunk ${result.phaserChunkGzipKB})`, `≤ ${TARGETS.jsGzipKB}`, ok(0, result.jsGzipKB <= TARGETS.jsGzipKB)],
-      ...(interactiveMs !== null ? [['page to interactive (ms)', String(interactiveMs), `≤ ${TARGETS.interactiveMs}`, ok(0, interactiveMs <= TARGETS.interactiveMs)]] : []),
-      ...(longestTaskDuringAiTurnMs !== null ? [['longest main-thread task, AI turn (ms)', String(longestTaskDuringAiTurnMs), `≤ ${TARGETS.longestTaskDuringAiTurnMs}`, ok(0, longestTaskDuringAiTurnMs <= TARGETS.longestTaskDuringAiTurnMs)]] : []),
-      ...(fps ? [[`map fps, 100 incidents / bare (${fps.renderer})`, `${fps.fps100} / ${fps.fpsBare} = ${fps.fpsRatio}`, `≥ ${TARGETS.fpsRatio}`, ok(0, fps.fpsRatio >= TARGETS.fpsRatio)]] : []),
+      [
+        'JS shipped, gzip (kB = 1000 B)',
+        `${result.jsGzipKB} (Phaser chunk ${result.phaserChunkGzipKB})`,
+        `≤ ${TARGETS.jsGzipKB}`,
+        ok(0, result.jsGzipKB <= TARGETS.jsGzipKB),
+      ],
+      ...(interactiveMs !== null
+        ? [['page to interactive (ms)', String(interactiveMs), `≤ ${TARGETS.interactiveMs}`, ok(0, interactiveMs <= TARGETS.interactiveMs)]]
+        : []),
+      ...(longestTaskDuringAiTurnMs !== null
+        ? [
+            [
+              'longest main-thread task, AI turn (ms)',
+              String(longestTaskDuringAiTurnMs),
+              `≤ ${TARGETS.longestTaskDuringAiTurnMs}`,
+              ok(0, longestTaskDuringAiTurnMs <= TARGETS.longestTaskDuringAiTurnMs),
+            ],
+          ]
+        : []),
+      ...(fps
+        ? [
+            [
+              `map fps, 100 incidents / bare (${fps.renderer})`,
+              `${fps.fps100} / ${fps.fpsBare} = ${fps.fpsRatio}`,
+              `≥ ${TARGETS.fpsRatio}`,
+              ok(0, fps.fpsRatio >= TARGETS.fpsRatio),
+            ],
+          ]
+        : []),
       ...(deb
         ? [
-            ['report of a 12-round game, log to page (ms)', `${deb.reportMs} (first, cold: ${deb.reportFirstMs})`, `≤ ${TARGETS.reportMs}`, ok(0, deb.reportMs <= TARGETS.reportMs)],
-            ['replay of a round, median / worst (ms)', `${deb.replayRoundMs} / ${deb.replayRoundMaxMs} (cached ${deb.replayCachedMs})`, `≤ ${TARGETS.replayRoundMs}`, ok(0, deb.replayRoundMaxMs <= TARGETS.replayRoundMs)],
+            [
+              'report of a 12-round game, log to page (ms)',
+              `${deb.reportMs} (first, cold: ${deb.reportFirstMs})`,
+              `≤ ${TARGETS.reportMs}`,
+              ok(0, deb.reportMs <= TARGETS.reportMs),
+            ],
+            [
+              'replay of a round, median / worst (ms)',
+              `${deb.replayRoundMs} / ${deb.replayRoundMaxMs} (cached ${deb.replayCachedMs})`,
+              `≤ ${TARGETS.replayRoundMs}`,
+              ok(0, deb.replayRoundMaxMs <= TARGETS.replayRoundMs),
+            ],
           ]
         : []),
     ];

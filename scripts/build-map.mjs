@@ -12,20 +12,36 @@ import { feature } from 'topojson-client';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 // The projection lives in src/map/projection.ts; bundle it so script and game share it.
 const out = join(root, 'node_modules', '.cache', 'interlock-cli', 'projection.mjs');
-await build({ entryPoints: [join(root, 'src/map/projection.ts')], outfile: out, bundle: true, platform: 'node', format: 'esm', packages: 'external', logLevel: 'warning' });
+await build({
+  entryPoints: [join(root, 'src/map/projection.ts')],
+  outfile: out,
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  packages: 'external',
+  logLevel: 'warning',
+});
 const { regionProjection, MAP_SIZE, REGION } = await import(out);
 
 const topo = JSON.parse(readFileSync(join(root, 'node_modules/world-atlas/countries-50m.json'), 'utf8'));
 const countries = feature(topo, topo.objects.countries).features;
-const projection = regionProjection().clipExtent([[-20, -20], [MAP_SIZE.width + 20, MAP_SIZE.height + 20]]);
+const projection = regionProjection().clipExtent([
+  [-20, -20],
+  [MAP_SIZE.width + 20, MAP_SIZE.height + 20],
+]);
 
 // Capture the projected, clipped rings through a d3 path context.
 function rings(geometry) {
   const out = [];
   let ring = null;
   const ctx = {
-    moveTo(x, y) { ring = [x, y]; out.push(ring); },
-    lineTo(x, y) { ring.push(x, y); },
+    moveTo(x, y) {
+      ring = [x, y];
+      out.push(ring);
+    },
+    lineTo(x, y) {
+      ring.push(x, y);
+    },
     closePath() {},
     arc() {},
   };
@@ -55,7 +71,10 @@ for (const f of countries) {
   if (!near(f)) continue;
   // Small islands (Bahrain) keep finer detail so they do not vanish.
   const rs = rings(f)
-    .map((r) => { const s = simplify(r, 2.5); return s.length >= 8 ? s : simplify(r, 0.8); })
+    .map((r) => {
+      const s = simplify(r, 2.5);
+      return s.length >= 8 ? s : simplify(r, 0.8);
+    })
     .filter((r) => r.length >= 6);
   if (rs.length === 0) continue;
   result.countries.push({ name: f.properties.name, rings: rs });

@@ -33,7 +33,10 @@ export function precompress(dir) {
     if (st.size < MIN_BYTES) continue;
     if (fresh(`${path}.br`, st.mtimeMs) && fresh(`${path}.gz`, st.mtimeMs)) continue;
     const body = readFileSync(path);
-    writeFileSync(`${path}.br`, brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: body.length } }));
+    writeFileSync(
+      `${path}.br`,
+      brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: body.length } }),
+    );
     writeFileSync(`${path}.gz`, gzipSync(body, { level: 9 }));
     written += 2;
   }

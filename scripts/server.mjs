@@ -23,12 +23,18 @@ function newest(path) {
 }
 
 const built = join(root, 'dist', 'index.html');
-const sources = Math.max(...['src', 'assets', 'index.html', 'map.html', 'vite.config.ts', 'package.json'].map((p) => newest(join(root, p))));
+const sources = Math.max(
+  ...['src', 'assets', 'index.html', 'map.html', 'vite.config.ts', 'package.json'].map((p) => newest(join(root, p))),
+);
 if (!args.has('--no-client-build') && (!existsSync(built) || statSync(built).mtimeMs < sources)) {
   process.stdout.write('Building the game (vite build)…\n');
   // In a child process, so the server does not keep the build's memory.
   const maps = process.env.INTERLOCK_SOURCEMAPS === '1' ? 'true' : 'false';
-  const r = spawnSync(process.execPath, [join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--logLevel', 'error', '--sourcemap', maps], { cwd: root, stdio: 'inherit' });
+  const r = spawnSync(
+    process.execPath,
+    [join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--logLevel', 'error', '--sourcemap', maps],
+    { cwd: root, stdio: 'inherit' },
+  );
   if (r.status !== 0) process.exit(r.status ?? 1);
 }
 // Brotli and gzip copies of the build, made once here rather than on every request.
@@ -38,17 +44,18 @@ const outdir = join(root, 'node_modules', '.cache', 'interlock-server');
 // The bundle is made again only when a source changed (a restart after a crash is quicker).
 const bundled = Math.min(newest(join(outdir, 'main.mjs')) || 0, newest(join(outdir, 'aiWorker.mjs')) || 0);
 const serverSources = Math.max(newest(join(root, 'src')), newest(join(root, 'package.json')));
-if (!bundled || bundled < serverSources) await build({
-  entryPoints: { main: join(root, 'src', 'server', 'main.ts'), aiWorker: join(root, 'src', 'server', 'aiWorker.ts') },
-  outdir,
-  outExtension: { '.js': '.mjs' },
-  bundle: true,
-  platform: 'node',
-  format: 'esm',
-  target: 'node20',
-  packages: 'external',
-  logLevel: 'warning',
-});
+if (!bundled || bundled < serverSources)
+  await build({
+    entryPoints: { main: join(root, 'src', 'server', 'main.ts'), aiWorker: join(root, 'src', 'server', 'aiWorker.ts') },
+    outdir,
+    outExtension: { '.js': '.mjs' },
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    packages: 'external',
+    logLevel: 'warning',
+  });
 if (args.has('--build-only')) process.exit(0);
 process.env.INTERLOCK_ROOT ??= root;
 await import(pathToFileURL(join(outdir, 'main.mjs')).href);

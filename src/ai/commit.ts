@@ -86,7 +86,9 @@ export function planCommit(scenario: Scenario, view: GameView, me: string, p: Pr
         p.personality !== 'dove' &&
         trustIn(view, me, restraintOwner) < (p.personality === 'hawk' ? 70 : 50);
       if (waitable && span) {
-        said.push(`We wait for ${who(scenario, restraintOwner ?? '')}'s ${quoted(scenario, span.restraint)} to show before our ${quoted(scenario, m.id)}; the window leaves us one more round.`);
+        said.push(
+          `We wait for ${who(scenario, restraintOwner ?? '')}'s ${quoted(scenario, span.restraint)} to show before our ${quoted(scenario, m.id)}; the window leaves us one more round.`,
+        );
         continue;
       }
       const slip = (100 - p.cooperation) / 5 + p.slips / 2;
@@ -111,7 +113,12 @@ export function planCommit(scenario: Scenario, view: GameView, me: string, p: Pr
     const steps = cat.spanSteps.get(span.id) ?? [];
     const mine = steps.filter((id) => cat.move.get(id)?.delegation === me && !stands(view, id) && !moves.includes(id));
     if (mine.length === 0) continue;
-    const othersCovered = steps.every((id) => cat.move.get(id)?.delegation === me || stands(view, id) || view.packages.some((pk) => pk.status === 'accepted' && pk.steps.some((s) => s.move === id)));
+    const othersCovered = steps.every(
+      (id) =>
+        cat.move.get(id)?.delegation === me ||
+        stands(view, id) ||
+        view.packages.some((pk) => pk.status === 'accepted' && pk.steps.some((s) => s.move === id)),
+    );
     if (!othersCovered || (p.personality === 'hawk' && !roll(r, 40))) continue;
     for (const id of mine) {
       const m = cat.move.get(id);
@@ -122,17 +129,26 @@ export function planCommit(scenario: Scenario, view: GameView, me: string, p: Pr
   }
 
   // 3. Unilateral moves with what is left.
-  if (choices.extras !== false && !spendFirst) unilateral(scenario, view, me, p, r, available, () => budget, take, said, moves, betrayals, escalate);
+  if (choices.extras !== false && !spendFirst)
+    unilateral(scenario, view, me, p, r, available, () => budget, take, said, moves, betrayals, escalate);
 
   // 4. The war trigger, for a cornered hawk.
   const war = [...available].map((id) => cat.move.get(id)).find((m) => m?.tags.includes('war-trigger'));
   if (war && escalate && war.cost <= budget && view.tension >= p.strikeAt) {
-    const nuclearBreach = betrayals.find((b) => cat.move.get(view.violations.find((v) => v.delegation === b.by)?.move ?? '')?.track === war.track);
+    const nuclearBreach = betrayals.find(
+      (b) => cat.move.get(view.violations.find((v) => v.delegation === b.by)?.move ?? '')?.track === war.track,
+    );
     const escalated = standingSteps(view).find((st) => st.delegation !== me && (cat.move.get(st.move)?.effects.tension ?? 0) >= 10);
-    const cause = nuclearBreach ? `${who(scenario, nuclearBreach.by)} ${nuclearBreach.what}` : escalated ? `${who(scenario, escalated.delegation)} went ahead with ${quoted(scenario, escalated.move)}` : null;
+    const cause = nuclearBreach
+      ? `${who(scenario, nuclearBreach.by)} ${nuclearBreach.what}`
+      : escalated
+        ? `${who(scenario, escalated.delegation)} went ahead with ${quoted(scenario, escalated.move)}`
+        : null;
     if (cause || view.tension >= p.strikeAt + 12) {
       take(war);
-      said.push(`We take ${quoted(scenario, war.id)}: tension stands at ${view.tension}${cause ? ` and ${cause}` : ''}; we will not wait until it is too late.`);
+      said.push(
+        `We take ${quoted(scenario, war.id)}: tension stands at ${view.tension}${cause ? ` and ${cause}` : ''}; we will not wait until it is too late.`,
+      );
     }
   }
 
@@ -165,7 +181,9 @@ export function planCommit(scenario: Scenario, view: GameView, me: string, p: Pr
 }
 
 export function commitDecision(plan: CommitPlan, me: string): Decision {
-  const reason = plan.said.length ? plan.said.join(' ') : 'We hold our position this round: nothing we agreed falls due, and no move of ours would help now.';
+  const reason = plan.said.length
+    ? plan.said.join(' ')
+    : 'We hold our position this round: nothing we agreed falls due, and no move of ours would help now.';
   const d: Decision = { intent: { type: 'commit.submit', actor: me, commit: plan.commit }, reason };
   if (plan.secret.length) d.secret = plan.secret.join(' ');
   return d;
@@ -192,7 +210,9 @@ export function defectionOptions(scenario: Scenario, view: GameView, me: string,
     if (p.weighsDetection && span?.phase === view.phase && p.personality !== 'hawk') continue;
     const detection = p.weighsDetection ? detectionChance(scenario, view, m) : 15;
     const support = m.defection?.support ?? 0;
-    const funding = Object.entries(m.defection?.funding ?? {}).filter(([n]) => scenario.proxyNetworks.find((x) => x.id === n)?.patron === me);
+    const funding = Object.entries(m.defection?.funding ?? {}).filter(
+      ([n]) => scenario.proxyNetworks.find((x) => x.id === n)?.patron === me,
+    );
     const gains: string[] = [];
     if (support > 0) gains.push(`wins back ${support} points of support at home`);
     for (const [n, v] of funding) gains.push(`keeps ${scenario.proxyNetworks.find((x) => x.id === n)?.name ?? n} funded (+${v})`);
@@ -224,14 +244,20 @@ function unilateral(
   const calm = (p.personality === 'dove' ? 1.5 : p.personality === 'hawk' ? 0.3 : 1) * (aggrieved ? 0.5 : 1);
   const unverified = (track: string) =>
     standingSteps(view).filter((st) => !st.verified && cat.move.get(st.move)?.track === track).length +
-    view.packages.filter((pk) => pk.status === 'accepted').flatMap((pk) => pk.steps).filter((s) => cat.move.get(s.move)?.track === track && cat.move.get(s.move)?.verifiedBy !== 'public').length;
+    view.packages
+      .filter((pk) => pk.status === 'accepted')
+      .flatMap((pk) => pk.steps)
+      .filter((s) => cat.move.get(s.move)?.track === track && cat.move.get(s.move)?.verifiedBy !== 'public').length;
   const scored: Array<{ m: Move; value: number; why: string }> = [];
   for (const id of available) {
     const m = cat.move.get(id);
     if (!m || moves.includes(id) || cat.spanOfMove.has(id) || m.tags.includes('war-trigger')) continue;
     const e = m.effects;
     const tension = (e.tension ?? 0) + Object.values(e.fronts ?? {}).reduce((a, v) => a + v, 0) / 3;
-    const ownFunding = Object.entries(e.funding ?? {}).reduce((a, [n, v]) => a + (scenario.proxyNetworks.find((x) => x.id === n)?.patron === me ? v : -v), 0);
+    const ownFunding = Object.entries(e.funding ?? {}).reduce(
+      (a, [n, v]) => a + (scenario.proxyNetworks.find((x) => x.id === n)?.patron === me ? v : -v),
+      0,
+    );
     // How much domestic support counts: a novice forgets it, an expert guards it.
     const supportWeight = p.difficulty === 'novice' ? 0 : p.difficulty === 'expert' ? 1 : 0.4;
     let value = -tension * calm * 0.6 + (e.support?.[me] ?? 0) * supportWeight + (e.trust ?? 0) * 0.25;
@@ -239,7 +265,8 @@ function unilateral(
     for (const [track, bonus] of Object.entries(e.verification ?? {})) {
       const waiting = unverified(track);
       value += (bonus / 10) * (0.5 + waiting);
-      if (waiting) why = `We add ${quoted(scenario, id)} so the monitors can verify the ${trackName(scenario, track)} steps that are waiting.`;
+      if (waiting)
+        why = `We add ${quoted(scenario, id)} so the monitors can verify the ${trackName(scenario, track)} steps that are waiting.`;
     }
     if (e.attribution) {
       value += (e.attribution / 15) * (view.council.founded ? 1.5 : 0.5);
@@ -285,14 +312,25 @@ function unilateral(
 
 /** An incident against us: a grievance even without a broken promise. */
 function aggressorSeen(scenario: Scenario, view: GameView, me: string): Betrayal | null {
-  const inc = view.incidents.find((i) => i.round >= view.round - 1 && !i.cancelled && i.severity >= 2 && catalog(scenario).front.get(i.front)?.exposed.includes(me));
+  const inc = view.incidents.find(
+    (i) => i.round >= view.round - 1 && !i.cancelled && i.severity >= 2 && catalog(scenario).front.get(i.front)?.exposed.includes(me),
+  );
   if (!inc) return null;
-  return { by: 'incident', round: inc.round, what: `incident #${inc.id} struck us on the ${catalog(scenario).front.get(inc.front)?.name ?? inc.front} front` };
+  return {
+    by: 'incident',
+    round: inc.round,
+    what: `incident #${inc.id} struck us on the ${catalog(scenario).front.get(inc.front)?.name ?? inc.front} front`,
+  };
 }
 
 // ---------------------------------------------------------------- the monitors
 
-export function allocate(scenario: Scenario, view: GameView, p: Profile, style: AllocationStyle = 'demand'): { allocation: Allocation; said: string } {
+export function allocate(
+  scenario: Scenario,
+  view: GameView,
+  p: Profile,
+  style: AllocationStyle = 'demand',
+): { allocation: Allocation; said: string } {
   const cat = catalog(scenario);
   const mon = scenario.monitors;
   const inspections: Record<string, number> = {};
@@ -324,7 +362,8 @@ export function allocate(scenario: Scenario, view: GameView, p: Profile, style: 
     const m = cat.move.get(st.move);
     if (!m) continue;
     if (!st.verified) addDemand(m, 2 + (cat.spanOfMove.get(m.id)?.phase === view.phase ? 1 : 0));
-    else if (m.defectable && m.front) frontDemand[m.front] = (frontDemand[m.front] ?? 0) + (style === 'watch' ? 2.5 : p.personality === 'hawk' ? 1 : 0.4);
+    else if (m.defectable && m.front)
+      frontDemand[m.front] = (frontDemand[m.front] ?? 0) + (style === 'watch' ? 2.5 : p.personality === 'hawk' ? 1 : 0.4);
   }
   for (const pk of view.packages) {
     if (pk.status !== 'accepted') continue;
@@ -348,11 +387,20 @@ export function allocate(scenario: Scenario, view: GameView, p: Profile, style: 
     return out;
   };
   Object.assign(inspections, spread(trackDemand, mon.inspectionTeams, ['nuclear']));
-  const byTension = Object.entries(view.fronts).sort((a, b) => b[1].tension - a[1].tension).map(([id]) => id);
+  const byTension = Object.entries(view.fronts)
+    .sort((a, b) => b[1].tension - a[1].tension)
+    .map(([id]) => id);
   Object.assign(observers, spread(frontDemand, mon.observerTeams, byTension.slice(0, 2)));
-  const waitingFor = (key: string) => (waitingNames[key]?.length ? `, where ${listOf([...new Set(waitingNames[key])].slice(0, 2))} ${waitingNames[key]?.length === 1 ? 'waits' : 'wait'} for verification` : '');
-  const inspWords = Object.entries(inspections).map(([t, n]) => `${plural(n, 'inspection team')} to the ${trackName(scenario, t)} track${waitingFor(t)}`);
-  const obsWords = Object.entries(observers).map(([f, n]) => `${plural(n, 'observer team')} to ${cat.front.get(f)?.name ?? f}${waitingFor(f)}`);
+  const waitingFor = (key: string) =>
+    waitingNames[key]?.length
+      ? `, where ${listOf([...new Set(waitingNames[key])].slice(0, 2))} ${waitingNames[key]?.length === 1 ? 'waits' : 'wait'} for verification`
+      : '';
+  const inspWords = Object.entries(inspections).map(
+    ([t, n]) => `${plural(n, 'inspection team')} to the ${trackName(scenario, t)} track${waitingFor(t)}`,
+  );
+  const obsWords = Object.entries(observers).map(
+    ([f, n]) => `${plural(n, 'observer team')} to ${cat.front.get(f)?.name ?? f}${waitingFor(f)}`,
+  );
   const anyWaiting = Object.keys(waitingNames).length > 0;
   return {
     allocation: { inspections, observers },
@@ -368,11 +416,11 @@ function reprisal(scenario: Scenario, view: GameView, me: string, p: Profile, r:
   const inc = retaliableIncidents(scenario, view, me).find((i) => i.severity >= 2);
   if (!inc || budget < RETALIATION_COST || !roll(r, (p.reprisal * inc.severity) / 3)) return null;
   const named = inc.attribution?.named;
-  const against = named && cat.delegation.has(named) && named !== me ? named : scenario.proxyNetworks.find((n) => n.id === inc.network)?.patron;
+  const against =
+    named && cat.delegation.has(named) && named !== me ? named : scenario.proxyNetworks.find((n) => n.id === inc.network)?.patron;
   if (!against || against === me) return null;
   return {
     retaliate: { incident: inc.id, against },
     said: `We strike back at ${who(scenario, against)} for incident #${inc.id} on the ${cat.front.get(inc.front)?.name ?? inc.front} front: without a council, nobody else will answer it.`,
   };
 }
-

@@ -114,7 +114,11 @@ export function betrayalsSeen(scenario: Scenario, view: GameView, me: string, me
   const out: Betrayal[] = [];
   for (const v of view.violations) {
     if (v.delegation === me || v.round < since) continue;
-    out.push({ by: v.delegation, round: v.round, what: `was caught not carrying out "${cat.move.get(v.move)?.name ?? v.move}" in round ${v.round}` });
+    out.push({
+      by: v.delegation,
+      round: v.round,
+      what: `was caught not carrying out "${cat.move.get(v.move)?.name ?? v.move}" in round ${v.round}`,
+    });
   }
   for (const p of view.packages) {
     if (p.status !== 'broken' || p.acceptedRound === null || !p.parties.includes(me)) continue;

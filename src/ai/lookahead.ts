@@ -55,7 +55,11 @@ export function determinize(scenario: Scenario, view: GameView, me: string, r: R
   });
   // Others' quiet defections: more likely from those who broke their word lately.
   const suspects = new Set(betrayalsSeen(scenario, view, me, 4).map((b) => b.by));
-  s.quietDefections = withDefections(view, me, (st) => cat.move.get(st.move)?.defectable === true && nextFloat(r) < (suspects.has(st.delegation) ? 0.15 : 0.04));
+  s.quietDefections = withDefections(
+    view,
+    me,
+    (st) => cat.move.get(st.move)?.defectable === true && nextFloat(r) < (suspects.has(st.delegation) ? 0.15 : 0.04),
+  );
   // Sealed commits of the others are unknown: in the sampled world they are still to be made.
   s.delegations = { ...view.delegations };
   for (const [d, del] of Object.entries(view.delegations)) {
@@ -77,7 +81,8 @@ export function worthTo(scenario: Scenario, s: GameState, me: string): number {
   const spec = scenario.phases.find((p) => p.id === s.phase);
   const tracksDone = spec
     ? Object.entries(spec.requires).filter(
-        ([t, n]) => scenario.interlocks.filter((x) => x.phase === s.phase && x.track === t && s.spans[x.id]?.status === 'secured').length >= n,
+        ([t, n]) =>
+          scenario.interlocks.filter((x) => x.phase === s.phase && x.track === t && s.spans[x.id]?.status === 'secured').length >= n,
       ).length / Math.max(1, Object.keys(spec.requires).length)
     : 0;
   const progress = Math.min(1, (phaseIndex + tracksDone) / 4);
@@ -168,7 +173,7 @@ export function expertCommit(scenario: Scenario, view: GameView, me: string, per
   });
   const chosen = plans[best] as CommitPlan;
   const d = commitDecision(chosen, me);
-  if (samples > 0) d.reason += ` (We weighed this against ${plural(plans.length - 1, 'other plan')} in ${plural(samples, 'sampled future')}.)`;
+  if (samples > 0)
+    d.reason += ` (We weighed this against ${plural(plans.length - 1, 'other plan')} in ${plural(samples, 'sampled future')}.)`;
   return d;
 }
-

@@ -118,18 +118,43 @@ function structureProposals(scenario: Scenario, view: GameView, me: string, p: P
   const out: Decision[] = [];
   const onTable = (tag: string) =>
     view.packages.some(
-      (pk) => pk.round === view.round && pk.status === 'proposed' && pk.steps.some((s) => catalog(scenario).move.get(s.move)?.tags.includes(tag as never)),
+      (pk) =>
+        pk.round === view.round &&
+        pk.status === 'proposed' &&
+        pk.steps.some((s) =>
+          catalog(scenario)
+            .move.get(s.move)
+            ?.tags.includes(tag as never),
+        ),
     );
   const fw = scenario.framework;
-  if (view.phase === 'ceasefire' && !view.framework.adopted && fw.requiredDelegations.includes(me) && !onTable('framework') && roll(r, p.cooperation + 10)) {
+  if (
+    view.phase === 'ceasefire' &&
+    !view.framework.adopted &&
+    fw.requiredDelegations.includes(me) &&
+    !onTable('framework') &&
+    roll(r, p.cooperation + 10)
+  ) {
     out.push({
-      intent: { type: 'package.propose', actor: me, steps: pledgePackage(scenario, view, 'framework', []), window: 1, note: 'A benchmark calendar for all four tracks.' },
+      intent: {
+        type: 'package.propose',
+        actor: me,
+        steps: pledgePackage(scenario, view, 'framework', []),
+        window: 1,
+        note: 'A benchmark calendar for all four tracks.',
+      },
       reason: 'We propose the framework: one benchmark calendar gives every side a timetable it can check, and no track moves alone.',
     });
   }
   if (!view.council.founded && scenario.council.guarantors.includes(me) && !onTable('council') && roll(r, p.cooperation)) {
     out.push({
-      intent: { type: 'package.propose', actor: me, steps: pledgePackage(scenario, view, 'council', []), window: 1, note: 'A standing mediation council.' },
+      intent: {
+        type: 'package.propose',
+        actor: me,
+        steps: pledgePackage(scenario, view, 'council', []),
+        window: 1,
+        note: 'A standing mediation council.',
+      },
       reason: 'We propose founding the mediation council: a joint inquiry can name who is behind an attack before anyone strikes back.',
     });
   }
@@ -138,7 +163,8 @@ function structureProposals(scenario: Scenario, view: GameView, me: string, p: P
 
 /** Refused in each of the last two rounds: someone will not have it, whatever the reason. */
 function recentlyRefused(view: GameView, restraint: string): boolean {
-  const refusedIn = (round: number) => view.packages.some((pk) => pk.status === 'rejected' && pk.round === round && pk.steps.some((s) => s.move === restraint));
+  const refusedIn = (round: number) =>
+    view.packages.some((pk) => pk.status === 'rejected' && pk.round === round && pk.steps.some((s) => s.move === restraint));
   return refusedIn(view.round - 1) && refusedIn(view.round - 2);
 }
 
@@ -159,8 +185,22 @@ function spanProposals(scenario: Scenario, view: GameView, me: string, p: Profil
     if (p.readsRedLines) steps = meetRedLines(scenario, view, steps);
     else if (breachOf(scenario, view, me, steps)) steps = null;
     if (!steps) continue;
-    if (p.weighsObjectives && objectiveAgainst(scenario, me, steps.filter((s) => s.delegation === me).map((s) => s.move))) continue;
-    if (p.readsRedLines && steps.some((s) => (catalog(scenario).delegation.get(s.delegation)?.doctrine?.redLines ?? []).some((l) => !l.requires && l.when.includes(s.move)))) continue;
+    if (
+      p.weighsObjectives &&
+      objectiveAgainst(
+        scenario,
+        me,
+        steps.filter((s) => s.delegation === me).map((s) => s.move),
+      )
+    )
+      continue;
+    if (
+      p.readsRedLines &&
+      steps.some((s) =>
+        (catalog(scenario).delegation.get(s.delegation)?.doctrine?.redLines ?? []).some((l) => !l.requires && l.when.includes(s.move)),
+      )
+    )
+      continue;
     const restraintCost = cat.move.get(span.restraint)?.cost ?? 1;
     const score =
       (p.priorities[span.track] ?? 5) +
@@ -189,9 +229,18 @@ function spanProposals(scenario: Scenario, view: GameView, me: string, p: Profil
     const partners = [...new Set(c.steps.filter((s) => s.delegation !== me).map((s) => who(scenario, s.delegation)))];
     const mine = c.steps.filter((s) => s.delegation === me).map((s) => quoted(scenario, s.move));
     const theirs = c.steps.filter((s) => s.delegation !== me).map((s) => `${who(scenario, s.delegation)}'s ${quoted(scenario, s.move)}`);
-    const added = c.steps.length > (cat.spanSteps.get(c.span.id)?.length ?? 0) ? ' We include what their red lines ask for, so nobody has to refuse.' : '';
+    const added =
+      c.steps.length > (cat.spanSteps.get(c.span.id)?.length ?? 0)
+        ? ' We include what their red lines ask for, so nobody has to refuse.'
+        : '';
     out.push({
-      intent: { type: 'package.propose', actor: me, steps: c.steps, window: c.span.window, note: `${c.span.name}: every step inside ${c.span.window === 1 ? 'one round' : `${c.span.window} rounds`}.` },
+      intent: {
+        type: 'package.propose',
+        actor: me,
+        steps: c.steps,
+        window: c.span.window,
+        note: `${c.span.name}: every step inside ${c.span.window === 1 ? 'one round' : `${c.span.window} rounds`}.`,
+      },
       reason: `We offer ${listOf(mine)} for ${listOf(theirs)}, all inside ${c.span.window === 1 ? 'one round' : `${c.span.window} rounds`}: that secures the ${trackName(scenario, c.span.track)} span “${c.span.name}” the bridge still lacks, with ${listOf(partners)}.${added}`,
     });
   }
@@ -212,8 +261,14 @@ export function answer(scenario: Scenario, view: GameView, me: string, p: Profil
   const cat = catalog(scenario);
   const mine = pkg.steps.filter((s) => s.delegation === me);
   const others = pkg.steps.filter((s) => s.delegation !== me);
-  const accept = (reason: string): Decision => ({ intent: { type: 'package.accept', actor: me, package: pkg.id, reason }, reason: `We accept: ${reason}.` });
-  const reject = (reason: string): Decision => ({ intent: { type: 'package.reject', actor: me, package: pkg.id, reason: `We reject: ${reason}.` }, reason: `We reject: ${reason}.` });
+  const accept = (reason: string): Decision => ({
+    intent: { type: 'package.accept', actor: me, package: pkg.id, reason },
+    reason: `We accept: ${reason}.`,
+  });
+  const reject = (reason: string): Decision => ({
+    intent: { type: 'package.reject', actor: me, package: pkg.id, reason: `We reject: ${reason}.` },
+    reason: `We reject: ${reason}.`,
+  });
   const slip = p.slips > 0 && roll(r, p.slips);
   const pledgesOnly = mine.every((s) => cat.move.get(s.move)?.kind === 'pledge');
   const trustLow = (d: string) => trustIn(view, me, d) < (p.personality === 'hawk' ? 50 : 35);
@@ -222,7 +277,9 @@ export function answer(scenario: Scenario, view: GameView, me: string, p: Profil
     const distrusted = [...new Set(others.map((s) => s.delegation))].filter(trustLow);
     if (p.personality === 'hawk' && distrusted.length && roll(r, 50))
       return reject(`we will not sit at one table with ${listOf(distrusted.map((d) => who(scenario, d)))} while they ignore their word`);
-    return roll(r, Math.max(p.cooperation, 60) + 10) ? accept(pledgeWords(scenario, pkg.steps)) : reject('the structure can wait until the first steps are delivered');
+    return roll(r, Math.max(p.cooperation, 60) + 10)
+      ? accept(pledgeWords(scenario, pkg.steps))
+      : reject('the structure can wait until the first steps are delivered');
   }
 
   // Red lines come first: fixable ones are countered with the missing step.
@@ -232,14 +289,21 @@ export function answer(scenario: Scenario, view: GameView, me: string, p: Profil
     if (fix && !slip) {
       const steps = [...pkg.steps, fix];
       const why = `We counter: ${breach.line.text}. We add ${fix.delegation === me ? 'our' : `${who(scenario, fix.delegation)}'s`} ${quoted(scenario, fix.move)} and accept the rest as it stands.`;
-      const counter: Decision = { intent: { type: 'package.counter', actor: me, package: pkg.id, steps, window: pkg.window, reason: why }, reason: why };
+      const counter: Decision = {
+        intent: { type: 'package.counter', actor: me, package: pkg.id, steps, window: pkg.window, reason: why },
+        reason: why,
+      };
       if (legal(scenario, view, counter)) return counter;
     }
     return reject(`${breach.line.text}`);
   }
 
   if (p.weighsObjectives) {
-    const against = objectiveAgainst(scenario, me, mine.map((s) => s.move));
+    const against = objectiveAgainst(
+      scenario,
+      me,
+      mine.map((s) => s.move),
+    );
     if (against) return reject(`giving up ${quoted(scenario, against)} would cost us leverage we mean to keep`);
   }
 
@@ -264,7 +328,11 @@ export function answer(scenario: Scenario, view: GameView, me: string, p: Profil
     if (pkg.window >= 2 && theirs >= 0 && myIdx.length && p.personality === 'pragmatist') {
       // Their step first; ours set off automatically once theirs is verified.
       const first = pkg.steps[theirs] as PackageStep;
-      const rest = pkg.steps.filter((_, i) => i !== theirs).map((s) => (s.delegation === me && cat.move.get(s.move)?.kind === 'step' ? { ...s, after: 0 } : { delegation: s.delegation, move: s.move }));
+      const rest = pkg.steps
+        .filter((_, i) => i !== theirs)
+        .map((s) =>
+          s.delegation === me && cat.move.get(s.move)?.kind === 'step' ? { ...s, after: 0 } : { delegation: s.delegation, move: s.move },
+        );
       const steps = [{ delegation: first.delegation, move: first.move }, ...rest];
       const why = `${who(scenario, betrayal.by)} ${betrayal.what}, so our ${listOf(mine.map((s) => quoted(scenario, s.move)))} will run only once its ${quoted(scenario, first.move)} is verified`;
       const counter: Decision = {
@@ -273,7 +341,8 @@ export function answer(scenario: Scenario, view: GameView, me: string, p: Profil
       };
       if (legal(scenario, view, counter)) return counter;
     }
-    if (p.personality === 'hawk' || roll(r, 60)) return reject(`${who(scenario, betrayal.by)} ${betrayal.what}; we will not pay first again`);
+    if (p.personality === 'hawk' || roll(r, 60))
+      return reject(`${who(scenario, betrayal.by)} ${betrayal.what}; we will not pay first again`);
   }
 
   // What the package is worth: spans of the bridge it completes, and what we get for what we give.
@@ -284,25 +353,45 @@ export function answer(scenario: Scenario, view: GameView, me: string, p: Profil
   if (useful.length === 0 && !slip) {
     const gets = others.filter((s) => (p.priorities[cat.move.get(s.move)?.track ?? ''] ?? 0) >= 6);
     if (gets.length === 0 || p.personality !== 'dove')
-      return reject(`we would give ${mineWords}, but the package secures no span the bridge still needs${gets.length ? '' : ' and nothing we need comes back'}`);
+      return reject(
+        `we would give ${mineWords}, but the package secures no span the bridge still needs${gets.length ? '' : ' and nothing we need comes back'}`,
+      );
   }
   const partners = [...new Set(others.map((s) => s.delegation))];
   const avgTrust = partners.reduce((a, d) => a + trustIn(view, me, d), 0) / Math.max(1, partners.length);
   const support = view.delegations[me]?.support ?? 50;
   const supportCost = mine.reduce((a, s) => a - (cat.move.get(s.move)?.effects.support?.[me] ?? 0), 0);
-  const worth = useful.reduce((a, x) => a + (p.priorities[x.track] ?? 5) + (p.weighsObjectives ? objectiveWorth(scenario, me, x, pkg.steps) : 0), 0);
+  const worth = useful.reduce(
+    (a, x) => a + (p.priorities[x.track] ?? 5) + (p.weighsObjectives ? objectiveWorth(scenario, me, x, pkg.steps) : 0),
+    0,
+  );
   // An expert knows the shared outcome counts for everyone: it does not turn down a sound span on a whim.
   const cooperation = p.lookahead > 0 && p.personality !== 'hawk' && useful.length > 0 ? Math.max(p.cooperation, 92) : p.cooperation;
-  const chance = cooperation + (avgTrust - 50) / 2 + worth - (support < 35 ? supportCost * 2 : 0) - (view.tension > 80 && p.personality === 'hawk' ? 15 : 0);
+  const chance =
+    cooperation +
+    (avgTrust - 50) / 2 +
+    worth -
+    (support < 35 ? supportCost * 2 : 0) -
+    (view.tension > 80 && p.personality === 'hawk' ? 15 : 0);
   if (!roll(r, chance)) {
     const worst = partners.slice().sort((a, b) => trustIn(view, me, a) - trustIn(view, me, b))[0];
     if (worst && trustIn(view, me, worst) < 50)
-      return reject(`we doubt ${who(scenario, worst)} will deliver its part (our trust in it is ${Math.round(trustIn(view, me, worst))} of 100), and our step would then stand alone`);
-    if (support < 45 && supportCost > 0) return reject(`our support at home is down to ${support}, and ${mineWords} would cost us ${supportCost} more points`);
-    return reject(`${mineWords} asks more of us than ${listOf(others.slice(0, 3).map((s) => `${who(scenario, s.delegation)}'s ${quoted(scenario, s.move)}`))} gives back`);
+      return reject(
+        `we doubt ${who(scenario, worst)} will deliver its part (our trust in it is ${Math.round(trustIn(view, me, worst))} of 100), and our step would then stand alone`,
+      );
+    if (support < 45 && supportCost > 0)
+      return reject(`our support at home is down to ${support}, and ${mineWords} would cost us ${supportCost} more points`);
+    return reject(
+      `${mineWords} asks more of us than ${listOf(others.slice(0, 3).map((s) => `${who(scenario, s.delegation)}'s ${quoted(scenario, s.move)}`))} gives back`,
+    );
   }
   const span = useful[0] ?? completes[0];
-  const gets = listOf(others.filter((s) => cat.move.get(s.move)?.kind === 'step').slice(0, 3).map((s) => `${who(scenario, s.delegation)}'s ${quoted(scenario, s.move)}`));
+  const gets = listOf(
+    others
+      .filter((s) => cat.move.get(s.move)?.kind === 'step')
+      .slice(0, 3)
+      .map((s) => `${who(scenario, s.delegation)}'s ${quoted(scenario, s.move)}`),
+  );
   return accept(
     span
       ? `our ${mineWords} is matched by ${gets || 'the pledges with it'} inside ${pkg.window === 1 ? 'one round' : `${pkg.window} rounds`}, and it secures “${spanName(scenario, span.id)}” on the ${trackName(scenario, span.track)} track once the monitors verify it`
@@ -316,10 +405,16 @@ function retryStructures(scenario: Scenario, view: GameView, me: string): Decisi
   const cat = catalog(scenario);
   for (const pk of view.packages) {
     if (pk.proposer !== me || pk.round !== view.round || pk.status !== 'rejected') continue;
-    const tag = pk.steps.some((s) => cat.move.get(s.move)?.tags.includes('framework')) ? 'framework' : pk.steps.some((s) => cat.move.get(s.move)?.tags.includes('council')) ? 'council' : null;
+    const tag = pk.steps.some((s) => cat.move.get(s.move)?.tags.includes('framework'))
+      ? 'framework'
+      : pk.steps.some((s) => cat.move.get(s.move)?.tags.includes('council'))
+        ? 'council'
+        : null;
     if (!tag) continue;
     const refused = pk.replies.filter((x) => x.answer === 'reject').map((x) => x.by);
-    const retried = view.packages.some((q) => q.proposer === me && q.round === view.round && q.id > pk.id && q.steps.some((s) => cat.move.get(s.move)?.tags.includes(tag)));
+    const retried = view.packages.some(
+      (q) => q.proposer === me && q.round === view.round && q.id > pk.id && q.steps.some((s) => cat.move.get(s.move)?.tags.includes(tag)),
+    );
     if (retried || refused.length === 0) continue;
     const steps = pledgePackage(scenario, view, tag, refused);
     const parties = new Set(steps.map((s) => s.delegation));

@@ -66,7 +66,16 @@ interface Shade {
 /** Tunable: how each personality bends the doctrine (README: AI delegations). */
 const SHADES: Record<Personality, Shade> = {
   hawk: { cooperation: 52, riskScale: 1.4, riskAdd: 25, escalation: 65, strikeAt: 88, reprisal: 70, memoryScale: 2, penaltyConfidence: 55 },
-  pragmatist: { cooperation: 76, riskScale: 1, riskAdd: 0, escalation: 34, strikeAt: 90, reprisal: 20, memoryScale: 1, penaltyConfidence: 62 },
+  pragmatist: {
+    cooperation: 76,
+    riskScale: 1,
+    riskAdd: 0,
+    escalation: 34,
+    strikeAt: 90,
+    reprisal: 20,
+    memoryScale: 1,
+    penaltyConfidence: 62,
+  },
   dove: { cooperation: 97, riskScale: 0, riskAdd: 0, escalation: 0, strikeAt: 999, reprisal: 0, memoryScale: 0.5, penaltyConfidence: 75 },
 };
 
@@ -112,13 +121,17 @@ export function parsePersonaSpec<K extends 'personality' | 'difficulty'>(
   delegations: readonly string[],
 ): { ok: true; value: Record<string, Persona[K]> } | { ok: false; error: string } {
   const out: Record<string, Persona[K]> = {};
-  for (const part of spec.split(',').map((p) => p.trim()).filter(Boolean)) {
+  for (const part of spec
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean)) {
     const [who, what] = part.split('=').map((x) => x.trim());
     if (!who || !what) return { ok: false, error: `"${part}" is not delegation=${key}` };
     if (!(allowed as readonly string[]).includes(what))
       return { ok: false, error: `unknown ${key} "${what}" (one of ${allowed.join(', ')})` };
     const targets = who === 'all' ? delegations : [who];
-    if (who !== 'all' && !delegations.includes(who)) return { ok: false, error: `unknown delegation "${who}" (one of ${delegations.join(', ')}, or all)` };
+    if (who !== 'all' && !delegations.includes(who))
+      return { ok: false, error: `unknown delegation "${who}" (one of ${delegations.join(', ')}, or all)` };
     for (const t of targets) out[t] = what as Persona[K];
   }
   return { ok: true, value: out };

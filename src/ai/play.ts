@@ -1,6 +1,18 @@
 // The round cycle driven by the engine's own functions (no machine), for the expert's simulated
 // futures and the benchmark's reference table. The AI seats are played by the one scheduler.
-import { catalog, checkIntent, closeRound, allCommitted, allReady, applyIntent, openCommit, resolveRound, type GameState, type Intent, type Scenario } from '../engine/core';
+import {
+  catalog,
+  checkIntent,
+  closeRound,
+  allCommitted,
+  allReady,
+  applyIntent,
+  openCommit,
+  resolveRound,
+  type GameState,
+  type Intent,
+  type Scenario,
+} from '../engine/core';
 import { playSteps, type Decider, type Table } from './scheduler';
 
 /**

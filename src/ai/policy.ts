@@ -19,18 +19,35 @@ function stamp(d: Decision): Decision {
   else if (i.type === 'commit.submit') {
     i.reason = clip(d.reason);
     if (d.secret) i.secretReason = clip(d.secret);
-  }
-  else if ('reason' in i || i.type === 'negotiation.ready' || i.type === 'council.vote' || i.type === 'council.penalize' || i.type.startsWith('package.'))
+  } else if (
+    'reason' in i ||
+    i.type === 'negotiation.ready' ||
+    i.type === 'council.vote' ||
+    i.type === 'council.penalize' ||
+    i.type.startsWith('package.')
+  )
     (i as { reason?: string }).reason = clip(d.reason);
   return d;
 }
 
 /** One stage's decisions for `me`, from its view and its seat's random stream (both from the authority). */
-export function decideStage(scenario: Scenario, view: GameView, me: string, persona: Persona = DEFAULT_PERSONA, stage: Stage, stream: number): Decision[] {
+export function decideStage(
+  scenario: Scenario,
+  view: GameView,
+  me: string,
+  persona: Persona = DEFAULT_PERSONA,
+  stage: Stage,
+  stream: number,
+): Decision[] {
   const p = profileOf(scenario, me, persona, stream);
   let out: Decision[];
   if (stage === 'propose' || stage === 'answer') out = negotiationStage(scenario, view, me, p, stage);
   else if (stage === 'close') out = councilBusiness(scenario, view, me, p);
-  else out = [p.lookahead > 0 ? expertCommit(scenario, view, me, persona, p.lookahead, stream) : commitDecision(planCommit(scenario, view, me, p), me)];
+  else
+    out = [
+      p.lookahead > 0
+        ? expertCommit(scenario, view, me, persona, p.lookahead, stream)
+        : commitDecision(planCommit(scenario, view, me, p), me),
+    ];
   return out.map(stamp);
 }

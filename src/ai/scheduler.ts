@@ -31,7 +31,10 @@ export function hasOffersToAnswer(s: GameState, d: string): boolean {
 
 /** A proposal of this seat was refused this round (it may propose it again without the refusers). */
 function hasRefusedStructure(s: GameState, d: string): boolean {
-  return s.phase === 'ceasefire' && s.packages.some((p) => p.proposer === d && p.round === s.round && p.status === 'rejected' && p.replies.length > 0);
+  return (
+    s.phase === 'ceasefire' &&
+    s.packages.some((p) => p.proposer === d && p.round === s.round && p.status === 'rejected' && p.replies.length > 0)
+  );
 }
 
 const proposedThisRound = (s: GameState, d: string) => s.packages.some((p) => p.proposer === d && p.round === s.round);
@@ -200,7 +203,10 @@ export class SeatDriver {
         this.again = false;
         if (!this.opts.mayAct()) return;
         const before = where(table);
-        await playSeats({ table, seats: this.opts.seats, book: this.book, ...(this.opts.onDecision ? { onDecision: this.opts.onDecision } : {}) }, this.opts.decide);
+        await playSeats(
+          { table, seats: this.opts.seats, book: this.book, ...(this.opts.onDecision ? { onDecision: this.opts.onDecision } : {}) },
+          this.opts.decide,
+        );
         // The seats' own last ready or commit can move the round on: they act on the new step too.
         moved = where(table) !== before;
       } while (this.again || moved);

@@ -56,7 +56,11 @@ async function hammer(o: AttackOrder, until: number, addressOf: () => string): P
   let sent = 0;
   const attempt = async () => {
     const c = new BenchClient(o.url, addressOf(), { reconnection: false });
-    const connected = await Promise.race([c.ready().then(() => true), new Promise<boolean>((r) => c.socket.once('connect_error', () => r(false))), sleep(2000).then(() => false)]);
+    const connected = await Promise.race([
+      c.ready().then(() => true),
+      new Promise<boolean>((r) => c.socket.once('connect_error', () => r(false))),
+      sleep(2000).then(() => false),
+    ]);
     if (connected) {
       sent++;
       const a = await c.call('room.join', { code: o.code, as: { kind: 'seat', token: o.token }, name: 'hammer' }, 2000).catch(() => null);

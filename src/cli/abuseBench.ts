@@ -58,13 +58,15 @@ const victim = await benchRoom(server.url, 2);
 await sleep(300);
 
 const quiet = await bystanderDuring(bystander, async () => undefined);
-say(`bystander room, quiet: median ${quiet.medianMs} ms, p95 ${quiet.p95Ms} ms (${quiet.samples} intents; server CPU ${quiet.serverCpu}% of a core)`);
+say(
+  `bystander room, quiet: median ${quiet.medianMs} ms, p95 ${quiet.p95Ms} ms (${quiet.samples} intents; server CPU ${quiet.serverCpu}% of a core)`,
+);
 
 /** The victim room's chat filled to its limits: every delegation writes until refused, from enough laptops to do it in seconds. */
 async function fillChat(): Promise<number> {
   const text = 'a long message to fill the chat '.repeat(15);
   for (const [d, token] of Object.entries(victim.tokens)) {
-    for (let refused = false; !refused; ) {
+    for (let refused = false; !refused;) {
       const c = new BenchClient(server.url, nextAddress(), { reconnection: false });
       await c.ready();
       await c.call('room.join', { code: victim.code, as: { kind: 'seat', token }, name: `writer ${d}` });
@@ -86,7 +88,14 @@ async function fillChat(): Promise<number> {
 /** Runs an attack in a worker thread (this same file) and samples the bystander meanwhile. */
 let blocks = 0;
 async function attackPhase(kind: AttackOrder['kind'], oneAddress: boolean) {
-  const order: AttackOrder = { kind, url: server.url, code: victim.code, token: victim.tokens.iran as string, seconds: SECONDS, oneAddress };
+  const order: AttackOrder = {
+    kind,
+    url: server.url,
+    code: victim.code,
+    token: victim.tokens.iran as string,
+    seconds: SECONDS,
+    oneAddress,
+  };
   let result: AttackResult = { sent: 0, cut: 0, joins: 0 };
   const r = await bystanderDuring(bystander, async () => {
     const worker = new Worker(new URL(import.meta.url), { workerData: { order, block: ++blocks } });
@@ -102,7 +111,9 @@ async function attackPhase(kind: AttackOrder['kind'], oneAddress: boolean) {
 let flood = null;
 if (runs('flood')) {
   flood = await attackPhase('flood', true);
-  say(`bystander room, 40 connections of one address flooding (${flood.sent} messages sent, cut off ${flood.cut} times): median ${flood.medianMs} ms, p95 ${flood.p95Ms} ms (target p95 ≤ ${TARGETS.bystanderP95Ms} ms; server CPU ${flood.serverCpu}% of a core)`);
+  say(
+    `bystander room, 40 connections of one address flooding (${flood.sent} messages sent, cut off ${flood.cut} times): median ${flood.medianMs} ms, p95 ${flood.p95Ms} ms (target p95 ≤ ${TARGETS.bystanderP95Ms} ms; server CPU ${flood.serverCpu}% of a core)`,
+  );
 }
 let hammer = null;
 let hammer60 = null;
@@ -110,15 +121,23 @@ let syncBytes = 0;
 if (runs('hammer')) {
   syncBytes = await fillChat();
   hammer = await attackPhase('hammer', true);
-  say(`bystander room, 60 connections of one address joining a seat whose chat is full (${hammer.sent} joins sent on new connections, ${hammer.joins} accepted; a join's sync ${r2(syncBytes / 1024)} KB): median ${hammer.medianMs} ms, p95 ${hammer.p95Ms} ms (target p95 ≤ ${TARGETS.bystanderP95Ms} ms; server CPU ${hammer.serverCpu}% of a core)`);
+  say(
+    `bystander room, 60 connections of one address joining a seat whose chat is full (${hammer.sent} joins sent on new connections, ${hammer.joins} accepted; a join's sync ${r2(syncBytes / 1024)} KB): median ${hammer.medianMs} ms, p95 ${hammer.p95Ms} ms (target p95 ≤ ${TARGETS.bystanderP95Ms} ms; server CPU ${hammer.serverCpu}% of a core)`,
+  );
   hammer60 = await attackPhase('hammer', false);
-  say(`bystander room, the same from 60 addresses (${hammer60.sent} sent, ${hammer60.joins} accepted): median ${hammer60.medianMs} ms, p95 ${hammer60.p95Ms} ms (server CPU ${hammer60.serverCpu}% of a core)`);
+  say(
+    `bystander room, the same from 60 addresses (${hammer60.sent} sent, ${hammer60.joins} accepted): median ${hammer60.medianMs} ms, p95 ${hammer60.p95Ms} ms (server CPU ${hammer60.serverCpu}% of a core)`,
+  );
 }
 
 // The start screen in Chromium: every byte the network delivered (compressed, with headers).
 async function startScreen() {
-  if (!existsSync(CHROMIUM)) throw new Error(`Chromium is missing at ${CHROMIUM}. Install it with: apt-get install -y chromium (or set CHROMIUM_PATH).`);
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-quic'] });
+  if (!existsSync(CHROMIUM))
+    throw new Error(`Chromium is missing at ${CHROMIUM}. Install it with: apt-get install -y chromium (or set CHROMIUM_PATH).`);
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-quic'],
+  });
   try {
     const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
     await context.addInitScript(() => {
@@ -145,7 +164,11 @@ async function startScreen() {
     const startFiles = [...new Set(files)];
     // On into a solo game with its map (Phaser, the AI worker): the policy must let them run.
     await page.getByRole('button', { name: 'Start solo game' }).click();
-    await page.waitForFunction(() => (window as unknown as { interlock?: { mapStats(): unknown } }).interlock?.mapStats() != null, null, { timeout: 30_000 }).catch(() => undefined);
+    await page
+      .waitForFunction(() => (window as unknown as { interlock?: { mapStats(): unknown } }).interlock?.mapStats() != null, null, {
+        timeout: 30_000,
+      })
+      .catch(() => undefined);
     await sleep(1500);
     const violations = [...(await page.evaluate(() => (window as unknown as { __csp: string[] }).__csp)), ...consoleCsp];
     return { startScreenKB: r2(startBytes / 1000), files: startFiles, cspViolations: violations };
@@ -154,12 +177,26 @@ async function startScreen() {
   }
 }
 const page = runs('page') ? await startScreen() : null;
-if (page) say(`start screen of a new laptop: ${page.startScreenKB} kB over the network (${page.files.length} files: ${page.files.join(', ')}) (target ≤ ${TARGETS.startScreenKB} kB)`);
-if (page) say(`Content-Security-Policy violations on the start screen and in a solo game with its map: ${page.cspViolations.length ? page.cspViolations.join(' | ') : 'none'}`);
+if (page)
+  say(
+    `start screen of a new laptop: ${page.startScreenKB} kB over the network (${page.files.length} files: ${page.files.join(', ')}) (target ≤ ${TARGETS.startScreenKB} kB)`,
+  );
+if (page)
+  say(
+    `Content-Security-Policy violations on the start screen and in a solo game with its map: ${page.cspViolations.length ? page.cspViolations.join(' | ') : 'none'}`,
+  );
 const load = loadavg();
 say(`load average at the end: ${load.map((x) => x.toFixed(2)).join(' ')} (the machine is shared)`);
 
-const result = { quiet, flood, hammer: hammer && { ...hammer, syncKB: r2(syncBytes / 1024) }, hammer60Addresses: hammer60, startScreen: page, loadavg: load, targets: TARGETS };
+const result = {
+  quiet,
+  flood,
+  hammer: hammer && { ...hammer, syncKB: r2(syncBytes / 1024) },
+  hammer60Addresses: hammer60,
+  startScreen: page,
+  loadavg: load,
+  targets: TARGETS,
+};
 if (json) process.stdout.write(`${JSON.stringify(result)}\n`);
 for (const room of [bystander, victim]) for (const c of room.clients) c.socket.close();
 await server.dispose();

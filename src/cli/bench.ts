@@ -85,7 +85,11 @@ const replayStats = stats(replaySamples);
 // AI decisions (issue targets: a standard decision p95 ≤ 20 ms, an expert decision p95 ≤ 500 ms).
 // Each call of a delegation's AI on one stage is one decision; the expert's are its sealed
 // sealed commits, where it looks ahead (its negotiation is the standard one, played sharper).
-function timeDecisions(personas: (seat: string, game: number) => Persona, count: number, keep: (seat: string, stage: string, p: Persona) => boolean) {
+function timeDecisions(
+  personas: (seat: string, game: number) => Persona,
+  count: number,
+  keep: (seat: string, stage: string, p: Persona) => boolean,
+) {
   const samples: number[] = [];
   for (let g = 0; g < count; g++) {
     const who = Object.fromEntries(catalog(scenario).delegationIds.map((d) => [d, personas(d, g)]));
@@ -102,7 +106,11 @@ function timeDecisions(personas: (seat: string, game: number) => Persona, count:
   return { ...stats(samples), decisions: samples.length };
 }
 const decisionGames = Math.max(4, Math.round(games / 10));
-const standardDecision = timeDecisions(() => ({ personality: 'pragmatist', difficulty: 'standard' }), decisionGames, () => true);
+const standardDecision = timeDecisions(
+  () => ({ personality: 'pragmatist', difficulty: 'standard' }),
+  decisionGames,
+  () => true,
+);
 const ids = catalog(scenario).delegationIds;
 const expertDecision = timeDecisions(
   (seat, g) => ({ personality: 'pragmatist', difficulty: seat === ids[g % ids.length] ? 'expert' : 'standard' }),

@@ -114,7 +114,12 @@ export class BenchClient {
   paused = false;
   waiters: Array<{ min: number; done: (t: number) => void }> = [];
   constructor(url: string, address: string = nextAddress(), opts: { reconnection?: boolean } = {}) {
-    this.socket = io(url, { transports: ['websocket'], forceNew: true, reconnection: opts.reconnection ?? true, localAddress: address } as Parameters<typeof io>[1]);
+    this.socket = io(url, {
+      transports: ['websocket'],
+      forceNew: true,
+      reconnection: opts.reconnection ?? true,
+      localAddress: address,
+    } as Parameters<typeof io>[1]);
     const seen = (m: { version: number }) => {
       if (m.version <= this.version) return;
       this.version = m.version;
@@ -181,7 +186,11 @@ export async function fanoutOnce(room: BenchRoom): Promise<number> {
   const before = Math.max(...room.clients.map((c) => c.version));
   const t0 = performance.now();
   const reached = Promise.all(room.clients.map((c) => c.reach(before + 1)));
-  const ack = await room.fac.call('intent', { id: msgId(), version: room.fac.version, intent: { type: room.fac.paused ? 'facilitator.resume' : 'facilitator.pause', actor: 'facilitator' } });
+  const ack = await room.fac.call('intent', {
+    id: msgId(),
+    version: room.fac.version,
+    intent: { type: room.fac.paused ? 'facilitator.resume' : 'facilitator.pause', actor: 'facilitator' },
+  });
   if (!ack.ok) throw new Error(`intent: ${ack.reason}`);
   room.fac.paused = !room.fac.paused;
   const times = await reached;

@@ -32,16 +32,26 @@ function fixed(sc: Scenario, opts: { answer: Answer; commit?: string; propose?: 
     const out: Array<{ intent: Intent; reason: string }> = [];
     if (stage === 'propose' && opts.propose) {
       const steps = opts.propose.map((m) => ({ delegation: cat.move.get(m)?.delegation ?? '', move: m }));
-      out.push({ intent: { type: 'package.propose', actor: d, steps, window: cat.spanOfMove.get(opts.propose[0] ?? '')?.window ?? 1 }, reason: 'fixed' });
+      out.push({
+        intent: { type: 'package.propose', actor: d, steps, window: cat.spanOfMove.get(opts.propose[0] ?? '')?.window ?? 1 },
+        reason: 'fixed',
+      });
     }
     if (stage === 'answer') {
       for (const p of view.packages) {
         if (p.status !== 'proposed' || !p.parties.includes(d) || p.accepted.includes(d)) continue;
-        out.push({ intent: { type: opts.answer === 'accept' ? 'package.accept' : 'package.reject', actor: d, package: p.id }, reason: 'fixed' });
+        out.push({
+          intent: { type: opts.answer === 'accept' ? 'package.accept' : 'package.reject', actor: d, package: p.id },
+          reason: 'fixed',
+        });
       }
     }
     if (stage === 'commit') {
-      const available = new Set(sc.moves.filter((m) => m.delegation === d && m.kind === 'step' && m.phases.includes(view.phase) && !stands(view, m.id)).map((m) => m.id));
+      const available = new Set(
+        sc.moves
+          .filter((m) => m.delegation === d && m.kind === 'step' && m.phases.includes(view.phase) && !stands(view, m.id))
+          .map((m) => m.id),
+      );
       const wanted = opts.commit ? [opts.commit] : (opts.propose ?? []).filter((m) => cat.move.get(m)?.delegation === d);
       let ap = (view.delegations[d]?.ap ?? 0) - (view.delegations[d]?.apDebt ?? 0);
       const moves: string[] = [];
@@ -86,15 +96,19 @@ const rows: Row[] = [];
 // The AI in every seat, for reference (the same games whichever seat it stands for).
 const reference = run('all', 'the AI itself (reference)', null);
 for (const seat of cat.delegationIds) {
-  for (const answer of ['accept', 'reject'] as const) rows.push(run(seat, `${answer} every offer, commit nothing`, fixed(scenario, { answer })));
+  for (const answer of ['accept', 'reject'] as const)
+    rows.push(run(seat, `${answer} every offer, commit nothing`, fixed(scenario, { answer })));
   for (const m of cat.movesOf.get(seat) ?? []) {
     if (m.kind !== 'step') continue;
-    for (const answer of ['accept', 'reject'] as const) rows.push(run(seat, `commit "${m.id}" every round, ${answer} every offer`, fixed(scenario, { answer, commit: m.id })));
+    for (const answer of ['accept', 'reject'] as const)
+      rows.push(run(seat, `commit "${m.id}" every round, ${answer} every offer`, fixed(scenario, { answer, commit: m.id })));
   }
   for (const span of scenario.interlocks) {
     const steps = cat.spanSteps.get(span.id) ?? [];
     if (!steps.some((id) => cat.move.get(id)?.delegation === seat)) continue;
-    rows.push(run(seat, `propose span "${span.id}" every round, accept every offer`, fixed(scenario, { answer: 'accept', propose: steps })));
+    rows.push(
+      run(seat, `propose span "${span.id}" every round, accept every offer`, fixed(scenario, { answer: 'accept', propose: steps })),
+    );
   }
 }
 const seconds = (performance.now() - started) / 1000;
@@ -121,7 +135,12 @@ else {
       `The AI in every seat (reference): consolidation ${pct(reference.consolidation)}, reached Phase C ${pct(reference.reachedC)}, Phase B ${pct(reference.reachedB)}`,
       `Strategies that reached consolidation at least once: ${reaching.length} of ${fixedRows.length}. The ten that came closest:`,
       `  consol.  phase C  phase B  unravel.`,
-      ...best.slice(0, 10).map((r) => `  ${pct(r.consolidation)}     ${pct(r.reachedC)}     ${pct(r.reachedB)}     ${pct(r.unraveling)}    ${r.seat}: ${r.strategy}`),
+      ...best
+        .slice(0, 10)
+        .map(
+          (r) =>
+            `  ${pct(r.consolidation)}     ${pct(r.reachedC)}     ${pct(r.reachedB)}     ${pct(r.unraveling)}    ${r.seat}: ${r.strategy}`,
+        ),
       '',
     ].join('\n'),
   );

@@ -43,16 +43,27 @@ await Promise.all(
 );
 const fanout: number[] = [];
 for (let k = 0; k < ROUNDS; k++) fanout.push(...(await Promise.all(rooms.map((room) => fanoutOnce(room)))));
-say(`fan-out, ${ROOMS} rooms × 8 clients, steady (${steady.length} intents, ≈ ${Math.round(steady.length / Math.max(5, ROUNDS / 2))}/s): median ${r2(pct(steady, 0.5))} ms, p95 ${r2(pct(steady, 0.95))} ms (target p95 ≤ 50 ms)`);
-say(`fan-out, burst (all ${ROOMS} rooms at the same instant, ${fanout.length} intents): median ${r2(pct(fanout, 0.5))} ms, p95 ${r2(pct(fanout, 0.95))} ms`);
+say(
+  `fan-out, ${ROOMS} rooms × 8 clients, steady (${steady.length} intents, ≈ ${Math.round(steady.length / Math.max(5, ROUNDS / 2))}/s): median ${r2(pct(steady, 0.5))} ms, p95 ${r2(pct(steady, 0.95))} ms (target p95 ≤ 50 ms)`,
+);
+say(
+  `fan-out, burst (all ${ROOMS} rooms at the same instant, ${fanout.length} intents): median ${r2(pct(fanout, 0.5))} ms, p95 ${r2(pct(fanout, 0.95))} ms`,
+);
 const load = await health(true);
 const perRoomMB = (load.heapUsedMB - base.heapUsedMB) / ROOMS;
 const perRoomRssMB = (load.rssMB - base.rssMB) / ROOMS;
-say(`server memory: heap ${base.heapUsedMB} → ${load.heapUsedMB} MB = ${r2(perRoomMB * 1024)} KB per room with 8 clients (rss ${r2(perRoomRssMB * 1024)} KB per room) (target ≤ 2 MB)`);
+say(
+  `server memory: heap ${base.heapUsedMB} → ${load.heapUsedMB} MB = ${r2(perRoomMB * 1024)} KB per room with 8 clients (rss ${r2(perRoomRssMB * 1024)} KB per room) (target ≤ 2 MB)`,
+);
 
 // Longer games: the AI plays every seat of every room for a few rounds, then memory again.
-for (const room of rooms) for (const d of SEATS) await room.fac.call('room.action', { id: id(), action: { kind: 'seatMode', delegation: d, mode: 'ai' } });
-await Promise.all(rooms.map((room) => room.fac.call('intent', { id: id(), version: room.fac.version, intent: { type: 'facilitator.resume', actor: 'facilitator' } })));
+for (const room of rooms)
+  for (const d of SEATS) await room.fac.call('room.action', { id: id(), action: { kind: 'seatMode', delegation: d, mode: 'ai' } });
+await Promise.all(
+  rooms.map((room) =>
+    room.fac.call('intent', { id: id(), version: room.fac.version, intent: { type: 'facilitator.resume', actor: 'facilitator' } }),
+  ),
+);
 const tPlay = performance.now();
 const played = () => Promise.all(rooms.map(async (room) => room.fac.version));
 while (performance.now() - tPlay < 20_000) {
@@ -60,7 +71,10 @@ while (performance.now() - tPlay < 20_000) {
   const versions = await played();
   if (Math.min(...versions) > 150) break;
 }
-for (const room of rooms) await room.fac.call('intent', { id: id(), version: room.fac.version, intent: { type: 'facilitator.pause', actor: 'facilitator' } }).catch(() => null);
+for (const room of rooms)
+  await room.fac
+    .call('intent', { id: id(), version: room.fac.version, intent: { type: 'facilitator.pause', actor: 'facilitator' } })
+    .catch(() => null);
 await new Promise((r) => setTimeout(r, 500));
 const later = await health(true);
 const laterPerRoom = (later.heapUsedMB - base.heapUsedMB) / ROOMS;
@@ -71,8 +85,14 @@ say(`after the AI played on (${Math.round(events / ROOMS)} events per room on av
 await kill9();
 const restart = await startServer();
 const back = await health();
-say(`restart after kill -9: ${back.rooms} rooms restored from SQLite in ${restart.restoredMs} ms (target ≤ 2 s); process start to listening ${Math.round(restart.ms)} ms`);
-say(`load average during the run: ${loadavg().map((x) => x.toFixed(2)).join(' ')}`);
+say(
+  `restart after kill -9: ${back.rooms} rooms restored from SQLite in ${restart.restoredMs} ms (target ≤ 2 s); process start to listening ${Math.round(restart.ms)} ms`,
+);
+say(
+  `load average during the run: ${loadavg()
+    .map((x) => x.toFixed(2))
+    .join(' ')}`,
+);
 
 const result = {
   rooms: ROOMS,

@@ -56,7 +56,16 @@ function play(gameSeed: number, who: Record<string, Persona>) {
 const outcomes = { consolidation: 0, drift: 0, unraveling: 0 };
 let rounds = 0;
 const started = performance.now();
-let duel: { a: Difficulty; b: Difficulty; games: number; wins: number; ties: number; losses: number; rate: number; bySeat: Record<string, number[]> } | null = null;
+let duel: {
+  a: Difficulty;
+  b: Difficulty;
+  games: number;
+  wins: number;
+  ties: number;
+  losses: number;
+  rate: number;
+  bySeat: Record<string, number[]>;
+} | null = null;
 
 if (typeof flags.duel === 'string') {
   const [a, b] = flags.duel.split(',') as [Difficulty, Difficulty];
@@ -108,7 +117,9 @@ if (flags.json) {
   const pct = (n: number) => `${((100 * n) / Math.max(1, played)).toFixed(1)}%`;
   const lines = [
     `${played} games of "${scenario.title}" from seed ${seed}:`,
-    `  AI: ${Object.entries(result.personas).map(([d, p]) => `${d} ${p}`).join(', ')}`,
+    `  AI: ${Object.entries(result.personas)
+      .map(([d, p]) => `${d} ${p}`)
+      .join(', ')}`,
     `  consolidation ${outcomes.consolidation} (${pct(outcomes.consolidation)})`,
     `  drift         ${outcomes.drift} (${pct(outcomes.drift)})`,
     `  unraveling    ${outcomes.unraveling} (${pct(outcomes.unraveling)})`,
@@ -117,7 +128,9 @@ if (flags.json) {
   if (duel)
     lines.push(
       `  duel ${duel.a} vs ${duel.b} (same seed, same seat): ${duel.a} scores more in ${duel.wins} of ${games} (${duel.rate}%), ties ${duel.ties}, fewer ${duel.losses}`,
-      `  by seat: ${Object.entries(duel.bySeat).map(([d, [w, n]]) => `${d} ${w}/${n}`).join(', ')}`,
+      `  by seat: ${Object.entries(duel.bySeat)
+        .map(([d, [w, n]]) => `${d} ${w}/${n}`)
+        .join(', ')}`,
     );
   process.stdout.write(`${lines.join('\n')}\n`);
 }

@@ -18,7 +18,18 @@ export {
   windowClosedUnmatched,
   snapbackArmed,
 } from './interlock';
-export { bridgeStatus, bridgeShortfall, commitCost, mayRetaliate, retaliableIncidents, retaliationTargets, retaliationProblem, RETALIATION_COST, type BridgeStatus, type TrackStatus } from './queries';
+export {
+  bridgeStatus,
+  bridgeShortfall,
+  commitCost,
+  mayRetaliate,
+  retaliableIncidents,
+  retaliationTargets,
+  retaliationProblem,
+  RETALIATION_COST,
+  type BridgeStatus,
+  type TrackStatus,
+} from './queries';
 export { resolveRound, verificationChance, detectionChance, effectiveFunding } from './resolution';
 export { MONITOR_RULES, monitorOf, type MonitorRule } from './monitors';
 export * from './round';

@@ -34,10 +34,16 @@ export function runInquiries(scenario: Scenario, s: GameState, incidents: readon
       continue;
     }
     const correct = chance(s, confidence);
-    const named = correct ? inc.sponsor : pick(s, suspects(scenario, inc).filter((x) => x !== inc.sponsor));
+    const named = correct
+      ? inc.sponsor
+      : pick(
+          s,
+          suspects(scenario, inc).filter((x) => x !== inc.sponsor),
+        );
     inc.attribution = { named, confidence, round: s.round, override: false };
     say(s, 'inquiry', `Inquiry into incident #${inc.id} names ${nameOf(scenario, named)} (confidence ${confidence}%).`);
-    if (!correct) say(s, 'misattribution', `Incident #${inc.id} was misattributed: the true sponsor was ${nameOf(scenario, inc.sponsor)}.`, 'secret');
+    if (!correct)
+      say(s, 'misattribution', `Incident #${inc.id} was misattributed: the true sponsor was ${nameOf(scenario, inc.sponsor)}.`, 'secret');
     if (isCodified(scenario, s) && named !== 'spoiler') {
       const pen = scenario.council.penalties.find((p) => p.severity >= inc.severity) ?? scenario.council.penalties[0];
       if (pen) applyPenalty(scenario, s, named, pen.id, `automatically for incident #${inc.id}`);

@@ -172,17 +172,7 @@ export function nameOf(scenario: Scenario, delegation: string): string {
 
 /** The parts of the state a draft can own, beyond its top-level numbers and flags. */
 export type DraftPart =
-  | 'fronts'
-  | 'delegations'
-  | 'trust'
-  | 'standing'
-  | 'spans'
-  | 'packages'
-  | 'council'
-  | 'funding'
-  | 'escrow'
-  | 'firedInjects'
-  | 'events';
+  'fronts' | 'delegations' | 'trust' | 'standing' | 'spans' | 'packages' | 'council' | 'funding' | 'escrow' | 'firedInjects' | 'events';
 
 /**
  * A lighter draft: only the listed parts are private copies, the rest is shared with `s` and must

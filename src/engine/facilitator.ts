@@ -21,7 +21,8 @@ function checkEffects(scenario: Scenario, e: unknown): string | null {
     [data.verification, (id) => scenario.tracks.some((t) => t.id === id), 'track'],
     [data.patrols, (id) => cat.front.has(id), 'front'],
   ];
-  for (const [rec, ok, kind] of known) for (const id of Object.keys(rec ?? {})) if (!ok(id)) return `unknown ${kind} "${id}" in the inject's effects`;
+  for (const [rec, ok, kind] of known)
+    for (const id of Object.keys(rec ?? {})) if (!ok(id)) return `unknown ${kind} "${id}" in the inject's effects`;
   return null;
 }
 

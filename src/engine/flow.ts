@@ -63,9 +63,10 @@ export type FlowStep = { kind: 'end'; outcome: Outcome; reason: string } | { kin
 export type RoundCheck = { guard: FlowGuard; then: Exclude<FlowStep, { kind: 'stay' }> };
 
 function checksOf(phase: PhaseId): RoundCheck[] {
-  const ends = END_CHECKS.filter((c) => !c.onlyIn || c.onlyIn.includes(phase)).map(
-    (c): RoundCheck => ({ guard: c.guard, then: { kind: 'end', outcome: c.outcome, reason: ENDING_REASON[c.outcome] } }),
-  );
+  const ends = END_CHECKS.filter((c) => !c.onlyIn || c.onlyIn.includes(phase)).map((c): RoundCheck => ({
+    guard: c.guard,
+    then: { kind: 'end', outcome: c.outcome, reason: ENDING_REASON[c.outcome] },
+  }));
   const next = NEXT_PHASE[phase];
   const advances = next ? ADVANCE_WHEN[phase].map((guard): RoundCheck => ({ guard, then: { kind: 'advance', phase: next } })) : [];
   return [...ends, ...advances];
@@ -101,7 +102,8 @@ export function beginAfter(scenario: Scenario, resolved: GameState, step: FlowSt
 }
 
 /** From a resolved round to what the players see next (the machine reaches the same state). */
-export const closeRound = (scenario: Scenario, resolved: GameState): GameState => beginAfter(scenario, resolved, afterRound(scenario, resolved));
+export const closeRound = (scenario: Scenario, resolved: GameState): GameState =>
+  beginAfter(scenario, resolved, afterRound(scenario, resolved));
 
 /** A new game as its first round's negotiation opens (the machine's first resting state). */
 export const openingState = (scenario: Scenario, seed: number): GameState =>

@@ -32,7 +32,8 @@ export function fireScheduledInjects(scenario: Scenario, s: GameState) {
 export function domesticShock(scenario: Scenario, s: GameState, delegation: string, cause: string) {
   const cat = catalog(scenario);
   const exposed = s.standing.filter(
-    (st) => st.delegation === delegation && cat.spanOfMove.has(st.move) && s.spans[cat.spanOfMove.get(st.move)?.id ?? '']?.status === 'secured',
+    (st) =>
+      st.delegation === delegation && cat.spanOfMove.has(st.move) && s.spans[cat.spanOfMove.get(st.move)?.id ?? '']?.status === 'secured',
   );
   if (exposed.length === 0) return;
   if (stopLossFor(scenario, s, delegation)) {
@@ -48,5 +49,9 @@ export function domesticShock(scenario: Scenario, s: GameState, delegation: stri
     rec.status = 'negated';
     rec.negatedCount += 1;
   }
-  say(s, 'shock', `${cause}: ${nameOf(scenario, delegation)} pulls back from "${cat.move.get(st.move)?.name}"; span "${span?.name}" is no longer secured.`);
+  say(
+    s,
+    'shock',
+    `${cause}: ${nameOf(scenario, delegation)} pulls back from "${cat.move.get(st.move)?.name}"; span "${span?.name}" is no longer secured.`,
+  );
 }

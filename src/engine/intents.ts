@@ -3,14 +3,7 @@
 import { catalog } from './catalog';
 import { applyFacilitator, checkFacilitator } from './facilitator';
 import { cloneState, copyCommit, delegationDraft, draftOf, editMotion, editPackage, nameOf, negotiationDraft, say } from './draft';
-import {
-  MAX_PROPOSALS_PER_ROUND,
-  addPackage,
-  checkPackageSteps,
-  concludePackage,
-  namedSponsor,
-  proposalsThisRound,
-} from './negotiation';
+import { MAX_PROPOSALS_PER_ROUND, addPackage, checkPackageSteps, concludePackage, namedSponsor, proposalsThisRound } from './negotiation';
 import { applyPenalty } from './council';
 import { injectDraft } from './injects';
 import { commitCost, retaliationProblem } from './queries';
@@ -35,8 +28,7 @@ export function checkIntent(scenario: Scenario, s: GameState, intent: Intent): s
     case 'package.propose':
     case 'package.counter': {
       if (s.step !== 'negotiation') return 'packages are proposed during negotiation';
-      if (proposalsThisRound(s, d) >= MAX_PROPOSALS_PER_ROUND)
-        return `at most ${MAX_PROPOSALS_PER_ROUND} proposals a round`;
+      if (proposalsThisRound(s, d) >= MAX_PROPOSALS_PER_ROUND) return `at most ${MAX_PROPOSALS_PER_ROUND} proposals a round`;
       if (intent.type === 'package.counter') {
         const why = checkAnswerable(s, d, intent.package);
         if (why) return why;
@@ -282,14 +274,12 @@ export function legalIntents(scenario: Scenario, s: GameState, d: DelegationId):
       keep({ type: 'council.vote', actor: d, motion: m.id, yes: false });
     }
     for (const inc of s.incidents)
-      for (const pen of scenario.council.penalties)
-        keep({ type: 'council.penalize', actor: d, incident: inc.id, penalty: pen.id });
+      for (const pen of scenario.council.penalties) keep({ type: 'council.penalize', actor: d, incident: inc.id, penalty: pen.id });
     for (const steps of spanPackages(scenario, s, d)) keep({ type: 'package.propose', actor: d, steps, window: 1 });
     keep({ type: 'negotiation.ready', actor: d });
   }
   if (s.step === 'commit' && !s.delegations[d]?.committed) {
-    for (const moves of affordableSets(scenario, s, d))
-      out.push({ type: 'commit.submit', actor: d, commit: { moves, defect: [] } });
+    for (const moves of affordableSets(scenario, s, d)) out.push({ type: 'commit.submit', actor: d, commit: { moves, defect: [] } });
   }
   return out;
 }

@@ -31,14 +31,11 @@ export function noVerifiedViolationSince(s: GameState, spanId: string): boolean 
 
 /** §5.2: a span is secured when, and only while, all three clauses hold. */
 export function spanSecured(scenario: Scenario, s: GameState, spanId: string): boolean {
-  return (
-    stepsInWindow(scenario, s, spanId) && stepsVerified(scenario, s, spanId) && noVerifiedViolationSince(s, spanId)
-  );
+  return stepsInWindow(scenario, s, spanId) && stepsVerified(scenario, s, spanId) && noVerifiedViolationSince(s, spanId);
 }
 
 export function securedSpansOn(scenario: Scenario, s: GameState, phase: PhaseId, track: string): number {
-  return scenario.interlocks.filter((x) => x.phase === phase && x.track === track && spanSecured(scenario, s, x.id))
-    .length;
+  return scenario.interlocks.filter((x) => x.phase === phase && x.track === track && spanSecured(scenario, s, x.id)).length;
 }
 
 /** §5.4: every track the phase names has its required number of secured spans. */
@@ -72,9 +69,7 @@ export function stopLossFor(scenario: Scenario, s: GameState, delegation: string
 
 function hasStanding(scenario: Scenario, s: GameState, delegation: string, tag: MoveTag): boolean {
   const moves = catalog(scenario).move;
-  return s.standing.some(
-    (st) => st.delegation === delegation && !isDefected(s, st.move) && moves.get(st.move)?.tags.includes(tag),
-  );
+  return s.standing.some((st) => st.delegation === delegation && !isDefected(s, st.move) && moves.get(st.move)?.tags.includes(tag));
 }
 
 /** Opens the window of every span that one of the newly implemented moves belongs to. */

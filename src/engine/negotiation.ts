@@ -107,11 +107,7 @@ export function concludePackage(scenario: Scenario, s: GameState, pkg: Package) 
   const pledges = pkg.steps.map((st) => cat.move.get(st.move)).filter((m) => m?.kind === 'pledge');
   const frameworkBy = new Set(pledges.filter((m) => m?.tags.includes('framework')).map((m) => m?.delegation));
   const fw = scenario.framework;
-  if (
-    !s.framework.adopted &&
-    fw.requiredDelegations.every((d) => frameworkBy.has(d)) &&
-    pkg.parties.length >= fw.minParties
-  ) {
+  if (!s.framework.adopted && fw.requiredDelegations.every((d) => frameworkBy.has(d)) && pkg.parties.length >= fw.minParties) {
     s.framework = { adopted: true, round: s.round };
     say(s, 'framework', `Framework adopted: the benchmark calendar is agreed.`);
   }

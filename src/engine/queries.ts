@@ -41,7 +41,14 @@ export function bridgeStatus(scenario: Scenario, s: GameState, phase: PhaseId = 
     spans: scenario.interlocks.filter((x) => x.phase === spec.id && x.track === track).map((x) => x.id),
   }));
   const short = tracks.filter((t) => t.secured < t.needed).map((t) => t.track);
-  const blocked = phase === 'ceasefire' ? (s.framework.adopted ? null : { kind: 'framework' as const }) : short.length ? { kind: 'tracks' as const, tracks: short } : null;
+  const blocked =
+    phase === 'ceasefire'
+      ? s.framework.adopted
+        ? null
+        : { kind: 'framework' as const }
+      : short.length
+        ? { kind: 'tracks' as const, tracks: short }
+        : null;
   return { phase: spec, tracks, blocked };
 }
 
@@ -74,10 +81,17 @@ export function retaliableIncidents(scenario: Scenario, s: GameState, d: Delegat
 }
 
 /** Whom a delegation may retaliate against: any other delegation (it may strike the wrong one). */
-export const retaliationTargets = (scenario: Scenario, d: DelegationId): DelegationId[] => scenario.delegations.filter((x) => x.id !== d).map((x) => x.id);
+export const retaliationTargets = (scenario: Scenario, d: DelegationId): DelegationId[] =>
+  scenario.delegations.filter((x) => x.id !== d).map((x) => x.id);
 
 /** Why this retaliation is not allowed, or null; `budget` is the action points the commit's moves leave. */
-export function retaliationProblem(scenario: Scenario, s: GameState, d: DelegationId, r: NonNullable<Commit['retaliate']>, budget: number): string | null {
+export function retaliationProblem(
+  scenario: Scenario,
+  s: GameState,
+  d: DelegationId,
+  r: NonNullable<Commit['retaliate']>,
+  budget: number,
+): string | null {
   const inc = s.incidents.find((i) => i.id === r.incident);
   if (!inc || inc.cancelled) return 'no such incident';
   if (inc.round < s.round - 1) return 'retaliation must follow the incident within a round';

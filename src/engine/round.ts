@@ -9,8 +9,7 @@ import type { GameState } from './types';
 export const allReady = (s: GameState) => Object.values(s.delegations).every((d) => d.ready);
 export const allCommitted = (s: GameState) => Object.values(s.delegations).every((d) => d.committed);
 /** Everyone but `actor` is ready: `actor`'s readiness closes the negotiation. */
-export const allReadyBut = (s: GameState, actor: string) =>
-  Object.entries(s.delegations).every(([id, d]) => id === actor || d.ready);
+export const allReadyBut = (s: GameState, actor: string) => Object.entries(s.delegations).every(([id, d]) => id === actor || d.ready);
 export const allCommittedBut = (s: GameState, actor: string) =>
   Object.entries(s.delegations).every(([id, d]) => id === actor || d.committed);
 export const frameworkAgreed = (s: GameState) => s.framework.adopted;

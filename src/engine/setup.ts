@@ -27,9 +27,7 @@ export function createGame(scenario: Scenario, seed: number): GameState {
     endReason: null,
     warTrigger: null,
     tension: t.startTension,
-    fronts: Object.fromEntries(
-      scenario.fronts.map((f) => [f.id, { tension: f.startTension, observers: 0, patrols: 0 }]),
-    ),
+    fronts: Object.fromEntries(scenario.fronts.map((f) => [f.id, { tension: f.startTension, observers: 0, patrols: 0 }])),
     delegations: Object.fromEntries(
       scenario.delegations.map((d) => [
         d.id,

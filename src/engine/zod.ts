@@ -10,4 +10,5 @@ export { z };
 /** An integer in [min, max]. */
 export const int = (min: number, max: number) => z.int().check(z.minimum(min), z.maximum(max));
 /** A string of at most `max` characters (and at least `min`). */
-export const str = (max: number, min = 0) => (min > 0 ? z.string().check(z.minLength(min), z.maxLength(max)) : z.string().check(z.maxLength(max)));
+export const str = (max: number, min = 0) =>
+  min > 0 ? z.string().check(z.minLength(min), z.maxLength(max)) : z.string().check(z.maxLength(max));

@@ -90,9 +90,7 @@ export function createGameMachine(scenario: Scenario) {
       truceCollapsed: ({ context }) => truceCollapsed(context.game),
       roundLimitReached: ({ context }) => roundLimitReached(scenario, context.game),
       endsIn: ({ context, event }, params: { outcome: Outcome }) =>
-        event.type === 'facilitator.end' &&
-        event.outcome === params.outcome &&
-        checkIntent(scenario, context.game, event) === null,
+        event.type === 'facilitator.end' && event.outcome === params.outcome && checkIntent(scenario, context.game, event) === null,
     },
     actions: {
       applyIntent: assign(({ context, event }) => ({
@@ -126,31 +124,36 @@ export function createGameMachine(scenario: Scenario) {
     ...roundChecks(phase).map((c) =>
       c.then.kind === 'end'
         ? ({ guard: c.guard, target: `#interlock.${c.then.outcome}` } as const)
-        : ({ guard: c.guard, target: `#interlock.${PHASE_STATE[c.then.phase]}`, actions: { type: 'beginRound', params: { step: c.then } } } as const),
+        : ({
+            guard: c.guard,
+            target: `#interlock.${PHASE_STATE[c.then.phase]}`,
+            actions: { type: 'beginRound', params: { step: c.then } },
+          } as const),
     ),
     { target: 'negotiation', actions: { type: 'beginRound', params: { step: STAY } } } as const,
   ];
 
-  const roundCycle = (phase: PhaseId) => ({
-    initial: 'negotiation',
-    states: {
-      negotiation: {
-        on: {
-          ...negotiationOn,
-          'negotiation.ready': [refuse, { guard: 'lastReady', target: 'commit', actions: 'applyIntent' }, apply],
-          'step.close': { guard: 'intentLegal', target: 'commit', actions: 'logIntent' },
+  const roundCycle = (phase: PhaseId) =>
+    ({
+      initial: 'negotiation',
+      states: {
+        negotiation: {
+          on: {
+            ...negotiationOn,
+            'negotiation.ready': [refuse, { guard: 'lastReady', target: 'commit', actions: 'applyIntent' }, apply],
+            'step.close': { guard: 'intentLegal', target: 'commit', actions: 'logIntent' },
+          },
         },
-      },
-      commit: {
-        entry: 'openCommit',
-        on: {
-          'commit.submit': [refuse, { guard: 'lastCommit', target: 'resolution', actions: 'applyIntent' }, apply],
-          'step.close': { guard: 'intentLegal', target: 'resolution', actions: 'logIntent' },
+        commit: {
+          entry: 'openCommit',
+          on: {
+            'commit.submit': [refuse, { guard: 'lastCommit', target: 'resolution', actions: 'applyIntent' }, apply],
+            'step.close': { guard: 'intentLegal', target: 'resolution', actions: 'logIntent' },
+          },
         },
+        resolution: { entry: 'resolveRound', always: resolutionOf(phase) },
       },
-      resolution: { entry: 'resolveRound', always: resolutionOf(phase) },
-    },
-  } as const);
+    }) as const;
 
   const ending = (outcome: Outcome) => ({
     type: 'final' as const,
@@ -162,10 +165,7 @@ export function createGameMachine(scenario: Scenario) {
     context: ({ input }) => ({ game: openingState(scenario, input.seed), log: [] }),
     initial: 'ceasefire',
     on: {
-      ...(Object.fromEntries(FACILITATOR_INTENTS.map((t) => [t, accept])) as Record<
-        (typeof FACILITATOR_INTENTS)[number],
-        typeof accept
-      >),
+      ...(Object.fromEntries(FACILITATOR_INTENTS.map((t) => [t, accept])) as Record<(typeof FACILITATOR_INTENTS)[number], typeof accept>),
       'facilitator.end': [
         { guard: { type: 'endsIn', params: { outcome: 'consolidation' } }, target: '.consolidation', actions: 'applyIntent' },
         { guard: { type: 'endsIn', params: { outcome: 'drift' } }, target: '.drift', actions: 'applyIntent' },

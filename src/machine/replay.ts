@@ -22,12 +22,18 @@ export class ReplayError extends Error {}
 export const scenarioHash = (scenario: Scenario) => hashValue(scenario);
 
 /** Feeds a log to a new game; refuses the first entry that does not fit. */
-export function replay(scenario: Scenario, seed: number, entries: readonly LogEntry[]): { session: GameSession; state: GameState; hash: string } {
+export function replay(
+  scenario: Scenario,
+  seed: number,
+  entries: readonly LogEntry[],
+): { session: GameSession; state: GameState; hash: string } {
   const session = GameSession.start(scenario, seed);
   for (const [i, entry] of entries.entries()) {
     if (entry.seq !== i + 1) throw new ReplayError(`entry ${i + 1}: sequence number ${entry.seq} is out of order (edited log?)`);
     if (entry.actor !== entry.intent.actor)
-      throw new ReplayError(`entry ${entry.seq}: the actor column says ${entry.actor} but the intent is by ${entry.intent.actor} (edited log?)`);
+      throw new ReplayError(
+        `entry ${entry.seq}: the actor column says ${entry.actor} but the intent is by ${entry.intent.actor} (edited log?)`,
+      );
     if (entry.round !== session.state.round)
       throw new ReplayError(`entry ${entry.seq}: recorded in round ${entry.round}, but the game is in round ${session.state.round}`);
     const r = session.send(entry.intent);

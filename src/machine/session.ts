@@ -48,8 +48,7 @@ export class GameSession {
       throw new Error(
         `this snapshot was made by another version of the game (machine ${saved.machineVersion}, engine ${saved.engineVersion}; this is ${MACHINE_VERSION}, ${ENGINE_VERSION})`,
       );
-    if (saved.scenarioId !== scenario.id)
-      throw new Error(`this snapshot is of scenario "${saved.scenarioId}", not "${scenario.id}"`);
+    if (saved.scenarioId !== scenario.id) throw new Error(`this snapshot is of scenario "${saved.scenarioId}", not "${scenario.id}"`);
     const actor = createActor(machineFor(scenario), {
       snapshot: saved.snapshot as ReturnType<Actor<GameMachine>['getPersistedSnapshot']>,
       input: { seed: 0 },

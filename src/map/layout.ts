@@ -104,7 +104,10 @@ export function placeLabelSize(name: string): { w: number; h: number } {
  * the first spot clear of earlier incidents and of place markers: the same incidents always land
  * in the same spots, and a new incident never moves an old one.
  */
-export function spreadIncidents(items: Array<{ id: number; cx: number; cy: number; size: number }>, keepOut: Array<{ x: number; y: number; r: number }>) {
+export function spreadIncidents(
+  items: Array<{ id: number; cx: number; cy: number; size: number }>,
+  keepOut: Array<{ x: number; y: number; r: number }>,
+) {
   const placed: Array<{ x: number; y: number; size: number }> = [];
   const gap = toMap(DESIGN.gap);
   const golden = Math.PI * (3 - Math.sqrt(5));

@@ -101,7 +101,16 @@ export function buildMapModel(scenario: Scenario, view: GameView): MapModel {
       const size = placeLabelSize(pl.name);
       const { spot, box } = place(aroundMarker(x, y, markerR), size.w, size.h, obstacles);
       obstacles.push(box);
-      const base = { key: `place:${pl.id}`, id: pl.id, name: pl.name, kind: pl.kind, x, y, underInspection: pl.kind === 'site' && inspected, label: spot };
+      const base = {
+        key: `place:${pl.id}`,
+        id: pl.id,
+        name: pl.name,
+        kind: pl.kind,
+        x,
+        y,
+        underInspection: pl.kind === 'site' && inspected,
+        label: spot,
+      };
       return { ...base, description: describePlace(base) };
     });
   return { round: view.round, fronts, incidents, places };

@@ -32,7 +32,10 @@ function sponsorName(scenario: Scenario, named: string, network: string | null):
 }
 
 /** The council's finding only: the true sponsor is never read, even when the view holds it. */
-export function attributionLabel(scenario: Scenario, inc: Pick<Incident, 'attribution' | 'network'>): { attributed: boolean; label: string } {
+export function attributionLabel(
+  scenario: Scenario,
+  inc: Pick<Incident, 'attribution' | 'network'>,
+): { attributed: boolean; label: string } {
   const a = inc.attribution;
   if (!a) return { attributed: false, label: 'unattributed' };
   if (a.named === null || a.named === 'hidden') return { attributed: false, label: `inconclusive (${a.confidence}%)` };
@@ -54,7 +57,10 @@ export function describePlace(p: Pick<MapPlace, 'name' | 'kind' | 'underInspecti
 
 /** The map as keyed sentences: fronts, then incidents newest first, then places. */
 export function describeMapItems(model: MapModel): Array<{ key: string; text: string }> {
-  return [...model.fronts, ...[...model.incidents].sort((a, b) => b.id - a.id), ...model.places].map((x) => ({ key: x.key, text: x.description }));
+  return [...model.fronts, ...[...model.incidents].sort((a, b) => b.id - a.id), ...model.places].map((x) => ({
+    key: x.key,
+    text: x.description,
+  }));
 }
 
 /** The map as plain sentences, for the text list beside it (screen readers, keyboard users). */

@@ -71,7 +71,12 @@ export class LocalTransport implements Transport {
       mayAct: () => !this.disposed && !this.session.done && !this.waiting,
       onDecision: (d, decision, accepted) => {
         if (!accepted || decision.intent.type === 'negotiation.ready') return;
-        this.notes.push({ round: this.session.state.round, delegation: d, text: decision.reason, sealed: decision.intent.type === 'commit.submit' });
+        this.notes.push({
+          round: this.session.state.round,
+          delegation: d,
+          text: decision.reason,
+          sealed: decision.intent.type === 'commit.submit',
+        });
       },
     });
     queueMicrotask(() => void this.driver.drive());
@@ -110,8 +115,14 @@ export class LocalTransport implements Transport {
   /** An intent of a person at this screen: admitted as a room admits a seat's (the seat must be a person's). */
   send(intent: Intent, opts: SendOptions = {}): Promise<SendResult> {
     // Whoever is at this screen may act for any seat; the authority refuses the seats the AI plays.
-    const role = catalog(this.scenario).delegation.has(intent.actor) ? ({ kind: 'seat', delegation: intent.actor } as const) : ({ kind: 'lobby' } as const);
-    const ack = this.authority.receive(role, undefined, { id: opts.id ?? `local-${this.nextId++}`, version: opts.version ?? this.store.version, intent });
+    const role = catalog(this.scenario).delegation.has(intent.actor)
+      ? ({ kind: 'seat', delegation: intent.actor } as const)
+      : ({ kind: 'lobby' } as const);
+    const ack = this.authority.receive(role, undefined, {
+      id: opts.id ?? `local-${this.nextId++}`,
+      version: opts.version ?? this.store.version,
+      intent,
+    });
     if (ack.ok) void this.driver.drive();
     return Promise.resolve(ack.ok ? { ok: true } : { ok: false, reason: ack.reason });
   }

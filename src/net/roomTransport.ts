@@ -35,7 +35,9 @@ export type Connection = 'online' | 'reconnecting' | 'offline';
 const envelope = z.object({
   version: z.int().check(z.minimum(0)),
   view: z.optional(z.object({ round: z.int(), step: z.string(), delegations: z.record(z.string(), z.unknown()) })),
-  patch: z.optional(z.object({ from: z.int(), to: z.int(), set: z.record(z.string(), z.unknown()), append: z.record(z.string(), z.array(z.unknown())) })),
+  patch: z.optional(
+    z.object({ from: z.int(), to: z.int(), set: z.record(z.string(), z.unknown()), append: z.record(z.string(), z.array(z.unknown())) }),
+  ),
   room: z.optional(z.object({ code: z.string(), started: z.boolean(), seats: z.array(z.unknown()) })),
   messages: z.optional(z.array(z.object({ id: z.string(), text: z.string(), from: z.string() }))),
 });
@@ -155,7 +157,9 @@ export class RoomTransport implements Transport {
   static async create(name: string, url?: string, serverKey?: string): Promise<{ code: string; key: string }> {
     const socket = connect(url);
     try {
-      const r: Ack<{ code: string; key: string }> = await socket.timeout(ACK_TIMEOUT_MS).emitWithAck('room.create', serverKey ? { name, key: serverKey } : { name });
+      const r: Ack<{ code: string; key: string }> = await socket
+        .timeout(ACK_TIMEOUT_MS)
+        .emitWithAck('room.create', serverKey ? { name, key: serverKey } : { name });
       if (!r.ok) throw new Error(r.reason);
       return { code: r.code, key: r.key };
     } finally {
@@ -222,7 +226,10 @@ export class RoomTransport implements Transport {
         this.viewSeq = m.patch.to;
       } else if (m.patch.to > this.viewSeq) {
         // A patch for a view this page does not hold: ask for the whole picture.
-        void this.socket.timeout(ACK_TIMEOUT_MS).emitWithAck('room.sync', {}).catch(() => undefined);
+        void this.socket
+          .timeout(ACK_TIMEOUT_MS)
+          .emitWithAck('room.sync', {})
+          .catch(() => undefined);
       }
     }
     if (m.scenario) this.scenario = m.scenario;
@@ -253,10 +260,14 @@ export class RoomTransport implements Transport {
    * rejoin (socket.io's own buffer would deliver it before the join, to a connection in no room);
    * an answer lost in a drop is asked for again with the same id, so it is applied once.
    */
-  private async call<T extends object>(event: 'intent' | 'chat.send' | 'chat.older' | 'room.action' | 'seat.claim' | 'log.download', payload: object): Promise<Ack<T>> {
+  private async call<T extends object>(
+    event: 'intent' | 'chat.send' | 'chat.older' | 'room.action' | 'seat.claim' | 'log.download',
+    payload: object,
+  ): Promise<Ack<T>> {
     for (let attempt = 0; attempt < 4; attempt++) {
       // Checked again right before sending: the connection may have dropped while waiting.
-      while (!this.joined || !this.socket.connected) if (!(await this.inRoom())) return { ok: false, code: 'unavailable', reason: 'the room is not reachable any more' };
+      while (!this.joined || !this.socket.connected)
+        if (!(await this.inRoom())) return { ok: false, code: 'unavailable', reason: 'the room is not reachable any more' };
       if (this.disposed) return { ok: false, code: 'unavailable', reason: 'the room was left' };
       try {
         return (await this.socket.timeout(ACK_TIMEOUT_MS).emitWithAck(event, payload as never)) as Ack<T>;

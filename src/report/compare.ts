@@ -53,7 +53,33 @@ export function comparisonCsv(scenario: Scenario, games: readonly ComparedGame[]
     const s = v === null ? '' : String(v);
     return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
   };
-  const header = ['game', 'seed', 'outcome', 'rounds', 'final_tension', 'peak_tension', 'spans_secured', 'spans_negated', 'violations', 'promises_kept_percent', 'attribution_correct_percent', ...dels.map((d) => `score.${d}`)];
-  const rows = games.map((g) => [g.name, g.seed, g.outcome, g.rounds, g.finalTension, g.peakTension, g.secured, g.negated, g.violations, g.promisesKept, g.attributionCorrect, ...dels.map((d) => g.scores[d] ?? null)]);
+  const header = [
+    'game',
+    'seed',
+    'outcome',
+    'rounds',
+    'final_tension',
+    'peak_tension',
+    'spans_secured',
+    'spans_negated',
+    'violations',
+    'promises_kept_percent',
+    'attribution_correct_percent',
+    ...dels.map((d) => `score.${d}`),
+  ];
+  const rows = games.map((g) => [
+    g.name,
+    g.seed,
+    g.outcome,
+    g.rounds,
+    g.finalTension,
+    g.peakTension,
+    g.secured,
+    g.negated,
+    g.violations,
+    g.promisesKept,
+    g.attributionCorrect,
+    ...dels.map((d) => g.scores[d] ?? null),
+  ]);
   return [header, ...rows].map((r) => r.map(cell).join(',')).join('\n') + '\n';
 }

@@ -13,7 +13,17 @@ export function reportCsv(r: Report): string {
   const sc = r.scenario;
   const fronts = sc.fronts.map((f) => f.id);
   const dels = sc.delegations.map((d) => d.id);
-  const header = ['round', 'phase', 'tension', ...fronts.map((f) => `front_tension.${f}`), ...dels.map((d) => `support.${d}`), ...dels.map((d) => `trust_in.${d}`), 'secured_spans', 'escrow_balance', 'incidents'];
+  const header = [
+    'round',
+    'phase',
+    'tension',
+    ...fronts.map((f) => `front_tension.${f}`),
+    ...dels.map((d) => `support.${d}`),
+    ...dels.map((d) => `trust_in.${d}`),
+    'secured_spans',
+    'escrow_balance',
+    'incidents',
+  ];
   const rows = r.history.map((h) => [
     h.round,
     h.phase,
@@ -30,7 +40,11 @@ export function reportCsv(r: Report): string {
 
 const mdCell = (v: string | number) => String(v).replace(/\|/g, '\\|').replace(/\n/g, ' ');
 const table = (head: string[], rows: Array<Array<string | number>>) =>
-  [`| ${head.map(mdCell).join(' | ')} |`, `|${head.map(() => '---').join('|')}|`, ...rows.map((r) => `| ${r.map(mdCell).join(' | ')} |`)].join('\n');
+  [
+    `| ${head.map(mdCell).join(' | ')} |`,
+    `|${head.map(() => '---').join('|')}|`,
+    ...rows.map((r) => `| ${r.map(mdCell).join(' | ')} |`),
+  ].join('\n');
 
 export const OUTCOME_LINE: Record<string, string> = {
   consolidation: 'Consolidation — the truce became an enforceable compact.',
@@ -56,19 +70,35 @@ export function reportMarkdown(r: Report): string {
   out.push('');
   out.push('## Key turning points');
   out.push('');
-  for (const t of r.turningPoints) out.push(`- Round ${t.round}: ${t.text}${t.tension ? ` (tension ${t.tension > 0 ? '+' : ''}${t.tension})` : ''}`);
+  for (const t of r.turningPoints)
+    out.push(`- Round ${t.round}: ${t.text}${t.tension ? ` (tension ${t.tension > 0 ? '+' : ''}${t.tension})` : ''}`);
   out.push('');
   out.push('## Escalation curve');
   out.push('');
-  out.push(table(['round', 'phase', 'tension', ...sc.fronts.map((f) => f.name), 'secured spans', 'incidents'], r.history.map((h) => [h.round, h.phase, h.tension, ...sc.fronts.map((f) => h.fronts[f.id] ?? ''), h.secured, h.incidents])));
+  out.push(
+    table(
+      ['round', 'phase', 'tension', ...sc.fronts.map((f) => f.name), 'secured spans', 'incidents'],
+      r.history.map((h) => [h.round, h.phase, h.tension, ...sc.fronts.map((f) => h.fronts[f.id] ?? ''), h.secured, h.incidents]),
+    ),
+  );
   out.push('');
   out.push('## Domestic support');
   out.push('');
-  out.push(table(['round', ...sc.delegations.map((d) => d.short)], r.history.map((h) => [h.round, ...sc.delegations.map((d) => h.support[d.id] ?? '')])));
+  out.push(
+    table(
+      ['round', ...sc.delegations.map((d) => d.short)],
+      r.history.map((h) => [h.round, ...sc.delegations.map((d) => h.support[d.id] ?? '')]),
+    ),
+  );
   out.push('');
   out.push('## Trust the others hold in each delegation');
   out.push('');
-  out.push(table(['round', ...sc.delegations.map((d) => d.short)], r.history.map((h) => [h.round, ...sc.delegations.map((d) => h.trust[d.id] ?? '')])));
+  out.push(
+    table(
+      ['round', ...sc.delegations.map((d) => d.short)],
+      r.history.map((h) => [h.round, ...sc.delegations.map((d) => h.trust[d.id] ?? '')]),
+    ),
+  );
   out.push('');
   out.push('## Promise ledger');
   out.push('');
@@ -93,25 +123,44 @@ export function reportMarkdown(r: Report): string {
   if (r.ledger.unilateral.length) {
     out.push('### Steps taken outside any agreed package');
     out.push('');
-    out.push(table(['round', 'step', 'verified', 'what became of it'], r.ledger.unilateral.map((i) => [i.implemented, `${del(i.delegation)}: ${move(i.move)}`, i.verified ?? '—', i.ended ? `${i.ended.how} in round ${i.ended.round}` : 'in force at the end'])));
+    out.push(
+      table(
+        ['round', 'step', 'verified', 'what became of it'],
+        r.ledger.unilateral.map((i) => [
+          i.implemented,
+          `${del(i.delegation)}: ${move(i.move)}`,
+          i.verified ?? '—',
+          i.ended ? `${i.ended.how} in round ${i.ended.round}` : 'in force at the end',
+        ]),
+      ),
+    );
     out.push('');
   }
   out.push('## Spans of the interlock table');
   out.push('');
-  out.push(table(['span', 'phase', 'track', 'secured', 'negated', 'violated', 'at the end'], r.spanCounts.map((x) => [x.name, x.phase, x.track, x.secured, x.negated, x.violated, x.status])));
+  out.push(
+    table(
+      ['span', 'phase', 'track', 'secured', 'negated', 'violated', 'at the end'],
+      r.spanCounts.map((x) => [x.name, x.phase, x.track, x.secured, x.negated, x.violated, x.status]),
+    ),
+  );
   out.push('');
   out.push('## Quiet defections');
   out.push('');
   if (r.defections.length === 0) out.push('No delegation defected quietly.');
   for (const d of r.defections) {
     const caught = r.ledger.instances.find((i) => i.move === d.move && i.defected === d.round)?.ended?.how === 'violated';
-    out.push(`- Round ${d.round}: ${del(d.delegation)} quietly stopped "${move(d.move)}" — ${caught ? 'caught (verified violation)' : 'never caught'}.`);
+    out.push(
+      `- Round ${d.round}: ${del(d.delegation)} quietly stopped "${move(d.move)}" — ${caught ? 'caught (verified violation)' : 'never caught'}.`,
+    );
   }
   out.push('');
   out.push('## Attribution accuracy');
   out.push('');
   const a = r.attribution;
-  out.push(`${a.rows.length} incidents; the council named a sponsor ${a.named} times, correctly ${a.correct} times${a.named ? ` (${Math.round((100 * a.correct) / a.named)}%)` : ''}; ${a.misattributed} misattributed; ${a.inconclusive} inconclusive.`);
+  out.push(
+    `${a.rows.length} incidents; the council named a sponsor ${a.named} times, correctly ${a.correct} times${a.named ? ` (${Math.round((100 * a.correct) / a.named)}%)` : ''}; ${a.misattributed} misattributed; ${a.inconclusive} inconclusive.`,
+  );
   out.push('');
   if (a.rows.length)
     out.push(
@@ -124,7 +173,11 @@ export function reportMarkdown(r: Report): string {
           i.kind,
           i.severity,
           del(i.sponsor),
-          i.attribution ? (i.attribution.named === null ? `inconclusive (${i.attribution.confidence}%)` : `${del(i.attribution.named)} (${i.attribution.confidence}%)`) : '—',
+          i.attribution
+            ? i.attribution.named === null
+              ? `inconclusive (${i.attribution.confidence}%)`
+              : `${del(i.attribution.named)} (${i.attribution.confidence}%)`
+            : '—',
           verdict === 'misattributed' ? '**MISATTRIBUTED**' : verdict,
         ]),
       ),

@@ -61,7 +61,15 @@ export function stepInstances(t: Timeline): StepInstance[] {
       const k = key(st.move, st.round);
       let inst = all.get(k);
       if (!inst) {
-        inst = { move: st.move, delegation: st.delegation, implemented: st.round, verified: null, defected: null, matched: null, ended: null };
+        inst = {
+          move: st.move,
+          delegation: st.delegation,
+          implemented: st.round,
+          verified: null,
+          defected: null,
+          matched: null,
+          ended: null,
+        };
         all.set(k, inst);
       }
       live.set(st.move, inst);
@@ -83,7 +91,15 @@ export function stepInstances(t: Timeline): StepInstance[] {
       if (r !== round || all.has(key(move, r))) continue;
       const m = sc.moves.find((x) => x.id === move);
       if (!m) continue;
-      const inst: StepInstance = { move, delegation: m.delegation, implemented: r, verified: null, defected: null, matched: null, ended: { round, how: endedHow(sc, prev, s, move, round, spanOf) } };
+      const inst: StepInstance = {
+        move,
+        delegation: m.delegation,
+        implemented: r,
+        verified: null,
+        defected: null,
+        matched: null,
+        ended: { round, how: endedHow(sc, prev, s, move, round, spanOf) },
+      };
       all.set(key(move, r), inst);
     }
     prev = s;
@@ -102,7 +118,8 @@ function endedHow(sc: Scenario, prev: GameState | null, s: GameState, move: stri
   if (s.violations.some((v) => v.span === span && v.round === round)) return 'unwound by a violation';
   const before = prev?.spans[span];
   const now = s.spans[span];
-  if (now && now.negatedCount > (before?.negatedCount ?? 0)) return before?.status === 'secured' ? 'unwound by a domestic shock' : 'negated';
+  if (now && now.negatedCount > (before?.negatedCount ?? 0))
+    return before?.status === 'secured' ? 'unwound by a domestic shock' : 'negated';
   void sc;
   return 'reverted';
 }
@@ -117,7 +134,15 @@ export function buildLedger(t: Timeline): Ledger {
   for (const p of t.final.packages) {
     const agreed = p.acceptedRound;
     const answer: LedgerRow['answer'] =
-      agreed !== null ? 'agreed' : p.status === 'proposed' ? 'open' : p.status === 'rejected' ? 'rejected' : p.status === 'countered' ? 'countered' : 'expired';
+      agreed !== null
+        ? 'agreed'
+        : p.status === 'proposed'
+          ? 'open'
+          : p.status === 'rejected'
+            ? 'rejected'
+            : p.status === 'countered'
+              ? 'countered'
+              : 'expired';
     for (const step of p.steps) {
       const delivery =
         agreed === null ? null : (instances.find((i) => i.move === step.move && i.implemented >= agreed && !used.has(i)) ?? null);
@@ -145,7 +170,10 @@ export function buildLedger(t: Timeline): Ledger {
 export function promiseVerdict(row: LedgerRow): string {
   if (row.answer !== 'agreed') return `not agreed (${row.answer})`;
   const d = row.delivery;
-  if (row.pledge) return d?.ended ? `pledge in force from round ${d.implemented}, ${d.ended.how} in round ${d.ended.round}` : `pledge in force from round ${row.agreed}`;
+  if (row.pledge)
+    return d?.ended
+      ? `pledge in force from round ${d.implemented}, ${d.ended.how} in round ${d.ended.round}`
+      : `pledge in force from round ${row.agreed}`;
   if (!d) return row.settled === 'broken' ? 'never implemented — promise broken' : 'not implemented yet';
   if (d.ended) return `${d.ended.how} in round ${d.ended.round}`;
   if (d.matched !== null) return `matched — span secured in round ${d.matched}`;

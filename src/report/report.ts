@@ -38,10 +38,26 @@ export interface Report {
   history: RoundRecord[];
   ledger: Ledger;
   defections: QuietDefection[];
-  attribution: { rows: AttributionRow[]; named: number; correct: number; misattributed: number; inconclusive: number; misdirectedRetaliations: string[] };
+  attribution: {
+    rows: AttributionRow[];
+    named: number;
+    correct: number;
+    misattributed: number;
+    inconclusive: number;
+    misdirectedRetaliations: string[];
+  };
   objectives: ObjectiveRow[];
   turningPoints: TurningPoint[];
-  spanCounts: Array<{ span: string; name: string; phase: string; track: string; secured: number; negated: number; violated: number; status: string }>;
+  spanCounts: Array<{
+    span: string;
+    name: string;
+    phase: string;
+    track: string;
+    secured: number;
+    negated: number;
+    violated: number;
+    status: string;
+  }>;
 }
 
 function verdictOf(i: Incident): AttributionVerdict {
@@ -67,31 +83,91 @@ function turningPoints(t: Timeline): TurningPoint[] {
       const a = prev?.spans[x.id];
       const b = s.spans[x.id];
       if (!b) continue;
-      if (b.securedCount > (a?.securedCount ?? 0)) out.push({ round: f.round, kind: 'secured', text: `Span secured: ${x.name} (Phase ${x.phase}, ${x.track}).`, tension: sc.tunables.securedSpanTension });
+      if (b.securedCount > (a?.securedCount ?? 0))
+        out.push({
+          round: f.round,
+          kind: 'secured',
+          text: `Span secured: ${x.name} (Phase ${x.phase}, ${x.track}).`,
+          tension: sc.tunables.securedSpanTension,
+        });
       if (b.negatedCount > (a?.negatedCount ?? 0)) {
         const shock = s.events.find((e) => e.kind === 'shock' && e.round === f.round && e.text.includes(`span "${x.name}"`));
-        out.push({ round: f.round, kind: 'negated', text: shock ? `Span unwound: ${shock.text}` : `Span negated: ${x.name} — its window closed before every side had matched it.`, tension: null });
+        out.push({
+          round: f.round,
+          kind: 'negated',
+          text: shock ? `Span unwound: ${shock.text}` : `Span negated: ${x.name} — its window closed before every side had matched it.`,
+          tension: null,
+        });
       }
       if (b.violatedCount > (a?.violatedCount ?? 0)) {
-        const v = s.violations.filter((y) => y.span === x.id && y.round === f.round).map((y) => `${nameIn(sc, y.delegation)} on "${sc.moves.find((m) => m.id === y.move)?.name ?? y.move}"`);
-        out.push({ round: f.round, kind: 'violated', text: `Span broken by a verified violation: ${spanName(x.id)}${v.length ? ` (${v.join('; ')})` : ''}.`, tension: sc.tunables.violationTension });
+        const v = s.violations
+          .filter((y) => y.span === x.id && y.round === f.round)
+          .map((y) => `${nameIn(sc, y.delegation)} on "${sc.moves.find((m) => m.id === y.move)?.name ?? y.move}"`);
+        out.push({
+          round: f.round,
+          kind: 'violated',
+          text: `Span broken by a verified violation: ${spanName(x.id)}${v.length ? ` (${v.join('; ')})` : ''}.`,
+          tension: sc.tunables.violationTension,
+        });
       }
     }
-    if (s.framework.adopted && !prev?.framework.adopted) out.push({ round: s.framework.round ?? f.round, kind: 'framework', text: 'Framework adopted: the benchmark calendar is agreed.', tension: null });
-    if (s.council.founded && !prev?.council.founded) out.push({ round: s.council.round ?? f.round, kind: 'council', text: `Mediation council founded by ${s.council.members.map((d) => nameIn(sc, d)).join(', ')}.`, tension: null });
-    if (prev && f.start.phase !== prev.phase) out.push({ round: f.round, kind: 'phase', text: `New phase: ${f.start.phase === 'ceasefire' ? 'Ceasefire' : `Phase ${f.start.phase}`}.`, tension: null });
+    if (s.framework.adopted && !prev?.framework.adopted)
+      out.push({
+        round: s.framework.round ?? f.round,
+        kind: 'framework',
+        text: 'Framework adopted: the benchmark calendar is agreed.',
+        tension: null,
+      });
+    if (s.council.founded && !prev?.council.founded)
+      out.push({
+        round: s.council.round ?? f.round,
+        kind: 'council',
+        text: `Mediation council founded by ${s.council.members.map((d) => nameIn(sc, d)).join(', ')}.`,
+        tension: null,
+      });
+    if (prev && f.start.phase !== prev.phase)
+      out.push({
+        round: f.round,
+        kind: 'phase',
+        text: `New phase: ${f.start.phase === 'ceasefire' ? 'Ceasefire' : `Phase ${f.start.phase}`}.`,
+        tension: null,
+      });
     if (s.warTrigger && !prev?.warTrigger) out.push({ round: f.round, kind: 'war', text: `War trigger: ${s.warTrigger}.`, tension: null });
     prev = s;
   }
   // The incidents that moved tension most: the most severe, earliest first among equals.
   const t0 = sc.tunables.incidentTension;
-  const big = [...t.final.incidents].filter((i) => !i.cancelled).sort((a, b) => b.severity - a.severity || a.round - b.round).slice(0, 5);
+  const big = [...t.final.incidents]
+    .filter((i) => !i.cancelled)
+    .sort((a, b) => b.severity - a.severity || a.round - b.round)
+    .slice(0, 5);
   for (const i of big) {
     const front = sc.fronts.find((x) => x.id === i.front)?.name ?? i.front;
-    out.push({ round: i.round, kind: 'incident', text: `Incident #${i.id}: ${i.kind} attack, ${front}, severity ${i.severity} (true sponsor: ${nameIn(sc, i.sponsor)}).`, tension: t0 * i.severity });
+    out.push({
+      round: i.round,
+      kind: 'incident',
+      text: `Incident #${i.id}: ${i.kind} attack, ${front}, severity ${i.severity} (true sponsor: ${nameIn(sc, i.sponsor)}).`,
+      tension: t0 * i.severity,
+    });
   }
-  if (t.final.outcome) out.push({ round: t.final.round, kind: 'end', text: `The game ends in ${t.final.outcome}. ${t.final.endReason ?? ''}`.trim(), tension: null });
-  const order: Record<TurningPoint['kind'], number> = { framework: 0, council: 1, phase: 2, secured: 3, negated: 4, violated: 5, incident: 6, war: 7, end: 8 };
+  if (t.final.outcome)
+    out.push({
+      round: t.final.round,
+      kind: 'end',
+      text: `The game ends in ${t.final.outcome}. ${t.final.endReason ?? ''}`.trim(),
+      tension: null,
+    });
+  const order: Record<TurningPoint['kind'], number> = {
+    framework: 0,
+    council: 1,
+    phase: 2,
+    secured: 3,
+    negated: 4,
+    violated: 5,
+    incident: 6,
+    war: 7,
+    end: 8,
+  };
   return out.sort((a, b) => a.round - b.round || order[a.kind] - order[b.kind]);
 }
 
@@ -127,11 +203,24 @@ export function buildReport(t: Timeline): Report {
       inconclusive: count('inconclusive'),
       misdirectedRetaliations: s.events.filter((e) => e.kind === 'misdirected').map((e) => `Round ${e.round}: ${e.text}`),
     },
-    objectives: sc.delegations.map((d) => ({ delegation: d.id, score: score(sc, s, d.id), objectives: objectivesOf(sc, s, d.id).map((o) => ({ text: o.text, points: o.points, met: o.met })) })),
+    objectives: sc.delegations.map((d) => ({
+      delegation: d.id,
+      score: score(sc, s, d.id),
+      objectives: objectivesOf(sc, s, d.id).map((o) => ({ text: o.text, points: o.points, met: o.met })),
+    })),
     turningPoints: turningPoints(t),
     spanCounts: sc.interlocks.map((x) => {
       const r = s.spans[x.id];
-      return { span: x.id, name: x.name, phase: x.phase, track: x.track, secured: r?.securedCount ?? 0, negated: r?.negatedCount ?? 0, violated: r?.violatedCount ?? 0, status: r?.status ?? 'idle' };
+      return {
+        span: x.id,
+        name: x.name,
+        phase: x.phase,
+        track: x.track,
+        secured: r?.securedCount ?? 0,
+        negated: r?.negatedCount ?? 0,
+        violated: r?.violatedCount ?? 0,
+        status: r?.status ?? 'idle',
+      };
     }),
   };
 }

@@ -20,7 +20,8 @@ export const stepInForce = (s: GameState, move: string): StandingStep | undefine
 export const implementations = (s: GameState): ReadonlyArray<{ move: string; round: number }> => s.implemented;
 
 /** Quiet defections on steps still in force in this state, as far as it shows them (views mask others'). */
-export const defectionsIn = (s: GameState): QuietDefection[] => s.quietDefections.map(({ move, delegation, round }) => ({ move, delegation, round }));
+export const defectionsIn = (s: GameState): QuietDefection[] =>
+  s.quietDefections.map(({ move, delegation, round }) => ({ move, delegation, round }));
 
 /**
  * The quiet defections committed in the round just resolved: the sealed commits are still in the

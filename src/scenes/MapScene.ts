@@ -6,7 +6,20 @@ import * as Phaser from 'phaser';
 import regionUrl from '../../assets/map/region.json?url';
 import { MapCameraControl } from './mapCamera';
 import { FONT, ICON_BOX, INK, SEA_CSS, drawLegend } from './mapArt';
-import { ATLAS, FOCUS_RING_R, HALO_ARCS, HALO_CELL, HALO_R, ICON_RES, LABEL_RES, ZONE_RES, bakeBaseMap, bakeFrontCard, bakeIconAtlas, bakeZone } from './mapTextures';
+import {
+  ATLAS,
+  FOCUS_RING_R,
+  HALO_ARCS,
+  HALO_CELL,
+  HALO_R,
+  ICON_RES,
+  LABEL_RES,
+  ZONE_RES,
+  bakeBaseMap,
+  bakeFrontCard,
+  bakeIconAtlas,
+  bakeZone,
+} from './mapTextures';
 import {
   DESIGN,
   LAYOUT_ZOOM,
@@ -135,7 +148,13 @@ export class MapScene extends Phaser.Scene {
   }
 
   stats(): MapStats {
-    return { fronts: this.fronts.size, incidents: this.incidents.size, places: this.places.size, fps: Math.round(this.game.loop.actualFps * 10) / 10, legend: this.legendVisible };
+    return {
+      fronts: this.fronts.size,
+      incidents: this.incidents.size,
+      places: this.places.size,
+      fps: Math.round(this.game.loop.actualFps * 10) / 10,
+      legend: this.legendVisible,
+    };
   }
 
   // ---- scene lifecycle ----------------------------------------------------------------------
@@ -218,7 +237,12 @@ export class MapScene extends Phaser.Scene {
         }
       }
       const half = this.textures.getFrame(zoneKey)?.width ?? 2;
-      v.zone.setTexture(zoneKey).setPosition(f.x, f.y).setScale(1 / ZONE_RES).setTint(f.fill).setDepth(10 + i);
+      v.zone
+        .setTexture(zoneKey)
+        .setPosition(f.x, f.y)
+        .setScale(1 / ZONE_RES)
+        .setTint(f.fill)
+        .setDepth(10 + i);
       setHitArea(v.zone, new Phaser.Geom.Circle(half / 2, half / 2, f.radius * ZONE_RES), Phaser.Geom.Circle.Contains);
       this.bakeFrontLabel(v, f);
     });
@@ -346,7 +370,9 @@ export class MapScene extends Phaser.Scene {
     if (v.halo) return;
     // The ring (radius HALO_R in a HALO_CELL cell) rings the icon with 5 design px to spare.
     const design = (HALO_CELL * (size + 10)) / (2 * HALO_R);
-    const arcs = Array.from({ length: HALO_ARCS }, (_, k) => this.icon(0, 0, 'halo-arc', design).setRotation((k * 2 * Math.PI) / HALO_ARCS));
+    const arcs = Array.from({ length: HALO_ARCS }, (_, k) =>
+      this.icon(0, 0, 'halo-arc', design).setRotation((k * 2 * Math.PI) / HALO_ARCS),
+    );
     const halo = this.add.container(0, 0, arcs);
     v.box.addAt(halo, 0);
     v.halo = halo;
@@ -363,7 +389,10 @@ export class MapScene extends Phaser.Scene {
         halo.setVisible(false);
         continue;
       }
-      halo.setVisible(true).setScale(1 + PULSE_GROWTH * eased).setAlpha(PULSE_ALPHA * (1 - eased / PULSE_FADED));
+      halo
+        .setVisible(true)
+        .setScale(1 + PULSE_GROWTH * eased)
+        .setAlpha(PULSE_ALPHA * (1 - eased / PULSE_FADED));
     }
   }
 
@@ -384,7 +413,9 @@ export class MapScene extends Phaser.Scene {
     }
     if (kind === 'incident') {
       const i = m.incidents.find((x) => String(x.id) === id);
-      return i ? { x: i.x, y: i.y, r: (incidentIconSize(i.severity) / 2 + 6) * LAYOUT_ZOOM, description: i.description, marker: true } : null;
+      return i
+        ? { x: i.x, y: i.y, r: (incidentIconSize(i.severity) / 2 + 6) * LAYOUT_ZOOM, description: i.description, marker: true }
+        : null;
     }
     const p = m.places.find((x) => x.id === id);
     return p ? { x: p.x, y: p.y, r: 14 * LAYOUT_ZOOM, description: p.description, marker: true } : null;
@@ -448,7 +479,13 @@ export class MapScene extends Phaser.Scene {
     const legend = this.add.image(0, 0, 'map-legend').setOrigin(0, 1).setName('legend').setData('res', res);
     const button = (label: string, name: string, act: () => void) => {
       const b = this.add
-        .text(0, 0, label, { ...textStyle(18, INK, 'bold'), backgroundColor: '#152230', padding: { x: 9, y: 3 }, fixedWidth: 34, align: 'center' })
+        .text(0, 0, label, {
+          ...textStyle(18, INK, 'bold'),
+          backgroundColor: '#152230',
+          padding: { x: 9, y: 3 },
+          fixedWidth: 34,
+          align: 'center',
+        })
         .setName(name)
         .setInteractive({ useHandCursor: true });
       b.on('pointerdown', act);
@@ -474,7 +511,10 @@ export class MapScene extends Phaser.Scene {
     }
     ['zoom-in', 'zoom-out', 'zoom-fit'].forEach((name, i) => {
       const b = this.hudItems.find((o) => o.name === name);
-      if (b instanceof Phaser.GameObjects.Text) b.setScale(s).setOrigin(1, 0).setPosition(width - 12, 12 + i * 38 * s);
+      if (b instanceof Phaser.GameObjects.Text)
+        b.setScale(s)
+          .setOrigin(1, 0)
+          .setPosition(width - 12, 12 + i * 38 * s);
     });
   }
 }
@@ -490,7 +530,11 @@ function placeText(text: Phaser.GameObjects.Text, spot: LabelSpot): void {
 }
 
 /** Sets or replaces an object's hit area (setInteractive keeps the first one it was given). */
-function setHitArea(obj: Phaser.GameObjects.Image, shape: Phaser.Geom.Circle | Phaser.Geom.Rectangle, contains: Phaser.Types.Input.HitAreaCallback): void {
+function setHitArea(
+  obj: Phaser.GameObjects.Image,
+  shape: Phaser.Geom.Circle | Phaser.Geom.Rectangle,
+  contains: Phaser.Types.Input.HitAreaCallback,
+): void {
   if (obj.input) {
     obj.input.hitArea = shape;
     obj.input.hitAreaCallback = contains;

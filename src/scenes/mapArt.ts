@@ -184,13 +184,39 @@ function polygon(ctx: CanvasRenderingContext2D, pts: ReadonlyArray<readonly [num
 function kindPath(ctx: CanvasRenderingContext2D, kind: IncidentKind, r: number): void {
   switch (kind) {
     case 'drone':
-      polygon(ctx, [[0, -1.05], [0.98, 0.72], [-0.98, 0.72]], r);
+      polygon(
+        ctx,
+        [
+          [0, -1.05],
+          [0.98, 0.72],
+          [-0.98, 0.72],
+        ],
+        r,
+      );
       break;
     case 'rocket':
-      polygon(ctx, [[0, -1.1], [0.85, 0], [0, 1.1], [-0.85, 0]], r);
+      polygon(
+        ctx,
+        [
+          [0, -1.1],
+          [0.85, 0],
+          [0, 1.1],
+          [-0.85, 0],
+        ],
+        r,
+      );
       break;
     case 'raid':
-      polygon(ctx, [[-0.78, -0.78], [0.78, -0.78], [0.78, 0.78], [-0.78, 0.78]], r);
+      polygon(
+        ctx,
+        [
+          [-0.78, -0.78],
+          [0.78, -0.78],
+          [0.78, 0.78],
+          [-0.78, 0.78],
+        ],
+        r,
+      );
       break;
     case 'cyber': {
       const pts: Array<[number, number]> = [];
@@ -199,7 +225,20 @@ function kindPath(ctx: CanvasRenderingContext2D, kind: IncidentKind, r: number):
       break;
     }
     case 'maritime':
-      polygon(ctx, [[-1.05, 0.05], [-0.4, 0.05], [-0.4, -0.6], [0.3, -0.6], [0.3, 0.05], [1.05, 0.05], [0.65, 0.72], [-0.65, 0.72]], r);
+      polygon(
+        ctx,
+        [
+          [-1.05, 0.05],
+          [-0.4, 0.05],
+          [-0.4, -0.6],
+          [0.3, -0.6],
+          [0.3, 0.05],
+          [1.05, 0.05],
+          [0.65, 0.72],
+          [-0.65, 0.72],
+        ],
+        r,
+      );
       break;
   }
 }
@@ -289,7 +328,12 @@ export function drawSite(ctx: CanvasRenderingContext2D): void {
 export function drawInspectionRing(ctx: CanvasRenderingContext2D): void {
   ring(ctx, 13, 2, '#7cc4ff');
   ctx.beginPath();
-  for (const [x, y] of [[0, -1], [1, 0], [0, 1], [-1, 0]] as const) {
+  for (const [x, y] of [
+    [0, -1],
+    [1, 0],
+    [0, 1],
+    [-1, 0],
+  ] as const) {
     ctx.moveTo(x * 11, y * 11);
     ctx.lineTo(x * 16, y * 16);
   }
@@ -354,19 +398,32 @@ export function drawLegend(ctx: CanvasRenderingContext2D, w: number, h: number):
   head('FRONT TENSION', 20);
   const bar = { x: 12, y: 28, w: w - 24, h: 10 };
   for (let i = 0; i < bar.w; i++) {
-    ctx.fillStyle = `#${cividis(i / (bar.w - 1)).toString(16).padStart(6, '0')}`;
+    ctx.fillStyle = `#${cividis(i / (bar.w - 1))
+      .toString(16)
+      .padStart(6, '0')}`;
     ctx.fillRect(bar.x + i, bar.y, 1.2, bar.h);
   }
   ctx.font = `11px ${FONT}`;
   ctx.fillStyle = MUTED;
-  const ticks: Array<[number, string]> = [[0, 'calm'], [30, 'tense'], [50, 'high'], [75, 'critical']];
+  const ticks: Array<[number, string]> = [
+    [0, 'calm'],
+    [30, 'tense'],
+    [50, 'high'],
+    [75, 'critical'],
+  ];
   for (const [t, name] of ticks) {
     const x = bar.x + (bar.w * t) / 100;
     ctx.fillRect(x, bar.y + bar.h, 1, 4);
     ctx.fillText(name, x + (t === 0 ? 0 : 2), bar.y + bar.h + 15);
   }
   head('INCIDENTS', 76);
-  const kinds: Array<[IncidentKind, string]> = [['drone', 'drone'], ['rocket', 'rocket'], ['raid', 'raid'], ['cyber', 'cyber'], ['maritime', 'shipping']];
+  const kinds: Array<[IncidentKind, string]> = [
+    ['drone', 'drone'],
+    ['rocket', 'rocket'],
+    ['raid', 'raid'],
+    ['cyber', 'cyber'],
+    ['maritime', 'shipping'],
+  ];
   kinds.forEach(([kind, name], i) => {
     const x = 20 + (i % 3) * 66;
     const y = 92 + Math.floor(i / 3) * 22;

@@ -96,7 +96,10 @@ export class MapCameraControl {
   /** Screen to map pixels, for a camera zooming about its centre. */
   private toWorld(sx: number, sy: number): { x: number; y: number } {
     const cam = this.camera;
-    return { x: cam.scrollX + cam.width / 2 + (sx - cam.width / 2) / cam.zoom, y: cam.scrollY + cam.height / 2 + (sy - cam.height / 2) / cam.zoom };
+    return {
+      x: cam.scrollX + cam.width / 2 + (sx - cam.width / 2) / cam.zoom,
+      y: cam.scrollY + cam.height / 2 + (sy - cam.height / 2) / cam.zoom,
+    };
   }
 
   private clamp(): void {

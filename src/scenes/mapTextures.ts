@@ -74,7 +74,11 @@ export function bakeBaseMap(scene: Phaser.Scene, region: RegionAsset): Phaser.Ga
   land.destroy();
   drawBordersAndNames(ctx, region, baseLabels());
   tex.refresh();
-  return scene.add.image(0, 0, 'map-base').setOrigin(0, 0).setScale(1 / k).setDepth(0);
+  return scene.add
+    .image(0, 0, 'map-base')
+    .setOrigin(0, 0)
+    .setScale(1 / k)
+    .setDepth(0);
 }
 
 /** Every icon in one atlas texture (shelf-packed), so that markers and incidents draw in few batches. */
@@ -82,7 +86,8 @@ export function bakeIconAtlas(scene: Phaser.Scene): void {
   if (scene.textures.exists(ATLAS)) return;
   const cells: Array<[string, number, (ctx: CanvasRenderingContext2D) => void]> = [];
   for (const kind of KINDS) {
-    for (const attributed of [true, false]) cells.push([`inc-${kind}-${attributed ? 'a' : 'u'}`, ICON_BOX, (ctx) => drawIncident(ctx, kind, attributed, 13)]);
+    for (const attributed of [true, false])
+      cells.push([`inc-${kind}-${attributed ? 'a' : 'u'}`, ICON_BOX, (ctx) => drawIncident(ctx, kind, attributed, 13)]);
   }
   cells.push(
     ['halo-arc', HALO_CELL, (ctx) => arc(ctx, HALO_R, Math.PI / HALO_ARCS, 2.2, 'rgba(255, 255, 255, 0.95)')],
@@ -166,7 +171,9 @@ export function bakeZone(scene: Phaser.Scene, radius: number): string {
 
 /** A front's label card under `key`; returns its size in texels. */
 export function bakeFrontCard(scene: Phaser.Scene, key: string, f: MapFront): { width: number; height: number } | null {
-  const measure = scene.textures.exists('map-measure') ? scene.textures.get('map-measure') : scene.textures.createCanvas('map-measure', 4, 4);
+  const measure = scene.textures.exists('map-measure')
+    ? scene.textures.get('map-measure')
+    : scene.textures.createCanvas('map-measure', 4, 4);
   if (!(measure instanceof Phaser.Textures.CanvasTexture)) return null;
   const { w, h } = measureFrontCard(measure.context, f);
   const tex = scene.textures.createCanvas(key, w * LABEL_RES, h * LABEL_RES);

@@ -50,8 +50,17 @@ export interface RunningServer {
 export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   let ready = false;
   const db = new RoomDb(opts.dbFile);
-  const pool = new AiPool({ workerFile: opts.aiWorkerFile, threads: opts.aiThreads ?? Math.max(1, Math.min(4, availableParallelism() - 1)) });
-  const rooms = new Rooms({ db, pool, scenario: opts.scenario, ...(opts.tickMs ? { tickMs: opts.tickMs } : {}), ...(opts.now ? { now: opts.now } : {}) });
+  const pool = new AiPool({
+    workerFile: opts.aiWorkerFile,
+    threads: opts.aiThreads ?? Math.max(1, Math.min(4, availableParallelism() - 1)),
+  });
+  const rooms = new Rooms({
+    db,
+    pool,
+    scenario: opts.scenario,
+    ...(opts.tickMs ? { tickMs: opts.tickMs } : {}),
+    ...(opts.now ? { now: opts.now } : {}),
+  });
   const http = createServer(
     httpHandler({
       distDir: opts.distDir,
@@ -65,7 +74,12 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
         const collect = (globalThis as { gc?: () => void }).gc;
         if (gc && collect) collect();
         const m = process.memoryUsage();
-        return { rooms: rooms.rooms.size, uptimeS: Math.round(process.uptime()), heapUsedMB: +(m.heapUsed / 1048576).toFixed(1), rssMB: +(m.rss / 1048576).toFixed(1) };
+        return {
+          rooms: rooms.rooms.size,
+          uptimeS: Math.round(process.uptime()),
+          heapUsedMB: +(m.heapUsed / 1048576).toFixed(1),
+          rssMB: +(m.rss / 1048576).toFixed(1),
+        };
       },
     }),
   );

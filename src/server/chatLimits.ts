@@ -54,7 +54,11 @@ export function chatRefusal(chat: readonly ChatLine[], from: string, text: strin
  * The newest lines before the line `before` (or the newest of all), at most a page by count and
  * by size, in order; `more` says whether older lines remain.
  */
-export function chatPage(lines: readonly ChatLine[], before: string | null = null, limits: ChatLimits = CHAT_LIMITS): { messages: ChatLine[]; more: boolean } {
+export function chatPage(
+  lines: readonly ChatLine[],
+  before: string | null = null,
+  limits: ChatLimits = CHAT_LIMITS,
+): { messages: ChatLine[]; more: boolean } {
   let end = lines.length;
   if (before !== null) {
     const at = lines.findIndex((l) => l.id === before);

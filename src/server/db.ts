@@ -35,7 +35,9 @@ export interface SeatRow {
 
 export class DataFileInUse extends Error {
   constructor(readonly file: string) {
-    super(`the data file ${file} is in use by another Interlock server (one process owns a data file; give this one another INTERLOCK_DATA)`);
+    super(
+      `the data file ${file} is in use by another Interlock server (one process owns a data file; give this one another INTERLOCK_DATA)`,
+    );
   }
 }
 
@@ -116,12 +118,14 @@ export class RoomDb {
 
   /** Version 1 kept message ids without an index; its logs read the same. */
   private upgradeFrom1() {
-    const dup = this.db.prepare('SELECT room, msg_id AS id FROM events WHERE msg_id IS NOT NULL GROUP BY room, msg_id HAVING COUNT(*) > 1 LIMIT 1').get() as
-      | { room: string; id: string }
-      | undefined;
+    const dup = this.db
+      .prepare('SELECT room, msg_id AS id FROM events WHERE msg_id IS NOT NULL GROUP BY room, msg_id HAVING COUNT(*) > 1 LIMIT 1')
+      .get() as { room: string; id: string } | undefined;
     if (dup) {
       this.db.close();
-      throw new Error(`the data file has message ${dup.id} twice in room ${dup.room}: it cannot be upgraded to store version ${STORE_VERSION}`);
+      throw new Error(
+        `the data file has message ${dup.id} twice in room ${dup.room}: it cannot be upgraded to store version ${STORE_VERSION}`,
+      );
     }
     this.db.prepare('UPDATE meta SET value = ? WHERE key = ?').run(String(STORE_VERSION), 'storeVersion');
   }
@@ -136,7 +140,17 @@ export class RoomDb {
       .prepare(
         'INSERT INTO rooms (code, created_at, updated_at, scenario_id, scenario_json, seed, key_hash, engine_version, store_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
       )
-      .run(row.code, row.createdAt, row.createdAt, row.scenarioId, row.scenarioJson, row.seed, row.keyHash, row.engineVersion, STORE_VERSION);
+      .run(
+        row.code,
+        row.createdAt,
+        row.createdAt,
+        row.scenarioId,
+        row.scenarioJson,
+        row.seed,
+        row.keyHash,
+        row.engineVersion,
+        STORE_VERSION,
+      );
   }
 
   roomExists(code: string): boolean {
@@ -156,11 +170,18 @@ export class RoomDb {
 
   /** Keeps the machine's snapshot at a version of the log: a restart replays only what follows. */
   saveSnapshot(code: string, version: number, body: string) {
-    this.db.prepare('INSERT INTO snapshots (room, version, body) VALUES (?, ?, ?) ON CONFLICT (room) DO UPDATE SET version = excluded.version, body = excluded.body').run(code, version, body);
+    this.db
+      .prepare(
+        'INSERT INTO snapshots (room, version, body) VALUES (?, ?, ?) ON CONFLICT (room) DO UPDATE SET version = excluded.version, body = excluded.body',
+      )
+      .run(code, version, body);
   }
 
   snapshot(code: string): { version: number; body: string } | null {
-    return (this.db.prepare('SELECT version, body FROM snapshots WHERE room = ?').get(code) as { version: number; body: string } | undefined) ?? null;
+    return (
+      (this.db.prepare('SELECT version, body FROM snapshots WHERE room = ?').get(code) as { version: number; body: string } | undefined) ??
+      null
+    );
   }
 
   openRooms(): RoomRow[] {

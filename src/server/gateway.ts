@@ -52,7 +52,14 @@ const AUDIENCES = (room: Room): Audience[] => [
 /** Whose allowance a message spends: its address's, or its address's in the seat it holds. */
 function identity(conn: Conn): Identity {
   const role = conn.role;
-  const seat = !conn.room || !role ? null : role.kind === 'seat' ? `${conn.room.code}:${role.delegation}` : role.kind === 'facilitator' ? `${conn.room.code}:facilitator` : null;
+  const seat =
+    !conn.room || !role
+      ? null
+      : role.kind === 'seat'
+        ? `${conn.room.code}:${role.delegation}`
+        : role.kind === 'facilitator'
+          ? `${conn.room.code}:facilitator`
+          : null;
   return { address: conn.address, seat };
 }
 
@@ -122,11 +129,15 @@ export class Gateway {
       if (!conn.room || !conn.role) return fail('forbidden', 'join a room first');
       return { ok: true, ...chatFor(conn.room, conn.role, r.data.before) };
     });
-    on('room.sync', () => {
-      if (!conn.room || !conn.role) return fail('forbidden', 'join a room first');
-      this.sendSync(conn, socket);
-      return { ok: true };
-    }, true);
+    on(
+      'room.sync',
+      () => {
+        if (!conn.room || !conn.role) return fail('forbidden', 'join a room first');
+        this.sendSync(conn, socket);
+        return { ok: true };
+      },
+      true,
+    );
     on('log.download', () => {
       if (!conn.room || conn.role?.kind !== 'facilitator') return fail('forbidden', 'only the facilitator downloads the log');
       return { ok: true, log: logFile(conn.room) };
@@ -148,11 +159,19 @@ export class Gateway {
     const max = this.opts.maxRooms ?? 1000;
     const open = keyed ? max : max - Math.max(1, Math.ceil(max / 10));
     if (this.rooms.rooms.size >= open)
-      return fail('unavailable', keyed ? 'the server holds as many rooms as it can' : 'the server is full: rooms left are kept for the facilitator key of this server');
+      return fail(
+        'unavailable',
+        keyed
+          ? 'the server holds as many rooms as it can'
+          : 'the server is full: rooms left are kept for the facilitator key of this server',
+      );
     if (keyed) return null;
     const allowed = this.gate.createRoom(conn.address);
     if (!allowed.ok)
-      return fail('throttled', `this computer has created ${this.gate.limits.rooms.burst} rooms within the hour: try again in ${allowed.minutes} min, or create it with this server's facilitator key`);
+      return fail(
+        'throttled',
+        `this computer has created ${this.gate.limits.rooms.burst} rooms within the hour: try again in ${allowed.minutes} min, or create it with this server's facilitator key`,
+      );
     return null;
   }
 

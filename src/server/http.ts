@@ -53,7 +53,9 @@ export function httpHandler(opts: HttpOptions) {
       const h = opts.health(details && query.has('gc'));
       res.writeHead(h ? 200 : 503, { 'content-type': 'application/json', 'cache-control': 'no-store' });
       // Memory and room counts help an attacker time an attack: they are the operator's.
-      return res.end(JSON.stringify(h ? (details ? { ok: true, status: 'ok', ...h } : { ok: true, status: 'ok' }) : { ok: false, status: 'starting' }));
+      return res.end(
+        JSON.stringify(h ? (details ? { ok: true, status: 'ok', ...h } : { ok: true, status: 'ok' }) : { ok: false, status: 'starting' }),
+      );
     }
     if (pathname === '/qr.svg') {
       // QR codes are drawn here, so the page does not ship a QR library.

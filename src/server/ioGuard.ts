@@ -15,7 +15,8 @@ export interface IoGuardOptions {
 export function handshakeCheck(opts: IoGuardOptions) {
   const allowance = new Allowances(opts.connections);
   return (req: IncomingMessage, done: (err: string | null | undefined, success: boolean) => void) => {
-    if (!originAllowed(req.headers, opts.allowedOrigins)) return done('this page may not open a room connection (its Origin is not allowed)', false);
+    if (!originAllowed(req.headers, opts.allowedOrigins))
+      return done('this page may not open a room connection (its Origin is not allowed)', false);
     const address = clientAddress(req.socket.remoteAddress, req.headers['x-forwarded-for'], opts.trustProxy);
     if (!allowance.take(address)) return done('too many new connections from this address: wait a little', false);
     done(null, true);

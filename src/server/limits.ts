@@ -161,8 +161,10 @@ export class ClientGate {
   /** `picture`: the message asks for the whole picture (a join, a resync), which costs more. */
   admit(id: Identity, message: unknown, picture = false): Verdict {
     const [allowance, key] = this.bucketOf(id);
-    if (allowance.refusals(key) > this.limits.cutAfter) return { refusal: fail('throttled', 'too many refused messages: this connection is closed'), cut: true };
-    if (!allowance.take(key, picture ? this.limits.pictureCost : 1)) return { refusal: fail('throttled', 'too many messages: slow down'), cut: false };
+    if (allowance.refusals(key) > this.limits.cutAfter)
+      return { refusal: fail('throttled', 'too many refused messages: this connection is closed'), cut: true };
+    if (!allowance.take(key, picture ? this.limits.pictureCost : 1))
+      return { refusal: fail('throttled', 'too many messages: slow down'), cut: false };
     let size: number;
     try {
       size = message === undefined ? 0 : JSON.stringify(message).length;
@@ -222,7 +224,11 @@ export interface IdleLimits {
 
 export const DEFAULT_IDLE: IdleLimits = { days: 30, teamlessHours: 2 };
 
-export function idleTooLong(room: { lastEventAt: number; seats: ReadonlyMap<string, { readonly team: string | null }> }, now: number, idle: IdleLimits): boolean {
+export function idleTooLong(
+  room: { lastEventAt: number; seats: ReadonlyMap<string, { readonly team: string | null }> },
+  now: number,
+  idle: IdleLimits,
+): boolean {
   const quiet = now - room.lastEventAt;
   if (quiet > idle.days * 86_400_000) return true;
   const teamless = [...room.seats.values()].every((s) => s.team === null);

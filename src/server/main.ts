@@ -37,8 +37,12 @@ keepRunning();
 
 const lan = server.addresses;
 const { restored, failed, ms } = server.restored;
-process.stdout.write(`Interlock is running at http://127.0.0.1:${server.port}${lan.length ? `  (on this network: ${lan.join(', ')})` : ''}\n`);
-process.stdout.write(`Data: ${dataDir}  ·  rooms restored: ${restored} in ${ms.toFixed(0)} ms${failed.length ? `  ·  not restored: ${failed.map((f) => `${f.code} (${f.error})`).join('; ')}` : ''}\n`);
+process.stdout.write(
+  `Interlock is running at http://127.0.0.1:${server.port}${lan.length ? `  (on this network: ${lan.join(', ')})` : ''}\n`,
+);
+process.stdout.write(
+  `Data: ${dataDir}  ·  rooms restored: ${restored} in ${ms.toFixed(0)} ms${failed.length ? `  ·  not restored: ${failed.map((f) => `${f.code} (${f.error})`).join('; ')}` : ''}\n`,
+);
 
 const stop = () => {
   void server.close().then(() => process.exit(0));

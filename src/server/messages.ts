@@ -58,7 +58,12 @@ export const roomAction = z.discriminatedUnion('kind', [
   }),
   z.strictObject({ kind: z.literal('extend'), minutes: z.number().check(z.minimum(-60), z.maximum(MAX_CLOCK_MINUTES)) }),
   z.strictObject({ kind: z.literal('onExpiry'), value: z.enum(['nothing', 'ai']) }),
-  z.strictObject({ kind: z.literal('seatMode'), delegation: delegationId, mode: z.enum(['ai', 'human']), persona: z.optional(personaSchema) }),
+  z.strictObject({
+    kind: z.literal('seatMode'),
+    delegation: delegationId,
+    mode: z.enum(['ai', 'human']),
+    persona: z.optional(personaSchema),
+  }),
   z.strictObject({ kind: z.literal('persona'), delegation: delegationId, persona: personaSchema }),
   z.strictObject({ kind: z.literal('releaseSeat'), delegation: delegationId }),
 ]);

@@ -144,7 +144,10 @@ export class Room {
    * Rebuilds the room from its log: every room event in order, and the accepted intents — from
    * the machine's last snapshot on, when there is one (it was taken as a round began).
    */
-  restore(events: Array<{ seq: number; kind: string; msgId: string | null; body: unknown }>, snapshot: { version: number; body: string } | null = null) {
+  restore(
+    events: Array<{ seq: number; kind: string; msgId: string | null; body: unknown }>,
+    snapshot: { version: number; body: string } | null = null,
+  ) {
     if (snapshot) {
       this.session.stop();
       this.session = GameSession.restore(this.scenario, JSON.parse(snapshot.body) as PersistedGame);
@@ -184,7 +187,8 @@ export class Room {
   claim(delegation: string, name: string): Ack<{ token: string }> {
     const seat = this.seats.get(delegation);
     if (!seat) return { ok: false, code: 'not-found', reason: `no delegation "${delegation}" in this scenario` };
-    if (seat.team !== null) return { ok: false, code: 'forbidden', reason: `${delegation} is already held by ${seat.team}; ask them for their team link` };
+    if (seat.team !== null)
+      return { ok: false, code: 'forbidden', reason: `${delegation} is already held by ${seat.team}; ask them for their team link` };
     const token = newSecret();
     this.commit({ kind: 'claim', delegation, team: name, tokenHash: hashSecret(token) }, null);
     this.emit({ room: true });
@@ -204,7 +208,8 @@ export class Room {
 
   /** Personas chosen as the room is made (no message id: the room's creation carries them). */
   choosePersonas(personas: Record<string, Persona>) {
-    for (const [delegation, persona] of Object.entries(personas)) if (this.seats.has(delegation)) this.commit({ kind: 'persona', delegation, persona }, null);
+    for (const [delegation, persona] of Object.entries(personas))
+      if (this.seats.has(delegation)) this.commit({ kind: 'persona', delegation, persona }, null);
   }
 
   /** A facilitator's action on the room: validated here, then one logged event. */

@@ -38,7 +38,13 @@ export interface ChatMessage {
   text: string;
 }
 
-export function chatEvent(room: RoomState, role: Role, by: string, msg: ChatMessage, now: number): Extract<RoomEvent, { kind: 'chat' }> | Ack {
+export function chatEvent(
+  room: RoomState,
+  role: Role,
+  by: string,
+  msg: ChatMessage,
+  now: number,
+): Extract<RoomEvent, { kind: 'chat' }> | Ack {
   const from = role.kind === 'seat' ? role.delegation : role.kind === 'facilitator' ? 'facilitator' : null;
   if (from === null) return { ok: false, code: 'forbidden', reason: 'only seats and the facilitator send messages' };
   if (msg.to === 'team' && from === 'facilitator') return refused('the facilitator has no team channel');

@@ -60,12 +60,19 @@ export class RoomAi {
 
   private note(d: string, decision: Decision, accepted: boolean) {
     if (!accepted || decision.intent.type === 'negotiation.ready') return;
-    this.room.notes.push({ round: this.room.state.round, delegation: d, text: decision.reason, sealed: decision.intent.type === 'commit.submit' });
+    this.room.notes.push({
+      round: this.room.state.round,
+      delegation: d,
+      text: decision.reason,
+      sealed: decision.intent.type === 'commit.submit',
+    });
   }
 
   /** The AI commits for seats that did not (used when a clock runs out and the facilitator chose so). */
   async commitFor(seats: string[]) {
     if (this.room.state.step !== 'commit') return;
-    await playSeats({ table: this.table, seats, onDecision: (d, decision, ok) => this.note(d, decision, ok) }, (view, d, stage, stream) => this.ask(view, d, stage, stream));
+    await playSeats({ table: this.table, seats, onDecision: (d, decision, ok) => this.note(d, decision, ok) }, (view, d, stage, stream) =>
+      this.ask(view, d, stage, stream),
+    );
   }
 }

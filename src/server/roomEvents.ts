@@ -114,14 +114,16 @@ const str = (b: Record<string, unknown>, k: string): string => {
   return v;
 };
 const oneOf = <T extends string>(v: unknown, allowed: readonly T[], what: string): T => {
-  if (typeof v !== 'string' || !(allowed as readonly string[]).includes(v)) throw new Error(`${what} "${String(v)}" is not one of ${allowed.join(', ')}`);
+  if (typeof v !== 'string' || !(allowed as readonly string[]).includes(v))
+    throw new Error(`${what} "${String(v)}" is not one of ${allowed.join(', ')}`);
   return v as T;
 };
 
 function chatLine(b: unknown): ChatLine {
   if (!isObj(b)) throw new Error('a chat line is not an object');
   const to = b.to;
-  if (!(to === 'all' || to === 'team' || (Array.isArray(to) && to.every((x) => typeof x === 'string')))) throw new Error('a chat line has no recipients');
+  if (!(to === 'all' || to === 'team' || (Array.isArray(to) && to.every((x) => typeof x === 'string'))))
+    throw new Error('a chat line has no recipients');
   return { id: str(b, 'id'), at: Number(b.at), from: str(b, 'from'), by: str(b, 'by'), to: to as ChatTo, text: str(b, 'text') };
 }
 
@@ -151,7 +153,12 @@ export function decodeEvent(kind: string, body: unknown): RoomEvent {
     case 'release':
       return { kind, delegation: str(b, 'delegation') };
     case 'seatMode':
-      return { kind, delegation: str(b, 'delegation'), mode: oneOf(b.mode, ['open', 'human', 'ai'] as const, 'seat mode'), ...(b.persona === undefined ? {} : { persona: persona(b.persona) }) };
+      return {
+        kind,
+        delegation: str(b, 'delegation'),
+        mode: oneOf(b.mode, ['open', 'human', 'ai'] as const, 'seat mode'),
+        ...(b.persona === undefined ? {} : { persona: persona(b.persona) }),
+      };
     case 'persona':
       return { kind, delegation: str(b, 'delegation'), persona: persona(b.persona) };
     case 'clocks': {

@@ -15,7 +15,13 @@ export function seatInfo(room: Room): SeatInfo[] {
     list.push(d.name);
     online.set(d.role.delegation, list);
   }
-  return [...room.seats.values()].map((s) => ({ delegation: s.delegation, mode: s.mode, team: s.team, online: online.get(s.delegation) ?? [], persona: s.persona }));
+  return [...room.seats.values()].map((s) => ({
+    delegation: s.delegation,
+    mode: s.mode,
+    team: s.team,
+    online: online.get(s.delegation) ?? [],
+    persona: s.persona,
+  }));
 }
 
 export function roomInfo(room: Room): RoomInfo {
@@ -54,7 +60,10 @@ export const notesFor = (room: Room, role: Role): PublicNote[] => (role.kind ===
 export function logFile(room: Room): { log: LogFile; transcript: unknown } {
   return {
     // The facilitator's file: an AI's secret reasons only once the game is over.
-    log: makeLogFile(room.scenario, { state: room.session.state, log: logFor(room.session.log, { kind: 'facilitator' }, room.session.state.outcome !== null) }),
+    log: makeLogFile(room.scenario, {
+      state: room.session.state,
+      log: logFor(room.session.log, { kind: 'facilitator' }, room.session.state.outcome !== null),
+    }),
     transcript: {
       format: 'interlock-room-transcript',
       room: room.code,

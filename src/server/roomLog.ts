@@ -38,7 +38,8 @@ export class RoomLog implements AdmissionStore {
 
   /** A snapshot as each round begins keeps a restart quick however long the game. */
   stepOpened(session: GameSession) {
-    if (session.state.step === 'negotiation' || session.done) this.db.saveSnapshot(this.code, this.version, JSON.stringify(session.persist()));
+    if (session.state.step === 'negotiation' || session.done)
+      this.db.saveSnapshot(this.code, this.version, JSON.stringify(session.persist()));
   }
 
   /** Counts an event read back from the file (a restore). */

@@ -92,7 +92,11 @@ export class Rooms {
       try {
         if (row.engineVersion !== ENGINE_VERSION) throw new Error(`made by engine ${row.engineVersion}, this is ${ENGINE_VERSION}`);
         const scenario = row.scenarioJson === JSON.stringify(this.opts.scenario) ? this.opts.scenario : parseScenario(row.scenarioJson);
-        const room = new Room({ code: row.code, scenario, seed: row.seed, keyHash: row.keyHash, createdAt: row.createdAt, updatedAt: row.updatedAt }, this.opts.db, this.now);
+        const room = new Room(
+          { code: row.code, scenario, seed: row.seed, keyHash: row.keyHash, createdAt: row.createdAt, updatedAt: row.updatedAt },
+          this.opts.db,
+          this.now,
+        );
         room.restore(this.opts.db.events(row.code), this.opts.db.snapshot(row.code));
         if (idleTooLong(room, this.now(), this.idle)) {
           room.dispose();

@@ -37,5 +37,9 @@ export function serverSettings(env: Env): Pick<ServerOptions, 'gateway' | 'allow
 /** Logs what nothing caught, and goes on: every other room keeps its game and its clients. */
 export function keepRunning(log: (line: string) => void = (l) => process.stderr.write(l)) {
   process.on('uncaughtException', (err) => log(`Interlock: an error nothing caught (the server goes on): ${err.stack ?? String(err)}\n`));
-  process.on('unhandledRejection', (err) => log(`Interlock: a promise failed and nothing caught it (the server goes on): ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`));
+  process.on('unhandledRejection', (err) =>
+    log(
+      `Interlock: a promise failed and nothing caught it (the server goes on): ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`,
+    ),
+  );
 }

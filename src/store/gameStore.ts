@@ -5,7 +5,8 @@ import type { GameView, PackageStep } from '../engine';
 import type { ChatLine, Role, RoomInfo } from '../net/protocol';
 import type { AiNote } from '../net/transport';
 
-export type Screen = 'start' | 'game' | 'handover' | 'end' | 'debrief' | 'briefing' | 'compare' | 'lobby' | 'console' | 'projector' | 'joining';
+export type Screen =
+  'start' | 'game' | 'handover' | 'end' | 'debrief' | 'briefing' | 'compare' | 'lobby' | 'console' | 'projector' | 'joining';
 export type Tab = 'negotiate' | 'commit' | 'council' | 'messages';
 export type ConsoleTab = 'session' | 'injects' | 'rulings' | 'messages';
 

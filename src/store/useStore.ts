@@ -8,15 +8,12 @@ export function useStore<T, S = T>(store: StoreApi<T>, select: (state: T) => S =
   const selected = select(store.getState());
   const latest = useRef({ select, selected });
   latest.current = { select, selected };
-  useLayoutEffect(
-    () => {
-      const changed = (state: T) => !Object.is(latest.current.select(state), latest.current.selected);
-      const unsubscribe = store.subscribe((state) => changed(state) && redraw(0));
-      // A change between the render and this effect would otherwise be missed.
-      if (changed(store.getState())) redraw(0);
-      return unsubscribe;
-    },
-    [store],
-  );
+  useLayoutEffect(() => {
+    const changed = (state: T) => !Object.is(latest.current.select(state), latest.current.selected);
+    const unsubscribe = store.subscribe((state) => changed(state) && redraw(0));
+    // A change between the render and this effect would otherwise be missed.
+    if (changed(store.getState())) redraw(0);
+    return unsubscribe;
+  }, [store]);
   return selected;
 }

@@ -86,7 +86,11 @@ export class App {
         const r = loadCustomScenario(text);
         if (!r.ok) {
           const n = r.problems.length;
-          return this.notify('error', `The scenario file is refused: ${n} problem${n > 1 ? 's' : ''}, listed below by JSON path. Nothing was changed: the scenario in use is still ${this.local.title}.`, problemLines(r.problems));
+          return this.notify(
+            'error',
+            `The scenario file is refused: ${n} problem${n > 1 ? 's' : ''}, listed below by JSON path. Nothing was changed: the scenario in use is still ${this.local.title}.`,
+            problemLines(r.problems),
+          );
         }
         this.useScenario(r.scenario, `Scenario loaded: ${r.scenario.title}. Start a game to play it.`);
       },
@@ -188,4 +192,3 @@ export class App {
     download(`interlock-room-${t.room.code}-transcript.json`, JSON.stringify(file.transcript, null, 1), 'application/json');
   }
 }
-

@@ -14,7 +14,12 @@ import { StartScreen } from './startScreen';
 
 export function AppView({ app }: { app: App }): VNode {
   const ui = useStore(app.store);
-  return h('div', { style: 'display:contents' }, screen(app, ui), ui.help ? howToPlay(app.scenario, () => app.store.setState({ help: false })) : null);
+  return h(
+    'div',
+    { style: 'display:contents' },
+    screen(app, ui),
+    ui.help ? howToPlay(app.scenario, () => app.store.setState({ help: false })) : null,
+  );
 }
 
 function screen(app: App, ui: UiState): VNode | null {
@@ -28,7 +33,14 @@ function screen(app: App, ui: UiState): VNode | null {
     case 'joining':
       return joiningScreen();
     case 'lobby':
-      return ui.room ? h(LobbyScreen, { sc: app.sc, room: ui.room, notice: ui.notice, act: { claim: (d, name) => void app.rooms.claim(d, name), leave: () => app.rooms.leave() } }) : null;
+      return ui.room
+        ? h(LobbyScreen, {
+            sc: app.sc,
+            room: ui.room,
+            notice: ui.notice,
+            act: { claim: (d, name) => void app.rooms.claim(d, name), leave: () => app.rooms.leave() },
+          })
+        : null;
     case 'end':
       return endScreen(app);
     case 'debrief':
@@ -49,9 +61,11 @@ function endScreen(app: App): VNode | null {
   if (!state) return null;
   const t = app.controller.local;
   const room = app.controller.room;
-  const debrief = (tab: 'report' | 'replay') => t && app.debrief.open(t.state.seed, t.log, tab, 'end', app.store.getState().humans[0] ?? null);
+  const debrief = (tab: 'report' | 'replay') =>
+    t && app.debrief.open(t.state.seed, t.log, tab, 'end', app.store.getState().humans[0] ?? null);
   // A room's report and replay need the seed, which only the facilitator's log download carries.
-  const fromLog = () => app.notify('info', 'The facilitator downloads the room’s log; open it under “After-action report” on the start screen.');
+  const fromLog = () =>
+    app.notify('info', 'The facilitator downloads the room’s log; open it under “After-action report” on the start screen.');
   return h(EndScreen, {
     sc: app.sc,
     s: state,

@@ -1,6 +1,17 @@
 // The sealed commit: spend action points on promised steps and moves of your own, quietly defect,
 // allocate monitors (IAEA), retaliate (without a council).
-import { apAvailable, checkIntent, commitCost, commitMoves, isDefected, retaliableIncidents, retaliationTargets, RETALIATION_COST, verificationChance, type Commit } from '../engine';
+import {
+  apAvailable,
+  checkIntent,
+  commitCost,
+  commitMoves,
+  isDefected,
+  retaliableIncidents,
+  retaliationTargets,
+  RETALIATION_COST,
+  verificationChance,
+  type Commit,
+} from '../engine';
 import { button, checkedOf, h, valueOf, type VNode } from './dom';
 import { moveOf, nameOf, trackName, type Ctx } from './context';
 import type { CommitDraft } from '../store/gameStore';
@@ -28,51 +39,121 @@ export function commitPanel(ctx: Ctx): VNode {
       'div',
       { class: 'tabpanel' },
       h('h2', {}, 'Commit sealed'),
-      h('p', {}, `Your moves stay hidden until every delegation has committed.${view.delegations[seat]?.committedBy ? ` Sealed by ${view.delegations[seat]?.committedBy}.` : ''}`),
+      h(
+        'p',
+        {},
+        `Your moves stay hidden until every delegation has committed.${view.delegations[seat]?.committedBy ? ` Sealed by ${view.delegations[seat]?.committedBy}.` : ''}`,
+      ),
       waiting.length ? h('p', { class: 'muted' }, `Waiting for: ${waiting.join(', ')}.`) : null,
     );
   if (!inCommit)
-    return h('div', { class: 'tabpanel' }, h('h2', {}, 'Commit'), h('p', { class: 'muted' }, 'The sealed commit opens when every delegation is ready (or the clock runs out). Prepare your moves in the negotiation first.'));
+    return h(
+      'div',
+      { class: 'tabpanel' },
+      h('h2', {}, 'Commit'),
+      h(
+        'p',
+        { class: 'muted' },
+        'The sealed commit opens when every delegation is ready (or the clock runs out). Prepare your moves in the negotiation first.',
+      ),
+    );
 
   const promised = new Set(
-    view.packages.filter((p) => p.status === 'accepted' && p.parties.includes(seat)).flatMap((p) => p.steps.filter((s) => s.delegation === seat).map((s) => s.move)),
+    view.packages
+      .filter((p) => p.status === 'accepted' && p.parties.includes(seat))
+      .flatMap((p) => p.steps.filter((s) => s.delegation === seat).map((s) => s.move)),
   );
   const available = commitMoves(sc, view, seat).sort((a, b) => Number(promised.has(b)) - Number(promised.has(a)));
   const moveRows = available.map((id) => {
     const m = moveOf(sc, id);
     if (!m) return null;
     const checked = draft.moves.includes(id);
-    const box = h('input', { type: 'checkbox', id: `mv-${id}`, checked, disabled: !checked && spent + m.cost > budget, onchange: (e: Event) => setDraft({ moves: checkedOf(e) ? [...draft.moves, id] : draft.moves.filter((x) => x !== id) }) });
-    const chanceText = m.verifiedBy === 'public' ? 'public act' : `${verificationChance(sc, view, m)}% verification chance by ${m.verifiedBy === 'iaea' ? 'the IAEA' : 'observers'}`;
+    const box = h('input', {
+      type: 'checkbox',
+      id: `mv-${id}`,
+      checked,
+      disabled: !checked && spent + m.cost > budget,
+      onchange: (e: Event) => setDraft({ moves: checkedOf(e) ? [...draft.moves, id] : draft.moves.filter((x) => x !== id) }),
+    });
+    const chanceText =
+      m.verifiedBy === 'public'
+        ? 'public act'
+        : `${verificationChance(sc, view, m)}% verification chance by ${m.verifiedBy === 'iaea' ? 'the IAEA' : 'observers'}`;
     return h(
       'label',
       { key: id, class: 'move', for: `mv-${id}` },
       box,
-      h('span', {}, h('strong', {}, m.name), promised.has(id) ? h('span', { class: 'tag', style: 'margin-left:6px' }, 'promised') : null, h('div', { class: 'meta' }, `${trackName(sc, m.track)} · ${chanceText}`), h('div', { class: 'meta' }, m.text)),
+      h(
+        'span',
+        {},
+        h('strong', {}, m.name),
+        promised.has(id) ? h('span', { class: 'tag', style: 'margin-left:6px' }, 'promised') : null,
+        h('div', { class: 'meta' }, `${trackName(sc, m.track)} · ${chanceText}`),
+        h('div', { class: 'meta' }, m.text),
+      ),
       h('span', { class: 'tag' }, `${m.cost} AP`),
     );
   });
 
-  const mineStanding = view.standing.filter((st) => st.delegation === seat && !isDefected(view, st.move) && moveOf(sc, st.move)?.defectable);
+  const mineStanding = view.standing.filter(
+    (st) => st.delegation === seat && !isDefected(view, st.move) && moveOf(sc, st.move)?.defectable,
+  );
   const defectRows = mineStanding.map((st) => {
     const m = moveOf(sc, st.move);
-    const box = h('input', { type: 'checkbox', id: `df-${st.move}`, checked: draft.defect.includes(st.move), onchange: (e: Event) => setDraft({ defect: checkedOf(e) ? [...draft.defect, st.move] : draft.defect.filter((x) => x !== st.move) }) });
-    return h('label', { key: st.move, class: 'move', for: `df-${st.move}` }, box, h('span', {}, `Quietly stop: ${m?.name ?? st.move}`, h('div', { class: 'meta' }, 'It still counts in public until a monitor catches it: then the span breaks, trust falls and snapback may hit you.')), h('span', { class: 'tag' }, '0 AP'));
+    const box = h('input', {
+      type: 'checkbox',
+      id: `df-${st.move}`,
+      checked: draft.defect.includes(st.move),
+      onchange: (e: Event) => setDraft({ defect: checkedOf(e) ? [...draft.defect, st.move] : draft.defect.filter((x) => x !== st.move) }),
+    });
+    return h(
+      'label',
+      { key: st.move, class: 'move', for: `df-${st.move}` },
+      box,
+      h(
+        'span',
+        {},
+        `Quietly stop: ${m?.name ?? st.move}`,
+        h(
+          'div',
+          { class: 'meta' },
+          'It still counts in public until a monitor catches it: then the span breaks, trust falls and snapback may hit you.',
+        ),
+      ),
+      h('span', { class: 'tag' }, '0 AP'),
+    );
   });
 
   const allocator = sc.monitors.allocator === seat;
   const alloc = allocator ? allocationEditor(ctx, draft, setDraft) : null;
 
   const strikable = retaliableIncidents(sc, view, seat);
-  const retaliation = strikable.length ? retaliationEditor(ctx, draft, setDraft, strikable.map((i) => i.id)) : null;
+  const retaliation = strikable.length
+    ? retaliationEditor(
+        ctx,
+        draft,
+        setDraft,
+        strikable.map((i) => i.id),
+      )
+    : null;
 
   const commit = draftToCommit(draft, allocator);
   const problem = checkIntent(sc, view, { type: 'commit.submit', actor: seat, commit });
   return h(
     'div',
     { class: 'tabpanel' },
-    h('div', { class: 'row' }, h('h2', {}, 'Sealed commit'), h('span', { class: 'spacer' }), h('span', { class: 'chip', 'aria-live': 'polite' }, `${budget - spent} of ${budget} AP left`)),
-    h('p', { class: 'small muted' }, 'Choose your moves. Promised steps come first: a restraint left unmatched when its window closes is negated and costs support.'),
+    h(
+      'div',
+      { class: 'row' },
+      h('h2', {}, 'Sealed commit'),
+      h('span', { class: 'spacer' }),
+      h('span', { class: 'chip', 'aria-live': 'polite' }, `${budget - spent} of ${budget} AP left`),
+    ),
+    h(
+      'p',
+      { class: 'small muted' },
+      'Choose your moves. Promised steps come first: a restraint left unmatched when its window closes is negated and costs support.',
+    ),
     h('fieldset', {}, h('legend', {}, 'Moves'), h('div', { class: 'movelist' }, ...moveRows)),
     defectRows.length ? h('fieldset', {}, h('legend', {}, 'Quiet defection'), ...defectRows) : null,
     alloc,
@@ -80,7 +161,10 @@ export function commitPanel(ctx: Ctx): VNode {
     h(
       'div',
       { class: 'row', style: 'margin-top:8px' },
-      button('Seal commit', () => ctx.send({ type: 'commit.submit', actor: seat, commit }), { class: 'primary', disabled: problem !== null }),
+      button('Seal commit', () => ctx.send({ type: 'commit.submit', actor: seat, commit }), {
+        class: 'primary',
+        disabled: problem !== null,
+      }),
       problem ? h('span', { class: 'small muted' }, problem) : null,
     ),
   );
@@ -92,16 +176,41 @@ function allocationEditor(ctx: Ctx, draft: CommitDraft, setDraft: (p: Partial<Co
   const obs = { ...view.allocation.observers, ...draft.observers };
   const used = (r: Record<string, number>) => Object.values(r).reduce((a, b) => a + b, 0);
   const input = (id: string, label: string, value: number, max: number, onChange: (v: number) => void) => {
-    const el = h('input', { id, type: 'number', min: 0, max, value: String(value), style: 'width:60px', 'aria-label': label, onchange: (e: Event) => onChange(Math.max(0, Math.floor(Number(valueOf(e)) || 0))) });
+    const el = h('input', {
+      id,
+      type: 'number',
+      min: 0,
+      max,
+      value: String(value),
+      style: 'width:60px',
+      'aria-label': label,
+      onchange: (e: Event) => onChange(Math.max(0, Math.floor(Number(valueOf(e)) || 0))),
+    });
     return h('label', { key: id, class: 'row small', for: id }, el, label);
   };
   return h(
     'fieldset',
     {},
-    h('legend', {}, `Monitors: ${used(insp)}/${sc.monitors.inspectionTeams} inspection teams, ${used(obs)}/${sc.monitors.observerTeams} observer teams`),
-    h('p', { class: 'small muted' }, 'Inspection teams verify nuclear steps; observer teams verify security steps on a front and help inquiries name sponsors.'),
-    ...sc.tracks.map((t) => input(`insp-${t.id}`, `inspectors on ${t.name}`, insp[t.id] ?? 0, sc.monitors.inspectionTeams, (v) => setDraft({ inspections: { ...insp, [t.id]: v } }))),
-    ...sc.fronts.map((f) => input(`obs-${f.id}`, `observers at ${f.name}`, obs[f.id] ?? 0, sc.monitors.observerTeams, (v) => setDraft({ observers: { ...obs, [f.id]: v } }))),
+    h(
+      'legend',
+      {},
+      `Monitors: ${used(insp)}/${sc.monitors.inspectionTeams} inspection teams, ${used(obs)}/${sc.monitors.observerTeams} observer teams`,
+    ),
+    h(
+      'p',
+      { class: 'small muted' },
+      'Inspection teams verify nuclear steps; observer teams verify security steps on a front and help inquiries name sponsors.',
+    ),
+    ...sc.tracks.map((t) =>
+      input(`insp-${t.id}`, `inspectors on ${t.name}`, insp[t.id] ?? 0, sc.monitors.inspectionTeams, (v) =>
+        setDraft({ inspections: { ...insp, [t.id]: v } }),
+      ),
+    ),
+    ...sc.fronts.map((f) =>
+      input(`obs-${f.id}`, `observers at ${f.name}`, obs[f.id] ?? 0, sc.monitors.observerTeams, (v) =>
+        setDraft({ observers: { ...obs, [f.id]: v } }),
+      ),
+    ),
   );
 }
 
@@ -111,13 +220,26 @@ function retaliationEditor(ctx: Ctx, draft: CommitDraft, setDraft: (p: Partial<C
   const against = draft.retaliate?.against ?? targets[0]?.id ?? '';
   const incident = draft.retaliate ? String(draft.retaliate.incident) : '';
   const update = (inc: string, who: string) => setDraft({ retaliate: inc === '' ? null : { incident: Number(inc), against: who } });
-  const inc = h('select', { 'aria-label': 'Incident to answer', value: incident, onchange: (e: Event) => update(valueOf(e), against) }, h('option', { value: '' }, 'do not retaliate'), ...incidents.map((id) => h('option', { key: id, value: String(id) }, `incident #${id}`)));
-  const target = h('select', { 'aria-label': 'Retaliate against', value: against, onchange: (e: Event) => update(incident, valueOf(e)) }, ...targets.map((d) => h('option', { key: d.id, value: d.id }, d.name)));
+  const inc = h(
+    'select',
+    { 'aria-label': 'Incident to answer', value: incident, onchange: (e: Event) => update(valueOf(e), against) },
+    h('option', { value: '' }, 'do not retaliate'),
+    ...incidents.map((id) => h('option', { key: id, value: String(id) }, `incident #${id}`)),
+  );
+  const target = h(
+    'select',
+    { 'aria-label': 'Retaliate against', value: against, onchange: (e: Event) => update(incident, valueOf(e)) },
+    ...targets.map((d) => h('option', { key: d.id, value: d.id }, d.name)),
+  );
   return h(
     'fieldset',
     {},
     h('legend', {}, `Retaliate on your own (${RETALIATION_COST} AP)`),
-    h('p', { class: 'small muted' }, `Without a council inquiry you do not know who sponsored the attack: striking the wrong party raises tension sharply. ${nameOf(sc, seat ?? '')} decides alone.`),
+    h(
+      'p',
+      { class: 'small muted' },
+      `Without a council inquiry you do not know who sponsored the attack: striking the wrong party raises tension sharply. ${nameOf(sc, seat ?? '')} decides alone.`,
+    ),
     h('div', { class: 'row' }, inc, target),
   );
 }

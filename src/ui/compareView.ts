@@ -32,36 +32,56 @@ export function ComparePage({ sc, games, refused, act }: CompareProps): VNode {
   const chart = (title: string, pick: (h: ComparedGame['report']['history'][number]) => number, max: number) => {
     const id = `cmp-${title.replace(/\W+/g, '-').toLowerCase()}`;
     const host = h('div', { 'aria-hidden': 'true', ref: (el: HTMLElement | null) => el && hosts.current.set(id, el) });
-    const values = games.map((g) => rounds.map((r) => { const rec = g.report.history[r - 1]; return rec ? pick(rec) : null; }));
+    const values = games.map((g) =>
+      rounds.map((r) => {
+        const rec = g.report.history[r - 1];
+        return rec ? pick(rec) : null;
+      }),
+    );
     const table = h(
       'table',
       { class: 'data' },
       h('caption', {}, `${title}, by round`),
       h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Round'), ...games.map((g) => h('th', { scope: 'col', class: 'num' }, g.name)))),
-      h('tbody', {}, ...rounds.map((r, i) => h('tr', {}, h('th', { scope: 'row' }, String(r)), ...values.map((v) => h('td', { class: 'num' }, String(v[i] ?? '—')))))),
+      h(
+        'tbody',
+        {},
+        ...rounds.map((r, i) =>
+          h('tr', {}, h('th', { scope: 'row' }, String(r)), ...values.map((v) => h('td', { class: 'num' }, String(v[i] ?? '—')))),
+        ),
+      ),
     );
     pending.push((w) => {
       const el = hosts.current.get(id);
       return el
         ? new uPlot(
-          {
-            width: Math.round(Math.max(280, Math.min(680, w - 20))),
-            height: 220,
-            scales: { x: { time: false }, y: { range: [0, max] } },
-            axes: [
-              { stroke: AXIS, grid: { stroke: GRID }, ticks: { stroke: GRID }, label: 'round', incrs: [1, 2, 5] },
-              { stroke: AXIS, grid: { stroke: GRID }, ticks: { stroke: GRID } },
-            ],
-            legend: { live: false },
-            cursor: { show: false },
-            series: [{ label: 'round' }, ...games.map((g, i) => ({ label: g.name, stroke: colour(i), width: 2, ...(i >= PALETTE.length ? { dash: [6, 3] } : {}) }))],
-          },
-          [rounds, ...values] as uPlot.AlignedData,
-          el,
-        )
+            {
+              width: Math.round(Math.max(280, Math.min(680, w - 20))),
+              height: 220,
+              scales: { x: { time: false }, y: { range: [0, max] } },
+              axes: [
+                { stroke: AXIS, grid: { stroke: GRID }, ticks: { stroke: GRID }, label: 'round', incrs: [1, 2, 5] },
+                { stroke: AXIS, grid: { stroke: GRID }, ticks: { stroke: GRID } },
+              ],
+              legend: { live: false },
+              cursor: { show: false },
+              series: [
+                { label: 'round' },
+                ...games.map((g, i) => ({ label: g.name, stroke: colour(i), width: 2, ...(i >= PALETTE.length ? { dash: [6, 3] } : {}) })),
+              ],
+            },
+            [rounds, ...values] as uPlot.AlignedData,
+            el,
+          )
         : null;
     });
-    return h('figure', { class: 'chart', 'aria-labelledby': `${id}-h` }, h('figcaption', {}, h('h3', { id: `${id}-h` }, title)), host, h('details', { class: 'text-equivalent' }, h('summary', {}, `${title} as a table`), h('div', { class: 'table-wrap' }, table)));
+    return h(
+      'figure',
+      { class: 'chart', 'aria-labelledby': `${id}-h` },
+      h('figcaption', {}, h('h3', { id: `${id}-h` }, title)),
+      host,
+      h('details', { class: 'text-equivalent' }, h('summary', {}, `${title} as a table`), h('div', { class: 'table-wrap' }, table)),
+    );
   };
 
   const th = (t: string, cls = '') => h('th', { scope: 'col', class: cls }, t);
@@ -121,12 +141,27 @@ export function ComparePage({ sc, games, refused, act }: CompareProps): VNode {
       { class: 'data', id: 'comparison-scores' },
       h('caption', {}, 'Scores: the shared outcome, secret objectives met, a tenth of domestic support'),
       h('thead', {}, h('tr', {}, th('Game'), ...sc.delegations.map((d) => th(d.short, 'num')))),
-      h('tbody', {}, ...games.map((g) => h('tr', {}, h('th', { scope: 'row' }, g.name), ...sc.delegations.map((d) => h('td', { class: 'num' }, String(g.scores[d.id] ?? '—')))))),
+      h(
+        'tbody',
+        {},
+        ...games.map((g) =>
+          h(
+            'tr',
+            {},
+            h('th', { scope: 'row' }, g.name),
+            ...sc.delegations.map((d) => h('td', { class: 'num' }, String(g.scores[d.id] ?? '—'))),
+          ),
+        ),
+      ),
     ),
   );
 
   const tension = chart('Tension', (r) => r.tension, 100);
-  const secured = chart('Spans secured', (r) => r.secured, Math.max(4, ...games.flatMap((g) => g.report.history.map((r) => r.secured))) + 1);
+  const secured = chart(
+    'Spans secured',
+    (r) => r.secured,
+    Math.max(4, ...games.flatMap((g) => g.report.history.map((r) => r.secured))) + 1,
+  );
   // The charts size to the page: drawn once it is laid out.
   useLayoutEffect(() => {
     const doc = page.current;
@@ -141,8 +176,14 @@ export function ComparePage({ sc, games, refused, act }: CompareProps): VNode {
     'main',
     { class: 'doc', ref: page },
     h('h1', {}, `${games.length} game${games.length === 1 ? '' : 's'} of ${sc.title}, side by side`),
-    h('p', { class: 'lede', role: 'status' }, `Consolidation ${count('consolidation')} · drift ${count('drift')} · unraveling ${count('unraveling')}${count('in progress') ? ` · in progress ${count('in progress')}` : ''}`),
-    refused.length ? h('div', { class: 'banner', role: 'alert' }, `Left out (${refused.length}):`, h('ul', {}, ...refused.map((r) => h('li', {}, r)))) : null,
+    h(
+      'p',
+      { class: 'lede', role: 'status' },
+      `Consolidation ${count('consolidation')} · drift ${count('drift')} · unraveling ${count('unraveling')}${count('in progress') ? ` · in progress ${count('in progress')}` : ''}`,
+    ),
+    refused.length
+      ? h('div', { class: 'banner', role: 'alert' }, `Left out (${refused.length}):`, h('ul', {}, ...refused.map((r) => h('li', {}, r))))
+      : null,
     table,
     h('div', { class: 'charts2' }, tension, secured),
     scores,
@@ -159,7 +200,9 @@ export function ComparePage({ sc, games, refused, act }: CompareProps): VNode {
         'div',
         { class: 'exports', role: 'group', 'aria-label': 'Export the comparison' },
         button('Print / PDF', () => window.print(), { class: 'primary', 'aria-label': 'Print the comparison or save it as PDF' }),
-        button('CSV', () => download(`interlock-${sc.id}-comparison.csv`, comparisonCsv(sc, games), 'text/csv'), { 'aria-label': 'Download the comparison as CSV' }),
+        button('CSV', () => download(`interlock-${sc.id}-comparison.csv`, comparisonCsv(sc, games), 'text/csv'), {
+          'aria-label': 'Download the comparison as CSV',
+        }),
       ),
       h('span', { class: 'spacer' }),
       button('Back to the menu', act.back),

@@ -14,7 +14,11 @@ export const AUTOSAVE_KEY = 'interlock.autosave.v1';
 /** The AI delegations' character chosen at the start: one personality for all, or mixed by the seed. */
 export type AiCharacter = Personality | 'mixed';
 
-export function personasFor(scenario: Scenario, setup: Pick<GameSetupRecord, 'difficulty' | 'personality'>, seed: number): Record<string, Persona> {
+export function personasFor(
+  scenario: Scenario,
+  setup: Pick<GameSetupRecord, 'difficulty' | 'personality'>,
+  seed: number,
+): Record<string, Persona> {
   const ids = catalog(scenario).delegationIds;
   const character = setup.personality ?? 'pragmatist';
   return Object.fromEntries(
@@ -56,9 +60,17 @@ export class Controller {
   }
 
   start(game: NewGame) {
-    const setup: GameSetupRecord = { mode: game.mode, humans: game.humans, difficulty: game.difficulty, personality: game.personality ?? 'pragmatist' };
+    const setup: GameSetupRecord = {
+      mode: game.mode,
+      humans: game.humans,
+      difficulty: game.difficulty,
+      personality: game.personality ?? 'pragmatist',
+    };
     const personas = personasFor(this.scenario, setup, game.seed);
-    this.attach(new LocalTransport({ scenario: this.scenario, seed: game.seed, humans: [...game.humans], personas }, this.aiClient()), setup);
+    this.attach(
+      new LocalTransport({ scenario: this.scenario, seed: game.seed, humans: [...game.humans], personas }, this.aiClient()),
+      setup,
+    );
   }
 
   /** Resumes from a save's JSON; a bad file leaves the current game and the autosave alone. */
@@ -111,7 +123,11 @@ export class Controller {
 
   private attach(transport: LocalTransport, setup: GameSetupRecord) {
     this.setup = setup;
-    this.connect(transport, { mode: setup.mode, humans: setup.humans, seat: setup.humans[0] ?? null, screen: 'game', room: null }, () => (this.local = transport));
+    this.connect(
+      transport,
+      { mode: setup.mode, humans: setup.humans, seat: setup.humans[0] ?? null, screen: 'game', room: null },
+      () => (this.local = transport),
+    );
     this.autosave();
   }
 

@@ -27,7 +27,8 @@ export function councilPanel(ctx: Ctx): VNode {
   const ladder = sc.council.ladder;
   const motions = c.motions.filter((m) => m.status === 'open');
   const penalizable = view.incidents.filter(
-    (i) => i.attribution?.named && i.attribution.named !== 'spoiler' && !c.motions.some((m) => m.incident === i.id && m.status !== 'failed'),
+    (i) =>
+      i.attribution?.named && i.attribution.named !== 'spoiler' && !c.motions.some((m) => m.incident === i.id && m.status !== 'failed'),
   );
   const byDelegation = sc.delegations.map((d) => {
     const steps = view.standing.filter((st) => st.delegation === d.id);
@@ -42,9 +43,17 @@ export function councilPanel(ctx: Ctx): VNode {
       h('h2', { id: 'council-h' }, 'Standing mediation council'),
       c.founded
         ? h('p', { class: 'small' }, `Founded in round ${c.round}. Members: ${c.members.map((m) => nameOf(sc, m)).join(', ')}.`)
-        : h('p', { class: 'small muted' }, `Not founded. Propose a package in which at least ${sc.council.minMembers} delegations, one of them a guarantor (${sc.council.guarantors.map((g) => nameOf(sc, g)).join(' or ')}), pledge to join.`),
+        : h(
+            'p',
+            { class: 'small muted' },
+            `Not founded. Propose a package in which at least ${sc.council.minMembers} delegations, one of them a guarantor (${sc.council.guarantors.map((g) => nameOf(sc, g)).join(' or ')}), pledge to join.`,
+          ),
       h('h3', {}, 'Incentive ladder'),
-      h('ol', { class: 'small', 'aria-label': `Incentive ladder: rung ${c.rung} of ${ladder.length}` }, ...ladder.map((r, i) => h('li', { style: i < c.rung ? 'color: var(--ok)' : '' }, `${i < c.rung ? '✔ ' : ''}${r.name}`))),
+      h(
+        'ol',
+        { class: 'small', 'aria-label': `Incentive ladder: rung ${c.rung} of ${ladder.length}` },
+        ...ladder.map((r, i) => h('li', { style: i < c.rung ? 'color: var(--ok)' : '' }, `${i < c.rung ? '✔ ' : ''}${r.name}`)),
+      ),
       motions.length
         ? h(
             'div',
@@ -56,7 +65,16 @@ export function councilPanel(ctx: Ctx): VNode {
                 { key: m.id, class: 'pkg small' },
                 `Penalty "${sc.council.penalties.find((p) => p.id === m.penalty)?.name}" on ${nameOf(sc, m.target)} for incident #${m.incident} — ${Object.values(m.votes).filter(Boolean).length} yes of ${c.members.length}`,
                 member && seat && !(seat in m.votes) && inNegotiation
-                  ? h('div', { class: 'row' }, button('Vote yes', () => ctx.send({ type: 'council.vote', actor: seat, motion: m.id, yes: true }), { 'aria-label': `Vote yes on motion ${m.id}` }), button('Vote no', () => ctx.send({ type: 'council.vote', actor: seat, motion: m.id, yes: false }), { 'aria-label': `Vote no on motion ${m.id}` }))
+                  ? h(
+                      'div',
+                      { class: 'row' },
+                      button('Vote yes', () => ctx.send({ type: 'council.vote', actor: seat, motion: m.id, yes: true }), {
+                        'aria-label': `Vote yes on motion ${m.id}`,
+                      }),
+                      button('Vote no', () => ctx.send({ type: 'council.vote', actor: seat, motion: m.id, yes: false }), {
+                        'aria-label': `Vote no on motion ${m.id}`,
+                      }),
+                    )
                   : null,
               ),
             ),
@@ -75,19 +93,64 @@ export function councilPanel(ctx: Ctx): VNode {
       'section',
       { class: 'section', 'aria-labelledby': 'fund-h' },
       h('h2', { id: 'fund-h' }, 'Escrow reconstruction fund'),
-      h('div', { class: 'stat' }, h('span', {}, 'Balance'), h('strong', {}, String(view.escrow.balance)), h('span', {}, 'Pledged so far'), h('strong', {}, String(view.escrow.pledged)), h('span', {}, 'Paid out on verified benchmarks'), h('strong', {}, String(view.escrow.paid))),
-      h('p', { class: 'small muted' }, `Each secured span releases a tranche of ${sc.escrow.tranche} to ${nameOf(sc, sc.escrow.recipient)}; the balance never goes below zero.`),
+      h(
+        'div',
+        { class: 'stat' },
+        h('span', {}, 'Balance'),
+        h('strong', {}, String(view.escrow.balance)),
+        h('span', {}, 'Pledged so far'),
+        h('strong', {}, String(view.escrow.pledged)),
+        h('span', {}, 'Paid out on verified benchmarks'),
+        h('strong', {}, String(view.escrow.paid)),
+      ),
+      h(
+        'p',
+        { class: 'small muted' },
+        `Each secured span releases a tranche of ${sc.escrow.tranche} to ${nameOf(sc, sc.escrow.recipient)}; the balance never goes below zero.`,
+      ),
     ),
     h(
       'section',
       { class: 'section', 'aria-labelledby': 'dash-h' },
       h('h2', { id: 'dash-h' }, 'Public compliance dashboard'),
-      h('ul', { class: 'plain small' }, ...byDelegation.map(({ d, steps, verified }) => h('li', { class: 'row' }, h('span', { class: 'dot', style: `background:${d.color}` }), h('span', { style: 'width:60px' }, d.short), `${steps.length} steps in force, ${verified} verified`))),
+      h(
+        'ul',
+        { class: 'plain small' },
+        ...byDelegation.map(({ d, steps, verified }) =>
+          h(
+            'li',
+            { class: 'row' },
+            h('span', { class: 'dot', style: `background:${d.color}` }),
+            h('span', { style: 'width:60px' }, d.short),
+            `${steps.length} steps in force, ${verified} verified`,
+          ),
+        ),
+      ),
       view.violations.length
-        ? h('div', {}, h('h3', {}, 'Verified violations'), h('ul', { class: 'plain small' }, ...view.violations.map((v) => h('li', {}, `Round ${v.round}: ${nameOf(sc, v.delegation)} — ${moveOf(sc, v.move)?.name ?? v.move}`))))
+        ? h(
+            'div',
+            {},
+            h('h3', {}, 'Verified violations'),
+            h(
+              'ul',
+              { class: 'plain small' },
+              ...view.violations.map((v) =>
+                h('li', {}, `Round ${v.round}: ${nameOf(sc, v.delegation)} — ${moveOf(sc, v.move)?.name ?? v.move}`),
+              ),
+            ),
+          )
         : h('p', { class: 'small muted' }, 'No verified violation so far.'),
       h('h3', {}, 'Incidents'),
-      view.incidents.length ? h('ul', { class: 'plain small' }, ...view.incidents.slice(-8).reverse().map((i) => h('li', {}, incidentLine(sc, view, i.id)))) : h('p', { class: 'small muted' }, 'No incident yet.'),
+      view.incidents.length
+        ? h(
+            'ul',
+            { class: 'plain small' },
+            ...view.incidents
+              .slice(-8)
+              .reverse()
+              .map((i) => h('li', {}, incidentLine(sc, view, i.id))),
+          )
+        : h('p', { class: 'small muted' }, 'No incident yet.'),
     ),
   );
 }
@@ -100,7 +163,13 @@ function PenaltyCall({ ctx, incident }: { ctx: Ctx; incident: number }): VNode {
     'div',
     { class: 'row small' },
     h('span', {}, incidentLine(sc, view, incident)),
-    h('select', { 'aria-label': `Penalty for incident ${incident}`, value: penalty, onchange: (e: Event) => setPenalty(valueOf(e)) }, ...sc.council.penalties.map((p) => h('option', { key: p.id, value: p.id }, p.name))),
-    button('Propose', () => ctx.send({ type: 'council.penalize', actor: seat ?? '', incident, penalty }), { 'aria-label': `Propose a penalty for incident ${incident}` }),
+    h(
+      'select',
+      { 'aria-label': `Penalty for incident ${incident}`, value: penalty, onchange: (e: Event) => setPenalty(valueOf(e)) },
+      ...sc.council.penalties.map((p) => h('option', { key: p.id, value: p.id }, p.name)),
+    ),
+    button('Propose', () => ctx.send({ type: 'council.penalize', actor: seat ?? '', incident, penalty }), {
+      'aria-label': `Propose a penalty for incident ${incident}`,
+    }),
   );
 }

@@ -51,7 +51,12 @@ export interface Debrief {
 export function debriefFromLog(deps: DebriefDeps, seed: number, entries: readonly LogEntry[], tab: DebriefTab = 'report'): Debrief {
   const t0 = performance.now();
   const timeline = buildTimeline(deps.scenario, seed, entries);
-  return { deps, timeline, tab, stats: { reportMs: null, reportParts: null, replayMs: null, rounds: timeline.frames.length, timelineMs: performance.now() - t0 } };
+  return {
+    deps,
+    timeline,
+    tab,
+    stats: { reportMs: null, reportParts: null, replayMs: null, rounds: timeline.frames.length, timelineMs: performance.now() - t0 },
+  };
 }
 
 export function DebriefScreen({ debrief }: { debrief: Debrief }): VNode {
@@ -75,7 +80,13 @@ export function DebriefScreen({ debrief }: { debrief: Debrief }): VNode {
   if (tab === 'replay')
     return h(ReplayView, {
       key: 'replay',
-      deps: { scenario: deps.scenario, timeline: debrief.timeline, mapFactory: deps.mapFactory, defaultSeat: deps.defaultSeat, fork: (round, seat, difficulty) => fork(debrief, round, seat, difficulty) },
+      deps: {
+        scenario: deps.scenario,
+        timeline: debrief.timeline,
+        mapFactory: deps.mapFactory,
+        defaultSeat: deps.defaultSeat,
+        fork: (round, seat, difficulty) => fork(debrief, round, seat, difficulty),
+      },
       stats: debrief.stats,
       bar,
     });
@@ -100,9 +111,16 @@ function ReportTab({ debrief, bar }: { debrief: Debrief; bar: (extra: VNode | nu
     'div',
     { class: 'exports', role: 'group', 'aria-label': 'Export the report' },
     button('Print / PDF', () => window.print(), { class: 'primary', 'aria-label': 'Print the report or save it as PDF' }),
-    button('Markdown', () => download(`${name}-report.md`, reportMarkdown(report), 'text/markdown'), { 'aria-label': 'Download the report as Markdown' }),
-    button('CSV', () => download(`${name}-series.csv`, reportCsv(report), 'text/csv'), { 'aria-label': 'Download every time series as CSV' }),
-    button('JSON log', () => download(`${name}-log.json`, JSON.stringify(timeline.log), 'application/json'), { 'aria-label': 'Download the JSON event log', title: 'Replays with npm run replay; opens again here from the start screen' }),
+    button('Markdown', () => download(`${name}-report.md`, reportMarkdown(report), 'text/markdown'), {
+      'aria-label': 'Download the report as Markdown',
+    }),
+    button('CSV', () => download(`${name}-series.csv`, reportCsv(report), 'text/csv'), {
+      'aria-label': 'Download every time series as CSV',
+    }),
+    button('JSON log', () => download(`${name}-log.json`, JSON.stringify(timeline.log), 'application/json'), {
+      'aria-label': 'Download the JSON event log',
+      title: 'Replays with npm run replay; opens again here from the start screen',
+    }),
   );
   return h('div', { class: 'doc-page' }, bar(exports), h('main', {}, h(ReportPage, { report, onDrawn: drawn })));
 }

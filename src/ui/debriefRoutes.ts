@@ -70,7 +70,10 @@ export class DebriefRoutes {
       compareFiles: (files) => {
         const sc = this.host.scenario();
         const { games, refused } = openComparedFiles(sc, files);
-        if (games.length === 0) return store.setState({ notice: { kind: 'error', text: 'None of these files can be compared. Nothing was changed.', list: refused } });
+        if (games.length === 0)
+          return store.setState({
+            notice: { kind: 'error', text: 'None of these files can be compared. Nothing was changed.', list: refused },
+          });
         const compared = games.map((g) => compareGame(sc, g.name, g.seed, g.entries));
         this.comparison = { sc, games: compared, refused, act: { back: () => store.setState({ screen: 'start', notice: null }) } };
         this.opened += 1;

@@ -29,7 +29,17 @@ interface ChartSeries {
 }
 
 /** A chart of values by round (uPlot draws into the figure once it is on the page), with its table for screen readers. */
-function RoundChart({ title, rounds, series, dash = false }: { title: string; rounds: number[]; series: ChartSeries[]; dash?: boolean }): VNode {
+function RoundChart({
+  title,
+  rounds,
+  series,
+  dash = false,
+}: {
+  title: string;
+  rounds: number[];
+  series: ChartSeries[];
+  dash?: boolean;
+}): VNode {
   const host = useRef<HTMLElement>(null);
   useEffect(() => {
     const el = host.current;
@@ -43,7 +53,10 @@ function RoundChart({ title, rounds, series, dash = false }: { title: string; ro
           { stroke: '#a9b8c7', grid: { stroke: '#2a3d50' }, label: 'round' },
           { stroke: '#a9b8c7', grid: { stroke: '#2a3d50' } },
         ],
-        series: [{ label: 'round' }, ...series.map((x, i) => ({ label: x.label, stroke: x.color, width: 2, ...(dash && i % 2 ? { dash: [6, 4] } : {}) }))],
+        series: [
+          { label: 'round' },
+          ...series.map((x, i) => ({ label: x.label, stroke: x.color, width: 2, ...(dash && i % 2 ? { dash: [6, 4] } : {}) })),
+        ],
       },
       [rounds, ...series.map((x) => x.values)],
       el,
@@ -68,9 +81,20 @@ function RoundChart({ title, rounds, series, dash = false }: { title: string; ro
  * The end screen reads the full final state: once the game is over every secret is revealed,
  * so this screen is the one place where the facilitator's view is shown to all.
  */
-export function EndScreen({ sc, s, act, aiSecrets = [] }: { sc: Scenario; s: GameState; act: { menu(): void; exportSave(): void; report?: () => void; replay?: () => void }; aiSecrets?: readonly string[] }): VNode {
+export function EndScreen({
+  sc,
+  s,
+  act,
+  aiSecrets = [],
+}: {
+  sc: Scenario;
+  s: GameState;
+  act: { menu(): void; exportSave(): void; report?: () => void; replay?: () => void };
+  aiSecrets?: readonly string[];
+}): VNode {
   const rounds = s.history.map((r) => r.round);
-  const per = (key: 'support' | 'trust') => sc.delegations.map((d) => ({ label: d.short, color: d.color, values: s.history.map((r) => r[key][d.id] ?? 0) }));
+  const per = (key: 'support' | 'trust') =>
+    sc.delegations.map((d) => ({ label: d.short, color: d.color, values: s.history.map((r) => r[key][d.id] ?? 0) }));
   const charts = h(
     'div',
     { class: 'charts' },
@@ -84,16 +108,32 @@ export function EndScreen({ sc, s, act, aiSecrets = [] }: { sc: Scenario; s: Gam
       'section',
       { class: 'card' },
       h('h3', { class: 'row' }, h('span', { class: 'dot', style: `background:${d.color}` }), `${d.name}: ${score(sc, s, d.id)} points`),
-      h('ul', { class: 'plain small' }, ...objectivesOf(sc, s, d.id).map((o) => h('li', {}, `${o.met ? '✔' : '✕'} ${o.text} (${o.points})`))),
+      h(
+        'ul',
+        { class: 'plain small' },
+        ...objectivesOf(sc, s, d.id).map((o) => h('li', {}, `${o.met ? '✔' : '✕'} ${o.text} (${o.points})`)),
+      ),
     ),
   );
   const sponsors = s.incidents.map((i) => {
     const named = i.attribution?.named;
-    const verdict = !i.attribution ? 'never investigated' : named === null ? 'inquiry inconclusive' : named === i.sponsor ? 'correctly attributed' : `MISATTRIBUTED to ${nameOf(sc, named ?? '')}`;
-    return h('li', {}, `#${i.id} (round ${i.round}, ${sc.fronts.find((f) => f.id === i.front)?.name}): sponsored by ${nameOf(sc, i.sponsor)} — ${verdict}`);
+    const verdict = !i.attribution
+      ? 'never investigated'
+      : named === null
+        ? 'inquiry inconclusive'
+        : named === i.sponsor
+          ? 'correctly attributed'
+          : `MISATTRIBUTED to ${nameOf(sc, named ?? '')}`;
+    return h(
+      'li',
+      {},
+      `#${i.id} (round ${i.round}, ${sc.fronts.find((f) => f.id === i.front)?.name}): sponsored by ${nameOf(sc, i.sponsor)} — ${verdict}`,
+    );
   });
   const defections = s.events.filter((e) => e.kind === 'defection').map((e) => h('li', {}, `Round ${e.round}: ${e.text}`));
-  const negated = sc.interlocks.filter((x) => (s.spans[x.id]?.negatedCount ?? 0) > 0).map((x) => h('li', {}, `${x.name}: negated ${s.spans[x.id]?.negatedCount} time(s)`));
+  const negated = sc.interlocks
+    .filter((x) => (s.spans[x.id]?.negatedCount ?? 0) > 0)
+    .map((x) => h('li', {}, `${x.name}: negated ${s.spans[x.id]?.negatedCount} time(s)`));
 
   return h(
     'main',
@@ -107,7 +147,28 @@ export function EndScreen({ sc, s, act, aiSecrets = [] }: { sc: Scenario; s: Gam
       charts,
       h('h2', { style: 'margin-top:16px' }, 'Every secret, revealed'),
       h('div', { class: 'start-grid' }, ...secrets),
-      h('div', { class: 'start-grid' }, h('section', { class: 'card' }, h('h3', {}, 'Who really sponsored each incident'), sponsors.length ? h('ul', { class: 'plain small' }, ...sponsors) : h('p', { class: 'small' }, 'No incident.')), h('section', { class: 'card' }, h('h3', {}, 'Quiet defections'), defections.length ? h('ul', { class: 'plain small' }, ...defections) : h('p', { class: 'small' }, 'No delegation defected quietly.'), aiSecrets.length ? h('h3', {}, 'Why the AI delegations defected, in their own words') : null, aiSecrets.length ? h('ul', { class: 'plain small' }, ...aiSecrets.map((t) => h('li', {}, t))) : null, h('h3', {}, 'Negated concessions'), negated.length ? h('ul', { class: 'plain small' }, ...negated) : h('p', { class: 'small' }, 'None.'))),
+      h(
+        'div',
+        { class: 'start-grid' },
+        h(
+          'section',
+          { class: 'card' },
+          h('h3', {}, 'Who really sponsored each incident'),
+          sponsors.length ? h('ul', { class: 'plain small' }, ...sponsors) : h('p', { class: 'small' }, 'No incident.'),
+        ),
+        h(
+          'section',
+          { class: 'card' },
+          h('h3', {}, 'Quiet defections'),
+          defections.length
+            ? h('ul', { class: 'plain small' }, ...defections)
+            : h('p', { class: 'small' }, 'No delegation defected quietly.'),
+          aiSecrets.length ? h('h3', {}, 'Why the AI delegations defected, in their own words') : null,
+          aiSecrets.length ? h('ul', { class: 'plain small' }, ...aiSecrets.map((t) => h('li', {}, t))) : null,
+          h('h3', {}, 'Negated concessions'),
+          negated.length ? h('ul', { class: 'plain small' }, ...negated) : h('p', { class: 'small' }, 'None.'),
+        ),
+      ),
       h(
         'div',
         { class: 'row', style: 'margin-top:16px' },

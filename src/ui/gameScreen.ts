@@ -58,7 +58,11 @@ export function GameScreen({ app, ui }: { app: App; ui: UiState }): VNode {
         attach: (port) => (app.mapPort = port),
         lines: (lines) => (app.mapLines = lines),
       }),
-      h('aside', { class: 'right', 'aria-label': 'Negotiation, commit, council and fund' }, ctx ? h(SeatTabs, { ctx, chat: (to, text) => void app.roomChat(to, text), older: () => void app.roomOlderMessages() }) : null),
+      h(
+        'aside',
+        { class: 'right', 'aria-label': 'Negotiation, commit, council and fund' },
+        ctx ? h(SeatTabs, { ctx, chat: (to, text) => void app.roomChat(to, text), older: () => void app.roomOlderMessages() }) : null,
+      ),
       view ? h(RoundLog, { sc, view, open: ui.logOpen, toggle: () => set({ logOpen: !ui.logOpen }), notes: ui.aiNotes }) : null,
     ),
     h('div', {}, ...overlays(app, ui)),
@@ -69,7 +73,11 @@ function overlays(app: App, ui: UiState): Array<VNode | null> {
   const set = (patch: Partial<UiState>) => app.store.setState(patch);
   if (ui.screen === 'handover' || !ui.view) {
     const st = app.controller.transport?.progress();
-    return [ui.seat && ui.mode === 'hotseat' ? handOver(app.scenario, ui.seat, st?.step === 'commit' ? 'sealed commit' : 'negotiation', () => app.controller.takeSeat()) : null];
+    return [
+      ui.seat && ui.mode === 'hotseat'
+        ? handOver(app.scenario, ui.seat, st?.step === 'commit' ? 'sealed commit' : 'negotiation', () => app.controller.takeSeat())
+        : null,
+    ];
   }
   const view = ui.view;
   return [

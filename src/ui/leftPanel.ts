@@ -8,9 +8,7 @@ export function delegationPanel(sc: Scenario, view: GameView, seat: string): VNo
   const d = sc.delegations.find((x) => x.id === seat);
   const st = view.delegations[seat];
   if (!d || !st) return h('div', {});
-  const trustIn = sc.delegations
-    .filter((o) => o.id !== seat)
-    .map((o) => ({ o, t: view.trust[seat]?.[o.id] ?? 50 }));
+  const trustIn = sc.delegations.filter((o) => o.id !== seat).map((o) => ({ o, t: view.trust[seat]?.[o.id] ?? 50 }));
   const objectives = objectivesOf(sc, view, seat);
   return h(
     'section',
@@ -22,7 +20,11 @@ export function delegationPanel(sc: Scenario, view: GameView, seat: string): VNo
       { class: 'stat' },
       h('span', {}, 'Domestic support'),
       h('strong', {}, `${st.support}`),
-      h('div', { class: 'bar', style: 'grid-column: 1 / -1', role: 'img', 'aria-label': `Domestic support ${st.support} of 100` }, h('i', { style: `width:${st.support}%` })),
+      h(
+        'div',
+        { class: 'bar', style: 'grid-column: 1 / -1', role: 'img', 'aria-label': `Domestic support ${st.support} of 100` },
+        h('i', { style: `width:${st.support}%` }),
+      ),
       h('span', {}, 'Action points this round'),
       h('strong', {}, `${apAvailable(view, seat)} of ${sc.tunables.actionPoints}`),
     ),
@@ -32,14 +34,27 @@ export function delegationPanel(sc: Scenario, view: GameView, seat: string): VNo
     h(
       'ul',
       { class: 'plain small secret', 'aria-label': 'Your secret objectives (only you see them)' },
-      ...objectives.map((o) => h('li', {}, `${o.met ? '✔' : '○'} ${o.text} `, h('span', { class: 'muted' }, `(${o.points} pts${o.met ? ', met now' : ''})`))),
+      ...objectives.map((o) =>
+        h('li', {}, `${o.met ? '✔' : '○'} ${o.text} `, h('span', { class: 'muted' }, `(${o.points} pts${o.met ? ', met now' : ''})`)),
+      ),
     ),
     h('h3', { style: 'margin-top:10px' }, 'Your trust in the others'),
     h(
       'ul',
       { class: 'plain small' },
       ...trustIn.map(({ o, t }) =>
-        h('li', { key: o.id, class: 'row' }, h('span', { class: 'dot', style: `background:${o.color}` }), h('span', { style: 'width:60px' }, o.short), h('div', { class: 'bar', style: 'flex:1', role: 'img', 'aria-label': `Trust in ${o.short}: ${t}` }, h('i', { style: `width:${t}%;background:${colorOf(sc, o.id)}` })), h('span', {}, String(t))),
+        h(
+          'li',
+          { key: o.id, class: 'row' },
+          h('span', { class: 'dot', style: `background:${o.color}` }),
+          h('span', { style: 'width:60px' }, o.short),
+          h(
+            'div',
+            { class: 'bar', style: 'flex:1', role: 'img', 'aria-label': `Trust in ${o.short}: ${t}` },
+            h('i', { style: `width:${t}%;background:${colorOf(sc, o.id)}` }),
+          ),
+          h('span', {}, String(t)),
+        ),
       ),
     ),
   );
@@ -79,7 +94,10 @@ export function spanLabel(view: GameView, span: Interlock): { status: string; te
     case 'pending':
       return { status, text: `All steps in; ${verified} of ${steps.length} verified so far.` };
     case 'open':
-      return { status, text: `${done} of ${steps.length} steps implemented; the window closes at the end of round ${rec?.closesRound ?? '?'}.` };
+      return {
+        status,
+        text: `${done} of ${steps.length} steps implemented; the window closes at the end of round ${rec?.closesRound ?? '?'}.`,
+      };
     case 'negated':
       return { status, text: 'Negated: the window closed before the other side matched it.' };
     case 'violated':
@@ -100,7 +118,12 @@ export function bridgePanel(sc: Scenario, view: GameView): VNode {
     return h(
       'div',
       { key: trackId, class: 'track', role: 'group', 'aria-label': `${trackName(sc, trackId)}: ${secured} of ${needed} secured` },
-      h('div', { class: 'track-head' }, h('span', {}, trackName(sc, trackId)), h('span', {}, `${secured}/${needed} ${secured >= needed ? '✔' : ''}`)),
+      h(
+        'div',
+        { class: 'track-head' },
+        h('span', {}, trackName(sc, trackId)),
+        h('span', {}, `${secured}/${needed} ${secured >= needed ? '✔' : ''}`),
+      ),
       h(
         'div',
         { class: 'spans' },
@@ -113,7 +136,13 @@ export function bridgePanel(sc: Scenario, view: GameView): VNode {
           });
           return h(
             'div',
-            { key: span.id, class: `span ${lab.status}`, tabindex: 0, title: steps.join('\n'), 'aria-label': `${span.name}: ${lab.status}. ${lab.text} Steps: ${steps.join('; ')}.` },
+            {
+              key: span.id,
+              class: `span ${lab.status}`,
+              tabindex: 0,
+              title: steps.join('\n'),
+              'aria-label': `${span.name}: ${lab.status}. ${lab.text} Steps: ${steps.join('; ')}.`,
+            },
             h('span', { class: 'icon', 'aria-hidden': 'true' }, ICON[lab.status] ?? '○'),
             h('strong', {}, span.name),
             h('span', { class: 'why' }, lab.text),
@@ -122,7 +151,8 @@ export function bridgePanel(sc: Scenario, view: GameView): VNode {
       ),
     );
   });
-  const heading = view.phase === 'ceasefire' ? `Ceasefire — next: Phase ${phase.id}, ${phase.name}` : `Bridge of Phase ${phase.id}: ${phase.name}`;
+  const heading =
+    view.phase === 'ceasefire' ? `Ceasefire — next: Phase ${phase.id}, ${phase.name}` : `Bridge of Phase ${phase.id}: ${phase.name}`;
   const blocked = bridge.blocked;
   const missing = blocked?.kind === 'tracks' ? blocked.tracks.map((t) => trackName(sc, t)) : [];
   const why =

@@ -58,12 +58,24 @@ export function MapPanel({ sc, view, factory, asText, toggleText, attach, lines 
     'section',
     { class: 'mapwrap', 'aria-label': 'Map of the region' },
     h('div', { class: 'mapcanvas', 'aria-hidden': 'true', ref: host }),
-    h('div', { class: 'maptools' }, button('Map as text', toggleText, { 'aria-controls': 'map-text' }), button('Legend', toggleLegend, { 'aria-pressed': String(legend) })),
+    h(
+      'div',
+      { class: 'maptools' },
+      button('Map as text', toggleText, { 'aria-controls': 'map-text' }),
+      button('Legend', toggleLegend, { 'aria-pressed': String(legend) }),
+    ),
     h('div', { class: 'maptip small', 'aria-live': 'polite' }, tip),
     h(
       'div',
       {},
-      asText ? h('div', { class: 'maptext', id: 'map-text', role: 'region', 'aria-label': 'Everything on the map, as text' }, h('h2', {}, 'The map as text'), h('ul', {}, ...text.map((l, i) => h('li', { key: i }, l)))) : null,
+      asText
+        ? h(
+            'div',
+            { class: 'maptext', id: 'map-text', role: 'region', 'aria-label': 'Everything on the map, as text' },
+            h('h2', {}, 'The map as text'),
+            h('ul', {}, ...text.map((l, i) => h('li', { key: i }, l))),
+          )
+        : null,
     ),
   );
 }

@@ -14,10 +14,23 @@ function packageCard(ctx: Ctx, p: Package, actions: VNode | null): VNode {
   return h(
     'article',
     { key: p.id, class: 'pkg', 'aria-label': `Package ${p.id} from ${nameOf(ctx.sc, p.proposer)}, ${p.status}` },
-    h('div', { class: 'row' }, h('strong', {}, `#${p.id} from ${nameOf(ctx.sc, p.proposer)}`), h('span', { class: 'spacer' }), h('span', { class: 'tag' }, p.status), h('span', { class: 'tag' }, `window ${p.window}`)),
+    h(
+      'div',
+      { class: 'row' },
+      h('strong', {}, `#${p.id} from ${nameOf(ctx.sc, p.proposer)}`),
+      h('span', { class: 'spacer' }),
+      h('span', { class: 'tag' }, p.status),
+      h('span', { class: 'tag' }, `window ${p.window}`),
+    ),
     p.note ? h('p', { class: 'small' }, `“${p.note}”`) : null,
     h('ol', { class: 'small' }, ...p.steps.map((st, i) => h('li', { style: 'list-style:none' }, stepText(ctx, st, i)))),
-    ...p.replies.map((r) => h('div', { class: 'reply' }, `${nameOf(ctx.sc, r.by)} ${r.answer === 'accept' ? 'accepts' : r.answer === 'reject' ? 'rejects' : 'counters'}${r.reason ? `: “${r.reason}”` : '.'}`)),
+    ...p.replies.map((r) =>
+      h(
+        'div',
+        { class: 'reply' },
+        `${nameOf(ctx.sc, r.by)} ${r.answer === 'accept' ? 'accepts' : r.answer === 'reject' ? 'rejects' : 'counters'}${r.reason ? `: “${r.reason}”` : '.'}`,
+      ),
+    ),
     actions,
   );
 }
@@ -37,9 +50,18 @@ export function negotiationPanel(ctx: Ctx): VNode {
       h(
         'div',
         { class: 'row' },
-        button('Accept', () => ctx.send({ type: 'package.accept', actor: seat, package: p.id }), { class: 'primary', 'aria-label': `Accept package ${p.id}` }),
-        button('Reject', () => ctx.send({ type: 'package.reject', actor: seat, package: p.id, reason: 'We cannot accept these terms.' }), { 'aria-label': `Reject package ${p.id}` }),
-        button('Counter…', () => ctx.set({ packageDraft: { ...draft, steps: p.steps.map((s) => ({ ...s })), window: p.window, counterTo: p.id } }), { 'aria-label': `Counter package ${p.id}` }),
+        button('Accept', () => ctx.send({ type: 'package.accept', actor: seat, package: p.id }), {
+          class: 'primary',
+          'aria-label': `Accept package ${p.id}`,
+        }),
+        button('Reject', () => ctx.send({ type: 'package.reject', actor: seat, package: p.id, reason: 'We cannot accept these terms.' }), {
+          'aria-label': `Reject package ${p.id}`,
+        }),
+        button(
+          'Counter…',
+          () => ctx.set({ packageDraft: { ...draft, steps: p.steps.map((s) => ({ ...s })), window: p.window, counterTo: p.id } }),
+          { 'aria-label': `Counter package ${p.id}` },
+        ),
       ),
     ),
   );
@@ -56,15 +78,52 @@ export function negotiationPanel(ctx: Ctx): VNode {
     h(
       'section',
       { class: 'section' },
-      h('div', { class: 'row' }, h('h2', {}, 'Negotiation'), h('span', { class: 'spacer' }), button(ready ? 'Ready — waiting for the others' : 'Ready to commit', () => ctx.send({ type: 'negotiation.ready', actor: seat }), { class: 'primary', disabled: !inNegotiation || ready })),
-      !inNegotiation ? h('p', { class: 'small muted' }, view.step === 'commit' ? 'Negotiation is closed: make your sealed commit.' : 'Waiting for the next round.') : null,
+      h(
+        'div',
+        { class: 'row' },
+        h('h2', {}, 'Negotiation'),
+        h('span', { class: 'spacer' }),
+        button(ready ? 'Ready — waiting for the others' : 'Ready to commit', () => ctx.send({ type: 'negotiation.ready', actor: seat }), {
+          class: 'primary',
+          disabled: !inNegotiation || ready,
+        }),
+      ),
+      !inNegotiation
+        ? h(
+            'p',
+            { class: 'small muted' },
+            view.step === 'commit' ? 'Negotiation is closed: make your sealed commit.' : 'Waiting for the next round.',
+          )
+        : null,
     ),
-    incoming.length ? h('section', { class: 'section', 'aria-label': 'Offers to answer' }, h('h3', {}, 'Offers to answer'), ...incomingEls) : null,
+    incoming.length
+      ? h('section', { class: 'section', 'aria-label': 'Offers to answer' }, h('h3', {}, 'Offers to answer'), ...incomingEls)
+      : null,
     composer,
-    mine.length ? h('section', { class: 'section' }, h('h3', {}, 'Your proposals this round'), ...mine.map((p) => packageCard(ctx, p, null))) : null,
-    agreed.length ? h('section', { class: 'section' }, h('h3', {}, 'Agreed packages: steps to implement'), ...agreed.map((p) => packageCard(ctx, p, null))) : null,
+    mine.length
+      ? h('section', { class: 'section' }, h('h3', {}, 'Your proposals this round'), ...mine.map((p) => packageCard(ctx, p, null)))
+      : null,
+    agreed.length
+      ? h(
+          'section',
+          { class: 'section' },
+          h('h3', {}, 'Agreed packages: steps to implement'),
+          ...agreed.map((p) => packageCard(ctx, p, null)),
+        )
+      : null,
     notes.length
-      ? h('section', { class: 'section', 'aria-label': 'What the AI delegations said' }, h('h3', {}, 'What the other delegations said'), h('ul', { class: 'plain small' }, ...notes.map((n) => h('li', { key: `${n.round}-${n.delegation}-${n.text}` }, h('strong', {}, `${nameOf(sc, n.delegation)}: `), n.text))))
+      ? h(
+          'section',
+          { class: 'section', 'aria-label': 'What the AI delegations said' },
+          h('h3', {}, 'What the other delegations said'),
+          h(
+            'ul',
+            { class: 'plain small' },
+            ...notes.map((n) =>
+              h('li', { key: `${n.round}-${n.delegation}-${n.text}` }, h('strong', {}, `${nameOf(sc, n.delegation)}: `), n.text),
+            ),
+          ),
+        )
       : null,
   );
 }
@@ -85,12 +144,16 @@ function Composer({ ctx, seat }: { ctx: Ctx; seat: string }): VNode {
     setDraft({ steps, window: span.window });
   };
   const who = draft.who ?? seat;
-  const moves = sc.moves.filter((m) => m.delegation === who && m.phases.includes(view.phase) && !(m.kind === 'step' && inForce(view, m.id)));
+  const moves = sc.moves.filter(
+    (m) => m.delegation === who && m.phases.includes(view.phase) && !(m.kind === 'step' && inForce(view, m.id)),
+  );
   const move = moves.find((m) => m.id === draft.move) ?? moves[0];
   const draftRows = draft.steps.map((st, i) => {
     const after = (e: Event) => {
       const v = valueOf(e);
-      const steps = draft.steps.map((s, k) => (k === i ? (v === '' ? { delegation: s.delegation, move: s.move } : { ...s, after: Number(v) }) : s));
+      const steps = draft.steps.map((s, k) =>
+        k === i ? (v === '' ? { delegation: s.delegation, move: s.move } : { ...s, after: Number(v) }) : s,
+      );
       setDraft({ steps });
     };
     return h(
@@ -98,7 +161,12 @@ function Composer({ ctx, seat }: { ctx: Ctx; seat: string }): VNode {
       { key: st.move, class: 'row small' },
       h('span', { style: 'flex:1' }, stepText(ctx, st, i)),
       i > 0
-        ? h('select', { 'aria-label': `Trigger for step ${i + 1}`, value: st.after === undefined ? '' : String(st.after), onchange: after }, h('option', { value: '' }, 'at once'), ...draft.steps.slice(0, i).map((_, j) => h('option', { key: j, value: String(j) }, `after step ${j + 1} is verified`)))
+        ? h(
+            'select',
+            { 'aria-label': `Trigger for step ${i + 1}`, value: st.after === undefined ? '' : String(st.after), onchange: after },
+            h('option', { value: '' }, 'at once'),
+            ...draft.steps.slice(0, i).map((_, j) => h('option', { key: j, value: String(j) }, `after step ${j + 1} is verified`)),
+          )
         : null,
       button('Remove', () => setDraft({ steps: draft.steps.filter((_, k) => k !== i) }), { 'aria-label': `Remove step ${i + 1}` }),
     );
@@ -118,7 +186,11 @@ function Composer({ ctx, seat }: { ctx: Ctx; seat: string }): VNode {
     'section',
     { class: 'section', 'aria-labelledby': 'compose-h' },
     h('h2', { id: 'compose-h' }, draft.counterTo !== null ? `Counter-offer to #${draft.counterTo}` : 'Compose a linked package'),
-    h('p', { class: 'small muted' }, 'Link your step to the steps that must match it. All named delegations must accept; each step then has to be implemented inside the window.'),
+    h(
+      'p',
+      { class: 'small muted' },
+      'Link your step to the steps that must match it. All named delegations must accept; each step then has to be implemented inside the window.',
+    ),
     // A menu, not a setting: choosing a span fills the draft, and the menu returns to its prompt.
     h(
       'select',
@@ -129,14 +201,35 @@ function Composer({ ctx, seat }: { ctx: Ctx; seat: string }): VNode {
     h(
       'div',
       { class: 'row', style: 'margin-top:6px' },
-      h('select', { id: 'compose-who', 'aria-label': 'Delegation whose move to add', value: who, onchange: (e: Event) => setDraft({ who: valueOf(e), move: null }) }, ...sc.delegations.map((d) => h('option', { key: d.id, value: d.id }, d.name))),
       h(
         'select',
-        { id: 'compose-move', 'aria-label': 'Move to add to the package', value: move?.id ?? '', onchange: (e: Event) => setDraft({ move: valueOf(e) }) },
-        ...moves.map((m) => h('option', { key: m.id, value: m.id }, `${m.name} (${m.kind === 'pledge' ? 'pledge' : `${m.cost} AP`}, ${trackName(sc, m.track)})`)),
+        {
+          id: 'compose-who',
+          'aria-label': 'Delegation whose move to add',
+          value: who,
+          onchange: (e: Event) => setDraft({ who: valueOf(e), move: null }),
+        },
+        ...sc.delegations.map((d) => h('option', { key: d.id, value: d.id }, d.name)),
+      ),
+      h(
+        'select',
+        {
+          id: 'compose-move',
+          'aria-label': 'Move to add to the package',
+          value: move?.id ?? '',
+          onchange: (e: Event) => setDraft({ move: valueOf(e) }),
+        },
+        ...moves.map((m) =>
+          h(
+            'option',
+            { key: m.id, value: m.id },
+            `${m.name} (${m.kind === 'pledge' ? 'pledge' : `${m.cost} AP`}, ${trackName(sc, m.track)})`,
+          ),
+        ),
       ),
       button('Add step', () => {
-        if (move && !draft.steps.some((s) => s.move === move.id)) setDraft({ steps: [...draft.steps, { delegation: move.delegation, move: move.id }] });
+        if (move && !draft.steps.some((s) => s.move === move.id))
+          setDraft({ steps: [...draft.steps, { delegation: move.delegation, move: move.id }] });
       }),
     ),
     h('ol', { class: 'plain', 'aria-label': 'Steps of the package' }, ...draftRows),
@@ -144,17 +237,37 @@ function Composer({ ctx, seat }: { ctx: Ctx; seat: string }): VNode {
       'div',
       { class: 'row' },
       h('label', { for: 'compose-window', class: 'small muted' }, 'Window'),
-      h('select', { id: 'compose-window', 'aria-label': 'Window in rounds', value: String(draft.window), onchange: (e: Event) => setDraft({ window: Number(valueOf(e)) }) }, ...[1, 2, 3].map((w) => h('option', { key: w, value: String(w) }, `${w} round${w > 1 ? 's' : ''}`))),
+      h(
+        'select',
+        {
+          id: 'compose-window',
+          'aria-label': 'Window in rounds',
+          value: String(draft.window),
+          onchange: (e: Event) => setDraft({ window: Number(valueOf(e)) }),
+        },
+        ...[1, 2, 3].map((w) => h('option', { key: w, value: String(w) }, `${w} round${w > 1 ? 's' : ''}`)),
+      ),
     ),
     h(
       'div',
       { class: 'row', style: 'margin-top:6px' },
-      h('input', { id: 'compose-note', type: 'text', maxlength: 200, placeholder: 'A word to the other parties (optional)', 'aria-label': 'Message with the package', value: draft.note, oninput: (e: Event) => setDraft({ note: valueOf(e) }) }),
+      h('input', {
+        id: 'compose-note',
+        type: 'text',
+        maxlength: 200,
+        placeholder: 'A word to the other parties (optional)',
+        'aria-label': 'Message with the package',
+        value: draft.note,
+        oninput: (e: Event) => setDraft({ note: valueOf(e) }),
+      }),
     ),
     h(
       'div',
       { class: 'row', style: 'margin-top:6px' },
-      button(draft.counterTo !== null ? 'Send counter-offer' : 'Propose package', send, { class: 'primary', disabled: view.step !== 'negotiation' || problem !== null }),
+      button(draft.counterTo !== null ? 'Send counter-offer' : 'Propose package', send, {
+        class: 'primary',
+        disabled: view.step !== 'negotiation' || problem !== null,
+      }),
       button('Clear', () => setDraft({ steps: [], counterTo: null })),
     ),
     problem && draft.steps.length ? h('p', { class: 'small muted', role: 'note' }, problem) : null,

@@ -19,32 +19,53 @@ function Dialog({ title, body, actions, cls }: DialogProps): VNode {
   return h(
     'div',
     { class: `overlay ${cls ?? ''}`, ref },
-    h('div', { class: 'dialog', role: 'dialog', 'aria-modal': 'true', 'aria-labelledby': id }, h('h2', { id }, title), ...body, h('div', { class: 'row', style: 'margin-top:12px;justify-content:flex-end' }, ...actions)),
+    h(
+      'div',
+      { class: 'dialog', role: 'dialog', 'aria-modal': 'true', 'aria-labelledby': id },
+      h('h2', { id }, title),
+      ...body,
+      h('div', { class: 'row', style: 'margin-top:12px;justify-content:flex-end' }, ...actions),
+    ),
   );
 }
 
-const dialog = (title: string, body: ComponentChildren[], actions: VNode[], opts: { cls?: string } = {}): VNode => h(Dialog, { key: title, title, body, actions, ...opts });
+const dialog = (title: string, body: ComponentChildren[], actions: VNode[], opts: { cls?: string } = {}): VNode =>
+  h(Dialog, { key: title, title, body, actions, ...opts });
 
 export function howToPlay(sc: Scenario, close: () => void): VNode {
   const p = (t: string) => h('p', {}, t);
   return dialog(
     'How to play',
     [
-      p(`You lead one delegation in the talks that follow the ceasefire. You have ${sc.tunables.roundLimit} rounds to build a settlement across ${sc.tracks.length} tracks — ${sc.tracks.map((t) => t.name.toLowerCase()).join(', ')} — through three phases.`),
+      p(
+        `You lead one delegation in the talks that follow the ceasefire. You have ${sc.tunables.roundLimit} rounds to build a settlement across ${sc.tracks.length} tracks — ${sc.tracks.map((t) => t.name.toLowerCase()).join(', ')} — through three phases.`,
+      ),
       h('h3', {}, 'The interlocking-safeties rule'),
-      p('Each span of the bridge is a restraint and the steps that must match it. A span is secured only when every step is implemented inside its window and verified by the monitors, and no violation has been verified since. A restraint left unmatched when its window closes is negated: it is reverted and costs its giver domestic support.'),
+      p(
+        'Each span of the bridge is a restraint and the steps that must match it. A span is secured only when every step is implemented inside its window and verified by the monitors, and no violation has been verified since. A restraint left unmatched when its window closes is negated: it is reverted and costs its giver domestic support.',
+      ),
       p('A phase completes only when every track it names has a secured span. A deal on one track never advances the talks.'),
       h('h3', {}, 'A round'),
       h(
         'ol',
         {},
         h('li', {}, 'Briefing: events arrive; read the log and the map.'),
-        h('li', {}, 'Negotiation: propose linked packages (start from a span of the interlock table), answer offers, then press “Ready to commit”.'),
+        h(
+          'li',
+          {},
+          'Negotiation: propose linked packages (start from a span of the interlock table), answer offers, then press “Ready to commit”.',
+        ),
         h('li', {}, 'Commit: spend your action points, sealed. Carry out what you promised — the other side is counting on it.'),
-        h('li', {}, 'Resolution: steps are revealed, matched and verified; proxy incidents strike; the council investigates; tension moves.'),
+        h(
+          'li',
+          {},
+          'Resolution: steps are revealed, matched and verified; proxy incidents strike; the council investigates; tension moves.',
+        ),
       ),
       h('h3', {}, 'Winning'),
-      p('The shared outcome is Consolidation (Phase C completed), Drift (time runs out) or Unraveling (tension reaches 100 or a strike on a nuclear site). You also score your secret objectives — which may pull against the settlement.'),
+      p(
+        'The shared outcome is Consolidation (Phase C completed), Drift (time runs out) or Unraveling (tension reaches 100 or a strike on a nuclear site). You also score your secret objectives — which may pull against the settlement.',
+      ),
       h('h3', {}, 'Keyboard'),
       p('Every control works with Tab and Enter. On the map: arrow keys pan, + and − zoom; “Map as text” lists everything on it.'),
     ],
@@ -70,7 +91,11 @@ export function resolutionSummary(sc: Scenario, view: GameView, round: number, c
     `Round ${round} resolved`,
     [
       h('p', {}, before !== undefined ? `Tension ${before} → ${after}.` : `Tension ${after}.`),
-      h('ul', { class: 'plain', style: 'max-height:50vh;overflow:auto' }, ...events.map((e, i) => h('li', { key: i, class: Array.isArray(e.audience) ? 'private' : '' }, `• ${e.text}`))),
+      h(
+        'ul',
+        { class: 'plain', style: 'max-height:50vh;overflow:auto' },
+        ...events.map((e, i) => h('li', { key: i, class: Array.isArray(e.audience) ? 'private' : '' }, `• ${e.text}`)),
+      ),
       h('p', { class: 'muted small' }, `Now round ${view.round}: ${view.step === 'negotiation' ? 'negotiation is open.' : view.step}.`),
     ],
     [button('Continue', close, { class: 'primary' })],
@@ -78,12 +103,30 @@ export function resolutionSummary(sc: Scenario, view: GameView, round: number, c
 }
 
 const GUIDE: Array<{ title: string; text: string }> = [
-  { title: 'Welcome to the talks', text: 'This short guide shows what to look at during your first round. You can skip it at any time and open it again with the “Guide” button.' },
-  { title: 'The bridge (left)', text: 'Each track of the current phase lists its spans. A span is a restraint and the steps that must match it. Secured spans are solid green; a dashed outline means nothing has happened yet.' },
-  { title: 'What is a span?', text: 'Take “Enrichment halt”: Iran halts enrichment above 20%, the Gulf exercises maritime restraint, the US issues a humanitarian waiver. Only when all three are done in the same window and verified does the span hold.' },
-  { title: 'Negotiate (right)', text: 'Pick a span from the interlock table to fill a package, then propose it. Every delegation named must accept. AI delegations answer with their reasons.' },
-  { title: 'Commit', text: 'When everyone is ready, make your sealed commit: tick the steps you promised. If your side of a span is done but the others do not match it before the window closes, your concession is negated — reverted, and it costs you support at home.' },
-  { title: 'The map (centre)', text: 'Fronts are shaded by tension. Incidents appear as icons; dashed outlines mean nobody knows yet who sponsored them. “Map as text” lists everything for keyboard and screen-reader users.' },
+  {
+    title: 'Welcome to the talks',
+    text: 'This short guide shows what to look at during your first round. You can skip it at any time and open it again with the “Guide” button.',
+  },
+  {
+    title: 'The bridge (left)',
+    text: 'Each track of the current phase lists its spans. A span is a restraint and the steps that must match it. Secured spans are solid green; a dashed outline means nothing has happened yet.',
+  },
+  {
+    title: 'What is a span?',
+    text: 'Take “Enrichment halt”: Iran halts enrichment above 20%, the Gulf exercises maritime restraint, the US issues a humanitarian waiver. Only when all three are done in the same window and verified does the span hold.',
+  },
+  {
+    title: 'Negotiate (right)',
+    text: 'Pick a span from the interlock table to fill a package, then propose it. Every delegation named must accept. AI delegations answer with their reasons.',
+  },
+  {
+    title: 'Commit',
+    text: 'When everyone is ready, make your sealed commit: tick the steps you promised. If your side of a span is done but the others do not match it before the window closes, your concession is negated — reverted, and it costs you support at home.',
+  },
+  {
+    title: 'The map (centre)',
+    text: 'Fronts are shaded by tension. Incidents appear as icons; dashed outlines mean nobody knows yet who sponsored them. “Map as text” lists everything for keyboard and screen-reader users.',
+  },
 ];
 
 /** The guide's span example comes from the scenario being played (its first span). */
@@ -108,7 +151,17 @@ export function guide(step: number, next: () => void, skip: () => void, sc?: Sce
 export const GUIDE_LENGTH = GUIDE.length;
 
 export function noticeBar(text: string, kind: 'error' | 'info', close: () => void): VNode {
-  return h('div', { class: `notice ${kind}`, role: 'alert', style: 'position:fixed;top:60px;left:50%;transform:translateX(-50%);z-index:30;max-width:640px' }, text, ' ', button('Dismiss', close));
+  return h(
+    'div',
+    {
+      class: `notice ${kind}`,
+      role: 'alert',
+      style: 'position:fixed;top:60px;left:50%;transform:translateX(-50%);z-index:30;max-width:640px',
+    },
+    text,
+    ' ',
+    button('Dismiss', close),
+  );
 }
 
 export function nameList(sc: Scenario, ids: readonly string[]): string {

@@ -10,8 +10,17 @@ export function personaPicker(name: string, current: Persona, choose: (p: Person
   const select = <K extends keyof Persona>(key: K, options: readonly Persona[K][], label: string) =>
     h(
       'select',
-      { 'aria-label': `${label} of the AI for ${name}`, value: current[key], onchange: (e: Event) => choose({ ...current, [key]: valueOf(e) }) },
+      {
+        'aria-label': `${label} of the AI for ${name}`,
+        value: current[key],
+        onchange: (e: Event) => choose({ ...current, [key]: valueOf(e) }),
+      },
       ...options.map((o) => h('option', { key: o, value: o }, o)),
     );
-  return h('span', { class: 'row', style: 'gap:4px' }, select('personality', PERSONALITIES, 'Personality'), select('difficulty', DIFFICULTIES, 'Difficulty'));
+  return h(
+    'span',
+    { class: 'row', style: 'gap:4px' },
+    select('personality', PERSONALITIES, 'Personality'),
+    select('difficulty', DIFFICULTIES, 'Difficulty'),
+  );
 }

@@ -29,14 +29,31 @@ export function projectorDashboard(sc: Scenario, view: GameView): VNode {
   return h(
     'aside',
     { class: 'projector-dash', 'aria-label': 'Public dashboard' },
-    h('div', { class: 'bigstat' }, h('span', {}, 'Tension'), h('strong', {}, String(view.tension)), h('meter', { min: 0, max: 100, low: 50, high: 75, optimum: 10, value: view.tension, 'aria-label': `Tension ${view.tension} of 100` })),
+    h(
+      'div',
+      { class: 'bigstat' },
+      h('span', {}, 'Tension'),
+      h('strong', {}, String(view.tension)),
+      h('meter', { min: 0, max: 100, low: 50, high: 75, optimum: 10, value: view.tension, 'aria-label': `Tension ${view.tension} of 100` }),
+    ),
     h(
       'ul',
       { class: 'plain fronts' },
       ...sc.fronts.map((f) => h('li', {}, h('span', {}, f.name), h('strong', {}, String(view.fronts[f.id]?.tension ?? 0)))),
     ),
-    h('div', { class: 'fundline' }, h('span', {}, 'Escrow fund'), h('strong', {}, `${view.escrow.balance}`), h('span', { class: 'muted' }, ` paid ${view.escrow.paid} of ${view.escrow.pledged} pledged`)),
-    h('div', { class: 'fundline' }, h('span', {}, 'Council'), h('strong', {}, view.council.founded ? `founded · ${view.council.members.length} members` : 'not founded')),
+    h(
+      'div',
+      { class: 'fundline' },
+      h('span', {}, 'Escrow fund'),
+      h('strong', {}, `${view.escrow.balance}`),
+      h('span', { class: 'muted' }, ` paid ${view.escrow.paid} of ${view.escrow.pledged} pledged`),
+    ),
+    h(
+      'div',
+      { class: 'fundline' },
+      h('span', {}, 'Council'),
+      h('strong', {}, view.council.founded ? `founded · ${view.council.members.length} members` : 'not founded'),
+    ),
     bridgePanel(sc, view),
     h('ol', { class: 'plain headlines', 'aria-label': 'Latest events' }, ...events.map((e) => h('li', {}, e.text))),
   );

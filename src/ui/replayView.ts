@@ -81,7 +81,11 @@ export function ReplayView({ deps, stats, bar }: { deps: ReplayDeps; stats: Repl
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       const el = e.target as HTMLElement | null;
-      if (el && (el.tagName === 'SELECT' || el.tagName === 'TEXTAREA' || (el.tagName === 'INPUT' && (el as HTMLInputElement).type !== 'range'))) return;
+      if (
+        el &&
+        (el.tagName === 'SELECT' || el.tagName === 'TEXTAREA' || (el.tagName === 'INPUT' && (el as HTMLInputElement).type !== 'range'))
+      )
+        return;
       if (e.key === 'PageUp') setRound(round - 1);
       else if (e.key === 'PageDown') setRound(round + 1);
       else return;
@@ -97,15 +101,40 @@ export function ReplayView({ deps, stats, bar }: { deps: ReplayDeps; stats: Repl
     'div',
     { class: 'scrub', role: 'group', 'aria-label': 'Replay controls' },
     button('◀ Previous', () => setRound(round - 1), { 'aria-label': 'Previous round', 'aria-keyshortcuts': 'PageUp' }),
-    h('input', { type: 'range', min: 1, max: last, step: 1, value: String(round), id: 'replay-round', 'aria-label': 'Round shown', 'aria-valuetext': `Round ${round} of ${last}`, oninput: (e: Event) => setRound(Number(valueOf(e))) }),
+    h('input', {
+      type: 'range',
+      min: 1,
+      max: last,
+      step: 1,
+      value: String(round),
+      id: 'replay-round',
+      'aria-label': 'Round shown',
+      'aria-valuetext': `Round ${round} of ${last}`,
+      oninput: (e: Event) => setRound(Number(valueOf(e))),
+    }),
     button('Next ▶', () => setRound(round + 1), { 'aria-label': 'Next round', 'aria-keyshortcuts': 'PageDown' }),
     h('span', { class: 'chip round-chip', 'aria-live': 'polite', title: phaseText }, `Round ${round} of ${last}`),
     h('label', { for: 'replay-moment', class: 'small muted' }, 'Moment'),
-    h('select', { id: 'replay-moment', 'aria-label': 'Moment of the round', value: moment, onchange: (e: Event) => ((started.current = performance.now()), setMoment(valueOf(e) as Moment)) }, h('option', { value: 'end' }, 'Resolved'), h('option', { value: 'start' }, 'Opening')),
+    h(
+      'select',
+      {
+        id: 'replay-moment',
+        'aria-label': 'Moment of the round',
+        value: moment,
+        onchange: (e: Event) => ((started.current = performance.now()), setMoment(valueOf(e) as Moment)),
+      },
+      h('option', { value: 'end' }, 'Resolved'),
+      h('option', { value: 'start' }, 'Opening'),
+    ),
     h('label', { for: 'replay-audience', class: 'small muted' }, 'Seen as'),
     h(
       'select',
-      { id: 'replay-audience', 'aria-label': 'Seen as', value: audience, onchange: (e: Event) => ((started.current = performance.now()), setAudience(valueOf(e))) },
+      {
+        id: 'replay-audience',
+        'aria-label': 'Seen as',
+        value: audience,
+        onchange: (e: Event) => ((started.current = performance.now()), setAudience(valueOf(e))),
+      },
       h('option', { value: 'facilitator' }, 'Facilitator (everything)'),
       h('option', { value: 'public' }, 'The public (projector)'),
       ...sc.delegations.map((d) => h('option', { key: d.id, value: d.id }, d.short === d.name ? d.name : `${d.short} — its own view`)),
@@ -116,14 +145,23 @@ export function ReplayView({ deps, stats, bar }: { deps: ReplayDeps; stats: Repl
     'div',
     { class: 'replay' },
     bar(controls),
-    h('aside', { class: 'left', 'aria-label': 'The bridge and the delegation seen' }, view && seat ? delegationPanel(sc, view, seat) : null, view ? bridgePanel(sc, view) : null),
+    h(
+      'aside',
+      { class: 'left', 'aria-label': 'The bridge and the delegation seen' },
+      view && seat ? delegationPanel(sc, view, seat) : null,
+      view ? bridgePanel(sc, view) : null,
+    ),
     h(
       'section',
       { class: 'mapwrap', 'aria-label': 'Map of the region in the round shown' },
       h('div', { class: 'mapcanvas', 'aria-hidden': 'true', ref: host }),
       h('details', { class: 'maptext-d' }, h('summary', {}, 'Map as text'), h('ul', {}, ...mapLines.map((l, i) => h('li', { key: i }, l)))),
     ),
-    h('aside', { class: 'right', 'aria-label': 'What happened in this round' }, view ? h(RoundPanel, { deps, view, round, moment, audience, phaseText }) : null),
+    h(
+      'aside',
+      { class: 'right', 'aria-label': 'What happened in this round' },
+      view ? h(RoundPanel, { deps, view, round, moment, audience, phaseText }) : null,
+    ),
   );
 }
 
@@ -138,8 +176,15 @@ interface RoundProps {
 
 function RoundPanel({ deps, view, round, moment, audience, phaseText }: RoundProps): VNode {
   const sc = deps.scenario;
-  const seen = audience === 'facilitator' ? 'Everything, secrets included.' : audience === 'public' ? 'What the public dashboard and the projector showed: no secrets.' : `Only what ${sc.delegations.find((d) => d.id === audience)?.name ?? audience} could see: its own secrets, nobody else's.`;
-  const events = view.events.filter((e) => e.round === round && (moment === 'end' || e.kind === 'round' || e.kind === 'inject' || e.kind === 'phase' || e.kind === 'shock'));
+  const seen =
+    audience === 'facilitator'
+      ? 'Everything, secrets included.'
+      : audience === 'public'
+        ? 'What the public dashboard and the projector showed: no secrets.'
+        : `Only what ${sc.delegations.find((d) => d.id === audience)?.name ?? audience} could see: its own secrets, nobody else's.`;
+  const events = view.events.filter(
+    (e) => e.round === round && (moment === 'end' || e.kind === 'round' || e.kind === 'inject' || e.kind === 'phase' || e.kind === 'shock'),
+  );
   const incidents = view.incidents.filter((i) => i.round === round);
   const fig = (label: string, value: string) => h('span', {}, `${label} `, h('strong', {}, value));
   return h(
@@ -161,7 +206,13 @@ function RoundPanel({ deps, view, round, moment, audience, phaseText }: RoundPro
       ? h(
           'ul',
           { class: 'events', 'aria-labelledby': 'replay-round-h' },
-          ...events.map((e) => h('li', { class: e.audience === 'secret' ? 'secret' : Array.isArray(e.audience) ? 'private' : '' }, `${e.audience === 'secret' ? '(secret) ' : Array.isArray(e.audience) ? '(private) ' : ''}${e.text}`)),
+          ...events.map((e) =>
+            h(
+              'li',
+              { class: e.audience === 'secret' ? 'secret' : Array.isArray(e.audience) ? 'private' : '' },
+              `${e.audience === 'secret' ? '(secret) ' : Array.isArray(e.audience) ? '(private) ' : ''}${e.text}`,
+            ),
+          ),
         )
       : h('p', { class: 'muted small' }, 'Nothing recorded.'),
     ...dealings(sc, view, round, moment, audience),
@@ -174,7 +225,8 @@ function dealings(sc: Scenario, view: GameView, round: number, moment: Moment, a
   const name = (id: string) => sc.delegations.find((d) => d.id === id)?.short ?? id;
   const move = (id: string) => sc.moves.find((m) => m.id === id)?.name ?? id;
   const packages = view.packages.filter((p) => p.round === round || p.acceptedRound === round);
-  const commits = moment === 'end' ? sc.delegations.map((d) => ({ d, c: view.delegations[d.id]?.commit ?? null })).filter((x) => x.c !== null) : [];
+  const commits =
+    moment === 'end' ? sc.delegations.map((d) => ({ d, c: view.delegations[d.id]?.commit ?? null })).filter((x) => x.c !== null) : [];
   const out: VNode[] = [];
   if (packages.length)
     out.push(
@@ -182,7 +234,13 @@ function dealings(sc: Scenario, view: GameView, round: number, moment: Moment, a
       h(
         'ul',
         { class: 'events', 'aria-label': 'Packages of the round' },
-        ...packages.map((p) => h('li', { key: p.id }, `#${p.id} by ${name(p.proposer)} — ${p.status}: ${p.steps.map((st) => `${name(st.delegation)}: ${move(st.move)}`).join('; ')}`)),
+        ...packages.map((p) =>
+          h(
+            'li',
+            { key: p.id },
+            `#${p.id} by ${name(p.proposer)} — ${p.status}: ${p.steps.map((st) => `${name(st.delegation)}: ${move(st.move)}`).join('; ')}`,
+          ),
+        ),
       ),
     );
   if (commits.length)
@@ -212,13 +270,35 @@ function WhatIf({ deps, round }: { deps: ReplayDeps; round: number }): VNode {
     'section',
     { class: 'whatif', 'aria-labelledby': 'whatif-h' },
     h('h3', { id: 'whatif-h' }, 'What if…'),
-    h('p', { class: 'small' }, `Fork a new game at the start of round ${round}: the rounds before it replay exactly as they were played, then you take a seat and play on. The what-if becomes the game saved in this browser (export the JSON log first to keep the original).`),
-    h('div', { class: 'field' }, h('label', { for: 'whatif-seat' }, 'You play'), h('select', { id: 'whatif-seat', 'aria-label': 'Delegation you play in the what-if', value: seat, onchange: (e: Event) => setSeat(valueOf(e)) }, ...sc.delegations.map((d) => h('option', { key: d.id, value: d.id }, d.name)))),
+    h(
+      'p',
+      { class: 'small' },
+      `Fork a new game at the start of round ${round}: the rounds before it replay exactly as they were played, then you take a seat and play on. The what-if becomes the game saved in this browser (export the JSON log first to keep the original).`,
+    ),
+    h(
+      'div',
+      { class: 'field' },
+      h('label', { for: 'whatif-seat' }, 'You play'),
+      h(
+        'select',
+        { id: 'whatif-seat', 'aria-label': 'Delegation you play in the what-if', value: seat, onchange: (e: Event) => setSeat(valueOf(e)) },
+        ...sc.delegations.map((d) => h('option', { key: d.id, value: d.id }, d.name)),
+      ),
+    ),
     h(
       'div',
       { class: 'field' },
       h('label', { for: 'whatif-difficulty' }, 'AI difficulty'),
-      h('select', { id: 'whatif-difficulty', 'aria-label': 'AI difficulty in the what-if', value: difficulty, onchange: (e: Event) => setDifficulty(valueOf(e) as Difficulty) }, ...(['novice', 'standard', 'expert'] as const).map((d) => h('option', { key: d, value: d }, d[0]?.toUpperCase() + d.slice(1)))),
+      h(
+        'select',
+        {
+          id: 'whatif-difficulty',
+          'aria-label': 'AI difficulty in the what-if',
+          value: difficulty,
+          onchange: (e: Event) => setDifficulty(valueOf(e) as Difficulty),
+        },
+        ...(['novice', 'standard', 'expert'] as const).map((d) => h('option', { key: d, value: d }, d[0]?.toUpperCase() + d.slice(1))),
+      ),
     ),
     button(`Play on from round ${round}`, () => deps.fork(round, seat, difficulty), { class: 'primary' }),
   );

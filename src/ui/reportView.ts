@@ -54,8 +54,18 @@ export function ReportPage({ report: r, onDrawn }: { report: Report; onDrawn?: (
       'table',
       { class: 'data' },
       h('caption', {}, `${title}, by round`),
-      h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Round'), ...series.map((x) => h('th', { scope: 'col', class: 'num' }, x.label)))),
-      h('tbody', {}, ...rounds.map((rd, i) => h('tr', {}, h('th', { scope: 'row' }, String(rd)), ...series.map((x) => h('td', { class: 'num' }, String(x.values[i] ?? '')))))),
+      h(
+        'thead',
+        {},
+        h('tr', {}, h('th', { scope: 'col' }, 'Round'), ...series.map((x) => h('th', { scope: 'col', class: 'num' }, x.label))),
+      ),
+      h(
+        'tbody',
+        {},
+        ...rounds.map((rd, i) =>
+          h('tr', {}, h('th', { scope: 'row' }, String(rd)), ...series.map((x) => h('td', { class: 'num' }, String(x.values[i] ?? '')))),
+        ),
+      ),
     );
     const fig = h(
       'figure',
@@ -70,33 +80,53 @@ export function ReportPage({ report: r, onDrawn }: { report: Report; onDrawn?: (
       const el = hosts.current.get(id);
       return el
         ? new uPlot(
-          {
-            width,
-            height: 210,
-            scales: { x: { time: false }, y: { range: [0, 100] } },
-            axes: [
-              { stroke: AXIS, grid: { stroke: GRID }, ticks: { stroke: GRID }, label: 'round', incrs: [1, 2, 5] },
-              { stroke: AXIS, grid: { stroke: GRID }, ticks: { stroke: GRID }, label: yLabel },
-            ],
-            legend: { live: false },
-            cursor: { show: false },
-            series: [{ label: 'round' }, ...series.map((x) => ({ label: x.label, stroke: x.color, width: x.width ?? 2, ...(x.dash ? { dash: x.dash } : {}), points: { show: rounds.length < 16 } }))],
-          },
-          [rounds, ...series.map((x) => x.values)],
-          el,
-        )
+            {
+              width,
+              height: 210,
+              scales: { x: { time: false }, y: { range: [0, 100] } },
+              axes: [
+                { stroke: AXIS, grid: { stroke: GRID }, ticks: { stroke: GRID }, label: 'round', incrs: [1, 2, 5] },
+                { stroke: AXIS, grid: { stroke: GRID }, ticks: { stroke: GRID }, label: yLabel },
+              ],
+              legend: { live: false },
+              cursor: { show: false },
+              series: [
+                { label: 'round' },
+                ...series.map((x) => ({
+                  label: x.label,
+                  stroke: x.color,
+                  width: x.width ?? 2,
+                  ...(x.dash ? { dash: x.dash } : {}),
+                  points: { show: rounds.length < 16 },
+                })),
+              ],
+            },
+            [rounds, ...series.map((x) => x.values)],
+            el,
+          )
         : null;
     });
     return fig;
   };
 
   const per = (key: 'support' | 'trust') =>
-    sc.delegations.map((d, i) => ({ label: d.short, color: d.color, values: r.history.map((x) => x[key][d.id] ?? 0), ...(i % 2 ? { dash: [6, 3] } : {}) }));
+    sc.delegations.map((d, i) => ({
+      label: d.short,
+      color: d.color,
+      values: r.history.map((x) => x[key][d.id] ?? 0),
+      ...(i % 2 ? { dash: [6, 3] } : {}),
+    }));
   const escalation = chart(
     'Escalation curve',
     [
       { label: 'Tension', color: TENSION, values: r.history.map((x) => x.tension), width: 3 },
-      ...sc.fronts.map((f, i) => ({ label: f.name, color: ['#56B4E9', '#009E73', '#CC79A7', '#E69F00', '#0072B2', '#F0E442'][i % 6] ?? AXIS, values: r.history.map((x) => x.fronts[f.id] ?? 0), width: 1.5, dash: [5, 4] })),
+      ...sc.fronts.map((f, i) => ({
+        label: f.name,
+        color: ['#56B4E9', '#009E73', '#CC79A7', '#E69F00', '#0072B2', '#F0E442'][i % 6] ?? AXIS,
+        values: r.history.map((x) => x.fronts[f.id] ?? 0),
+        width: 1.5,
+        dash: [5, 4],
+      })),
     ],
     'tension',
   );
@@ -118,7 +148,10 @@ export function ReportPage({ report: r, onDrawn }: { report: Report; onDrawn?: (
     figure(String(r.history.length), r.over ? 'rounds played' : 'rounds resolved so far'),
     figure(String(r.history.at(-1)?.tension ?? '—'), r.over ? 'tension at the end' : 'tension after the last resolved round'),
     figure(String(secured), 'times a span was secured'),
-    figure(agreedSteps.length ? `${Math.round((100 * delivered) / agreedSteps.length)}%` : '—', `promised steps delivered${r.over ? '' : ' so far'} (${delivered} of ${agreedSteps.length})`),
+    figure(
+      agreedSteps.length ? `${Math.round((100 * delivered) / agreedSteps.length)}%` : '—',
+      `promised steps delivered${r.over ? '' : ' so far'} (${delivered} of ${agreedSteps.length})`,
+    ),
     figure(String(negations), 'spans negated or unwound'),
     figure(String(violations), 'verified violations'),
     figure(a.named ? `${Math.round((100 * a.correct) / a.named)}%` : '—', `attributions correct (${a.correct} of ${a.named})`),
@@ -133,7 +166,18 @@ export function ReportPage({ report: r, onDrawn }: { report: Report; onDrawn?: (
         {},
         h('span', { class: 'r' }, `Round ${t.round}`),
         h('span', { 'aria-hidden': 'true' }, KIND_ICON[t.kind]),
-        h('span', { class: t.kind === 'violated' || t.kind === 'negated' || t.kind === 'war' ? 'verdict-bad' : t.kind === 'secured' ? 'verdict-good' : '' }, t.text),
+        h(
+          'span',
+          {
+            class:
+              t.kind === 'violated' || t.kind === 'negated' || t.kind === 'war'
+                ? 'verdict-bad'
+                : t.kind === 'secured'
+                  ? 'verdict-good'
+                  : '',
+          },
+          t.text,
+        ),
         h('span', { class: 'd' }, t.tension ? `tension ${t.tension > 0 ? '+' : ''}${t.tension}` : ''),
       ),
     ),
@@ -153,7 +197,24 @@ export function ReportPage({ report: r, onDrawn }: { report: Report; onDrawn?: (
       'table',
       { class: 'data', id: 'promise-ledger' },
       h('caption', {}, 'Every step offered in a package, and what became of it. “Quietly abandoned” was secret during the game.'),
-      h('thead', {}, h('tr', {}, th('Pkg'), th('Offered', 'num'), th('By'), th('Step'), th('Span'), th('Answer'), th('Implemented', 'num'), th('Verified', 'num'), th('Quietly abandoned', 'num'), th('What became of it'))),
+      h(
+        'thead',
+        {},
+        h(
+          'tr',
+          {},
+          th('Pkg'),
+          th('Offered', 'num'),
+          th('By'),
+          th('Step'),
+          th('Span'),
+          th('Answer'),
+          th('Implemented', 'num'),
+          th('Verified', 'num'),
+          th('Quietly abandoned', 'num'),
+          th('What became of it'),
+        ),
+      ),
       h(
         'tbody',
         {},
@@ -189,7 +250,18 @@ export function ReportPage({ report: r, onDrawn }: { report: Report; onDrawn?: (
             'tbody',
             {},
             ...r.ledger.unilateral.map((i) =>
-              h('tr', {}, h('td', { class: 'num' }, String(i.implemented)), h('td', {}, `${del(i.delegation)}: ${move(i.move)}`), h('td', { class: 'num' }, String(i.verified ?? '—')), h('td', { class: i.ended ? 'verdict-bad' : '' }, i.ended ? `${i.ended.how} in round ${i.ended.round}` : 'in force at the end')),
+              h(
+                'tr',
+                {},
+                h('td', { class: 'num' }, String(i.implemented)),
+                h('td', {}, `${del(i.delegation)}: ${move(i.move)}`),
+                h('td', { class: 'num' }, String(i.verified ?? '—')),
+                h(
+                  'td',
+                  { class: i.ended ? 'verdict-bad' : '' },
+                  i.ended ? `${i.ended.how} in round ${i.ended.round}` : 'in force at the end',
+                ),
+              ),
             ),
           ),
         ),
@@ -202,7 +274,12 @@ export function ReportPage({ report: r, onDrawn }: { report: Report; onDrawn?: (
         {},
         ...r.defections.map((d) => {
           const caught = r.ledger.instances.find((i) => i.move === d.move && i.defected === d.round)?.ended?.how === 'violated';
-          return h('li', {}, `Round ${d.round}: ${del(d.delegation)} quietly stopped “${move(d.move)}” — `, h('span', { class: caught ? 'verdict-good' : 'verdict-bad' }, caught ? 'caught by the monitors' : 'never caught'));
+          return h(
+            'li',
+            {},
+            `Round ${d.round}: ${del(d.delegation)} quietly stopped “${move(d.move)}” — `,
+            h('span', { class: caught ? 'verdict-good' : 'verdict-bad' }, caught ? 'caught by the monitors' : 'never caught'),
+          );
         }),
       )
     : h('p', {}, 'No delegation defected quietly.');
@@ -214,7 +291,22 @@ export function ReportPage({ report: r, onDrawn }: { report: Report; onDrawn?: (
       'table',
       { class: 'data', id: 'attribution' },
       h('caption', {}, 'What the council believed, against the true sponsor'),
-      h('thead', {}, h('tr', {}, th('Incident'), th('Round', 'num'), th('Front'), th('Kind'), th('Severity', 'num'), th('True sponsor'), th('Council finding'), th('Verdict'))),
+      h(
+        'thead',
+        {},
+        h(
+          'tr',
+          {},
+          th('Incident'),
+          th('Round', 'num'),
+          th('Front'),
+          th('Kind'),
+          th('Severity', 'num'),
+          th('True sponsor'),
+          th('Council finding'),
+          th('Verdict'),
+        ),
+      ),
       h(
         'tbody',
         {},
@@ -228,8 +320,20 @@ export function ReportPage({ report: r, onDrawn }: { report: Report; onDrawn?: (
             h('td', {}, i.kind),
             h('td', { class: 'num' }, String(i.severity)),
             h('td', {}, del(i.sponsor)),
-            h('td', {}, i.attribution ? (i.attribution.named === null ? `inconclusive (${i.attribution.confidence}%)` : `${del(i.attribution.named)} (${i.attribution.confidence}%${i.attribution.override ? ', set by the facilitator' : ''})`) : '—'),
-            h('td', { class: verdict === 'misattributed' ? 'verdict-bad' : verdict === 'correct' ? 'verdict-good' : '' }, verdict === 'misattributed' ? 'MISATTRIBUTED' : verdict),
+            h(
+              'td',
+              {},
+              i.attribution
+                ? i.attribution.named === null
+                  ? `inconclusive (${i.attribution.confidence}%)`
+                  : `${del(i.attribution.named)} (${i.attribution.confidence}%${i.attribution.override ? ', set by the facilitator' : ''})`
+                : '—',
+            ),
+            h(
+              'td',
+              { class: verdict === 'misattributed' ? 'verdict-bad' : verdict === 'correct' ? 'verdict-good' : '' },
+              verdict === 'misattributed' ? 'MISATTRIBUTED' : verdict,
+            ),
           ),
         ),
       ),
@@ -244,8 +348,24 @@ export function ReportPage({ report: r, onDrawn }: { report: Report; onDrawn?: (
       return h(
         'section',
         { 'aria-label': `${d?.name ?? o.delegation}: ${o.score} points` },
-        h('h3', { class: 'row' }, h('span', { class: 'dot', style: `background:${d?.color ?? '#888'}` }), `${d?.name ?? o.delegation} — ${o.score} points`),
-        h('ul', { class: 'plain small' }, ...o.objectives.map((x) => h('li', {}, h('span', { class: x.met ? 'verdict-good' : 'verdict-bad' }, x.met ? '✔ met' : '✕ not met'), ` ${x.text} (${x.points})`))),
+        h(
+          'h3',
+          { class: 'row' },
+          h('span', { class: 'dot', style: `background:${d?.color ?? '#888'}` }),
+          `${d?.name ?? o.delegation} — ${o.score} points`,
+        ),
+        h(
+          'ul',
+          { class: 'plain small' },
+          ...o.objectives.map((x) =>
+            h(
+              'li',
+              {},
+              h('span', { class: x.met ? 'verdict-good' : 'verdict-bad' }, x.met ? '✔ met' : '✕ not met'),
+              ` ${x.text} (${x.points})`,
+            ),
+          ),
+        ),
       );
     }),
   );
@@ -257,14 +377,46 @@ export function ReportPage({ report: r, onDrawn }: { report: Report; onDrawn?: (
       'table',
       { class: 'data' },
       h('caption', {}, 'Every span of the interlock table'),
-      h('thead', {}, h('tr', {}, th('Span'), th('Phase'), th('Track'), th('Secured', 'num'), th('Negated', 'num'), th('Violated', 'num'), th('At the end'))),
-      h('tbody', {}, ...r.spanCounts.map((x) => h('tr', {}, h('td', {}, x.name), h('td', {}, x.phase), h('td', {}, x.track), h('td', { class: 'num' }, String(x.secured)), h('td', { class: 'num' }, String(x.negated)), h('td', { class: 'num' }, String(x.violated)), h('td', {}, x.status)))),
+      h(
+        'thead',
+        {},
+        h(
+          'tr',
+          {},
+          th('Span'),
+          th('Phase'),
+          th('Track'),
+          th('Secured', 'num'),
+          th('Negated', 'num'),
+          th('Violated', 'num'),
+          th('At the end'),
+        ),
+      ),
+      h(
+        'tbody',
+        {},
+        ...r.spanCounts.map((x) =>
+          h(
+            'tr',
+            {},
+            h('td', {}, x.name),
+            h('td', {}, x.phase),
+            h('td', {}, x.track),
+            h('td', { class: 'num' }, String(x.secured)),
+            h('td', { class: 'num' }, String(x.negated)),
+            h('td', { class: 'num' }, String(x.violated)),
+            h('td', {}, x.status),
+          ),
+        ),
+      ),
     ),
   );
 
-  const section = (id: string, title: string, ...body: Array<VNode | null>) => h('section', { 'aria-labelledby': id }, h('h2', { id }, title), ...body);
+  const section = (id: string, title: string, ...body: Array<VNode | null>) =>
+    h('section', { 'aria-labelledby': id }, h('h2', { id }, title), ...body);
   /** Long tables: laid out only when scrolled near (content-visibility), so the page opens fast. */
-  const tableSection = (id: string, title: string, ...body: Array<VNode | null>) => h('section', { 'aria-labelledby': id, class: 'lazy' }, h('h2', { id }, title), ...body);
+  const tableSection = (id: string, title: string, ...body: Array<VNode | null>) =>
+    h('section', { 'aria-labelledby': id, class: 'lazy' }, h('h2', { id }, title), ...body);
   // Charts are drawn once the page is laid out; their widths follow from the page's, measured once.
   useLayoutEffect(() => {
     const el = page.current;
@@ -280,16 +432,36 @@ export function ReportPage({ report: r, onDrawn }: { report: Report; onDrawn?: (
     { class: 'doc report', id: 'report', ref: page },
     h('p', { class: 'muted small' }, `${sc.title} · seed ${r.seed} · ${r.entries} logged intents · state ${r.hash}`),
     h('h1', {}, 'After-action report'),
-    h('p', { class: 'lede', role: 'status' }, r.over ? (OUTCOME_LINE[r.outcome ?? ''] ?? '') : `The game is not over: this is round ${r.rounds}.`),
+    h(
+      'p',
+      { class: 'lede', role: 'status' },
+      r.over ? (OUTCOME_LINE[r.outcome ?? ''] ?? '') : `The game is not over: this is round ${r.rounds}.`,
+    ),
     r.over ? h('p', { class: 'muted' }, r.endReason ?? '') : null,
-    h('p', { class: 'banner' }, r.over ? 'A post-game document for the facilitator and the debrief: it reveals everything, including what each delegation kept secret (quiet defections, true sponsors, secret objectives).' : 'For the facilitator only: the game is still running and this report reveals every secret (quiet defections, true sponsors, secret objectives).'),
+    h(
+      'p',
+      { class: 'banner' },
+      r.over
+        ? 'A post-game document for the facilitator and the debrief: it reveals everything, including what each delegation kept secret (quiet defections, true sponsors, secret objectives).'
+        : 'For the facilitator only: the game is still running and this report reveals every secret (quiet defections, true sponsors, secret objectives).',
+    ),
     figures,
     section('tp-h', 'Key turning points', turning),
     section('esc-h', 'The escalation curve', escalation),
     section('ts-h', 'Domestic support and trust', h('div', { class: 'charts2' }, support, trust)),
     tableSection('pl-h', 'The promise ledger', ledger, unilateral),
     tableSection('qd-h', 'Quiet defections', defections),
-    tableSection('at-h', 'Attribution accuracy', h('p', {}, `${a.rows.length} incidents. The council named a sponsor ${a.named} times, correctly ${a.correct} times; ${a.misattributed} misattributed; ${a.inconclusive} inconclusive.`), a.rows.length ? attribution : null, ...a.misdirectedRetaliations.map((m) => h('p', { class: 'verdict-bad' }, m))),
+    tableSection(
+      'at-h',
+      'Attribution accuracy',
+      h(
+        'p',
+        {},
+        `${a.rows.length} incidents. The council named a sponsor ${a.named} times, correctly ${a.correct} times; ${a.misattributed} misattributed; ${a.inconclusive} inconclusive.`,
+      ),
+      a.rows.length ? attribution : null,
+      ...a.misdirectedRetaliations.map((m) => h('p', { class: 'verdict-bad' }, m)),
+    ),
     tableSection('so-h', 'Secret objectives', objectives),
     tableSection('sp-h', 'The bridge, span by span', spans),
   );

@@ -25,7 +25,8 @@ export function readRoomLink(hash: string): RoomLink | null {
 }
 
 export const joinUrl = (base: string, code: string) => `${base}${location.pathname}#join=${code}`;
-export const teamUrl = (base: string, code: string, token: string) => `${base}${location.pathname}#join=${code}&seat=${encodeURIComponent(token)}`;
+export const teamUrl = (base: string, code: string, token: string) =>
+  `${base}${location.pathname}#join=${code}&seat=${encodeURIComponent(token)}`;
 export const projectorUrl = (code: string) => `${location.origin}${location.pathname}#projector=${code}`;
 
 export class RoomFlow {
@@ -90,7 +91,8 @@ export class RoomFlow {
       const want = this.screenFor(t.role);
       const ui = this.controller.store.getState();
       if (ui.screen === 'end') return;
-      if (t.view().outcome !== null && t.role.kind !== 'facilitator' && t.role.kind !== 'projector') return this.controller.store.setState({ screen: 'end' });
+      if (t.view().outcome !== null && t.role.kind !== 'facilitator' && t.role.kind !== 'projector')
+        return this.controller.store.setState({ screen: 'end' });
       if (want.screen !== ui.screen || want.seat !== ui.seat) this.controller.store.setState(want);
     });
     return true;

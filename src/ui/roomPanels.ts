@@ -26,10 +26,47 @@ export function RoomStartCard({ saved, act }: { saved: { code: string; kind: str
     'section',
     { class: 'card', 'aria-labelledby': 'room-h' },
     h('h2', { id: 'room-h' }, 'Classroom room'),
-    h('p', { class: 'muted' }, 'Teams join from their own laptops with a code; empty seats are played by the AI; the facilitator runs the clock.'),
-    saved ? h('div', { class: 'row', style: 'margin-bottom:8px' }, button(`Rejoin room ${formatCode(saved.code)} (${saved.kind})`, act.rejoin, { class: 'primary' })) : null,
-    h('div', { class: 'field' }, h('label', { for: 'room-name' }, 'Your name or team name'), h('input', { type: 'text', id: 'room-name', maxlength: 40, autocomplete: 'nickname', placeholder: 'e.g. Ana, or Team Blue', value: name, oninput: (e: Event) => setName(valueOf(e)) })),
-    h('div', { class: 'field' }, h('label', { for: 'room-code' }, 'Join code'), h('input', { type: 'text', id: 'room-code', maxlength: 12, autocomplete: 'off', placeholder: 'XXXX-XXXX', style: 'text-transform:uppercase;letter-spacing:0.1em', value: code, oninput: (e: Event) => setCode(valueOf(e)) })),
+    h(
+      'p',
+      { class: 'muted' },
+      'Teams join from their own laptops with a code; empty seats are played by the AI; the facilitator runs the clock.',
+    ),
+    saved
+      ? h(
+          'div',
+          { class: 'row', style: 'margin-bottom:8px' },
+          button(`Rejoin room ${formatCode(saved.code)} (${saved.kind})`, act.rejoin, { class: 'primary' }),
+        )
+      : null,
+    h(
+      'div',
+      { class: 'field' },
+      h('label', { for: 'room-name' }, 'Your name or team name'),
+      h('input', {
+        type: 'text',
+        id: 'room-name',
+        maxlength: 40,
+        autocomplete: 'nickname',
+        placeholder: 'e.g. Ana, or Team Blue',
+        value: name,
+        oninput: (e: Event) => setName(valueOf(e)),
+      }),
+    ),
+    h(
+      'div',
+      { class: 'field' },
+      h('label', { for: 'room-code' }, 'Join code'),
+      h('input', {
+        type: 'text',
+        id: 'room-code',
+        maxlength: 12,
+        autocomplete: 'off',
+        placeholder: 'XXXX-XXXX',
+        style: 'text-transform:uppercase;letter-spacing:0.1em',
+        value: code,
+        oninput: (e: Event) => setCode(valueOf(e)),
+      }),
+    ),
     h(
       'div',
       { class: 'row' },
@@ -42,18 +79,48 @@ export function RoomStartCard({ saved, act }: { saved: { code: string; kind: str
       'details',
       { class: 'small', style: 'margin-top:8px' },
       h('summary', {}, 'This server has a facilitator key'),
-      h('p', { class: 'muted small' }, 'A server started with a facilitator key keeps rooms in reserve for those who know it, however many rooms others opened.'),
-      h('div', { class: 'field' }, h('label', { for: 'server-key' }, 'Facilitator key of the server'), h('input', { type: 'password', id: 'server-key', maxlength: 128, autocomplete: 'off', value: serverKey, oninput: (e: Event) => setServerKey(valueOf(e)) })),
+      h(
+        'p',
+        { class: 'muted small' },
+        'A server started with a facilitator key keeps rooms in reserve for those who know it, however many rooms others opened.',
+      ),
+      h(
+        'div',
+        { class: 'field' },
+        h('label', { for: 'server-key' }, 'Facilitator key of the server'),
+        h('input', {
+          type: 'password',
+          id: 'server-key',
+          maxlength: 128,
+          autocomplete: 'off',
+          value: serverKey,
+          oninput: (e: Event) => setServerKey(valueOf(e)),
+        }),
+      ),
     ),
   );
 }
 
 export function joiningScreen(): VNode {
-  return h('main', { class: 'start' }, h('div', { class: 'start-inner' }, h('h1', {}, 'Interlock'), h('p', { class: 'tagline', role: 'status' }, 'Connecting to the room…')));
+  return h(
+    'main',
+    { class: 'start' },
+    h('div', { class: 'start-inner' }, h('h1', {}, 'Interlock'), h('p', { class: 'tagline', role: 'status' }, 'Connecting to the room…')),
+  );
 }
 
 /** The lobby: every delegation, who holds it, and a button to claim a free one. */
-export function LobbyScreen({ sc, room, notice, act }: { sc: Scenario; room: RoomUi; notice: { kind: string; text: string } | null; act: { claim(d: string, name: string): void; leave(): void } }): VNode {
+export function LobbyScreen({
+  sc,
+  room,
+  notice,
+  act,
+}: {
+  sc: Scenario;
+  room: RoomUi;
+  notice: { kind: string; text: string } | null;
+  act: { claim(d: string, name: string): void; leave(): void };
+}): VNode {
   const [name, setName] = useState(room.name === 'guest' ? '' : room.name);
   const seats = room.info.seats;
   return h(
@@ -63,9 +130,27 @@ export function LobbyScreen({ sc, room, notice, act }: { sc: Scenario; room: Roo
       'div',
       { class: 'start-inner' },
       h('h1', {}, `Room ${formatCode(room.code)}`),
-      h('p', { class: 'tagline' }, room.info.started ? 'The game is under way. Claim a free delegation (it is played by the AI until you do).' : 'Claim your team’s delegation. The facilitator starts the game when the teams are in.'),
+      h(
+        'p',
+        { class: 'tagline' },
+        room.info.started
+          ? 'The game is under way. Claim a free delegation (it is played by the AI until you do).'
+          : 'Claim your team’s delegation. The facilitator starts the game when the teams are in.',
+      ),
       notice ? h('div', { class: `notice ${notice.kind}`, role: 'alert' }, notice.text) : null,
-      h('div', { class: 'field', style: 'max-width:360px' }, h('label', { for: 'team-name' }, 'Your team name'), h('input', { type: 'text', id: 'team-name', maxlength: 40, placeholder: 'Team name', value: name, oninput: (e: Event) => setName(valueOf(e)) })),
+      h(
+        'div',
+        { class: 'field', style: 'max-width:360px' },
+        h('label', { for: 'team-name' }, 'Your team name'),
+        h('input', {
+          type: 'text',
+          id: 'team-name',
+          maxlength: 40,
+          placeholder: 'Team name',
+          value: name,
+          oninput: (e: Event) => setName(valueOf(e)),
+        }),
+      ),
       h(
         'div',
         { class: 'start-grid lobby' },
@@ -79,7 +164,11 @@ export function LobbyScreen({ sc, room, notice, act }: { sc: Scenario; room: Roo
             h('p', { class: 'muted small' }, d.summary),
             seat && (seat.mode !== 'human' || !held) ? h('p', { class: 'small' }, `AI: ${personaLabel(seat.persona)}`) : null,
             held
-              ? h('p', {}, `Held by ${held}${seat?.online.length ? ` (${seat.online.length} online)` : ''}. Teammates join with their team link.`)
+              ? h(
+                  'p',
+                  {},
+                  `Held by ${held}${seat?.online.length ? ` (${seat.online.length} online)` : ''}. Teammates join with their team link.`,
+                )
               : button(`Claim ${d.short}`, () => act.claim(d.id, name.trim() || `Team ${d.short}`), { class: 'primary' }),
           );
         }),
@@ -90,7 +179,8 @@ export function LobbyScreen({ sc, room, notice, act }: { sc: Scenario; room: Roo
 }
 
 /** A QR code for a link, drawn by the server as SVG (the page ships no QR library). */
-export const qr = (url: string, size = 160): VNode => h('img', { class: 'qr', width: size, height: size, alt: `QR code for ${url}`, src: `/qr.svg?text=${encodeURIComponent(url)}` });
+export const qr = (url: string, size = 160): VNode =>
+  h('img', { class: 'qr', width: size, height: size, alt: `QR code for ${url}`, src: `/qr.svg?text=${encodeURIComponent(url)}` });
 
 /** Whole minutes and seconds left (or days and hours for long clocks). */
 export function formatLeft(ms: number): string {
@@ -136,14 +226,25 @@ export function TeamSection({ sc, room, seat, qr }: { sc: Scenario; room: RoomUi
     'section',
     { class: 'section', 'aria-labelledby': 'team-h' },
     h('h3', { id: 'team-h' }, `Team: ${info?.team ?? nameOf(sc, seat)}`),
-    h('p', { class: 'small' }, `Online: ${info?.online.join(', ') || '—'}${info?.mode === 'ai' ? ' · the facilitator handed this seat to the AI' : ''}`),
+    h(
+      'p',
+      { class: 'small' },
+      `Online: ${info?.online.join(', ') || '—'}${info?.mode === 'ai' ? ' · the facilitator handed this seat to the AI' : ''}`,
+    ),
     link
       ? h(
           'details',
           { open, ontoggle: (e: Event) => setOpen((e.currentTarget as HTMLDetailsElement).open) },
           h('summary', { class: 'small' }, 'Bring a teammate in'),
           h('p', { class: 'small muted' }, 'Anyone with this link plays for your delegation. Share it only with your team.'),
-          h('input', { type: 'text', readonly: true, value: link, 'aria-label': 'Team link', style: 'width:100%', onfocus: (e: Event) => (e.target as HTMLInputElement).select() }),
+          h('input', {
+            type: 'text',
+            readonly: true,
+            value: link,
+            'aria-label': 'Team link',
+            style: 'width:100%',
+            onfocus: (e: Event) => (e.target as HTMLInputElement).select(),
+          }),
           qr(link),
         )
       : null,
@@ -158,7 +259,19 @@ const toLabel = (sc: Scenario, to: ChatTo, from: string) => {
 };
 
 /** Messages: private to one delegation, to a group, to all, or the team channel. */
-export function MessagesPanel({ sc, me, lines, send, older }: { sc: Scenario; me: string | null; lines: readonly ChatLine[]; send: (to: ChatTo, text: string) => void; older?: (() => void) | undefined }): VNode {
+export function MessagesPanel({
+  sc,
+  me,
+  lines,
+  send,
+  older,
+}: {
+  sc: Scenario;
+  me: string | null;
+  lines: readonly ChatLine[];
+  send: (to: ChatTo, text: string) => void;
+  older?: (() => void) | undefined;
+}): VNode {
   const others = sc.delegations.filter((d) => d.id !== me);
   const [text, setText] = useState('');
   const [mode, setMode] = useState('all');
@@ -179,7 +292,13 @@ export function MessagesPanel({ sc, me, lines, send, older }: { sc: Scenario; me
   return h(
     'div',
     { class: 'tabpanel messages' },
-    older ? h('div', { class: 'row', style: 'justify-content:center;margin-bottom:6px' }, button('Show older messages', older, { class: 'small' })) : null,
+    older
+      ? h(
+          'div',
+          { class: 'row', style: 'justify-content:center;margin-bottom:6px' },
+          button('Show older messages', older, { class: 'small' }),
+        )
+      : null,
     h(
       'ol',
       { class: 'chat', 'aria-live': 'polite', 'aria-label': 'Messages', ref: stick.ref, onscroll: stick.onScroll },
@@ -189,7 +308,11 @@ export function MessagesPanel({ sc, me, lines, send, older }: { sc: Scenario; me
           { key: i, class: l.from === me ? 'mine' : '' },
           h('span', { class: 'dot', style: `background:${sc.delegations.find((d) => d.id === l.from)?.color ?? '#ccc'}` }),
           h('strong', {}, l.from === 'facilitator' ? 'Facilitator' : nameOf(sc, l.from)),
-          h('span', { class: 'small muted' }, ` ${l.by} · ${toLabel(sc, l.to, l.from)} · ${new Date(l.at).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}`),
+          h(
+            'span',
+            { class: 'small muted' },
+            ` ${l.by} · ${toLabel(sc, l.to, l.from)} · ${new Date(l.at).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}`,
+          ),
           h('div', {}, l.text),
         ),
       ),
@@ -210,9 +333,34 @@ export function MessagesPanel({ sc, me, lines, send, older }: { sc: Scenario; me
       'fieldset',
       {},
       h('legend', {}, 'Delegations (for a private or group message)'),
-      h('div', { class: 'seat-list' }, ...others.map((d) => h('label', { key: d.id, for: `to-${d.id}`, class: 'row' }, h('input', { type: 'checkbox', id: `to-${d.id}`, value: d.id, checked: chosen.includes(d.id), onchange: (e: Event) => toggle(d.id, checkedOf(e)) }), d.short))),
+      h(
+        'div',
+        { class: 'seat-list' },
+        ...others.map((d) =>
+          h(
+            'label',
+            { key: d.id, for: `to-${d.id}`, class: 'row' },
+            h('input', {
+              type: 'checkbox',
+              id: `to-${d.id}`,
+              value: d.id,
+              checked: chosen.includes(d.id),
+              onchange: (e: Event) => toggle(d.id, checkedOf(e)),
+            }),
+            d.short,
+          ),
+        ),
+      ),
     ),
-    h('textarea', { id: 'chat-text', rows: 3, maxlength: 1000, 'aria-label': 'Message', style: 'width:100%', value: text, oninput: (e: Event) => setText(valueOf(e)) }),
+    h('textarea', {
+      id: 'chat-text',
+      rows: 3,
+      maxlength: 1000,
+      'aria-label': 'Message',
+      style: 'width:100%',
+      value: text,
+      oninput: (e: Event) => setText(valueOf(e)),
+    }),
     h('div', { class: 'row', style: 'margin-top:6px' }, button('Send message', submit, { class: 'primary' })),
   );
 }

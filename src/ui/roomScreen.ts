@@ -34,7 +34,13 @@ export function RoomScreen({ app, ui, view, room, variant }: RoomScreenProps): V
     lines: (lines) => (app.mapLines = lines),
   });
   if (variant === 'projector')
-    return h('div', { class: 'game projector' }, projectorTop(sc, view, room), map, h('aside', { class: 'right', 'aria-label': 'Negotiation, commit, council and fund' }, projectorDashboard(sc, view)));
+    return h(
+      'div',
+      { class: 'game projector' },
+      projectorTop(sc, view, room),
+      map,
+      h('aside', { class: 'right', 'aria-label': 'Negotiation, commit, council and fund' }, projectorDashboard(sc, view)),
+    );
   const act: ConsoleActions = {
     intent: app.send,
     action: (a) => void app.roomAction(a),
@@ -49,13 +55,29 @@ export function RoomScreen({ app, ui, view, room, variant }: RoomScreenProps): V
     h(
       'div',
       { class: 'game console' },
-      topBar(sc, view, ui.thinking, { help: () => set({ help: true }), quit: () => app.rooms.leave() }, [clockChip(room.info.clock, room.skewMs), connectionChip(room)]),
-      h('aside', { class: 'left', 'aria-label': 'Your delegation and the bridge' }, roomSection(sc, room, view, act), bridgePanel(sc, view)),
+      topBar(sc, view, ui.thinking, { help: () => set({ help: true }), quit: () => app.rooms.leave() }, [
+        clockChip(room.info.clock, room.skewMs),
+        connectionChip(room),
+      ]),
+      h(
+        'aside',
+        { class: 'left', 'aria-label': 'Your delegation and the bridge' },
+        roomSection(sc, room, view, act),
+        bridgePanel(sc, view),
+      ),
       map,
       h(
         'aside',
         { class: 'right', 'aria-label': 'Negotiation, commit, council and fund' },
-        consoleTabs(sc, room, view, ui.consoleTab, act, () => h(MessagesPanel, { sc, me: null, lines: room.messages, send: (to, text) => void app.roomChat(to, text), older: room.olderMessages ? () => void app.roomOlderMessages() : undefined })),
+        consoleTabs(sc, room, view, ui.consoleTab, act, () =>
+          h(MessagesPanel, {
+            sc,
+            me: null,
+            lines: room.messages,
+            send: (to, text) => void app.roomChat(to, text),
+            older: room.olderMessages ? () => void app.roomOlderMessages() : undefined,
+          }),
+        ),
       ),
       h(RoundLog, { sc, view, open: ui.logOpen, toggle: () => set({ logOpen: !ui.logOpen }) }),
     ),

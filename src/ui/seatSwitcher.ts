@@ -21,11 +21,18 @@ export function SeatSwitcher({ app, ui }: { app: App; ui: UiState }): VNode | nu
       human
         ? button('Hand to the AI', () => app.controller.setSeat(d.id, 'ai'), { key: 'ai', 'aria-label': `Hand ${d.name} to the AI` })
         : button('Play it', () => app.controller.setSeat(d.id, 'human'), { key: 'human', 'aria-label': `Play ${d.name} yourself` }),
-      human && ui.mode === 'hotseat' && d.id !== ui.seat ? button('Pass the screen', () => app.controller.handOver(d.id), { 'aria-label': `Pass the screen to ${d.name}` }) : null,
+      human && ui.mode === 'hotseat' && d.id !== ui.seat
+        ? button('Pass the screen', () => app.controller.handOver(d.id), { 'aria-label': `Pass the screen to ${d.name}` })
+        : null,
     );
   });
   const waiting = t.waiting
-    ? h('div', { class: 'notice info', role: 'status' }, 'Every seat is played by the AI: it waits at the start of each round. ', button('Let the AI play this round', () => t.playNextRound(), { class: 'primary' }))
+    ? h(
+        'div',
+        { class: 'notice info', role: 'status' },
+        'Every seat is played by the AI: it waits at the start of each round. ',
+        button('Let the AI play this round', () => t.playNextRound(), { class: 'primary' }),
+      )
     : null;
   return h(
     'section',

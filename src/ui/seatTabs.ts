@@ -13,7 +13,18 @@ export function SeatTabs({ ctx, chat, older }: { ctx: Ctx; chat: (to: ChatTo, te
   const tab = ctx.ui.tab;
   const room = ctx.ui.room;
   const label = (t: Tab, text: string) =>
-    h('button', { role: 'tab', type: 'button', id: `tab-${t}`, 'aria-selected': String(tab === t), 'aria-controls': `panel-${t}`, onclick: () => ctx.set({ tab: t }) }, text);
+    h(
+      'button',
+      {
+        role: 'tab',
+        type: 'button',
+        id: `tab-${t}`,
+        'aria-selected': String(tab === t),
+        'aria-controls': `panel-${t}`,
+        onclick: () => ctx.set({ tab: t }),
+      },
+      text,
+    );
   const body =
     tab === 'messages' && room
       ? h(MessagesPanel, { sc: ctx.sc, me: ctx.seat, lines: room.messages, send: chat, older: room.olderMessages ? older : undefined })
@@ -22,7 +33,15 @@ export function SeatTabs({ ctx, chat, older }: { ctx: Ctx; chat: (to: ChatTo, te
         : tab === 'commit'
           ? commitPanel(ctx)
           : councilPanel(ctx);
-  const waiting = ctx.view.step === 'commit' && tab !== 'commit' ? h('div', { class: 'notice info', style: 'margin:8px 12px' }, 'The commit step is open. ', button('Go to commit', () => ctx.set({ tab: 'commit' }), { class: 'primary' })) : null;
+  const waiting =
+    ctx.view.step === 'commit' && tab !== 'commit'
+      ? h(
+          'div',
+          { class: 'notice info', style: 'margin:8px 12px' },
+          'The commit step is open. ',
+          button('Go to commit', () => ctx.set({ tab: 'commit' }), { class: 'primary' }),
+        )
+      : null;
   return h(
     'div',
     {},

@@ -44,7 +44,15 @@ export function StartScreen({ info, act, extra = null }: { info: StartInfo; act:
   // The hidden file inputs are opened by their buttons.
   const files = useRef<Record<string, HTMLInputElement | null>>({});
   const fileInput = (id: string, then: (input: HTMLInputElement) => void, multiple = false) =>
-    h('input', { type: 'file', id, accept: '.json,application/json', multiple, class: 'sr-only', ref: (el: HTMLInputElement | null) => (files.current[id] = el), onchange: (e: Event) => then(e.currentTarget as HTMLInputElement) });
+    h('input', {
+      type: 'file',
+      id,
+      accept: '.json,application/json',
+      multiple,
+      class: 'sr-only',
+      ref: (el: HTMLInputElement | null) => (files.current[id] = el),
+      onchange: (e: Event) => then(e.currentTarget as HTMLInputElement),
+    });
   const open = (id: string) => () => files.current[id]?.click();
 
   const solo = h(
@@ -52,18 +60,44 @@ export function StartScreen({ info, act, extra = null }: { info: StartInfo; act:
     { class: 'card', 'aria-labelledby': 'solo-h' },
     h('h2', { id: 'solo-h' }, 'Solo game'),
     h('p', { class: 'muted' }, 'Lead one delegation; the others are played by AI delegations that explain their choices.'),
-    h('div', { class: 'field' }, h('label', { for: 'solo-seat' }, 'Delegation'), h('select', { ...field('solo-seat'), 'aria-label': 'Your delegation' }, ...delegations.map((d) => h('option', { key: d.id, value: d.id }, d.name)))),
+    h(
+      'div',
+      { class: 'field' },
+      h('label', { for: 'solo-seat' }, 'Delegation'),
+      h(
+        'select',
+        { ...field('solo-seat'), 'aria-label': 'Your delegation' },
+        ...delegations.map((d) => h('option', { key: d.id, value: d.id }, d.name)),
+      ),
+    ),
     h('div', { class: 'field' }, h('label', { for: 'solo-difficulty' }, 'Difficulty'), difficultySelect(field('solo-difficulty'))),
-    h('div', { class: 'field' }, h('label', { for: 'solo-character' }, 'Character of the AI delegations'), characterSelect(field('solo-character'))),
+    h(
+      'div',
+      { class: 'field' },
+      h('label', { for: 'solo-character' }, 'Character of the AI delegations'),
+      characterSelect(field('solo-character')),
+    ),
     h(
       'div',
       { class: 'field' },
       h('label', { for: 'solo-seed' }, 'Seed (the same seed replays the same game)'),
-      h('div', { class: 'row' }, h('input', { ...field('solo-seed'), type: 'number', min: 1, max: 4294967295, 'aria-label': 'Seed for the solo game' }), button('Random seed', () => set('solo-seed', String(randomSeed())))),
+      h(
+        'div',
+        { class: 'row' },
+        h('input', { ...field('solo-seed'), type: 'number', min: 1, max: 4294967295, 'aria-label': 'Seed for the solo game' }),
+        button('Random seed', () => set('solo-seed', String(randomSeed()))),
+      ),
     ),
     button(
       'Start solo game',
-      () => act.start({ mode: 'solo', humans: [values['solo-seat']], difficulty: values['solo-difficulty'] as NewGame['difficulty'], personality: values['solo-character'] as AiCharacter, seed: seedOf(values['solo-seed']) }),
+      () =>
+        act.start({
+          mode: 'solo',
+          humans: [values['solo-seat']],
+          difficulty: values['solo-difficulty'] as NewGame['difficulty'],
+          personality: values['solo-character'] as AiCharacter,
+          seed: seedOf(values['solo-seed']),
+        }),
       { class: 'primary' },
     ),
   );
@@ -84,21 +118,43 @@ export function StartScreen({ info, act, extra = null }: { info: StartInfo; act:
           h(
             'label',
             { key: d.id, for: `hs-${d.id}`, class: 'row' },
-            h('input', { type: 'checkbox', id: `hs-${d.id}`, value: d.id, checked: hotseatHumans.includes(d.id), onchange: (e: Event) => setHotseatHumans(checkedOf(e) ? [...hotseatHumans, d.id] : hotseatHumans.filter((x) => x !== d.id)) }),
+            h('input', {
+              type: 'checkbox',
+              id: `hs-${d.id}`,
+              value: d.id,
+              checked: hotseatHumans.includes(d.id),
+              onchange: (e: Event) => setHotseatHumans(checkedOf(e) ? [...hotseatHumans, d.id] : hotseatHumans.filter((x) => x !== d.id)),
+            }),
             d.name,
           ),
         ),
       ),
     ),
     h('div', { class: 'field' }, h('label', { for: 'hs-difficulty' }, 'AI difficulty'), difficultySelect(field('hs-difficulty'))),
-    h('div', { class: 'field' }, h('label', { for: 'hs-character' }, 'Character of the AI delegations'), characterSelect(field('hs-character'))),
-    h('div', { class: 'field' }, h('label', { for: 'hs-seed' }, 'Seed'), h('input', { ...field('hs-seed'), type: 'number', min: 1, max: 4294967295, 'aria-label': 'Seed for the hot-seat game' })),
+    h(
+      'div',
+      { class: 'field' },
+      h('label', { for: 'hs-character' }, 'Character of the AI delegations'),
+      characterSelect(field('hs-character')),
+    ),
+    h(
+      'div',
+      { class: 'field' },
+      h('label', { for: 'hs-seed' }, 'Seed'),
+      h('input', { ...field('hs-seed'), type: 'number', min: 1, max: 4294967295, 'aria-label': 'Seed for the hot-seat game' }),
+    ),
     button(
       'Start hot-seat game',
       () => {
         // In the order of the scenario, whatever order they were ticked in.
         const humans = delegations.filter((d) => hotseatHumans.includes(d.id)).map((d) => d.id);
-        act.start({ mode: 'hotseat', humans, difficulty: values['hs-difficulty'] as NewGame['difficulty'], personality: values['hs-character'] as AiCharacter, seed: seedOf(values['hs-seed']) });
+        act.start({
+          mode: 'hotseat',
+          humans,
+          difficulty: values['hs-difficulty'] as NewGame['difficulty'],
+          personality: values['hs-character'] as AiCharacter,
+          seed: seedOf(values['hs-seed']),
+        });
       },
       { class: 'primary' },
     ),
@@ -114,7 +170,12 @@ export function StartScreen({ info, act, extra = null }: { info: StartInfo; act:
     { class: 'card', 'aria-labelledby': 'more-h' },
     h('h2', { id: 'more-h' }, 'Continue or load'),
     saved
-      ? h('div', {}, button(`Continue saved game (round ${saved.round}, ${saved.phase})`, act.continueSaved, { class: 'primary' }), h('p', { class: 'muted small' }, `Saved ${saved.savedAt}`))
+      ? h(
+          'div',
+          {},
+          button(`Continue saved game (round ${saved.round}, ${saved.phase})`, act.continueSaved, { class: 'primary' }),
+          h('p', { class: 'muted small' }, `Saved ${saved.savedAt}`),
+        )
       : h('p', { class: 'muted' }, 'No saved game in this browser yet. Games save themselves after every round.'),
     h('div', { class: 'row' }, button('Load a save file…', open('load-save')), saveInput),
     h('div', { class: 'row', style: 'margin-top:8px' }, button('Load a scenario file…', open('load-scenario')), scenarioInput),
@@ -126,7 +187,11 @@ export function StartScreen({ info, act, extra = null }: { info: StartInfo; act:
     'section',
     { class: 'card', 'aria-labelledby': 'debrief-h' },
     h('h2', { id: 'debrief-h' }, 'Prepare and debrief'),
-    h('p', { class: 'muted' }, 'Before a session: print a briefing for each delegation. After it: the after-action report, the replay round by round, and what-if forks.'),
+    h(
+      'p',
+      { class: 'muted' },
+      'Before a session: print a briefing for each delegation. After it: the after-action report, the replay round by round, and what-if forks.',
+    ),
     h('div', { class: 'row' }, button('Briefing packs', act.briefingPacks)),
     h('div', { class: 'row', style: 'margin-top:8px' }, button('Debrief a saved game or log…', open('load-debrief')), debriefInput),
     h('div', { class: 'row', style: 'margin-top:8px' }, button('Compare several games…', open('load-compare')), compareInput),
@@ -150,7 +215,9 @@ export function StartScreen({ info, act, extra = null }: { info: StartInfo; act:
             'div',
             { class: `notice ${info.notice.kind}`, role: 'alert' },
             info.notice.text,
-            info.notice.list?.length ? h('ul', { class: 'problems', 'aria-label': 'Problems found' }, ...info.notice.list.map((l, i) => h('li', { key: i }, l))) : null,
+            info.notice.list?.length
+              ? h('ul', { class: 'problems', 'aria-label': 'Problems found' }, ...info.notice.list.map((l, i) => h('li', { key: i }, l)))
+              : null,
           )
         : null,
       h('div', { class: 'start-grid' }, solo, hotseat, extra, h('div', { class: 'start-stack' }, more, debrief)),

@@ -15,8 +15,10 @@ export function trajectory(view: GameView): { label: string; detail: string } {
   const h2 = view.history.slice(-2);
   const trend = h2.length === 2 ? (h2[1]?.tension ?? 0) - (h2[0]?.tension ?? 0) : 0;
   const secured = view.history.at(-1)?.secured ?? 0;
-  if (view.tension >= 75 || trend >= 8) return { label: 'Unraveling', detail: `tension ${view.tension}, ${trend >= 0 ? '+' : ''}${trend} last round` };
-  if (secured >= 2 && trend <= 0) return { label: 'Consolidating', detail: `${secured} spans secured, tension ${trend >= 0 ? '+' : ''}${trend}` };
+  if (view.tension >= 75 || trend >= 8)
+    return { label: 'Unraveling', detail: `tension ${view.tension}, ${trend >= 0 ? '+' : ''}${trend} last round` };
+  if (secured >= 2 && trend <= 0)
+    return { label: 'Consolidating', detail: `${secured} spans secured, tension ${trend >= 0 ? '+' : ''}${trend}` };
   return { label: 'Drifting', detail: `tension ${view.tension}, ${trend >= 0 ? '+' : ''}${trend} last round` };
 }
 
@@ -39,18 +41,33 @@ export function topBar(
     'header',
     { class: 'topbar', role: 'banner' },
     h('span', { class: 'brand' }, 'INTERLOCK'),
-    h('span', { class: 'chip', 'aria-label': `Round ${view.round} of ${sc.tunables.roundLimit}` }, `Round ${view.round}/${sc.tunables.roundLimit}`),
+    h(
+      'span',
+      { class: 'chip', 'aria-label': `Round ${view.round} of ${sc.tunables.roundLimit}` },
+      `Round ${view.round}/${sc.tunables.roundLimit}`,
+    ),
     h('span', { class: 'chip' }, phaseLabel(sc, view.phase)),
     h(
       'nav',
       { class: 'steps', 'aria-label': 'Steps of the round' },
-      ...STEPS.map(([id, label]) => h('span', { class: view.step === id ? 'now' : '', 'aria-current': view.step === id ? 'step' : null }, label)),
+      ...STEPS.map(([id, label]) =>
+        h('span', { class: view.step === id ? 'now' : '', 'aria-current': view.step === id ? 'step' : null }, label),
+      ),
     ),
     h(
       'div',
       { class: 'gauge' },
       h('label', { for: 'tension-meter', class: 'small muted' }, 'Tension'),
-      h('meter', { id: 'tension-meter', min: 0, max: 100, low: 50, high: 75, optimum: 10, value: view.tension, 'aria-valuetext': `${view.tension} of 100` }),
+      h('meter', {
+        id: 'tension-meter',
+        min: 0,
+        max: 100,
+        low: 50,
+        high: 75,
+        optimum: 10,
+        value: view.tension,
+        'aria-valuetext': `${view.tension} of 100`,
+      }),
       h('strong', {}, String(view.tension)),
     ),
     h('span', { class: 'chip', title: traj.detail, 'aria-label': `Trajectory: ${traj.label}, ${traj.detail}` }, traj.label),

@@ -8,7 +8,18 @@ import { SimTable } from '../../src/ai/play';
 import { playSeats, type Stage } from '../../src/ai/scheduler';
 import { decideStage } from '../../src/ai/policy';
 import type { Decision } from '../../src/ai/words';
-import { catalog, createGame, decisionView, seatStream, openNegotiation, parseScenario, startBriefing, type GameState, type Intent, type ScenarioInput } from '../../src/engine';
+import {
+  catalog,
+  createGame,
+  decisionView,
+  seatStream,
+  openNegotiation,
+  parseScenario,
+  startBriefing,
+  type GameState,
+  type Intent,
+  type ScenarioInput,
+} from '../../src/engine';
 import { loadScenario, SCENARIO } from '../engine/fixtures';
 
 const sc = SCENARIO;
@@ -24,10 +35,17 @@ function recordGame(seed: number, personas: Record<string, Persona>, stopAtRound
   for (let guard = 0; !table.done && table.state.round <= stopAtRound && guard < 80; guard++) {
     const before = `${table.state.round}:${table.state.step}`;
     states.push(table.state);
-    playSeats({ table, seats: ids, onDecision: (d, decision, ok) => {
-      decisions.push({ d, decision, ok });
-      states.push(table.state);
-    } }, (view, d, stage, stream) => decideStage(sc, view, d, personas[d], stage, stream));
+    playSeats(
+      {
+        table,
+        seats: ids,
+        onDecision: (d, decision, ok) => {
+          decisions.push({ d, decision, ok });
+          states.push(table.state);
+        },
+      },
+      (view, d, stage, stream) => decideStage(sc, view, d, personas[d], stage, stream),
+    );
     if (!table.done && `${table.state.round}:${table.state.step}` === before) table.send({ type: 'step.close', actor: 'system' });
   }
   return { table, decisions, states };
@@ -40,7 +58,12 @@ function tamperHidden(s: GameState, viewer: string): GameState {
   for (const k of Object.keys(t.funding)) t.funding[k] = ((t.funding[k] ?? 0) + 37) % 100;
   for (const inc of t.incidents) if (!inc.revealed) inc.sponsor = inc.sponsor === 'spoiler' ? 'independent' : 'spoiler';
   for (const st of t.standing) {
-    if (st.delegation !== viewer && st.verified && catalog(sc).move.get(st.move)?.defectable && !t.quietDefections.some((q) => q.move === st.move)) {
+    if (
+      st.delegation !== viewer &&
+      st.verified &&
+      catalog(sc).move.get(st.move)?.defectable &&
+      !t.quietDefections.some((q) => q.move === st.move)
+    ) {
       t.quietDefections.push({ move: st.move, delegation: st.delegation, round: st.round });
     }
   }
@@ -53,7 +76,8 @@ function tamperHidden(s: GameState, viewer: string): GameState {
   return t;
 }
 
-const stagesOf = (s: GameState): Stage[] => (s.step === 'commit' ? ['commit'] : s.step === 'negotiation' ? ['propose', 'answer', 'close'] : []);
+const stagesOf = (s: GameState): Stage[] =>
+  s.step === 'commit' ? ['commit'] : s.step === 'negotiation' ? ['propose', 'answer', 'close'] : [];
 
 describe('honesty: an AI decides only from its own view', () => {
   const { states } = recordGame(7, all('pragmatist'), 6);
@@ -89,7 +113,11 @@ describe('honesty: an AI decides only from its own view', () => {
 });
 
 describe('explanations', () => {
-  const { decisions } = recordGame(3, { ...all('pragmatist'), israel: { personality: 'hawk', difficulty: 'standard' }, eu: { personality: 'dove', difficulty: 'novice' } });
+  const { decisions } = recordGame(3, {
+    ...all('pragmatist'),
+    israel: { personality: 'hawk', difficulty: 'standard' },
+    eu: { personality: 'dove', difficulty: 'novice' },
+  });
 
   it('every decision carries a reason in plain words, kept in the intent (and so in the log)', () => {
     expect(decisions.length).toBeGreaterThan(40);
@@ -134,7 +162,12 @@ describe('doctrine: red lines and counters', () => {
   };
   const offer = (s: GameState, proposer: string, steps: Array<[string, string]>, window = 1) => {
     const t = new SimTable(sc, s);
-    const r = t.send({ type: 'package.propose', actor: proposer, steps: steps.map(([delegation, move]) => ({ delegation, move })), window });
+    const r = t.send({
+      type: 'package.propose',
+      actor: proposer,
+      steps: steps.map(([delegation, move]) => ({ delegation, move })),
+      window,
+    });
     expect(r).toEqual({ ok: true });
     return t.state;
   };
@@ -145,7 +178,14 @@ describe('doctrine: red lines and counters', () => {
       ['gulf', 'gulf-maritime-restraint'],
       ['usa', 'usa-humanitarian-waiver'],
     ]);
-    const [d] = decideStage(sc, decisionView(s, 'gulf'), 'gulf', { personality: 'pragmatist', difficulty: 'standard' }, 'answer', seatStream(s, 'gulf'));
+    const [d] = decideStage(
+      sc,
+      decisionView(s, 'gulf'),
+      'gulf',
+      { personality: 'pragmatist', difficulty: 'standard' },
+      'answer',
+      seatStream(s, 'gulf'),
+    );
     expect(d?.intent.type).toBe('package.counter');
     expect(d?.reason).toMatch(/inspection access/);
     const steps = d?.intent.type === 'package.counter' ? d.intent.steps.map((x) => x.move) : [];
@@ -157,7 +197,14 @@ describe('doctrine: red lines and counters', () => {
       ['israel', 'israel-suspend-lebanon-strikes'],
       ['eu', 'eu-humanitarian-channel'],
     ]);
-    const [d] = decideStage(sc, decisionView(s, 'israel'), 'israel', { personality: 'dove', difficulty: 'standard' }, 'answer', seatStream(s, 'israel'));
+    const [d] = decideStage(
+      sc,
+      decisionView(s, 'israel'),
+      'israel',
+      { personality: 'dove', difficulty: 'standard' },
+      'answer',
+      seatStream(s, 'israel'),
+    );
     expect(d?.intent.type).toBe('package.counter');
     expect(d?.reason).toMatch(/^We counter: we stop strikes in Lebanon only when Iran reins in Hezbollah/);
     expect(d?.intent.type === 'package.counter' && d.intent.steps.map((x) => x.move)).toContain('iran-restrain-hezbollah');
@@ -168,20 +215,42 @@ describe('doctrine: red lines and counters', () => {
       ['usa', 'usa-reduce-patrols'],
       ['eu', 'eu-humanitarian-channel'],
     ]);
-    const [d] = decideStage(sc, decisionView(s, 'usa'), 'usa', { personality: 'pragmatist', difficulty: 'standard' }, 'answer', seatStream(s, 'usa'));
+    const [d] = decideStage(
+      sc,
+      decisionView(s, 'usa'),
+      'usa',
+      { personality: 'pragmatist', difficulty: 'standard' },
+      'answer',
+      seatStream(s, 'usa'),
+    );
     expect(d?.intent.type).toBe('package.reject');
     expect(d?.reason).toMatch(/^We reject: we would give “Reduce naval patrols near Iran's coast”, but the package secures no span/);
   });
 
   it('a standard proposer builds the partners’ red lines into its packages; a novice does not', () => {
     const s = start();
-    const std = decideStage(sc, decisionView(s, 'iran'), 'iran', { personality: 'dove', difficulty: 'standard' }, 'propose', seatStream(s, 'iran'));
+    const std = decideStage(
+      sc,
+      decisionView(s, 'iran'),
+      'iran',
+      { personality: 'dove', difficulty: 'standard' },
+      'propose',
+      seatStream(s, 'iran'),
+    );
     const halt = std.find((x) => x.intent.type === 'package.propose' && x.intent.steps.some((st) => st.move === 'iran-halt-enrichment'));
     expect(halt?.intent.type === 'package.propose' && halt.intent.steps.map((x) => x.move)).toEqual(
       expect.arrayContaining(['iran-short-notice-access', 'usa-pre-authorize-snapback']),
     );
-    const nov = decideStage(sc, decisionView(s, 'iran'), 'iran', { personality: 'dove', difficulty: 'novice' }, 'propose', seatStream(s, 'iran'));
-    for (const x of nov) if (x.intent.type === 'package.propose') expect(x.intent.steps.map((st) => st.move)).not.toContain('usa-pre-authorize-snapback');
+    const nov = decideStage(
+      sc,
+      decisionView(s, 'iran'),
+      'iran',
+      { personality: 'dove', difficulty: 'novice' },
+      'propose',
+      seatStream(s, 'iran'),
+    );
+    for (const x of nov)
+      if (x.intent.type === 'package.propose') expect(x.intent.steps.map((st) => st.move)).not.toContain('usa-pre-authorize-snapback');
   });
 
   it('the scenario format stays backward-compatible: a scenario without doctrines loads and plays', () => {
@@ -193,7 +262,9 @@ describe('doctrine: red lines and counters', () => {
 
   it('a doctrine naming an unknown track or another delegation’s move is refused with its path', () => {
     const raw = structuredClone(loadScenario()) as unknown as ScenarioInput;
-    const d0 = raw.delegations[0] as ScenarioInput['delegations'][number] & { doctrine: { priorities: Record<string, number>; redLines: Array<{ when: string[] }> } };
+    const d0 = raw.delegations[0] as ScenarioInput['delegations'][number] & {
+      doctrine: { priorities: Record<string, number>; redLines: Array<{ when: string[] }> };
+    };
     d0.doctrine.priorities.economy = 3;
     (d0.doctrine.redLines[0] as { when: string[] }).when = ['usa-humanitarian-waiver'];
     const r = parseScenario(raw);
@@ -235,7 +306,13 @@ describe('personalities and difficulties', () => {
       ok: true,
       value: { iran: 'hawk', usa: 'dove', gulf: 'dove', israel: 'dove', eu: 'dove', iaea: 'dove' },
     });
-    expect(parsePersonaSpec('irna=hawk', 'personality', PERSONALITIES, ids)).toMatchObject({ ok: false, error: /unknown delegation "irna"/ });
-    expect(parsePersonaSpec('iran=falcon', 'personality', PERSONALITIES, ids)).toMatchObject({ ok: false, error: /unknown personality "falcon"/ });
+    expect(parsePersonaSpec('irna=hawk', 'personality', PERSONALITIES, ids)).toMatchObject({
+      ok: false,
+      error: /unknown delegation "irna"/,
+    });
+    expect(parsePersonaSpec('iran=falcon', 'personality', PERSONALITIES, ids)).toMatchObject({
+      ok: false,
+      error: /unknown personality "falcon"/,
+    });
   });
 });

@@ -17,7 +17,8 @@ describe('the seat scheduler', () => {
     const sync = GameSession.start(sc, 12);
     playSteps({ table: sync, seats }, decide, 60);
     const later = GameSession.start(sc, 12);
-    const slow: AsyncDecider = (view, d, stage, stream) => new Promise((resolve) => setTimeout(() => resolve(decide(view, d, stage, stream)), 0));
+    const slow: AsyncDecider = (view, d, stage, stream) =>
+      new Promise((resolve) => setTimeout(() => resolve(decide(view, d, stage, stream)), 0));
     for (let i = 0; i < 60 && !later.done; i++) {
       const before = `${later.state.round}:${later.state.step}`;
       await playSeats({ table: later, seats }, slow);

@@ -27,9 +27,18 @@ let saved: { file: string; seed: number } | null = null;
 function finishedSave(): { file: string; seed: number } {
   if (saved) return saved;
   const sc = loadScenario('ceasefire-2026.json');
-  const { seed, session } = findGame(sc, (s) => s.state.round === 12 && s.state.violations.length > 0 && s.state.incidents.some((i) => i.attribution?.named && i.attribution.named !== i.sponsor));
+  const { seed, session } = findGame(
+    sc,
+    (s) =>
+      s.state.round === 12 &&
+      s.state.violations.length > 0 &&
+      s.state.incidents.some((i) => i.attribution?.named && i.attribution.named !== i.sponsor),
+  );
   const file = join(dir, `save-${seed}.json`);
-  writeFileSync(file, JSON.stringify(makeSave(sc, session, { mode: 'solo', humans: ['iran'], difficulty: 'standard' }, new Date().toISOString())));
+  writeFileSync(
+    file,
+    JSON.stringify(makeSave(sc, session, { mode: 'solo', humans: ['iran'], difficulty: 'standard' }, new Date().toISOString())),
+  );
   saved = { file, seed };
   return saved;
 }
@@ -38,7 +47,15 @@ function finishedSave(): { file: string; seed: number } {
 const unnamedControls = (page: Page) =>
   page.evaluate(() =>
     [...document.querySelectorAll<HTMLElement>('button, select, input, summary, a[href]')]
-      .filter((el) => !(el.getAttribute('aria-label') || (el as HTMLInputElement).labels?.length || el.textContent?.trim() || el.getAttribute('aria-labelledby')))
+      .filter(
+        (el) =>
+          !(
+            el.getAttribute('aria-label') ||
+            (el as HTMLInputElement).labels?.length ||
+            el.textContent?.trim() ||
+            el.getAttribute('aria-labelledby')
+          ),
+      )
       .filter((el) => !el.classList.contains('sr-only'))
       .map((el) => el.outerHTML.slice(0, 80)),
   );
@@ -59,7 +76,15 @@ describe('after a session', () => {
 
     // The report: every part, the charts drawn, misattributions marked.
     await page.getByRole('heading', { name: 'After-action report', level: 1 }).waitFor();
-    for (const h of ['Key turning points', 'The escalation curve', 'Domestic support and trust', 'The promise ledger', 'Quiet defections', 'Attribution accuracy', 'Secret objectives'])
+    for (const h of [
+      'Key turning points',
+      'The escalation curve',
+      'Domestic support and trust',
+      'The promise ledger',
+      'Quiet defections',
+      'Attribution accuracy',
+      'Secret objectives',
+    ])
       await expect(page.getByRole('heading', { name: h, level: 2 }).count()).resolves.toBe(1);
     expect(await page.locator('figure.chart canvas').count()).toBe(3);
     expect(await page.locator('#promise-ledger tbody tr').count()).toBeGreaterThan(10);
@@ -87,7 +112,13 @@ describe('after a session', () => {
       [...document.querySelectorAll('figure.chart')].map((f) => {
         const fig = f.getBoundingClientRect();
         const canvas = f.querySelector('canvas')?.getBoundingClientRect();
-        return { figRight: fig.right, canvasLeft: canvas?.left ?? -1, canvasRight: canvas?.right ?? 1e9, canvasHeight: canvas?.height ?? 0, page: document.documentElement.clientWidth };
+        return {
+          figRight: fig.right,
+          canvasLeft: canvas?.left ?? -1,
+          canvasRight: canvas?.right ?? 1e9,
+          canvasHeight: canvas?.height ?? 0,
+          page: document.documentElement.clientWidth,
+        };
       }),
     );
     expect(boxes).toHaveLength(3);
@@ -117,7 +148,12 @@ describe('after a session', () => {
     await page.getByRole('button', { name: 'Previous round' }).click();
     await expect(page.getByText('Round 5 of 12').count()).resolves.toBe(1);
     await page.getByText('Map as text').click();
-    await expect(page.locator('details.maptext-d li').filter({ hasText: /Strait of Hormuz/ }).count()).resolves.toBeGreaterThan(0);
+    await expect(
+      page
+        .locator('details.maptext-d li')
+        .filter({ hasText: /Strait of Hormuz/ })
+        .count(),
+    ).resolves.toBeGreaterThan(0);
     const replayMs = (await stats(page))?.replayMs ?? 1e9;
     expect(replayMs).toBeLessThan(500); // the 50 ms target is measured by npm run bench
     const iranSecret = 'Keep a deterrent';
@@ -156,7 +192,10 @@ describe('after a session', () => {
     const junk = join(dir, 'notes.json');
     writeFileSync(junk, '{"format":"interlock-log","version":1}');
     await page.locator('#load-debrief').setInputFiles(junk);
-    await page.getByRole('alert').filter({ hasText: /cannot be replayed.*Nothing was changed/ }).waitFor();
+    await page
+      .getByRole('alert')
+      .filter({ hasText: /cannot be replayed.*Nothing was changed/ })
+      .waitFor();
     await page.locator('#load-debrief').setInputFiles(finishedSave().file);
     await page.getByRole('heading', { name: 'After-action report', level: 1 }).waitFor();
     await page.getByRole('button', { name: 'Back to the menu' }).click();

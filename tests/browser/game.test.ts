@@ -12,23 +12,23 @@ const consoleErrors = pages.errors;
 const fresh = (size = { width: 1280, height: 720 }): Promise<Page> => pages.open({ size });
 
 describe('a solo game in the browser', () => {
-  it(
-    'is played from the start screen to the end screen by accessible names only',
-    async () => {
-      const page = await fresh();
-      await startSolo(page, 'iran', 4242);
-      let steps = 0;
-      while ((await playStep(page)) && steps < 1500) steps += 1;
-      await expect(page.getByRole('heading', { name: 'The talks are over' }).isVisible()).resolves.toBe(true);
-      const outcome = await page.getByRole('status').filter({ hasText: /Consolidation|Drift|Unraveling/ }).first().textContent();
-      expect(outcome).toMatch(/Consolidation|Drift|Unraveling/);
-      // Every secret revealed, and the charts drawn by the charting library.
-      await expect(page.getByRole('heading', { name: 'Who really sponsored each incident' }).isVisible()).resolves.toBe(true);
-      expect(await page.locator('.uplot canvas').count()).toBeGreaterThanOrEqual(3);
-      await page.context().close();
-    },
-    600_000,
-  );
+  it('is played from the start screen to the end screen by accessible names only', async () => {
+    const page = await fresh();
+    await startSolo(page, 'iran', 4242);
+    let steps = 0;
+    while ((await playStep(page)) && steps < 1500) steps += 1;
+    await expect(page.getByRole('heading', { name: 'The talks are over' }).isVisible()).resolves.toBe(true);
+    const outcome = await page
+      .getByRole('status')
+      .filter({ hasText: /Consolidation|Drift|Unraveling/ })
+      .first()
+      .textContent();
+    expect(outcome).toMatch(/Consolidation|Drift|Unraveling/);
+    // Every secret revealed, and the charts drawn by the charting library.
+    await expect(page.getByRole('heading', { name: 'Who really sponsored each incident' }).isVisible()).resolves.toBe(true);
+    expect(await page.locator('.uplot canvas').count()).toBeGreaterThanOrEqual(3);
+    await page.context().close();
+  }, 600_000);
 });
 
 describe('the map', () => {
@@ -46,7 +46,9 @@ describe('the map', () => {
     const list = page.getByRole('region', { name: 'Everything on the map, as text' });
     await expect(list.getByText(/Strait of Hormuz and Gulf waters: tension/).count()).resolves.toBeGreaterThan(0);
     await expect(list.getByText(/^Incident #\d+/).count()).resolves.toBeGreaterThan(0);
-    const stats = await page.evaluate(() => (window as unknown as { interlock: { mapStats(): { fronts: number; incidents: number } | null } }).interlock.mapStats());
+    const stats = await page.evaluate(() =>
+      (window as unknown as { interlock: { mapStats(): { fronts: number; incidents: number } | null } }).interlock.mapStats(),
+    );
     expect(stats?.fronts).toBe(5);
     expect(stats?.incidents).toBeGreaterThan(0);
     // The canvas shows a picture: many distinct colours, not one flat fill.
@@ -64,13 +66,16 @@ describe('the map', () => {
       ctx.drawImage(img, 0, 0);
       const data = ctx.getImageData(0, 0, c.width, c.height).data;
       const seen = new Set<number>();
-      for (let i = 0; i < data.length; i += 4 * 97) seen.add(((data[i] ?? 0) >> 3) * 1024 + ((data[i + 1] ?? 0) >> 3) * 32 + ((data[i + 2] ?? 0) >> 3));
+      for (let i = 0; i < data.length; i += 4 * 97)
+        seen.add(((data[i] ?? 0) >> 3) * 1024 + ((data[i + 1] ?? 0) >> 3) * 32 + ((data[i + 2] ?? 0) >> 3));
       return seen.size;
     }, png.toString('base64'));
     expect(colours).toBeGreaterThan(40);
     // The legend folds away and back with its button (it starts folded on this 1280×720 page).
     const legend = page.getByRole('button', { name: 'Legend' });
-    const shown = async () => (await page.evaluate(() => (window as unknown as { interlock: { mapStats(): { legend: boolean } | null } }).interlock.mapStats()))?.legend;
+    const shown = async () =>
+      (await page.evaluate(() => (window as unknown as { interlock: { mapStats(): { legend: boolean } | null } }).interlock.mapStats()))
+        ?.legend;
     await expect(legend.getAttribute('aria-pressed')).resolves.toBe('false');
     await expect(shown()).resolves.toBe(false);
     await legend.press('Enter');
@@ -153,7 +158,10 @@ describe('saves', () => {
     expect(saved).not.toBeNull();
     const dir = mkdtempSync(join(tmpdir(), 'interlock-save-'));
     const bad = join(dir, 'corrupt.json');
-    writeFileSync(bad, '{"format":"interlock-save","version":1,"savedAt":"x","setup":{"mode":"solo","humans":["eu"],"difficulty":"standard"},"log":{"format":"interlock-log","version":1}}');
+    writeFileSync(
+      bad,
+      '{"format":"interlock-save","version":1,"savedAt":"x","setup":{"mode":"solo","humans":["eu"],"difficulty":"standard"},"log":{"format":"interlock-log","version":1}}',
+    );
     await page.locator('#load-save').setInputFiles(bad);
     await expect(page.getByRole('alert').textContent()).resolves.toMatch(/cannot be resumed|damaged/);
     await expect(page.getByRole('alert').textContent()).resolves.toMatch(/Nothing was overwritten/);
@@ -161,7 +169,10 @@ describe('saves', () => {
     writeFileSync(notJson, 'these are my notes');
     await page.locator('#load-save').setInputFiles(notJson);
     // The file is read asynchronously: wait for the new message to replace the previous one.
-    await page.getByRole('alert').filter({ hasText: /not a save file/ }).waitFor({ timeout: 10_000 });
+    await page
+      .getByRole('alert')
+      .filter({ hasText: /not a save file/ })
+      .waitFor({ timeout: 10_000 });
     expect(await page.evaluate(() => localStorage.getItem('interlock.autosave.v1'))).toBe(saved);
     await expect(page.getByRole('heading', { name: 'Solo game' }).isVisible()).resolves.toBe(true);
     await page.context().close();
@@ -201,7 +212,13 @@ describe('AI delegations', () => {
     }
     await expect(handBack.count()).resolves.toBe(1);
     for (let i = 0; i < 5; i++) await dismissDialogs(page).catch(() => undefined);
-    await expect(page.getByRole('heading', { name: 'Negotiation' }).or(page.getByRole('button', { name: 'Seal commit' })).first().isVisible()).resolves.toBe(true);
+    await expect(
+      page
+        .getByRole('heading', { name: 'Negotiation' })
+        .or(page.getByRole('button', { name: 'Seal commit' }))
+        .first()
+        .isVisible(),
+    ).resolves.toBe(true);
     await page.context().close();
   }, 180_000);
 });

@@ -48,7 +48,11 @@ async function dismiss(p: Page) {
   for (let i = 0; i < 3; i++) {
     const dialog = p.locator('.overlay [role="dialog"]').first();
     if (!(await dialog.isVisible().catch(() => false))) return;
-    await dialog.locator('button.primary, button').first().click({ timeout: 5000 }).catch(() => undefined);
+    await dialog
+      .locator('button.primary, button')
+      .first()
+      .click({ timeout: 5000 })
+      .catch(() => undefined);
   }
 }
 
@@ -56,7 +60,13 @@ async function dismiss(p: Page) {
 async function press(p: Page, target: ReturnType<Page['getByRole']>) {
   for (let i = 0; i < 5; i++) {
     await dismiss(p);
-    if (await target.click({ timeout: 5000 }).then(() => true, () => false)) return;
+    if (
+      await target.click({ timeout: 5000 }).then(
+        () => true,
+        () => false,
+      )
+    )
+      return;
   }
   await target.click();
 }
@@ -73,7 +83,9 @@ describe('a classroom room in the browser', () => {
     expect(code).toMatch(/^[2-9A-Z]{4}-[2-9A-Z]{4}$/);
     // The QR code (drawn by the server) encodes the join link and has loaded.
     expect(await fac.locator('img.qr').getAttribute('src')).toContain(encodeURIComponent(`#join=${code.replace('-', '')}`));
-    await expect.poll(() => fac.locator('img.qr').evaluate((img: HTMLImageElement) => img.naturalWidth), { timeout: 10_000 }).toBeGreaterThan(0);
+    await expect
+      .poll(() => fac.locator('img.qr').evaluate((img: HTMLImageElement) => img.naturalWidth), { timeout: 10_000 })
+      .toBeGreaterThan(0);
 
     const teams: Page[] = [];
     for (const [, short, team] of TEAMS) {
@@ -95,7 +107,11 @@ describe('a classroom room in the browser', () => {
     const lobby = await page();
     await lobby.getByLabel('Join code').fill(code);
     await lobby.getByRole('button', { name: 'Join room' }).click();
-    await lobby.locator('section.card').filter({ has: lobby.getByRole('heading', { name: 'Israel', exact: true }) }).getByText('AI: hawk, expert').waitFor();
+    await lobby
+      .locator('section.card')
+      .filter({ has: lobby.getByRole('heading', { name: 'Israel', exact: true }) })
+      .getByText('AI: hawk, expert')
+      .waitFor();
     await lobby.close();
     await fac.getByLabel('Commit', { exact: true }).fill('0.1');
     await fac.getByRole('button', { name: 'Set clocks' }).click();

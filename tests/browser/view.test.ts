@@ -26,11 +26,13 @@ const fresh = (): Promise<Page> =>
       const Native = window.Worker;
       class HeldWorker extends Native {
         override set onmessage(fn: ((e: MessageEvent) => void) | null) {
-          super.onmessage = fn && ((e: MessageEvent) => {
-            const delay = (window as unknown as { aiDelay?: number }).aiDelay ?? 0;
-            if (delay) setTimeout(() => fn.call(this, e), delay);
-            else fn.call(this, e);
-          });
+          super.onmessage =
+            fn &&
+            ((e: MessageEvent) => {
+              const delay = (window as unknown as { aiDelay?: number }).aiDelay ?? 0;
+              if (delay) setTimeout(() => fn.call(this, e), delay);
+              else fn.call(this, e);
+            });
         }
         override get onmessage() {
           return super.onmessage;
@@ -89,7 +91,10 @@ describe('the package composer', () => {
     for (let i = 0; i < 100 && (await thinking(page)) > 0; i++) await page.waitForTimeout(100);
     await expect(noteBox.inputValue()).resolves.toBe(note);
     // Still writing: the focus and the caret are where the player left them.
-    await expect(noteBox.evaluate((el: HTMLInputElement) => [document.activeElement === el, el.selectionStart])).resolves.toEqual([true, 6]);
+    await expect(noteBox.evaluate((el: HTMLInputElement) => [document.activeElement === el, el.selectionStart])).resolves.toEqual([
+      true,
+      6,
+    ]);
     await expect(who.inputValue()).resolves.toBe('usa');
     await expect(move.inputValue()).resolves.toBe(chosen);
     await expect(steps.count()).resolves.toBe(1);

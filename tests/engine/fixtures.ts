@@ -95,7 +95,13 @@ export function spanOf(scenario: Scenario, span: string) {
 }
 
 /** Opens a span's window at `opened` for the span's own number of rounds. */
-export function openSpan(scenario: Scenario, s: GameState, span: string, opened = s.round, status: 'open' | 'pending' | 'secured' = 'open') {
+export function openSpan(
+  scenario: Scenario,
+  s: GameState,
+  span: string,
+  opened = s.round,
+  status: 'open' | 'pending' | 'secured' = 'open',
+) {
   const rec = s.spans[span];
   if (!rec) throw new Error(`no span record ${span}`);
   rec.status = status;
@@ -141,7 +147,7 @@ export function playRound(session: GameSession, commits: Record<string, Partial<
 /** The machine's outer state: a phase ('ceasefire', 'phaseA', …) or a final state. */
 export function outerState(session: GameSession): string {
   const v = session.machineValue;
-  return typeof v === 'string' ? v : Object.keys(v as Record<string, unknown>)[0] ?? '';
+  return typeof v === 'string' ? v : (Object.keys(v as Record<string, unknown>)[0] ?? '');
 }
 
 /** A running session whose game state was edited, as a saved game restored with that state. */

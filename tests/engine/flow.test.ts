@@ -48,25 +48,55 @@ describe('what follows a resolved round', () => {
     });
     expect(FLOW_GUARDS.bridgeComplete(sc, s)).toBe(true);
     expect(afterRound(sc, s)).toEqual(ends('unraveling'));
-    expect(afterRound(sc, resolved('A', 3, (g) => (g.warTrigger = 'a strike on a nuclear site')))).toEqual(ends('unraveling'));
+    expect(
+      afterRound(
+        sc,
+        resolved('A', 3, (g) => (g.warTrigger = 'a strike on a nuclear site')),
+      ),
+    ).toEqual(ends('unraveling'));
   });
 
   it('a complete Phase C bridge consolidates, in the last round too (before the round limit counts)', () => {
-    expect(afterRound(sc, resolved('C', 8, (g) => completeBridge(sc, g)))).toEqual(ends('consolidation'));
-    expect(afterRound(sc, resolved('C', LIMIT, (g) => completeBridge(sc, g)))).toEqual(ends('consolidation'));
+    expect(
+      afterRound(
+        sc,
+        resolved('C', 8, (g) => completeBridge(sc, g)),
+      ),
+    ).toEqual(ends('consolidation'));
+    expect(
+      afterRound(
+        sc,
+        resolved('C', LIMIT, (g) => completeBridge(sc, g)),
+      ),
+    ).toEqual(ends('consolidation'));
     expect(afterRound(sc, resolved('C', 8))).toEqual({ kind: 'stay' });
   });
 
   it('the round limit drifts, even when a Phase A or B bridge completes in that round', () => {
     for (const phase of ['A', 'B'] as const) {
-      expect(afterRound(sc, resolved(phase, LIMIT, (g) => completeBridge(sc, g)))).toEqual(ends('drift'));
+      expect(
+        afterRound(
+          sc,
+          resolved(phase, LIMIT, (g) => completeBridge(sc, g)),
+        ),
+      ).toEqual(ends('drift'));
     }
     expect(afterRound(sc, resolved('ceasefire', LIMIT))).toEqual(ends('drift'));
   });
 
   it('a complete bridge opens the next phase; an incomplete one keeps the phase', () => {
-    expect(afterRound(sc, resolved('A', 4, (g) => completeBridge(sc, g)))).toEqual({ kind: 'advance', phase: 'B' });
-    expect(afterRound(sc, resolved('B', 6, (g) => completeBridge(sc, g)))).toEqual({ kind: 'advance', phase: 'C' });
+    expect(
+      afterRound(
+        sc,
+        resolved('A', 4, (g) => completeBridge(sc, g)),
+      ),
+    ).toEqual({ kind: 'advance', phase: 'B' });
+    expect(
+      afterRound(
+        sc,
+        resolved('B', 6, (g) => completeBridge(sc, g)),
+      ),
+    ).toEqual({ kind: 'advance', phase: 'C' });
     expect(afterRound(sc, resolved('A', 4))).toEqual({ kind: 'stay' });
   });
 

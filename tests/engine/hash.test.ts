@@ -5,7 +5,11 @@ import { canonicalJson, hashString, hashValue } from '../../src/engine/hash';
 
 describe('hashValue', () => {
   it('equals the hash of canonicalJson for any JSON value, escapes and odd characters included', () => {
-    const text = fc.oneof(fc.string(), fc.string({ unit: 'binary' }), fc.constantFrom('"', '\\', '\n', '\u0000', '\ud800', 'a\udc00b', '\u2028', 'é"x'));
+    const text = fc.oneof(
+      fc.string(),
+      fc.string({ unit: 'binary' }),
+      fc.constantFrom('"', '\\', '\n', '\u0000', '\ud800', 'a\udc00b', '\u2028', 'é"x'),
+    );
     const value = fc.letrec((tie) => ({
       any: fc.oneof(
         { depthSize: 'small' },

@@ -282,7 +282,12 @@ describe('§5.3 a window that closes unmatched negates its steps', () => {
 });
 
 describe('§5.4 the bridge: every track the phase names needs its secured spans', () => {
-  const A_SPAN_OF_TRACK = { nuclear: 'a-enrichment-halt', missiles: 'a-launcher-pullback', proxies: 'a-border-calm', sanctions: 'a-baselines' };
+  const A_SPAN_OF_TRACK = {
+    nuclear: 'a-enrichment-halt',
+    missiles: 'a-launcher-pullback',
+    proxies: 'a-border-calm',
+    sanctions: 'a-baselines',
+  };
 
   it('a deal on one track never completes a phase, even with several secured spans on it', () => {
     const s = gameAt(SCENARIO, 'A', 3);

@@ -61,7 +61,9 @@ describe('monitors', () => {
       const m = move(id);
       const rule = MONITOR_RULES[m.verifiedBy];
       const p = verificationChance(sc, s, m);
-      expect(detectionChance(sc, s, m), id).toBe(Math.max(0, Math.min(90, sc.tunables.detectionPercent + Math.round((p - rule.base(sc)) / 2))));
+      expect(detectionChance(sc, s, m), id).toBe(
+        Math.max(0, Math.min(90, sc.tunables.detectionPercent + Math.round((p - rule.base(sc)) / 2))),
+      );
     }
   });
 });

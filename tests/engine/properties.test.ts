@@ -6,7 +6,18 @@
 import fc from 'fast-check';
 import { afterAll, describe, expect, it, onTestFinished, vi } from 'vitest';
 import { playStep, type Table } from '../../src/ai/autoplay';
-import { canonicalJson, legalIntents, parseIntent, publicView, spanSecured, standingStep, stateHash, viewFor, type GameState, type Intent } from '../../src/engine';
+import {
+  canonicalJson,
+  legalIntents,
+  parseIntent,
+  publicView,
+  spanSecured,
+  standingStep,
+  stateHash,
+  viewFor,
+  type GameState,
+  type Intent,
+} from '../../src/engine';
 import { replay } from '../../src/machine/replay';
 import { GameSession, type SendResult } from '../../src/machine/session';
 import { IDS, OUTCOMES, Picker, TOTAL_WEIGHT, cat, planFor, scenario, type Choice, type Expect } from './randomIntents';
@@ -83,25 +94,41 @@ function checkViews(s: GameState, after: string) {
     const v = viewFor(s, d);
     check(v.rng !== s.rng || s.rng === 0, () => `${d}'s view shows the generator after ${after}`);
     check(Object.keys(v.funding).length === 0, () => `${d}'s view shows true proxy funding after ${after}`);
-    check(v.delegations[d]?.commit === s.delegations[d]?.commit || canonicalJson(v.delegations[d]?.commit) === canonicalJson(s.delegations[d]?.commit),
-      () => `${d} does not see its own commit after ${after}`);
+    check(
+      v.delegations[d]?.commit === s.delegations[d]?.commit ||
+        canonicalJson(v.delegations[d]?.commit) === canonicalJson(s.delegations[d]?.commit),
+      () => `${d} does not see its own commit after ${after}`,
+    );
     for (const other of IDS) {
       if (other === d) continue;
       check(v.delegations[other]?.commit === null, () => `${d} sees ${other}'s sealed commit after ${after}`);
-      check(v.delegations[other]?.committed === s.delegations[other]?.committed, () => `${d} cannot see whether ${other} committed after ${after}`);
+      check(
+        v.delegations[other]?.committed === s.delegations[other]?.committed,
+        () => `${d} cannot see whether ${other} committed after ${after}`,
+      );
     }
     if (!defectionsShownTo(d))
       for (const q of v.quietDefections)
         check(q.delegation === d, () => `${d} sees ${q.delegation}'s quiet defection on ${q.move} after ${after}`);
     for (const q of s.quietDefections)
-      if (q.delegation === d) check(v.quietDefections.includes(q), () => `${d} does not see its own quiet defection on ${q.move} after ${after}`);
+      if (q.delegation === d)
+        check(v.quietDefections.includes(q), () => `${d} does not see its own quiet defection on ${q.move} after ${after}`);
     for (const ev of v.events)
-      check(ev.audience === 'all' || (Array.isArray(ev.audience) && ev.audience.includes(d)), () => `${d} sees an event meant for ${JSON.stringify(ev.audience)}: ${ev.text}`);
+      check(
+        ev.audience === 'all' || (Array.isArray(ev.audience) && ev.audience.includes(d)),
+        () => `${d} sees an event meant for ${JSON.stringify(ev.audience)}: ${ev.text}`,
+      );
     for (const pkg of v.packages)
-      check(pkg.parties.includes(d) || ['accepted', 'fulfilled', 'broken'].includes(pkg.status), () => `${d} sees package #${pkg.id} (${pkg.status}) between ${pkg.parties.join(', ')}`);
+      check(
+        pkg.parties.includes(d) || ['accepted', 'fulfilled', 'broken'].includes(pkg.status),
+        () => `${d} sees package #${pkg.id} (${pkg.status}) between ${pkg.parties.join(', ')}`,
+      );
     const revealedTo = new Set(s.revealed.incidents.filter((r) => r.to === 'all' || r.to === d).map((r) => r.id));
     for (const inc of v.incidents)
-      check(inc.revealed || revealedTo.has(inc.id) || inc.sponsor === 'hidden', () => `${d} sees the true sponsor of incident #${inc.id} after ${after}`);
+      check(
+        inc.revealed || revealedTo.has(inc.id) || inc.sponsor === 'hidden',
+        () => `${d} sees the true sponsor of incident #${inc.id} after ${after}`,
+      );
   }
   const pub = publicView(s);
   for (const d of IDS) check(pub.delegations[d]?.commit === null, () => `the public view shows ${d}'s sealed commit after ${after}`);
@@ -188,7 +215,8 @@ function aiStep(table: CheckedTable) {
   if (table.done) return;
   const before = `${table.state.round}:${table.state.step}`;
   playStep(scenario, table);
-  if (!table.done && `${table.state.round}:${table.state.step}` === before) table.send({ type: 'step.close', actor: 'system' }, 'any', 'the clock');
+  if (!table.done && `${table.state.round}:${table.state.step}` === before)
+    table.send({ type: 'step.close', actor: 'system' }, 'any', 'the clock');
 }
 
 function runSequence(seed: number, warmup: number, choices: readonly Choice[]) {
@@ -251,21 +279,26 @@ describe('random intent sequences through a GameSession', () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     onTestFinished(() => warn.mockRestore());
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 0xffffffff }), fc.constantFrom(...OUTCOMES), fc.array(choiceArb, { minLength: 20, maxLength: 20 }), (seed, outcome, choices) => {
-        const session = GameSession.start(scenario, seed);
-        const table = new CheckedTable(session);
-        table.send({ type: 'facilitator.end', actor: 'facilitator', outcome }, 'accept', 'the facilitator ends the game');
-        expect(session.done).toBe(true);
-        expect(session.state.outcome).toBe(outcome);
-        for (const d of IDS) expect(legalIntents(scenario, session.state, d)).toEqual([]);
-        for (const choice of choices) {
-          const planned = planFor(choice, session.state);
-          // Reveals after the end are the subject of the known-bug test below.
-          if ('ai' in planned || planned.intent.type === 'facilitator.reveal') continue;
-          table.send(planned.intent, 'refuse', `after the end, ${planned.why}`);
-        }
-        expect(replay(scenario, seed, session.log).hash).toBe(session.hash());
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 0xffffffff }),
+        fc.constantFrom(...OUTCOMES),
+        fc.array(choiceArb, { minLength: 20, maxLength: 20 }),
+        (seed, outcome, choices) => {
+          const session = GameSession.start(scenario, seed);
+          const table = new CheckedTable(session);
+          table.send({ type: 'facilitator.end', actor: 'facilitator', outcome }, 'accept', 'the facilitator ends the game');
+          expect(session.done).toBe(true);
+          expect(session.state.outcome).toBe(outcome);
+          for (const d of IDS) expect(legalIntents(scenario, session.state, d)).toEqual([]);
+          for (const choice of choices) {
+            const planned = planFor(choice, session.state);
+            // Reveals after the end are the subject of the known-bug test below.
+            if ('ai' in planned || planned.intent.type === 'facilitator.reveal') continue;
+            table.send(planned.intent, 'refuse', `after the end, ${planned.why}`);
+          }
+          expect(replay(scenario, seed, session.log).hash).toBe(session.hash());
+        },
+      ),
       { numRuns: 40 },
     );
   });
@@ -294,7 +327,13 @@ describe('the boundary schema (parseIntent) in front of the engine', () => {
   it('refuses malformed numbers in a custom inject (checkIntent does not look at them)', () => {
     const crafted = (effects: object) =>
       parseIntent({ type: 'facilitator.inject', actor: 'facilitator', inject: { title: 't', text: 'x', audience: 'all', effects } });
-    for (const effects of [{ escrow: -50 }, { tension: Number.NaN }, { tension: 1.5 }, { support: { iran: 1000 } }, { fronts: { lebanon: -Infinity } }])
+    for (const effects of [
+      { escrow: -50 },
+      { tension: Number.NaN },
+      { tension: 1.5 },
+      { support: { iran: 1000 } },
+      { fronts: { lebanon: -Infinity } },
+    ])
       expect(crafted(effects).ok, JSON.stringify(effects)).toBe(false);
   });
 });

@@ -18,7 +18,12 @@ import { GameSession } from '../../src/machine/session';
 import { playToEnd } from '../../src/ai/autoplay';
 import { SCENARIO, SEEDS, gameAt, loadScenario, secure } from './fixtures';
 
-const A_SPAN_OF_TRACK = { nuclear: 'a-enrichment-halt', missiles: 'a-launcher-pullback', proxies: 'a-border-calm', sanctions: 'a-baselines' };
+const A_SPAN_OF_TRACK = {
+  nuclear: 'a-enrichment-halt',
+  missiles: 'a-launcher-pullback',
+  proxies: 'a-border-calm',
+  sanctions: 'a-baselines',
+};
 
 describe('the bridge status', () => {
   it('names every track of the phase still short of a secured span, and none once each holds', () => {
@@ -108,7 +113,19 @@ describe('the cost of a commit', () => {
 
 /** An incident on `front` in `round`, sponsored by `sponsor`. */
 function strike(s: GameState, id: number, front: string, round: number, over: Partial<Incident> = {}) {
-  s.incidents.push({ id, round, front, network: null, kind: 'drone', severity: 2, sponsor: 'independent', attribution: null, cancelled: false, revealed: false, ...over });
+  s.incidents.push({
+    id,
+    round,
+    front,
+    network: null,
+    kind: 'drone',
+    severity: 2,
+    sponsor: 'independent',
+    attribution: null,
+    cancelled: false,
+    revealed: false,
+    ...over,
+  });
 }
 
 describe('who may retaliate', () => {
@@ -132,14 +149,21 @@ describe('who may retaliate', () => {
     expect(retaliableIncidents(SCENARIO, s, 'gulf')).toEqual([]);
     expect(retaliableIncidents(SCENARIO, s, 'usa')).toEqual([]);
     const commit = { moves: [], defect: [], retaliate: { incident: 1, against: 'iran' } };
-    expect(checkIntent(SCENARIO, s, { type: 'commit.submit', actor: 'gulf', commit })).toBe('council members take incidents to the council');
+    expect(checkIntent(SCENARIO, s, { type: 'commit.submit', actor: 'gulf', commit })).toBe(
+      'council members take incidents to the council',
+    );
   });
 
   it('strikes another delegation, never itself', () => {
     expect(retaliationTargets(SCENARIO, 'gulf')).toEqual(['iran', 'usa', 'israel', 'eu', 'iaea']);
     const s = gameAt(SCENARIO, 'A', 5);
     strike(s, 1, 'hormuz', 5);
-    const at = (against: string) => checkIntent(SCENARIO, s, { type: 'commit.submit', actor: 'gulf', commit: { moves: [], defect: [], retaliate: { incident: 1, against } } });
+    const at = (against: string) =>
+      checkIntent(SCENARIO, s, {
+        type: 'commit.submit',
+        actor: 'gulf',
+        commit: { moves: [], defect: [], retaliate: { incident: 1, against } },
+      });
     expect(at('gulf')).toBe('no such target');
     expect(at('iran')).toBeNull();
   });
@@ -147,10 +171,13 @@ describe('who may retaliate', () => {
   it('pays its action point: a commit that spends every point cannot retaliate too', () => {
     const s = gameAt(SCENARIO, 'A', 5);
     strike(s, 1, 'hormuz', 5);
-    const gulfSteps = SCENARIO.moves.filter((m) => m.delegation === 'gulf' && m.kind === 'step' && m.phases.includes('A') && m.cost === 1).map((m) => m.id);
+    const gulfSteps = SCENARIO.moves
+      .filter((m) => m.delegation === 'gulf' && m.kind === 'step' && m.phases.includes('A') && m.cost === 1)
+      .map((m) => m.id);
     const budget = SCENARIO.tunables.actionPoints;
     const retaliate = { incident: 1, against: 'iran' };
-    const check = (moves: string[]) => checkIntent(SCENARIO, s, { type: 'commit.submit', actor: 'gulf', commit: { moves, defect: [], retaliate } });
+    const check = (moves: string[]) =>
+      checkIntent(SCENARIO, s, { type: 'commit.submit', actor: 'gulf', commit: { moves, defect: [], retaliate } });
     expect(check(gulfSteps.slice(0, budget - 1))).toBeNull();
     expect(commitCost(SCENARIO, { moves: gulfSteps.slice(0, budget), retaliate })).toBe(budget + 1);
     expect(check(gulfSteps.slice(0, budget))).toBe('retaliation costs one action point');

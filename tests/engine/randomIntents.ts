@@ -205,7 +205,11 @@ function facilitatorAction(p: Picker, s: GameState): Planned {
         },
       },
     },
-    { type: 'facilitator.override', actor: 'facilitator', override: { kind: 'verification', move, result: p.chance(70) ? 'verified' : 'violation' } },
+    {
+      type: 'facilitator.override',
+      actor: 'facilitator',
+      override: { kind: 'verification', move, result: p.chance(70) ? 'verified' : 'violation' },
+    },
     { type: 'facilitator.override', actor: 'facilitator', override: { kind: 'verification', move, result: 'verified' } },
     { type: 'facilitator.override', actor: 'facilitator', override: { kind: 'attribution', incident, sponsor: p.pick(sponsors) } },
     { type: 'facilitator.override', actor: 'facilitator', override: { kind: 'cancelIncident', incident } },
@@ -217,7 +221,11 @@ function facilitatorAction(p: Picker, s: GameState): Planned {
 }
 
 function facilitatorEnd(p: Picker): Planned {
-  return plan({ type: 'facilitator.end', actor: 'facilitator', outcome: p.pick(OUTCOMES), reason: 'end of class' }, 'any', 'the facilitator ends it');
+  return plan(
+    { type: 'facilitator.end', actor: 'facilitator', outcome: p.pick(OUTCOMES), reason: 'end of class' },
+    'any',
+    'the facilitator ends it',
+  );
 }
 
 function closeStep(p: Picker): Planned {
@@ -255,12 +263,18 @@ function forgedCommit(p: Picker, s: GameState): Planned {
   const cost = own.reduce((a, id) => a + (cat.move.get(id)?.cost ?? 0), 0);
   if (cost > apAvailable(s, d)) variants.push(['more than the action points allow', { moves: own, defect: [] }]);
   if (notNow.length > 0) variants.push(['a move that cannot be committed now', { moves: [p.pick(notNow).id], defect: [] }]);
-  if (othersStanding.length > 0) variants.push(["a defection on another delegation's step", { moves: [], defect: [p.pick(othersStanding).move] }]);
-  if (ownFirm.length > 0) variants.push(['a defection on a step that cannot be defected on', { moves: [], defect: [p.pick(ownFirm).move] }]);
+  if (othersStanding.length > 0)
+    variants.push(["a defection on another delegation's step", { moves: [], defect: [p.pick(othersStanding).move] }]);
+  if (ownFirm.length > 0)
+    variants.push(['a defection on a step that cannot be defected on', { moves: [], defect: [p.pick(ownFirm).move] }]);
   if (ownDefected.length > 0) variants.push(['a second defection on the same step', { moves: [], defect: [p.pick(ownDefected).move] }]);
-  if (d !== scenario.monitors.allocator) variants.push(['an allocation by a delegation that is not the monitor', { moves: [], defect: [], allocation: validAllocation(p) }]);
+  if (d !== scenario.monitors.allocator)
+    variants.push(['an allocation by a delegation that is not the monitor', { moves: [], defect: [], allocation: validAllocation(p) }]);
   variants.push(['retaliation against itself', { moves: [], defect: [], retaliate: { incident: s.incidents[0]?.id ?? 1, against: d } }]);
-  variants.push(['retaliation against an unknown target', { moves: [], defect: [], retaliate: { incident: s.incidents[0]?.id ?? 1, against: 'mars' } }]);
+  variants.push([
+    'retaliation against an unknown target',
+    { moves: [], defect: [], retaliate: { incident: s.incidents[0]?.id ?? 1, against: 'mars' } },
+  ]);
   const [why, commit] = p.pick(variants);
   return plan({ type: 'commit.submit', actor: d, commit }, 'refuse', `a commit with ${why}`);
 }
@@ -278,7 +292,11 @@ function malformedAllocation(p: Picker): Planned {
     { inspections: {}, observers: { [front]: scenario.monitors.observerTeams + 1 } },
   ];
   const allocation = p.pick(variants);
-  return plan({ type: 'commit.submit', actor: scenario.monitors.allocator, commit: { moves: [], defect: [], allocation } }, 'refuse', 'a malformed allocation');
+  return plan(
+    { type: 'commit.submit', actor: scenario.monitors.allocator, commit: { moves: [], defect: [], allocation } },
+    'refuse',
+    'a malformed allocation',
+  );
 }
 
 function malformedNumbers(p: Picker, s: GameState): Planned {
@@ -292,17 +310,43 @@ function malformedNumbers(p: Picker, s: GameState): Planned {
     plan(forged({ type: 'package.accept', actor: d, package: bad }), 'refuse', 'a package id that is not a number of a package'),
     plan(forged({ type: 'package.reject', actor: d, package: bad }), 'refuse', 'a package id that is not a number of a package'),
     plan(forged({ type: 'council.vote', actor: d, motion: bad, yes: true }), 'refuse', 'a motion id that is no motion'),
-    plan(forged({ type: 'council.penalize', actor: d, incident: bad, penalty: p.pick(scenario.council.penalties).id }), 'refuse', 'an incident id that is no incident'),
-    plan(forged({ type: 'facilitator.override', actor: 'facilitator', override: { kind: 'attribution', incident: bad, sponsor: 'iran' } }), 'refuse', 'an override of no incident'),
-    plan(forged({ type: 'facilitator.override', actor: 'facilitator', override: { kind: 'cancelIncident', incident: bad } }), 'refuse', 'a cancellation of no incident'),
-    plan(forged({ type: 'facilitator.reveal', actor: 'facilitator', what: 'incident', incident: bad, to: 'all' }), 'refuse', 'a reveal of no incident'),
-    plan(forged({ type: 'facilitator.reveal', actor: 'facilitator', what: 'defections', to: 'mars' }), 'refuse', 'a reveal to no delegation'),
+    plan(
+      forged({ type: 'council.penalize', actor: d, incident: bad, penalty: p.pick(scenario.council.penalties).id }),
+      'refuse',
+      'an incident id that is no incident',
+    ),
+    plan(
+      forged({ type: 'facilitator.override', actor: 'facilitator', override: { kind: 'attribution', incident: bad, sponsor: 'iran' } }),
+      'refuse',
+      'an override of no incident',
+    ),
+    plan(
+      forged({ type: 'facilitator.override', actor: 'facilitator', override: { kind: 'cancelIncident', incident: bad } }),
+      'refuse',
+      'a cancellation of no incident',
+    ),
+    plan(
+      forged({ type: 'facilitator.reveal', actor: 'facilitator', what: 'incident', incident: bad, to: 'all' }),
+      'refuse',
+      'a reveal of no incident',
+    ),
+    plan(
+      forged({ type: 'facilitator.reveal', actor: 'facilitator', what: 'defections', to: 'mars' }),
+      'refuse',
+      'a reveal to no delegation',
+    ),
     plan(forged({ type: 'package.propose', actor: d, steps: [], window: 1 }), 'refuse', 'an empty package'),
     plan(forged({ type: 'package.steal', actor: d }), 'refuse', 'an intent type that does not exist'),
     plan(forged({ type: 'facilitator.hack', actor: 'facilitator' }), 'refuse', 'a facilitator intent type that does not exist'),
   ];
   if (steps.length > 1)
-    variants.push(plan(forged({ type: 'package.propose', actor: d, steps: withBadTrigger, window: 1 }), 'refuse', 'a trigger that points nowhere earlier'));
+    variants.push(
+      plan(
+        forged({ type: 'package.propose', actor: d, steps: withBadTrigger, window: 1 }),
+        'refuse',
+        'a trigger that points nowhere earlier',
+      ),
+    );
   return p.pick(variants);
 }
 

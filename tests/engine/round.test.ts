@@ -75,7 +75,12 @@ const pledges = (...moves: string[]) => moves.map((move) => ({ delegation: move.
 describe('§3 the ceasefire ends with a framework, or after its rounds with higher tension', () => {
   it('an agreed framework (Iran and US pledges, three parties) starts phase A at the end of the round', () => {
     const session = GameSession.start(QUIET, 7);
-    send(session, { type: 'package.propose', actor: 'iran', steps: pledges('iran-endorse-calendar', 'usa-endorse-calendar', 'gulf-endorse-calendar'), window: 1 });
+    send(session, {
+      type: 'package.propose',
+      actor: 'iran',
+      steps: pledges('iran-endorse-calendar', 'usa-endorse-calendar', 'gulf-endorse-calendar'),
+      window: 1,
+    });
     send(session, { type: 'package.accept', actor: 'usa', package: 1 });
     send(session, { type: 'package.accept', actor: 'gulf', package: 1 });
     expect(session.state.framework).toEqual({ adopted: true, round: 1 });
@@ -106,26 +111,51 @@ describe('§3 the ceasefire ends with a framework, or after its rounds with high
   });
 
   it('the framework needs both Iran and the US, and at least three parties', () => {
-    const twoParties = agree(SCENARIO, negotiating(SCENARIO, 'ceasefire'), 'iran', pledges('iran-endorse-calendar', 'usa-endorse-calendar'));
+    const twoParties = agree(
+      SCENARIO,
+      negotiating(SCENARIO, 'ceasefire'),
+      'iran',
+      pledges('iran-endorse-calendar', 'usa-endorse-calendar'),
+    );
     expect(twoParties.framework.adopted).toBe(false);
 
-    const noUs = agree(SCENARIO, negotiating(SCENARIO, 'ceasefire'), 'iran', pledges('iran-endorse-calendar', 'gulf-endorse-calendar', 'eu-endorse-calendar'));
+    const noUs = agree(
+      SCENARIO,
+      negotiating(SCENARIO, 'ceasefire'),
+      'iran',
+      pledges('iran-endorse-calendar', 'gulf-endorse-calendar', 'eu-endorse-calendar'),
+    );
     expect(noUs.framework.adopted).toBe(false);
 
-    const full = agree(SCENARIO, negotiating(SCENARIO, 'ceasefire'), 'eu', pledges('iran-endorse-calendar', 'usa-endorse-calendar', 'eu-endorse-calendar'));
+    const full = agree(
+      SCENARIO,
+      negotiating(SCENARIO, 'ceasefire'),
+      'eu',
+      pledges('iran-endorse-calendar', 'usa-endorse-calendar', 'eu-endorse-calendar'),
+    );
     expect(full.framework.adopted).toBe(true);
   });
 });
 
 describe('§6 the council is founded by at least three delegations including a guarantor', () => {
   it('three council pledges with the US found it', () => {
-    const s = agree(SCENARIO, negotiating(SCENARIO, 'ceasefire'), 'usa', pledges('usa-join-council', 'gulf-join-council', 'iran-join-council'));
+    const s = agree(
+      SCENARIO,
+      negotiating(SCENARIO, 'ceasefire'),
+      'usa',
+      pledges('usa-join-council', 'gulf-join-council', 'iran-join-council'),
+    );
     expect(s.council.founded).toBe(true);
     expect([...s.council.members].sort()).toEqual(['gulf', 'iran', 'usa']);
   });
 
   it('three council pledges without a guarantor (US or EU) do not', () => {
-    const s = agree(SCENARIO, negotiating(SCENARIO, 'ceasefire'), 'iran', pledges('iran-join-council', 'gulf-join-council', 'israel-join-council'));
+    const s = agree(
+      SCENARIO,
+      negotiating(SCENARIO, 'ceasefire'),
+      'iran',
+      pledges('iran-join-council', 'gulf-join-council', 'israel-join-council'),
+    );
     expect(s.council.founded).toBe(false);
     expect(s.council.members).toEqual([]);
   });
@@ -235,14 +265,14 @@ describe('§6 the escrow fund pays tranches only on secured spans, never below z
   });
 
   // Spans of public acts are secured before verification runs; they pay their tranche too.
-  it('a span secured without this round\'s checks still pays its tranche', () => {
+  it("a span secured without this round's checks still pays its tranche", () => {
     const { after } = publicSanctionsDeal();
     expect(after.escrow.paid).toBe(E.tranche);
   });
 });
 
 describe('§4 incidents and secrets in the views', () => {
-  it("incidents appear with their sponsor hidden from delegations; the facilitator sees the true one", () => {
+  it('incidents appear with their sponsor hidden from delegations; the facilitator sees the true one', () => {
     let seen = 0;
     for (const seed of SEEDS) {
       const after = resolveRound(SCENARIO, gameAt(SCENARIO, 'A', 3, seed));
@@ -267,7 +297,13 @@ describe('§4 incidents and secrets in the views', () => {
     const inc = after.incidents[0];
     if (!inc) throw new Error('no incident');
     after.step = 'negotiation';
-    const revealed = applyIntent(SCENARIO, after, { type: 'facilitator.reveal', actor: 'facilitator', what: 'incident', incident: inc.id, to: 'usa' });
+    const revealed = applyIntent(SCENARIO, after, {
+      type: 'facilitator.reveal',
+      actor: 'facilitator',
+      what: 'incident',
+      incident: inc.id,
+      to: 'usa',
+    });
     expect(viewFor(revealed, 'usa').incidents[0]?.sponsor).toBe(inc.sponsor);
     expect(viewFor(revealed, 'gulf').incidents[0]?.sponsor).toBe('hidden');
   });
@@ -318,7 +354,11 @@ describe('§4 incidents and secrets in the views', () => {
 });
 
 describe('§4 sealed commits', () => {
-  const commit = (actor: string, moves: string[], defect: string[] = []): Intent => ({ type: 'commit.submit', actor, commit: { moves, defect } });
+  const commit = (actor: string, moves: string[], defect: string[] = []): Intent => ({
+    type: 'commit.submit',
+    actor,
+    commit: { moves, defect },
+  });
 
   it('a delegation commits once a round', () => {
     let s = gameAt(SCENARIO, 'A', 3);
@@ -344,7 +384,9 @@ describe('§4 sealed commits', () => {
     const s = gameAt(SCENARIO, 'A', 3);
     stand(SCENARIO, s, 'israel-suspend-lebanon-strikes', { round: 2, verified: true });
     expect(checkIntent(SCENARIO, s, commit('iran', ['usa-humanitarian-waiver']))).toMatch(/not this delegation's move/);
-    expect(checkIntent(SCENARIO, s, commit('iran', [], ['israel-suspend-lebanon-strikes']))).toMatch(/not a step this delegation has in force/);
+    expect(checkIntent(SCENARIO, s, commit('iran', [], ['israel-suspend-lebanon-strikes']))).toMatch(
+      /not a step this delegation has in force/,
+    );
   });
 
   it('commits are refused outside the commit step', () => {
@@ -369,7 +411,12 @@ describe('§3 end states through the machine', () => {
     send(session, {
       type: 'facilitator.inject',
       actor: 'facilitator',
-      inject: { title: 'Mass-casualty attack', text: 'A bombing kills dozens; every capital mobilizes.', audience: 'all', effects: { tension: 100 - T.startTension } },
+      inject: {
+        title: 'Mass-casualty attack',
+        text: 'A bombing kills dozens; every capital mobilizes.',
+        audience: 'all',
+        effects: { tension: 100 - T.startTension },
+      },
     });
     expect(session.state.tension).toBe(100);
     playRound(session);
@@ -418,7 +465,12 @@ describe('legalIntents', () => {
 
     let talks = negotiating(SCENARIO, 'A', 3);
     talks = agree(SCENARIO, talks, 'usa', pledges('usa-join-council', 'gulf-join-council', 'eu-join-council'));
-    talks = applyIntent(SCENARIO, talks, { type: 'package.propose', actor: 'iran', steps: pledges('iran-restrain-hezbollah', 'israel-suspend-lebanon-strikes'), window: 1 });
+    talks = applyIntent(SCENARIO, talks, {
+      type: 'package.propose',
+      actor: 'iran',
+      steps: pledges('iran-restrain-hezbollah', 'israel-suspend-lebanon-strikes'),
+      window: 1,
+    });
     expectAllLegal(SCENARIO, talks);
 
     const commit = gameAt(SCENARIO, 'B', 5);

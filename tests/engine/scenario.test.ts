@@ -92,7 +92,10 @@ describe('the default scenario "Ceasefire 2026"', () => {
     expect(s.interlocks.length).toBeGreaterThanOrEqual(10);
     for (const phase of ['A', 'B', 'C'] as const)
       for (const t of s.tracks)
-        expect(s.interlocks.some((x) => x.phase === phase && x.track === t.id), `${phase}/${t.id}`).toBe(true);
+        expect(
+          s.interlocks.some((x) => x.phase === phase && x.track === t.id),
+          `${phase}/${t.id}`,
+        ).toBe(true);
     expect(s.injects.length).toBeGreaterThanOrEqual(12);
     expect(s.injects.filter((i) => i.shock !== undefined)).toHaveLength(2);
     expect(s.council.ladder.map((r) => r.id)).toEqual([
@@ -169,8 +172,10 @@ const variants: Variant[] = [
   },
   {
     name: 'an unknown condition type',
-    mutate: (s) => ((s.delegations[1].secretObjectives[0].condition = { type: 'weatherIsFine' }),
-      'delegations[1].secretObjectives[0].condition.type'),
+    mutate: (s) => (
+      (s.delegations[1].secretObjectives[0].condition = { type: 'weatherIsFine' }),
+      'delegations[1].secretObjectives[0].condition.type'
+    ),
     message: /discriminator/i,
   },
   {
@@ -333,8 +338,10 @@ const variants: Variant[] = [
   },
   {
     name: 'an objective condition naming an unknown move',
-    mutate: (s) => ((s.delegations[0].secretObjectives[0].condition = { type: 'moveNeverImplemented', move: 'nope' }),
-      'delegations[0].secretObjectives[0].condition.move'),
+    mutate: (s) => (
+      (s.delegations[0].secretObjectives[0].condition = { type: 'moveNeverImplemented', move: 'nope' }),
+      'delegations[0].secretObjectives[0].condition.move'
+    ),
     message: /unknown move "nope"/,
   },
   {
@@ -425,9 +432,7 @@ describe('malformed scenarios are refused with the path and the reason', () => {
     s.moves[5].cost = 7;
     s.fronts[4].startTension = -1;
     const paths = problemsOf(parseScenario(s)).map((p) => p.path);
-    expect(paths).toEqual(
-      expect.arrayContaining(['title', 'delegations[3].color', 'moves[5].cost', 'fronts[4].startTension']),
-    );
+    expect(paths).toEqual(expect.arrayContaining(['title', 'delegations[3].color', 'moves[5].cost', 'fronts[4].startTension']));
   });
 
   it('lists every reference problem in a file, not just the first', () => {

@@ -67,7 +67,10 @@ describe('views and the seed', () => {
       const secret = hiddenFrom(v);
       if (secret.length === 0) continue; // the facilitator is shown every sponsor anyway
       const guessed = recomputeSponsors(v.seed);
-      expect(secret.every((i) => guessed?.get(i.id) === i.sponsor), who).toBe(false);
+      expect(
+        secret.every((i) => guessed?.get(i.id) === i.sponsor),
+        who,
+      ).toBe(false);
     }
   });
 

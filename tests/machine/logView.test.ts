@@ -22,7 +22,9 @@ function playUntil(session: GameSession, until: () => boolean) {
 }
 
 const secretsIn = (session: GameSession) =>
-  session.log.flatMap((e) => (e.intent.type === 'commit.submit' && e.intent.secretReason ? [{ actor: e.actor, text: e.intent.secretReason }] : []));
+  session.log.flatMap((e) =>
+    e.intent.type === 'commit.submit' && e.intent.secretReason ? [{ actor: e.actor, text: e.intent.secretReason }] : [],
+  );
 
 describe('the secret reason in the event log', () => {
   const session = GameSession.start(SCENARIO, 33);

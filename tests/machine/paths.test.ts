@@ -93,7 +93,8 @@ function keyOfGame(value: StateValue, g: GameState): string {
   if (g.outcome !== null) return `${where}|${g.outcome}|${g.endReason ?? ''}`;
   const seats = Object.values(g.delegations);
   const step = stepOf(value);
-  const count = step === 'negotiation' ? `ready${seats.filter((d) => d.ready).length}` : `committed${seats.filter((d) => d.committed).length}`;
+  const count =
+    step === 'negotiation' ? `ready${seats.filter((d) => d.ready).length}` : `committed${seats.filter((d) => d.committed).length}`;
   const armed = step === 'commit' && seats.some((d) => d.commit?.moves.includes(WAR_MOVE) === true);
   const framework = g.framework.adopted ? 'F' : `f${g.packages.find((p) => p.id === 1)?.accepted.length ?? 0}`;
   return [where, g.paused ? 'paused' : 'running', count, framework, armed ? 'armed' : '', g.tension >= 100 ? 'collapsing' : ''].join('|');
@@ -109,7 +110,10 @@ function walk(machine: GameMachine) {
 
 /** The events of a path (xstate/graph puts an xstate.init step first). */
 const eventsOf = (path: Path): Intent[] => path.steps.slice(1).map((s) => s.event);
-const describePath = (path: Path) => eventsOf(path).map((e) => `${e.type}${'actor' in e ? `(${e.actor})` : ''}`).join(' → ');
+const describePath = (path: Path) =>
+  eventsOf(path)
+    .map((e) => `${e.type}${'actor' in e ? `(${e.actor})` : ''}`)
+    .join(' → ');
 
 /** Replays a path on a started actor, checking the key after every event. */
 function replayOn(path: Path, send: (e: Intent) => void, key: () => string) {
@@ -154,11 +158,7 @@ describe('the game machine, walked with the real guards', () => {
     for (const path of paths) {
       const session = GameSession.start(scenario, SEED);
       const snapshotKey = () => keyOfGame(session.machineValue as StateValue, session.state);
-      replayOn(
-        path,
-        (e) => expect(session.send(e), `${e.type} on ${describePath(path)}`).toEqual({ ok: true }),
-        snapshotKey,
-      );
+      replayOn(path, (e) => expect(session.send(e), `${e.type} on ${describePath(path)}`).toEqual({ ok: true }), snapshotKey);
       session.stop();
     }
   });
@@ -191,7 +191,9 @@ describe('the game machine, walked with the real guards', () => {
     for (const p of early) {
       const g = p.state.context.game;
       expect(g.warTrigger !== null || g.tension >= 100, describePath(p)).toBe(true);
-      const causes = eventsOf(p).filter((e) => (e.type === 'commit.submit' && e.commit.moves.includes(WAR_MOVE)) || e.type === 'facilitator.inject');
+      const causes = eventsOf(p).filter(
+        (e) => (e.type === 'commit.submit' && e.commit.moves.includes(WAR_MOVE)) || e.type === 'facilitator.inject',
+      );
       expect(causes.length, describePath(p)).toBeGreaterThan(0);
     }
     const war = early.find((p) => p.state.context.game.warTrigger !== null);
@@ -211,7 +213,10 @@ describe('the game machine, walked with the real guards', () => {
     for (const [key, node] of Object.entries(adjacency)) {
       if (isFinal(node.state)) continue;
       const ends = edgesOf(node).filter((t) => t.event.type === 'facilitator.end');
-      expect(ends.map((t) => t.state.value), key).toEqual(OUTCOMES);
+      expect(
+        ends.map((t) => t.state.value),
+        key,
+      ).toEqual(OUTCOMES);
     }
   });
 

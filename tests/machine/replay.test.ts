@@ -219,8 +219,16 @@ describe('the log file', () => {
         ['no seed', (f) => delete f.seed, /malformed at seed/],
         ['a negative seed', (f) => (f.seed = -1), /malformed at seed/],
         ['no final record', (f) => delete f.final, /malformed at final/],
-        ['an entry without an intent', (f) => delete (f.entries as Array<Record<string, unknown>>)[0]?.intent, /malformed at entries\.0\.intent/],
-        ['an intent of an unknown type', (f) => ((f.entries as Array<{ intent: { type: string } }>)[0]!.intent.type = 'package.steal'), /malformed at entries\.0\.intent/],
+        [
+          'an entry without an intent',
+          (f) => delete (f.entries as Array<Record<string, unknown>>)[0]?.intent,
+          /malformed at entries\.0\.intent/,
+        ],
+        [
+          'an intent of an unknown type',
+          (f) => ((f.entries as Array<{ intent: { type: string } }>)[0]!.intent.type = 'package.steal'),
+          /malformed at entries\.0\.intent/,
+        ],
         ['an unknown extra field', (f) => (f.comment = 'hand-edited'), /malformed at/],
       ];
       for (const [what, edit, message] of cases) {

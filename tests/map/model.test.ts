@@ -21,7 +21,19 @@ import { SCENARIO } from '../engine/fixtures';
 const REGION = JSON.parse(readFileSync(fileURLToPath(new URL('../../assets/map/region.json', import.meta.url)), 'utf8')) as RegionAsset;
 
 function incident(id: number, front: string, extra: Partial<Incident> = {}): Incident {
-  return { id, round: 1, front, network: null, kind: 'drone', severity: 2, sponsor: 'iran', attribution: null, cancelled: false, revealed: false, ...extra };
+  return {
+    id,
+    round: 1,
+    front,
+    network: null,
+    kind: 'drone',
+    severity: 2,
+    sponsor: 'iran',
+    attribution: null,
+    cancelled: false,
+    revealed: false,
+    ...extra,
+  };
 }
 
 function game(edit: (s: GameState) => void = () => {}): GameState {
@@ -57,7 +69,8 @@ function distanceToCountry(name: string, x: number, y: number): number {
   const country = REGION.countries.find((c) => c.name === name);
   if (!country) throw new Error(`no country ${name}`);
   let best = Infinity;
-  for (const ring of country.rings) for (let i = 0; i + 1 < ring.length; i += 2) best = Math.min(best, Math.hypot((ring[i] ?? 0) - x, (ring[i + 1] ?? 0) - y));
+  for (const ring of country.rings)
+    for (let i = 0; i + 1 < ring.length; i += 2) best = Math.min(best, Math.hypot((ring[i] ?? 0) - x, (ring[i + 1] ?? 0) - y));
   return best;
 }
 
@@ -117,7 +130,16 @@ describe('fronts', () => {
   });
 
   it('names levels at 30, 50 and 75', () => {
-    expect([0, 29, 30, 49, 50, 74, 75, 100].map(tensionLevel)).toEqual(['calm', 'calm', 'tense', 'tense', 'high', 'high', 'critical', 'critical']);
+    expect([0, 29, 30, 49, 50, 74, 75, 100].map(tensionLevel)).toEqual([
+      'calm',
+      'calm',
+      'tense',
+      'tense',
+      'high',
+      'high',
+      'critical',
+      'critical',
+    ]);
   });
 
   it('lays labels out so that no two labels overlap, and none covers a place marker', () => {
@@ -126,7 +148,8 @@ describe('fronts', () => {
       ...m.fronts.map((f) => labelBox(f.label, frontLabelSize(f.name, f.detail).w, frontLabelSize(f.name, f.detail).h)),
       ...m.places.map((p) => labelBox(p.label, placeLabelSize(p.name).w, placeLabelSize(p.name).h)),
     ];
-    for (let i = 0; i < boxes.length; i++) for (let j = i + 1; j < boxes.length; j++) expect(overlaps(boxes[i] as Box, boxes[j] as Box), `labels ${i} and ${j}`).toBe(false);
+    for (let i = 0; i < boxes.length; i++)
+      for (let j = i + 1; j < boxes.length; j++) expect(overlaps(boxes[i] as Box, boxes[j] as Box), `labels ${i} and ${j}`).toBe(false);
     for (const b of boxes) for (const p of m.places) expect(b.x < p.x && p.x < b.x + b.w && b.y < p.y && p.y < b.y + b.h).toBe(false);
   });
 });
@@ -146,7 +169,8 @@ describe('incidents', () => {
     }
     // Near their front: within a few icons of its zone.
     const hormuz = m.fronts.find((f) => f.id === 'hormuz');
-    for (const i of m.incidents.filter((x) => x.frontId === 'hormuz')) expect(Math.hypot(i.x - (hormuz?.x ?? 0), i.y - (hormuz?.y ?? 0))).toBeLessThan((hormuz?.radius ?? 0) + 4 * i.size);
+    for (const i of m.incidents.filter((x) => x.frontId === 'hormuz'))
+      expect(Math.hypot(i.x - (hormuz?.x ?? 0), i.y - (hormuz?.y ?? 0))).toBeLessThan((hormuz?.radius ?? 0) + 4 * i.size);
   });
 
   it('never moves an incident when a later one arrives', () => {
@@ -192,7 +216,12 @@ describe('incidents', () => {
     const m = model(
       game((s) => {
         s.round = 5;
-        s.incidents = [incident(1, 'iraq', { round: 3 }), incident(2, 'iraq', { round: 4 }), incident(3, 'iraq', { round: 5 }), incident(4, 'iraq', { round: 5, cancelled: true })];
+        s.incidents = [
+          incident(1, 'iraq', { round: 3 }),
+          incident(2, 'iraq', { round: 4 }),
+          incident(3, 'iraq', { round: 5 }),
+          incident(4, 'iraq', { round: 5, cancelled: true }),
+        ];
       }),
     );
     expect(m.incidents.map((i) => [i.id, i.isNew])).toEqual([
@@ -210,7 +239,9 @@ describe('places', () => {
     const inspected = natanz(game((s) => (s.allocation = { inspections: { nuclear: 2 }, observers: {} })));
     expect(inspected?.underInspection).toBe(true);
     expect(inspected?.description).toBe('Natanz: nuclear site, under inspection.');
-    const capital = model(game((s) => (s.allocation = { inspections: { nuclear: 2 }, observers: {} }))).places.find((p) => p.id === 'tehran');
+    const capital = model(game((s) => (s.allocation = { inspections: { nuclear: 2 }, observers: {} }))).places.find(
+      (p) => p.id === 'tehran',
+    );
     expect(capital).toMatchObject({ underInspection: false, description: 'Tehran: capital.' });
   });
 });
@@ -243,13 +274,18 @@ describe('describeMap', () => {
   it('mentions every front, every incident and every place, in plain sentences', () => {
     const s = game((st) => {
       st.round = 3;
-      st.incidents = [incident(4, 'red-sea', { round: 3 }), incident(5, 'hormuz', { kind: 'maritime', round: 2, attribution: { named: 'iran', confidence: 62, round: 3, override: false } })];
+      st.incidents = [
+        incident(4, 'red-sea', { round: 3 }),
+        incident(5, 'hormuz', { kind: 'maritime', round: 2, attribution: { named: 'iran', confidence: 62, round: 3, override: false } }),
+      ];
     });
     const lines = describeMap(model(s));
     for (const f of SCENARIO.fronts) expect(lines.some((l) => l.startsWith(`${f.name}: tension `))).toBe(true);
     for (const p of SCENARIO.places) expect(lines.some((l) => l.startsWith(`${p.name}: `))).toBe(true);
     expect(lines).toContain('Incident #4, round 3 (new): drone attack, Yemen and the Red Sea, severity 2, unattributed.');
-    expect(lines).toContain('Incident #5, round 2 (new): attack on shipping, Strait of Hormuz and Gulf waters, severity 2, attributed to Iran (62%).');
+    expect(lines).toContain(
+      'Incident #5, round 2 (new): attack on shipping, Strait of Hormuz and Gulf waters, severity 2, attributed to Iran (62%).',
+    );
     expect(lines).toHaveLength(SCENARIO.fronts.length + 2 + SCENARIO.places.length);
     for (const l of lines) expect(l).toMatch(/^[A-Z].*\.$/);
   });

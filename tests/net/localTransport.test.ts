@@ -19,7 +19,10 @@ describe('a local game', () => {
     const t = new LocalTransport({ scenario, seed: 4, humans: ['iran'] }, createInlineAiClient(scenario));
     await settle(t, () => t.state.delegations.usa?.ready === true);
     expect(await t.send({ type: 'negotiation.ready', actor: 'gulf' })).toEqual({ ok: false, reason: 'this seat is played by the AI now' });
-    expect(await t.send({ type: 'facilitator.pause', actor: 'facilitator' })).toMatchObject({ ok: false, reason: 'this device holds no seat' });
+    expect(await t.send({ type: 'facilitator.pause', actor: 'facilitator' })).toMatchObject({
+      ok: false,
+      reason: 'this device holds no seat',
+    });
     const before = t.log.length;
     // A view from before the AI acted is stale only if the step moved on: here it did not.
     expect(await t.send({ type: 'negotiation.ready', actor: 'iran' }, { id: 'ready-1', version: 0 })).toEqual({ ok: true });

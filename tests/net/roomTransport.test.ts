@@ -16,19 +16,29 @@ async function seatedTeam(): Promise<{ fac: TestClient; code: string; team: Room
   if (!claimed.ok) throw new Error(claimed.reason);
   await fac.call('room.action', { id: msgId(), action: { kind: 'start' } });
   const end = Date.now() + 5000;
-  while (!(team.room.started && team.role.kind === 'seat' && team.view().step === 'negotiation') && Date.now() < end) await new Promise((r) => setTimeout(r, 20));
+  while (!(team.room.started && team.role.kind === 'seat' && team.view().step === 'negotiation') && Date.now() < end)
+    await new Promise((r) => setTimeout(r, 20));
   return { fac, code, team };
 }
 
-const linesOf = (code: string, text: string) => server().rooms.get(code)!.chat.filter((l) => l.text === text).length;
-const readyIntents = (code: string) => server().rooms.get(code)!.session.log.filter((e) => e.intent.type === 'negotiation.ready' && e.intent.actor === 'iran').length;
+const linesOf = (code: string, text: string) =>
+  server()
+    .rooms.get(code)!
+    .chat.filter((l) => l.text === text).length;
+const readyIntents = (code: string) =>
+  server()
+    .rooms.get(code)!
+    .session.log.filter((e) => e.intent.type === 'negotiation.ready' && e.intent.actor === 'iran').length;
 
 describe('the room transport over a drop', () => {
   it('sends what was sent while the connection was down after the rejoin, and each once', async () => {
     const { fac, code, team } = await seatedTeam();
     drop(team);
     expect(team.connection).toBe('reconnecting');
-    const [chat, ready] = await Promise.all([team.chat('all', 'sent during the drop'), team.send({ type: 'negotiation.ready', actor: 'iran' })]);
+    const [chat, ready] = await Promise.all([
+      team.chat('all', 'sent during the drop'),
+      team.send({ type: 'negotiation.ready', actor: 'iran' }),
+    ]);
     expect(chat).toEqual({ ok: true });
     expect(ready).toEqual({ ok: true });
     expect(linesOf(code, 'sent during the drop')).toBe(1);
@@ -66,7 +76,8 @@ describe('the room transport over a drop', () => {
     const { fac, code, team } = await seatedTeam();
     const room = server().rooms.get(code)!;
     // A long conversation, as a whole lesson of messages (written straight into the room).
-    for (let i = 0; i < 150; i++) room.sendChat({ kind: 'facilitator' }, 'Facilitator', { id: `line-${String(i).padStart(4, '0')}`, to: 'all', text: `message ${i}` });
+    for (let i = 0; i < 150; i++)
+      room.sendChat({ kind: 'facilitator' }, 'Facilitator', { id: `line-${String(i).padStart(4, '0')}`, to: 'all', text: `message ${i}` });
     const late = await RoomTransport.open({ code, as: { kind: 'projector' }, name: 'wall' }, server().url);
     late.dispose();
     const again = await RoomTransport.open({ code, as: team.credentials.as, name: 'Team Blue, second laptop' }, server().url);

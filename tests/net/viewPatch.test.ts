@@ -8,7 +8,9 @@ import { parseScenario, publicView, viewFor, type GameView } from '../../src/eng
 import { GameSession } from '../../src/machine/session';
 import { applyPatch, diffView } from '../../src/net/viewPatch';
 
-const parsed = parseScenario(JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', 'assets', 'scenarios', 'ceasefire-2026.json'), 'utf8')));
+const parsed = parseScenario(
+  JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', 'assets', 'scenarios', 'ceasefire-2026.json'), 'utf8')),
+);
 if (!parsed.ok) throw new Error('scenario');
 const scenario = parsed.scenario;
 

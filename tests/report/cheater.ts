@@ -19,10 +19,14 @@ export function loadScenario(file: string): Scenario {
 function cheat(sc: Scenario, s: GameSession, d: string) {
   const st = s.state;
   if (st.step === 'negotiation' && !st.delegations[d]?.ready) {
-    for (const p of st.packages) if (p.status === 'proposed' && p.parties.includes(d) && !p.accepted.includes(d)) s.send({ type: 'package.accept', actor: d, package: p.id });
+    for (const p of st.packages)
+      if (p.status === 'proposed' && p.parties.includes(d) && !p.accepted.includes(d))
+        s.send({ type: 'package.accept', actor: d, package: p.id });
     if (s.state.step === 'negotiation') s.send({ type: 'negotiation.ready', actor: d });
   } else if (st.step === 'commit' && !st.delegations[d]?.committed) {
-    const promised = new Set(st.packages.filter((p) => p.status === 'accepted').flatMap((p) => p.steps.filter((x) => x.delegation === d).map((x) => x.move)));
+    const promised = new Set(
+      st.packages.filter((p) => p.status === 'accepted').flatMap((p) => p.steps.filter((x) => x.delegation === d).map((x) => x.move)),
+    );
     const moves: string[] = [];
     let ap = apAvailable(st, d);
     for (const m of commitMoves(sc, st, d)) {

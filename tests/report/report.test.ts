@@ -25,7 +25,11 @@ function played(sc: Scenario, seed: number): GameSession {
 /** A 12-round game with quiet defections, a verified violation and a negated span (deterministic). */
 const long = findGame(
   scenario,
-  (s) => s.state.round === 12 && s.state.violations.length > 0 && s.state.events.some((e) => e.kind === 'span.negated') && s.state.events.some((e) => e.kind === 'defection'),
+  (s) =>
+    s.state.round === 12 &&
+    s.state.violations.length > 0 &&
+    s.state.events.some((e) => e.kind === 'span.negated') &&
+    s.state.events.some((e) => e.kind === 'defection'),
 );
 
 describe('the timeline of a game', () => {
@@ -87,7 +91,8 @@ describe('the after-action report', () => {
     const ledgerRounds = new Set(r.ledger.instances.filter((i) => i.ended?.how === 'negated').map((i) => i.ended?.round));
     expect([...ledgerRounds].sort()).toEqual([...negatedRounds].sort());
     const shockRounds = new Set(t.final.events.filter((e) => e.kind === 'shock').map((e) => e.round));
-    for (const i of r.ledger.instances.filter((x) => x.ended?.how === 'unwound by a domestic shock')) expect(shockRounds.has(i.ended?.round ?? -1)).toBe(true);
+    for (const i of r.ledger.instances.filter((x) => x.ended?.how === 'unwound by a domestic shock'))
+      expect(shockRounds.has(i.ended?.round ?? -1)).toBe(true);
     // Every quiet defection of the game is found, with its delegation and round.
     const defectionEvents = t.final.events.filter((e) => e.kind === 'defection');
     expect(r.defections.length).toBe(defectionEvents.length);
@@ -128,7 +133,14 @@ describe('the after-action report', () => {
     expect(csv[0]).toContain('front_tension.hormuz');
     expect(csv[1]?.split(',').length).toBe(csv[0]?.split(',').length);
     const md = reportMarkdown(r);
-    for (const h of ['# After-action report', '## Promise ledger', '## Escalation curve', '## Attribution accuracy', '## Secret objectives', '## Key turning points'])
+    for (const h of [
+      '# After-action report',
+      '## Promise ledger',
+      '## Escalation curve',
+      '## Attribution accuracy',
+      '## Secret objectives',
+      '## Key turning points',
+    ])
       expect(md).toContain(h);
   });
 
@@ -139,7 +151,7 @@ describe('the after-action report', () => {
 });
 
 describe('views of a replayed round', () => {
-  it('show a delegation nothing of the others\' secrets, even after the game', () => {
+  it("show a delegation nothing of the others' secrets, even after the game", () => {
     const t = buildTimeline(scenario, long.seed, long.session.log);
     const defected = t.frames.find((f) => defectionsIn(f.end).length > 0);
     expect(defected).toBeDefined();
@@ -176,7 +188,12 @@ describe('several games compared', () => {
       expect(g.finalTension).toBe(state.history.at(-1)?.tension);
       expect(g.violations).toBe(state.violations.length);
     }
-    const csv = comparisonCsv(scenario, games.map((x) => x.g)).trim().split('\n');
+    const csv = comparisonCsv(
+      scenario,
+      games.map((x) => x.g),
+    )
+      .trim()
+      .split('\n');
     expect(csv).toHaveLength(4);
     expect(csv[0]).toContain('score.iran');
     expect(csv[1]).toMatch(/^seed-1,1,/);

@@ -26,7 +26,9 @@ describe('the allowance belongs to the client, not to its connection', () => {
     const t0 = Date.now();
     first.close();
     const second = await seatAgain(code, token, first.address);
-    const again = await Promise.all(Array.from({ length: 25 }, () => second.call('chat.send', { id: msgId(), to: 'team', text: 'fresh allowance?' })));
+    const again = await Promise.all(
+      Array.from({ length: 25 }, () => second.call('chat.send', { id: msgId(), to: 'team', text: 'fresh allowance?' })),
+    );
     const seconds = (Date.now() - t0) / 1000;
     // A fresh allowance would take all 25; the same one has earned 10 a second since.
     const accepted = again.filter((a) => a.ok).length;
@@ -46,7 +48,9 @@ describe('the allowance belongs to the client, not to its connection', () => {
     for (let i = 0; i < 25; i++) {
       const c = await seatAgain(code, token, address).catch(() => null);
       if (!c) continue;
-      await Promise.all(Array.from({ length: 10 }, () => c.call('chat.send', { id: msgId(), to: 'all', text: `line ${sent++}` }).catch(() => null)));
+      await Promise.all(
+        Array.from({ length: 10 }, () => c.call('chat.send', { id: msgId(), to: 'all', text: `line ${sent++}` }).catch(() => null)),
+      );
       c.close();
     }
     const seconds = (Date.now() - t0) / 1000;
@@ -64,7 +68,11 @@ describe('the allowance belongs to the client, not to its connection', () => {
     for (let i = 0; i < 10; i++) {
       const c = await client(server().url, { address }).catch(() => null);
       if (!c) continue;
-      const answers = await Promise.all(Array.from({ length: 20 }, (_, k) => c.call('room.join', { code: `ZZZZ${String(1000 + i * 20 + k)}`, as: { kind: 'lobby' } }).catch(() => null)));
+      const answers = await Promise.all(
+        Array.from({ length: 20 }, (_, k) =>
+          c.call('room.join', { code: `ZZZZ${String(1000 + i * 20 + k)}`, as: { kind: 'lobby' } }).catch(() => null),
+        ),
+      );
       notFound += answers.filter((a) => a && !a.ok && a.code === 'not-found').length;
       c.close();
     }
@@ -93,7 +101,8 @@ describe('the allowance belongs to the client, not to its connection', () => {
     await bystander.fac.call('room.action', { id: msgId(), action: { kind: 'start' } });
     const address = nextAddress();
     const flood = await Promise.all(Array.from({ length: 40 }, () => client(server().url, { address })));
-    for (const c of flood) for (let k = 0; k < 50; k++) c.socket.emit('room.join', { code: 'ZZZZ9999', as: { kind: 'lobby' } }, () => undefined);
+    for (const c of flood)
+      for (let k = 0; k < 50; k++) c.socket.emit('room.join', { code: 'ZZZZ9999', as: { kind: 'lobby' } }, () => undefined);
     const eu = bystander.teams.eu!.client;
     const times: number[] = [];
     for (let k = 0; k < 10; k++) {
@@ -115,7 +124,12 @@ describe('joins hammering one seat', () => {
     const { fac, code, teams } = await roomWith(server().url, ['israel']);
     const { client: owner, token } = teams.israel!;
     const room = server().rooms.get(code)!;
-    for (let i = 0; i < 200; i++) room.sendChat({ kind: 'seat', delegation: 'israel' }, 'team', { id: `fill-${String(i).padStart(5, '0')}`, to: 'all', text: 'y'.repeat(900) });
+    for (let i = 0; i < 200; i++)
+      room.sendChat({ kind: 'seat', delegation: 'israel' }, 'team', {
+        id: `fill-${String(i).padStart(5, '0')}`,
+        to: 'all',
+        text: 'y'.repeat(900),
+      });
     const hammer = await Promise.all(Array.from({ length: 40 }, () => client(server().url)));
     const t0 = Date.now();
     const answers = await Promise.all(hammer.map((c) => c.call('room.join', { code, as: { kind: 'seat', token }, name: 'hammer' })));
@@ -173,7 +187,10 @@ describe('creating rooms', () => {
     if (!refused.ok) expect(refused.reason).toMatch(/10 rooms within the hour.*try again in \d+ min/);
     const teacher = await client(server().url, { address });
     expect(await teacher.call('room.create', { name: 'Ms Rivera', key: TEST_FACILITATOR_KEY })).toMatchObject({ ok: true });
-    expect(await teacher.call('room.create', { name: 'Ms Rivera', key: 'a-guessed-key-0000' })).toMatchObject({ ok: false, code: 'throttled' });
+    expect(await teacher.call('room.create', { name: 'Ms Rivera', key: 'a-guessed-key-0000' })).toMatchObject({
+      ok: false,
+      code: 'throttled',
+    });
     teacher.close();
   });
 

@@ -15,7 +15,9 @@ describe('a seat that floods the chat', () => {
     const line = 'x'.repeat(1000);
     const answers = [];
     for (let batch = 0; batch < 6; batch++)
-      answers.push(...(await Promise.all(Array.from({ length: 100 }, () => iran.client.call('chat.send', { id: msgId(), to: 'all', text: line })))));
+      answers.push(
+        ...(await Promise.all(Array.from({ length: 100 }, () => iran.client.call('chat.send', { id: msgId(), to: 'all', text: line })))),
+      );
     const accepted = answers.filter((a) => a.ok).length;
     expect(accepted).toBeLessThanOrEqual(CHAT_LIMITS.linesPerSender);
     expect(accepted * 1000).toBeLessThanOrEqual(CHAT_LIMITS.bytesPerSender);
@@ -42,7 +44,14 @@ describe('a seat that floods the chat', () => {
 });
 
 describe('the chat limits', () => {
-  const small: ChatLimits = { linesPerSender: 3, bytesPerSender: 10_000, linesPerRoom: 5, bytesPerRoom: 100_000, pageLines: 2, pageBytes: 10_000 };
+  const small: ChatLimits = {
+    linesPerSender: 3,
+    bytesPerSender: 10_000,
+    linesPerRoom: 5,
+    bytesPerRoom: 100_000,
+    pageLines: 2,
+    pageBytes: 10_000,
+  };
   const lineOf = (from: string, i: number): ChatLine => ({ id: `line-${from}-${i}`, at: i, from, by: from, to: 'all', text: `hello ${i}` });
 
   it('fill the room for the delegations, never for the facilitator', () => {

@@ -35,13 +35,17 @@ describe('step clocks', () => {
 
     // Paused: the clock freezes with what was left, and nothing closes however long it waits.
     now += MIN;
-    expect(await fac.call('intent', { id: msgId(), version: fac.version, intent: { type: 'facilitator.pause', actor: 'facilitator' } })).toEqual({ ok: true });
+    expect(
+      await fac.call('intent', { id: msgId(), version: fac.version, intent: { type: 'facilitator.pause', actor: 'facilitator' } }),
+    ).toEqual({ ok: true });
     await iran.until((c) => c.room?.clock?.endsAt === null, 5000, 'frozen clock');
     expect(iran.room?.clock?.remainingMs).toBe(MIN);
     now += 3 * 24 * 60 * MIN;
     await new Promise((r) => setTimeout(r, 100));
     expect(room.state.step).toBe('commit');
-    expect(await fac.call('intent', { id: msgId(), version: fac.version, intent: { type: 'facilitator.resume', actor: 'facilitator' } })).toEqual({ ok: true });
+    expect(
+      await fac.call('intent', { id: msgId(), version: fac.version, intent: { type: 'facilitator.resume', actor: 'facilitator' } }),
+    ).toEqual({ ok: true });
     await iran.until((c) => c.room?.clock?.endsAt === now + MIN, 5000, 'running again');
     // Extended by three minutes.
     expect(await act({ kind: 'extend', minutes: 3 })).toEqual({ ok: true });
@@ -75,7 +79,9 @@ describe('step clocks', () => {
     await fac.call('room.action', { id: msgId(), action: { kind: 'start' } });
     const gulf = teams.gulf!.client;
     await gulf.until((c) => c.room?.started === true);
-    expect(await gulf.call('intent', { id: msgId(), version: gulf.version, intent: { type: 'negotiation.ready', actor: 'gulf' } })).toEqual({ ok: true });
+    expect(await gulf.call('intent', { id: msgId(), version: gulf.version, intent: { type: 'negotiation.ready', actor: 'gulf' } })).toEqual(
+      { ok: true },
+    );
     await gulf.until((c) => c.room?.clock?.step === 'commit', 10_000, 'commit clock');
     now += MIN + 1;
     // The negotiation of round 2 has no clock: the clock goes away.

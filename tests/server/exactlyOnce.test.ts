@@ -16,7 +16,15 @@ const scenario = defaultScenario();
 
 function newRoom(db: RoomDb, code: string): { room: Room; init: RoomInit } {
   const init: RoomInit = { code, scenario, seed: 5, keyHash: hashSecret('k'), createdAt: 1 };
-  db.createRoom({ code, createdAt: 1, scenarioId: scenario.id, scenarioJson: JSON.stringify(scenario), seed: 5, keyHash: init.keyHash, engineVersion: 1 });
+  db.createRoom({
+    code,
+    createdAt: 1,
+    scenarioId: scenario.id,
+    scenarioJson: JSON.stringify(scenario),
+    seed: 5,
+    keyHash: init.keyHash,
+    engineVersion: 1,
+  });
   return { room: new Room(init, db, () => 1000), init };
 }
 
@@ -29,7 +37,14 @@ describe('a message id in a room', () => {
     expect(room.claim('iran', 'Team Iran').ok).toBe(true);
     expect(room.action('start-0001', { kind: 'start' })).toEqual({ ok: true });
     // What iran's AI would propose: a package the engine accepts.
-    const propose = decideStage(scenario, decisionView(room.state, 'iran'), 'iran', DEFAULT_PERSONA, 'propose', seatStream(room.state, 'iran'))
+    const propose = decideStage(
+      scenario,
+      decisionView(room.state, 'iran'),
+      'iran',
+      DEFAULT_PERSONA,
+      'propose',
+      seatStream(room.state, 'iran'),
+    )
       .map((d) => d.intent)
       .find((i) => i.type === 'package.propose');
     if (!propose) throw new Error('iran has nothing to propose');
@@ -82,7 +97,8 @@ describe('a message id in a room', () => {
       // What a version-1 server left: no unique index, perhaps a repeated id.
       const raw = new Database(file);
       raw.exec("DROP INDEX events_msg_id; UPDATE meta SET value = '1' WHERE key = 'storeVersion'");
-      if (repeat) raw.prepare("INSERT INTO events (room, seq, kind, msg_id, body, at) VALUES ('VERSION1', 2, 'start', 'first-id-01', '{}', 2)").run();
+      if (repeat)
+        raw.prepare("INSERT INTO events (room, seq, kind, msg_id, body, at) VALUES ('VERSION1', 2, 'start', 'first-id-01', '{}', 2)").run();
       raw.close();
     };
     v1(false);

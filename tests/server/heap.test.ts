@@ -47,7 +47,9 @@ describe('room lifecycle', () => {
     await batch(300);
     const after = await heap();
     const growth = (after - before) / 1024 / 1024;
-    process.stdout.write(`heap: ${(before / 1048576).toFixed(1)} MB → ${(after / 1048576).toFixed(1)} MB over 300 rooms (${growth.toFixed(2)} MB)\n`);
+    process.stdout.write(
+      `heap: ${(before / 1048576).toFixed(1)} MB → ${(after / 1048576).toFixed(1)} MB over 300 rooms (${growth.toFixed(2)} MB)\n`,
+    );
     expect(server.rooms.rooms.size).toBe(0);
     expect(growth).toBeLessThan(3);
   }, 120_000);

@@ -26,7 +26,16 @@ export function aiWorkerFile(): Promise<string> {
     mkdirSync(join(root, 'node_modules', '.cache'), { recursive: true });
     const dir = mkdtempSync(join(root, 'node_modules', '.cache', 'interlock-test-ai-'));
     const out = join(dir, 'aiWorker.mjs');
-    await build({ entryPoints: [join(root, 'src', 'server', 'aiWorker.ts')], outfile: out, bundle: true, platform: 'node', format: 'esm', target: 'node20', packages: 'external', logLevel: 'error' });
+    await build({
+      entryPoints: [join(root, 'src', 'server', 'aiWorker.ts')],
+      outfile: out,
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      target: 'node20',
+      packages: 'external',
+      logLevel: 'error',
+    });
     return out;
   })();
   return workerFile;

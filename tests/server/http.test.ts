@@ -18,7 +18,10 @@ const HEALTH_KEY = 'health-key-for-the-test-0001';
 const dist = mkdtempSync(join(tmpdir(), 'interlock-dist-'));
 const script = `console.log(${JSON.stringify('the game '.repeat(2000))});\n`;
 mkdirSync(join(dist, 'assets'));
-writeFileSync(join(dist, 'index.html'), `<!doctype html><title>Interlock</title><script type="module" src="/assets/index-AbC123.js"></script>`);
+writeFileSync(
+  join(dist, 'index.html'),
+  `<!doctype html><title>Interlock</title><script type="module" src="/assets/index-AbC123.js"></script>`,
+);
 writeFileSync(join(dist, 'assets', 'index-AbC123.js'), script);
 writeFileSync(join(dist, 'assets', 'index-AbC123.js.map'), '{"version":3,"sources":["secret.ts"]}');
 
@@ -34,7 +37,9 @@ afterAll(async () => {
 /** Sends a raw request line (fetch would clean the target up first) and returns the status. */
 function raw(target: string, method = 'GET'): Promise<number> {
   return new Promise((resolve, reject) => {
-    const s = connect(server.port, '127.0.0.1', () => s.write(`${method} ${target} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n`));
+    const s = connect(server.port, '127.0.0.1', () =>
+      s.write(`${method} ${target} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n`),
+    );
     let out = '';
     s.setTimeout(3000, () => reject(new Error(`no answer to ${target}`)));
     s.on('data', (b) => (out += b.toString()));
@@ -58,12 +63,15 @@ describe('every request target', () => {
   it('is answered, 400 when malformed, and the rooms go on', async () => {
     const { fac, teams } = await roomWith(server.url, ['iran']);
     await fac.call('room.action', { id: msgId(), action: { kind: 'start' } });
-    for (const target of ['/%', '/%E0%A4%A', '/assets/%ff.js', '//[', '/%00', '//evil.example/x', '*']) expect(await raw(target), target).toBe(400);
+    for (const target of ['/%', '/%E0%A4%A', '/assets/%ff.js', '//[', '/%00', '//evil.example/x', '*'])
+      expect(await raw(target), target).toBe(400);
     // The same page still answers, and the room still plays.
     expect(await raw('/')).toBe(200);
     const iran = teams.iran!.client;
     await iran.until((c) => c.room?.started === true, 5000, 'the start');
-    expect(await iran.call('intent', { id: msgId(), version: iran.version, intent: { type: 'negotiation.ready', actor: 'iran' } })).toEqual({ ok: true });
+    expect(await iran.call('intent', { id: msgId(), version: iran.version, intent: { type: 'negotiation.ready', actor: 'iran' } })).toEqual(
+      { ok: true },
+    );
     fac.close();
     iran.close();
   });
@@ -115,7 +123,9 @@ describe('the game files', () => {
 describe('the security headers', () => {
   it('are on every answer: the page, a file, /healthz, /qr.svg, socket.io, and errors', async () => {
     const answers = await Promise.all(
-      ['/', '/assets/index-AbC123.js', '/healthz', '/qr.svg?text=hello', '/socket.io/?EIO=4&transport=polling', '/nothing.js'].map((p) => fetch(`${server.url}${p}`)),
+      ['/', '/assets/index-AbC123.js', '/healthz', '/qr.svg?text=hello', '/socket.io/?EIO=4&transport=polling', '/nothing.js'].map((p) =>
+        fetch(`${server.url}${p}`),
+      ),
     );
     for (const r of answers) {
       expect(r.headers.get('x-content-type-options'), r.url).toBe('nosniff');
@@ -177,7 +187,11 @@ describe('the last-resort handler', () => {
       setTimeout(() => { throw new Error('a bug in one room'); }, 10);
       setTimeout(() => { Promise.reject(new Error('a lost promise')); }, 20);
       setTimeout(() => { console.log('still serving'); }, 100);`;
-    const r = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', code], { cwd: root, encoding: 'utf8', timeout: 20_000 });
+    const r = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', code], {
+      cwd: root,
+      encoding: 'utf8',
+      timeout: 20_000,
+    });
     expect(r.stdout).toContain('still serving');
     expect(r.stderr).toContain('a bug in one room');
     expect(r.stderr).toContain('a lost promise');

@@ -51,12 +51,21 @@ describe('AI personas in a room', () => {
     for (const [delegation, persona] of Object.entries(chosen))
       expect(await fac.call('room.action', { id: msgId(), action: { kind: 'persona', delegation, persona } })).toEqual({ ok: true });
     // The lobby and the console show who the AI is at each seat.
-    await fac.until((c) => c.room?.seats.find((s) => s.delegation === 'gulf')?.persona.personality === 'dove', 5000, 'personas in the room info');
+    await fac.until(
+      (c) => c.room?.seats.find((s) => s.delegation === 'gulf')?.persona.personality === 'dove',
+      5000,
+      'personas in the room info',
+    );
     expect(fac.room?.seats.find((s) => s.delegation === 'iran')?.persona).toEqual(HAWK_EXPERT);
     expect(fac.room?.seats.find((s) => s.delegation === 'eu')?.persona).toEqual(EU);
     expect(fac.room?.seats.find((s) => s.delegation === 'usa')?.persona).toEqual({ personality: 'pragmatist', difficulty: 'standard' });
     // A bad persona is refused with the field named.
-    expect(await fac.call('room.action', { id: msgId(), action: { kind: 'persona', delegation: 'iran', persona: { personality: 'falcon', difficulty: 'expert' } } })).toMatchObject({
+    expect(
+      await fac.call('room.action', {
+        id: msgId(),
+        action: { kind: 'persona', delegation: 'iran', persona: { personality: 'falcon', difficulty: 'expert' } },
+      }),
+    ).toMatchObject({
       ok: false,
       code: 'malformed',
       reason: /personality/,
@@ -81,7 +90,8 @@ describe('AI personas in a room', () => {
     expect(moves(room, 'iran')).not.toEqual(moves(standard, 'iran'));
     expect(moves(room, 'gulf')).not.toEqual(moves(standard, 'gulf'));
     // The expert weighs its sealed commit in sampled futures; the novice does not.
-    const reasons = (d: string) => room.filter((e) => e.actor === d && e.intent.type === 'commit.submit').map((e) => (e.intent as { reason?: string }).reason ?? '');
+    const reasons = (d: string) =>
+      room.filter((e) => e.actor === d && e.intent.type === 'commit.submit').map((e) => (e.intent as { reason?: string }).reason ?? '');
     expect(reasons('iran').some((r) => /sampled futures?\./.test(r))).toBe(true);
     expect(reasons('gulf').some((r) => /sampled future/.test(r))).toBe(false);
     fac.close();

@@ -56,12 +56,20 @@ describe('kill -9 and restart', () => {
     for (const d of ['iran', 'usa', 'gulf']) {
       const c = teams[d]!;
       await c.until((x) => x.room?.started === true);
-      expect(await c.call('intent', { id: msgId(), version: c.version, intent: { type: 'negotiation.ready', actor: d } })).toEqual({ ok: true });
+      expect(await c.call('intent', { id: msgId(), version: c.version, intent: { type: 'negotiation.ready', actor: d } })).toEqual({
+        ok: true,
+      });
     }
     await fac.until((c) => c.view?.step === 'commit', 15_000, 'commit step');
     const iran = teams.iran!;
     await iran.until((c) => c.view?.step === 'commit');
-    expect(await iran.call('intent', { id: msgId(), version: iran.version, intent: { type: 'commit.submit', actor: 'iran', commit: { moves: [], defect: [] } } })).toEqual({ ok: true });
+    expect(
+      await iran.call('intent', {
+        id: msgId(),
+        version: iran.version,
+        intent: { type: 'commit.submit', actor: 'iran', commit: { moves: [], defect: [] } },
+      }),
+    ).toEqual({ ok: true });
     const clockBefore = fac.room?.clock;
     expect(clockBefore?.step).toBe('commit');
     const before = await fac.call<{ log: { log: LogFile } }>('log.download', {});
@@ -72,7 +80,9 @@ describe('kill -9 and restart', () => {
     await fac2.call('room.join', { code: other.code, as: { kind: 'facilitator', key: other.key } });
     await fac2.call('room.action', { id: msgId(), action: { kind: 'start' } });
     await fac2.until((c) => (c.view?.round ?? 0) >= 3 && c.view?.step === 'negotiation', 30_000, 'room 2 in round 3');
-    expect(await fac2.call('intent', { id: msgId(), version: fac2.version, intent: { type: 'facilitator.pause', actor: 'facilitator' } })).toEqual({ ok: true });
+    expect(
+      await fac2.call('intent', { id: msgId(), version: fac2.version, intent: { type: 'facilitator.pause', actor: 'facilitator' } }),
+    ).toEqual({ ok: true });
     const before2 = await fac2.call<{ log: { log: LogFile } }>('log.download', {});
     if (!before2.ok) throw new Error(before2.reason);
     fac2.close();
@@ -85,7 +95,8 @@ describe('kill -9 and restart', () => {
 
     // Everyone is back in the room with no action on their part.
     const syncs = (c: TestClient) => c.received.filter((m) => m.event === 'sync').length;
-    for (const c of [fac, ...Object.values(teams)]) await c.until((x) => x.socket.connected && syncs(x) >= 2, 15_000, 'reconnect and resync');
+    for (const c of [fac, ...Object.values(teams)])
+      await c.until((x) => x.socket.connected && syncs(x) >= 2, 15_000, 'reconnect and resync');
     process.stdout.write(`restart to every client resynced: ${(performance.now() - t0).toFixed(0)} ms\n`);
     const after = await fac.call<{ log: { log: LogFile } }>('log.download', {});
     if (!after.ok) throw new Error(after.reason);
@@ -110,7 +121,13 @@ describe('kill -9 and restart', () => {
     fac3.close();
     // And the game goes on.
     const usa = teams.usa!;
-    expect(await usa.call('intent', { id: msgId(), version: usa.version, intent: { type: 'commit.submit', actor: 'usa', commit: { moves: [], defect: [] } } })).toEqual({ ok: true });
+    expect(
+      await usa.call('intent', {
+        id: msgId(),
+        version: usa.version,
+        intent: { type: 'commit.submit', actor: 'usa', commit: { moves: [], defect: [] } },
+      }),
+    ).toEqual({ ok: true });
     for (const c of [fac, ...Object.values(teams)]) c.close();
   }, 90_000);
 });

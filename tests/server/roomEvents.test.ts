@@ -13,7 +13,15 @@ const ids = catalog(scenario).delegationIds;
 
 function newRoom(db: RoomDb, code: string) {
   const init: RoomInit = { code, scenario, seed: 3, keyHash: hashSecret('k'), createdAt: 1 };
-  db.createRoom({ code, createdAt: 1, scenarioId: scenario.id, scenarioJson: JSON.stringify(scenario), seed: 3, keyHash: init.keyHash, engineVersion: 1 });
+  db.createRoom({
+    code,
+    createdAt: 1,
+    scenarioId: scenario.id,
+    scenarioJson: JSON.stringify(scenario),
+    seed: 3,
+    keyHash: init.keyHash,
+    engineVersion: 1,
+  });
   return { room: new Room(init, db, () => 10), init };
 }
 
@@ -45,7 +53,9 @@ describe('room events', () => {
 
   it('refuse a log they cannot read, naming the problem', () => {
     expect(() => decodeEvent('teleport', {})).toThrow(/unknown event kind "teleport"/);
-    expect(() => decodeEvent('persona', { delegation: 'iran', persona: { personality: 'falcon', difficulty: 'expert' } })).toThrow(/personality "falcon"/);
+    expect(() => decodeEvent('persona', { delegation: 'iran', persona: { personality: 'falcon', difficulty: 'expert' } })).toThrow(
+      /personality "falcon"/,
+    );
     expect(() => decodeEvent('claim', { delegation: 'iran' })).toThrow(/"team" is not a string/);
   });
 
@@ -53,11 +63,22 @@ describe('room events', () => {
     const db = new RoomDb(':memory:');
     const { room, init } = newRoom(db, 'PERSONAS');
     room.choosePersonas({ eu: { personality: 'dove', difficulty: 'expert' } });
-    expect(room.action('persona-001', { kind: 'persona', delegation: 'israel', persona: { personality: 'hawk', difficulty: 'novice' } })).toEqual({ ok: true });
+    expect(
+      room.action('persona-001', { kind: 'persona', delegation: 'israel', persona: { personality: 'hawk', difficulty: 'novice' } }),
+    ).toEqual({ ok: true });
     expect(room.claim('iran', 'Blue').ok).toBe(true);
     expect(room.action('start-00001', { kind: 'start' })).toEqual({ ok: true });
-    expect(room.action('to-ai-00001', { kind: 'seatMode', delegation: 'iran', mode: 'ai', persona: { personality: 'hawk', difficulty: 'expert' } })).toEqual({ ok: true });
-    expect(room.action('persona-002', { kind: 'persona', delegation: 'atlantis', persona: { personality: 'hawk', difficulty: 'novice' } })).toMatchObject({ ok: false, code: 'not-found' });
+    expect(
+      room.action('to-ai-00001', {
+        kind: 'seatMode',
+        delegation: 'iran',
+        mode: 'ai',
+        persona: { personality: 'hawk', difficulty: 'expert' },
+      }),
+    ).toEqual({ ok: true });
+    expect(
+      room.action('persona-002', { kind: 'persona', delegation: 'atlantis', persona: { personality: 'hawk', difficulty: 'novice' } }),
+    ).toMatchObject({ ok: false, code: 'not-found' });
     const before = ids.map((d) => [d, room.personaOf(d), room.seats.get(d)?.mode]);
     room.dispose();
     const again = new Room(init, db, () => 20);

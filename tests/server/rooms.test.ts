@@ -42,7 +42,9 @@ describe('the room server', () => {
     expect(await polling.call<{ token: string }>('seat.claim', { delegation: 'eu', name: 'Team Green' })).toMatchObject({ ok: true });
     await fac.call('room.action', { id: msgId(), action: { kind: 'start' } });
     await polling.until((c) => c.room?.started === true && c.view?.viewer.kind === 'delegation', 5000, 'start over polling');
-    expect(await polling.call('intent', { id: msgId(), version: polling.version, intent: { type: 'negotiation.ready', actor: 'eu' } })).toEqual({ ok: true });
+    expect(
+      await polling.call('intent', { id: msgId(), version: polling.version, intent: { type: 'negotiation.ready', actor: 'eu' } }),
+    ).toEqual({ ok: true });
     await fac.until((c) => c.view?.delegations.eu?.ready === true, 5000, 'ready seen by the facilitator');
     polling.close();
     fac.close();
@@ -85,7 +87,10 @@ describe('the room server', () => {
     expect(stateOf(code).state.delegations.iran?.ready).toBe(true);
     // A second device joins the same seat with the team's token and sees the same view.
     const iran2 = await client(server.url);
-    expect(await iran2.call('room.join', { code, as: { kind: 'seat', token: teams.iran!.token }, name: 'Ana' })).toMatchObject({ ok: true, role: { kind: 'seat', delegation: 'iran' } });
+    expect(await iran2.call('room.join', { code, as: { kind: 'seat', token: teams.iran!.token }, name: 'Ana' })).toMatchObject({
+      ok: true,
+      role: { kind: 'seat', delegation: 'iran' },
+    });
     expect(iran2.view?.delegations.iran?.ready).toBe(true);
     await fac.until((c) => (c.room?.seats.find((s) => s.delegation === 'iran')?.online.length ?? 0) === 2, 5000, 'two iran devices online');
     for (const c of [fac, iran, iran2, gulf, teams.usa!.client]) c.close();
@@ -100,17 +105,30 @@ describe('the room server', () => {
     const before = room.version;
     const forged = await iran.call('intent', { id: msgId(), version: iran.version, intent: { type: 'negotiation.ready', actor: 'gulf' } });
     expect(forged).toMatchObject({ ok: false, code: 'forbidden' });
-    const asFac = await iran.call('intent', { id: msgId(), version: iran.version, intent: { type: 'facilitator.pause', actor: 'facilitator' } });
+    const asFac = await iran.call('intent', {
+      id: msgId(),
+      version: iran.version,
+      intent: { type: 'facilitator.pause', actor: 'facilitator' },
+    });
     expect(asFac).toMatchObject({ ok: false, code: 'forbidden' });
     expect(await iran.call('room.action', { id: msgId(), action: { kind: 'start' } })).toMatchObject({ ok: false, code: 'forbidden' });
     expect(await iran.call('log.download', {})).toMatchObject({ ok: false, code: 'forbidden' });
     const stranger = await client(server.url);
-    expect(await stranger.call('room.join', { code, as: { kind: 'facilitator', key: 'x'.repeat(32) } })).toMatchObject({ ok: false, code: 'forbidden' });
-    expect(await stranger.call('room.join', { code, as: { kind: 'seat', token: 'y'.repeat(32) } })).toMatchObject({ ok: false, code: 'forbidden' });
+    expect(await stranger.call('room.join', { code, as: { kind: 'facilitator', key: 'x'.repeat(32) } })).toMatchObject({
+      ok: false,
+      code: 'forbidden',
+    });
+    expect(await stranger.call('room.join', { code, as: { kind: 'seat', token: 'y'.repeat(32) } })).toMatchObject({
+      ok: false,
+      code: 'forbidden',
+    });
     // Claiming a seat a team holds needs that team's link.
     expect(await stranger.call('room.join', { code, as: { kind: 'lobby' } })).toMatchObject({ ok: true });
     expect(await stranger.call('seat.claim', { delegation: 'iran', name: 'Mallory' })).toMatchObject({ ok: false, code: 'forbidden' });
-    expect(await stranger.call('intent', { id: msgId(), version: 0, intent: { type: 'negotiation.ready', actor: 'iran' } })).toMatchObject({ ok: false, code: 'forbidden' });
+    expect(await stranger.call('intent', { id: msgId(), version: 0, intent: { type: 'negotiation.ready', actor: 'iran' } })).toMatchObject({
+      ok: false,
+      code: 'forbidden',
+    });
     expect(room.version).toBe(before);
     expect(room.state.paused).toBe(false);
     for (const c of [fac, iran, teams.gulf!.client, stranger]) c.close();
@@ -133,9 +151,16 @@ describe('the room server', () => {
       { id: msgId(), version: iran.version, intent: { type: 'negotiation.ready', actor: 'iran' }, extra: true },
     ];
     for (const m of bad) expect(await iran.call('intent', m)).toMatchObject({ ok: false, code: 'malformed' });
-    const big = await iran.call('intent', { id: msgId(), version: iran.version, intent: { type: 'package.propose', actor: 'iran', steps: [], window: 1, note: 'x'.repeat(20_000) } });
+    const big = await iran.call('intent', {
+      id: msgId(),
+      version: iran.version,
+      intent: { type: 'package.propose', actor: 'iran', steps: [], window: 1, note: 'x'.repeat(20_000) },
+    });
     expect(big).toMatchObject({ ok: false, code: 'too-large' });
-    expect(await iran.call('chat.send', { id: msgId(), to: 'all', text: 'y'.repeat(5000) })).toMatchObject({ ok: false, code: 'malformed' });
+    expect(await iran.call('chat.send', { id: msgId(), to: 'all', text: 'y'.repeat(5000) })).toMatchObject({
+      ok: false,
+      code: 'malformed',
+    });
     expect(await iran.call('room.join', { code: 12 })).toMatchObject({ ok: false, code: 'malformed' });
     expect(room.version).toBe(before);
     expect(iran.socket.connected).toBe(true);
@@ -179,15 +204,25 @@ describe('the room server', () => {
     await iran.until((c) => c.room?.started === true);
     const old = iran.version;
     // The facilitator closes the negotiation: the commit step opens.
-    expect(await fac.call('intent', { id: msgId(), version: fac.version, intent: { type: 'step.close', actor: 'facilitator' } })).toEqual({ ok: true });
+    expect(await fac.call('intent', { id: msgId(), version: fac.version, intent: { type: 'step.close', actor: 'facilitator' } })).toEqual({
+      ok: true,
+    });
     await iran.until((c) => c.view?.step === 'commit', 5000, 'commit step');
     const syncs = iran.received.filter((m) => m.event === 'sync').length;
-    const r = await iran.call('intent', { id: msgId(), version: old, intent: { type: 'commit.submit', actor: 'iran', commit: { moves: [], defect: [] } } });
+    const r = await iran.call('intent', {
+      id: msgId(),
+      version: old,
+      intent: { type: 'commit.submit', actor: 'iran', commit: { moves: [], defect: [] } },
+    });
     expect(r).toMatchObject({ ok: false, code: 'stale' });
     await iran.until((c) => c.received.filter((m) => m.event === 'sync').length > syncs, 3000, 'a resync');
     expect(stateOf(code).state.delegations.iran?.committed).toBe(false);
     // From the fresh view the same commit is accepted.
-    const ok = await iran.call('intent', { id: msgId(), version: iran.version, intent: { type: 'commit.submit', actor: 'iran', commit: { moves: [], defect: [] } } });
+    const ok = await iran.call('intent', {
+      id: msgId(),
+      version: iran.version,
+      intent: { type: 'commit.submit', actor: 'iran', commit: { moves: [], defect: [] } },
+    });
     expect(ok).toEqual({ ok: true });
     expect(stateOf(code).state.delegations.iran?.committedBy).toBe('team iran');
     fac.close();
@@ -199,7 +234,9 @@ describe('the room server', () => {
     const { fac, teams } = await roomWith(server.url, ['iran', 'gulf']);
     const flood = teams.iran!.client;
     const calm = teams.gulf!.client;
-    const answers = await Promise.all(Array.from({ length: 120 }, () => flood.call('chat.send', { id: msgId(), to: 'team', text: 'spam' })));
+    const answers = await Promise.all(
+      Array.from({ length: 120 }, () => flood.call('chat.send', { id: msgId(), to: 'team', text: 'spam' })),
+    );
     const throttled = answers.filter((a) => !a.ok && a.code === 'throttled').length;
     expect(throttled).toBeGreaterThan(60);
     const t0 = performance.now();

@@ -40,8 +40,10 @@ function checkViews(seen: Seen, me: string | null, revealedIncidents: number[]) 
     for (const [id, d] of Object.entries(v.delegations)) if (id !== me) expect(d.commit).toBeNull();
     for (const q of v.quietDefections) expect(q.delegation).toBe(me);
     for (const inc of v.incidents) if (!revealedIncidents.includes(inc.id)) expect(inc.sponsor).toBe('hidden');
-    for (const e of v.events) expect(e.audience === 'all' || (me !== null && Array.isArray(e.audience) && e.audience.includes(me))).toBe(true);
-    for (const p of v.packages) expect((me !== null && p.parties.includes(me)) || ['accepted', 'fulfilled', 'broken'].includes(p.status)).toBe(true);
+    for (const e of v.events)
+      expect(e.audience === 'all' || (me !== null && Array.isArray(e.audience) && e.audience.includes(me))).toBe(true);
+    for (const p of v.packages)
+      expect((me !== null && p.parties.includes(me)) || ['accepted', 'fulfilled', 'broken'].includes(p.status)).toBe(true);
   }
   for (const sc of seen.scenarios) {
     expect(sc.injects).toEqual([]);
@@ -67,7 +69,13 @@ describe('secrets', () => {
     // Reveal one incident to Iran alone (if any happened): only Iran may then see its sponsor.
     const inc = room.state.incidents[0];
     if (inc && room.state.outcome === null) {
-      expect(await fac.call('intent', { id: msgId(), version: fac.version, intent: { type: 'facilitator.reveal', actor: 'facilitator', what: 'incident', incident: inc.id, to: 'iran' } })).toEqual({ ok: true });
+      expect(
+        await fac.call('intent', {
+          id: msgId(),
+          version: fac.version,
+          intent: { type: 'facilitator.reveal', actor: 'facilitator', what: 'incident', incident: inc.id, to: 'iran' },
+        }),
+      ).toEqual({ ok: true });
     }
     await fac.until(() => room.state.outcome !== null, 120_000, 'the end of the game');
     await new Promise((r) => setTimeout(r, 200));
@@ -90,7 +98,8 @@ describe('secrets', () => {
         for (const o of other.secretObjectives) if (!own.has(o.text)) expect(json).not.toContain(o.text);
       if (inc && d !== 'iran') {
         // The revealed sponsor of that incident reached nobody but Iran.
-        for (const v of seen.views) if (v.outcome === null) expect(v.incidents.find((i) => i.id === inc.id)?.sponsor ?? 'hidden').toBe('hidden');
+        for (const v of seen.views)
+          if (v.outcome === null) expect(v.incidents.find((i) => i.id === inc.id)?.sponsor ?? 'hidden').toBe('hidden');
       }
     }
     const pub = collect(projector);

@@ -32,7 +32,8 @@ export function effectsProblem(e: unknown): string | null {
     } else if (key in EFFECT_RECORD_LIMITS) {
       const lim = EFFECT_RECORD_LIMITS[key as keyof typeof EFFECT_RECORD_LIMITS];
       if (typeof value !== 'object' || value === null || Array.isArray(value)) return `${key}: expected an object of ids`;
-      for (const [id, v] of Object.entries(value)) if (!inRange(v, lim)) return `${key}.${id}: expected an integer from ${lim[0]} to ${lim[1]}`;
+      for (const [id, v] of Object.entries(value))
+        if (!inRange(v, lim)) return `${key}.${id}: expected an integer from ${lim[0]} to ${lim[1]}`;
     } else return `${key}: not an effect`;
   }
   return null;

@@ -45,9 +45,7 @@ export function checkReferences(s: Scenario): Problem[] {
 
   s.delegations.forEach((d, i) => {
     uniqueIds(d.secretObjectives, `delegations[${i}].secretObjectives`, add);
-    d.secretObjectives.forEach((o, j) =>
-      refCondition(o.condition, `delegations[${i}].secretObjectives[${j}].condition`, ref),
-    );
+    d.secretObjectives.forEach((o, j) => refCondition(o.condition, `delegations[${i}].secretObjectives[${j}].condition`, ref));
     if (d.doctrine) {
       const at = `delegations[${i}].doctrine`;
       refKeys('track', d.doctrine.priorities, `${at}.priorities`);
@@ -64,7 +62,10 @@ export function checkReferences(s: Scenario): Problem[] {
     }
   });
 
-  const phaseIds = s.phases.map((p) => p.id).sort().join(',');
+  const phaseIds = s.phases
+    .map((p) => p.id)
+    .sort()
+    .join(',');
   if (phaseIds !== 'A,B,C') add('phases', 'the phases must be exactly A, B and C');
   s.phases.forEach((p, i) => refKeys('track', p.requires, `phases[${i}].requires`));
 
@@ -83,8 +84,7 @@ export function checkReferences(s: Scenario): Problem[] {
       add(`${at}.front`, `a move verified by ${MONITOR_RULES[m.verifiedBy].label} must name the front where they verify it`);
     refEffects(m.effects, `${at}.effects`);
     refKeys('network', m.defection?.funding, `${at}.defection.funding`);
-    if (m.defection !== undefined && !m.defectable)
-      add(`${at}.defection`, 'a move that cannot be defected on has no defection gains');
+    if (m.defection !== undefined && !m.defectable) add(`${at}.defection`, 'a move that cannot be defected on has no defection gains');
   });
 
   const moveById = new Map(s.moves.map((m) => [m.id, m]));
@@ -101,8 +101,7 @@ export function checkReferences(s: Scenario): Problem[] {
       const m = moveById.get(moveId);
       if (!m) continue;
       if (m.kind !== 'step') add(path, `move "${moveId}" is a pledge; a span needs steps that are implemented`);
-      if (!m.phases.includes(span.phase))
-        add(path, `move "${moveId}" is not available in phase ${span.phase}, where this span is`);
+      if (!m.phases.includes(span.phase)) add(path, `move "${moveId}" is not available in phase ${span.phase}, where this span is`);
       const other = spanOfMove.get(moveId);
       if (other !== undefined) add(path, `move "${moveId}" is already a step of span "${other}"`);
       else spanOfMove.set(moveId, span.id);
@@ -139,8 +138,7 @@ export function checkReferences(s: Scenario): Problem[] {
 
   s.injects.forEach((inj, i) => {
     refEffects(inj.effects, `injects[${i}].effects`);
-    if (inj.audience !== 'all')
-      inj.audience.forEach((d, j) => ref('delegation', d, `injects[${i}].audience[${j}]`));
+    if (inj.audience !== 'all') inj.audience.forEach((d, j) => ref('delegation', d, `injects[${i}].audience[${j}]`));
     if (inj.shock !== undefined) ref('delegation', inj.shock, `injects[${i}].shock`);
     if (inj.round !== undefined && inj.round > s.tunables.roundLimit)
       add(`injects[${i}].round`, `round ${inj.round} is after the round limit (${s.tunables.roundLimit})`);
@@ -149,11 +147,7 @@ export function checkReferences(s: Scenario): Problem[] {
   return problems;
 }
 
-function uniqueIds(
-  items: ReadonlyArray<{ id: string }>,
-  path: string,
-  add: (path: string, message: string) => void,
-): Set<string> {
+function uniqueIds(items: ReadonlyArray<{ id: string }>, path: string, add: (path: string, message: string) => void): Set<string> {
   const seen = new Set<string>();
   items.forEach((item, i) => {
     if (seen.has(item.id)) add(`${path}[${i}].id`, `duplicate id "${item.id}"`);

@@ -151,9 +151,9 @@ export const phase = z.strictObject({
   name: label,
   text,
   /** Secured spans needed per track. At least two tracks: no phase completes on one track alone. */
-  requires: z.record(id, int(1, 5)).check(
-    z.refine((r) => Object.keys(r).length >= 2, { message: 'a phase must name at least two tracks (the tracks are indivisible)' }),
-  ),
+  requires: z
+    .record(id, int(1, 5))
+    .check(z.refine((r) => Object.keys(r).length >= 2, { message: 'a phase must name at least two tracks (the tracks are indivisible)' })),
 });
 export type Phase = z.infer<typeof phase>;
 

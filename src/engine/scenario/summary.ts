@@ -37,8 +37,8 @@ export function summarizeScenario(s: Scenario): ScenarioSummary {
     else if (!s.interlocks.some((x) => [x.restraint, ...x.reciprocal].some((m) => own.some((o) => o.id === m))))
       warnings.push(`delegation "${d.id}" has no step in any span of the interlock table`);
   }
-  for (const tr of s.tracks)
-    if (!s.phases.some((p) => tr.id in p.requires)) warnings.push(`track "${tr.id}" is required by no phase`);
-  if (!s.moves.some((m) => m.tags.includes('council'))) warnings.push('no move is tagged "council": the mediation council can never be founded');
+  for (const tr of s.tracks) if (!s.phases.some((p) => tr.id in p.requires)) warnings.push(`track "${tr.id}" is required by no phase`);
+  if (!s.moves.some((m) => m.tags.includes('council')))
+    warnings.push('no move is tagged "council": the mediation council can never be founded');
   return { lines, warnings };
 }
