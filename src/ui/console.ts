@@ -56,23 +56,24 @@ export function roomSection(sc: Scenario, room: RoomUi, view: GameView, act: Con
       h(
         'table',
         { class: 'seats' },
-        h('thead', {}, h('tr', {}, h('th', {}, 'Delegation'), h('th', {}, 'Held by'), h('th', {}, 'AI'), h('th', {}, ''))),
-        h(
-          'tbody',
-          {},
-          ...seats.map((s) => {
-            const d = view.delegations[s.delegation];
-            const status =
-              view.step === 'commit'
-                ? d?.committed
-                  ? `committed${d.committedBy ? ` (${d.committedBy})` : ''}`
-                  : 'not committed'
-                : d?.ready
-                  ? 'ready'
-                  : '';
-            return h(
+        h('thead', {}, h('tr', {}, h('th', {}, 'Delegation'), h('th', {}, 'Held by'), h('th', {}, ''))),
+        // A body per seat: its row, and under it the persona its AI plays (now or when handed over).
+        ...seats.map((s) => {
+          const d = view.delegations[s.delegation];
+          const status =
+            view.step === 'commit'
+              ? d?.committed
+                ? `committed${d.committedBy ? ` (${d.committedBy})` : ''}`
+                : 'not committed'
+              : d?.ready
+                ? 'ready'
+                : '';
+          return h(
+            'tbody',
+            { key: s.delegation },
+            h(
               'tr',
-              { key: s.delegation },
+              {},
               h(
                 'td',
                 {},
@@ -85,13 +86,6 @@ export function roomSection(sc: Scenario, room: RoomUi, view: GameView, act: Con
                 s.mode === 'ai' ? `AI${s.team ? ` (team ${s.team} watching)` : ''}` : s.team ? `${s.team}` : 'open',
                 s.online.length ? h('div', { class: 'muted' }, `online: ${s.online.join(', ')}`) : null,
                 status ? h('div', { class: 'muted' }, status) : null,
-              ),
-              h(
-                'td',
-                {},
-                personaPicker(nameOf(sc, s.delegation), s.persona, (persona) =>
-                  act.action({ kind: 'persona', delegation: s.delegation, persona }),
-                ),
               ),
               h(
                 'td',
@@ -112,9 +106,21 @@ export function roomSection(sc: Scenario, room: RoomUi, view: GameView, act: Con
                     })
                   : null,
               ),
-            );
-          }),
-        ),
+            ),
+            h(
+              'tr',
+              { class: 'persona-row' },
+              h(
+                'td',
+                { colspan: 3 },
+                h('span', { class: 'small muted' }, s.mode === 'ai' ? 'The AI plays it as ' : 'If the AI plays it: '),
+                personaPicker(nameOf(sc, s.delegation), s.persona, (persona) =>
+                  act.action({ kind: 'persona', delegation: s.delegation, persona }),
+                ),
+              ),
+            ),
+          );
+        }),
       ),
     ),
   );
