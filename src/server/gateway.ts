@@ -77,6 +77,8 @@ export class Gateway {
   /** The last view sent to each audience of each room, built once per state. */
   private readonly views = new WeakMap<Room, Map<string, { state: GameState; view: GameView; scenarioKey: string; scenario: Scenario }>>();
   /** What each channel was last sent: the view and its sequence number (patches follow from it). */
+  /** How many of a room's AI notes its facilitator channel was last sent. */
+  private readonly notesSent = new WeakMap<Room, number>();
   private readonly sent = new Map<string, { state: GameState; view: GameView; seq: number; scenarioKey: string }>();
   private readonly gate: ClientGate;
 
@@ -360,11 +362,15 @@ export class Gateway {
           if (sent.scenarioKey !== v.scenarioKey) msg.scenario = v.scenario;
           this.sent.set(name, { state: v.state, view: v.view, seq: sent.seq + 1, scenarioKey: v.scenarioKey });
         }
-        if (a.kind === 'facilitator') msg.notes = room.notes;
+        // The AI's notes go to the facilitator whole, but only when there are new ones (a sync carries them all).
+        if (a.kind === 'facilitator' && this.notesSent.get(room) !== room.notes.length) {
+          msg.notes = room.notes;
+          this.notesSent.set(room, room.notes.length);
+        }
       }
       if (info) msg.room = info;
       if (thinking) msg.thinking = thinking;
-      if (msg.patch || msg.room || msg.thinking || msg.scenario) this.io.to(name).emit('update', msg);
+      if (msg.patch || msg.room || msg.thinking || msg.scenario || msg.notes) this.io.to(name).emit('update', msg);
     }
   }
 
