@@ -1,0 +1,145 @@
+// The facilitator console's session tab: the game's state, pause, close the step, clocks, the log and the end.
+import { OUTCOMES, type GameView } from '../engine';
+import type { RoomUi } from '../store/gameStore';
+import { button, h, valueOf, type VNode } from './dom';
+import { numberIn, useForm } from './form';
+import type { ConsoleActions } from './console';
+
+export function SessionPanel({ room, view, act }: { room: RoomUi; view: GameView; act: ConsoleActions }): VNode {
+  const over = view.outcome !== null;
+  const { values, field } = useForm({
+    'clock-negotiation': String(room.info.clocks.negotiation ?? ''),
+    'clock-commit': String(room.info.clocks.commit ?? ''),
+    'clock-unit': '1',
+    'extend-minutes': '2',
+    'end-outcome': OUTCOMES[0] as string,
+    'end-reason': '',
+  });
+  const setClocks = () => {
+    const k = Number(values['clock-unit']);
+    const n = numberIn(values['clock-negotiation']);
+    const c = numberIn(values['clock-commit']);
+    act.action({ kind: 'clock', step: 'negotiation', minutes: n === null || n <= 0 ? null : n * k });
+    act.action({ kind: 'clock', step: 'commit', minutes: c === null || c <= 0 ? null : c * k });
+  };
+  const reason = values['end-reason'].trim();
+  const stepOpen = view.step === 'negotiation' || view.step === 'commit';
+  return h(
+    'div',
+    {},
+    h(
+      'section',
+      { class: 'section' },
+      h('h3', {}, 'The game'),
+      h(
+        'p',
+        {},
+        over
+          ? `Over: ${view.outcome}.`
+          : `Round ${view.round}, ${view.step}${view.paused ? ' — paused' : ''}.${room.info.started ? '' : ' Not started yet.'}`,
+      ),
+      h(
+        'div',
+        { class: 'row' },
+        view.paused
+          ? button('Resume', () => act.intent({ type: 'facilitator.resume', actor: 'facilitator' }), {
+              key: 'resume',
+              class: 'primary',
+              disabled: over,
+            })
+          : button('Pause', () => act.intent({ type: 'facilitator.pause', actor: 'facilitator' }), {
+              key: 'pause',
+              disabled: over || !room.info.started,
+            }),
+        button(
+          view.step === 'commit' ? 'Close the commit now' : 'Close the negotiation now',
+          () => act.intent({ type: 'step.close', actor: 'facilitator' }),
+          { disabled: over || !stepOpen || view.paused || !room.info.started },
+        ),
+      ),
+    ),
+    h(
+      'section',
+      { class: 'section' },
+      h('h3', {}, 'Clocks'),
+      h(
+        'div',
+        { class: 'row' },
+        h('label', { for: 'clock-negotiation' }, 'Negotiation'),
+        h('input', { type: 'number', ...field('clock-negotiation'), min: 0.5, step: 0.5, placeholder: 'none', style: 'width:90px' }),
+        h('label', { for: 'clock-commit' }, 'Commit'),
+        h('input', { type: 'number', ...field('clock-commit'), min: 0.5, step: 0.5, placeholder: 'none', style: 'width:90px' }),
+        h(
+          'select',
+          { ...field('clock-unit'), 'aria-label': 'Clock unit' },
+          h('option', { value: '1' }, 'minutes'),
+          h('option', { value: '60' }, 'hours'),
+          h('option', { value: '1440' }, 'days'),
+        ),
+      ),
+      h(
+        'div',
+        { class: 'row', style: 'margin-top:6px' },
+        button('Set clocks', setClocks, { class: 'primary' }),
+        h('span', { class: 'small muted' }, 'Empty: no clock. A new setting applies from the next step.'),
+      ),
+      h(
+        'div',
+        { class: 'field' },
+        h('label', { for: 'on-expiry' }, 'When the commit clock reaches zero'),
+        h(
+          'select',
+          {
+            id: 'on-expiry',
+            value: room.info.onExpiry,
+            onchange: (e: Event) => act.action({ kind: 'onExpiry', value: valueOf(e) as 'ai' | 'nothing' }),
+          },
+          h('option', { value: 'ai' }, 'the AI commits for seats that did not'),
+          h('option', { value: 'nothing' }, 'seats that did not commit, commit nothing'),
+        ),
+      ),
+      h(
+        'div',
+        { class: 'row' },
+        button('Add time', () => act.action({ kind: 'extend', minutes: numberIn(values['extend-minutes']) ?? 0 }), {
+          disabled: !room.info.clock,
+        }),
+        h('input', { type: 'number', ...field('extend-minutes'), min: -60, step: 1, style: 'width:70px', 'aria-label': 'Minutes to add' }),
+        h('span', { class: 'small muted' }, 'minutes to the running clock'),
+      ),
+    ),
+    h(
+      'section',
+      { class: 'section' },
+      h('h3', {}, 'Log and end'),
+      h('div', { class: 'row' }, button('Download the log', act.download)),
+      h('p', { class: 'small muted' }, 'The event log (replayable with npm run replay) and the transcript of messages and seats.'),
+      h(
+        'div',
+        { class: 'row' },
+        h('select', { ...field('end-outcome'), 'aria-label': 'Outcome' }, ...OUTCOMES.map((o) => h('option', { key: o, value: o }, o))),
+        h('input', {
+          type: 'text',
+          ...field('end-reason'),
+          maxlength: 400,
+          placeholder: 'Why (shown in the debrief)',
+          'aria-label': 'Reason for ending',
+        }),
+        button(
+          'End the game',
+          () =>
+            act.intent({
+              type: 'facilitator.end',
+              actor: 'facilitator',
+              outcome: values['end-outcome'] as (typeof OUTCOMES)[number],
+              ...(reason ? { reason } : {}),
+            }),
+          { class: 'danger', disabled: over },
+        ),
+      ),
+      h('div', { class: 'row', style: 'margin-top:8px' }, button('Leave the console', act.leave)),
+    ),
+  );
+}
+
+/** Whom an inject is for: the delegations ticked, or everyone when none is. */
