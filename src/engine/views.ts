@@ -156,11 +156,12 @@ export const seatStream = (s: GameState, delegation: DelegationId): number => de
 
 /**
  * An intent as an audience may read it in the event log: a commit's secret reason stays with the
- * committing delegation until the game is over (then the end screen and the debrief show it).
+ * committing delegation and the facilitator (the White Cell sees the ground truth) until the game
+ * is over (then the end screen and the debrief show it to all).
  */
 export function intentFor(intent: Intent, audience: Audience, over: boolean): Intent {
   if (intent.type !== 'commit.submit' || intent.secretReason === undefined) return intent;
-  if (over || (audience.kind === 'delegation' && audience.id === intent.actor)) return intent;
+  if (over || audience.kind === 'facilitator' || (audience.kind === 'delegation' && audience.id === intent.actor)) return intent;
   const { secretReason: _hidden, ...open } = intent;
   return open;
 }
