@@ -265,6 +265,22 @@ describe('persistence of a running game', () => {
     expect(restored.hash()).toBe(GOLDEN[1]?.hash);
   });
 
+  it('a save taken mid-game stays as it was while both the game and a game restored from it play on', () => {
+    const original = midGame(1, 5);
+    const saved = original.persist();
+    const frozen = JSON.stringify(saved);
+    const first = GameSession.restore(scenario, saved);
+    playToEnd(scenario, original);
+    playToEnd(scenario, first);
+    expect(JSON.stringify(saved)).toBe(frozen);
+    // Restored again from the same object (not through JSON), it is still the mid-game position.
+    const second = GameSession.restore(scenario, saved);
+    expect(second.log.length).toBe(JSON.parse(frozen).snapshot.context.log.length);
+    playToEnd(scenario, second);
+    expect(second.hash()).toBe(original.hash());
+    expect(second.log).toEqual(original.log);
+  });
+
   it('a finished game restores as finished', () => {
     const finished = playedGame(2);
     const restored = GameSession.restore(scenario, throughJson(finished.persist()));
