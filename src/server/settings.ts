@@ -36,9 +36,28 @@ export function serverSettings(env: Env): Pick<ServerOptions, 'gateway' | 'allow
 
 /** Logs what nothing caught, and goes on: every other room keeps its game and its clients. */
 export function keepRunning(log: (line: string) => void = (l) => process.stderr.write(l)) {
-  process.on('uncaughtException', (err) => log(`Interlock: an error nothing caught (the server goes on): ${err.stack ?? String(err)}\n`));
+  // When the log itself is gone (stdout or stderr a closed pipe: `npm start | head`), writing to it
+  // fails again and again; the server stops logging there instead of spinning on its own errors.
+  let logGone = false;
+  const gone = (err: unknown) => ['EPIPE', 'ERR_STREAM_DESTROYED'].includes((err as NodeJS.ErrnoException | null)?.code ?? '');
+  for (const stream of [process.stdout, process.stderr])
+    stream.on('error', (err) => {
+      if (gone(err)) logGone = true;
+    });
+  const report = (line: string) => {
+    if (logGone) return;
+    try {
+      log(line);
+    } catch (err) {
+      if (gone(err)) logGone = true;
+    }
+  };
+  process.on('uncaughtException', (err) => {
+    if (gone(err)) logGone = true;
+    else report(`Interlock: an error nothing caught (the server goes on): ${err.stack ?? String(err)}\n`);
+  });
   process.on('unhandledRejection', (err) =>
-    log(
+    report(
       `Interlock: a promise failed and nothing caught it (the server goes on): ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`,
     ),
   );

@@ -2,7 +2,7 @@
 // other methods, floods of QR codes, other origins; and what it serves: compressed files made at
 // build time, caching, no source maps, the security headers on every answer.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { get as httpGet, type IncomingHttpHeaders } from 'node:http';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -196,5 +196,31 @@ describe('the last-resort handler', () => {
     expect(r.stderr).toContain('a bug in one room');
     expect(r.stderr).toContain('a lost promise');
     expect(r.status).toBe(0);
+  });
+
+  it('does not spin when its own log is a closed pipe (a server started as `npm start | head`)', () => {
+    // stderr is a pipe whose reader is gone: every write fails with EPIPE. The process must keep
+    // serving without burning the CPU on logging that its logging failed.
+    const out = join(mkdtempSync(join(tmpdir(), 'interlock-epipe-')), 'cpu.txt');
+    const code = `import { writeFileSync } from 'node:fs';
+      import { keepRunning } from './src/server/settings.ts';
+      keepRunning();
+      const t0 = process.cpuUsage();
+      setTimeout(() => { throw new Error('a bug in one room'); }, 200);
+      setTimeout(() => {
+        const c = process.cpuUsage(t0);
+        writeFileSync(process.env.OUT, String((c.user + c.system) / 1000));
+        process.exit(0);
+      }, 1700);`;
+    const r = spawnSync('bash', ['-c', `"${process.execPath}" --import tsx --input-type=module -e "$CODE" 2>&1 >/dev/null | true`], {
+      cwd: root,
+      encoding: 'utf8',
+      timeout: 20_000,
+      env: { ...process.env, CODE: code, OUT: out },
+    });
+    expect(r.status).toBe(0);
+    const cpuMs = Number(readFileSync(out, 'utf8'));
+    // An idle process over 1.5 s uses a few tens of ms; a loop of failed logging uses nearly all of it.
+    expect(cpuMs).toBeLessThan(700);
   });
 });
