@@ -1,4 +1,4 @@
-// Lint, with the import boundary of CONVENTIONS.md: the engine imports nothing from Phaser,
+// Lint, with the import boundaries of docs/architecture.md: the engine imports nothing from Phaser,
 // XState, the DOM or Node; nothing imports a scene except the composition root.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';

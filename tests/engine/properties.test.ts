@@ -1,4 +1,4 @@
-// Property tests over random intent sequences (CONVENTIONS.md, tests): legal intents, forgeries
+// Property tests over random intent sequences (invariants of docs/rules.md): legal intents, forgeries
 // and malformed numbers (randomIntents.ts) are driven through a real GameSession, and after every
 // single intent the game's invariants are checked. A refused intent changes nothing; an accepted
 // one adds one log entry; replay of the log gives the same state hash; views never leak another

@@ -1,4 +1,4 @@
-// Machine path tests generated with xstate/graph (CONVENTIONS.md, tests). The game's full state
+// Machine path tests generated with xstate/graph (docs/architecture.md, the round flow). The game's full state
 // space is far too large to walk, so the walk uses a small fixed set of sample events and a coarse
 // state key (machine value, round, pause, counts of ready and committed seats, a few flags); each
 // path the graph finds is then replayed on a real actor, which must land on the key it claims.
