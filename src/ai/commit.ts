@@ -6,6 +6,7 @@ import {
   catalog,
   commitMoves,
   detectionChance,
+  monitorOf,
   retaliableIncidents,
   RETALIATION_COST,
   type Allocation,
@@ -247,7 +248,10 @@ function unilateral(
     view.packages
       .filter((pk) => pk.status === 'accepted')
       .flatMap((pk) => pk.steps)
-      .filter((s) => cat.move.get(s.move)?.track === track && cat.move.get(s.move)?.verifiedBy !== 'public').length;
+      .filter((s) => {
+        const m = cat.move.get(s.move);
+        return m?.track === track && !monitorOf(m).verifiedAtOnce;
+      }).length;
   const scored: Array<{ m: Move; value: number; why: string }> = [];
   for (const id of available) {
     const m = cat.move.get(id);

@@ -2,12 +2,13 @@
 // situation, its goals, its secret objectives, its levers and moves, and the interlocks that
 // concern it — for an instructor to hand out before a session. Each delegation's pack holds its
 // own secrets only; print one pack per team.
-import type { Scenario } from '../engine';
+import type { Monitor, Scenario } from '../engine';
 import { useState } from 'preact/hooks';
 import { button, h, valueOf, type VNode } from './dom';
 import './debrief.css';
 
-const MONITOR: Record<string, string> = { iaea: 'IAEA inspectors', observers: 'observers', public: 'public act' };
+// How a briefing names each monitor: one entry per kind (a new kind is a compile error here).
+const MONITOR: Record<Monitor, string> = { iaea: 'IAEA inspectors', observers: 'observers', public: 'public act' };
 const PHASE = (sc: Scenario, id: string) =>
   id === 'ceasefire'
     ? 'Ceasefire'
@@ -148,11 +149,7 @@ export function briefingPack(sc: Scenario, delegationId: string): VNode {
             h('td', {}, sc.tracks.find((tr) => tr.id === m.track)?.name ?? m.track),
             h('td', {}, m.phases.map((p) => (p === 'ceasefire' ? 'ceasefire' : p)).join(', ')),
             h('td', { class: 'num' }, String(m.cost)),
-            h(
-              'td',
-              {},
-              `${MONITOR[m.verifiedBy] ?? m.verifiedBy}${m.front ? ` (${sc.fronts.find((f) => f.id === m.front)?.name ?? m.front})` : ''}`,
-            ),
+            h('td', {}, `${MONITOR[m.verifiedBy]}${m.front ? ` (${sc.fronts.find((f) => f.id === m.front)?.name ?? m.front})` : ''}`),
           ),
         ),
       ),

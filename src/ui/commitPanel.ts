@@ -6,6 +6,7 @@ import {
   commitCost,
   commitMoves,
   isDefected,
+  monitorOf,
   retaliableIncidents,
   retaliationTargets,
   RETALIATION_COST,
@@ -75,10 +76,9 @@ export function commitPanel(ctx: Ctx): VNode {
       disabled: !checked && spent + m.cost > budget,
       onchange: (e: Event) => setDraft({ moves: checkedOf(e) ? [...draft.moves, id] : draft.moves.filter((x) => x !== id) }),
     });
-    const chanceText =
-      m.verifiedBy === 'public'
-        ? 'public act'
-        : `${verificationChance(sc, view, m)}% verification chance by ${m.verifiedBy === 'iaea' ? 'the IAEA' : 'observers'}`;
+    const chanceText = monitorOf(m).verifiedAtOnce
+      ? 'public act'
+      : `${verificationChance(sc, view, m)}% verification chance by ${monitorOf(m).label}`;
     return h(
       'label',
       { key: id, class: 'move', for: `mv-${id}` },
