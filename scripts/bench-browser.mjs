@@ -10,24 +10,16 @@
 // Prints a table, then one JSON line (the last line of output) for machines.
 // `--only=debrief` (or another measure's name: interactive, ai, map) runs that one alone.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { build, preview } from 'vite';
+import { CHROMIUM, CHROMIUM_ARGS, requireChromium } from './chromium.mjs';
 
 const root = join(import.meta.dirname, '..');
 const outDir = join(root, 'dist');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const ARGS = [
-  '--no-sandbox',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
 const VIEWPORT = { width: 1280, height: 720 };
 /** The main thread counts as idle after this long without a long task. */
 const QUIET_MS = 1000;
@@ -333,15 +325,14 @@ async function debrief(browser, url) {
 // ---- main ---------------------------------------------------------------------------------------
 
 async function main() {
-  if (!existsSync(CHROMIUM))
-    throw new Error(`Chromium is missing at ${CHROMIUM}. Install it with: apt-get install -y chromium (or set CHROMIUM_PATH).`);
+  requireChromium();
   log('building into dist/ …');
   await build({ root, logLevel: 'error', build: { outDir, emptyOutDir: true, manifest: true } });
   const sizes = jsSizes();
   const server = await preview({ root, logLevel: 'error', preview: { port: 0, host: '127.0.0.1', strictPort: false } });
   const { port } = server.httpServer.address();
   const url = `http://127.0.0.1:${port}/`;
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   try {
     const load = loadavg()
       .map((x) => x.toFixed(2))

@@ -6,11 +6,11 @@
 //   2. the bytes a new laptop downloads to reach the start screen (Chromium) ≤ 450 kB, and any
 //      Content-Security-Policy violation there or once a solo game with its map is on screen.
 // Needs the built game (npm run bench:abuse builds it first) and /usr/bin/chromium.
-import { existsSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { chromium } from 'playwright-core';
+import { CHROMIUM, CHROMIUM_ARGS, requireChromium } from '../../scripts/chromium.mjs';
 import { intFlag, parseArgs } from './args';
 import { runAttack, type AttackOrder, type AttackResult } from './abuseAttacks';
 import { BenchClient, BenchServer, benchRoom, fanoutOnce, freePort, msgId, nextAddress, pct, r2, type BenchRoom } from './benchServer';
@@ -28,7 +28,6 @@ const only = typeof flags.only === 'string' ? flags.only : null;
 const runs = (phase: string) => only === null || only === phase;
 const json = flags.json === true;
 const say = (s: string) => !json && process.stdout.write(`${s}\n`);
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const TARGETS = { bystanderP95Ms: 50, startScreenKB: 450 };
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -132,12 +131,8 @@ if (runs('hammer')) {
 
 // The start screen in Chromium: every byte the network delivered (compressed, with headers).
 async function startScreen() {
-  if (!existsSync(CHROMIUM))
-    throw new Error(`Chromium is missing at ${CHROMIUM}. Install it with: apt-get install -y chromium (or set CHROMIUM_PATH).`);
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-quic'],
-  });
+  requireChromium();
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   try {
     const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
     await context.addInitScript(() => {

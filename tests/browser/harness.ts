@@ -1,19 +1,15 @@
 // Browser tests: the built game served by Vite's preview server, driven in Debian's Chromium
 // with playwright-core (no downloaded browsers). Fails loudly when Chromium is missing.
-import { existsSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 import { build, preview, type PreviewServer } from 'vite';
 
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const root = join(import.meta.dirname, '..', '..');
+import { CHROMIUM, CHROMIUM_ARGS, requireChromium } from '../../scripts/chromium.mjs';
 
-export function requireChromium() {
-  if (!existsSync(CHROMIUM))
-    throw new Error(`Chromium is missing at ${CHROMIUM}. Install it with: apt-get install -y chromium (or set CHROMIUM_PATH).`);
-}
+export { CHROMIUM, requireChromium };
+const root = join(import.meta.dirname, '..', '..');
 
 const built = new Map<string, Promise<void>>();
 /**
@@ -45,16 +41,8 @@ export async function launch(): Promise<Browser> {
   requireChromium();
   return chromium.launch({
     executablePath: CHROMIUM,
-    args: [
-      '--no-sandbox',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-quic',
-      '--enable-unsafe-swiftshader',
-      '--use-angle=swiftshader',
-    ],
+    // WebGL drawn in software, so the map renders in headless Chromium.
+    args: [...CHROMIUM_ARGS, '--enable-unsafe-swiftshader', '--use-angle=swiftshader'],
   });
 }
 
