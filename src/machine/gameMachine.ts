@@ -62,28 +62,11 @@ const FACILITATOR_INTENTS = [
   'facilitator.reveal',
 ] as const;
 
-export interface GameMachineOptions {
-  /**
-   * Appends each entry to the log in place instead of copying the log: only for an actor whose
-   * snapshots form one line (a session), never for a walk that branches from one snapshot.
-   */
-  appendLogInPlace?: boolean;
-}
-
-export function createGameMachine(scenario: Scenario, options: GameMachineOptions = {}) {
-  const entryOf = (context: GameContext, intent: Intent): LogEntry => ({
-    seq: context.log.length + 1,
-    round: context.game.round,
-    actor: intent.actor,
-    intent,
-  });
-  // A copy keeps every snapshot's log its own, at O(n) an intent (O(n²) over a game).
-  const logged = options.appendLogInPlace
-    ? (context: GameContext, intent: Intent): LogEntry[] => {
-        context.log.push(entryOf(context, intent));
-        return context.log;
-      }
-    : (context: GameContext, intent: Intent): LogEntry[] => [...context.log, entryOf(context, intent)];
+export function createGameMachine(scenario: Scenario) {
+  const logged = (context: GameContext, intent: Intent): LogEntry[] => [
+    ...context.log,
+    { seq: context.log.length + 1, round: context.game.round, actor: intent.actor, intent },
+  ];
 
   const m = setup({
     types: {

@@ -18,27 +18,17 @@ export interface PersistedGame {
 }
 
 const machines = new WeakMap<Scenario, GameMachine>();
-/** The machine a session runs: its history is one line, so its log grows in place (persist and restore copy it). */
 export function machineFor(scenario: Scenario): GameMachine {
   let m = machines.get(scenario);
   if (!m) {
-    m = createGameMachine(scenario, { appendLogInPlace: true });
+    m = createGameMachine(scenario);
     machines.set(scenario, m);
   }
   return m;
 }
 
-type Persisted = ReturnType<Actor<GameMachine>['getPersistedSnapshot']>;
-/** A persisted snapshot whose log is its own (the session's log grows in place). */
-function withOwnLog(snapshot: unknown): Persisted {
-  const s = snapshot as { context?: { log?: unknown } } | null;
-  if (!s?.context || !Array.isArray(s.context.log)) return snapshot as Persisted;
-  return { ...s, context: { ...s.context, log: [...(s.context.log as unknown[])] } } as unknown as Persisted;
-}
-
 export class GameSession {
   private readonly actor: Actor<GameMachine>;
-  private logCopy: readonly LogEntry[] = [];
 
   private constructor(
     readonly scenario: Scenario,
@@ -60,7 +50,7 @@ export class GameSession {
       );
     if (saved.scenarioId !== scenario.id) throw new Error(`this snapshot is of scenario "${saved.scenarioId}", not "${scenario.id}"`);
     const actor = createActor(machineFor(scenario), {
-      snapshot: withOwnLog(saved.snapshot),
+      snapshot: saved.snapshot as ReturnType<Actor<GameMachine>['getPersistedSnapshot']>,
       input: { seed: 0 },
     }).start();
     return new GameSession(scenario, actor);
@@ -70,11 +60,8 @@ export class GameSession {
     return this.actor.getSnapshot().context.game;
   }
 
-  /** The log as a value: the same array until the next entry (the machine's own log grows in place). */
   get log(): readonly LogEntry[] {
-    const live = this.actor.getSnapshot().context.log;
-    if (this.logCopy.length !== live.length) this.logCopy = [...live];
-    return this.logCopy;
+    return this.actor.getSnapshot().context.log;
   }
 
   /** The machine's state, e.g. { phaseA: 'negotiation' } or 'drift'. */
@@ -88,13 +75,12 @@ export class GameSession {
 
   /** Sends an intent to the machine; a refused one changes nothing and comes back with the reason. */
   send(intent: Intent): SendResult {
-    const was = this.actor.getSnapshot();
-    if (was.status === 'done') return { ok: false, reason: 'the game is over' };
-    // A number, not the array: the log grows in place.
-    const before = was.context.log.length;
+    if (this.done) return { ok: false, reason: 'the game is over' };
+    const before = this.log.length;
+    const state = this.state;
     this.actor.send(intent);
-    if (this.actor.getSnapshot().context.log.length > before) return { ok: true };
-    return { ok: false, reason: checkIntent(this.scenario, was.context.game, intent) ?? 'not accepted at this point of the round' };
+    if (this.log.length > before) return { ok: true };
+    return { ok: false, reason: checkIntent(this.scenario, state, intent) ?? 'not accepted at this point of the round' };
   }
 
   hash(): string {
@@ -107,7 +93,7 @@ export class GameSession {
       machineVersion: MACHINE_VERSION,
       engineVersion: ENGINE_VERSION,
       scenarioId: this.scenario.id,
-      snapshot: withOwnLog(this.actor.getPersistedSnapshot()),
+      snapshot: this.actor.getPersistedSnapshot(),
     };
   }
 
