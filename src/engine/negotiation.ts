@@ -107,8 +107,10 @@ export function concludePackage(scenario: Scenario, s: GameState, pkg: Package) 
   const pledges = pkg.steps.map((st) => cat.move.get(st.move)).filter((m) => m?.kind === 'pledge');
   const frameworkBy = new Set(pledges.filter((m) => m?.tags.includes('framework')).map((m) => m?.delegation));
   const fw = scenario.framework;
+  let adopted = false;
   if (!s.framework.adopted && fw.requiredDelegations.every((d) => frameworkBy.has(d)) && pkg.parties.length >= fw.minParties) {
     s.framework = { adopted: true, round: s.round };
+    adopted = true;
     say(s, 'framework', `Framework adopted: the benchmark calendar is agreed.`);
   }
   const joiners = pledges.filter((m) => m?.tags.includes('council')).map((m) => m?.delegation as string);
@@ -130,6 +132,9 @@ export function concludePackage(scenario: Scenario, s: GameState, pkg: Package) 
   }
   for (const m of pledges) {
     if (!m) continue;
+    // §6.1: a join pledge or an endorsement that founded, joined or adopted nothing does not take effect.
+    if (m.tags.includes('council') && !s.council.members.includes(m.delegation)) continue;
+    if (m.tags.includes('framework') && !adopted) continue;
     applyPledgeEffects(s, m.effects.support, m.effects.tension);
     standPledge(s, m.id, m.delegation);
   }

@@ -4,7 +4,7 @@ import { catalog } from './catalog';
 import { climbLadder, runInquiries } from './council';
 import { addSupport, addTension, addTrust, applyOneShot, clamp, cloneState, copyAllocation, editPackage, nameOf, say } from './draft';
 import { domesticShock } from './injects';
-import { closeWindows, openWindows, recordViolation, spanSecured, updateSpans } from './interlock';
+import { closeWindows, lapseLingeringRelief, openWindows, recordViolation, spanSecured, updateSpans } from './interlock';
 import { settlePackages } from './negotiation';
 import { monitorOf } from './monitors';
 import { chance, nextFloat, pick } from './rng';
@@ -15,7 +15,6 @@ import type { GameState, Incident } from './types';
 export function resolveRound(scenario: Scenario, state: GameState): GameState {
   const s = cloneState(state);
   s.step = 'resolution';
-  const violationsBefore = s.violations.length;
   const newly = reveal(scenario, s);
   if (s.warTrigger !== null) {
     recordHistory(scenario, s, 0);
@@ -31,7 +30,8 @@ export function resolveRound(scenario: Scenario, state: GameState): GameState {
   closeWindows(scenario, s);
   const incidents = spawnIncidents(scenario, s);
   runInquiries(scenario, s, incidents);
-  assess(scenario, s, s.violations.length - violationsBefore);
+  // Every violation verified this round counts, a facilitator's ruling before the resolution too.
+  assess(scenario, s, s.violations.filter((v) => v.round === s.round).length);
   recordHistory(scenario, s, incidents.length);
   return s;
 }
@@ -282,6 +282,7 @@ function assess(scenario: Scenario, s: GameState, violationsThisRound: number) {
   const t = scenario.tunables;
   const securedNow = scenario.interlocks.filter((x) => spanSecured(scenario, s, x.id)).length;
   climbLadder(scenario, s, violationsThisRound, securedNow);
+  lapseLingeringRelief(scenario, s);
   settlePackages(scenario, s);
   for (const d of catalog(scenario).delegationIds) {
     if ((s.delegations[d]?.support ?? 100) < t.shockSupport) domesticShock(scenario, s, d, 'Domestic backlash');

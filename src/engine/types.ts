@@ -14,6 +14,8 @@ export interface StandingStep {
   round: number;
   verified: boolean;
   verifiedRound: number | null;
+  /** Relief that outlived a violation with no snapback armed: the round in whose assessment it lapses (§5.5). */
+  lapses?: number;
 }
 
 export interface Implemented {

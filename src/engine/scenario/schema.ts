@@ -263,6 +263,12 @@ export const tunables = z.strictObject({
   ladderRounds: int(1, 6),
   frontTensionDecay: int(0, 20),
   wholeFrontWeight: percent,
+  /** Rounds linked relief stays with a violator when no snapback was armed (§5.5). */
+  reliefLingerRounds: z._default(int(0, 6), 2),
+  /** Proxy funding a patron's networks gain when relief is paid before its restraint is verified. */
+  reliefCaptureFunding: z._default(int(0, 40), 0),
+  /** Points of strike chance each secured span (ever) adds to proxies and spoilers: they react to progress. */
+  spoilerProgress: z._default(int(0, 10), 0),
 });
 export type Tunables = z.infer<typeof tunables>;
 
