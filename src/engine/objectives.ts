@@ -3,7 +3,7 @@ import { catalog } from './catalog';
 import { spanSecured } from './interlock';
 import { effectiveFunding } from './resolution';
 import { lastImplemented } from './standing';
-import type { Condition, Outcome, Scenario } from './scenario/schema';
+import type { Condition, Objective, Outcome, Scenario } from './scenario/schema';
 import type { DelegationId, GameState } from './types';
 
 export const OUTCOME_POINTS: Record<Outcome, number> = { consolidation: 40, drift: 15, unraveling: 0 };
@@ -44,9 +44,14 @@ export interface ObjectiveResult {
   met: boolean;
 }
 
+/** The objectives dealt to `d` in this game (none where the state, a view, does not show them). */
+export function dealtObjectives(scenario: Scenario, s: GameState, d: DelegationId): Objective[] {
+  const dealt = s.objectives[d] ?? [];
+  return (catalog(scenario).delegation.get(d)?.secretObjectives ?? []).filter((o) => dealt.includes(o.id));
+}
+
 export function objectivesOf(scenario: Scenario, s: GameState, d: DelegationId): ObjectiveResult[] {
-  const del = catalog(scenario).delegation.get(d);
-  return (del?.secretObjectives ?? []).map((o) => ({
+  return dealtObjectives(scenario, s, d).map((o) => ({
     id: o.id,
     text: o.text,
     points: o.points,

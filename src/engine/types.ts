@@ -202,6 +202,8 @@ export interface GameState {
   customInjects: number;
   /** What the facilitator revealed, and to whom ('all' or a delegation). */
   revealed: { incidents: Array<{ id: number; to: string }>; defections: string[]; objectives: string[] };
+  /** SECRET: the objectives dealt to each delegation from its pool (§7); a view keeps only the viewer's. */
+  objectives: Record<DelegationId, string[]>;
   events: GameEvent[];
   history: RoundRecord[];
 }

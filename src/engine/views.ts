@@ -96,6 +96,13 @@ function withoutWords(p: Package): Package {
   return w;
 }
 
+/** The dealt objectives a viewer may read: its own, those revealed to it, all once the game is over. */
+function objectivesFor(s: GameState, viewer: DelegationId | null): GameState['objectives'] {
+  if (s.outcome !== null || s.revealed.objectives.some((to) => to === 'all' || to === viewer)) return s.objectives;
+  const own = viewer === null ? undefined : s.objectives[viewer];
+  return own ? { [viewer as string]: own } : {};
+}
+
 /**
  * Views are read-only: they share every part of the state that holds no secret, and replace
  * the parts that do (commits, quiet defections, true sponsors, private events, the seed and the
@@ -113,6 +120,7 @@ function filtered(s: GameState, viewer: DelegationId | null, audience: Audience,
   v.funding = {};
   v.delegations = sealedCommits(s.delegations, viewer);
   v.quietDefections = defectionsShown ? s.quietDefections : ownDefections(s.quietDefections, viewer);
+  v.objectives = objectivesFor(s, viewer);
   v.incidents = incidentsFor(s, revealedIncidents);
   // A package is seen by its parties; agreed ones are public commitments, but what the parties
   // said to each other with it (the note, each answer's reason, an AI's reasoning too) stays theirs.

@@ -136,7 +136,8 @@ export const delegation = z.strictObject({
   summary: text,
   goals: z.array(text).check(z.minLength(1), z.maxLength(6)),
   levers: z.array(text).check(z.minLength(1), z.maxLength(8)),
-  secretObjectives: z.array(objective).check(z.minLength(2), z.maxLength(3)),
+  /** The pool: each game deals two or three of them (docs/rules.md §7). */
+  secretObjectives: z.array(objective).check(z.minLength(2), z.maxLength(6)),
   startSupport: percent,
   /** Optional: without one, the AI plays a neutral doctrine. */
   doctrine: z.optional(doctrine),
