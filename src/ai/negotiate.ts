@@ -97,11 +97,19 @@ function myCost(scenario: Scenario, steps: readonly PackageStep[], me: string): 
 
 // ---------------------------------------------------------------- proposals
 
-/** Moves already on the table this round, or agreed and still to be implemented. */
-function movesInPlay(view: GameView): Set<string> {
+/**
+ * Moves agreed and still to be implemented, or on the table this round in an offer that can
+ * stand: one that completes a span of this phase and crosses no party's red line. Junk, or an
+ * offer its parties will refuse, leaves the moves free for a sound offer (one person's junk
+ * must not stall the table).
+ */
+function movesInPlay(scenario: Scenario, view: GameView): Set<string> {
   const out = new Set<string>();
+  const sound = (p: Package) =>
+    spansCompleted(scenario, p.steps).some((x) => x.phase === view.phase) &&
+    p.parties.every((d) => breachOf(scenario, view, d, p.steps) === null);
   for (const p of view.packages) {
-    const live = (p.round === view.round && (p.status === 'proposed' || p.status === 'accepted')) || p.status === 'accepted';
+    const live = p.status === 'accepted' || (p.round === view.round && p.status === 'proposed' && sound(p));
     if (live) for (const s of p.steps) out.add(s.move);
   }
   return out;
@@ -173,7 +181,7 @@ function spanProposals(scenario: Scenario, view: GameView, me: string, p: Profil
   if (view.phase === 'ceasefire') return [];
   const cat = catalog(scenario);
   const needs = bridgeShortfall(scenario, view);
-  const busy = movesInPlay(view);
+  const busy = movesInPlay(scenario, view);
   const candidates: Array<{ span: Interlock; steps: PackageStep[]; score: number; cost: number }> = [];
   for (const span of scenario.interlocks) {
     if (span.phase !== view.phase || (needs[span.track] ?? 0) <= 0 || spanInPlay(view, span.id)) continue;
@@ -304,7 +312,8 @@ export function answer(scenario: Scenario, view: GameView, me: string, p: Profil
       me,
       mine.map((s) => s.move),
     );
-    if (against) return reject(`giving up ${quoted(scenario, against)} would cost us leverage we mean to keep`);
+    // The true reason is a secret objective: the refusal names neither it nor the move it keeps back.
+    if (against) return reject('the balance of this package does not work for us as it stands');
   }
 
   const cost = myCost(scenario, pkg.steps, me);

@@ -14,6 +14,7 @@ import {
   isDefected,
   lastImplemented,
   nextFloat,
+  type Allocation,
   type GameView,
   type Intent,
   type Move,
@@ -66,9 +67,26 @@ function keepPromises(scenario: Scenario, view: GameView, d: string, when: (pkg:
   return moves;
 }
 
-const commit = (d: string, moves: string[], defect: string[] = []): Decision[] => [
-  say({ type: 'commit.submit', actor: d, commit: { moves, defect } }),
-];
+/** A person at the monitors' seat who spreads the teams evenly once, as the commit panel lets one do (the AI weighs demand). */
+function evenSpread(scenario: Scenario): Allocation {
+  const mon = scenario.monitors;
+  const inspections: Record<string, number> = {};
+  const observers: Record<string, number> = {};
+  for (let i = 0; i < mon.inspectionTeams; i++) {
+    const t = scenario.tracks[i % scenario.tracks.length]?.id ?? '';
+    inspections[t] = (inspections[t] ?? 0) + 1;
+  }
+  for (let i = 0; i < mon.observerTeams; i++) {
+    const f = scenario.fronts[i % scenario.fronts.length]?.id ?? '';
+    observers[f] = (observers[f] ?? 0) + 1;
+  }
+  return { inspections, observers };
+}
+
+function commit(scenario: Scenario, d: string, moves: string[], defect: string[] = []): Decision[] {
+  const allocation = scenario.monitors.allocator === d ? { allocation: evenSpread(scenario) } : {};
+  return [say({ type: 'commit.submit', actor: d, commit: { moves, defect, ...allocation } })];
+}
 
 /** Moves a delegation may name in a package now. */
 function offerable(scenario: Scenario, view: GameView, d: string): Move[] {
@@ -153,33 +171,34 @@ export function archetype(scenario: Scenario, kind: Archetype): Decider {
       case 'silent':
         return [];
       case 'accept-all':
-        if (stage === 'commit') return commit(d, promised());
+        if (stage === 'commit') return commit(scenario, d, promised());
         return stage === 'answer' ? answerAll(view, d, () => true) : [];
       case 'junk-proposer':
-        if (stage === 'commit') return commit(d, promised());
+        if (stage === 'commit') return commit(scenario, d, promised());
         if (stage === 'propose') return junk(scenario, view, d, r);
         return stage === 'answer' ? answerAll(view, d, () => nextFloat(r) < 0.5) : [];
       case 'duplicate-proposer':
-        if (stage === 'commit') return commit(d, promised());
+        if (stage === 'commit') return commit(scenario, d, promised());
         if (stage === 'propose') return duplicates(scenario, view, d);
         return stage === 'answer' ? [...answerAll(view, d, () => true), ...duplicates(scenario, view, d)] : [];
       case 'accept-and-defect':
-        if (stage === 'commit') return commit(d, promised(), verifiedOwn(scenario, view, d));
+        if (stage === 'commit') return commit(scenario, d, promised(), verifiedOwn(scenario, view, d));
         return stage === 'answer' ? answerAll(view, d, () => true) : [];
       case 'free-rider':
         if (stage === 'commit')
           return commit(
+            scenario,
             d,
             keepPromises(scenario, view, d, (p) => othersDelivered(scenario, view, d, p)),
           );
         return stage === 'answer' ? answerAll(view, d, () => true) : [];
       case 'cherry-picker':
-        if (stage === 'commit') return commit(d, promised());
+        if (stage === 'commit') return commit(scenario, d, promised());
         return stage === 'answer'
           ? answerAll(view, d, (p) => ownCost(scenario, p, d, true) < ownCost(scenario, p, d, false) || ownCost(scenario, p, d, true) === 0)
           : [];
       case 'take-only':
-        if (stage === 'commit') return commit(d, []);
+        if (stage === 'commit') return commit(scenario, d, []);
         if (stage === 'propose') return demands(scenario, view, d);
         return stage === 'answer' ? answerAll(view, d, (p) => ownCost(scenario, p, d, true) === 0) : [];
     }
