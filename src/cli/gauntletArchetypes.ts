@@ -39,7 +39,8 @@ export type Archetype = (typeof ARCHETYPES)[number];
 export const ARCHETYPE_TEXT: Record<Archetype, string> = {
   silent: 'never proposes, answers or commits (the clock closes its steps)',
   'accept-all': 'accepts every offer, proposes nothing, commits what it promised while its points last',
-  'junk-proposer': 'proposes four random packages a round, answers at random, commits what it promised',
+  'junk-proposer':
+    'proposes four random packages a round, accepts every offer, commits what it promised, its missing steps of open spans and calming or verification moves with the points left',
   'duplicate-proposer': 'proposes copies of the offers it sees, accepts every offer, commits what it promised',
   'accept-and-defect': 'accepts every offer, commits what it promised, then quietly abandons every step it can once verified',
   'free-rider': 'accepts every offer but carries out its part only after the others have carried out theirs',
@@ -67,24 +68,43 @@ function keepPromises(scenario: Scenario, view: GameView, d: string, when: (pkg:
   return moves;
 }
 
-/** A person at the monitors' seat who spreads the teams evenly once, as the commit panel lets one do (the AI weighs demand). */
-function evenSpread(scenario: Scenario): Allocation {
-  const mon = scenario.monitors;
-  const inspections: Record<string, number> = {};
-  const observers: Record<string, number> = {};
-  for (let i = 0; i < mon.inspectionTeams; i++) {
-    const t = scenario.tracks[i % scenario.tracks.length]?.id ?? '';
-    inspections[t] = (inspections[t] ?? 0) + 1;
-  }
-  for (let i = 0; i < mon.observerTeams; i++) {
-    const f = scenario.fronts[i % scenario.fronts.length]?.id ?? '';
-    observers[f] = (observers[f] ?? 0) + 1;
-  }
-  return { inspections, observers };
+/**
+ * A person at the monitors' seat sends its teams where the board shows steps waiting for a check
+ * (steps in force not yet verified, and steps agreed and still to come), spread in turn over
+ * those tracks and fronts (over all of them when none waits).
+ */
+function teamsWhereNeeded(scenario: Scenario, view: GameView): Allocation {
+  const cat = catalog(scenario);
+  const unverified = view.standing.filter((st) => !st.verified).map((st) => st.move);
+  const toCome = view.packages.filter((p) => p.status === 'accepted').flatMap((p) => p.steps.map((st) => st.move));
+  const waiting = [...unverified, ...toCome.filter((id) => !inForce(view, id))]
+    .map((id) => cat.move.get(id))
+    .filter((m): m is Move => m !== undefined && m.kind === 'step');
+  const spread = (n: number, all: readonly string[], wanted: readonly string[]) => {
+    const list = wanted.length ? [...new Set(wanted)] : [...all];
+    const out: Record<string, number> = {};
+    for (let i = 0; i < n && list.length; i++) {
+      const k = list[i % list.length] as string;
+      out[k] = (out[k] ?? 0) + 1;
+    }
+    return out;
+  };
+  return {
+    inspections: spread(
+      scenario.monitors.inspectionTeams,
+      scenario.tracks.map((t) => t.id),
+      waiting.filter((m) => m.verifiedBy === 'iaea').map((m) => m.track),
+    ),
+    observers: spread(
+      scenario.monitors.observerTeams,
+      scenario.fronts.map((f) => f.id),
+      waiting.flatMap((m) => (m.verifiedBy === 'observers' && m.front ? [m.front] : [])),
+    ),
+  };
 }
 
-function commit(scenario: Scenario, d: string, moves: string[], defect: string[] = []): Decision[] {
-  const allocation = scenario.monitors.allocator === d ? { allocation: evenSpread(scenario) } : {};
+function commit(scenario: Scenario, view: GameView, d: string, moves: string[], defect: string[] = []): Decision[] {
+  const allocation = scenario.monitors.allocator === d ? { allocation: teamsWhereNeeded(scenario, view) } : {};
   return [say({ type: 'commit.submit', actor: d, commit: { moves, defect, ...allocation } })];
 }
 
@@ -155,6 +175,40 @@ function othersDelivered(scenario: Scenario, view: GameView, d: string, p: Packa
     .every((s) => (lastImplemented(view, s.move) ?? -1) >= (p.acceptedRound ?? Infinity));
 }
 
+/** Its own missing steps of spans whose window is running (the board shows them), with the points left after `taken`. */
+function missingSpanSteps(scenario: Scenario, view: GameView, d: string, taken: readonly string[]): string[] {
+  const cat = catalog(scenario);
+  let ap = apAvailable(view, d) - taken.reduce((a, m) => a + (cat.move.get(m)?.cost ?? 0), 0);
+  const out: string[] = [];
+  for (const span of scenario.interlocks) {
+    const rec = view.spans[span.id];
+    if (!rec || rec.status !== 'open' || (rec.closesRound ?? 0) < view.round) continue;
+    for (const id of cat.spanSteps.get(span.id) ?? []) {
+      const m = cat.move.get(id);
+      if (!m || m.delegation !== d || inForce(view, id) || taken.includes(id) || out.includes(id) || m.cost > ap) continue;
+      if (!m.phases.includes(view.phase)) continue;
+      out.push(id);
+      ap -= m.cost;
+    }
+  }
+  return out;
+}
+
+/** With the points left after `taken`: its own moves that calm things or help verification (what an eager person adds). */
+function goodWill(scenario: Scenario, view: GameView, d: string, taken: readonly string[]): string[] {
+  const cat = catalog(scenario);
+  let ap = apAvailable(view, d) - taken.reduce((a, m) => a + (cat.move.get(m)?.cost ?? 0), 0);
+  const out: string[] = [];
+  for (const m of offerable(scenario, view, d)) {
+    const e = m.effects;
+    const helps = (e.tension ?? 0) < 0 || Object.keys(e.verification ?? {}).length > 0;
+    if (!helps || (e.tension ?? 0) > 0 || taken.includes(m.id) || m.cost > ap) continue;
+    out.push(m.id);
+    ap -= m.cost;
+  }
+  return out;
+}
+
 function verifiedOwn(scenario: Scenario, view: GameView, d: string): string[] {
   const cat = catalog(scenario);
   return view.standing
@@ -171,34 +225,38 @@ export function archetype(scenario: Scenario, kind: Archetype): Decider {
       case 'silent':
         return [];
       case 'accept-all':
-        if (stage === 'commit') return commit(scenario, d, promised());
+        if (stage === 'commit') return commit(scenario, view, d, promised());
         return stage === 'answer' ? answerAll(view, d, () => true) : [];
       case 'junk-proposer':
-        if (stage === 'commit') return commit(scenario, d, promised());
+        if (stage === 'commit') {
+          const moves = [...promised(), ...missingSpanSteps(scenario, view, d, promised())];
+          return commit(scenario, view, d, [...moves, ...goodWill(scenario, view, d, moves)]);
+        }
         if (stage === 'propose') return junk(scenario, view, d, r);
-        return stage === 'answer' ? answerAll(view, d, () => nextFloat(r) < 0.5) : [];
+        return stage === 'answer' ? answerAll(view, d, () => true) : [];
       case 'duplicate-proposer':
-        if (stage === 'commit') return commit(scenario, d, promised());
+        if (stage === 'commit') return commit(scenario, view, d, promised());
         if (stage === 'propose') return duplicates(scenario, view, d);
         return stage === 'answer' ? [...answerAll(view, d, () => true), ...duplicates(scenario, view, d)] : [];
       case 'accept-and-defect':
-        if (stage === 'commit') return commit(scenario, d, promised(), verifiedOwn(scenario, view, d));
+        if (stage === 'commit') return commit(scenario, view, d, promised(), verifiedOwn(scenario, view, d));
         return stage === 'answer' ? answerAll(view, d, () => true) : [];
       case 'free-rider':
         if (stage === 'commit')
           return commit(
             scenario,
+            view,
             d,
             keepPromises(scenario, view, d, (p) => othersDelivered(scenario, view, d, p)),
           );
         return stage === 'answer' ? answerAll(view, d, () => true) : [];
       case 'cherry-picker':
-        if (stage === 'commit') return commit(scenario, d, promised());
+        if (stage === 'commit') return commit(scenario, view, d, promised());
         return stage === 'answer'
           ? answerAll(view, d, (p) => ownCost(scenario, p, d, true) < ownCost(scenario, p, d, false) || ownCost(scenario, p, d, true) === 0)
           : [];
       case 'take-only':
-        if (stage === 'commit') return commit(scenario, d, []);
+        if (stage === 'commit') return commit(scenario, view, d, []);
         if (stage === 'propose') return demands(scenario, view, d);
         return stage === 'answer' ? answerAll(view, d, (p) => ownCost(scenario, p, d, true) === 0) : [];
     }
