@@ -17,10 +17,32 @@ export interface Table {
 
 export type Stage = 'propose' | 'answer' | 'close' | 'commit';
 
+/**
+ * Public facts about the table that a seat's view leaves out: who is played by people (every
+ * player knows which seats are people), and the round the current phase began (the view leaves
+ * the round history out).
+ */
+export interface Seating {
+  people: readonly string[];
+  phaseSince: number;
+}
+
+export function seatingOf(s: GameState, people: readonly string[]): Seating {
+  let since = 1;
+  for (const h of s.history) if (h.phase !== s.phase) since = Math.max(since, h.round + 1);
+  return { people, phaseSince: since };
+}
+
 /** Decides one stage for one seat from its own view and its seat's random stream (engine: seatStream, never in a view). */
-export type Decider = (view: GameView, delegation: string, stage: Stage, stream: number) => Decision[];
+export type Decider = (view: GameView, delegation: string, stage: Stage, stream: number, seating: Seating) => Decision[];
 /** The same, where the answer may come later (a worker). */
-export type AsyncDecider = (view: GameView, delegation: string, stage: Stage, stream: number) => Decision[] | Promise<Decision[]>;
+export type AsyncDecider = (
+  view: GameView,
+  delegation: string,
+  stage: Stage,
+  stream: number,
+  seating: Seating,
+) => Decision[] | Promise<Decision[]>;
 
 /** Answer passes after the proposals: enough for a counter and an answer to it. */
 export const ANSWER_PASSES = 4;
@@ -70,6 +92,8 @@ export interface SeatPlay {
   table: Table;
   /** The seats the AI plays: asked again before each decision is taken (a person may take one back meanwhile). */
   seats: readonly string[] | (() => readonly string[]);
+  /** The seats people play (default: every seat the AI does not play). */
+  people?: () => readonly string[];
   /** Kept by callers that run the loop more than once on a step (default: a new one). */
   book?: RoundBook;
   /** Called with every decision taken and whether the table accepted it. */
@@ -81,6 +105,7 @@ interface Ask {
   stage: Stage;
   view: GameView;
   stream: number;
+  seating: Seating;
 }
 
 /** The loop itself: yields each question, receives its decisions, and sends them to the table. */
@@ -98,8 +123,10 @@ function* seatTurns(play: SeatPlay): Generator<Ask, void, Decision[]> {
       play.onDecision?.(d, decision, r.ok);
     }
   };
+  const people = play.people ?? (() => Object.keys(table.state.delegations).filter((x) => !seats().includes(x)));
   function* ask(d: string, stage: Stage): Generator<Ask, void, Decision[]> {
-    take(d, yield { delegation: d, stage, view: decisionView(table.state, d), stream: seatStream(table.state, d) });
+    const s = table.state;
+    take(d, yield { delegation: d, stage, view: decisionView(s, d), stream: seatStream(s, d), seating: seatingOf(s, people()) });
   }
   const ready = (d: string) => table.state.delegations[d]?.ready === true;
 
@@ -145,8 +172,8 @@ export function playSeats(play: SeatPlay, decide: AsyncDecider): Promise<void> |
   const turns = seatTurns(play);
   let next = turns.next();
   while (!next.done) {
-    const { view, delegation, stage, stream } = next.value;
-    const out = decide(view, delegation, stage, stream);
+    const { view, delegation, stage, stream, seating } = next.value;
+    const out = decide(view, delegation, stage, stream, seating);
     if (isPromise(out)) return finish(turns, out, decide);
     next = turns.next(out);
   }
@@ -155,8 +182,8 @@ export function playSeats(play: SeatPlay, decide: AsyncDecider): Promise<void> |
 async function finish(turns: Generator<Ask, void, Decision[]>, first: Promise<Decision[]>, decide: AsyncDecider): Promise<void> {
   let next = turns.next(await first);
   while (!next.done) {
-    const { view, delegation, stage, stream } = next.value;
-    next = turns.next(await decide(view, delegation, stage, stream));
+    const { view, delegation, stage, stream, seating } = next.value;
+    next = turns.next(await decide(view, delegation, stage, stream, seating));
   }
 }
 

@@ -40,6 +40,26 @@ export function checkPackageSteps(
   }
   const parties = partiesOf(proposer, steps);
   if (parties.length < 2) return 'a package links steps of at least two delegations';
+  const same = identicalPackage(s, steps, window);
+  if (same) return `identical to package #${same.id} (the same steps and window): answer that one instead`;
+  return null;
+}
+
+/** A step as the package means it: the move, and the move that sets it off (indices differ with the order). */
+function stepKeys(steps: readonly PackageStep[]): string {
+  return steps
+    .map((st) => `${st.delegation}:${st.move}<${st.after === undefined ? '' : (steps[st.after]?.move ?? '?')}`)
+    .sort()
+    .join('|');
+}
+
+/** A package of this round, or an agreed one still running, with the same steps and window (rules §8.1). */
+export function identicalPackage(s: GameState, steps: readonly PackageStep[], window: number): Package | null {
+  const key = stepKeys(steps);
+  for (const p of s.packages) {
+    if (p.window !== window || (p.round !== s.round && p.status !== 'accepted')) continue;
+    if (p.steps.length === steps.length && stepKeys(p.steps) === key) return p;
+  }
   return null;
 }
 

@@ -63,7 +63,10 @@ export function objectivesOf(scenario: Scenario, s: GameState, d: DelegationId):
 export function score(scenario: Scenario, s: GameState, d: DelegationId): number {
   const shared = s.outcome ? OUTCOME_POINTS[s.outcome] : 0;
   const secret = objectivesOf(scenario, s, d).reduce((a, o) => a + (o.met ? o.points : 0), 0);
-  return shared + secret + Math.floor((s.delegations[d]?.support ?? 0) / 10);
+  // The secret gain of undiscovered quiet defections counts here only (rules §7, §8.2).
+  let gained = 0;
+  for (const q of s.quietDefections) if (q.delegation === d) gained += q.support ?? 0;
+  return shared + secret + Math.floor(Math.min(100, (s.delegations[d]?.support ?? 0) + gained) / 10);
 }
 
 export function scores(scenario: Scenario, s: GameState): Record<DelegationId, number> {

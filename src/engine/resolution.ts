@@ -53,8 +53,9 @@ function reveal(scenario: Scenario, s: GameState): string[] {
       const st = standingStep(s, id);
       const m = cat.move.get(id);
       if (!st || !m || isDefected(s, id)) continue;
-      s.quietDefections.push({ move: id, delegation: st.delegation, round: s.round });
-      addSupport(s, d, m.defection?.support ?? 0);
+      // Its support gain stays with the secret record, out of the public support (rules §8.2).
+      const gain = m.defection?.support;
+      s.quietDefections.push({ move: id, delegation: st.delegation, round: s.round, ...(gain ? { support: gain } : {}) });
       say(s, 'defection', `${nameOf(scenario, d)} quietly stops "${m.name}" while it still counts in public.`, [d]);
     }
     if (c.allocation && scenario.monitors.allocator === d) {

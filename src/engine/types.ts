@@ -31,6 +31,8 @@ export interface QuietDefection {
   move: string;
   delegation: DelegationId;
   round: number;
+  /** The support it gains the defector: secret with it, counted in the score (rules §8.2). */
+  support?: number;
 }
 
 export type SpanStatus = 'idle' | 'open' | 'pending' | 'secured' | 'negated' | 'violated';

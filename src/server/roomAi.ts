@@ -1,7 +1,7 @@
 // Plays the AI seats of a room (empty seats, or seats the facilitator handed to the AI) by the one
 // seat scheduler, as solo play does, each seat with the persona the facilitator chose for it.
 // Decisions are made in the AI threads from the seat's own view.
-import type { Stage, Table } from '../ai/scheduler';
+import type { Seating, Stage, Table } from '../ai/scheduler';
 import { playSeats, SeatDriver } from '../ai/scheduler';
 import type { Decision } from '../ai/words';
 import type { GameView } from '../engine';
@@ -28,7 +28,7 @@ export class RoomAi {
     this.driver = new SeatDriver({
       table: this.table,
       seats: () => this.aiSeats(),
-      decide: (view, d, stage, stream) => this.ask(view, d, stage, stream),
+      decide: (view, d, stage, stream, seating) => this.ask(view, d, stage, stream, seating),
       mayAct: () => !room.disposed && room.started && !room.session.done,
       onDecision: (d, decision, accepted) => this.note(d, decision, accepted),
     });
@@ -43,12 +43,19 @@ export class RoomAi {
     return this.driver.drive();
   }
 
-  private async ask(view: GameView, d: string, stage: Stage, stream: number): Promise<Decision[]> {
+  private async ask(view: GameView, d: string, stage: Stage, stream: number, seating: Seating): Promise<Decision[]> {
     const room = this.room;
     room.thinking.add(d);
     room.announceThinking();
     try {
-      return await this.pool.decide(room.scenarioKey, room.scenario, { delegation: d, view, stream, persona: room.personaOf(d), stage });
+      return await this.pool.decide(room.scenarioKey, room.scenario, {
+        delegation: d,
+        view,
+        stream,
+        persona: room.personaOf(d),
+        stage,
+        seating,
+      });
     } catch (err) {
       console.error('AI', d, (err as Error).message);
       return [];
@@ -71,8 +78,9 @@ export class RoomAi {
   /** The AI commits for seats that did not (used when a clock runs out and the facilitator chose so). */
   async commitFor(seats: string[]) {
     if (this.room.state.step !== 'commit') return;
-    await playSeats({ table: this.table, seats, onDecision: (d, decision, ok) => this.note(d, decision, ok) }, (view, d, stage, stream) =>
-      this.ask(view, d, stage, stream),
+    await playSeats(
+      { table: this.table, seats, onDecision: (d, decision, ok) => this.note(d, decision, ok) },
+      (view, d, stage, stream, seating) => this.ask(view, d, stage, stream, seating),
     );
   }
 }
