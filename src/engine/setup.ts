@@ -4,7 +4,7 @@ import { deriveSeed } from './rng';
 import { shallowCopy } from './draft';
 
 /** Bumped when a rule changes the outcome of a log: old logs and saves are then refused. */
-export const ENGINE_VERSION = 3;
+export const ENGINE_VERSION = 4;
 
 export function createGame(scenario: Scenario, seed: number): GameState {
   const ids = scenario.delegations.map((d) => d.id);
@@ -52,6 +52,7 @@ export function createGame(scenario: Scenario, seed: number): GameState {
         s.id,
         {
           status: 'idle',
+          lost: null,
           openedRound: null,
           closesRound: null,
           securedRound: null,
@@ -75,6 +76,7 @@ export function createGame(scenario: Scenario, seed: number): GameState {
     customInjects: 0,
     revealed: { incidents: [], defections: [], objectives: [] },
     events: [],
+    changes: [],
     history: [],
   });
 }
