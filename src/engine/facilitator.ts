@@ -84,7 +84,12 @@ export function applyFacilitator(scenario: Scenario, s: GameState, intent: Inten
         if (inj) fireInject(scenario, s, inj);
       } else {
         s.customInjects += 1;
-        applyOneShot(s, intent.inject.effects, null);
+        applyOneShot(
+          s,
+          intent.inject.effects,
+          null,
+          intent.inject.audience === 'all' ? intent.inject.title : { text: intent.inject.title, audience: intent.inject.audience },
+        );
         say(s, 'inject', `${intent.inject.title}: ${intent.inject.text}`, intent.inject.audience);
       }
       return;

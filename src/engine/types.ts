@@ -37,8 +37,23 @@ export interface QuietDefection {
 
 export type SpanStatus = 'idle' | 'open' | 'pending' | 'secured' | 'negated' | 'violated';
 
+/** Why a span that stood (or was building) no longer does: public, for the bridge and the briefing. */
+export interface SpanLoss {
+  round: number;
+  /** window: closed unmatched (§5.3); shock: a domestic shock pulled a step back (§5.6); violation: a monitor verified one (§5.5). */
+  by: 'window' | 'shock' | 'violation';
+  /** Who pulled back or violated (null for a window that closed). */
+  delegation: DelegationId | null;
+  /** The step pulled back or violated, or null. */
+  move: string | null;
+  /** The shock's title (an inject's or "Domestic backlash"), or null. */
+  cause: string | null;
+}
+
 export interface SpanRecord {
   status: SpanStatus;
+  /** The last time it stopped holding, and why; null while building or holding. */
+  lost: SpanLoss | null;
   openedRound: number | null;
   closesRound: number | null;
   securedRound: number | null;
@@ -143,6 +158,25 @@ export interface GameEvent {
   audience: 'all' | 'secret' | DelegationId[];
 }
 
+/** The figures whose changes the round summaries explain. */
+export type Figure = 'tension' | 'support' | 'trust';
+
+/**
+ * One cause's effect on a figure, recorded by the rule that applied it (the applied amount, after
+ * clamping to 0–100): the round summaries say why each figure moved from these, never by guessing.
+ */
+export interface FigureChange {
+  round: number;
+  figure: Figure;
+  /** Whose support, or who is trusted (by the others, summed over them); null for tension. */
+  who: DelegationId | null;
+  delta: number;
+  /** What caused it, in the players' words ("Incident #3 on the Syria front"). */
+  cause: string;
+  /** Who may read the cause: as for events. */
+  audience: 'all' | 'secret' | DelegationId[];
+}
+
 export interface RoundRecord {
   round: number;
   phase: PhaseId;
@@ -207,6 +241,8 @@ export interface GameState {
   /** SECRET: the objectives dealt to each delegation from its pool (§7); a view keeps only the viewer's. */
   objectives: Record<DelegationId, string[]>;
   events: GameEvent[];
+  /** Every change of tension, support and trust with its cause, in the order applied (append-only). */
+  changes: FigureChange[];
   history: RoundRecord[];
 }
 

@@ -2,7 +2,8 @@
 // the source. The AI decides from these; the server sends only these.
 import { cloneState, copyDelegation, shallowCopy } from './draft';
 import { deriveSeed } from './rng';
-import type { DelegationId, DelegationState, GameEvent, GameState, Incident, Intent, Package, QuietDefection } from './types';
+import type { Scenario } from './scenario/schema';
+import type { DelegationId, DelegationState, FigureChange, GameEvent, GameState, Incident, Intent, Package, QuietDefection } from './types';
 
 export type Audience = { kind: 'delegation'; id: DelegationId } | { kind: 'public' } | { kind: 'facilitator' };
 
@@ -21,7 +22,7 @@ function maskIncident(inc: Incident, revealedTo: boolean): Incident {
   return { ...inc, sponsor: 'hidden', attribution: inc.attribution ? { ...inc.attribution } : null };
 }
 
-function canSee(e: GameEvent, viewer: DelegationId | null): boolean {
+function canSee(e: Pick<GameEvent, 'audience'>, viewer: DelegationId | null): boolean {
   if (e.audience === 'all') return true;
   if (e.audience === 'secret') return false;
   return viewer !== null && e.audience.includes(viewer);
@@ -73,6 +74,24 @@ function visibleEvents(s: GameState, viewer: DelegationId | null): GameEvent[] {
   let hit = byViewer.get(key);
   if (!hit) {
     hit = s.events.filter((e) => canSee(e, viewer));
+    byViewer.set(key, hit);
+  }
+  return hit;
+}
+
+// The causes of figure changes follow the same audiences as events (a quiet defection's gain at
+// home is the defector's, the cost of a misdirected retaliation is secret).
+const changesFor = new WeakMap<readonly FigureChange[], Map<string, FigureChange[]>>();
+function visibleChanges(s: GameState, viewer: DelegationId | null): FigureChange[] {
+  let byViewer = changesFor.get(s.changes);
+  if (!byViewer) {
+    byViewer = new Map();
+    changesFor.set(s.changes, byViewer);
+  }
+  const key = viewer ?? '';
+  let hit = byViewer.get(key);
+  if (!hit) {
+    hit = s.changes.filter((c) => canSee(c, viewer));
     byViewer.set(key, hit);
   }
   return hit;
@@ -131,13 +150,21 @@ function filtered(s: GameState, viewer: DelegationId | null, audience: Audience,
   }
   v.packages = packages;
   v.events = withLog ? visibleEvents(s, viewer) : [];
+  v.changes = withLog ? visibleChanges(s, viewer) : [];
   if (!withLog) v.history = [];
   v.viewer = audience;
   return v;
 }
 
-export function viewFor(s: GameState, delegation: DelegationId): GameView {
-  return filtered(s, delegation, { kind: 'delegation', id: delegation });
+/**
+ * A delegation's view. Given the scenario, a patron also sees the funding of the networks it
+ * funds: it pays them, and an objective of keeping one funded must be trackable by its holder.
+ */
+export function viewFor(s: GameState, delegation: DelegationId, scenario?: Pick<Scenario, 'proxyNetworks'>): GameView {
+  const v = filtered(s, delegation, { kind: 'delegation', id: delegation });
+  const own = scenario?.proxyNetworks.filter((n) => n.patron === delegation) ?? [];
+  if (own.length) v.funding = Object.fromEntries(own.map((n) => [n.id, s.funding[n.id] ?? 0]));
+  return v;
 }
 
 /**

@@ -104,7 +104,7 @@ export class LocalTransport implements Transport {
   }
 
   view(seat: string | null): GameView {
-    return seat === null ? publicView(this.session.state) : viewFor(this.session.state, seat);
+    return seat === null ? publicView(this.session.state) : viewFor(this.session.state, seat, this.scenario);
   }
 
   /** The scenario as one seat (or the public, null) may read it: the rule a room applies. */

@@ -314,7 +314,7 @@ export class Gateway {
     if (hit && hit.state === state) return hit;
     const sk = scenarioVersion(state);
     const scenario = hit && hit.scenarioKey === sk ? hit.scenario : scenarioFor(room.scenario, state, a);
-    const entry = { state, view: clientView(state, a), scenarioKey: sk, scenario };
+    const entry = { state, view: clientView(state, a, room.scenario), scenarioKey: sk, scenario };
     byAudience.set(key, entry);
     return entry;
   }
