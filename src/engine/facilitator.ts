@@ -37,7 +37,10 @@ export function checkFacilitator(scenario: Scenario, s: GameState, intent: Inten
       return s.step === 'negotiation' || s.step === 'commit' ? null : 'no step to close';
     case 'facilitator.inject': {
       if (typeof intent.inject === 'string') {
-        if (!scenario.injects.some((i) => i.id === intent.inject)) return `unknown inject "${intent.inject}"`;
+        const inj = scenario.injects.find((i) => i.id === intent.inject);
+        if (!inj) return `unknown inject "${intent.inject}"`;
+        if (inj.round !== undefined && s.firedInjects.includes(inj.id))
+          return `"${inj.title}" has already fired (a scheduled inject fires once)`;
         return null;
       }
       const inj = intent.inject;
