@@ -27,7 +27,9 @@ export type RoomAction =
   | { kind: 'seatMode'; delegation: string; mode: 'ai' | 'human'; persona?: Persona | undefined }
   /** Who the AI is when it plays a seat: its personality and difficulty. */
   | { kind: 'persona'; delegation: string; persona: Persona }
-  | { kind: 'releaseSeat'; delegation: string };
+  | { kind: 'releaseSeat'; delegation: string }
+  /** How fast AI seats may finish a step: null at the room's clocks, or after this many seconds (docs/architecture.md, AI pacing). */
+  | { kind: 'pace'; seconds: number | null };
 
 export type Role = { kind: 'facilitator' } | { kind: 'seat'; delegation: string } | { kind: 'lobby' } | { kind: 'projector' };
 
@@ -60,6 +62,8 @@ export interface RoomInfo {
   clock: ClockInfo | null;
   clocks: Record<ClockedStep, number | null>;
   onExpiry: 'nothing' | 'ai';
+  /** AI seats finish a step at the clocks (null) or after this many seconds. */
+  pace: number | null;
   /** Server time when this was sent, so clients can correct their clock's skew. */
   now: number;
 }

@@ -59,6 +59,8 @@ export class Room {
   drive: (() => void) | null = null;
   /** Set while a clock's expiry is being handled. */
   expiring = false;
+  /** Sends what the AI seats decided and held for the room's pace (set by the registry): a step never closes without them. */
+  beforeClose: (() => void) | null = null;
 
   constructor(
     init: RoomInit,
@@ -109,6 +111,9 @@ export class Room {
   }
   get onExpiry() {
     return this.current.onExpiry;
+  }
+  get pace() {
+    return this.current.pace;
   }
   get clock(): ClockState | null {
     return this.current.clock;
@@ -176,6 +181,12 @@ export class Room {
 
   /** An intent from a device: the authority judges it (schema, seat, staleness, the engine). */
   receiveIntent(role: Role, by: string, msg: IntentMessage): Ack {
+    if (role.kind === 'facilitator' && (msg.intent as { type?: unknown } | null)?.type === 'step.close' && this.beforeClose) {
+      // The AI seats' held last words go in first; when they finish the step, it is closed as asked.
+      const where = `${this.state.round}:${this.state.step}`;
+      this.beforeClose();
+      if (`${this.state.round}:${this.state.step}` !== where) return { ok: true };
+    }
     return this.authority.receive(role, by, msg);
   }
 
@@ -250,6 +261,9 @@ export class Room {
   /** Called often by the registry: closes the open step when its clock ran out. */
   tick(closeWithAi: (room: Room) => Promise<void>) {
     if (this.expiring || !expired(this.clock, this.now())) return;
+    // The AI seats' held decisions go in first; if they moved the game on, this clock is gone.
+    this.beforeClose?.();
+    if (!expired(this.clock, this.now())) return;
     this.expiring = true;
     const where = () => `${this.state.round}:${this.state.step}:${this.session.done}`;
     const key = where();

@@ -29,6 +29,8 @@ export function actionEvent(room: RoomState, a: RoomAction, now: number): RoomEv
     }
     case 'releaseSeat':
       return room.seats.has(a.delegation) ? { kind: 'release', delegation: a.delegation } : notFound(a.delegation);
+    case 'pace':
+      return { kind: 'pace', seconds: a.seconds };
   }
 }
 

@@ -25,6 +25,8 @@ export interface RoomState {
   seats: ReadonlyMap<string, SeatState>;
   clocks: Readonly<Record<ClockedStep, number | null>>;
   onExpiry: 'nothing' | 'ai';
+  /** AI seats finish a step at the clocks (null) or after this many seconds of it. */
+  pace: number | null;
   clock: ClockState | null;
   chat: readonly ChatLine[];
 }
@@ -38,6 +40,7 @@ export type RoomEvent =
   | { kind: 'persona'; delegation: string; persona: Persona }
   | { kind: 'clocks'; step: ClockedStep; minutes: number | null }
   | { kind: 'onExpiry'; value: 'nothing' | 'ai' }
+  | { kind: 'pace'; seconds: number | null }
   | { kind: 'clock'; clock: ClockState | null }
   | { kind: 'chat'; line: ChatLine };
 
@@ -50,6 +53,7 @@ export function initialRoomState(delegations: readonly string[]): RoomState {
     seats: new Map(delegations.map((d) => [d, { delegation: d, mode: 'open', team: null, tokens: [], persona: DEFAULT_PERSONA }])),
     clocks: DEFAULT_CLOCKS,
     onExpiry: 'ai',
+    pace: null,
     clock: null,
     chat: [],
   };
@@ -85,6 +89,8 @@ export function reduceRoom(s: RoomState, e: RoomEvent): RoomState {
       return { ...s, clocks: { ...s.clocks, [e.step]: e.minutes } };
     case 'onExpiry':
       return { ...s, onExpiry: e.value };
+    case 'pace':
+      return { ...s, pace: e.seconds };
     case 'clock':
       return { ...s, clock: e.clock };
     case 'chat':
@@ -168,6 +174,11 @@ export function decodeEvent(kind: string, body: unknown): RoomEvent {
     }
     case 'onExpiry':
       return { kind, value: oneOf(b.value, ['nothing', 'ai'] as const, 'on expiry') };
+    case 'pace': {
+      const seconds = b.seconds;
+      if (seconds !== null && typeof seconds !== 'number') throw new Error('the AI pace is not a number');
+      return { kind, seconds };
+    }
     case 'clock':
       return { kind, clock: clockState(body) };
     case 'chat':

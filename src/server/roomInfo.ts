@@ -33,6 +33,7 @@ export function roomInfo(room: Room): RoomInfo {
     clock: c ? { step: c.step, endsAt: c.endsAt, remainingMs: c.remainingMs, totalMs: c.totalMs } : null,
     clocks: { ...room.clocks },
     onExpiry: room.onExpiry,
+    pace: room.pace,
     now: room.now(),
   };
 }

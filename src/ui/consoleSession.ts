@@ -4,6 +4,8 @@ import type { RoomUi } from '../store/gameStore';
 import { button, h, valueOf, type VNode } from './dom';
 import { numberIn, useForm } from './form';
 import type { ConsoleActions } from './console';
+import { Confirm } from './consoleConfirm';
+import { PacePanel } from './consolePace';
 
 export function SessionPanel({ room, view, act }: { room: RoomUi; view: GameView; act: ConsoleActions }): VNode {
   const over = view.outcome !== null;
@@ -58,6 +60,7 @@ export function SessionPanel({ room, view, act }: { room: RoomUi; view: GameView
         ),
       ),
     ),
+    h(PacePanel, { room, act }),
     h(
       'section',
       { class: 'section' },
@@ -125,17 +128,20 @@ export function SessionPanel({ room, view, act }: { room: RoomUi; view: GameView
           placeholder: 'Why (shown in the debrief)',
           'aria-label': 'Reason for ending',
         }),
-        button(
-          'End the game',
-          () =>
+        h(Confirm, {
+          label: 'End the game',
+          question: `End the game now as ${values['end-outcome']}? Every team sees the debrief.`,
+          yes: 'Yes, end it',
+          onYes: () =>
             act.intent({
               type: 'facilitator.end',
               actor: 'facilitator',
               outcome: values['end-outcome'] as (typeof OUTCOMES)[number],
-              ...(reason ? { reason } : {}),
+              reason,
             }),
-          { class: 'danger', disabled: over },
-        ),
+          // The reason goes into the record and the debrief: the game is not ended without one.
+          attrs: { class: 'danger', disabled: over || reason === '' },
+        }),
       ),
       h('div', { class: 'row', style: 'margin-top:8px' }, button('Leave the console', act.leave)),
     ),
