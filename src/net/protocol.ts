@@ -22,12 +22,12 @@ export type ChatTo = 'all' | 'team' | string[];
 export type RoomAction =
   | { kind: 'start' }
   | { kind: 'clock'; step: ClockedStep; minutes: number | null }
-  | { kind: 'extend'; minutes: number }
+  | { kind: 'extend'; minutes: number; reason?: string | undefined }
   | { kind: 'onExpiry'; value: 'nothing' | 'ai' }
-  | { kind: 'seatMode'; delegation: string; mode: 'ai' | 'human'; persona?: Persona | undefined }
+  | { kind: 'seatMode'; delegation: string; mode: 'ai' | 'human'; persona?: Persona | undefined; reason?: string | undefined }
   /** Who the AI is when it plays a seat: its personality and difficulty. */
   | { kind: 'persona'; delegation: string; persona: Persona }
-  | { kind: 'releaseSeat'; delegation: string }
+  | { kind: 'releaseSeat'; delegation: string; reason?: string | undefined }
   /** How fast AI seats may finish a step: null at the room's clocks, or after this many seconds (docs/architecture.md, AI pacing). */
   | { kind: 'pace'; seconds: number | null };
 
@@ -75,6 +75,9 @@ export interface ChatLine {
   by: string;
   to: ChatTo;
   text: string;
+  /** Where the game was when it was sent. */
+  round?: number;
+  step?: string;
 }
 
 export interface PublicNote {

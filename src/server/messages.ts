@@ -60,16 +60,21 @@ export const roomAction = z.discriminatedUnion('kind', [
     step: z.enum(STEP_CLOCKS),
     minutes: z.nullable(z.number().check(z.minimum(0.1), z.maximum(MAX_CLOCK_MINUTES))),
   }),
-  z.strictObject({ kind: z.literal('extend'), minutes: z.number().check(z.minimum(-60), z.maximum(MAX_CLOCK_MINUTES)) }),
+  z.strictObject({
+    kind: z.literal('extend'),
+    minutes: z.number().check(z.minimum(-60), z.maximum(MAX_CLOCK_MINUTES)),
+    reason: z.optional(text(400)),
+  }),
   z.strictObject({ kind: z.literal('onExpiry'), value: z.enum(['nothing', 'ai']) }),
   z.strictObject({
     kind: z.literal('seatMode'),
     delegation: delegationId,
     mode: z.enum(['ai', 'human']),
     persona: z.optional(personaSchema),
+    reason: z.optional(text(400)),
   }),
   z.strictObject({ kind: z.literal('persona'), delegation: delegationId, persona: personaSchema }),
-  z.strictObject({ kind: z.literal('releaseSeat'), delegation: delegationId }),
+  z.strictObject({ kind: z.literal('releaseSeat'), delegation: delegationId, reason: z.optional(text(400)) }),
   z.strictObject({ kind: z.literal('pace'), seconds: z.nullable(z.int().check(z.minimum(MIN_PACE_SECONDS), z.maximum(MAX_PACE_SECONDS))) }),
 ]);
 export const roomActionMessage = z.strictObject({ id: messageId, action: roomAction });

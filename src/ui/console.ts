@@ -23,6 +23,14 @@ export interface ConsoleActions {
   leave(): void;
 }
 
+/** The reason typed for the next seat change (the field is left to the browser, so a redraw keeps it); cleared once used. */
+function seatReason(): { reason?: string } {
+  const el = document.getElementById('seat-reason') as HTMLInputElement | null;
+  const reason = el?.value.trim() ?? '';
+  if (el) el.value = '';
+  return reason ? { reason } : {};
+}
+
 /** The room: its code and QR code to join, the projector link, and every seat. */
 export function roomSection(sc: Scenario, room: RoomUi, view: GameView, act: ConsoleActions): VNode {
   const url = joinUrl(room.base, room.code);
@@ -65,6 +73,12 @@ export function roomSection(sc: Scenario, room: RoomUi, view: GameView, act: Con
       { class: 'section', 'aria-labelledby': 'seats-h' },
       h('h3', { id: 'seats-h' }, 'Seats'),
       h(
+        'div',
+        { class: 'field' },
+        h('label', { for: 'seat-reason' }, 'Reason for a seat change (kept in the White Cell record)'),
+        h('input', { type: 'text', id: 'seat-reason', maxlength: 400, placeholder: 'e.g. coffee break; the team left early' }),
+      ),
+      h(
         'table',
         { class: 'seats' },
         h('thead', {}, h('tr', {}, h('th', {}, 'Delegation'), h('th', {}, 'Held by'), h('th', {}, ''))),
@@ -103,9 +117,13 @@ export function roomSection(sc: Scenario, room: RoomUi, view: GameView, act: Con
                 { class: 'row', style: 'gap:4px' },
                 s.mode === 'ai'
                   ? s.team
-                    ? button('Back to team', () => act.action({ kind: 'seatMode', delegation: s.delegation, mode: 'human' }), {
-                        'aria-label': `Give ${nameOf(sc, s.delegation)} back to its team`,
-                      })
+                    ? button(
+                        'Back to team',
+                        () => act.action({ kind: 'seatMode', delegation: s.delegation, mode: 'human', ...seatReason() }),
+                        {
+                          'aria-label': `Give ${nameOf(sc, s.delegation)} back to its team`,
+                        },
+                      )
                     : null
                   : h(Confirm, {
                       label: 'To AI',
@@ -113,7 +131,8 @@ export function roomSection(sc: Scenario, room: RoomUi, view: GameView, act: Con
                       ask: room.info.started && humanSeats(room).length === 1 && s.mode === 'human',
                       question: `${nameOf(sc, s.delegation)} is the last seat people hold: with it on the AI, no person is left in the game. Hand it over?`,
                       yes: 'Yes, hand it to the AI',
-                      onYes: () => act.action({ kind: 'seatMode', delegation: s.delegation, mode: 'ai', persona: s.persona }),
+                      onYes: () =>
+                        act.action({ kind: 'seatMode', delegation: s.delegation, mode: 'ai', persona: s.persona, ...seatReason() }),
                       attrs: { 'aria-label': `Hand ${nameOf(sc, s.delegation)} to the AI` },
                     }),
                 s.team
@@ -121,7 +140,7 @@ export function roomSection(sc: Scenario, room: RoomUi, view: GameView, act: Con
                       label: 'Release',
                       question: `Release ${nameOf(sc, s.delegation)}? ${s.team}'s devices leave the seat and need the join code again.`,
                       yes: 'Yes, release it',
-                      onYes: () => act.action({ kind: 'releaseSeat', delegation: s.delegation }),
+                      onYes: () => act.action({ kind: 'releaseSeat', delegation: s.delegation, ...seatReason() }),
                       attrs: { 'aria-label': `Release ${nameOf(sc, s.delegation)}`, class: 'danger' },
                     })
                   : null,

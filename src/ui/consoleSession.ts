@@ -9,11 +9,12 @@ import { PacePanel } from './consolePace';
 
 export function SessionPanel({ room, view, act }: { room: RoomUi; view: GameView; act: ConsoleActions }): VNode {
   const over = view.outcome !== null;
-  const { values, field } = useForm({
+  const { values, field, set } = useForm({
     'clock-negotiation': String(room.info.clocks.negotiation ?? ''),
     'clock-commit': String(room.info.clocks.commit ?? ''),
     'clock-unit': '1',
     'extend-minutes': '2',
+    'extend-reason': '',
     'end-outcome': OUTCOMES[0] as string,
     'end-reason': '',
   });
@@ -104,11 +105,24 @@ export function SessionPanel({ room, view, act }: { room: RoomUi; view: GameView
       h(
         'div',
         { class: 'row' },
-        button('Add time', () => act.action({ kind: 'extend', minutes: numberIn(values['extend-minutes']) ?? 0 }), {
-          disabled: !room.info.clock,
-        }),
+        button(
+          'Add time',
+          () => {
+            const reason = values['extend-reason'].trim();
+            act.action({ kind: 'extend', minutes: numberIn(values['extend-minutes']) ?? 0, ...(reason ? { reason } : {}) });
+            set('extend-reason', '');
+          },
+          { disabled: !room.info.clock },
+        ),
         h('input', { type: 'number', ...field('extend-minutes'), min: -60, step: 1, style: 'width:70px', 'aria-label': 'Minutes to add' }),
         h('span', { class: 'small muted' }, 'minutes to the running clock'),
+        h('input', {
+          type: 'text',
+          ...field('extend-reason'),
+          maxlength: 400,
+          placeholder: 'Reason (optional)',
+          'aria-label': 'Reason for the time',
+        }),
       ),
     ),
     h(
