@@ -237,7 +237,12 @@ export interface GameState {
   firedInjects: string[];
   customInjects: number;
   /** What the facilitator revealed, and to whom ('all' or a delegation). */
-  revealed: { incidents: Array<{ id: number; to: string }>; defections: string[]; objectives: string[] };
+  revealed: {
+    incidents: Array<{ id: number; to: string }>;
+    defections: string[];
+    /** Whose secret objectives (a delegation, or 'all') were shown to whom ('all' or a delegation). */
+    objectives: Array<{ to: string; whose: string }>;
+  };
   /** SECRET: the objectives dealt to each delegation from its pool (§7); a view keeps only the viewer's. */
   objectives: Record<DelegationId, string[]>;
   events: GameEvent[];
@@ -283,11 +288,15 @@ export type Intent =
   | Base<'step.close', 'facilitator' | 'system'>
   | Base<'facilitator.pause', 'facilitator'>
   | Base<'facilitator.resume', 'facilitator'>
-  | (Base<'facilitator.inject', 'facilitator'> & { inject: string | CustomInject })
-  | (Base<'facilitator.override', 'facilitator'> & { override: FacilitatorOverride })
+  | (Base<'facilitator.inject', 'facilitator'> & { inject: string | CustomInject; reason?: string })
+  /** `reason`: why the White Cell ruled so; it goes into the ruling's line and the record. */
+  | (Base<'facilitator.override', 'facilitator'> & { override: FacilitatorOverride; reason?: string })
   | (Base<'facilitator.reveal', 'facilitator'> & {
       what: 'incident' | 'defections' | 'objectives';
       incident?: number;
+      /** For objectives: whose (one delegation; every delegation when absent). */
+      whose?: DelegationId;
+      reason?: string;
       to: 'all' | DelegationId;
     })
   | (Base<'facilitator.end', 'facilitator'> & { outcome: Outcome; reason?: string });

@@ -117,9 +117,13 @@ function withoutWords(p: Package): Package {
 
 /** The dealt objectives a viewer may read: its own, those revealed to it, all once the game is over. */
 function objectivesFor(s: GameState, viewer: DelegationId | null): GameState['objectives'] {
-  if (s.outcome !== null || s.revealed.objectives.some((to) => to === 'all' || to === viewer)) return s.objectives;
-  const own = viewer === null ? undefined : s.objectives[viewer];
-  return own ? { [viewer as string]: own } : {};
+  if (s.outcome !== null) return s.objectives;
+  const toMe = (to: string) => to === 'all' || to === viewer;
+  const out: GameState['objectives'] = {};
+  for (const [d, dealt] of Object.entries(s.objectives)) {
+    if (d === viewer || s.revealed.objectives.some((r) => toMe(r.to) && (r.whose === 'all' || r.whose === d))) out[d] = dealt;
+  }
+  return out;
 }
 
 /**

@@ -12,6 +12,7 @@ import { httpHandler } from './http';
 import { handshakeCheck, limitTcpConnections, secureIoHeaders } from './ioGuard';
 import { DEFAULT_LIMITS } from './limits';
 import { Rooms } from './rooms';
+import type { AiPace } from './roomAi';
 
 export interface ServerOptions {
   port: number;
@@ -24,6 +25,8 @@ export interface ServerOptions {
   aiThreads?: number;
   gateway?: GatewayOptions;
   tickMs?: number;
+  /** 'instant' lets AI seats act at once (tests, benches); by default they keep each room's pace. */
+  aiPace?: AiPace;
   now?: () => number;
   /** Other origins whose pages may open room connections (same origin only by default). */
   allowedOrigins?: string[];
@@ -59,6 +62,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     pool,
     scenario: opts.scenario,
     ...(opts.tickMs ? { tickMs: opts.tickMs } : {}),
+    ...(opts.aiPace ? { aiPace: opts.aiPace } : {}),
     ...(opts.now ? { now: opts.now } : {}),
   });
   const http = createServer(

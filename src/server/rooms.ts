@@ -8,7 +8,7 @@ import type { AiPool } from './aiPool';
 import type { RoomDb } from './db';
 import { DEFAULT_IDLE, idleTooLong, type IdleLimits } from './limits';
 import { hashSecret, newSecret, Room } from './room';
-import { RoomAi } from './roomAi';
+import { RoomAi, type AiPace } from './roomAi';
 
 export interface RoomsOptions {
   db: RoomDb;
@@ -19,6 +19,8 @@ export interface RoomsOptions {
   tickMs?: number;
   /** A room with no event for this long is closed (kept in the file, not in memory). */
   idle?: Partial<IdleLimits>;
+  /** 'instant' lets AI seats act at once, for tests and benches; rooms keep their pace otherwise. */
+  aiPace?: AiPace;
 }
 
 /** A join code drawn from a cryptographic generator: 31^8 ≈ 8.5e11 codes, so guessing one fails. */
@@ -48,9 +50,10 @@ export class Rooms {
   }
 
   private adopt(room: Room) {
-    const ai = new RoomAi(room, this.opts.pool);
+    const ai = new RoomAi(room, this.opts.pool, this.opts.aiPace);
     this.ais.set(room, ai);
     room.drive = () => void ai.drive();
+    room.beforeClose = () => ai.flush();
     room.subscribe((c) => {
       if (c.view || c.room) void ai.drive();
     });
@@ -114,6 +117,11 @@ export class Rooms {
     return { restored, failed };
   }
 
+  /** The AI seats whose last word on the step is held for the room's pace. */
+  holding(room: Room): string[] {
+    return this.ais.get(room)?.holding() ?? [];
+  }
+
   get(code: string): Room | undefined {
     return this.rooms.get(code);
   }
@@ -128,6 +136,7 @@ export class Rooms {
       for (const room of [...this.rooms.values()]) if (idleTooLong(room, now, this.idle)) this.close(room.code);
     }
     for (const room of this.rooms.values()) {
+      this.ais.get(room)?.pulse();
       room.tick(async (r) => {
         const ai = this.ais.get(r);
         const humans = [...r.seats.values()].filter((s) => s.mode !== 'ai').map((s) => s.delegation);

@@ -52,6 +52,8 @@ export async function testServer(over: Partial<ServerOptions> = {}): Promise<Run
     aiWorkerFile: await aiWorkerFile(),
     aiThreads: 2,
     tickMs: 50,
+    // Most server tests are about other things than the AI's pace: its seats act at once (tests/server/pace.test.ts keeps it).
+    aiPace: 'instant',
     ...rest,
     gateway: { facilitatorKey: TEST_FACILITATOR_KEY, ...gateway },
   });
