@@ -55,7 +55,8 @@ export function unansweredTalk(events: readonly GameEvent[], me: string): Array<
     if (!e.talk) continue;
     if (e.talk.from === me) {
       for (const d of e.talk.to) if (!answeredAfter.has(d)) answeredAfter.set(d, i);
-    } else if (e.talk.to.includes(me) && !answeredAfter.has(e.talk.from)) out.push(e as GameEvent & { talk: NonNullable<GameEvent['talk']> });
+    } else if (e.talk.to.includes(me) && !answeredAfter.has(e.talk.from))
+      out.push(e as GameEvent & { talk: NonNullable<GameEvent['talk']> });
   }
   return out.reverse();
 }
