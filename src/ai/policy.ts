@@ -8,6 +8,7 @@ import { negotiationStage } from './negotiate';
 import { DEFAULT_PERSONA, profileOf, type Persona } from './persona';
 import type { Stage } from './scheduler';
 import type { Decision } from './words';
+import { talkStage } from './talk/respond';
 
 const MAX_REASON = 400;
 const clip = (s: string) => (s.length > MAX_REASON ? `${s.slice(0, MAX_REASON - 1)}…` : s);
@@ -41,7 +42,8 @@ export function decideStage(
 ): Decision[] {
   const p = profileOf(scenario, me, persona, stream);
   let out: Decision[];
-  if (stage === 'propose' || stage === 'answer') out = negotiationStage(scenario, view, me, p, stage);
+  if (stage === 'talk') out = talkStage(scenario, view, me, p);
+  else if (stage === 'propose' || stage === 'answer') out = negotiationStage(scenario, view, me, p, stage);
   else if (stage === 'close') out = councilBusiness(scenario, view, me, p);
   else
     out = [

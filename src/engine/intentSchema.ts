@@ -34,6 +34,7 @@ export const intentSchema = z.discriminatedUnion('type', [
     actor: name,
     to: z.array(name).check(z.minLength(1), z.maxLength(8)),
     text: str(MAX_TALK_TEXT, 1),
+    reply: z.optional(z.boolean()),
   }),
   z.strictObject({ type: z.literal('step.close'), actor: z.enum(['facilitator', 'system']) }),
   z.strictObject({ type: z.literal('facilitator.pause'), actor: facilitator }),

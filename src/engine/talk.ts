@@ -42,11 +42,11 @@ export function applyTalk(scenario: Scenario, s: GameState, intent: IntentOf<'ta
     kind: 'talk',
     text: `${nameOf(scenario, intent.actor)} to ${to.map((d) => nameOf(scenario, d)).join(', ')}: ${text}`,
     audience: [intent.actor, ...to],
-    talk: { from: intent.actor, to, text },
+    talk: intent.reply ? { from: intent.actor, to, text, reply: true } : { from: intent.actor, to, text },
   });
 }
 
-/** A message event addressed to `me` that `me` has not answered yet (no later message of its own to the sender). */
+/** The messages addressed to `me` that `me` has not answered yet (no later message of its own to the sender); replies ask for no answer. */
 export function unansweredTalk(events: readonly GameEvent[], me: string): Array<GameEvent & { talk: NonNullable<GameEvent['talk']> }> {
   const out: Array<GameEvent & { talk: NonNullable<GameEvent['talk']> }> = [];
   const answeredAfter = new Map<string, number>();
