@@ -69,7 +69,11 @@ function offer(turn: Turn, from: string, steps: PackageStep[], window: number): 
   }
   if (!partiesOf(from, steps).includes(me)) {
     const others = partiesOf(from, steps).filter((d) => d !== from);
-    out.words.push(`That package has no step of ours; put it to ${listOf(others.map((d) => who(scenario, d)))} directly.`);
+    out.words.push(
+      others.length
+        ? `That package has no step of ours; put it to ${listOf(others.map((d) => who(scenario, d)))} directly.`
+        : `That names only steps of ${who(scenario, from)}; say what you would want from us for them.`,
+    );
     return out;
   }
   if (partiesOf(me, steps).length < 2) {
