@@ -68,7 +68,7 @@ export function meetRedLines(scenario: Scenario, view: GameView, steps: PackageS
 }
 
 /** A move of mine that a secret objective of mine says never to implement. */
-function objectiveAgainst(scenario: Scenario, view: GameView, me: string, moves: readonly string[]): string | null {
+export function objectiveAgainst(scenario: Scenario, view: GameView, me: string, moves: readonly string[]): string | null {
   const objectives = dealtObjectives(scenario, view, me);
   for (const o of objectives) if (o.condition.type === 'moveNeverImplemented' && moves.includes(o.condition.move)) return o.condition.move;
   return null;

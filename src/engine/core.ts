@@ -55,6 +55,7 @@ export { scenarioFor, scenarioVersion } from './scenarioView';
 export { hashValue, canonicalJson } from './hash';
 export { inquiryConfidence } from './council';
 export { continueSeed, deriveSeed, nextFloat } from './rng';
+export { MAX_TALK_TEXT, MAX_TALK_PER_ROUND, unansweredTalk, hasUnansweredTalk } from './talk';
 
 import { hashValue } from './hash';
 import type { GameState } from './types';

@@ -156,6 +156,8 @@ export interface GameEvent {
   text: string;
   /** Who sees it: everyone, some delegations (private), or only the facilitator and the debrief. */
   audience: 'all' | 'secret' | DelegationId[];
+  /** A message between delegations (talk.say): who wrote it, to whom, and its words as written. */
+  talk?: { from: DelegationId; to: DelegationId[]; text: string; reply?: true };
 }
 
 /** The figures whose changes the round summaries explain. */
@@ -285,6 +287,13 @@ export type Intent =
     })
   | (Base<'council.penalize', DelegationId> & { incident: number; penalty: string; reason?: string })
   | (Base<'council.vote', DelegationId> & { motion: number; yes: boolean; reason?: string })
+  /** A message in words to other delegations; an AI seat's reply is one too (it stays in the log, so a replay never writes it again). */
+  | (Base<'talk.say', DelegationId> & {
+      to: DelegationId[];
+      text: string;
+      /** An answer to a message (an AI seat's): it does not ask for an answer in turn. */
+      reply?: boolean;
+    })
   | Base<'step.close', 'facilitator' | 'system'>
   | Base<'facilitator.pause', 'facilitator'>
   | Base<'facilitator.resume', 'facilitator'>

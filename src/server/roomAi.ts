@@ -149,7 +149,7 @@ export class RoomAi {
   }
 
   private note(d: string, decision: Decision, accepted: boolean) {
-    if (!accepted || decision.intent.type === 'negotiation.ready') return;
+    if (!accepted || decision.intent.type === 'negotiation.ready' || decision.intent.type === 'talk.say') return;
     this.room.notes.push({
       round: this.room.state.round,
       delegation: d,
