@@ -6,6 +6,8 @@ import { Server } from 'socket.io';
 import { parseScenario, type Scenario } from '../engine';
 import type { ClientToServer, ServerToClient } from '../net/protocol';
 import { AiPool } from './aiPool';
+import { ClassGateway } from './classGateway';
+import { Classes } from './classes';
 import { RoomDb } from './db';
 import { Gateway, type GatewayOptions } from './gateway';
 import { httpHandler } from './http';
@@ -42,6 +44,7 @@ export interface RunningServer {
   url: string;
   port: number;
   rooms: Rooms;
+  classes: Classes;
   http: HttpServer;
   io: Server<ClientToServer, ServerToClient>;
   restored: { restored: number; failed: Array<{ code: string; error: string }>; ms: number };
@@ -112,6 +115,13 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   const ms = performance.now() - t0;
   const addresses: string[] = [];
   new Gateway(io, rooms, { ...opts.gateway, trustProxy: !!opts.trustProxy, addresses });
+  const classes = new Classes(db, rooms, opts.scenario, opts.now);
+  new ClassGateway(io as unknown as Server, classes, {
+    facilitatorKey: opts.gateway?.facilitatorKey ?? null,
+    trustProxy: !!opts.trustProxy,
+    ...(opts.gateway?.maxRooms ? { maxRooms: opts.gateway.maxRooms } : {}),
+    ...(opts.now ? { now: opts.now } : {}),
+  });
   await new Promise<void>((resolve, reject) => {
     http.once('error', reject);
     http.listen(opts.port, opts.host ?? '0.0.0.0', () => resolve());
@@ -126,6 +136,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     url: `http://${opts.host && opts.host !== '0.0.0.0' ? opts.host : '127.0.0.1'}:${port}`,
     port,
     rooms,
+    classes,
     http,
     io,
     restored: { ...restored, ms },

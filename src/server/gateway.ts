@@ -13,7 +13,7 @@ import {
   type ServerToClient,
   type UpdateMessage,
 } from '../net/protocol';
-import type { Change, Room } from './room';
+import { hashSecret, type Change, type Room } from './room';
 import { canRead, chatFor, logFile, notesFor, roomInfo } from './roomInfo';
 import type { Rooms } from './rooms';
 import { diffView } from '../net/viewPatch';
@@ -41,6 +41,8 @@ interface Conn {
   role: Role | null;
   name: string;
   address: string;
+  /** The hash of the seat token this connection joined with (a class may withdraw one token). */
+  tokenHash?: string;
 }
 
 const AUDIENCES = (room: Room): Audience[] => [
@@ -196,6 +198,7 @@ export class Gateway {
       const delegation = room.seatOf(as.token);
       if (!delegation) return refuse('forbidden', 'that seat link is not valid (any more): join the room and claim a delegation');
       role = { kind: 'seat', delegation };
+      conn.tokenHash = hashSecret(as.token);
     } else role = { kind: as.kind };
     // Joined already, as the same: nothing changes (a join sent again is no new device).
     if (conn.room === room && JSON.stringify(conn.role) === JSON.stringify(role)) return { ok: true, role };
@@ -328,6 +331,7 @@ export class Gateway {
       }
     }
     if (c.revoked) this.demote(room, c.revoked);
+    if (c.revokedToken) this.demote(room, null, c.revokedToken);
     if (!c.view && !c.room && !c.thinking) return;
     let p = this.pending.get(room);
     if (!p) {
@@ -375,15 +379,21 @@ export class Gateway {
   }
 
   /** Devices of a released seat go back to the lobby of the room (their token no longer works). */
-  private demote(room: Room, delegation: string) {
+  private demote(room: Room, delegation: string | null, tokenHash?: string) {
     for (const [id, conn] of this.conns) {
-      if (conn.room !== room || conn.role?.kind !== 'seat' || conn.role.delegation !== delegation) continue;
+      if (conn.room !== room || conn.role?.kind !== 'seat') continue;
+      if (delegation !== null ? conn.role.delegation !== delegation : conn.tokenHash !== tokenHash) continue;
       const socket = this.io.sockets.sockets.get(id);
       if (!socket) continue;
       this.leave(socket, conn);
       conn.room = room;
       conn.role = { kind: 'lobby' };
-      socket.emit('notice', { kind: 'info', text: 'The facilitator released your seat. You can claim a delegation again.' });
+      socket.emit(
+        'notice',
+        delegation !== null
+          ? { kind: 'info', text: 'The facilitator released your seat. You can claim a delegation again.' }
+          : { kind: 'info', text: 'Your teacher moved you to another seat: open your personal link again.' },
+      );
       this.enter(socket, conn);
     }
   }

@@ -61,12 +61,12 @@ export class Rooms {
     this.onRoom?.(room);
   }
 
-  /** A new room; `personas` are the AI's personality and difficulty for seats the facilitator chose. */
-  create(seed?: number, personas: Record<string, Persona> = {}): { room: Room; key: string } {
+  /** A new room; `personas` are the AI's personality and difficulty for seats the facilitator chose; `scenario` a class's lesson version. */
+  create(seed?: number, personas: Record<string, Persona> = {}, scenario: Scenario = this.opts.scenario): { room: Room; key: string } {
     let code = newCode();
     while (this.rooms.has(code) || this.opts.db.roomExists(code)) code = newCode();
     const key = newSecret();
-    const sc = this.opts.scenario;
+    const sc = scenario;
     const init = { code, scenario: sc, seed: seed ?? randomInt(2 ** 31 - 1), keyHash: hashSecret(key), createdAt: this.now() };
     this.opts.db.createRoom({
       code,
