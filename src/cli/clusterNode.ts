@@ -65,11 +65,11 @@ export class ClusterNode {
   }
 
   kill9(): Promise<void> {
-    return stopProcess(this.proc);
+    return this.alive ? stopProcess(this.proc) : Promise.resolve();
   }
 
   /** A graceful stop: the process hands its rooms back first. */
   stop(): Promise<void> {
-    return stopProcess(this.proc, 'SIGTERM');
+    return this.alive ? stopProcess(this.proc, 'SIGTERM') : Promise.resolve();
   }
 }

@@ -67,9 +67,13 @@ export class Membership {
     this.onLeaseLost?.(why);
   }
 
+  private beating = false;
+
   private async beat() {
     const s = this.session;
-    if (!s || this.lost) return;
+    // A beat slower than the interval is not overlapped by the next (one session, one query at a time).
+    if (!s || this.lost || this.beating) return;
+    this.beating = true;
     try {
       const r = await s.query(`UPDATE nodes SET expires_at = now() + $2 * interval '1 ms', rooms = $3 WHERE id = $1 RETURNING 1`, [
         this.id,
@@ -83,6 +87,8 @@ export class Membership {
       await s.query(`DELETE FROM nodes WHERE expires_at < now() - interval '1 hour'`);
     } catch (err) {
       return this.lose(`its lease could not be renewed: ${(err as Error).message}`);
+    } finally {
+      this.beating = false;
     }
     this.onBeat?.();
   }
