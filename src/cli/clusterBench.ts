@@ -31,21 +31,33 @@ function rejoining(c: BenchClient, join: unknown) {
   c.socket.io.on('reconnect', () => void c.call('room.join', join, 8000).catch(() => null));
 }
 
+/** A call that is sent again (same message) when the connection dropped before its answer. */
+async function must(c: BenchClient, event: string, data: unknown) {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await c.call(event, data);
+    } catch (err) {
+      if (attempt >= 3) throw err;
+      await c.ready();
+    }
+  }
+}
+
 async function clusterRoom(url: string, seed: number): Promise<ClusterRoom> {
   const fac = new BenchClient(url);
   await fac.ready();
-  const created = await fac.call('room.create', { name: 'Bench', seed });
+  const created = await must(fac, 'room.create', { name: 'Bench', seed });
   if (!created.ok || !created.code || !created.key) throw new Error(`room.create: ${created.reason}`);
   const code = created.code;
   const facJoin = { code, as: { kind: 'facilitator', key: created.key }, name: 'Bench' };
-  await fac.call('room.join', facJoin);
+  await must(fac, 'room.join', facJoin);
   rejoining(fac, facJoin);
   const clients = [fac];
   for (const d of SEATS) {
     const c = new BenchClient(url);
     await c.ready();
-    await c.call('room.join', { code, as: { kind: 'lobby' }, name: d });
-    const claim = await c.call('seat.claim', { delegation: d, name: `team ${d}` });
+    await must(c, 'room.join', { code, as: { kind: 'lobby' }, name: d });
+    const claim = await must(c, 'seat.claim', { delegation: d, name: `team ${d}` });
     if (!claim.ok || !claim.token) throw new Error(`claim: ${claim.reason}`);
     rejoining(c, { code, as: { kind: 'seat', token: claim.token }, name: `team ${d}` });
     clients.push(c);
@@ -53,10 +65,10 @@ async function clusterRoom(url: string, seed: number): Promise<ClusterRoom> {
   const projector = new BenchClient(url);
   await projector.ready();
   const projJoin = { code, as: { kind: 'projector' } };
-  await projector.call('room.join', projJoin);
+  await must(projector, 'room.join', projJoin);
   rejoining(projector, projJoin);
   clients.push(projector);
-  await fac.call('room.action', { id: id(), action: { kind: 'start' } });
+  await must(fac, 'room.action', { id: id(), action: { kind: 'start' } });
   return { code, fac, clients };
 }
 
@@ -214,6 +226,10 @@ export async function clusterBench(flags: Record<string, string | true>) {
         })}\n`,
       );
     for (const room of rooms) for (const c of room.clients) c.socket.close();
+  } catch (err) {
+    // What the processes said, to see why.
+    for (const n of nodes) process.stderr.write(`--- process ${n.id} (port ${n.port}):\n${n.output.slice(-3000)}\n`);
+    throw err;
   } finally {
     await db.end().catch(() => undefined);
     await lb?.close();

@@ -27,8 +27,8 @@ export interface EdgeOptions {
   placeCreate(): NodeInfo | null;
 }
 
-/** How long the owner has to answer a relayed message before the client is made to reconnect. */
-const RELAY_TIMEOUT_MS = 6000;
+/** How long an answer of the owner is waited for (the client itself sends again after its own timeout). */
+const RELAY_TIMEOUT_MS = 10_000;
 
 interface Link {
   node: NodeInfo;
@@ -93,9 +93,8 @@ export class Edge {
     const address = clientAddress(socket.handshake.address, socket.handshake.headers['x-forwarded-for'], this.opts.trustProxy);
     const packet: RelayedPacket = { sid: socket.id, address, event, payload };
     link.socket.timeout(RELAY_TIMEOUT_MS).emit('packet', packet, (err: Error | null, answer: unknown) => {
-      // No answer: the owner is gone or stuck; the client reconnects and is routed again.
-      if (err) socket.conn.close();
-      else reply(answer);
+      // No answer: a slow owner, and the client sends again; a broken link already made it reconnect.
+      if (!err) reply(answer);
     });
   }
 

@@ -15,8 +15,12 @@ export interface NodeInfo {
   rooms: number;
 }
 
-/** How long a lease runs without a renewal, and how often it is renewed. */
-export const LEASE_MS = 4000;
+/**
+ * How long a lease runs without a renewal, and how often it is renewed. A killed process is seen
+ * at once (its session's lock goes); the lease is for a machine that went silent, and is long
+ * enough that a process slowed down by a busy machine is not taken for dead.
+ */
+export const LEASE_MS = 10_000;
 export const HEARTBEAT_MS = 1000;
 
 const ALIVE = `SELECT n.id FROM nodes n WHERE n.expires_at > now() AND EXISTS (
@@ -75,12 +79,12 @@ export class Membership {
     if (!s || this.lost || this.beating) return;
     this.beating = true;
     try {
-      const r = await s.query(`UPDATE nodes SET expires_at = now() + $2 * interval '1 ms', rooms = $3 WHERE id = $1 RETURNING 1`, [
-        this.id,
-        LEASE_MS,
-        this.roomCount(),
-      ]);
-      if (r.rowCount === 0) return this.lose('its lease was removed');
+      // Renewed only while it runs: once it ran out, others may have taken this process's rooms.
+      const r = await s.query(
+        `UPDATE nodes SET expires_at = now() + $2 * interval '1 ms', rooms = $3 WHERE id = $1 AND expires_at > now() RETURNING 1`,
+        [this.id, LEASE_MS, this.roomCount()],
+      );
+      if (r.rowCount === 0) return this.lose('its lease ran out before it was renewed');
       const alive = await s.query<NodeInfo>(`SELECT id, url, rooms FROM nodes WHERE id IN (${ALIVE}) ORDER BY id`);
       this.nodes = alive.rows;
       // Rows of processes long gone are cleared.
