@@ -34,6 +34,22 @@ export interface SeatRow {
   team: string | null;
 }
 
+/** What rooms need of their store: this SQLite file, or PostgreSQL in cluster mode (cluster/pgRoomDb.ts). */
+export type RoomStore = Pick<
+  RoomDb,
+  | 'hasMessage'
+  | 'createRoom'
+  | 'roomExists'
+  | 'append'
+  | 'saveSnapshot'
+  | 'snapshot'
+  | 'openRooms'
+  | 'events'
+  | 'closeRoom'
+  | 'deleteRoom'
+  | 'close'
+>;
+
 export class DataFileInUse extends Error {
   constructor(readonly file: string) {
     super(

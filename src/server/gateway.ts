@@ -34,6 +34,8 @@ export interface GatewayOptions {
   trustProxy?: boolean;
   /** The server's base URLs on the local network, for join links. */
   addresses?: string[];
+  /** Cluster mode: a connection held by another process, for a room this one owns (cluster/owner.ts). */
+  remoteSocket?: (id: string) => IoSocket | undefined;
 }
 
 interface Conn {
@@ -92,14 +94,24 @@ export class Gateway {
     this.gate = new ClientGate({ ...DEFAULT_LIMITS, ...opts.limits });
     rooms.onRoom = (room) => room.subscribe((c) => this.changed(room, c));
     rooms.onClose = (room) => {
-      for (const key of this.sent.keys()) if (key.startsWith(`${room.code}|`)) this.sent.delete(key);
+      this.forget(room.code);
       for (const a of AUDIENCES(room)) this.io.in(channel(room, a)).disconnectSockets(true);
     };
     for (const room of rooms.rooms.values()) room.subscribe((c) => this.changed(room, c));
     io.on('connection', (socket) => this.connect(socket));
   }
 
-  private connect(socket: IoSocket) {
+  /** Forgets the views a room's channels were sent (the room left this process). */
+  forget(code: string) {
+    for (const key of this.sent.keys()) if (key.startsWith(`${code}|`)) this.sent.delete(key);
+  }
+
+  private socketById(id: string): IoSocket | undefined {
+    return this.io.sockets.sockets.get(id) ?? this.opts.remoteSocket?.(id);
+  }
+
+  /** A new connection: its messages pass the gate, then their handlers (public: cluster mode connects relayed ones). */
+  connect(socket: IoSocket) {
     const address = clientAddress(socket.handshake.address, socket.handshake.headers['x-forwarded-for'], !!this.opts.trustProxy);
     const conn: Conn = { room: null, role: null, name: 'guest', address };
     this.conns.set(socket.id, conn);
@@ -252,7 +264,7 @@ export class Gateway {
   }
 
   private socketOf(conn: Conn): IoSocket | undefined {
-    for (const [id, c] of this.conns) if (c === conn) return this.io.sockets.sockets.get(id);
+    for (const [id, c] of this.conns) if (c === conn) return this.socketById(id);
     return undefined;
   }
 
@@ -327,7 +339,7 @@ export class Gateway {
       const line = c.chat;
       for (const [id, conn] of this.conns) {
         if (conn.room !== room || !conn.role || !canRead(conn.role, line)) continue;
-        this.io.sockets.sockets.get(id)?.emit('update', { version: room.version, messages: [line] });
+        this.socketById(id)?.emit('update', { version: room.version, messages: [line] });
       }
     }
     if (c.revoked) this.demote(room, c.revoked);
@@ -383,7 +395,7 @@ export class Gateway {
     for (const [id, conn] of this.conns) {
       if (conn.room !== room || conn.role?.kind !== 'seat') continue;
       if (delegation !== null ? conn.role.delegation !== delegation : conn.tokenHash !== tokenHash) continue;
-      const socket = this.io.sockets.sockets.get(id);
+      const socket = this.socketById(id);
       if (!socket) continue;
       this.leave(socket, conn);
       conn.room = room;

@@ -9,7 +9,7 @@ import { GameSession, type PersistedGame } from '../machine/session';
 import { Authority, type IntentMessage } from '../net/authority';
 import type { Ack, ChatLine, ClockedStep, PublicNote, Role, RoomAction } from '../net/protocol';
 import { chatRefusal } from './chatLimits';
-import type { RoomDb, SeatRow } from './db';
+import type { RoomStore, SeatRow } from './db';
 import { actionEvent, chatEvent, type ChatMessage } from './roomActions';
 import { expired, nextClock, type ClockState } from './roomClock';
 import {
@@ -75,7 +75,7 @@ export class Room {
 
   constructor(
     init: RoomInit,
-    db: RoomDb,
+    db: RoomStore,
     readonly now: () => number,
   ) {
     this.code = init.code;
