@@ -177,7 +177,7 @@ export async function clusterBench(flags: Record<string, string | true>) {
     let twice = 0;
     let acked = 0;
     for (const w of written) {
-      const r = await w.room.fac.call('log.download', {}, 10_000);
+      const r = await must(w.room.fac, 'log.download', {});
       const chat = ((r as unknown as { log?: { transcript?: { chat?: Array<{ text: string }> } } }).log?.transcript?.chat ?? []).map(
         (l) => l.text,
       );
