@@ -91,8 +91,9 @@ async function fanout(room: ClusterRoom): Promise<number> {
 async function sendOnce(c: BenchClient, text: string, giveUpAt: number): Promise<number | null> {
   const msg = { id: id(), to: 'all', text };
   while (performance.now() < giveUpAt) {
-    const r = await c.call('chat.send', msg, 2500).catch(() => null);
+    const r = await c.call('chat.send', msg, 2500).catch((e: Error) => ({ ok: false, reason: e.message }));
     if (r?.ok) return performance.now();
+    if (process.env.BENCH_DEBUG) process.stderr.write(`chat refused: ${r.reason}\n`);
     await sleep(150);
   }
   return null;
