@@ -13,7 +13,9 @@ export class DatabaseError extends Error {
   }
 }
 
-type Reply = { ok: true; rows: Array<Record<string, unknown>>; rowCount: number } | { ok: false; message: string; code: string | null };
+type Reply = { id: number } & (
+  { ok: true; rows: Array<Record<string, unknown>>; rowCount: number } | { ok: false; message: string; code: string | null }
+);
 
 export class SyncPostgres {
   private readonly flag = new Int32Array(new SharedArrayBuffer(4));
@@ -33,22 +35,29 @@ export class SyncPostgres {
     this.worker.unref();
   }
 
-  query<T = Record<string, unknown>>(sql: string, params: unknown[] = []): { rows: T[]; rowCount: number } {
-    Atomics.store(this.flag, 0, 0);
-    this.worker.postMessage({ sql, params });
-    if (Atomics.wait(this.flag, 0, 0, this.timeoutMs) === 'timed-out')
-      throw new DatabaseError(`the database did not answer within ${this.timeoutMs} ms`, null);
-    const m = this.receive();
-    if (!m.ok) throw new DatabaseError(m.message, m.code);
-    return { rows: m.rows as T[], rowCount: m.rowCount };
-  }
+  /** The first query also waits for the thread to start and connect. */
+  private started = false;
+  private lastId = 0;
 
-  private receive(): Reply {
-    // The worker posted its answer before waking us.
+  query<T = Record<string, unknown>>(sql: string, params: unknown[] = []): { rows: T[]; rowCount: number } {
+    const id = ++this.lastId;
+    const timeout = this.started ? this.timeoutMs : Math.max(this.timeoutMs, 30_000);
+    const deadline = performance.now() + timeout;
+    Atomics.store(this.flag, 0, 0);
+    this.worker.postMessage({ id, sql, params });
     for (;;) {
-      const m = receiveMessageOnPort(this.port);
-      if (m) return m.message as Reply;
-      Atomics.wait(this.flag, 0, 1, 1);
+      // The worker posts its answer, then wakes us; an answer to a query given up earlier is dropped.
+      const m = receiveMessageOnPort(this.port)?.message as Reply | undefined;
+      if (m?.id === id) {
+        this.started = true;
+        if (!m.ok) throw new DatabaseError(m.message, m.code);
+        return { rows: m.rows as T[], rowCount: m.rowCount };
+      }
+      if (m) continue;
+      const left = deadline - performance.now();
+      if (left <= 0) throw new DatabaseError(`the database did not answer within ${timeout} ms`, null);
+      Atomics.wait(this.flag, 0, 0, Math.min(left, 50));
+      Atomics.store(this.flag, 0, 0);
     }
   }
 

@@ -4,6 +4,7 @@ import pg from 'pg';
 import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
 
 interface Job {
+  id: number;
   sql: string;
   params: unknown[];
 }
@@ -29,10 +30,10 @@ parentPort?.on('message', (job: Job) => {
     try {
       const c = await connection();
       const r = await c.query(job.sql, job.params);
-      port.postMessage({ ok: true, rows: r.rows, rowCount: r.rowCount ?? 0 });
+      port.postMessage({ id: job.id, ok: true, rows: r.rows, rowCount: r.rowCount ?? 0 });
     } catch (err) {
       const e = err as Error & { code?: string };
-      port.postMessage({ ok: false, message: e.message, code: e.code ?? null });
+      port.postMessage({ id: job.id, ok: false, message: e.message, code: e.code ?? null });
     }
     Atomics.store(flag, 0, 1);
     Atomics.notify(flag, 0);

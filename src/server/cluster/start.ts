@@ -44,13 +44,27 @@ async function clusterSecret(pool: pg.Pool): Promise<string> {
 export async function createCluster(opts: ClusterOptions): Promise<Cluster> {
   const log = opts.log ?? ((l: string) => process.stderr.write(`${l}\n`));
   const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: 8, application_name: 'interlock' });
+  // socket.io's fan-out has connections of its own. A NOTIFY commits a transaction, and a commit
+  // waits for the disk by default: one flush per broadcast, serialised by PostgreSQL's notify
+  // queue. Broadcasts are not the record (the log is, on its own connection, flushed on every
+  // commit), so these commits do not wait for the disk.
+  const fanout = new pg.Pool({
+    connectionString: opts.databaseUrl,
+    max: 8,
+    application_name: 'interlock-fanout',
+    options: '-c synchronous_commit=off',
+  });
   // An idle connection that breaks is replaced by the pool; the error must not end the process.
   pool.on('error', () => undefined);
+  fanout.on('error', () => undefined);
   await ensureSchema(pool);
   const secret = await clusterSecret(pool);
   let parts: Parameters<ClusterHooks['attach']>[0] | null = null;
   const membership = new Membership(pool, () => parts?.rooms.rooms.size ?? 0);
-  const db = new PgRoomDb(new SyncPostgres(opts.databaseUrl, opts.pgWorkerFile), membership.id, () => void pool.end());
+  const db = new PgRoomDb(new SyncPostgres(opts.databaseUrl, opts.pgWorkerFile), membership.id, () => {
+    void pool.end();
+    void fanout.end();
+  });
   let owner: Owner | null = null;
   let edge: Edge | null = null;
   /** Rooms taken over whose log could not be replayed: kept (not passed around), reported once. */
@@ -143,7 +157,7 @@ export async function createCluster(opts: ClusterOptions): Promise<Cluster> {
   return {
     membership,
     db,
-    adapter: createAdapter(pool),
+    adapter: createAdapter(fanout),
     remoteSocket: (id) => owner?.socket(id),
     attach(p) {
       parts = p;
