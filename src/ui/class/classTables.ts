@@ -65,7 +65,7 @@ export function TableCard({ t, act }: { t: TableSummary; act: TableActs }): VNod
       h(
         'div',
         {
-          class: `tension ${tensionLevel}`,
+          class: `class-tension ${tensionLevel}`,
           role: 'meter',
           'aria-valuemin': 0,
           'aria-valuemax': 100,
@@ -73,9 +73,9 @@ export function TableCard({ t, act }: { t: TableSummary; act: TableActs }): VNod
           'aria-label': 'Tension',
         },
         h('span', {}, `Tension ${t.tension}`),
-        h('span', { class: 'bar', style: `width:${Math.min(100, t.tension)}%` }),
+        h('span', { class: 'class-bar', style: `width:${Math.min(100, t.tension)}%` }),
       ),
-      h('p', { class: 'clock' }, `⏱ ${clockText(t, act.now())}`),
+      h('p', { class: 'clock' }, `Clock — ${clockText(t, act.now())}`),
     ),
     t.bridge.length
       ? h(
