@@ -12,6 +12,7 @@ import {
   gradeMessage,
   locateMessage,
   moveMessage,
+  releaseMessage,
   settingsMessage,
   submitMessage,
   watchMessage,
@@ -189,6 +190,13 @@ export class ClassGateway {
         this.unlisten.delete(c.row.id);
         this.classes.delete(c);
         return { ok: true };
+      }),
+    );
+    on(
+      'class.release',
+      teacher(releaseMessage, (c, d) => {
+        const room = c.tables.some((t) => t.code === d.table) ? this.classes.room(d.table) : undefined;
+        return room ? room.release(d.message, d.approved) : fail('not-found', 'no such table in this class');
       }),
     );
     on('student.locate', (m) => {

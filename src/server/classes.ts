@@ -7,6 +7,7 @@ import type { Persona } from '../ai/persona';
 import { catalog, type Intent, type Scenario } from '../engine';
 import type { ClassCreated, ClassSettings, ClassStudent, PresetId, TeacherCommand } from '../net/classProtocol';
 import type { Ack } from '../net/protocol';
+import { chatVerdict, moderationChanges } from './classModeration';
 import { ClassDb, type ClassRow, type StudentRow, type TableRow } from './classDb';
 import { defaultSettings, defaultTables, lessonScenario, MAX_TABLES, parseRoster, PRESET_TABLE, splitClass } from './classPlan';
 import type { RoomDb } from './db';
@@ -47,9 +48,10 @@ export class Classes {
   ) {
     this.db = new ClassDb(roomDb.sqlite);
     for (const row of this.db.all()) {
+      const stored = JSON.parse(row.settings) as ClassSettings;
       const entry: ClassEntry = {
         row,
-        settings: JSON.parse(row.settings) as ClassSettings,
+        settings: { ...stored, moderation: stored.moderation ?? { hold: false, muted: [], privateOff: [], templates: [] } },
         tables: this.db.tables(row.id),
         students: this.db.students(row.id),
       };
@@ -66,10 +68,14 @@ export class Classes {
     }
   }
 
-  /** Every change of a table is passed on to the class's listeners (the dashboards). */
+  /** Every change of a table is passed on to the class's listeners (the dashboards); its students' messages pass the class's moderation. */
   private watch(id: string, room: Room) {
     if (this.watched.has(room)) return;
     this.watched.add(room);
+    room.chatPolicy = (line, state) => {
+      const m = this.classes.get(id)?.settings.moderation;
+      return m ? chatVerdict(m, room.code, line, state.step) : 'send';
+    };
     room.subscribe((c) => {
       if (c.view || c.room) for (const l of this.listeners.get(id) ?? []) l(room.code);
     });
@@ -204,6 +210,9 @@ export class Classes {
   }
 
   saveSettings(c: ClassEntry, settings: ClassSettings) {
+    for (const t of c.tables)
+      for (const text of moderationChanges(c.settings.moderation, settings.moderation, t.code))
+        this.rooms.get(t.code)?.noteModeration(`The teacher: ${text}.`);
     c.settings = settings;
     this.db.saveSettings(c.row.id, JSON.stringify(settings));
   }

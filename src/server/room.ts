@@ -61,6 +61,11 @@ export class Room {
   drive: (() => void) | null = null;
   /** Set while a clock's expiry is being handled. */
   expiring = false;
+  /**
+   * A class's moderation of its students' messages: 'send', 'hold' (for the moderator's
+   * approval) or the reason it is refused. Null: every message goes through.
+   */
+  chatPolicy: ((line: ChatLine, state: GameState) => 'send' | 'hold' | string) | null = null;
 
   constructor(
     init: RoomInit,
@@ -253,9 +258,38 @@ export class Room {
     if ('ok' in event) return event;
     const full = chatRefusal(this.chat, event.line.from, event.line.text);
     if (full) return { ok: false, code: 'refused', reason: full };
+    const verdict = role.kind === 'seat' && this.chatPolicy ? this.chatPolicy(event.line, this.state) : 'send';
+    if (verdict === 'hold') {
+      this.commit({ kind: 'held', line: event.line }, msg.id);
+      this.emit({ room: true });
+      return { ok: true };
+    }
+    if (verdict !== 'send') return { ok: false, code: 'refused', reason: verdict };
     this.commit(event, msg.id);
     this.emit({ chat: event.line });
     return { ok: true };
+  }
+
+  get held(): readonly ChatLine[] {
+    return this.current.held;
+  }
+
+  /** The moderator lets a held message through (it reaches its readers now) or rejects it. */
+  release(id: string, approved: boolean): Ack {
+    const line = this.current.held.find((l) => l.id === id);
+    if (!line) return { ok: false, code: 'not-found', reason: 'no such message waiting for approval' };
+    this.commit({ kind: 'released', id, approved }, null);
+    if (approved) {
+      this.commit({ kind: 'chat', line }, null);
+      this.emit({ chat: line });
+    }
+    this.emit({ room: true });
+    return { ok: true };
+  }
+
+  /** A moderation rule set for this room, written into its log. */
+  noteModeration(text: string) {
+    this.commit({ kind: 'moderation', text }, null);
   }
 
   // ——— clocks ———

@@ -27,6 +27,8 @@ export interface RoomState {
   onExpiry: 'nothing' | 'ai';
   clock: ClockState | null;
   chat: readonly ChatLine[];
+  /** Messages waiting for the moderator's approval (a class that holds messages). */
+  held: readonly ChatLine[];
 }
 
 export type RoomEvent =
@@ -41,7 +43,11 @@ export type RoomEvent =
   | { kind: 'clocks'; step: ClockedStep; minutes: number | null }
   | { kind: 'onExpiry'; value: 'nothing' | 'ai' }
   | { kind: 'clock'; clock: ClockState | null }
-  | { kind: 'chat'; line: ChatLine };
+  | { kind: 'chat'; line: ChatLine }
+  /** Moderation: a message held for approval, a held one approved (a 'chat' event follows) or rejected, a rule changed. */
+  | { kind: 'held'; line: ChatLine }
+  | { kind: 'released'; id: string; approved: boolean }
+  | { kind: 'moderation'; text: string };
 
 /** The default clocks of a classroom round: negotiation 4 minutes, commit 1. */
 export const DEFAULT_CLOCKS: Record<ClockedStep, number | null> = { negotiation: 4, commit: 1 };
@@ -54,6 +60,7 @@ export function initialRoomState(delegations: readonly string[]): RoomState {
     onExpiry: 'ai',
     clock: null,
     chat: [],
+    held: [],
   };
 }
 
@@ -97,6 +104,12 @@ export function reduceRoom(s: RoomState, e: RoomEvent): RoomState {
       return { ...s, clock: e.clock };
     case 'chat':
       return { ...s, chat: [...s.chat, e.line] };
+    case 'held':
+      return { ...s, held: [...s.held, e.line] };
+    case 'released':
+      return { ...s, held: s.held.filter((l) => l.id !== e.id) };
+    case 'moderation':
+      return s;
   }
 }
 
@@ -182,6 +195,12 @@ export function decodeEvent(kind: string, body: unknown): RoomEvent {
       return { kind, clock: clockState(body) };
     case 'chat':
       return { kind, line: chatLine(body) };
+    case 'held':
+      return { kind, line: chatLine(b.line) };
+    case 'released':
+      return { kind, id: str(b, 'id'), approved: b.approved === true };
+    case 'moderation':
+      return { kind, text: str(b, 'text') };
     default:
       throw new Error(`unknown event kind "${kind}"`);
   }

@@ -7,6 +7,11 @@ import { button, h, type VNode } from '../dom';
 
 export interface TableActs {
   command: (cmd: TeacherCommand, table: string | null) => void;
+  /** Lets a held message through, or rejects it. */
+  release: (table: string, message: string, approved: boolean) => void;
+  /** Teams muted now (`CODE:delegation`), and the switch. */
+  muted: string[];
+  mute: (table: string, delegation: string, muted: boolean) => void;
   nameOf: (delegation: string) => string;
   injects: Array<{ id: string; title: string }>;
   /** Server time now (corrected for this computer's clock). */
@@ -97,9 +102,35 @@ export function TableCard({ t, act }: { t: TableSummary; act: TableActs }): VNod
           ' — ',
           s.students.length ? s.students.join(', ') : 'AI',
           s.students.length ? h('span', { class: s.online ? 'online' : 'offline' }, s.online ? ' ● online' : ' ○ offline') : null,
+          s.students.length
+            ? button(
+                act.muted.includes(`${t.code}:${s.delegation}`) ? 'Unmute' : 'Mute',
+                () => act.mute(t.code, s.delegation, !act.muted.includes(`${t.code}:${s.delegation}`)),
+                {
+                  class: 'small-btn',
+                  'aria-label': `${act.muted.includes(`${t.code}:${s.delegation}`) ? 'Unmute' : 'Mute'} ${act.nameOf(s.delegation)} at ${t.name}`,
+                },
+              )
+            : null,
         ),
       ),
     ),
+    t.held.length
+      ? h(
+          'div',
+          { class: 'held', role: 'region', 'aria-label': `Messages waiting at ${t.name}` },
+          h('h3', {}, `Waiting for approval (${t.held.length})`),
+          ...t.held.map((m) =>
+            h(
+              'div',
+              { key: m.id, class: 'held-line' },
+              h('p', { class: 'small' }, h('strong', {}, `${m.by} (${act.nameOf(m.from)}) → ${m.to}: `), m.text),
+              button('Approve', () => act.release(t.code, m.id, true), { 'aria-label': `Approve “${m.text}”` }),
+              button('Reject', () => act.release(t.code, m.id, false), { 'aria-label': `Reject “${m.text}”` }),
+            ),
+          ),
+        )
+      : null,
     h(
       'div',
       { class: 'row' },
