@@ -38,6 +38,8 @@ export interface ClassSettings {
   reflectionPrompts: string[];
   rubric: RubricCriterion[];
   moderation: Moderation;
+  /** Accommodations: extra minutes per team (`CODE:delegation`), given once per step when that team has not finished it. */
+  extraTime: Record<string, number>;
 }
 
 export interface ClassStudent {

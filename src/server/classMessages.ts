@@ -66,6 +66,7 @@ export const settingsSchema = z.strictObject({
   reflectionPrompts: z.array(text(400, 1)).check(z.minLength(1), z.maxLength(10)),
   rubric,
   moderation,
+  extraTime: z.record(text(80, 1), z.number().check(z.minimum(0), z.maximum(60))),
 });
 
 export const releaseMessage = z.strictObject({ ...teacher, table: roomCode, message: messageId, approved: z.boolean() });

@@ -114,5 +114,6 @@ export function defaultSettings(title: string, preset: Preset): ClassSettings {
     reflectionPrompts: [...defaults.reflectionPrompts],
     rubric: defaults.rubric.map((c) => ({ ...c, levels: c.levels.map((l) => ({ ...l })) })),
     moderation: { hold: false, muted: [], privateOff: [], templates: [] },
+    extraTime: {},
   };
 }

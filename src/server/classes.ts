@@ -51,7 +51,11 @@ export class Classes {
       const stored = JSON.parse(row.settings) as ClassSettings;
       const entry: ClassEntry = {
         row,
-        settings: { ...stored, moderation: stored.moderation ?? { hold: false, muted: [], privateOff: [], templates: [] } },
+        settings: {
+          ...stored,
+          moderation: stored.moderation ?? { hold: false, muted: [], privateOff: [], templates: [] },
+          extraTime: stored.extraTime ?? {},
+        },
         tables: this.db.tables(row.id),
         students: this.db.students(row.id),
       };
@@ -75,6 +79,15 @@ export class Classes {
     room.chatPolicy = (line, state) => {
       const m = this.classes.get(id)?.settings.moderation;
       return m ? chatVerdict(m, room.code, line, state.step) : 'send';
+    };
+    room.clockGrace = (state) => {
+      const extra = this.classes.get(id)?.settings.extraTime ?? {};
+      let most = 0;
+      for (const [d, ds] of Object.entries(state.delegations)) {
+        const unfinished = state.step === 'commit' ? !ds.committed : state.step === 'negotiation' && !ds.ready;
+        if (unfinished) most = Math.max(most, extra[`${room.code}:${d}`] ?? 0);
+      }
+      return most * 60_000;
     };
     room.subscribe((c) => {
       if (c.view || c.room) for (const l of this.listeners.get(id) ?? []) l(room.code);

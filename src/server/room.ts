@@ -11,7 +11,7 @@ import type { Ack, ChatLine, ClockedStep, PublicNote, Role, RoomAction } from '.
 import { chatRefusal } from './chatLimits';
 import type { RoomDb, SeatRow } from './db';
 import { actionEvent, chatEvent, type ChatMessage } from './roomActions';
-import { expired, nextClock, type ClockState } from './roomClock';
+import { expired, extendClock, nextClock, type ClockState } from './roomClock';
 import { decodeEvent, initialRoomState, reduceRoom, type RoomEvent, type RoomState, type SeatState } from './roomEvents';
 import { RoomLog } from './roomLog';
 
@@ -66,6 +66,12 @@ export class Room {
    * approval) or the reason it is refused. Null: every message goes through.
    */
   chatPolicy: ((line: ChatLine, state: GameState) => 'send' | 'hold' | string) | null = null;
+  /**
+   * Extra time (ms) the open step gets once when its clock runs out, for a team with an
+   * accommodation that has not finished the step; 0 when none needs it. Null: none.
+   */
+  clockGrace: ((state: GameState) => number) | null = null;
+  private gracedStep = '';
 
   constructor(
     init: RoomInit,
@@ -305,6 +311,15 @@ export class Room {
   /** Called often by the registry: closes the open step when its clock ran out. */
   tick(closeWithAi: (room: Room) => Promise<void>) {
     if (this.expiring || !expired(this.clock, this.now())) return;
+    const stepKey = `${this.state.round}:${this.state.step}`;
+    const grace = this.clock && this.clockGrace && this.gracedStep !== stepKey ? this.clockGrace(this.state) : 0;
+    if (grace > 0 && this.clock) {
+      // Once per step: the others wait only for what the accommodated team still needs.
+      this.gracedStep = stepKey;
+      this.commit({ kind: 'clock', clock: extendClock(this.clock, grace / 60_000, this.now()) }, null);
+      this.emit({ room: true });
+      return;
+    }
     this.expiring = true;
     const where = () => `${this.state.round}:${this.state.step}:${this.session.done}`;
     const key = where();

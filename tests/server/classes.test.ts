@@ -257,6 +257,52 @@ describe('moderation', () => {
   }, 30_000);
 });
 
+describe('accommodations', () => {
+  it('gives a team its extra time once, when the clock runs out before it finished the step; a team that finished costs the others nothing', async () => {
+    const { teacher, links, auth } = await makeClass(server().url, 2, { tables: 1 });
+    const [a, b] = links as [ClassCreated['links'][0], ClassCreated['links'][0]];
+    const w = await teacher.call<{ overview: ClassOverview }>('class.watch', auth);
+    if (!w.ok) throw new Error(w.reason);
+    const code = w.overview.tables[0]!.code;
+    const room = server().rooms.get(code)!;
+    room.action('test-clock-neg-1', { kind: 'clock', step: 'negotiation', minutes: 0.02 });
+    const extraTime = { [`${code}:${a.student.delegation}`]: 0.05 };
+    expect(await teacher.call('class.settings', { ...auth, settings: { ...w.overview.settings, extraTime } })).toEqual({ ok: true });
+    expect(await teacher.call('class.command', { ...auth, msgId: 'cmd-start-acc', table: null, command: { kind: 'start' } })).toMatchObject(
+      { ok: true },
+    );
+    const t0 = Date.now();
+    const until = async (pred: () => boolean, ms: number) => {
+      const end = Date.now() + ms;
+      while (!pred() && Date.now() < end) await new Promise((r) => setTimeout(r, 50));
+      return pred();
+    };
+    expect(await until(() => room.clock !== null && room.clock.totalMs > 1200, 4000)).toBe(true);
+    // The step's clock grew by the accommodated team's 3 s, once; then the step closes.
+    expect(room.clock!.totalMs).toBe(1200 + 3000);
+    expect(await until(() => room.state.step !== 'negotiation', 8000)).toBe(true);
+    expect(Date.now() - t0).toBeGreaterThanOrEqual(4000);
+    // Round 2: the accommodated team is ready in time; the others do not wait for its extra time.
+    expect(await until(() => room.state.round === 2 && room.state.step === 'negotiation', 15_000)).toBe(true);
+    const { c: ca } = await studentJoin(server().url, a.token);
+    expect(
+      await ca.call('intent', {
+        id: 'ready-acc-12345',
+        version: ca.version,
+        intent: { type: 'negotiation.ready', actor: a.student.delegation },
+      }),
+    ).toMatchObject({
+      ok: true,
+    });
+    const t1 = Date.now();
+    expect(await until(() => room.state.step !== 'negotiation', 8000)).toBe(true);
+    expect(Date.now() - t1).toBeLessThan(2500);
+    expect(b.student.delegation).not.toBe(a.student.delegation);
+    ca.close();
+    teacher.close();
+  }, 40_000);
+});
+
 describe('the dashboard', () => {
   it('hears of a table’s change within a second, and deleting the class deletes its rooms and its work', async () => {
     const { teacher, links, auth } = await makeClass(server().url, 12, { tables: 2 });

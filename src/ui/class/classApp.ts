@@ -235,6 +235,15 @@ export function ClassApp({ scenario, client, back }: { scenario: Scenario; clien
               now: () => Date.now() + skew.current,
               release: (table, message, approved) => void run(client.call('class.release', { ...auth, table, message, approved })),
               muted: overview.settings.moderation.muted,
+              extra: overview.settings.extraTime,
+              setExtra: (table, delegation, minutes) => {
+                const extraTime = { ...overview.settings.extraTime, [`${table}:${delegation}`]: minutes };
+                if (!minutes) delete extraTime[`${table}:${delegation}`];
+                const settings = { ...overview.settings, extraTime };
+                void run(client.call('class.settings', { ...auth, settings }), 'Extra time saved.').then(() =>
+                  setOverview((o) => (o ? { ...o, settings } : o)),
+                );
+              },
               mute: (table, delegation, on) => {
                 const key = `${table}:${delegation}`;
                 const muted = on

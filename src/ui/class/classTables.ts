@@ -12,6 +12,9 @@ export interface TableActs {
   /** Teams muted now (`CODE:delegation`), and the switch. */
   muted: string[];
   mute: (table: string, delegation: string, muted: boolean) => void;
+  /** Extra minutes per team (`CODE:delegation`), and the setting. */
+  extra: Record<string, number>;
+  setExtra: (table: string, delegation: string, minutes: number) => void;
   nameOf: (delegation: string) => string;
   injects: Array<{ id: string; title: string }>;
   /** Server time now (corrected for this computer's clock). */
@@ -110,6 +113,19 @@ export function TableCard({ t, act }: { t: TableSummary; act: TableActs }): VNod
                   class: 'small-btn',
                   'aria-label': `${act.muted.includes(`${t.code}:${s.delegation}`) ? 'Unmute' : 'Mute'} ${act.nameOf(s.delegation)} at ${t.name}`,
                 },
+              )
+            : null,
+          s.students.length
+            ? h(
+                'select',
+                {
+                  class: 'small-btn',
+                  title: 'Extra time a step (accommodation)',
+                  'aria-label': `Extra time for ${act.nameOf(s.delegation)} at ${t.name}`,
+                  value: String(act.extra[`${t.code}:${s.delegation}`] ?? 0),
+                  onchange: (e: Event) => act.setExtra(t.code, s.delegation, Number((e.currentTarget as HTMLSelectElement).value)),
+                },
+                ...[0, 1, 2, 5, 10].map((m) => h('option', { value: String(m) }, m ? `+${m} min` : 'no extra time')),
               )
             : null,
         ),
