@@ -117,9 +117,7 @@ export class ClassGateway {
       const keyed = !!this.opts.facilitatorKey && r.data.serverKey === this.opts.facilitatorKey;
       if (!keyed && !this.creates.take(address))
         return fail('throttled', 'this computer has made 3 classes within the hour: try again later, or use this server’s facilitator key');
-      const max = this.opts.maxRooms ?? 1000;
-      if (this.classes.roomCount() + (r.data.tables ?? 1) > max) return fail('unavailable', 'the server holds as many rooms as it can');
-      return this.classes.create(r.data);
+      return this.classes.create(r.data, this.opts.maxRooms ?? 1000);
     });
     on(
       'class.watch',

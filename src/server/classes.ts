@@ -101,11 +101,6 @@ export class Classes {
     return () => set.delete(fn);
   }
 
-  /** Rooms held by the server now (a class adds several at once). */
-  roomCount(): number {
-    return this.rooms.rooms.size;
-  }
-
   get(id: string): ClassEntry | undefined {
     return this.classes.get(id);
   }
@@ -130,7 +125,7 @@ export class Classes {
   }
 
   /** Makes the class: the roster split into tables, every table a room with its clocks, its students seated, its empty seats the AI's. */
-  create(input: ClassInput): Ack<ClassCreated> {
+  create(input: ClassInput, maxRooms = Infinity): Ack<ClassCreated> {
     const roster = parseRoster(input.roster);
     if (!roster.ok) return refused(roster.reason);
     const delegations = catalog(this.scenario).delegationIds;
@@ -138,6 +133,8 @@ export class Classes {
     const count = input.tables ?? defaultTables(roster.lines.length, delegations.length);
     if (count < 1 || count > MAX_TABLES) return refused(`from 1 to ${MAX_TABLES} tables`);
     if (count > roster.lines.length) return refused(`${count} tables for ${roster.lines.length} students: fewer tables, please`);
+    if (this.rooms.rooms.size + count > maxRooms)
+      return { ok: false, code: 'unavailable', reason: 'the server holds as many rooms as it can' };
     const placements = splitClass(roster.lines, delegations, count);
     const sc = lessonScenario(this.scenario, preset.rounds);
     const id = randomBytes(9).toString('base64url');
