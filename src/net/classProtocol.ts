@@ -17,6 +17,18 @@ export interface RubricCriterion {
   levels: RubricLevel[];
 }
 
+/** How students' messages are moderated (every change is written into each table's log). */
+export interface Moderation {
+  /** Students' messages wait for the teacher's approval. */
+  hold: boolean;
+  /** Teams whose messages are refused, as `CODE:delegation`. */
+  muted: string[];
+  /** Steps in which private messages (to some delegations) are refused. */
+  privateOff: Array<'negotiation' | 'commit'>;
+  /** When not empty, students send only these messages (younger classes). */
+  templates: string[];
+}
+
 /** What the teacher can change after the class is made. */
 export interface ClassSettings {
   title: string;
@@ -25,6 +37,9 @@ export interface ClassSettings {
   statementPrompt: string;
   reflectionPrompts: string[];
   rubric: RubricCriterion[];
+  moderation: Moderation;
+  /** Accommodations: extra minutes per team (`CODE:delegation`), given once per step when that team has not finished it. */
+  extraTime: Record<string, number>;
 }
 
 export interface ClassStudent {
@@ -54,6 +69,8 @@ export interface TableSummary {
   seats: Array<{ delegation: string; mode: 'ai' | 'human' | 'open'; students: string[]; online: number }>;
   /** The table's log version (grows with every change). */
   version: number;
+  /** Students' messages waiting for approval. */
+  held: Array<{ id: string; from: string; by: string; to: string; text: string }>;
 }
 
 export interface ClassOverview {
@@ -79,7 +96,7 @@ export interface StudentInfo {
   classId: string;
   student: ClassStudent;
   code: string;
-  settings: Pick<ClassSettings, 'statementRounds' | 'statementPrompt' | 'reflectionPrompts'>;
+  settings: Pick<ClassSettings, 'statementRounds' | 'statementPrompt' | 'reflectionPrompts'> & { templates: string[] };
   /** The other delegations of the table (for the peer evaluation). */
   peers: string[];
   /** What this student (or their team, for statements) has handed in. */
@@ -148,6 +165,7 @@ export interface ClassToServer {
   'class.compare'(m: unknown, ack: (r: Ack<{ tables: ComparedTable[] }>) => void): void;
   'class.csv'(m: unknown, ack: (r: Ack<{ csv: string }>) => void): void;
   'class.delete'(m: unknown, ack: (r: Ack) => void): void;
+  'class.release'(m: unknown, ack: (r: Ack) => void): void;
   'class.links'(m: unknown, ack: (r: Ack<{ links: Array<{ student: ClassStudent; token: string }> }>) => void): void;
   'student.locate'(m: unknown, ack: (r: Ack<{ info: StudentInfo }>) => void): void;
   'student.submit'(m: unknown, ack: (r: Ack) => void): void;

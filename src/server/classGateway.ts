@@ -12,6 +12,7 @@ import {
   gradeMessage,
   locateMessage,
   moveMessage,
+  releaseMessage,
   settingsMessage,
   submitMessage,
   watchMessage,
@@ -116,9 +117,7 @@ export class ClassGateway {
       const keyed = !!this.opts.facilitatorKey && r.data.serverKey === this.opts.facilitatorKey;
       if (!keyed && !this.creates.take(address))
         return fail('throttled', 'this computer has made 3 classes within the hour: try again later, or use this server’s facilitator key');
-      const max = this.opts.maxRooms ?? 1000;
-      if (this.classes.roomCount() + (r.data.tables ?? 1) > max) return fail('unavailable', 'the server holds as many rooms as it can');
-      return this.classes.create(r.data);
+      return this.classes.create(r.data, this.opts.maxRooms ?? 1000);
     });
     on(
       'class.watch',
@@ -189,6 +188,13 @@ export class ClassGateway {
         this.unlisten.delete(c.row.id);
         this.classes.delete(c);
         return { ok: true };
+      }),
+    );
+    on(
+      'class.release',
+      teacher(releaseMessage, (c, d) => {
+        const room = c.tables.some((t) => t.code === d.table) ? this.classes.room(d.table) : undefined;
+        return room ? room.release(d.message, d.approved) : fail('not-found', 'no such table in this class');
       }),
     );
     on('student.locate', (m) => {

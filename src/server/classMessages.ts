@@ -52,13 +52,24 @@ const rubric = z
   )
   .check(z.minLength(1), z.maxLength(10));
 
+const moderation = z.strictObject({
+  hold: z.boolean(),
+  muted: z.array(text(80, 1)).check(z.maxLength(200)),
+  privateOff: z.array(z.enum(['negotiation', 'commit'])).check(z.maxLength(2)),
+  templates: z.array(text(200, 1)).check(z.maxLength(20)),
+});
+
 export const settingsSchema = z.strictObject({
   title: text(80, 1),
   statementRounds: z.array(z.int().check(z.minimum(1), z.maximum(40))).check(z.maxLength(10)),
   statementPrompt: text(400, 1),
   reflectionPrompts: z.array(text(400, 1)).check(z.minLength(1), z.maxLength(10)),
   rubric,
+  moderation,
+  extraTime: z.record(text(80, 1), z.number().check(z.minimum(0), z.maximum(60))),
 });
+
+export const releaseMessage = z.strictObject({ ...teacher, table: roomCode, message: messageId, approved: z.boolean() });
 
 export const settingsMessage = z.strictObject({ ...teacher, settings: settingsSchema });
 

@@ -113,5 +113,7 @@ export function defaultSettings(title: string, preset: Preset): ClassSettings {
     statementPrompt: defaults.statementPrompt,
     reflectionPrompts: [...defaults.reflectionPrompts],
     rubric: defaults.rubric.map((c) => ({ ...c, levels: c.levels.map((l) => ({ ...l })) })),
+    moderation: { hold: false, muted: [], privateOff: [], templates: [] },
+    extraTime: {},
   };
 }

@@ -24,6 +24,7 @@ export function tableSummary(c: ClassEntry, name: string, room: Room | undefined
       unsealed: [],
       seats: [],
       version: 0,
+      held: [],
     };
   const s = room.state;
   const online = new Map<string, number>();
@@ -56,6 +57,7 @@ export function tableSummary(c: ClassEntry, name: string, room: Room | undefined
       online: online.get(seat.delegation) ?? 0,
     })),
     version: room.version,
+    held: room.held.map((l) => ({ id: l.id, from: l.from, by: l.by, to: Array.isArray(l.to) ? l.to.join(', ') : l.to, text: l.text })),
   };
 }
 

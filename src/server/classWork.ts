@@ -32,6 +32,7 @@ export function studentInfo(classes: Classes, c: ClassEntry, s: StudentRow): Stu
       statementRounds: c.settings.statementRounds,
       statementPrompt: c.settings.statementPrompt,
       reflectionPrompts: c.settings.reflectionPrompts,
+      templates: c.settings.moderation.templates,
     },
     peers: peersOf(c, s),
     statements,

@@ -7,6 +7,7 @@ import type { Persona } from '../ai/persona';
 import { catalog, type Intent, type Scenario } from '../engine';
 import type { ClassCreated, ClassSettings, ClassStudent, PresetId, TeacherCommand } from '../net/classProtocol';
 import type { Ack } from '../net/protocol';
+import { chatVerdict, moderationChanges } from './classModeration';
 import { ClassDb, type ClassRow, type StudentRow, type TableRow } from './classDb';
 import { defaultSettings, defaultTables, lessonScenario, MAX_TABLES, parseRoster, PRESET_TABLE, splitClass } from './classPlan';
 import type { RoomDb } from './db';
@@ -47,9 +48,14 @@ export class Classes {
   ) {
     this.db = new ClassDb(roomDb.sqlite);
     for (const row of this.db.all()) {
+      const stored = JSON.parse(row.settings) as ClassSettings;
       const entry: ClassEntry = {
         row,
-        settings: JSON.parse(row.settings) as ClassSettings,
+        settings: {
+          ...stored,
+          moderation: stored.moderation ?? { hold: false, muted: [], privateOff: [], templates: [] },
+          extraTime: stored.extraTime ?? {},
+        },
         tables: this.db.tables(row.id),
         students: this.db.students(row.id),
       };
@@ -66,10 +72,23 @@ export class Classes {
     }
   }
 
-  /** Every change of a table is passed on to the class's listeners (the dashboards). */
+  /** Every change of a table is passed on to the class's listeners (the dashboards); its students' messages pass the class's moderation. */
   private watch(id: string, room: Room) {
     if (this.watched.has(room)) return;
     this.watched.add(room);
+    room.chatPolicy = (line, state) => {
+      const m = this.classes.get(id)?.settings.moderation;
+      return m ? chatVerdict(m, room.code, line, state.step) : 'send';
+    };
+    room.clockGrace = (state) => {
+      const extra = this.classes.get(id)?.settings.extraTime ?? {};
+      let most = 0;
+      for (const [d, ds] of Object.entries(state.delegations)) {
+        const unfinished = state.step === 'commit' ? !ds.committed : state.step === 'negotiation' && !ds.ready;
+        if (unfinished) most = Math.max(most, extra[`${room.code}:${d}`] ?? 0);
+      }
+      return most * 60_000;
+    };
     room.subscribe((c) => {
       if (c.view || c.room) for (const l of this.listeners.get(id) ?? []) l(room.code);
     });
@@ -80,11 +99,6 @@ export class Classes {
     set.add(fn);
     this.listeners.set(id, set);
     return () => set.delete(fn);
-  }
-
-  /** Rooms held by the server now (a class adds several at once). */
-  roomCount(): number {
-    return this.rooms.rooms.size;
   }
 
   get(id: string): ClassEntry | undefined {
@@ -111,7 +125,7 @@ export class Classes {
   }
 
   /** Makes the class: the roster split into tables, every table a room with its clocks, its students seated, its empty seats the AI's. */
-  create(input: ClassInput): Ack<ClassCreated> {
+  create(input: ClassInput, maxRooms = Infinity): Ack<ClassCreated> {
     const roster = parseRoster(input.roster);
     if (!roster.ok) return refused(roster.reason);
     const delegations = catalog(this.scenario).delegationIds;
@@ -119,6 +133,8 @@ export class Classes {
     const count = input.tables ?? defaultTables(roster.lines.length, delegations.length);
     if (count < 1 || count > MAX_TABLES) return refused(`from 1 to ${MAX_TABLES} tables`);
     if (count > roster.lines.length) return refused(`${count} tables for ${roster.lines.length} students: fewer tables, please`);
+    if (this.rooms.rooms.size + count > maxRooms)
+      return { ok: false, code: 'unavailable', reason: 'the server holds as many rooms as it can' };
     const placements = splitClass(roster.lines, delegations, count);
     const sc = lessonScenario(this.scenario, preset.rounds);
     const id = randomBytes(9).toString('base64url');
@@ -204,6 +220,9 @@ export class Classes {
   }
 
   saveSettings(c: ClassEntry, settings: ClassSettings) {
+    for (const t of c.tables)
+      for (const text of moderationChanges(c.settings.moderation, settings.moderation, t.code))
+        this.rooms.get(t.code)?.noteModeration(`The teacher: ${text}.`);
     c.settings = settings;
     this.db.saveSettings(c.row.id, JSON.stringify(settings));
   }

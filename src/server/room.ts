@@ -11,7 +11,7 @@ import type { Ack, ChatLine, ClockedStep, PublicNote, Role, RoomAction } from '.
 import { chatRefusal } from './chatLimits';
 import type { RoomStore, SeatRow } from './db';
 import { actionEvent, chatEvent, type ChatMessage } from './roomActions';
-import { expired, nextClock, type ClockState } from './roomClock';
+import { expired, extendClock, nextClock, type ClockState } from './roomClock';
 import {
   decodeEvent,
   initialRoomState,
@@ -72,6 +72,17 @@ export class Room {
   expiring = false;
   /** Sends what the AI seats decided and held for the room's pace (set by the registry): a step never closes without them. */
   beforeClose: (() => void) | null = null;
+  /**
+   * A class's moderation of its students' messages: 'send', 'hold' (for the moderator's
+   * approval) or the reason it is refused. Null: every message goes through.
+   */
+  chatPolicy: ((line: ChatLine, state: GameState) => 'send' | 'hold' | string) | null = null;
+  /**
+   * Extra time (ms) the open step gets once when its clock runs out, for a team with an
+   * accommodation that has not finished the step; 0 when none needs it. Null: none.
+   */
+  clockGrace: ((state: GameState) => number) | null = null;
+  private gracedStep = '';
 
   constructor(
     init: RoomInit,
@@ -288,9 +299,38 @@ export class Room {
     if ('ok' in event) return event;
     const full = chatRefusal(this.chat, event.line.from, event.line.text);
     if (full) return { ok: false, code: 'refused', reason: full };
+    const verdict = role.kind === 'seat' && this.chatPolicy ? this.chatPolicy(event.line, this.state) : 'send';
+    if (verdict === 'hold') {
+      this.commit({ kind: 'held', line: event.line }, msg.id);
+      this.emit({ room: true });
+      return { ok: true };
+    }
+    if (verdict !== 'send') return { ok: false, code: 'refused', reason: verdict };
     this.commit(event, msg.id);
     this.emit({ chat: event.line });
     return { ok: true };
+  }
+
+  get held(): readonly ChatLine[] {
+    return this.current.held;
+  }
+
+  /** The moderator lets a held message through (it reaches its readers now) or rejects it. */
+  release(id: string, approved: boolean): Ack {
+    const line = this.current.held.find((l) => l.id === id);
+    if (!line) return { ok: false, code: 'not-found', reason: 'no such message waiting for approval' };
+    this.commit({ kind: 'released', id, approved }, null);
+    if (approved) {
+      this.commit({ kind: 'chat', line }, null);
+      this.emit({ chat: line });
+    }
+    this.emit({ room: true });
+    return { ok: true };
+  }
+
+  /** A moderation rule set for this room, written into its log. */
+  noteModeration(text: string) {
+    this.commit({ kind: 'moderation', text }, null);
   }
 
   // ——— clocks ———
@@ -306,6 +346,15 @@ export class Room {
   /** Called often by the registry: closes the open step when its clock ran out. */
   tick(closeWithAi: (room: Room) => Promise<void>) {
     if (this.expiring || !expired(this.clock, this.now())) return;
+    const stepKey = `${this.state.round}:${this.state.step}`;
+    const grace = this.clock && this.clockGrace && this.gracedStep !== stepKey ? this.clockGrace(this.state) : 0;
+    if (grace > 0 && this.clock) {
+      // Once per step: the others wait only for what the accommodated team still needs.
+      this.gracedStep = stepKey;
+      this.commit({ kind: 'clock', clock: extendClock(this.clock, grace / 60_000, this.now()) }, null);
+      this.emit({ room: true });
+      return;
+    }
     // The AI seats' held decisions go in first; if they moved the game on, this clock is gone.
     this.beforeClose?.();
     if (!expired(this.clock, this.now())) return;

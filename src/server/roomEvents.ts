@@ -39,6 +39,8 @@ export interface RoomState {
   chat: readonly ChatLine[];
   /** What the White Cell did to the room (not the game): seats, clocks, pace, with times and reasons. */
   record: readonly WhiteCellEntry[];
+  /** Messages waiting for the moderator's approval (a class that holds messages). */
+  held: readonly ChatLine[];
 }
 
 export type RoomEvent =
@@ -57,7 +59,11 @@ export type RoomEvent =
   | { kind: 'onExpiry'; value: 'nothing' | 'ai' }
   | { kind: 'pace'; seconds: number | null }
   | { kind: 'clock'; clock: ClockState | null }
-  | { kind: 'chat'; line: ChatLine };
+  | { kind: 'chat'; line: ChatLine }
+  /** Moderation: a message held for approval, a held one approved (a 'chat' event follows) or rejected, a rule changed. */
+  | { kind: 'held'; line: ChatLine }
+  | { kind: 'released'; id: string; approved: boolean }
+  | { kind: 'moderation'; text: string };
 
 /** The default clocks of a classroom round: negotiation 4 minutes, commit 1. */
 export const DEFAULT_CLOCKS: Record<ClockedStep, number | null> = { negotiation: 4, commit: 1 };
@@ -72,6 +78,7 @@ export function initialRoomState(delegations: readonly string[]): RoomState {
     clock: null,
     chat: [],
     record: [],
+    held: [],
   };
 }
 
@@ -119,6 +126,12 @@ export function reduceRoom(s: RoomState, e: RoomEvent): RoomState {
       return { ...s, chat: [...s.chat, e.line] };
     case 'whiteCell':
       return { ...s, record: [...s.record, e.entry] };
+    case 'held':
+      return { ...s, held: [...s.held, e.line] };
+    case 'released':
+      return { ...s, held: s.held.filter((l) => l.id !== e.id) };
+    case 'moderation':
+      return s;
   }
 }
 
@@ -237,6 +250,12 @@ export function decodeEvent(kind: string, body: unknown): RoomEvent {
         },
       };
     }
+    case 'held':
+      return { kind, line: chatLine(b.line) };
+    case 'released':
+      return { kind, id: str(b, 'id'), approved: b.approved === true };
+    case 'moderation':
+      return { kind, text: str(b, 'text') };
     default:
       throw new Error(`unknown event kind "${kind}"`);
   }

@@ -82,6 +82,15 @@ describe('a graded class in the browser', () => {
       .poll(() => teacher.locator('.class-table .class-state', { hasText: /^round 1 of 4/ }).count(), { timeout: 20_000 })
       .toBe(5);
     expect(actions).toBeLessThanOrEqual(6);
+    if (SHOTS)
+      for (const size of [
+        { width: 1024, height: 768 },
+        { width: 1366, height: 768 },
+        { width: 1920, height: 1080 },
+      ]) {
+        await teacher.setViewportSize(size);
+        await teacher.screenshot({ path: join(SHOTS, `class-tables-${size.width}.png`) });
+      }
     // The teacher's own time, from the first click to five running tables (the server's work included).
     expect(Date.now() - t0).toBeLessThan(60_000);
     await teacher.getByRole('tab', { name: 'Students and links' }).click();

@@ -5,6 +5,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import type { ClassCreated, ClassOverview, StudentInfo, StudentRecord, TableSummary } from '../../src/net/classProtocol';
 import { parseCsv } from './csv';
@@ -178,6 +179,128 @@ describe('assessment tied to play', () => {
     cb.close();
     teacher.close();
   }, 60_000);
+});
+
+describe('moderation', () => {
+  it('holds messages for approval, mutes a team, turns private messages off in a step, keeps to templates; each rule in the log', async () => {
+    const dbFile = join(mkdtempSync(join(tmpdir(), 'interlock-mod-')), 'data.sqlite');
+    const srv = await testServer({ dbFile });
+    const server = () => srv;
+    const { teacher, links, auth } = await makeClass(server().url, 3, { tables: 1 });
+    const [a, b] = links as [ClassCreated['links'][0], ClassCreated['links'][0]];
+    const { c: ca } = await studentJoin(server().url, a.token);
+    const { c: cb } = await studentJoin(server().url, b.token);
+    const w = await teacher.call<{ overview: ClassOverview }>('class.watch', auth);
+    if (!w.ok) throw new Error(w.reason);
+    const code = w.overview.tables[0]!.code;
+    const settings = w.overview.settings;
+    const heard = (c: TestClient, text: string) =>
+      c.received.some((m) => m.event === 'update' && JSON.stringify((m.data as { messages?: unknown }).messages ?? []).includes(text));
+    const say = (c: TestClient, text: string, to: unknown = 'all') =>
+      c.call('chat.send', { id: `chat-${Math.random().toString(36).slice(2)}-x`, to, text });
+
+    const set = (moderation: Partial<ClassOverview['settings']['moderation']>) =>
+      teacher.call('class.settings', { ...auth, settings: { ...settings, moderation: { ...settings.moderation, ...moderation } } });
+    expect(await set({ hold: true })).toEqual({ ok: true });
+    expect(await say(ca, 'Held line one')).toEqual({ ok: true });
+    const room = server().rooms.get(code)!;
+    expect(room.held.map((l) => l.text)).toEqual(['Held line one']);
+    await new Promise((r) => setTimeout(r, 200));
+    expect(heard(cb, 'Held line one')).toBe(false);
+    expect(await teacher.call('class.release', { ...auth, table: code, message: room.held[0]!.id, approved: true })).toEqual({ ok: true });
+    await cb.until((c) => heard(c, 'Held line one'), 5000, 'the approved line');
+    expect(await say(ca, 'Rejected line')).toEqual({ ok: true });
+    expect(await teacher.call('class.release', { ...auth, table: code, message: room.held[0]!.id, approved: false })).toEqual({ ok: true });
+    expect(room.held).toHaveLength(0);
+    expect(room.chat.some((l) => l.text === 'Rejected line')).toBe(false);
+
+    expect(await set({ hold: false, muted: [`${code}:${a.student.delegation}`] })).toEqual({ ok: true });
+    expect(await say(ca, 'Muted?')).toMatchObject({ ok: false, code: 'refused', reason: expect.stringContaining('muted') });
+    expect(await say(cb, 'Not muted')).toEqual({ ok: true });
+
+    expect(await set({ muted: [], privateOff: ['negotiation'] })).toEqual({ ok: true });
+    expect(await say(cb, 'Psst', [a.student.delegation])).toMatchObject({ ok: false, reason: expect.stringContaining('private') });
+    expect(await teacher.call('class.command', { ...auth, msgId: 'cmd-start-mod', table: null, command: { kind: 'start' } })).toMatchObject(
+      { ok: true },
+    );
+    await cb.until((c) => c.view?.step === 'negotiation', 10_000, 'negotiation');
+    expect(await say(cb, 'Psst', [a.student.delegation])).toMatchObject({ ok: false });
+
+    expect(await set({ privateOff: [], templates: ['We agree.', 'We need more time.'] })).toEqual({ ok: true });
+    expect(await say(cb, 'Anything I like')).toMatchObject({ ok: false, reason: expect.stringContaining('teacher') });
+    expect(await say(cb, 'We agree.')).toEqual({ ok: true });
+    const loc = await cb.call<{ info: StudentInfo }>('student.locate', { token: b.token });
+    expect(loc.ok && loc.info.settings.templates).toEqual(['We agree.', 'We need more time.']);
+
+    for (const c of [ca, cb, teacher]) c.close();
+    await srv.close();
+    // Every rule change and every decision is in the table's log.
+    const db = new Database(dbFile, { readonly: true });
+    const kinds = db.prepare('SELECT kind, body FROM events WHERE room = ? ORDER BY seq').all(code) as Array<{
+      kind: string;
+      body: string;
+    }>;
+    db.close();
+    expect(kinds.filter((k) => k.kind === 'held')).toHaveLength(2);
+    expect(kinds.filter((k) => k.kind === 'released').map((k) => JSON.parse(k.body) as { approved: boolean })).toEqual([
+      expect.objectContaining({ approved: true }),
+      expect.objectContaining({ approved: false }),
+    ]);
+    const rules = kinds.filter((k) => k.kind === 'moderation').map((k) => (JSON.parse(k.body) as { text: string }).text);
+    expect(rules).toEqual(
+      expect.arrayContaining([
+        'The teacher: messages now wait for approval.',
+        `The teacher: ${a.student.delegation} muted.`,
+        'The teacher: private messages off during negotiation.',
+      ]),
+    );
+  }, 30_000);
+});
+
+describe('accommodations', () => {
+  it('gives a team its extra time once, when the clock runs out before it finished the step; a team that finished costs the others nothing', async () => {
+    const { teacher, links, auth } = await makeClass(server().url, 2, { tables: 1 });
+    const [a, b] = links as [ClassCreated['links'][0], ClassCreated['links'][0]];
+    const w = await teacher.call<{ overview: ClassOverview }>('class.watch', auth);
+    if (!w.ok) throw new Error(w.reason);
+    const code = w.overview.tables[0]!.code;
+    const room = server().rooms.get(code)!;
+    room.action('test-clock-neg-1', { kind: 'clock', step: 'negotiation', minutes: 0.02 });
+    const extraTime = { [`${code}:${a.student.delegation}`]: 0.05 };
+    expect(await teacher.call('class.settings', { ...auth, settings: { ...w.overview.settings, extraTime } })).toEqual({ ok: true });
+    expect(await teacher.call('class.command', { ...auth, msgId: 'cmd-start-acc', table: null, command: { kind: 'start' } })).toMatchObject(
+      { ok: true },
+    );
+    const t0 = Date.now();
+    const until = async (pred: () => boolean, ms: number) => {
+      const end = Date.now() + ms;
+      while (!pred() && Date.now() < end) await new Promise((r) => setTimeout(r, 50));
+      return pred();
+    };
+    expect(await until(() => room.clock !== null && room.clock.totalMs > 1200, 4000)).toBe(true);
+    // The step's clock grew by the accommodated team's 3 s, once; then the step closes.
+    expect(room.clock!.totalMs).toBe(1200 + 3000);
+    expect(await until(() => room.state.step !== 'negotiation', 8000)).toBe(true);
+    expect(Date.now() - t0).toBeGreaterThanOrEqual(4000);
+    // Round 2: the accommodated team is ready in time; the others do not wait for its extra time.
+    expect(await until(() => room.state.round === 2 && room.state.step === 'negotiation', 15_000)).toBe(true);
+    const { c: ca } = await studentJoin(server().url, a.token);
+    expect(
+      await ca.call('intent', {
+        id: 'ready-acc-12345',
+        version: ca.version,
+        intent: { type: 'negotiation.ready', actor: a.student.delegation },
+      }),
+    ).toMatchObject({
+      ok: true,
+    });
+    const t1 = Date.now();
+    expect(await until(() => room.state.step !== 'negotiation', 8000)).toBe(true);
+    expect(Date.now() - t1).toBeLessThan(2500);
+    expect(b.student.delegation).not.toBe(a.student.delegation);
+    ca.close();
+    teacher.close();
+  }, 40_000);
 });
 
 describe('the dashboard', () => {

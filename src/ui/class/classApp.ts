@@ -226,7 +226,34 @@ export function ClassApp({ scenario, client, back }: { scenario: Scenario; clien
       'div',
       { role: 'tabpanel', id: `panel-${tab}`, 'aria-labelledby': `tab-${tab}`, class: 'class-panel' },
       tab === 'tables'
-        ? h(AllTables, { tables: overview.tables, act: { command, nameOf, injects, now: () => Date.now() + skew.current } })
+        ? h(AllTables, {
+            tables: overview.tables,
+            act: {
+              command,
+              nameOf,
+              injects,
+              now: () => Date.now() + skew.current,
+              release: (table, message, approved) => void run(client.call('class.release', { ...auth, table, message, approved })),
+              muted: overview.settings.moderation.muted,
+              extra: overview.settings.extraTime,
+              setExtra: (table, delegation, minutes) => {
+                const extraTime = { ...overview.settings.extraTime, [`${table}:${delegation}`]: minutes };
+                if (!minutes) delete extraTime[`${table}:${delegation}`];
+                const settings = { ...overview.settings, extraTime };
+                void run(client.call('class.settings', { ...auth, settings }), 'Extra time saved.').then(() =>
+                  setOverview((o) => (o ? { ...o, settings } : o)),
+                );
+              },
+              mute: (table, delegation, on) => {
+                const key = `${table}:${delegation}`;
+                const muted = on
+                  ? [...overview.settings.moderation.muted, key]
+                  : overview.settings.moderation.muted.filter((x) => x !== key);
+                const settings = { ...overview.settings, moderation: { ...overview.settings.moderation, muted } };
+                void run(client.call('class.settings', { ...auth, settings })).then(() => setOverview((o) => (o ? { ...o, settings } : o)));
+              },
+            },
+          })
         : tab === 'students'
           ? h(StudentList, {
               students: overview.students,

@@ -3,7 +3,7 @@
 // the rubric, and the deletion of its data.
 import { useState } from 'preact/hooks';
 import type { ClassSettings, ComparedTable, RubricCriterion } from '../../net/classProtocol';
-import { button, h, valueOf, type VNode } from '../dom';
+import { button, checkedOf, h, valueOf, type VNode } from '../dom';
 
 function curve(points: number[]): VNode {
   const w = 160;
@@ -110,6 +110,9 @@ export function SettingsForm({
   const [prompt, setPrompt] = useState(settings.statementPrompt);
   const [reflections, setReflections] = useState(settings.reflectionPrompts.join('\n'));
   const [rubric, setRubric] = useState(rubricText(settings.rubric));
+  const [hold, setHold] = useState(settings.moderation.hold);
+  const [privateOff, setPrivateOff] = useState<Array<'negotiation' | 'commit'>>(settings.moderation.privateOff);
+  const [templates, setTemplates] = useState(settings.moderation.templates.join('\n'));
   const [problem, setProblem] = useState<string | null>(null);
   const submit = () => {
     const r = parseRubric(rubric, settings.rubric);
@@ -129,6 +132,15 @@ export function SettingsForm({
         .map((l) => l.trim())
         .filter(Boolean),
       rubric: r,
+      moderation: {
+        ...settings.moderation,
+        hold,
+        privateOff,
+        templates: templates
+          .split('\n')
+          .map((l) => l.trim())
+          .filter(Boolean),
+      },
     });
   };
   const area = (id: string, label: string, value: string, on: (v: string) => void, rows: number) =>
@@ -147,6 +159,31 @@ export function SettingsForm({
     area('set-prompt', 'Statement prompt', prompt, setPrompt, 2),
     area('set-reflections', 'Reflection prompts (one a line)', reflections, setReflections, 6),
     area('set-rubric', 'Rubric (Criterion: Level=points; …, one a line)', rubric, setRubric, 5),
+    h(
+      'fieldset',
+      {},
+      h('legend', {}, 'Moderation of students’ messages'),
+      h(
+        'label',
+        { class: 'check' },
+        h('input', { type: 'checkbox', checked: hold, onchange: (e: Event) => setHold(checkedOf(e)) }),
+        ' Hold messages for my approval',
+      ),
+      ...(['negotiation', 'commit'] as const).map((step) =>
+        h(
+          'label',
+          { class: 'check', key: step },
+          h('input', {
+            type: 'checkbox',
+            checked: privateOff.includes(step),
+            onchange: (e: Event) =>
+              setPrivateOff((p) => (checkedOf(e) ? [...p.filter((x) => x !== step), step] : p.filter((x) => x !== step))),
+          }),
+          ` No private messages during the ${step} step`,
+        ),
+      ),
+      area('set-templates', 'Message templates (one a line; when given, students send only these)', templates, setTemplates, 3),
+    ),
     button('Save settings', submit, { class: 'primary' }),
     h('h3', {}, 'Data'),
     h(

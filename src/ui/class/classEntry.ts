@@ -82,5 +82,15 @@ async function showTasks(app: App, client: ClassClient, token: string, info: Stu
     document.body.append(host);
   }
   const names = new Map(app.builtIn.delegations.map((d) => [d.id, d.name]));
-  render(h(StudentTasks, { store: app.store, client, token, first: info, nameOf: (d: string) => names.get(d) ?? d }), host);
+  render(
+    h(StudentTasks, {
+      store: app.store,
+      client,
+      token,
+      first: info,
+      nameOf: (d: string) => names.get(d) ?? d,
+      chat: (text: string) => app.roomChat('all', text),
+    }),
+    host,
+  );
 }

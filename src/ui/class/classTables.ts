@@ -7,6 +7,14 @@ import { button, h, type VNode } from '../dom';
 
 export interface TableActs {
   command: (cmd: TeacherCommand, table: string | null) => void;
+  /** Lets a held message through, or rejects it. */
+  release: (table: string, message: string, approved: boolean) => void;
+  /** Teams muted now (`CODE:delegation`), and the switch. */
+  muted: string[];
+  mute: (table: string, delegation: string, muted: boolean) => void;
+  /** Extra minutes per team (`CODE:delegation`), and the setting. */
+  extra: Record<string, number>;
+  setExtra: (table: string, delegation: string, minutes: number) => void;
   nameOf: (delegation: string) => string;
   injects: Array<{ id: string; title: string }>;
   /** Server time now (corrected for this computer's clock). */
@@ -65,7 +73,7 @@ export function TableCard({ t, act }: { t: TableSummary; act: TableActs }): VNod
       h(
         'div',
         {
-          class: `tension ${tensionLevel}`,
+          class: `class-tension ${tensionLevel}`,
           role: 'meter',
           'aria-valuemin': 0,
           'aria-valuemax': 100,
@@ -73,9 +81,9 @@ export function TableCard({ t, act }: { t: TableSummary; act: TableActs }): VNod
           'aria-label': 'Tension',
         },
         h('span', {}, `Tension ${t.tension}`),
-        h('span', { class: 'bar', style: `width:${Math.min(100, t.tension)}%` }),
+        h('span', { class: 'class-bar', style: `width:${Math.min(100, t.tension)}%` }),
       ),
-      h('p', { class: 'clock' }, `⏱ ${clockText(t, act.now())}`),
+      h('p', { class: 'clock' }, `Clock — ${clockText(t, act.now())}`),
     ),
     t.bridge.length
       ? h(
@@ -97,9 +105,48 @@ export function TableCard({ t, act }: { t: TableSummary; act: TableActs }): VNod
           ' — ',
           s.students.length ? s.students.join(', ') : 'AI',
           s.students.length ? h('span', { class: s.online ? 'online' : 'offline' }, s.online ? ' ● online' : ' ○ offline') : null,
+          s.students.length
+            ? button(
+                act.muted.includes(`${t.code}:${s.delegation}`) ? 'Unmute' : 'Mute',
+                () => act.mute(t.code, s.delegation, !act.muted.includes(`${t.code}:${s.delegation}`)),
+                {
+                  class: 'small-btn',
+                  'aria-label': `${act.muted.includes(`${t.code}:${s.delegation}`) ? 'Unmute' : 'Mute'} ${act.nameOf(s.delegation)} at ${t.name}`,
+                },
+              )
+            : null,
+          s.students.length
+            ? h(
+                'select',
+                {
+                  class: 'small-btn',
+                  title: 'Extra time a step (accommodation)',
+                  'aria-label': `Extra time for ${act.nameOf(s.delegation)} at ${t.name}`,
+                  value: String(act.extra[`${t.code}:${s.delegation}`] ?? 0),
+                  onchange: (e: Event) => act.setExtra(t.code, s.delegation, Number((e.currentTarget as HTMLSelectElement).value)),
+                },
+                ...[0, 1, 2, 5, 10].map((m) => h('option', { value: String(m) }, m ? `+${m} min` : 'no extra time')),
+              )
+            : null,
         ),
       ),
     ),
+    t.held.length
+      ? h(
+          'div',
+          { class: 'held', role: 'region', 'aria-label': `Messages waiting at ${t.name}` },
+          h('h3', {}, `Waiting for approval (${t.held.length})`),
+          ...t.held.map((m) =>
+            h(
+              'div',
+              { key: m.id, class: 'held-line' },
+              h('p', { class: 'small' }, h('strong', {}, `${m.by} (${act.nameOf(m.from)}) → ${m.to}: `), m.text),
+              button('Approve', () => act.release(t.code, m.id, true), { 'aria-label': `Approve “${m.text}”` }),
+              button('Reject', () => act.release(t.code, m.id, false), { 'aria-label': `Reject “${m.text}”` }),
+            ),
+          ),
+        )
+      : null,
     h(
       'div',
       { class: 'row' },

@@ -14,12 +14,15 @@ export function StudentTasks({
   token,
   first,
   nameOf,
+  chat,
 }: {
   store: GameStore;
   client: ClassClient;
   token: string;
   first: StudentInfo;
   nameOf: (d: string) => string;
+  /** Sends a message to every delegation of the table (the class's templates). */
+  chat: (text: string) => Promise<void>;
 }): VNode | null {
   const ui = useStore(store);
   const [info, setInfo] = useState(first);
@@ -28,13 +31,15 @@ export function StudentTasks({
   const [statement, setStatement] = useState('');
   const [answers, setAnswers] = useState<string[]>(() => first.settings.reflectionPrompts.map(() => ''));
   const [ratings, setRatings] = useState<Record<string, { score: number; comment: string }>>({});
+  const [template, setTemplate] = useState(0);
   const view = ui.view;
   if (!view || (ui.screen !== 'game' && ui.screen !== 'end')) return null;
   const over = view.outcome !== null;
   const round = view.round;
   const statementDue = !over && info.settings.statementRounds.includes(round);
   const handedIn = info.statements[String(round)];
-  if (!statementDue && !over) return null;
+  const templates = !over ? info.settings.templates : [];
+  if (!statementDue && !over && templates.length === 0) return null;
 
   const submit = async (work: StudentWork, done: string) => {
     const r = await client.call('student.submit', { token, work });
@@ -45,6 +50,24 @@ export function StudentTasks({
   };
 
   const body: VNode[] = [];
+  if (templates.length)
+    body.push(
+      h(
+        'div',
+        { key: 'tpl', class: 'templates' },
+        h('h3', {}, 'Messages to the table'),
+        h('label', { for: 'tpl-pick', class: 'small' }, 'Your teacher’s messages'),
+        h(
+          'select',
+          { id: 'tpl-pick', value: String(template), onchange: (e: Event) => setTemplate(Number(valueOf(e))) },
+          ...templates.map((t, i) => h('option', { value: String(i) }, t)),
+        ),
+        button(
+          'Send to everyone',
+          () => void chat(templates[template] ?? templates[0]!).then(() => setMsg({ kind: 'info', text: 'Message sent.' })),
+        ),
+      ),
+    );
   if (statementDue)
     body.push(
       h(
