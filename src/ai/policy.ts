@@ -8,7 +8,7 @@ import { negotiationStage } from './negotiate';
 import { DEFAULT_PERSONA, profileOf, type Persona } from './persona';
 import type { Stage } from './scheduler';
 import type { Decision } from './words';
-import { talkStage } from './talk/respond';
+import { talkStage, type TalkReading } from './talk/respond';
 
 const MAX_REASON = 400;
 const clip = (s: string) => (s.length > MAX_REASON ? `${s.slice(0, MAX_REASON - 1)}…` : s);
@@ -39,10 +39,11 @@ export function decideStage(
   persona: Persona = DEFAULT_PERSONA,
   stage: Stage,
   stream: number,
+  readings: readonly TalkReading[] = [],
 ): Decision[] {
   const p = profileOf(scenario, me, persona, stream);
   let out: Decision[];
-  if (stage === 'talk') out = talkStage(scenario, view, me, p);
+  if (stage === 'talk') out = talkStage(scenario, view, me, p, readings);
   else if (stage === 'propose' || stage === 'answer') out = negotiationStage(scenario, view, me, p, stage);
   else if (stage === 'close') out = councilBusiness(scenario, view, me, p);
   else

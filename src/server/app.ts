@@ -1,4 +1,5 @@
 // The server, assembled: HTTP (game + health), socket.io, the rooms and their data file.
+import type { ModelSettings } from '../ai/talk/model';
 import { createServer, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { availableParallelism, networkInterfaces } from 'node:os';
@@ -22,6 +23,8 @@ export interface ServerOptions {
   scenario: Scenario;
   aiWorkerFile: string | URL;
   aiThreads?: number;
+  /** The language model that words the AI seats' replies (settings.ts: INTERLOCK_TALK_MODEL_*); none: offline only. */
+  talkModel?: ModelSettings | null;
   gateway?: GatewayOptions;
   tickMs?: number;
   now?: () => number;
@@ -58,6 +61,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     db,
     pool,
     scenario: opts.scenario,
+    talkModel: opts.talkModel ?? null,
     ...(opts.tickMs ? { tickMs: opts.tickMs } : {}),
     ...(opts.now ? { now: opts.now } : {}),
   });

@@ -3,6 +3,9 @@
 // Decisions are made in the AI threads from the seat's own view.
 import type { Stage, Table } from '../ai/scheduler';
 import { playSeats, SeatDriver } from '../ai/scheduler';
+import type { ModelSettings } from '../ai/talk/model';
+import type { TalkReading } from '../ai/talk/respond';
+import { talkWithModel } from '../ai/talk/withModel';
 import type { Decision } from '../ai/words';
 import type { GameView } from '../engine';
 import type { AiPool } from './aiPool';
@@ -15,6 +18,8 @@ export class RoomAi {
   constructor(
     private readonly room: Room,
     private readonly pool: AiPool,
+    /** The server's language model for the AI's messages (its key stays here), or none. */
+    private readonly talkModel: ModelSettings | null = null,
   ) {
     this.table = {
       get state() {
@@ -48,7 +53,17 @@ export class RoomAi {
     room.thinking.add(d);
     room.announceThinking();
     try {
-      return await this.pool.decide(room.scenarioKey, room.scenario, { delegation: d, view, stream, persona: room.personaOf(d), stage });
+      const ask = (readings: TalkReading[] = []) =>
+        this.pool.decide(room.scenarioKey, room.scenario, {
+          delegation: d,
+          view,
+          stream,
+          persona: room.personaOf(d),
+          stage,
+          ...(readings.length ? { readings } : {}),
+        });
+      if (stage === 'talk' && this.talkModel) return await talkWithModel(this.talkModel, room.scenario, view, d, ask);
+      return await ask();
     } catch (err) {
       console.error('AI', d, (err as Error).message);
       return [];

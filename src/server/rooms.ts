@@ -9,6 +9,7 @@ import type { RoomDb } from './db';
 import { DEFAULT_IDLE, idleTooLong, type IdleLimits } from './limits';
 import { hashSecret, newSecret, Room } from './room';
 import { RoomAi } from './roomAi';
+import type { ModelSettings } from '../ai/talk/model';
 
 export interface RoomsOptions {
   db: RoomDb;
@@ -19,6 +20,8 @@ export interface RoomsOptions {
   tickMs?: number;
   /** A room with no event for this long is closed (kept in the file, not in memory). */
   idle?: Partial<IdleLimits>;
+  /** A language model for the AI seats' messages (INTERLOCK_TALK_MODEL_URL), or none. */
+  talkModel?: ModelSettings | null;
 }
 
 /** A join code drawn from a cryptographic generator: 31^8 ≈ 8.5e11 codes, so guessing one fails. */
@@ -48,7 +51,7 @@ export class Rooms {
   }
 
   private adopt(room: Room) {
-    const ai = new RoomAi(room, this.opts.pool);
+    const ai = new RoomAi(room, this.opts.pool, this.opts.talkModel ?? null);
     this.ais.set(room, ai);
     room.drive = () => void ai.drive();
     room.subscribe((c) => {
