@@ -44,7 +44,7 @@ export function TalkModelSettings(): VNode {
     h('div', { class: 'field' }, h('label', { for: id }, label), h('input', { id, type, value, oninput: (e: Event) => set(valueOf(e)) }));
   return h(
     'details',
-    { class: 'small' },
+    { class: 'small talkmodel' },
     h('summary', {}, 'Language model for messages (optional)'),
     h(
       'p',

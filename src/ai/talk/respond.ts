@@ -82,6 +82,12 @@ function offer(turn: Turn, from: string, steps: PackageStep[], window: number): 
     );
     return out;
   }
+  // What the engine would refuse is not weighed at all: the reply says why it cannot be tabled.
+  const asIs = checkIntent(scenario, view, { type: 'package.propose', actor: me, steps, window });
+  if (asIs !== null) {
+    out.words.push(`That cannot be tabled now: ${asIs}.`);
+    return out;
+  }
   // Our own red line first: where one more step meets it, we table the package with that step.
   let table = steps;
   let added: PackageStep | null = null;
