@@ -191,3 +191,18 @@ describe('an AI seat with a model beside it', () => {
     expect(reply.type === 'talk.say' && reply.text).not.toMatch(/accept everything/);
   });
 });
+
+describe('a solo game with the player’s model', () => {
+  it('words the AI’s replies through the same checks (the model’s words when they read back, else the offline ones)', async () => {
+    const { LocalTransport } = await import('../../../src/net/localTransport');
+    const { createInlineAiClient } = await import('../../../src/ai/inlineClient');
+    answer = (system, user) => (system.startsWith('Read a message') ? { content: '{"intents":[]}' } : { content: `Certainly. ${user}` });
+    const t = new LocalTransport({ scenario: SCENARIO, seed: 9, humans: ['iran'], talkModel: settings }, createInlineAiClient(SCENARIO));
+    const end = Date.now() + 20_000;
+    while (t.state.delegations.israel?.ready !== true && Date.now() < end) await new Promise((r) => setTimeout(r, 10));
+    await t.send({ type: 'talk.say', actor: 'iran', to: ['israel'], text: 'Lets both join the mediation council' });
+    while (!t.view('iran').events.some((e) => e.talk?.from === 'israel') && Date.now() < end) await new Promise((r) => setTimeout(r, 10));
+    expect(t.view('iran').events.find((e) => e.talk?.from === 'israel')?.talk?.text).toMatch(/^Certainly\. /);
+    t.dispose();
+  });
+});
