@@ -3,7 +3,7 @@
 // not see.
 import type { GameView, Scenario } from '../engine/core';
 import type { Persona } from './persona';
-import type { Stage } from './scheduler';
+import type { Seating, Stage } from './scheduler';
 import type { TalkReading } from './talk/respond';
 import type { Decision } from './words';
 
@@ -17,6 +17,8 @@ export interface AiAsk {
   stage: Stage;
   /** Readings of messages the offline reader did not understand, proposed by a language model and already checked (src/ai/talk/model.ts). */
   readings?: TalkReading[];
+  /** Who plays the other seats, and since when the phase runs (public facts the view leaves out). */
+  seating: Seating;
 }
 
 export type AiRequest = { id: number; kind: 'init'; scenario: Scenario } | ({ id: number; kind: 'decide' } & AiAsk);

@@ -18,10 +18,32 @@ export interface Table {
 /** 'talk': answering the messages written to the seat (src/ai/talk); its view then carries the seat's own messages. */
 export type Stage = 'talk' | 'propose' | 'answer' | 'close' | 'commit';
 
+/**
+ * Public facts about the table that a seat's view leaves out: who is played by people (every
+ * player knows which seats are people), and the round the current phase began (the view leaves
+ * the round history out).
+ */
+export interface Seating {
+  people: readonly string[];
+  phaseSince: number;
+}
+
+export function seatingOf(s: GameState, people: readonly string[]): Seating {
+  let since = 1;
+  for (const h of s.history) if (h.phase !== s.phase) since = Math.max(since, h.round + 1);
+  return { people, phaseSince: since };
+}
+
 /** Decides one stage for one seat from its own view and its seat's random stream (engine: seatStream, never in a view). */
-export type Decider = (view: GameView, delegation: string, stage: Stage, stream: number) => Decision[];
+export type Decider = (view: GameView, delegation: string, stage: Stage, stream: number, seating: Seating) => Decision[];
 /** The same, where the answer may come later (a worker). */
-export type AsyncDecider = (view: GameView, delegation: string, stage: Stage, stream: number) => Decision[] | Promise<Decision[]>;
+export type AsyncDecider = (
+  view: GameView,
+  delegation: string,
+  stage: Stage,
+  stream: number,
+  seating: Seating,
+) => Decision[] | Promise<Decision[]>;
 
 /** Answer passes after the proposals: enough for a counter and an answer to it. */
 export const ANSWER_PASSES = 4;
@@ -71,6 +93,8 @@ export interface SeatPlay {
   table: Table;
   /** The seats the AI plays: asked again before each decision is taken (a person may take one back meanwhile). */
   seats: readonly string[] | (() => readonly string[]);
+  /** The seats people play (default: every seat the AI does not play). */
+  people?: () => readonly string[];
   /** Kept by callers that run the loop more than once on a step (default: a new one). */
   book?: RoundBook;
   /** Called with every decision taken and whether the table accepted it. */
@@ -82,6 +106,7 @@ interface Ask {
   stage: Stage;
   view: GameView;
   stream: number;
+  seating: Seating;
 }
 
 /** The loop itself: yields each question, receives its decisions, and sends them to the table. */
@@ -102,10 +127,12 @@ function* seatTurns(play: SeatPlay): Generator<Ask, void, Decision[]> {
       play.onDecision?.(d, intent === decision.intent ? decision : { intent, reason: decision.reason }, r.ok);
     }
   };
+  const people = play.people ?? (() => Object.keys(table.state.delegations).filter((x) => !seats().includes(x)));
   function* ask(d: string, stage: Stage): Generator<Ask, void, Decision[]> {
+    const s = table.state;
     // Only the talk stage reads the seat's messages; every other decision is made from the view without the log.
-    const view = stage === 'talk' ? viewFor(table.state, d) : decisionView(table.state, d);
-    take(d, yield { delegation: d, stage, view, stream: seatStream(table.state, d) });
+    const view = stage === 'talk' ? viewFor(s, d) : decisionView(s, d);
+    take(d, yield { delegation: d, stage, view, stream: seatStream(s, d), seating: seatingOf(s, people()) });
   }
   /** Answers to the messages written to the AI seats (their replies ask for no answer, so two seats never talk in a loop). */
   function* talk(): Generator<Ask, void, Decision[]> {
@@ -160,8 +187,8 @@ export function playSeats(play: SeatPlay, decide: AsyncDecider): Promise<void> |
   const turns = seatTurns(play);
   let next = turns.next();
   while (!next.done) {
-    const { view, delegation, stage, stream } = next.value;
-    const out = decide(view, delegation, stage, stream);
+    const { view, delegation, stage, stream, seating } = next.value;
+    const out = decide(view, delegation, stage, stream, seating);
     if (isPromise(out)) return finish(turns, out, decide);
     next = turns.next(out);
   }
@@ -170,8 +197,8 @@ export function playSeats(play: SeatPlay, decide: AsyncDecider): Promise<void> |
 async function finish(turns: Generator<Ask, void, Decision[]>, first: Promise<Decision[]>, decide: AsyncDecider): Promise<void> {
   let next = turns.next(await first);
   while (!next.done) {
-    const { view, delegation, stage, stream } = next.value;
-    next = turns.next(await decide(view, delegation, stage, stream));
+    const { view, delegation, stage, stream, seating } = next.value;
+    next = turns.next(await decide(view, delegation, stage, stream, seating));
   }
 }
 

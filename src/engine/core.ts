@@ -49,7 +49,7 @@ export {
   type FlowStep,
   type RoundCheck,
 } from './flow';
-export { objectivesOf, score, scores, OUTCOME_POINTS } from './objectives';
+export { dealtObjectives, objectivesOf, score, scoreBreakdown, scores, OUTCOME_POINTS, type ScoreBreakdown } from './objectives';
 export { viewFor, decisionView, publicView, facilitatorView, intentFor, seatStream, type GameView, type Audience } from './views';
 export { scenarioFor, scenarioVersion } from './scenarioView';
 export { hashValue, canonicalJson } from './hash';

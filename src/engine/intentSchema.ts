@@ -51,6 +51,7 @@ export const intentSchema = z.discriminatedUnion('type', [
         effects,
       }),
     ]),
+    reason,
   }),
   z.strictObject({
     type: z.literal('facilitator.override'),
@@ -60,13 +61,16 @@ export const intentSchema = z.discriminatedUnion('type', [
       z.strictObject({ kind: z.literal('cancelIncident'), incident: intId }),
       z.strictObject({ kind: z.literal('verification'), move: name, result: z.enum(['verified', 'violation']) }),
     ]),
+    reason,
   }),
   z.strictObject({
     type: z.literal('facilitator.reveal'),
     actor: facilitator,
     what: z.enum(['incident', 'defections', 'objectives']),
     incident: z.optional(intId),
+    whose: z.optional(name),
     to: name,
+    reason,
   }),
   z.strictObject({ type: z.literal('facilitator.end'), actor: facilitator, outcome, reason }),
 ]);

@@ -144,13 +144,17 @@ export function applyIntent(scenario: Scenario, state: GameState, intent: Intent
       break;
     }
     case 'package.counter': {
+      // The original stays open until one of the two is agreed (docs/rules.md §8.1).
       const old = editPackage(s, intent.package);
-      if (old) {
-        old.status = 'countered';
-        old.replies.push({ by: intent.actor, answer: 'counter', reason: intent.reason ?? '' });
-      }
+      if (old) old.replies.push({ by: intent.actor, answer: 'counter', reason: intent.reason ?? '' });
       const pkg = addPackage(s, intent.actor, intent.steps, intent.window, intent.reason ?? '', intent.package);
-      say(s, 'package.countered', `${nameOf(scenario, intent.actor)} counters #${intent.package} with #${pkg.id}.`, pkg.parties);
+      const audience = [...new Set([...(old?.parties ?? []), ...pkg.parties])];
+      say(
+        s,
+        'package.countered',
+        `${nameOf(scenario, intent.actor)} counters #${intent.package} with #${pkg.id}; #${intent.package} stays open until one of them is agreed.`,
+        audience,
+      );
       break;
     }
     case 'package.accept': {
@@ -166,7 +170,13 @@ export function applyIntent(scenario: Scenario, state: GameState, intent: Intent
       if (!pkg) break;
       pkg.status = 'rejected';
       pkg.replies.push({ by: intent.actor, answer: 'reject', reason: intent.reason ?? '' });
-      say(s, 'package.rejected', `${nameOf(scenario, intent.actor)} rejects package #${pkg.id}.`, pkg.parties);
+      const standing = pkg.counterTo !== null && s.packages.some((p) => p.id === pkg.counterTo && p.status === 'proposed');
+      say(
+        s,
+        'package.rejected',
+        `${nameOf(scenario, intent.actor)} rejects package #${pkg.id}.${standing ? ` #${pkg.counterTo} still stands open.` : ''}`,
+        pkg.parties,
+      );
       break;
     }
     case 'negotiation.ready': {
@@ -256,7 +266,10 @@ export function settleMotions(scenario: Scenario, s: GameState) {
     if (yes * 2 > members) {
       m.status = 'passed';
       applyPenalty(scenario, s, m.target, m.penalty, `by vote on incident #${m.incident}`);
-    } else if (no * 2 >= members) m.status = 'failed';
+    } else if (no * 2 >= members) {
+      m.status = 'failed';
+      say(s, 'motion.failed', `Motion #${m.id} (penalty for incident #${m.incident}) fails: ${no} of ${members} members voted against.`);
+    }
   }
 }
 

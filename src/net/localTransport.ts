@@ -6,7 +6,7 @@ import type { ModelSettings } from '../ai/talk/model';
 import type { TalkReading } from '../ai/talk/respond';
 import { talkWithModel } from '../ai/talk/withModel';
 import { DEFAULT_PERSONA, type Persona } from '../ai/persona';
-import { SeatDriver, type Stage, type Table } from '../ai/scheduler';
+import { SeatDriver, type Seating, type Stage, type Table } from '../ai/scheduler';
 import type { Decision } from '../ai/words';
 import type { LogEntry } from '../machine/gameMachine';
 import { replay } from '../machine/replay';
@@ -72,7 +72,7 @@ export class LocalTransport implements Transport {
     this.driver = new SeatDriver({
       table,
       seats: () => this.aiSeats(),
-      decide: (view, d, stage, stream) => this.ask(view, d, stage, stream),
+      decide: (view, d, stage, stream, seating) => this.ask(view, d, stage, stream, seating),
       mayAct: () => !this.disposed && !this.session.done && !this.waiting,
       onDecision: (d, decision, accepted) => {
         if (!accepted || decision.intent.type === 'negotiation.ready' || decision.intent.type === 'talk.say') return;
@@ -109,7 +109,7 @@ export class LocalTransport implements Transport {
   }
 
   view(seat: string | null): GameView {
-    return seat === null ? publicView(this.session.state) : viewFor(this.session.state, seat);
+    return seat === null ? publicView(this.session.state) : viewFor(this.session.state, seat, this.scenario);
   }
 
   /** The scenario as one seat (or the public, null) may read it: the rule a room applies. */
@@ -197,12 +197,12 @@ export class LocalTransport implements Transport {
     return this.setup.personas?.[d] ?? DEFAULT_PERSONA;
   }
 
-  private async ask(view: GameView, d: string, stage: Stage, stream: number): Promise<Decision[]> {
+  private async ask(view: GameView, d: string, stage: Stage, stream: number, seating: Seating): Promise<Decision[]> {
     this.busy.add(d);
     this.changed();
     try {
       const ask = (readings: TalkReading[] = []) =>
-        this.ai.decide({ delegation: d, view, stream, persona: this.persona(d), stage, ...(readings.length ? { readings } : {}) });
+        this.ai.decide({ delegation: d, view, stream, persona: this.persona(d), stage, seating, ...(readings.length ? { readings } : {}) });
       const model = this.setup.talkModel;
       if (stage === 'talk' && model) return await talkWithModel(model, this.scenario, view, d, ask);
       return await ask();

@@ -38,7 +38,7 @@ function talkModel(env: Env): ModelSettings | null {
 
 export function serverSettings(
   env: Env,
-): Pick<ServerOptions, 'gateway' | 'allowedOrigins' | 'healthKey' | 'sourceMaps' | 'trustProxy' | 'talkModel'> {
+): Pick<ServerOptions, 'gateway' | 'allowedOrigins' | 'healthKey' | 'sourceMaps' | 'trustProxy' | 'aiPace' | 'talkModel'> {
   const maxRooms = Number(env.INTERLOCK_MAX_ROOMS);
   return {
     talkModel: talkModel(env),
@@ -53,6 +53,8 @@ export function serverSettings(
     healthKey: key(env, 'INTERLOCK_HEALTH_KEY'),
     sourceMaps: env.INTERLOCK_SOURCEMAPS === '1',
     trustProxy: env.INTERLOCK_TRUST_PROXY === '1',
+    // AI seats acting at once: for the test suite and the benches, never for a class.
+    ...(env.INTERLOCK_AI_PACE === 'instant' ? { aiPace: 'instant' as const } : {}),
   };
 }
 

@@ -51,9 +51,9 @@ const partiesOf = (proposer: string, steps: readonly PackageStep[]) => [...new S
 
 /** A reason as the reply may give it: without "We reject:" and never a secret objective's wording. */
 function sayable(turn: Turn, steps: readonly PackageStep[], reason: string): string {
-  const { scenario, me, p } = turn;
+  const { scenario, view, me, p } = turn;
   const mine = steps.filter((s) => s.delegation === me).map((s) => s.move);
-  if (p.weighsObjectives && objectiveAgainst(scenario, me, mine)) return 'it asks more of us than we will give at this stage';
+  if (p.weighsObjectives && objectiveAgainst(scenario, view, me, mine)) return 'it asks more of us than we will give at this stage';
   return reason
     .replace(/^We (reject|accept|counter):\s*/i, '')
     .replace(/\.$/, '')

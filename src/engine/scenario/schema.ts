@@ -136,7 +136,8 @@ export const delegation = z.strictObject({
   summary: text,
   goals: z.array(text).check(z.minLength(1), z.maxLength(6)),
   levers: z.array(text).check(z.minLength(1), z.maxLength(8)),
-  secretObjectives: z.array(objective).check(z.minLength(2), z.maxLength(3)),
+  /** The pool: each game deals two or three of them (docs/rules.md §7). */
+  secretObjectives: z.array(objective).check(z.minLength(2), z.maxLength(6)),
   startSupport: percent,
   /** Optional: without one, the AI plays a neutral doctrine. */
   doctrine: z.optional(doctrine),
@@ -263,6 +264,12 @@ export const tunables = z.strictObject({
   ladderRounds: int(1, 6),
   frontTensionDecay: int(0, 20),
   wholeFrontWeight: percent,
+  /** Rounds linked relief stays with a violator when no snapback was armed (§5.5). */
+  reliefLingerRounds: z._default(int(0, 6), 2),
+  /** Proxy funding a patron's networks gain when relief is paid before its restraint is verified. */
+  reliefCaptureFunding: z._default(int(0, 40), 0),
+  /** Points of strike chance each secured span (ever) adds to proxies and spoilers: they react to progress. */
+  spoilerProgress: z._default(int(0, 10), 0),
 });
 export type Tunables = z.infer<typeof tunables>;
 

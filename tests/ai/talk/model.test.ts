@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_PERSONA } from '../../../src/ai/persona';
 import { SimTable } from '../../../src/ai/play';
-import { decideStage } from '../../../src/ai/policy';
+import { decideStage, NO_PEOPLE } from '../../../src/ai/policy';
 import { endpointOf, proposeParse, wordReply, type ModelSettings } from '../../../src/ai/talk/model';
 import { talkWithModel } from '../../../src/ai/talk/withModel';
 import { catalog, seatStream, viewFor, type Intent } from '../../../src/engine';
@@ -172,7 +172,16 @@ describe('an AI seat with a model beside it', () => {
     const view = viewFor(table.state, 'gulf');
     const decisions = await talkWithModel(settings, SCENARIO, view, 'gulf', (readings) =>
       Promise.resolve(
-        decideStage(SCENARIO, view, 'gulf', { ...DEFAULT_PERSONA, personality: 'dove' }, 'talk', seatStream(table.state, 'gulf'), readings),
+        decideStage(
+          SCENARIO,
+          view,
+          'gulf',
+          { ...DEFAULT_PERSONA, personality: 'dove' },
+          'talk',
+          seatStream(table.state, 'gulf'),
+          NO_PEOPLE,
+          readings,
+        ),
       ),
     );
     const offlineOnly = decideStage(
