@@ -8,7 +8,7 @@ import { negotiationStage } from './negotiate';
 import { DEFAULT_PERSONA, profileOf, type Persona } from './persona';
 import type { Seating, Stage } from './scheduler';
 import type { Decision } from './words';
-import { talkStage } from './talk/respond';
+import { talkStage, type TalkReading } from './talk/respond';
 
 /** A table of AIs only (the expert's simulated futures, tests). */
 export const NO_PEOPLE: Seating = { people: [], phaseSince: 1 };
@@ -43,10 +43,11 @@ export function decideStage(
   stage: Stage,
   stream: number,
   seating: Seating = NO_PEOPLE,
+  readings: readonly TalkReading[] = [],
 ): Decision[] {
   const p = profileOf(scenario, me, persona, stream);
   let out: Decision[];
-  if (stage === 'talk') out = talkStage(scenario, view, me, p);
+  if (stage === 'talk') out = talkStage(scenario, view, me, p, readings);
   else if (stage === 'propose' || stage === 'answer') out = negotiationStage(scenario, view, me, p, stage, seating);
   else if (stage === 'close') out = councilBusiness(scenario, view, me, p);
   else

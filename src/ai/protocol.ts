@@ -4,6 +4,7 @@
 import type { GameView, Scenario } from '../engine/core';
 import type { Persona } from './persona';
 import type { Seating, Stage } from './scheduler';
+import type { TalkReading } from './talk/respond';
 import type { Decision } from './words';
 
 /** One question to the AI: a seat, its persona, the stage it decides, from its own view. */
@@ -14,6 +15,8 @@ export interface AiAsk {
   stream: number;
   persona: Persona;
   stage: Stage;
+  /** Readings of messages the offline reader did not understand, proposed by a language model and already checked (src/ai/talk/model.ts). */
+  readings?: TalkReading[];
   /** Who plays the other seats, and since when the phase runs (public facts the view leaves out). */
   seating: Seating;
 }

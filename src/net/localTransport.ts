@@ -2,6 +2,9 @@
 // an in-memory store); AI seats decide in a Web Worker, played by the one seat scheduler.
 import { catalog, scenarioFor, viewFor, publicView, type GameState, type GameView, type Intent, type Scenario } from '../engine';
 import type { AiClient } from '../ai/client';
+import type { ModelSettings } from '../ai/talk/model';
+import type { TalkReading } from '../ai/talk/respond';
+import { talkWithModel } from '../ai/talk/withModel';
 import { DEFAULT_PERSONA, type Persona } from '../ai/persona';
 import { SeatDriver, type Seating, type Stage, type Table } from '../ai/scheduler';
 import type { Decision } from '../ai/words';
@@ -18,6 +21,8 @@ export interface LocalSetup {
   humans: string[];
   /** Personality and difficulty of each AI seat (default: a standard pragmatist). */
   personas?: Record<string, Persona>;
+  /** A language model for the AI's messages (the player's settings), or none: offline only. */
+  talkModel?: ModelSettings | null;
 }
 
 export class LocalTransport implements Transport {
@@ -196,7 +201,11 @@ export class LocalTransport implements Transport {
     this.busy.add(d);
     this.changed();
     try {
-      return await this.ai.decide({ delegation: d, view, stream, persona: this.persona(d), stage, seating });
+      const ask = (readings: TalkReading[] = []) =>
+        this.ai.decide({ delegation: d, view, stream, persona: this.persona(d), stage, seating, ...(readings.length ? { readings } : {}) });
+      const model = this.setup.talkModel;
+      if (stage === 'talk' && model) return await talkWithModel(model, this.scenario, view, d, ask);
+      return await ask();
     } finally {
       this.busy.delete(d);
       this.changed();

@@ -1,4 +1,5 @@
 // The server, assembled: HTTP (game + health), socket.io, the rooms and their data file.
+import type { ModelSettings } from '../ai/talk/model';
 import { createServer, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { availableParallelism, networkInterfaces } from 'node:os';
@@ -25,6 +26,8 @@ export interface ServerOptions {
   scenario: Scenario;
   aiWorkerFile: string | URL;
   aiThreads?: number;
+  /** The language model that words the AI seats' replies (settings.ts: INTERLOCK_TALK_MODEL_*); none: offline only. */
+  talkModel?: ModelSettings | null;
   gateway?: GatewayOptions;
   tickMs?: number;
   /** 'instant' lets AI seats act at once (tests, benches); by default they keep each room's pace. */
@@ -87,6 +90,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     db,
     pool,
     scenario: opts.scenario,
+    talkModel: opts.talkModel ?? null,
     ...(opts.tickMs ? { tickMs: opts.tickMs } : {}),
     ...(opts.aiPace ? { aiPace: opts.aiPace } : {}),
     ...(opts.now ? { now: opts.now } : {}),

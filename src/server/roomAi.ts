@@ -8,6 +8,9 @@
 // otherwise a room with no team in it would play twelve rounds in seconds.
 import type { Seating, Stage, Table } from '../ai/scheduler';
 import { playSeats, SeatDriver } from '../ai/scheduler';
+import type { ModelSettings } from '../ai/talk/model';
+import type { TalkReading } from '../ai/talk/respond';
+import { talkWithModel } from '../ai/talk/withModel';
 import type { Decision } from '../ai/words';
 import { checkIntent, type GameView, type Intent } from '../engine';
 import type { AiPool } from './aiPool';
@@ -35,6 +38,8 @@ export class RoomAi {
     private readonly room: Room,
     private readonly pool: AiPool,
     private readonly pace: AiPace = 'room',
+    /** The server's language model for the AI's messages (its key stays here), or none. */
+    private readonly talkModel: ModelSettings | null = null,
   ) {
     this.direct = {
       get state() {
@@ -131,14 +136,18 @@ export class RoomAi {
     room.thinking.add(d);
     room.announceThinking();
     try {
-      return await this.pool.decide(room.scenarioKey, room.scenario, {
-        delegation: d,
-        view,
-        stream,
-        persona: room.personaOf(d),
-        stage,
-        seating,
-      });
+      const ask = (readings: TalkReading[] = []) =>
+        this.pool.decide(room.scenarioKey, room.scenario, {
+          delegation: d,
+          view,
+          stream,
+          persona: room.personaOf(d),
+          stage,
+          seating,
+          ...(readings.length ? { readings } : {}),
+        });
+      if (stage === 'talk' && this.talkModel) return await talkWithModel(this.talkModel, room.scenario, view, d, ask);
+      return await ask();
     } catch (err) {
       console.error('AI', d, (err as Error).message);
       return [];

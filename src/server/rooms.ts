@@ -9,6 +9,7 @@ import type { RoomRow, RoomStore } from './db';
 import { DEFAULT_IDLE, idleTooLong, type IdleLimits } from './limits';
 import { hashSecret, newSecret, Room } from './room';
 import { RoomAi, type AiPace } from './roomAi';
+import type { ModelSettings } from '../ai/talk/model';
 
 export interface RoomsOptions {
   db: RoomStore;
@@ -19,6 +20,8 @@ export interface RoomsOptions {
   tickMs?: number;
   /** A room with no event for this long is closed (kept in the file, not in memory). */
   idle?: Partial<IdleLimits>;
+  /** A language model for the AI seats' messages (INTERLOCK_TALK_MODEL_URL), or none. */
+  talkModel?: ModelSettings | null;
   /** 'instant' lets AI seats act at once, for tests and benches; rooms keep their pace otherwise. */
   aiPace?: AiPace;
 }
@@ -50,7 +53,7 @@ export class Rooms {
   }
 
   private adopt(room: Room) {
-    const ai = new RoomAi(room, this.opts.pool, this.opts.aiPace);
+    const ai = new RoomAi(room, this.opts.pool, this.opts.aiPace, this.opts.talkModel ?? null);
     this.ais.set(room, ai);
     room.drive = () => void ai.drive();
     room.beforeClose = () => ai.flush();

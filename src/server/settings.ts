@@ -1,5 +1,6 @@
 // The server's settings from its environment (npm start), and the last-resort handler that keeps
 // the rooms running when one request or one room throws where nothing else caught it.
+import type { ModelSettings } from '../ai/talk/model';
 import type { ServerOptions } from './app';
 
 type Env = Record<string, string | undefined>;
@@ -17,11 +18,30 @@ function key(env: Env, name: string): string | null {
   return v;
 }
 
+/** The language model for the AI seats' messages: an OpenAI-compatible endpoint, its model and key (never sent to a client). */
+function talkModel(env: Env): ModelSettings | null {
+  const url = env.INTERLOCK_TALK_MODEL_URL?.trim();
+  if (!url) return null;
+  if (!/^https?:\/\//.test(url)) {
+    process.stderr.write('INTERLOCK_TALK_MODEL_URL is ignored: it needs an http:// or https:// address\n');
+    return null;
+  }
+  const timeout = Number(env.INTERLOCK_TALK_MODEL_TIMEOUT_MS);
+  const key = env.INTERLOCK_TALK_MODEL_KEY?.trim();
+  return {
+    url,
+    model: env.INTERLOCK_TALK_MODEL?.trim() || 'default',
+    ...(key ? { key } : {}),
+    ...(Number.isInteger(timeout) && timeout > 0 ? { timeoutMs: timeout } : {}),
+  };
+}
+
 export function serverSettings(
   env: Env,
-): Pick<ServerOptions, 'gateway' | 'allowedOrigins' | 'healthKey' | 'sourceMaps' | 'trustProxy' | 'aiPace'> {
+): Pick<ServerOptions, 'gateway' | 'allowedOrigins' | 'healthKey' | 'sourceMaps' | 'trustProxy' | 'aiPace' | 'talkModel'> {
   const maxRooms = Number(env.INTERLOCK_MAX_ROOMS);
   return {
+    talkModel: talkModel(env),
     gateway: {
       facilitatorKey: key(env, 'INTERLOCK_FACILITATOR_KEY'),
       ...(Number.isInteger(maxRooms) && maxRooms > 0 ? { maxRooms } : {}),

@@ -1,5 +1,6 @@
 // Connects the store to a game: starts, resumes, saves, sends the player's intents, hands the
 // screen over in hot-seat play, and keeps the store's view in step with the game.
+import { loadTalkModel } from './talkModelSettings';
 import { catalog, type GameState, type Intent, type Scenario } from '../engine';
 import { createWorkerAiClient, type AiClient } from '../ai/client';
 import { PERSONALITIES, type Persona, type Personality } from '../ai/persona';
@@ -68,7 +69,10 @@ export class Controller {
     };
     const personas = personasFor(this.scenario, setup, game.seed);
     this.attach(
-      new LocalTransport({ scenario: this.scenario, seed: game.seed, humans: [...game.humans], personas }, this.aiClient()),
+      new LocalTransport(
+        { scenario: this.scenario, seed: game.seed, humans: [...game.humans], personas, talkModel: loadTalkModel(this.storage) },
+        this.aiClient(),
+      ),
       setup,
     );
   }
@@ -80,7 +84,13 @@ export class Controller {
     const personas = personasFor(this.scenario, r.save.setup, r.save.log.seed);
     this.attach(
       new LocalTransport(
-        { scenario: this.scenario, seed: r.save.log.seed, humans: [...r.save.setup.humans], personas },
+        {
+          scenario: this.scenario,
+          seed: r.save.log.seed,
+          humans: [...r.save.setup.humans],
+          personas,
+          talkModel: loadTalkModel(this.storage),
+        },
         this.aiClient(),
         r.session,
       ),

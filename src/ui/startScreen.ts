@@ -3,6 +3,7 @@ import type { Scenario } from '../engine';
 import { useRef, useState } from 'preact/hooks';
 import { button, checkedOf, h, type VNode } from './dom';
 import { useForm } from './form';
+import { TalkModelSettings } from './talkModelSettings';
 import type { AiCharacter, NewGame } from './controller';
 
 export interface StartActions {
@@ -100,6 +101,7 @@ export function StartScreen({ info, act, extra = null }: { info: StartInfo; act:
         }),
       { class: 'primary' },
     ),
+    h(TalkModelSettings, {}),
   );
 
   const hotseat = h(

@@ -1,6 +1,7 @@
 // Messages between delegations (docs/rules.md §8.4), tested from the rulebook.
 import { describe, expect, it } from 'vitest';
-import { checkIntent, MAX_TALK_PER_ROUND, parseIntent, publicView, viewFor, type Intent } from '../../src/engine';
+import { checkIntent, MAX_TALK_PER_ROUND, parseIntent, parseScenario, publicView, viewFor, type Intent } from '../../src/engine';
+import { summarizeScenario } from '../../src/engine/scenario/summary';
 import { GameSession } from '../../src/machine/session';
 import { SCENARIO, send } from './fixtures';
 
@@ -58,5 +59,28 @@ describe('messages', () => {
     send(s, { type: 'facilitator.resume', actor: 'facilitator' });
     send(s, { type: 'facilitator.end', actor: 'facilitator', outcome: 'drift' });
     expect(checkIntent(SCENARIO, s.state, say('iran', ['gulf']))).toMatch(/over/);
+  });
+});
+
+describe('the synonyms of a scenario (docs/scenario-format.md)', () => {
+  it('must name delegations and moves that exist, and the checker counts them and warns of a phrase two moves share', () => {
+    const bad = parseScenario({
+      ...structuredClone(SCENARIO),
+      synonyms: { moves: { 'no-such-move': ['x'] }, delegations: { mars: ['red planet'] } },
+    });
+    expect(bad.ok).toBe(false);
+    if (!bad.ok) expect(bad.problems.map((p) => p.path).sort()).toEqual(['synonyms.delegations.mars', 'synonyms.moves.no-such-move']);
+    const shared = parseScenario({
+      ...structuredClone(SCENARIO),
+      synonyms: { moves: { 'iran-halt-enrichment': ['the big step'], 'iran-publish-baselines': ['The big step'] } },
+    });
+    expect(shared.ok).toBe(true);
+    if (shared.ok) {
+      const summary = summarizeScenario(shared.scenario);
+      expect(summary.lines.join('\n')).toMatch(/synonyms for the message reader: 0 phrases for delegations, 2 phrases for moves/);
+      expect(summary.warnings).toContain('synonym "The big step" names both "iran-halt-enrichment" and "iran-publish-baselines"');
+    }
+    const none = parseScenario({ ...structuredClone(SCENARIO), synonyms: undefined });
+    expect(none.ok && summarizeScenario(none.scenario).lines.at(-1)).toMatch(/no synonyms/);
   });
 });

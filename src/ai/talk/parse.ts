@@ -124,13 +124,13 @@ interface Match {
   weight: number;
 }
 
-/** Where a phrase's stems all occur close together (within a few content words), tightest first. */
-function findPhrase(toks: readonly Token[], stems: readonly string[]): { start: number; end: number } | null {
+/** Every place a phrase's stems all occur close together (within a few content words). */
+function findPhrase(toks: readonly Token[], stems: readonly string[]): Array<{ start: number; end: number }> {
   const positions: number[] = [];
   toks.forEach((t, i) => {
     if (isWord(t.word)) positions.push(i);
   });
-  let best: { start: number; end: number } | null = null;
+  const out: Array<{ start: number; end: number }> = [];
   for (let k = 0; k < positions.length; k++) {
     const first = positions[k] as number;
     if (!stems.includes((toks[first] as Token).stem)) continue;
@@ -140,9 +140,10 @@ function findPhrase(toks: readonly Token[], stems: readonly string[]): { start: 
       const at = positions[j] as number;
       if (need.delete((toks[at] as Token).stem)) end = at;
     }
-    if (need.size === 0 && (!best || end - first < best.end - best.start)) best = { start: first, end };
+    // A later start inside the same stretch is the same mention, not another one.
+    if (need.size === 0 && !out.some((o) => o.end >= first && o.start <= end && o.end <= end)) out.push({ start: first, end });
   }
-  return best;
+  return out;
 }
 
 /** The delegations named in the text, by position (names and synonyms; a pronoun is its speaker or listener). */
@@ -206,17 +207,23 @@ function moveMatches(lex: Lexicon, toks: readonly Token[], from: string, to: str
   const present = new Set(toks.map((t) => t.stem));
   const all: Match[] = [];
   for (const mv of lex.moves) {
+    const restraint = mv.phrases.some((p) => p.stems.some((s) => RESTRAINT.has(s)));
     let best: Match | null = null;
+    let bestOwn = false;
     for (const p of mv.phrases) {
       if (!p.stems.every((x) => present.has(x))) continue;
-      const at = findPhrase(toks, p.stems);
-      if (!at) continue;
-      const m = { move: mv.id, delegation: mv.delegation, start: at.start, end: at.end, weight: p.stems.length };
-      if (!best || m.weight > best.weight || (m.weight === best.weight && m.end - m.start < best.end - best.start)) best = m;
+      for (const at of findPhrase(toks, p.stems)) {
+        const m = { move: mv.id, delegation: mv.delegation, start: at.start, end: at.end, weight: p.stems.length };
+        if (negated(toks, m, restraint)) continue;
+        // A mention said of the move's own delegation beats one said of another ("Iran's … and our …").
+        const own = subjectsOf(toks, marks, m, from, to).includes(mv.delegation);
+        if (!best || (own && !bestOwn) || (own === bestOwn && better(m, best))) {
+          best = m;
+          bestOwn = own;
+        }
+      }
     }
-    if (!best) continue;
-    const restraint = mv.phrases.some((p) => p.stems.some((s) => RESTRAINT.has(s)));
-    if (!negated(toks, best, restraint)) all.push(best);
+    if (best) all.push(best);
   }
   const overlaps = (a: Match, b: Match) => a.start <= b.end && b.start <= a.end;
   // A phrase several delegations share ("join the council") is the subject's; a phrase only one

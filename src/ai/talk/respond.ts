@@ -82,6 +82,12 @@ function offer(turn: Turn, from: string, steps: PackageStep[], window: number): 
     );
     return out;
   }
+  // What the engine would refuse is not weighed at all: the reply says why it cannot be tabled.
+  const asIs = checkIntent(scenario, view, { type: 'package.propose', actor: me, steps, window });
+  if (asIs !== null) {
+    out.words.push(`That cannot be tabled now: ${asIs}.`);
+    return out;
+  }
   // Our own red line first: where one more step meets it, we table the package with that step.
   let table = steps;
   let added: PackageStep | null = null;
@@ -250,12 +256,26 @@ export function replyDecision(me: string, to: string, text: string): Decision {
 /** The packages the sender may refer to by number: those the AI's view shows. */
 const packageStepsIn = (view: GameView) => (id: number) => view.packages.find((p) => p.id === id)?.steps;
 
+/** A reading of one message that the offline reader did not understand (a language model's, checked against the game's schema). */
+export interface TalkReading {
+  from: string;
+  text: string;
+  intents: TalkIntent[];
+}
+
+/** The messages an AI seat will answer now: the newest four it has not answered. */
+export const pendingMessages = (view: GameView, me: string) => unansweredTalk(view.events, me).slice(-4);
+
 /** The AI's answers to every message written to it that it has not answered: acts, then a reply, for each. */
-export function talkStage(scenario: Scenario, view: GameView, me: string, p: Profile): Decision[] {
+export function talkStage(scenario: Scenario, view: GameView, me: string, p: Profile, readings: readonly TalkReading[] = []): Decision[] {
   const out: Decision[] = [];
   const turn: Turn = { scenario, view, me, p, answered: new Set(), proposals: 0, index: 0 };
-  for (const e of unansweredTalk(view.events, me).slice(-4)) {
-    const parsed = parseMessage({ scenario, from: e.talk.from, to: me, packageSteps: packageStepsIn(view) }, e.talk.text);
+  for (const e of pendingMessages(view, me)) {
+    let parsed = parseMessage({ scenario, from: e.talk.from, to: me, packageSteps: packageStepsIn(view) }, e.talk.text);
+    // The offline reading comes first; another is used only where it understood nothing.
+    const other = parsed.understood ? undefined : readings.find((r) => r.from === e.talk.from && r.text === e.talk.text);
+    const theirs = other?.intents.filter((i) => i.actor === e.talk.from) ?? [];
+    if (theirs.length > 0) parsed = { intents: theirs.slice(0, 4), understood: true, closest: [] };
     const a = answerParsed(turn, e.talk.from, parsed);
     out.push(...a.acts, replyDecision(me, e.talk.from, a.words.join(' ')));
     turn.index += 1;
