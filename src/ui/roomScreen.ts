@@ -75,14 +75,21 @@ export function RoomScreen({ app, ui, view, room, variant }: RoomScreenProps): V
       h(
         'aside',
         { class: 'right', 'aria-label': 'Negotiation, commit, council and fund' },
-        consoleTabs(sc, room, view, ui.consoleTab, act, () =>
-          h(MessagesPanel, {
-            sc,
-            me: null,
-            lines: room.messages,
-            send: (to, text) => void app.roomChat(to, text),
-            older: room.olderMessages ? () => void app.roomOlderMessages() : undefined,
-          }),
+        consoleTabs(
+          sc,
+          room,
+          view,
+          ui.consoleTab,
+          act,
+          () =>
+            h(MessagesPanel, {
+              sc,
+              me: null,
+              lines: room.messages,
+              send: (to, text) => void app.roomChat(to, text),
+              older: room.olderMessages ? () => void app.roomOlderMessages() : undefined,
+            }),
+          ui.aiNotes,
         ),
       ),
       h(RoundLog, { sc, view, open: ui.logOpen, toggle: () => set({ logOpen: !ui.logOpen }) }),
