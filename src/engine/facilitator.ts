@@ -89,7 +89,12 @@ export function applyFacilitator(scenario: Scenario, s: GameState, intent: Inten
         if (inj) fireInject(scenario, s, inj);
       } else {
         s.customInjects += 1;
-        applyOneShot(s, intent.inject.effects, null);
+        applyOneShot(
+          s,
+          intent.inject.effects,
+          null,
+          intent.inject.audience === 'all' ? intent.inject.title : { text: intent.inject.title, audience: intent.inject.audience },
+        );
         say(s, 'inject', `${intent.inject.title}: ${intent.inject.text}`, intent.inject.audience);
       }
       return;
@@ -123,7 +128,11 @@ export function applyFacilitator(scenario: Scenario, s: GameState, intent: Inten
         const list = scenario.delegations
           .filter((d) => whose === 'all' || d.id === whose)
           .filter((d) => d.id !== intent.to || intent.to === 'all')
-          .map((d) => `${d.name}: ${d.secretObjectives.map((o) => o.text).join('; ') || 'none'}`);
+          .map((d) => {
+            const dealt = s.objectives[d.id] ?? [];
+            const held = d.secretObjectives.filter((o) => dealt.includes(o.id));
+            return `${d.name}: ${held.map((o) => o.text).join('; ') || 'none'}`;
+          });
         say(s, 'reveal', `Revealed, secret objectives — ${list.join(' | ')}.`, audience);
       }
       withReason(s, from, intent.reason);

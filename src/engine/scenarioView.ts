@@ -1,5 +1,5 @@
 // What part of the scenario an audience may read (the scenario's own playerView): the facilitator
-// reads all of it; a delegation reads its own secret objectives and doctrine, others' objectives
+// reads all of it; a delegation reads the secret objectives dealt to it and doctrine, others' objectives
 // once they are revealed to it, and everything once the game is over; nobody else reads the
 // scheduled injects. The server sends only this; local play shows only this.
 import type { Scenario } from './scenario/schema';
@@ -15,8 +15,11 @@ export function scenarioFor(scenario: Scenario, s: GameState, audience: Audience
   return {
     ...scenario,
     delegations: scenario.delegations.map((d) => {
-      if (d.id === own || over) return d;
-      const { doctrine: _secret, ...open } = d;
+      // Only the objectives dealt in this game: the pool would tell a reader what a rival may hold.
+      const dealt = s.objectives[d.id] ?? [];
+      const held = { ...d, secretObjectives: d.secretObjectives.filter((o) => dealt.includes(o.id)) };
+      if (d.id === own || over) return held;
+      const { doctrine: _secret, ...open } = held;
       return shown(d.id) ? open : { ...open, secretObjectives: [] };
     }),
     injects: [],

@@ -9,7 +9,7 @@ import { GameSession, type PersistedGame } from '../machine/session';
 import { Authority, type IntentMessage } from '../net/authority';
 import type { Ack, ChatLine, ClockedStep, PublicNote, Role, RoomAction } from '../net/protocol';
 import { chatRefusal } from './chatLimits';
-import type { RoomDb, SeatRow } from './db';
+import type { RoomStore, SeatRow } from './db';
 import { actionEvent, chatEvent, type ChatMessage } from './roomActions';
 import { expired, nextClock, type ClockState } from './roomClock';
 import {
@@ -37,6 +37,8 @@ export interface Change {
   notes?: boolean;
   /** Seats whose devices must be disconnected (their tokens were revoked). */
   revoked?: string;
+  /** One token withdrawn from a seat: only the devices that joined with it leave the seat. */
+  revokedToken?: string;
 }
 
 export interface RoomInit {
@@ -73,7 +75,7 @@ export class Room {
 
   constructor(
     init: RoomInit,
-    db: RoomDb,
+    db: RoomStore,
     readonly now: () => number,
   ) {
     this.code = init.code;
@@ -220,6 +222,25 @@ export class Room {
     this.commit({ kind: 'claim', delegation, team: name, tokenHash: hashSecret(token) }, null);
     this.emit({ room: true });
     return { ok: true, token };
+  }
+
+  /** A class seats its student: the token's hash opens the seat at once (no claim step); `team` names the seat's team. */
+  seatStudent(delegation: string, team: string, tokenHash: string): Ack {
+    if (!this.seats.has(delegation)) return { ok: false, code: 'not-found', reason: `no delegation "${delegation}" in this scenario` };
+    this.commit({ kind: 'claim', delegation, team, tokenHash }, null);
+    this.emit({ room: true });
+    this.drive?.();
+    return { ok: true };
+  }
+
+  /** A class takes its student off a seat: their token stops opening it; the last one leaves the seat to the AI. */
+  unseatStudent(delegation: string, tokenHash: string, team: string | null): Ack {
+    const seat = this.seats.get(delegation);
+    if (!seat || !seat.tokens.includes(tokenHash)) return { ok: false, code: 'not-found', reason: 'that student does not hold this seat' };
+    this.commit({ kind: 'unclaim', delegation, tokenHash, team }, null);
+    this.emit({ room: true, revokedToken: tokenHash });
+    this.drive?.();
+    return { ok: true };
   }
 
   /** The seat a token opens, if any. */

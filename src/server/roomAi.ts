@@ -6,7 +6,7 @@
 // answers go in at once, but its last word on a step (ready, or its sealed commit) is held until
 // the step's clock runs out, or until the facilitator's pace has passed (docs/architecture.md);
 // otherwise a room with no team in it would play twelve rounds in seconds.
-import type { Stage, Table } from '../ai/scheduler';
+import type { Seating, Stage, Table } from '../ai/scheduler';
 import { playSeats, SeatDriver } from '../ai/scheduler';
 import type { Decision } from '../ai/words';
 import { checkIntent, type GameView, type Intent } from '../engine';
@@ -57,7 +57,7 @@ export class RoomAi {
     this.driver = new SeatDriver({
       table: this.table,
       seats: () => this.aiSeats(),
-      decide: (view, d, stage, stream) => this.ask(view, d, stage, stream),
+      decide: (view, d, stage, stream, seating) => this.ask(view, d, stage, stream, seating),
       mayAct: () => !room.disposed && room.started && !room.session.done,
       onDecision: (d, decision, accepted) => this.note(d, decision, accepted),
     });
@@ -126,12 +126,19 @@ export class RoomAi {
     return this.driver.drive();
   }
 
-  private async ask(view: GameView, d: string, stage: Stage, stream: number): Promise<Decision[]> {
+  private async ask(view: GameView, d: string, stage: Stage, stream: number, seating: Seating): Promise<Decision[]> {
     const room = this.room;
     room.thinking.add(d);
     room.announceThinking();
     try {
-      return await this.pool.decide(room.scenarioKey, room.scenario, { delegation: d, view, stream, persona: room.personaOf(d), stage });
+      return await this.pool.decide(room.scenarioKey, room.scenario, {
+        delegation: d,
+        view,
+        stream,
+        persona: room.personaOf(d),
+        stage,
+        seating,
+      });
     } catch (err) {
       console.error('AI', d, (err as Error).message);
       return [];
@@ -142,7 +149,7 @@ export class RoomAi {
   }
 
   private note(d: string, decision: Decision, accepted: boolean) {
-    if (!accepted || decision.intent.type === 'negotiation.ready') return;
+    if (!accepted || decision.intent.type === 'negotiation.ready' || decision.intent.type === 'talk.say') return;
     this.room.notes.push({
       round: this.room.state.round,
       delegation: d,
@@ -168,8 +175,8 @@ export class RoomAi {
       },
       send: (i) => direct.send(i.type === 'commit.submit' ? { ...i, by: AI_FOR_LATE_SEAT } : i),
     };
-    await playSeats({ table, seats, onDecision: (d, decision, ok) => this.note(d, decision, ok) }, (view, d, stage, stream) =>
-      this.ask(view, d, stage, stream),
+    await playSeats({ table, seats, onDecision: (d, decision, ok) => this.note(d, decision, ok) }, (view, d, stage, stream, seating) =>
+      this.ask(view, d, stage, stream, seating),
     );
   }
 }

@@ -49,6 +49,8 @@ export type RoomEvent =
   | { kind: 'start' }
   | { kind: 'claim'; delegation: string; team: string; tokenHash: string }
   | { kind: 'release'; delegation: string }
+  /** One token of a seat withdrawn (a class moved its student); `team` is the seat's team name after it. */
+  | { kind: 'unclaim'; delegation: string; tokenHash: string; team: string | null }
   | { kind: 'seatMode'; delegation: string; mode: SeatMode; persona?: Persona }
   | { kind: 'persona'; delegation: string; persona: Persona }
   | { kind: 'clocks'; step: ClockedStep; minutes: number | null }
@@ -95,6 +97,12 @@ export function reduceRoom(s: RoomState, e: RoomEvent): RoomState {
       return withSeat(s, e.delegation, (seat) => ({ ...seat, team: e.team, mode: 'human', tokens: [...seat.tokens, e.tokenHash] }));
     case 'release':
       return withSeat(s, e.delegation, (seat) => ({ ...seat, team: null, tokens: [], mode: s.started ? 'ai' : 'open' }));
+    case 'unclaim':
+      return withSeat(s, e.delegation, (seat) => {
+        const tokens = seat.tokens.filter((t) => t !== e.tokenHash);
+        if (tokens.length > 0) return { ...seat, tokens, team: e.team ?? seat.team };
+        return { ...seat, tokens, team: null, mode: s.started ? 'ai' : 'open' };
+      });
     case 'seatMode':
       return withSeat(s, e.delegation, (seat) => ({ ...seat, mode: e.mode, persona: e.persona ?? seat.persona }));
     case 'persona':
@@ -188,6 +196,8 @@ export function decodeEvent(kind: string, body: unknown): RoomEvent {
       return { kind, delegation: str(b, 'delegation'), team: str(b, 'team'), tokenHash: str(b, 'tokenHash') };
     case 'release':
       return { kind, delegation: str(b, 'delegation') };
+    case 'unclaim':
+      return { kind, delegation: str(b, 'delegation'), tokenHash: str(b, 'tokenHash'), team: b.team === null ? null : str(b, 'team') };
     case 'seatMode':
       return {
         kind,

@@ -4,7 +4,7 @@
 import type { Intent } from '../engine';
 import type { GameSession } from '../machine/session';
 import type { AdmissionStore } from '../net/authority';
-import type { RoomDb, SeatRow } from './db';
+import type { RoomStore, SeatRow } from './db';
 import { encodeEvent, type RoomEvent } from './roomEvents';
 
 export class RoomLog implements AdmissionStore {
@@ -13,7 +13,7 @@ export class RoomLog implements AdmissionStore {
 
   constructor(
     private readonly code: string,
-    private readonly db: RoomDb,
+    private readonly db: RoomStore,
     private readonly now: () => number,
     /** When the last event happened (ms), for closing rooms nobody uses any more. */
     public lastEventAt: number,
