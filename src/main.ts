@@ -13,6 +13,7 @@ function mapPort(parent: HTMLElement, scenario: Scenario): MapPort {
   let destroyed = false;
   let stats: MapPort['stats'] = () => null;
   let legend = true;
+  let wall = false;
   let destroy = () => undefined as void;
   const ready = import('./scenes/MapScene').then(({ createMapGame }) => {
     if (destroyed) return null;
@@ -22,6 +23,7 @@ function mapPort(parent: HTMLElement, scenario: Scenario): MapPort {
       scene.onHover((text) => hover(text));
       stats = () => scene.stats();
       scene.setLegendVisible(legend);
+      if (wall) scene.setWall(true);
       if (latest) scene.setModel(latest);
       return scene;
     });
@@ -40,6 +42,10 @@ function mapPort(parent: HTMLElement, scenario: Scenario): MapPort {
     setLegend(visible) {
       legend = visible;
       void ready.then((scene) => scene?.setLegendVisible(visible));
+    },
+    setWall(on) {
+      wall = on;
+      void ready.then((scene) => scene?.setWall(on));
     },
     destroy() {
       destroyed = true;

@@ -85,6 +85,8 @@ export interface PublicNote {
   delegation: string;
   text: string;
   sealed: boolean;
+  /** The AI's secret reasoning (a quiet defection); notes go to the facilitator only. */
+  secret?: string;
 }
 
 /** The whole picture for one client: sent on join and after a stale intent. */

@@ -16,6 +16,8 @@ export interface AiNote {
   text: string;
   /** A reason about a sealed commit: shown only once the round is resolved. */
   sealed: boolean;
+  /** The AI's secret reasoning (a quiet defection): the White Cell's eyes only. */
+  secret?: string;
 }
 
 /** Where the game is: enough for the interface to notice a new round or the end. */

@@ -97,6 +97,8 @@ export class MapScene extends Phaser.Scene {
   private listeners = new Set<HoverListener>();
   private view!: MapCameraControl;
   private uiScale = 1;
+  /** On the projector's wall: labels 1.6× larger (read from 10 m at 1080p), no zoom buttons. */
+  private wall = false;
   private legendVisible = true;
   private appliedScale = { zoom: 0, ui: 0 };
   private labelVersion = 0;
@@ -140,6 +142,17 @@ export class MapScene extends Phaser.Scene {
     this.legendVisible = visible;
     const legend = this.hudItems.find((o) => o.name === 'legend');
     if (legend instanceof Phaser.GameObjects.Image) legend.setVisible(visible);
+  }
+
+  /** The projector's wall: larger labels, and no zoom buttons (nobody clicks a wall). */
+  setWall(on: boolean): void {
+    this.wall = on;
+    for (const name of ['zoom-in', 'zoom-out', 'zoom-fit']) {
+      const b = this.hudItems.find((o) => o.name === name);
+      if (b instanceof Phaser.GameObjects.Text) b.setVisible(!on).disableInteractive();
+    }
+    this.appliedScale = { zoom: -1, ui: -1 };
+    this.applyMarkerScale();
   }
 
   setReducedMotion(reduced: boolean): void {
@@ -437,7 +450,7 @@ export class MapScene extends Phaser.Scene {
   /** Markers and labels: the layout's size at LAYOUT_ZOOM and above, scaled up on large screens. */
   private markerScale(): number {
     const zoom = this.cameras.main.zoom;
-    return Math.min(this.uiScale, zoom / LAYOUT_ZOOM) / zoom;
+    return (Math.min(this.uiScale, zoom / LAYOUT_ZOOM) * (this.wall ? 1.6 : 1)) / zoom;
   }
 
   private applyMarkerScale(): void {

@@ -52,7 +52,8 @@ export function chatEvent(
   if (from === null) return { ok: false, code: 'forbidden', reason: 'only seats and the facilitator send messages' };
   if (msg.to === 'team' && from === 'facilitator') return refused('the facilitator has no team channel');
   if (Array.isArray(msg.to)) {
-    const unknown = msg.to.find((d) => !room.seats.has(d));
+    // A seat may write to the White Cell alone ('facilitator'): requests, appeals, "may we do X?".
+    const unknown = msg.to.find((d) => !room.seats.has(d) && !(d === 'facilitator' && from !== 'facilitator'));
     if (unknown) return refused(`no delegation "${unknown}"`);
   }
   const line: ChatLine = { id: msg.id, at: now, from, by, to: msg.to, text: msg.text.trim(), ...(where ?? {}) };

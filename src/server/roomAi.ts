@@ -164,6 +164,7 @@ export class RoomAi {
       delegation: d,
       text: decision.reason,
       sealed: decision.intent.type === 'commit.submit',
+      ...(decision.intent.type === 'commit.submit' && decision.intent.secretReason ? { secret: decision.intent.secretReason } : {}),
     });
   }
 

@@ -8,7 +8,7 @@ import type { AiNote } from '../net/transport';
 export type Screen =
   'start' | 'game' | 'handover' | 'end' | 'debrief' | 'briefing' | 'compare' | 'lobby' | 'console' | 'projector' | 'joining';
 export type Tab = 'negotiate' | 'commit' | 'council' | 'messages';
-export type ConsoleTab = 'session' | 'injects' | 'rulings' | 'messages';
+export type ConsoleTab = 'session' | 'truth' | 'injects' | 'rulings' | 'messages';
 
 /** The room this page is in (classroom mode): who we are, the seats, the clock, the messages. */
 export interface RoomUi {

@@ -7,6 +7,8 @@ import { nameOf } from './context';
 import { button, h, type VNode } from './dom';
 import { InjectsPanel } from './consoleInjects';
 import { RulingsPanel } from './consoleRulings';
+import { TruthPanel } from './consoleTruth';
+import type { AiNote } from '../net/transport';
 import { SessionPanel } from './consoleSession';
 import { personaPicker } from './personaPicker';
 import { joinUrl, projectorUrl } from './roomFlow';
@@ -172,6 +174,7 @@ export function consoleTabs(
   tab: ConsoleTab,
   act: ConsoleActions,
   messages: () => VNode,
+  notes: readonly AiNote[] = [],
 ): VNode {
   const label = (t: ConsoleTab, text: string) =>
     h(
@@ -189,11 +192,13 @@ export function consoleTabs(
   const body =
     tab === 'session'
       ? h(SessionPanel, { room, view, act })
-      : tab === 'injects'
-        ? h(InjectsPanel, { sc, view, act })
-        : tab === 'rulings'
-          ? h(RulingsPanel, { sc, view, act })
-          : messages();
+      : tab === 'truth'
+        ? h(TruthPanel, { sc, view, notes })
+        : tab === 'injects'
+          ? h(InjectsPanel, { sc, view, act })
+          : tab === 'rulings'
+            ? h(RulingsPanel, { sc, view, act })
+            : messages();
   return h(
     'div',
     {},
@@ -201,6 +206,7 @@ export function consoleTabs(
       'div',
       { class: 'tabs', role: 'tablist', 'aria-label': 'Facilitator console' },
       label('session', 'Session'),
+      label('truth', 'Truth'),
       label('injects', 'Injects'),
       label('rulings', 'Rulings'),
       label('messages', `Messages (${room.messages.length})`),

@@ -1,5 +1,5 @@
 // The facilitator console's injects tab: fire one of the scenario's events, or write one on the spot.
-import { type GameView, type Scenario } from '../engine';
+import { type GameView, type Inject, type Scenario } from '../engine';
 import { useState } from 'preact/hooks';
 import { button, checkedOf, h, type VNode } from './dom';
 import { useForm } from './form';
@@ -39,6 +39,21 @@ export function AudiencePicker({
       ),
     ),
   );
+}
+
+const signed = (n: number) => (n > 0 ? `+${n}` : String(n));
+
+/** What an inject does to the game, in the controller's words (the MSEL's "mechanical effect"). */
+export function injectEffect(sc: Scenario, inj: Inject): string {
+  const e = inj.effects;
+  const name = (id: string) => sc.delegations.find((d) => d.id === id)?.short ?? sc.fronts.find((f) => f.id === id)?.name ?? id;
+  const parts: string[] = [];
+  if (e.tension) parts.push(`tension ${signed(e.tension)}`);
+  for (const [f, v] of Object.entries(e.fronts ?? {})) parts.push(`${name(f)} ${signed(v)}`);
+  for (const [d, v] of Object.entries(e.support ?? {})) parts.push(`${name(d)} support ${signed(v)}`);
+  if (e.escrow) parts.push(`escrow ${signed(e.escrow)}`);
+  if (inj.shock) parts.push(`unwinds one of ${name(inj.shock)}'s secured steps unless a stop-loss holds`);
+  return parts.join('; ') || 'no mechanical effect (information only)';
 }
 
 export function InjectsPanel({ sc, view, act }: { sc: Scenario; view: GameView; act: ConsoleActions }): VNode {
@@ -84,8 +99,18 @@ export function InjectsPanel({ sc, view, act }: { sc: Scenario; view: GameView; 
             'li',
             { key: inj.id },
             h('strong', {}, inj.title),
-            h('span', { class: 'small muted' }, inj.round ? ` · scheduled round ${inj.round}` : ' · on demand', fired ? ' · fired' : ''),
+            h(
+              'span',
+              { class: 'small muted' },
+              inj.round ? ` · scheduled round ${inj.round}` : ' · on demand',
+              fired ? ' · fired' : inj.round !== undefined && inj.round < view.round ? ' · missed' : ' · pending',
+            ),
             h('div', { class: 'small' }, inj.text),
+            h(
+              'div',
+              { class: 'small muted' },
+              `To: ${inj.audience === 'all' ? 'everyone' : inj.audience.map((d) => sc.delegations.find((x) => x.id === d)?.short ?? d).join(', ')} · Effect: ${injectEffect(sc, inj)}`,
+            ),
             button(`Fire: ${inj.title}`, () => act.intent({ type: 'facilitator.inject', actor: 'facilitator', inject: inj.id }), {
               // A scheduled inject fires once (docs/rules.md §10): pulled forward, it is spent.
               disabled: view.outcome !== null || (fired && inj.round !== undefined),

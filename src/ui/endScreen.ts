@@ -3,6 +3,7 @@
 // (docs/rules.md §7), so this screen is the one place where the facilitator's view is shown to all.
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
+import { endLine } from './endCause';
 import { objectivesOf, score, type GameState, type Scenario } from '../engine';
 import { useEffect, useRef } from 'preact/hooks';
 import { button, h, type VNode } from './dom';
@@ -13,14 +14,6 @@ const OUTCOME_TEXT: Record<string, string> = {
   drift: 'Drift — the lull holds, but incidents keep rising and nothing is settled.',
   unraveling: 'Unraveling — the truce collapsed into renewed conflict.',
 };
-
-function endCause(s: GameState): string {
-  if (s.warTrigger) return `War trigger — ${s.warTrigger}.`;
-  if (s.outcome === 'unraveling' && s.tension >= 100) return 'Tension reached 100.';
-  if (s.outcome === 'drift') return `The ${s.round} rounds ran out before Phase C was complete.`;
-  if (s.outcome === 'consolidation') return 'Every track of Phase C holds.';
-  return s.endReason ?? '';
-}
 
 interface ChartSeries {
   label: string;
@@ -143,7 +136,7 @@ export function EndScreen({
       { class: 'start-inner', style: 'width:min(1200px,100%)' },
       h('h1', {}, 'The talks are over'),
       h('p', { class: 'outcome', role: 'status' }, OUTCOME_TEXT[s.outcome ?? 'drift'] ?? ''),
-      h('p', { class: 'muted' }, `${endCause(s)} After ${s.round} rounds, seed ${s.seed}.`),
+      h('p', { class: 'muted' }, endLine(s, sc.tunables.roundLimit)),
       charts,
       h('h2', { style: 'margin-top:16px' }, 'Every secret, revealed'),
       h('div', { class: 'start-grid' }, ...secrets),

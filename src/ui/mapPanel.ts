@@ -15,11 +15,13 @@ export interface MapPanelProps {
   /** Told of the map port and of its text lines (for the page's test hooks). */
   attach(port: MapPort | null): void;
   lines(lines: string[]): void;
+  /** On the projector's wall: no legend over the map (its controls are hidden too). */
+  wall?: boolean;
 }
 
 const TIP = 'Hover or focus a front or an incident for details.';
 
-export function MapPanel({ sc, view, factory, asText, toggleText, attach, lines }: MapPanelProps): VNode {
+export function MapPanel({ sc, view, factory, asText, toggleText, attach, lines, wall = false }: MapPanelProps): VNode {
   const host = useRef<HTMLDivElement>(null);
   const port = useRef<MapPort | null>(null);
   const [tip, setTip] = useState(`${TIP} Drag to pan, wheel or +/− to zoom.`);
@@ -34,9 +36,10 @@ export function MapPanel({ sc, view, factory, asText, toggleText, attach, lines 
     map.onHover((t) => setTip(t ?? TIP));
     // The legend starts folded away on a small map (a projector at 1280×720), where it would
     // cover a third of the region; one button shows it.
-    const shown = el.clientWidth >= 800 && el.clientHeight >= 560;
+    const shown = !wall && el.clientWidth >= 800 && el.clientHeight >= 560;
     setLegend(shown);
     map.setLegend(shown);
+    if (wall) map.setWall?.(true);
     return () => {
       map.destroy();
       port.current = null;

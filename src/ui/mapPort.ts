@@ -10,6 +10,8 @@ export interface MapPort {
   stats(): { fronts: number; incidents: number; legend: boolean } | null;
   /** Shows or hides the map's legend. */
   setLegend(visible: boolean): void;
+  /** The projector's wall: larger labels and no zoom controls. */
+  setWall?(on: boolean): void;
   destroy(): void;
 }
 

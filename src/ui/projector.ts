@@ -1,34 +1,85 @@
-// The projector view: the map and the public dashboard, in type large enough for the back of
-// a classroom. It shows only the public view (no delegation's secrets, no facilitator's).
-import type { GameView, Scenario } from '../engine';
+// The projector view: the map and the public dashboard, made for a wall read from 10 m at 1080p.
+// It shows only the public view (no delegation's secrets, no facilitator's): the latest public
+// inject as a card over the map, a big clock, a paused screen, the latest events at the top of
+// the dashboard, and no map controls. After the end it shows the outcome, not a stale trajectory.
+import type { GameEvent, GameView, Scenario } from '../engine';
 import type { RoomUi } from '../store/gameStore';
 import { formatCode } from '../net/protocol';
 import { h, type VNode } from './dom';
 import { bridgePanel } from './leftPanel';
 import { clockChip } from './roomPanels';
 import { phaseLabel, trajectory } from './topBar';
+import './whiteCell.css';
+
+const OUTCOME_WORDS: Record<string, string> = { consolidation: 'Consolidation', drift: 'Drift', unraveling: 'Unraveling' };
 
 export function projectorTop(sc: Scenario, view: GameView, room: RoomUi): VNode {
   const traj = trajectory(view);
+  const over = view.outcome !== null;
   return h(
     'header',
     { class: 'topbar projector-top', role: 'banner' },
     h('span', { class: 'brand' }, 'INTERLOCK'),
     h('span', { class: 'chip' }, `Round ${view.round}/${sc.tunables.roundLimit}`),
     h('span', { class: 'chip' }, phaseLabel(sc, view.phase)),
-    h('span', { class: 'chip step' }, view.outcome ? `Over: ${view.outcome}` : view.paused ? 'Paused' : view.step),
-    clockChip(room.info.clock, room.skewMs, true),
+    h(
+      'span',
+      { class: 'chip step' },
+      over ? `Over: ${OUTCOME_WORDS[view.outcome ?? ''] ?? view.outcome}` : view.paused ? 'Paused' : view.step,
+    ),
     h('span', { class: 'spacer' }),
-    h('span', { class: 'chip' }, traj.label),
+    over ? null : h('span', { class: 'chip' }, traj.label),
     h('span', { class: 'chip joinhint' }, `Join: ${formatCode(room.code)}`),
   );
 }
 
-export function projectorDashboard(sc: Scenario, view: GameView): VNode {
-  const events = view.events.filter((e) => e.audience === 'all').slice(-5);
+/** The newest public inject of this round: the card the wall shows while the round lasts. */
+export function wallInject(view: GameView): GameEvent | null {
+  for (let i = view.events.length - 1; i >= 0; i--) {
+    const e = view.events[i];
+    if (!e || e.round !== view.round) return null;
+    if (e.kind === 'inject' && e.audience === 'all') return e;
+  }
+  return null;
+}
+
+/** Over the map: the paused screen, the outcome at the end, or the inject card. */
+export function projectorOverlay(view: GameView): VNode | null {
+  if (view.outcome !== null)
+    return h(
+      'div',
+      { class: 'wall-card wall-end', role: 'status' },
+      h('div', { class: 'wall-kicker' }, 'The game is over'),
+      h('div', { class: 'wall-title' }, OUTCOME_WORDS[view.outcome] ?? view.outcome),
+      view.endReason ? h('p', {}, view.endReason) : null,
+    );
+  if (view.paused)
+    return h(
+      'div',
+      { class: 'wall-card wall-paused', role: 'status' },
+      h('div', { class: 'wall-title' }, 'PAUSED'),
+      h('p', {}, 'Pens down: the White Cell has paused the game.'),
+    );
+  const inj = wallInject(view);
+  if (!inj) return null;
+  const [title, ...rest] = inj.text.split(': ');
+  return h(
+    'div',
+    { class: 'wall-card wall-inject', role: 'status', 'aria-live': 'polite' },
+    h('div', { class: 'wall-kicker' }, `Inject · round ${inj.round}`),
+    h('div', { class: 'wall-title' }, title),
+    rest.length ? h('p', {}, rest.join(': ')) : null,
+  );
+}
+
+export function projectorDashboard(sc: Scenario, view: GameView, room?: RoomUi): VNode {
+  const events = view.events.filter((e) => e.audience === 'all').slice(-3);
   return h(
     'aside',
     { class: 'projector-dash', 'aria-label': 'Public dashboard' },
+    room && view.outcome === null && room.info.clock
+      ? h('div', { class: 'bigclock' }, clockChip(room.info.clock, room.skewMs, true))
+      : null,
     h(
       'div',
       { class: 'bigstat' },
@@ -36,6 +87,9 @@ export function projectorDashboard(sc: Scenario, view: GameView): VNode {
       h('strong', {}, String(view.tension)),
       h('meter', { min: 0, max: 100, low: 50, high: 75, optimum: 10, value: view.tension, 'aria-label': `Tension ${view.tension} of 100` }),
     ),
+    // The latest events come first: the wall's most important line must never be below the fold.
+    h('h2', { class: 'wall-h' }, 'Latest'),
+    h('ol', { class: 'plain headlines', 'aria-label': 'Latest events' }, ...events.reverse().map((e, i) => h('li', { key: i }, e.text))),
     h(
       'ul',
       { class: 'plain fronts' },
@@ -55,6 +109,5 @@ export function projectorDashboard(sc: Scenario, view: GameView): VNode {
       h('strong', {}, view.council.founded ? `founded · ${view.council.members.length} members` : 'not founded'),
     ),
     bridgePanel(sc, view),
-    h('ol', { class: 'plain headlines', 'aria-label': 'Latest events' }, ...events.map((e) => h('li', {}, e.text))),
   );
 }

@@ -261,7 +261,7 @@ export function TeamSection({ sc, room, seat, qr }: { sc: Scenario; room: RoomUi
 const toLabel = (sc: Scenario, to: ChatTo, from: string) => {
   if (to === 'all') return 'to all';
   if (to === 'team') return 'team';
-  return `to ${to.map((d) => nameOf(sc, d)).join(', ')}`;
+  return `to ${to.map((d) => (d === 'facilitator' ? 'the White Cell' : nameOf(sc, d))).join(', ')}`;
   void from;
 };
 
@@ -287,7 +287,7 @@ export function MessagesPanel({
   const submit = () => {
     const t = text.trim();
     if (!t) return;
-    let to: ChatTo = mode === 'team' ? 'team' : 'all';
+    let to: ChatTo = mode === 'team' ? 'team' : mode === 'white-cell' ? ['facilitator'] : 'all';
     if (mode === 'some') {
       if (!chosen.length) return;
       to = [...chosen];
@@ -314,11 +314,11 @@ export function MessagesPanel({
           'li',
           { key: i, class: l.from === me ? 'mine' : '' },
           h('span', { class: 'dot', style: `background:${sc.delegations.find((d) => d.id === l.from)?.color ?? '#ccc'}` }),
-          h('strong', {}, l.from === 'facilitator' ? 'Facilitator' : nameOf(sc, l.from)),
+          h('strong', {}, l.from === 'facilitator' ? 'White Cell' : nameOf(sc, l.from)),
           h(
             'span',
             { class: 'small muted' },
-            ` ${l.by} · ${toLabel(sc, l.to, l.from)} · ${new Date(l.at).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}`,
+            ` ${l.by} · ${toLabel(sc, l.to, l.from)} · ${l.round ? `round ${l.round}, ` : ''}${new Date(l.at).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}`,
           ),
           h('div', {}, l.text),
         ),
@@ -334,6 +334,7 @@ export function MessagesPanel({
         h('option', { value: 'all' }, 'Everyone'),
         h('option', { value: 'some' }, 'Chosen delegations (private or group)'),
         me ? h('option', { value: 'team' }, 'My team only') : null,
+        me ? h('option', { value: 'white-cell' }, 'The White Cell (the facilitator) only') : null,
       ),
     ),
     h(

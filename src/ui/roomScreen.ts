@@ -8,7 +8,7 @@ import { h, type VNode } from './dom';
 import { bridgePanel } from './leftPanel';
 import { MapPanel } from './mapPanel';
 import { noticeBar } from './overlays';
-import { projectorDashboard, projectorTop } from './projector';
+import { projectorDashboard, projectorOverlay, projectorTop } from './projector';
 import { clockChip, connectionChip, MessagesPanel, qr } from './roomPanels';
 import { RoundLog } from './roundLog';
 import { topBar } from './topBar';
@@ -32,14 +32,20 @@ export function RoomScreen({ app, ui, view, room, variant }: RoomScreenProps): V
     toggleText: () => set({ mapAsText: !app.store.getState().mapAsText }),
     attach: (port) => (app.mapPort = port),
     lines: (lines) => (app.mapLines = lines),
+    wall: variant === 'projector',
   });
   if (variant === 'projector')
     return h(
       'div',
       { class: 'game projector' },
       projectorTop(sc, view, room),
-      map,
-      h('aside', { class: 'right', 'aria-label': 'Negotiation, commit, council and fund' }, projectorDashboard(sc, view)),
+      h(
+        'div',
+        { class: 'wallmap', style: 'grid-area: map; position: relative; min-height: 0; display: grid' },
+        map,
+        projectorOverlay(view),
+      ),
+      h('aside', { class: 'right', 'aria-label': 'Negotiation, commit, council and fund' }, projectorDashboard(sc, view, room)),
     );
   const act: ConsoleActions = {
     intent: app.send,
@@ -69,14 +75,21 @@ export function RoomScreen({ app, ui, view, room, variant }: RoomScreenProps): V
       h(
         'aside',
         { class: 'right', 'aria-label': 'Negotiation, commit, council and fund' },
-        consoleTabs(sc, room, view, ui.consoleTab, act, () =>
-          h(MessagesPanel, {
-            sc,
-            me: null,
-            lines: room.messages,
-            send: (to, text) => void app.roomChat(to, text),
-            older: room.olderMessages ? () => void app.roomOlderMessages() : undefined,
-          }),
+        consoleTabs(
+          sc,
+          room,
+          view,
+          ui.consoleTab,
+          act,
+          () =>
+            h(MessagesPanel, {
+              sc,
+              me: null,
+              lines: room.messages,
+              send: (to, text) => void app.roomChat(to, text),
+              older: room.olderMessages ? () => void app.roomOlderMessages() : undefined,
+            }),
+          ui.aiNotes,
         ),
       ),
       h(RoundLog, { sc, view, open: ui.logOpen, toggle: () => set({ logOpen: !ui.logOpen }) }),

@@ -70,8 +70,13 @@ export function topBar(
       }),
       h('strong', {}, String(view.tension)),
     ),
-    h('span', { class: 'chip', title: traj.detail, 'aria-label': `Trajectory: ${traj.label}, ${traj.detail}` }, traj.label),
-    view.paused ? h('span', { class: 'chip', role: 'status' }, 'Paused by the facilitator') : null,
+    // After the end the outcome replaces the trajectory and the pause: nothing stale beside it.
+    view.outcome !== null
+      ? h('span', { class: 'chip', role: 'status' }, `Over: ${view.outcome}`)
+      : h('span', { class: 'chip', title: traj.detail, 'aria-label': `Trajectory: ${traj.label}, ${traj.detail}` }, traj.label),
+    view.paused && view.outcome === null
+      ? h('span', { class: 'chip warn', role: 'status', title: 'Paused by the facilitator' }, 'Paused')
+      : null,
     ...extra,
     h('span', { class: 'spacer' }),
     h(

@@ -1,0 +1,139 @@
+// A tabletop exercise run by the White Cell in Chromium: a console, a projector at 1920×1080 and
+// one team. Injects reach the wall as a card and a scheduled one fired early cannot fire again;
+// the ground truth is in the console only; secret objectives revealed to the team are on its
+// screen, also after a reload; the team writes to the White Cell; the paused screen and the end
+// with the White Cell's reason reach the wall and the team.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freePort, ServerProcess } from '../server/process';
+import { buildOnce, launch } from './harness';
+
+let browser: Browser;
+let srv: ServerProcess;
+const errors: string[] = [];
+
+beforeAll(async () => {
+  await buildOnce();
+  srv = new ServerProcess(await freePort(), mkdtempSync(join(tmpdir(), 'interlock-whitecell-')));
+  await srv.start();
+  browser = await launch();
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await srv?.kill9();
+});
+
+async function page(size = { width: 1366, height: 768 }): Promise<Page> {
+  const p = await (await browser.newContext({ viewport: size })).newPage();
+  p.on('pageerror', (e) => errors.push(String(e)));
+  return p;
+}
+
+/** Closes any dialog over the game (a briefing or round summary), as a player would. */
+async function dismiss(p: Page) {
+  for (let i = 0; i < 3; i++) {
+    const dialog = p.locator('.overlay [role="dialog"]').first();
+    if (!(await dialog.isVisible().catch(() => false))) return;
+    await dialog
+      .locator('button.primary, button')
+      .first()
+      .click({ timeout: 5000 })
+      .catch(() => undefined);
+  }
+}
+
+describe('a White Cell exercise', () => {
+  it('injects on the wall, ground truth in the console, reveals, messages to control, pause and the end', async () => {
+    const fac = await page();
+    await fac.goto(srv.url);
+    await fac.getByLabel('Your name or team name').fill('White Cell');
+    await fac.getByRole('button', { name: 'Create a room as facilitator' }).click();
+    await fac.getByRole('tab', { name: 'Session' }).waitFor({ timeout: 60_000 });
+    const code = ((await fac.locator('.joincode').textContent()) ?? '').trim();
+
+    const iran = await page();
+    await iran.goto(srv.url);
+    await iran.getByLabel('Join code').fill(code);
+    await iran.getByRole('button', { name: 'Join room' }).click();
+    await iran.getByLabel('Your team name').fill('Team Tehran');
+    await iran.getByRole('button', { name: 'Claim Iran' }).click();
+    await iran.getByRole('tab', { name: 'Negotiate' }).waitFor({ timeout: 60_000 });
+
+    const wall = await page({ width: 1920, height: 1080 });
+    await wall.goto(`${srv.url}/#projector=${code.replace('-', '')}`);
+    await wall.getByRole('banner').getByText('Round 1/12').waitFor({ timeout: 60_000 });
+    // No map controls on the wall.
+    expect(await wall.getByRole('button', { name: 'Map as text' }).count()).toBe(0);
+
+    await fac.getByRole('cell', { name: 'Team Tehran' }).first().waitFor({ timeout: 60_000 });
+    await fac.getByRole('button', { name: 'Start the game' }).click();
+    // Started: the console says so (an intent made from the view before the start would be stale).
+    await fac.getByText('Round 1, negotiation.', { exact: true }).waitFor({ timeout: 60_000 });
+    await fac.getByRole('tab', { name: 'Injects' }).click();
+    // A click made from a view the server judged stale is refused with a notice: the controller fires again.
+    const card = wall.locator('.wall-inject').getByText('Drone strike on shipping');
+    for (let i = 0; i < 3 && !(await card.isVisible()); i++) {
+      await fac.getByRole('button', { name: 'Fire: Drone strike on shipping' }).click();
+      await card.waitFor({ timeout: 20_000 }).catch(() => undefined);
+    }
+    await card.waitFor({ timeout: 20_000 });
+    // Pulled forward, a scheduled inject is spent: it cannot be fired again.
+    const protests = fac.getByRole('button', { name: 'Fire: Hard-line protests in Tehran' });
+    await protests.click();
+    await expect.poll(() => protests.isDisabled(), { timeout: 60_000 }).toBe(true);
+
+    // The ground truth is the console's alone.
+    await fac.getByRole('tab', { name: 'Truth' }).click();
+    await fac.getByText('WHITE CELL’S EYES ONLY').waitFor();
+    expect(await wall.getByText('EYES ONLY').count()).toBe(0);
+    expect(await iran.getByText('EYES ONLY').count()).toBe(0);
+
+    // Reveal the Gulf's secret objectives to Iran, with a reason; the form asks first.
+    await fac.getByRole('tab', { name: 'Rulings' }).click();
+    await fac.getByLabel('What to reveal').selectOption('objectives');
+    await fac.getByLabel('Whose objectives').selectOption('gulf');
+    await fac.getByLabel('Reveal to').selectOption('iran');
+    await fac.getByLabel('Reason for the reveal').fill('a leak from Riyadh');
+    await fac.getByRole('button', { name: 'Reveal', exact: true }).click();
+    await fac.getByRole('button', { name: 'Yes, reveal it' }).click();
+    await iran.getByText('Revealed to you by the White Cell').waitFor({ timeout: 60_000 });
+    await iran
+      .getByText(/Gulf.*secret objectives/)
+      .first()
+      .waitFor();
+    await iran.reload();
+    await iran.getByText('Revealed to you by the White Cell').waitFor({ timeout: 60_000 });
+    // The form is empty again: a second click cannot reveal to someone else.
+    expect(await fac.getByLabel('Reveal to').inputValue()).toBe('');
+
+    // The team writes to the White Cell.
+    await dismiss(iran);
+    await iran.getByRole('tab', { name: /^Messages/ }).click();
+    await iran.getByLabel('Send to').selectOption('white-cell');
+    await iran.getByRole('textbox', { name: 'Message' }).fill('May we offer a second inspection site?');
+    await iran.getByRole('button', { name: 'Send message' }).click();
+    await fac.getByRole('tab', { name: /^Messages/ }).click();
+    await fac.getByText('May we offer a second inspection site?').waitFor({ timeout: 60_000 });
+
+    // Pause: the wall shows it.
+    await fac.getByRole('tab', { name: 'Session' }).click();
+    await fac.getByRole('button', { name: 'Pause' }).click();
+    await wall.locator('.wall-paused').waitFor({ timeout: 60_000 });
+
+    // End, with a reason, after a confirmation.
+    await fac.getByLabel('Outcome').selectOption('drift');
+    await fac.getByLabel('Reason for ending').fill('the class ran out of time');
+    await fac.getByRole('button', { name: 'End the game' }).click();
+    await fac.getByRole('button', { name: 'Yes, end it' }).click();
+    await iran
+      .getByText(/The White Cell ended the game in round 1 of 12, as drift\. Their reason: the class ran out of time/)
+      .waitFor({ timeout: 60_000 });
+    await wall.locator('.wall-end').waitFor({ timeout: 60_000 });
+    expect(await wall.getByRole('banner').getByText('Drifting').count()).toBe(0);
+    expect(errors).toEqual([]);
+  }, 300_000);
+});
