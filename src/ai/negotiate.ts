@@ -398,7 +398,7 @@ export function answer(
       };
       if (legal(scenario, view, counter)) return counter;
     }
-    if (p.personality === 'hawk' || roll(r, 40))
+    if (p.personality === 'hawk' || roll(r, 60))
       return reject(`${who(scenario, betrayal.by)} ${betrayal.what}; we will not pay first again`);
   }
 
@@ -423,8 +423,7 @@ export function answer(
     0,
   );
   // An expert knows the shared outcome counts for everyone: it does not turn down a sound span on a whim.
-  const cooperation =
-    p.difficulty !== 'novice' && p.personality !== 'hawk' && useful.length > 0 ? Math.max(p.cooperation, 92) : p.cooperation;
+  const cooperation = p.lookahead > 0 && p.personality !== 'hawk' && useful.length > 0 ? Math.max(p.cooperation, 92) : p.cooperation;
   const chance =
     cooperation +
     (avgTrust - 50) / 2 +
