@@ -5,6 +5,7 @@ import {
   bridgeShortfall,
   catalog,
   checkIntent,
+  dealtObjectives,
   type GameView,
   type Interlock,
   type Intent,
@@ -67,16 +68,16 @@ export function meetRedLines(scenario: Scenario, view: GameView, steps: PackageS
 }
 
 /** A move of mine that a secret objective of mine says never to implement. */
-function objectiveAgainst(scenario: Scenario, me: string, moves: readonly string[]): string | null {
-  const objectives = catalog(scenario).delegation.get(me)?.secretObjectives ?? [];
+export function objectiveAgainst(scenario: Scenario, view: GameView, me: string, moves: readonly string[]): string | null {
+  const objectives = dealtObjectives(scenario, view, me);
   for (const o of objectives) if (o.condition.type === 'moveNeverImplemented' && moves.includes(o.condition.move)) return o.condition.move;
   return null;
 }
 
 /** What completing a span does for this delegation's secret objectives, in points. */
-export function objectiveWorth(scenario: Scenario, me: string, span: Interlock, steps: readonly PackageStep[]): number {
+export function objectiveWorth(scenario: Scenario, view: GameView, me: string, span: Interlock, steps: readonly PackageStep[]): number {
   let worth = 0;
-  for (const o of catalog(scenario).delegation.get(me)?.secretObjectives ?? []) {
+  for (const o of dealtObjectives(scenario, view, me)) {
     const c = o.condition;
     if (c.type === 'moveImplemented' && steps.some((s) => s.move === c.move)) worth += o.points / 4;
     else if (c.type === 'spanSecured' && c.span === span.id) worth += o.points / 4;
@@ -237,6 +238,7 @@ function spanProposals(scenario: Scenario, view: GameView, me: string, p: Profil
       p.weighsObjectives &&
       objectiveAgainst(
         scenario,
+        view,
         me,
         steps.filter((s) => s.delegation === me).map((s) => s.move),
       )
@@ -255,7 +257,7 @@ function spanProposals(scenario: Scenario, view: GameView, me: string, p: Profil
       (needs[span.track] ?? 0) -
       restraintCost -
       steps.length / 4 +
-      (p.weighsObjectives ? objectiveWorth(scenario, me, span, steps) : 0) +
+      (p.weighsObjectives ? objectiveWorth(scenario, view, me, span, steps) : 0) +
       (p.slips ? (Math.abs(r.rng + span.id.length) % 7) - 3 : 0);
     candidates.push({ span, steps, score, cost: myCost(scenario, steps, me) });
   }
@@ -357,6 +359,7 @@ export function answer(
   if (p.weighsObjectives) {
     const against = objectiveAgainst(
       scenario,
+      view,
       me,
       mine.map((s) => s.move),
     );
@@ -419,7 +422,7 @@ export function answer(
   const support = view.delegations[me]?.support ?? 50;
   const supportCost = mine.reduce((a, s) => a - (cat.move.get(s.move)?.effects.support?.[me] ?? 0), 0);
   const worth = useful.reduce(
-    (a, x) => a + (p.priorities[x.track] ?? 5) + (p.weighsObjectives ? objectiveWorth(scenario, me, x, pkg.steps) : 0),
+    (a, x) => a + (p.priorities[x.track] ?? 5) + (p.weighsObjectives ? objectiveWorth(scenario, view, me, x, pkg.steps) : 0),
     0,
   );
   // An expert knows the shared outcome counts for everyone: it does not turn down a sound span on a whim.

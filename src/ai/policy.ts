@@ -8,6 +8,7 @@ import { negotiationStage } from './negotiate';
 import { DEFAULT_PERSONA, profileOf, type Persona } from './persona';
 import type { Seating, Stage } from './scheduler';
 import type { Decision } from './words';
+import { talkStage } from './talk/respond';
 
 /** A table of AIs only (the expert's simulated futures, tests). */
 export const NO_PEOPLE: Seating = { people: [], phaseSince: 1 };
@@ -45,7 +46,8 @@ export function decideStage(
 ): Decision[] {
   const p = profileOf(scenario, me, persona, stream);
   let out: Decision[];
-  if (stage === 'propose' || stage === 'answer') out = negotiationStage(scenario, view, me, p, stage, seating);
+  if (stage === 'talk') out = talkStage(scenario, view, me, p);
+  else if (stage === 'propose' || stage === 'answer') out = negotiationStage(scenario, view, me, p, stage, seating);
   else if (stage === 'close') out = councilBusiness(scenario, view, me, p);
   else
     out = [

@@ -5,7 +5,7 @@
 // The loop asks one seat one question at a time; a decide function that answers at once (the
 // command line, the lookahead) plays the step through synchronously, one that returns a promise
 // (a Web Worker, the server's AI threads) is awaited between questions.
-import { decisionView, seatStream, type GameState, type GameView, type Intent } from '../engine/core';
+import { decisionView, hasUnansweredTalk, seatStream, viewFor, type GameState, type GameView, type Intent } from '../engine/core';
 import type { Decision } from './words';
 
 /** Anything that takes intents: the machine's session, the engine driven directly, an authority. */
@@ -15,7 +15,8 @@ export interface Table {
   send(intent: Intent): { ok: true } | { ok: false; reason: string };
 }
 
-export type Stage = 'propose' | 'answer' | 'close' | 'commit';
+/** 'talk': answering the messages written to the seat (src/ai/talk); its view then carries the seat's own messages. */
+export type Stage = 'talk' | 'propose' | 'answer' | 'close' | 'commit';
 
 /**
  * Public facts about the table that a seat's view leaves out: who is played by people (every
@@ -117,16 +118,28 @@ function* seatTurns(play: SeatPlay): Generator<Ask, void, Decision[]> {
   const { round, step } = table.state;
   const still = () => !table.done && table.state.step === step && table.state.round === round && !table.state.paused;
   const take = (d: string, decisions: Decision[]) => {
+    let refused = false;
     for (const decision of decisions) {
       if (!seats().includes(d)) return;
-      const r = table.send(decision.intent);
-      play.onDecision?.(d, decision, r.ok);
+      const intent = refused && decision.fallback ? decision.fallback : decision.intent;
+      const r = table.send(intent);
+      if (!r.ok) refused = true;
+      play.onDecision?.(d, intent === decision.intent ? decision : { intent, reason: decision.reason }, r.ok);
     }
   };
   const people = play.people ?? (() => Object.keys(table.state.delegations).filter((x) => !seats().includes(x)));
   function* ask(d: string, stage: Stage): Generator<Ask, void, Decision[]> {
     const s = table.state;
-    take(d, yield { delegation: d, stage, view: decisionView(s, d), stream: seatStream(s, d), seating: seatingOf(s, people()) });
+    // Only the talk stage reads the seat's messages; every other decision is made from the view without the log.
+    const view = stage === 'talk' ? viewFor(s, d) : decisionView(s, d);
+    take(d, yield { delegation: d, stage, view, stream: seatStream(s, d), seating: seatingOf(s, people()) });
+  }
+  /** Answers to the messages written to the AI seats (their replies ask for no answer, so two seats never talk in a loop). */
+  function* talk(): Generator<Ask, void, Decision[]> {
+    for (const d of seats()) {
+      if (!still()) return;
+      if (hasUnansweredTalk(table.state.events, d)) yield* ask(d, 'talk');
+    }
   }
   const ready = (d: string) => table.state.delegations[d]?.ready === true;
 
@@ -136,6 +149,7 @@ function* seatTurns(play: SeatPlay): Generator<Ask, void, Decision[]> {
       if (ready(d) || proposedThisRound(table.state, d) || !book.propose(d, round)) continue;
       yield* ask(d, 'propose');
     }
+    yield* talk();
     for (let pass = 0; pass < ANSWER_PASSES; pass++) {
       let any = false;
       for (const d of seats()) {
@@ -153,6 +167,7 @@ function* seatTurns(play: SeatPlay): Generator<Ask, void, Decision[]> {
       if (still() && !ready(d)) take(d, [readyDecision(d)]);
     }
   } else if (step === 'commit') {
+    yield* talk();
     for (const d of seats()) {
       if (!still() || table.state.delegations[d]?.committed) continue;
       yield* ask(d, 'commit');

@@ -70,7 +70,7 @@ export class LocalTransport implements Transport {
       decide: (view, d, stage, stream, seating) => this.ask(view, d, stage, stream, seating),
       mayAct: () => !this.disposed && !this.session.done && !this.waiting,
       onDecision: (d, decision, accepted) => {
-        if (!accepted || decision.intent.type === 'negotiation.ready') return;
+        if (!accepted || decision.intent.type === 'negotiation.ready' || decision.intent.type === 'talk.say') return;
         this.notes.push({
           round: this.session.state.round,
           delegation: d,
@@ -104,7 +104,7 @@ export class LocalTransport implements Transport {
   }
 
   view(seat: string | null): GameView {
-    return seat === null ? publicView(this.session.state) : viewFor(this.session.state, seat);
+    return seat === null ? publicView(this.session.state) : viewFor(this.session.state, seat, this.scenario);
   }
 
   /** The scenario as one seat (or the public, null) may read it: the rule a room applies. */
@@ -208,7 +208,7 @@ export class LocalTransport implements Transport {
 export function notesFromLog(log: readonly LogEntry[], humans: readonly string[]): AiNote[] {
   const out: AiNote[] = [];
   for (const e of log) {
-    if (humans.includes(e.actor) || e.intent.type === 'negotiation.ready') continue;
+    if (humans.includes(e.actor) || e.intent.type === 'negotiation.ready' || e.intent.type === 'talk.say') continue;
     const i = e.intent as Intent & { reason?: string; note?: string };
     // Only the public reason: a sealed commit's secret reason is a field of its own.
     const text = i.type === 'package.propose' ? i.note : i.reason;
