@@ -194,6 +194,29 @@ function leftToPeople(scenario: Scenario, view: GameView, p: Profile, seating: S
   return seating.people.some((d) => hasStep(span, d) && scenario.interlocks.find((x) => x.phase === view.phase && hasStep(x, d)) === span);
 }
 
+/**
+ * Action points kept free this round for our part of the one-round spans left to people and not
+ * yet offered: so that we can say yes when the person writes the offer (our own offers and the
+ * other AIs' must not use them up first).
+ */
+function keptForPeople(scenario: Scenario, view: GameView, me: string, p: Profile, seating: Seating): number {
+  if (!p.plansAp || seating.people.length === 0) return 0;
+  const cat = catalog(scenario);
+  const needs = bridgeShortfall(scenario, view);
+  let kept = 0;
+  for (const span of scenario.interlocks) {
+    if (span.phase !== view.phase || span.window !== 1 || (needs[span.track] ?? 0) <= 0 || spanInPlay(view, span.id)) continue;
+    if (!leftToPeople(scenario, view, p, seating, span)) continue;
+    const moves = cat.spanSteps.get(span.id) ?? [];
+    const offered = view.packages.some((pk) => pk.round === view.round && moves.every((m) => pk.steps.some((s) => s.move === m)));
+    if (offered || moves.some((m) => stands(view, m))) continue;
+    // With what the parties' red lines will ask to add (a counter brings it).
+    const plain = moves.map((m) => ({ delegation: cat.move.get(m)?.delegation ?? '', move: m }));
+    kept += myCost(scenario, (p.readsRedLines ? meetRedLines(scenario, view, plain) : null) ?? plain, me);
+  }
+  return kept;
+}
+
 /** Spans of this phase that the bridge still needs and that this delegation has a step in. */
 function spanProposals(scenario: Scenario, view: GameView, me: string, p: Profile, r: Rng, seating: Seating): Decision[] {
   if (view.phase === 'ceasefire') return [];
@@ -240,7 +263,7 @@ function spanProposals(scenario: Scenario, view: GameView, me: string, p: Profil
   }
   candidates.sort((a, b) => b.score - a.score);
   const out: Decision[] = [];
-  let now = apAvailable(view, me) - apOwedNow(scenario, view, me);
+  let now = apAvailable(view, me) - apOwedNow(scenario, view, me) - keptForPeople(scenario, view, me, p, seating);
   let later = scenario.tunables.actionPoints;
   const tracksTaken = new Set<string>();
   for (const c of candidates) {
@@ -284,7 +307,15 @@ function pledgeWords(scenario: Scenario, steps: readonly PackageStep[]): string 
   return 'it costs us little and builds the structure of the talks';
 }
 
-export function answer(scenario: Scenario, view: GameView, me: string, p: Profile, pkg: Package, r: Rng): Decision {
+export function answer(
+  scenario: Scenario,
+  view: GameView,
+  me: string,
+  p: Profile,
+  pkg: Package,
+  r: Rng,
+  seating: Seating = { people: [], phaseSince: 1 },
+): Decision {
   const cat = catalog(scenario);
   const mine = pkg.steps.filter((s) => s.delegation === me);
   const others = pkg.steps.filter((s) => s.delegation !== me);
@@ -338,7 +369,7 @@ export function answer(scenario: Scenario, view: GameView, me: string, p: Profil
 
   const cost = myCost(scenario, pkg.steps, me);
   if (p.plansAp && !slip) {
-    const now = apAvailable(view, me) - apOwedNow(scenario, view, me);
+    const now = apAvailable(view, me) - apOwedNow(scenario, view, me) - keptForPeople(scenario, view, me, p, seating);
     const room = pkg.window === 1 ? now : now + scenario.tunables.actionPoints * (pkg.window - 1);
     if (cost > room) {
       const owed = apOwedNow(scenario, view, me);
@@ -370,7 +401,7 @@ export function answer(scenario: Scenario, view: GameView, me: string, p: Profil
       };
       if (legal(scenario, view, counter)) return counter;
     }
-    if (p.personality === 'hawk' || roll(r, 40))
+    if (p.personality === 'hawk' || roll(r, 60))
       return reject(`${who(scenario, betrayal.by)} ${betrayal.what}; we will not pay first again`);
   }
 
@@ -395,8 +426,7 @@ export function answer(scenario: Scenario, view: GameView, me: string, p: Profil
     0,
   );
   // An expert knows the shared outcome counts for everyone: it does not turn down a sound span on a whim.
-  const cooperation =
-    p.difficulty !== 'novice' && p.personality !== 'hawk' && useful.length > 0 ? Math.max(p.cooperation, 92) : p.cooperation;
+  const cooperation = p.lookahead > 0 && p.personality !== 'hawk' && useful.length > 0 ? Math.max(p.cooperation, 92) : p.cooperation;
   const chance =
     cooperation +
     (avgTrust - 50) / 2 +
@@ -478,7 +508,7 @@ export function negotiationStage(
   const out: Decision[] = [];
   for (const pkg of view.packages) {
     if (pkg.status !== 'proposed' || !pkg.parties.includes(me) || pkg.accepted.includes(me)) continue;
-    out.push(answer(scenario, view, me, p, pkg, streamFor(p, view, 'answer', pkg.id)));
+    out.push(answer(scenario, view, me, p, pkg, streamFor(p, view, 'answer', pkg.id), seating));
   }
   out.push(...retryStructures(scenario, view, me));
   return out.filter((d) => legal(scenario, view, d));

@@ -7,37 +7,35 @@ import { describe, expect, it } from 'vitest';
 import { playToEnd } from '../../src/ai/autoplay';
 import { PERSONALITIES } from '../../src/ai/persona';
 import type { Decision } from '../../src/ai/words';
-import { catalog } from '../../src/engine';
+import { catalog, dealtObjectives, type Objective } from '../../src/engine';
 import { DirectTable } from '../../src/cli/directTable';
 import { SCENARIO } from '../engine/fixtures';
 
 const cat = catalog(SCENARIO);
 const ids = cat.delegationIds;
 
-/** The moves each delegation might secretly mean to keep back, that no red line of its own names. */
-const secretlyKept = new Map(
-  ids.map((d) => {
-    const del = cat.delegation.get(d);
-    const published = new Set((del?.doctrine?.redLines ?? []).flatMap((l) => l.when));
-    const kept = (del?.secretObjectives ?? []).flatMap((o) =>
-      o.condition.type === 'moveNeverImplemented' && !published.has(o.condition.move) ? [o.condition.move] : [],
-    );
-    return [d, kept.map((m) => cat.move.get(m)?.name ?? m)];
-  }),
-);
+/** The moves a delegation secretly means to keep back (by the objectives `dealt` to it), that no red line of its own names. */
+function secretlyKept(d: string, dealt: readonly Objective[]): string[] {
+  const published = new Set((cat.delegation.get(d)?.doctrine?.redLines ?? []).flatMap((l) => l.when));
+  return dealt
+    .flatMap((o) => (o.condition.type === 'moveNeverImplemented' && !published.has(o.condition.move) ? [o.condition.move] : []))
+    .map((m) => cat.move.get(m)?.name ?? m);
+}
+const anyKept = ids.some((d) => secretlyKept(d, cat.delegation.get(d)?.secretObjectives ?? []).length > 0);
 const objectiveWords = ids.flatMap((d) => (cat.delegation.get(d)?.secretObjectives ?? []).map((o) => o.text));
 
 const REFUSALS = new Set(['package.reject', 'package.counter']);
 
 function publicWords(games: number, personality: (typeof PERSONALITIES)[number]) {
-  const said: Array<{ by: string; type: string; words: string[] }> = [];
+  const said: Array<{ by: string; type: string; words: string[]; kept: string[] }> = [];
   for (let g = 0; g < games; g++) {
     const t = new DirectTable(SCENARIO, 500 + g * 13);
+    const kept = new Map(ids.map((d) => [d, secretlyKept(d, dealtObjectives(SCENARIO, t.state, d))]));
     playToEnd(SCENARIO, t, {
       personas: Object.fromEntries(ids.map((d) => [d, { personality, difficulty: 'standard' as const }])),
       onDecision: (by: string, d: Decision) => {
         const i = d.intent as { type: string; reason?: string; note?: string };
-        said.push({ by, type: i.type, words: [d.reason, i.reason ?? '', i.note ?? ''] });
+        said.push({ by, type: i.type, words: [d.reason, i.reason ?? '', i.note ?? ''], kept: kept.get(by) ?? [] });
       },
     });
   }
@@ -46,7 +44,7 @@ function publicWords(games: number, personality: (typeof PERSONALITIES)[number])
 
 describe('AI reasons keep the secret objectives secret', () => {
   it('the scenario has a secretly kept move to test with', () => {
-    expect([...secretlyKept.values()].flat().length).toBeGreaterThan(0);
+    expect(anyKept).toBe(true);
   });
 
   for (const personality of PERSONALITIES) {
@@ -54,8 +52,7 @@ describe('AI reasons keep the secret objectives secret', () => {
       const said = publicWords(12, personality);
       const refusals = said.filter((s) => REFUSALS.has(s.type));
       expect(refusals.length).toBeGreaterThan(10);
-      for (const s of refusals)
-        for (const name of secretlyKept.get(s.by) ?? []) for (const w of s.words) expect(w, `${s.by}: ${w}`).not.toContain(name);
+      for (const s of refusals) for (const name of s.kept) for (const w of s.words) expect(w, `${s.by}: ${w}`).not.toContain(name);
       for (const s of said) for (const w of s.words) for (const o of objectiveWords) expect(w).not.toContain(o);
     }, 60_000);
   }
