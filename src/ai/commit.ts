@@ -145,7 +145,8 @@ export function planCommit(scenario: Scenario, view: GameView, me: string, p: Pr
       : escalated
         ? `${who(scenario, escalated.delegation)} went ahead with ${quoted(scenario, escalated.move)}`
         : null;
-    if (cause || view.tension >= p.strikeAt + 12) {
+    // Only a hawk strikes on tension alone; others need a nuclear reason.
+    if (cause || (p.personality === 'hawk' && view.tension >= p.strikeAt + 8)) {
       take(war);
       said.push(
         `We take ${quoted(scenario, war.id)}: tension stands at ${view.tension}${cause ? ` and ${cause}` : ''}; we will not wait until it is too late.`,
@@ -159,7 +160,7 @@ export function planCommit(scenario: Scenario, view: GameView, me: string, p: Pr
   if (d !== 'never') {
     const options = defectionOptions(scenario, view, me, p);
     const best = options[0];
-    if (best && (d === 'best' || (best.detection <= p.risk / 2 && roll(r, p.risk / 4)))) {
+    if (best && (d === 'best' || (best.detection <= (p.risk * 7) / 10 && roll(r, p.risk / 4)))) {
       defect.push(best.move.id);
       secret.push(
         `Quietly, we stop ${quoted(scenario, best.move.id)} while it still counts in public: the monitors have about a ${best.detection}% chance a round of noticing, and it ${best.gain}.`,

@@ -19,9 +19,9 @@ import { GameSession, MACHINE_VERSION, type PersistedGame } from '../../src/mach
  * too, without touching old logs: then only the values here are updated.
  */
 const GOLDEN: Record<number, { hash: string; outcome: Outcome; round: number }> = {
-  1: { hash: 'f6e31317f85ea8cb', outcome: 'consolidation', round: 8 },
-  2: { hash: '1f86a839736fdb92', outcome: 'consolidation', round: 10 },
-  3: { hash: 'a6a48142c659f360', outcome: 'consolidation', round: 10 },
+  1: { hash: '0bcf4a7fc03f7939', outcome: 'consolidation', round: 9 },
+  2: { hash: '25caf845513c0d25', outcome: 'consolidation', round: 11 },
+  3: { hash: '930360cf40415e90', outcome: 'drift', round: 12 },
 };
 
 const SCENARIO_FILE = fileURLToPath(new URL('../../assets/scenarios/ceasefire-2026.json', import.meta.url));
