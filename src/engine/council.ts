@@ -72,13 +72,14 @@ export function applyPenalty(scenario: Scenario, s: GameState, target: Sponsor, 
   const del = s.delegations[target];
   if (del) {
     del.penalties += 1;
-    addSupport(s, target, -pen.supportLoss);
-    for (const m of s.council.members) if (m !== target) addTrust(s, target, m, -3);
+    const cause = `Council penalty on ${nameOf(scenario, target)}: ${pen.name}`;
+    addSupport(s, target, -pen.supportLoss, cause);
+    for (const m of s.council.members) if (m !== target) addTrust(s, target, m, -3, cause);
   }
   for (const net of scenario.proxyNetworks) {
     if (target === 'independent' || net.patron === target) s.funding[net.id] = clamp((s.funding[net.id] ?? 0) - pen.fundingCut);
   }
-  addTension(s, -pen.severity);
+  addTension(s, -pen.severity, `Council penalty on ${nameOf(scenario, target)}: ${pen.name}`);
   say(s, 'penalty', `Council penalty on ${nameOf(scenario, target)}: ${pen.name} (${why}).`);
 }
 
@@ -105,7 +106,7 @@ export function climbLadder(scenario: Scenario, s: GameState, violationsThisRoun
     s.council.rung += 1;
     s.council.compliantRounds = 0;
     if (rung) {
-      applyOneShot(s, rung.effects, null);
+      applyOneShot(s, rung.effects, null, `Incentive ladder: ${rung.name}`);
       say(s, 'ladder.climb', `Incentive ladder: ${rung.name}.`);
     }
   }

@@ -81,6 +81,7 @@ export function openWindows(scenario: Scenario, s: GameState, newlyImplemented: 
     if (!span || !rec) continue;
     if (rec.status === 'open' || rec.status === 'pending' || rec.status === 'secured') continue;
     rec.status = 'open';
+    rec.lost = null;
     rec.openedRound = s.round;
     rec.closesRound = s.round + span.window - 1;
     rec.securedRound = null;
@@ -121,12 +122,16 @@ export function closeWindows(scenario: Scenario, s: GameState): string[] {
       if (!st) continue;
       givers.push(st.delegation);
       const isRestraint = moveId === span.restraint;
-      addSupport(s, st.delegation, -(isRestraint ? t.negationSupportLoss : t.freeRiderSupportLoss));
-      if (isRestraint) addTension(s, t.negationTension);
+      const cause = isRestraint
+        ? `Span negated: ${span.name} (the window closed unmatched)`
+        : `Unmatched step in "${span.name}" (free-riding)`;
+      addSupport(s, st.delegation, -(isRestraint ? t.negationSupportLoss : t.freeRiderSupportLoss), cause);
+      if (isRestraint) addTension(s, t.negationTension, cause);
       removeStanding(s, moveId);
     }
     rec.status = 'negated';
     rec.negatedCount += 1;
+    rec.lost = { round: s.round, by: 'window', delegation: null, move: null, cause: null };
     negated.push(span.id);
     const who = [...new Set(givers)].map((d) => nameOf(scenario, d)).join(', ');
     say(s, 'span.negated', `Span negated: ${span.name}. The window closed unmatched; ${who} lost support.`);
@@ -142,9 +147,10 @@ export function recordViolation(scenario: Scenario, s: GameState, moveId: string
   if (!st) return;
   const span = cat.spanOfMove.get(moveId) ?? null;
   s.violations.push({ round: s.round, move: moveId, delegation: st.delegation, span: span?.id ?? null });
-  addTension(s, t.violationTension);
-  addTrustFromAll(s, st.delegation, -t.violationTrustLoss);
   const moveName = cat.move.get(moveId)?.name ?? moveId;
+  const cause = `Verified violation: ${nameOf(scenario, st.delegation)}, "${moveName}"`;
+  addTension(s, t.violationTension, cause);
+  addTrustFromAll(s, st.delegation, -t.violationTrustLoss, cause);
   say(s, 'violation', `Verified violation: ${nameOf(scenario, st.delegation)} is not carrying out "${moveName}".`);
   removeStanding(s, moveId);
   if (!span) return;
@@ -152,6 +158,7 @@ export function recordViolation(scenario: Scenario, s: GameState, moveId: string
   if (rec) {
     rec.status = 'violated';
     rec.violatedCount += 1;
+    rec.lost = { round: s.round, by: 'violation', delegation: st.delegation, move: moveId, cause: null };
   }
   for (const other of cat.spanSteps.get(span.id) ?? []) {
     const i = s.standing.findIndex((x) => x.move === other);
@@ -165,7 +172,7 @@ export function recordViolation(scenario: Scenario, s: GameState, moveId: string
     if (snapbackArmed(scenario, s, step.delegation)) {
       // Pre-authorized snapback takes the relief back from the violator at once, and it pays.
       removeStanding(s, other);
-      addSupport(s, st.delegation, -Math.max(4, m.effects.support?.[st.delegation] ?? 0));
+      addSupport(s, st.delegation, -Math.max(4, m.effects.support?.[st.delegation] ?? 0), `Snapback: "${m.name}" withdrawn`);
       say(s, 'snapback', `Snapback: "${m.name}" is withdrawn automatically; ${nameOf(scenario, st.delegation)} pays for the violation.`);
     } else {
       // No snapback: the relief stays with the violator while capitals argue (a new object: steps may be shared).

@@ -61,11 +61,36 @@ export function objectivesOf(scenario: Scenario, s: GameState, d: DelegationId):
   }));
 }
 
+/** A score's parts (docs/rules.md §7), so a player can see how the total is made. */
+export interface ScoreBreakdown {
+  outcome: Outcome | null;
+  /** The shared outcome's points. */
+  shared: number;
+  objectives: ObjectiveResult[];
+  /** Points of the objectives met. */
+  secret: number;
+  /** Domestic support, with the secret gain of undiscovered quiet defections (at most 100). */
+  support: number;
+  /** A tenth of that support, rounded down. */
+  supportPoints: number;
+  total: number;
+}
+
+export function scoreBreakdown(scenario: Scenario, s: GameState, d: DelegationId): ScoreBreakdown {
+  const shared = s.outcome ? OUTCOME_POINTS[s.outcome] : 0;
+  const objectives = objectivesOf(scenario, s, d);
+  const secret = objectives.reduce((a, o) => a + (o.met ? o.points : 0), 0);
+  // The secret gain of undiscovered quiet defections counts here only (rules §7, §8.2).
+  let gained = 0;
+  for (const q of s.quietDefections) if (q.delegation === d) gained += q.support ?? 0;
+  const support = Math.min(100, (s.delegations[d]?.support ?? 0) + gained);
+  const supportPoints = Math.floor(support / 10);
+  return { outcome: s.outcome, shared, objectives, secret, support, supportPoints, total: shared + secret + supportPoints };
+}
+
 /** Shared outcome points, plus secret objectives met, plus a tenth of domestic support. */
 export function score(scenario: Scenario, s: GameState, d: DelegationId): number {
-  const shared = s.outcome ? OUTCOME_POINTS[s.outcome] : 0;
-  const secret = objectivesOf(scenario, s, d).reduce((a, o) => a + (o.met ? o.points : 0), 0);
-  return shared + secret + Math.floor((s.delegations[d]?.support ?? 0) / 10);
+  return scoreBreakdown(scenario, s, d).total;
 }
 
 export function scores(scenario: Scenario, s: GameState): Record<DelegationId, number> {

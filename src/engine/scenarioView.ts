@@ -10,7 +10,8 @@ export function scenarioFor(scenario: Scenario, s: GameState, audience: Audience
   if (audience.kind === 'facilitator') return scenario;
   const over = s.outcome !== null;
   const own = audience.kind === 'delegation' ? audience.id : null;
-  const objectivesShown = over || s.revealed.objectives.some((to) => to === 'all' || (own !== null && to === own));
+  const toMe = (to: string) => to === 'all' || (own !== null && to === own);
+  const shown = (d: string) => over || s.revealed.objectives.some((r) => toMe(r.to) && (r.whose === 'all' || r.whose === d));
   return {
     ...scenario,
     delegations: scenario.delegations.map((d) => {
@@ -19,11 +20,11 @@ export function scenarioFor(scenario: Scenario, s: GameState, audience: Audience
       const held = { ...d, secretObjectives: d.secretObjectives.filter((o) => dealt.includes(o.id)) };
       if (d.id === own || over) return held;
       const { doctrine: _secret, ...open } = held;
-      return objectivesShown ? open : { ...open, secretObjectives: [] };
+      return shown(d.id) ? open : { ...open, secretObjectives: [] };
     }),
     injects: [],
   };
 }
 
 /** Changes whenever a change of state can change the scenario an audience may read. */
-export const scenarioVersion = (s: GameState) => `${s.outcome ?? ''}|${s.revealed.objectives.join(',')}`;
+export const scenarioVersion = (s: GameState) => `${s.outcome ?? ''}|${s.revealed.objectives.map((r) => `${r.to}>${r.whose}`).join(',')}`;

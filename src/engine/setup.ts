@@ -52,6 +52,7 @@ export function createGame(scenario: Scenario, seed: number): GameState {
         s.id,
         {
           status: 'idle',
+          lost: null,
           openedRound: null,
           closesRound: null,
           securedRound: null,
@@ -76,6 +77,7 @@ export function createGame(scenario: Scenario, seed: number): GameState {
     revealed: { incidents: [], defections: [], objectives: [] },
     objectives: {},
     events: [],
+    changes: [],
     history: [],
   });
   s.objectives = dealObjectives(scenario, s);

@@ -2,7 +2,17 @@
 // doctrine are its own until revealed; the scheduled injects are the facilitator's): one engine
 // rule, which the server sends and local play shows.
 import { describe, expect, it } from 'vitest';
-import { applyIntent, catalog, createGame, publicView, scenarioFor, viewFor, type Audience, type GameState } from '../../src/engine';
+import {
+  applyIntent,
+  catalog,
+  checkIntent,
+  createGame,
+  publicView,
+  scenarioFor,
+  viewFor,
+  type Audience,
+  type GameState,
+} from '../../src/engine';
 import { SCENARIO as sc } from './fixtures';
 
 const ids = catalog(sc).delegationIds;
@@ -92,5 +102,36 @@ describe('scenarioFor', () => {
     const atEnd = scenarioFor(sc, over, seat('gulf')).delegations;
     expect(atEnd.map((d) => d.doctrine)).toEqual(sc.delegations.map((d) => d.doctrine));
     expect(atEnd.map((d) => d.secretObjectives.map((o) => o.id))).toEqual(ids.map((d) => s.objectives[d]));
+  });
+
+  it('reveals one delegation’s objectives to one seat, and shows them in that seat’s log (§10)', () => {
+    const gulfToUsa: GameState = applyIntent(sc, s, {
+      type: 'facilitator.reveal',
+      actor: 'facilitator',
+      what: 'objectives',
+      whose: 'gulf',
+      to: 'usa',
+    });
+    const usa = scenarioFor(sc, gulfToUsa, seat('usa'));
+    expect(usa.delegations.find((d) => d.id === 'gulf')?.secretObjectives.map((o) => o.id)).toEqual(s.objectives.gulf);
+    expect(usa.delegations.find((d) => d.id === 'israel')?.secretObjectives).toEqual([]);
+    expect(scenarioFor(sc, gulfToUsa, seat('iran')).delegations.find((d) => d.id === 'gulf')?.secretObjectives).toEqual([]);
+    // The reveal's line names the objectives, so the seat reads them on screen (and after a reload).
+    const gulfText = sc.delegations.find((d) => d.id === 'gulf')?.secretObjectives.find((o) => o.id === s.objectives.gulf?.[0])?.text ?? '';
+    expect(gulfText).not.toBe('');
+    const line = gulfToUsa.events.at(-1);
+    expect(line?.audience).toEqual(['usa']);
+    expect(line?.text).toContain(gulfText);
+    expect(text(viewFor(gulfToUsa, 'usa').events)).toContain(gulfText);
+    expect(text(viewFor(gulfToUsa, 'iran').events)).not.toContain(gulfText);
+    expect(
+      checkIntent(sc, s, { type: 'facilitator.reveal', actor: 'facilitator', what: 'objectives', whose: 'nobody', to: 'usa' }),
+    ).toMatch(/unknown delegation/);
+  });
+
+  it('the old all-or-nothing reveal still shows every delegation’s objectives', () => {
+    const all: GameState = applyIntent(sc, s, { type: 'facilitator.reveal', actor: 'facilitator', what: 'objectives', to: 'usa' });
+    const usa = scenarioFor(sc, all, seat('usa'));
+    for (const d of ids) expect(usa.delegations.find((x) => x.id === d)?.secretObjectives.map((o) => o.id)).toEqual(s.objectives[d]);
   });
 });

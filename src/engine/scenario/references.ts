@@ -87,6 +87,9 @@ export function checkReferences(s: Scenario): Problem[] {
     if (m.defection !== undefined && !m.defectable) add(`${at}.defection`, 'a move that cannot be defected on has no defection gains');
   });
 
+  refKeys('delegation', s.synonyms?.delegations, 'synonyms.delegations');
+  refKeys('move', s.synonyms?.moves, 'synonyms.moves');
+
   const moveById = new Map(s.moves.map((m) => [m.id, m]));
   const phaseOrder = ['ceasefire', 'A', 'B', 'C'];
   const spanOfMove = new Map<string, string>();

@@ -276,6 +276,14 @@ export const tunables = z.strictObject({
 });
 export type Tunables = z.infer<typeof tunables>;
 
+/** Words players use for delegations and moves besides their names: what the message reader (src/ai/talk) understands. */
+const phrases = z.array(label).check(z.maxLength(24));
+export const synonyms = z.strictObject({
+  delegations: z._default(z.record(id, phrases), {}),
+  moves: z._default(z.record(id, phrases), {}),
+});
+export type Synonyms = z.infer<typeof synonyms>;
+
 export const scenarioSchema = z.strictObject({
   schemaVersion: z.literal(SCHEMA_VERSION),
   id,
@@ -320,6 +328,7 @@ export const scenarioSchema = z.strictObject({
   }),
   spoilers: z.strictObject({ name: label, rate: percent, fronts: z.array(id).check(z.minLength(1)) }),
   injects: z.array(inject),
+  synonyms: z.optional(synonyms),
 });
 export type Scenario = z.infer<typeof scenarioSchema>;
 export type ScenarioInput = z.input<typeof scenarioSchema>;
