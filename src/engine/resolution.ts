@@ -340,8 +340,9 @@ function strandDecay(scenario: Scenario, s: GameState) {
   const tracks = Object.keys(spec.requires);
   const bare = tracks.filter((t) => securedSpansOn(scenario, s, s.phase, t) === 0);
   if (bare.length === 0 || bare.length === tracks.length) return;
-  addTension(s, per * bare.length);
-  say(s, 'strands.decay', `Only part of the settlement stands: with nothing secured on ${bare.join(', ')}, those strands decay.`);
+  const text = `Only part of the settlement stands: with nothing secured on ${bare.join(', ')}, those strands decay`;
+  addTension(s, per * bare.length, text);
+  say(s, 'strands.decay', `${text}.`);
 }
 
 function recordHistory(scenario: Scenario, s: GameState, incidents: number) {
