@@ -145,7 +145,8 @@ export function planCommit(scenario: Scenario, view: GameView, me: string, p: Pr
       : escalated
         ? `${who(scenario, escalated.delegation)} went ahead with ${quoted(scenario, escalated.move)}`
         : null;
-    if (cause || view.tension >= p.strikeAt + 12) {
+    // Only a hawk strikes on tension alone; others need a nuclear reason.
+    if (cause || (p.personality === 'hawk' && view.tension >= p.strikeAt + 8)) {
       take(war);
       said.push(
         `We take ${quoted(scenario, war.id)}: tension stands at ${view.tension}${cause ? ` and ${cause}` : ''}; we will not wait until it is too late.`,
@@ -159,7 +160,7 @@ export function planCommit(scenario: Scenario, view: GameView, me: string, p: Pr
   if (d !== 'never') {
     const options = defectionOptions(scenario, view, me, p);
     const best = options[0];
-    if (best && (d === 'best' || (best.detection <= p.risk / 2 && roll(r, p.risk / 4)))) {
+    if (best && (d === 'best' || (best.detection <= p.risk && roll(r, p.risk / 3)))) {
       defect.push(best.move.id);
       secret.push(
         `Quietly, we stop ${quoted(scenario, best.move.id)} while it still counts in public: the monitors have about a ${best.detection}% chance a round of noticing, and it ${best.gain}.`,
@@ -218,7 +219,14 @@ export function defectionOptions(scenario: Scenario, view: GameView, me: string,
     if (support > 0) gains.push(`wins back ${support} points of support at home`);
     for (const [n, v] of funding) gains.push(`keeps ${scenario.proxyNetworks.find((x) => x.id === n)?.name ?? n} funded (+${v})`);
     if (gains.length === 0) continue;
-    out.push({ move: m, detection, gain: listOf(gains), value: support + funding.reduce((a, [, v]) => a + v / 3, 0) - detection / 5 });
+    // Relief already pocketed for this restraint: the temptation the seeds warn about.
+    const pocketed =
+      span !== undefined &&
+      span.restraint === m.id &&
+      span.reciprocal.some((x) => cat.move.get(x)?.tags.includes('relief') && stands(view, x));
+    if (pocketed) gains.push('the relief it bought is already ours');
+    const value = support + funding.reduce((a, [, v]) => a + v / 3, 0) - detection / 5 + (pocketed ? 3 : 0);
+    out.push({ move: m, detection, gain: listOf(gains), value });
   }
   return out.sort((a, b) => b.value - a.value);
 }

@@ -171,6 +171,17 @@ function structureProposals(scenario: Scenario, view: GameView, me: string, p: P
   return out;
 }
 
+/**
+ * Relief paid before the restraint is verified can be captured (rules §5.5): relief steps wait for
+ * the restraint's verification and run by themselves once it is in.
+ */
+function sequenceRelief(scenario: Scenario, span: Interlock, steps: PackageStep[]): PackageStep[] {
+  const cat = catalog(scenario);
+  const at = steps.findIndex((s) => s.move === span.restraint);
+  if (at < 0) return steps;
+  return steps.map((s, i) => (i > at && cat.move.get(s.move)?.tags.includes('relief') ? { ...s, after: at } : s));
+}
+
 /** Refused in each of the last two rounds: someone will not have it, whatever the reason. */
 function recentlyRefused(view: GameView, restraint: string): boolean {
   const refusedIn = (round: number) =>
@@ -259,6 +270,7 @@ function spanProposals(scenario: Scenario, view: GameView, me: string, p: Profil
       steps.length / 4 +
       (p.weighsObjectives ? objectiveWorth(scenario, view, me, span, steps) : 0) +
       (p.slips ? (Math.abs(r.rng + span.id.length) % 7) - 3 : 0);
+    if (p.plansAp && span.window >= 2 && scenario.tunables.reliefCaptureFunding > 0) steps = sequenceRelief(scenario, span, steps);
     candidates.push({ span, steps, score, cost: myCost(scenario, steps, me) });
   }
   candidates.sort((a, b) => b.score - a.score);
@@ -332,6 +344,17 @@ export function answer(
   const trustLow = (d: string) => trustIn(view, me, d) < (p.personality === 'hawk' ? 50 : 35);
 
   if (pledgesOnly) {
+    // Joining the council gives up reprisals: only among partners trusted enough to answer for us.
+    const joining = mine.some((s) => cat.move.get(s.move)?.tags.includes('council'));
+    if (joining) {
+      const fellows = [...new Set(others.filter((s) => cat.move.get(s.move)?.tags.includes('council')).map((s) => s.delegation))];
+      const mean = fellows.reduce((a, d) => a + trustIn(view, me, d), 0) / Math.max(1, fellows.length);
+      const doubted = fellows.filter((d) => trustIn(view, me, d) < p.joinTrust);
+      if (mean < p.joinTrust && doubted.length > 0)
+        return reject(
+          `we will not give up the right to answer attacks ourselves until we trust ${listOf(doubted.map((d) => who(scenario, d)))} to stand with us`,
+        );
+    }
     const distrusted = [...new Set(others.map((s) => s.delegation))].filter(trustLow);
     if (p.personality === 'hawk' && distrusted.length && roll(r, 50))
       return reject(`we will not sit at one table with ${listOf(distrusted.map((d) => who(scenario, d)))} while they ignore their word`);

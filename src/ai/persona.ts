@@ -36,6 +36,8 @@ export interface Profile {
   strikeAt: number;
   /** 0–100: readiness to strike back alone at an incident. */
   reprisal: number;
+  /** Trust it needs in every other signatory before it gives up reprisals and joins the council. */
+  joinTrust: number;
   /** Lowest inquiry confidence on which it votes for a penalty. */
   penaltyConfidence: number;
   /** Difficulty: knows the partners' published red lines and builds packages that respect them. */
@@ -59,13 +61,24 @@ interface Shade {
   escalation: number;
   strikeAt: number;
   reprisal: number;
+  joinTrust: number;
   memoryScale: number;
   penaltyConfidence: number;
 }
 
 /** Tunable: how each personality bends the doctrine (README: AI delegations). */
 const SHADES: Record<Personality, Shade> = {
-  hawk: { cooperation: 52, riskScale: 1.4, riskAdd: 25, escalation: 65, strikeAt: 88, reprisal: 70, memoryScale: 2, penaltyConfidence: 55 },
+  hawk: {
+    cooperation: 52,
+    riskScale: 1.4,
+    riskAdd: 25,
+    escalation: 65,
+    strikeAt: 88,
+    reprisal: 70,
+    joinTrust: 60,
+    memoryScale: 2,
+    penaltyConfidence: 55,
+  },
   pragmatist: {
     cooperation: 76,
     riskScale: 1,
@@ -73,10 +86,21 @@ const SHADES: Record<Personality, Shade> = {
     escalation: 34,
     strikeAt: 90,
     reprisal: 20,
+    joinTrust: 52,
     memoryScale: 1,
     penaltyConfidence: 62,
   },
-  dove: { cooperation: 97, riskScale: 0, riskAdd: 0, escalation: 0, strikeAt: 999, reprisal: 0, memoryScale: 0.5, penaltyConfidence: 75 },
+  dove: {
+    cooperation: 97,
+    riskScale: 0,
+    riskAdd: 0,
+    escalation: 0,
+    strikeAt: 999,
+    reprisal: 0,
+    joinTrust: 50,
+    memoryScale: 0.5,
+    penaltyConfidence: 75,
+  },
 };
 
 /** Tunable: the expert's search budget, in simulated rounds per decision (not time: replays must not depend on the clock). */
@@ -103,6 +127,7 @@ export function profileOf(scenario: Scenario, me: string, persona: Persona = DEF
     // The more risk a doctrine tolerates, the earlier it reaches for a war trigger.
     strikeAt: shade.strikeAt - Math.round((baseRisk * shade.riskScale) / 5),
     reprisal: shade.reprisal,
+    joinTrust: shade.joinTrust,
     penaltyConfidence: shade.penaltyConfidence,
     readsRedLines: d !== 'novice',
     plansAp: d !== 'novice',

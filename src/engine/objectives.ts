@@ -34,6 +34,8 @@ export function conditionMet(scenario: Scenario, s: GameState, d: DelegationId, 
       return lastImplemented(s, c.move) === undefined;
     case 'fundingAtLeast':
       return effectiveFunding(scenario, s, c.network) >= c.value;
+    case 'fundingAtMost':
+      return effectiveFunding(scenario, s, c.network) <= c.value;
   }
 }
 

@@ -4,7 +4,7 @@ import { catalog } from './catalog';
 import { climbLadder, runInquiries } from './council';
 import { addSupport, addTension, addTrust, applyOneShot, clamp, cloneState, copyAllocation, editPackage, nameOf, say } from './draft';
 import { domesticShock } from './injects';
-import { closeWindows, lapseLingeringRelief, openWindows, recordViolation, spanSecured, updateSpans } from './interlock';
+import { closeWindows, lapseLingeringRelief, openWindows, recordViolation, securedSpansOn, spanSecured, updateSpans } from './interlock';
 import { settlePackages } from './negotiation';
 import { monitorOf } from './monitors';
 import { chance, nextFloat, pick } from './rng';
@@ -20,6 +20,7 @@ export function resolveRound(scenario: Scenario, state: GameState): GameState {
     recordHistory(scenario, s, 0);
     return s;
   }
+  captureRelief(scenario, s, newly);
   openWindows(scenario, s, newly);
   // Spans of public acts, or of steps verified in earlier rounds, are secured before verification.
   const securedAtOnce = updateSpans(scenario, s);
@@ -34,6 +35,27 @@ export function resolveRound(scenario: Scenario, state: GameState): GameState {
   assess(scenario, s, s.violations.filter((v) => v.round === s.round).length);
   recordHistory(scenario, s, incidents.length);
   return s;
+}
+
+/**
+ * §5.5 (the sequencing pitfall): relief paid before the restraint it answers is verified is partly
+ * captured and feeds the restraint giver's proxy networks. Sequenced relief, set off by the
+ * restraint's verification, never is.
+ */
+function captureRelief(scenario: Scenario, s: GameState, newly: readonly string[]) {
+  const gain = scenario.tunables.reliefCaptureFunding;
+  if (gain <= 0) return;
+  const cat = catalog(scenario);
+  for (const id of newly) {
+    const m = cat.move.get(id);
+    const span = cat.spanOfMove.get(id);
+    if (!m?.tags.includes('relief') || !span || standingStep(s, span.restraint)?.verified === true) continue;
+    const patron = cat.move.get(span.restraint)?.delegation;
+    const nets = scenario.proxyNetworks.filter((n) => n.patron === patron);
+    if (nets.length === 0) continue;
+    for (const n of nets) s.funding[n.id] = clamp((s.funding[n.id] ?? 0) + gain);
+    say(s, 'relief.captured', `"${m.name}" was paid before "${cat.move.get(span.restraint)?.name}" was verified: part of it is captured.`);
+  }
 }
 
 /** Step 4: sealed commits are opened and carried out, in the scenario's delegation order. */
@@ -231,19 +253,24 @@ const SEA_KINDS = ['maritime', 'drone', 'maritime', 'cyber'] as const;
 /** Step 6: proxy incidents, their rate driven by funding, front tension and spoilers. */
 function spawnIncidents(scenario: Scenario, s: GameState): Incident[] {
   const out: Incident[] = [];
+  // Spoilers react to progress: every span secured so far makes them try harder (§6.2).
+  let secured = 0;
+  for (const k in s.spans) secured += (s.spans[k] as GameState['spans'][string]).securedCount;
+  const progress = scenario.tunables.spoilerProgress * secured;
   for (const net of scenario.proxyNetworks) {
     const fronts = net.fronts.map((f) => s.fronts[f]);
     const avg = fronts.reduce((a, f) => a + (f?.tension ?? 0), 0) / Math.max(1, fronts.length);
     const patrols = fronts.reduce((a, f) => a + (f?.patrols ?? 0), 0);
     const funding = effectiveFunding(scenario, s, net.id);
-    const p = clamp(net.baseRate + (funding - 50) / 2 + (avg - 40) / 4 + (s.tension - 50) / 5 - 6 * patrols, 2, 85);
+    const p = clamp(net.baseRate + (funding - 50) / 2 + (avg - 40) / 4 + (s.tension - 50) / 5 - 6 * patrols + progress, 2, 85);
     if (!chance(s, p)) continue;
     const front = weightedFront(s, net.fronts);
     const sponsor = chance(s, net.autonomy) ? 'independent' : net.patron;
     out.push(spawn(scenario, s, front, net.id, sponsor));
   }
   const sp = scenario.spoilers;
-  if (chance(s, clamp(sp.rate + (s.tension - 50) / 10, 0, 60))) out.push(spawn(scenario, s, pick(s, sp.fronts), null, 'spoiler'));
+  if (chance(s, clamp(sp.rate + (s.tension - 50) / 10 + progress, 0, 60)))
+    out.push(spawn(scenario, s, pick(s, sp.fronts), null, 'spoiler'));
   return out;
 }
 
@@ -295,6 +322,7 @@ function assess(scenario: Scenario, s: GameState, violationsThisRound: number) {
   for (const d of catalog(scenario).delegationIds) {
     if ((s.delegations[d]?.support ?? 100) < t.shockSupport) domesticShock(scenario, s, d, 'Domestic backlash');
   }
+  strandDecay(scenario, s);
   const fronts = Object.values(s.fronts);
   const avg = fronts.reduce((a, f) => a + f.tension, 0) / Math.max(1, fronts.length);
   const pull = Math.round(((avg - 50) * t.wholeFrontWeight) / 100);
@@ -302,6 +330,19 @@ function assess(scenario: Scenario, s: GameState, violationsThisRound: number) {
   const signed = (n: number) => (n < 0 ? `−${-n}` : `+${n}`);
   addTension(s, t.driftPerRound + pull, `Drift of an unsettled truce (${signed(t.driftPerRound)}) and the fronts' pull (${signed(pull)})`);
   for (const f of fronts) f.tension = clamp(f.tension - t.frontTensionDecay - 2 * f.observers - 2 * f.patrols);
+}
+
+/** §5.4 indivisibility: a deal on some strands of the phase while others have none lets those decay. */
+function strandDecay(scenario: Scenario, s: GameState) {
+  const per = scenario.tunables.strandDecayTension;
+  const spec = scenario.phases.find((p) => p.id === s.phase);
+  if (per <= 0 || !spec) return;
+  const tracks = Object.keys(spec.requires);
+  const bare = tracks.filter((t) => securedSpansOn(scenario, s, s.phase, t) === 0);
+  if (bare.length === 0 || bare.length === tracks.length) return;
+  const text = `Only part of the settlement stands: with nothing secured on ${bare.join(', ')}, those strands decay`;
+  addTension(s, per * bare.length, text);
+  say(s, 'strands.decay', `${text}.`);
 }
 
 function recordHistory(scenario: Scenario, s: GameState, incidents: number) {

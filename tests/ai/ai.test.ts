@@ -139,7 +139,7 @@ describe('explanations', () => {
   });
 
   it('a quiet defection is explained only in the sealed commit, with the chance of detection', () => {
-    const hawks = recordGame(33, all('hawk'));
+    const hawks = recordGame(43, all('hawk'));
     const defections = hawks.decisions.filter((x) => x.decision.intent.type === 'commit.submit' && x.decision.secret);
     expect(defections.length).toBeGreaterThan(0);
     for (const x of defections) {

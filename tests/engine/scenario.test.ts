@@ -44,12 +44,12 @@ describe('the default scenario "Ceasefire 2026"', () => {
   if (!result.ok) return;
   const s = result.scenario;
 
-  it('has the six delegations, each with two or three secret objectives', () => {
+  it('has the six delegations, each with a pool of four to six secret objectives', () => {
     expect(s.id).toBe('ceasefire-2026');
     expect(s.delegations.map((d) => d.id)).toEqual(['iran', 'usa', 'gulf', 'israel', 'eu', 'iaea']);
     for (const d of s.delegations) {
-      expect(d.secretObjectives.length).toBeGreaterThanOrEqual(2);
-      expect(d.secretObjectives.length).toBeLessThanOrEqual(3);
+      expect(d.secretObjectives.length).toBeGreaterThanOrEqual(4);
+      expect(d.secretObjectives.length).toBeLessThanOrEqual(6);
     }
     expect(new Set(s.delegations.map((d) => d.color.toUpperCase())).size).toBe(6);
   });
@@ -245,7 +245,7 @@ const variants: Variant[] = [
   {
     name: 'a defection gain on a move that cannot be defected on',
     mutate: (s) => {
-      const i = indexOf(s.moves, 'iran-halt-enrichment');
+      const i = indexOf(s.moves, 'iran-publish-baselines');
       s.moves[i].defection = { support: 3 };
       return `moves[${i}].defection`;
     },

@@ -176,6 +176,7 @@ function refCondition(c: Condition, path: string, ref: (kind: Kind, value: strin
     case 'moveNeverImplemented':
       return ref('move', c.move, `${path}.move`);
     case 'fundingAtLeast':
+    case 'fundingAtMost':
       return ref('network', c.network, `${path}.network`);
     default:
       return undefined;

@@ -95,6 +95,7 @@ export const condition = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('moveImplemented'), move: id }),
   z.strictObject({ type: z.literal('moveNeverImplemented'), move: id }),
   z.strictObject({ type: z.literal('fundingAtLeast'), network: id, value: percent }),
+  z.strictObject({ type: z.literal('fundingAtMost'), network: id, value: percent }),
 ]);
 export type Condition = z.infer<typeof condition>;
 
@@ -270,6 +271,8 @@ export const tunables = z.strictObject({
   reliefCaptureFunding: z._default(int(0, 40), 0),
   /** Points of strike chance each secured span (ever) adds to proxies and spoilers: they react to progress. */
   spoilerProgress: z._default(int(0, 10), 0),
+  /** Tension a round adds per track of the current phase with no span secured while another has one (§5.4). */
+  strandDecayTension: z._default(int(0, 10), 0),
 });
 export type Tunables = z.infer<typeof tunables>;
 
