@@ -106,7 +106,13 @@ function body(b: RoundBriefing): VNode[] {
             ),
           ),
         )
-      : h('p', { class: 'muted' }, 'No offer, vote or promise waits for you. Propose a package to build the next ', term('span'), '.'),
+      : h(
+          'p',
+          { class: 'muted' },
+          'No offer, vote or promise waits for you. Propose a package to build the next ',
+          term('span', 'span'),
+          '.',
+        ),
   );
   if (b.last?.procedure.length)
     out.push(

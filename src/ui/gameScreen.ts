@@ -73,7 +73,10 @@ export function GameScreen({ app, ui }: { app: App; ui: UiState }): VNode {
 
 /** Each seat reads the briefing of a round once, before it negotiates or commits (hot-seat: each seat its own). */
 const briefingDue = (ui: UiState, view: GameView): boolean =>
-  ui.seat !== null && (view.step === 'negotiation' || view.step === 'commit') && (ui.briefed[ui.seat] ?? 0) < view.round;
+  ui.seat !== null &&
+  (ui.mode === 'room' || ui.humans.includes(ui.seat)) &&
+  (view.step === 'negotiation' || view.step === 'commit') &&
+  (ui.briefed[ui.seat] ?? 0) < view.round;
 
 function overlays(app: App, ui: UiState): Array<VNode | null> {
   const set = (patch: Partial<UiState>) => app.store.setState(patch);

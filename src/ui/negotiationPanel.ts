@@ -262,9 +262,9 @@ function Composer({ ctx, seat }: { ctx: Ctx; seat: string }): VNode {
       'p',
       { class: 'small muted' },
       'Link your step to the steps that must match it (a ',
-      term('span'),
+      term('span', 'span'),
       '). All named delegations must accept; each step then has to be implemented inside the ',
-      term('window'),
+      term('window', 'window'),
       '.',
     ),
     // A menu, not a setting: choosing a span fills the draft, and the menu returns to its prompt.

@@ -26,9 +26,8 @@ export function scoreCard(sc: Scenario, s: GameState, delegation: string, rank: 
       { class: 'row', id: `score-${delegation}` },
       h('span', { class: 'dot', style: `background:${d?.color ?? '#888'}` }),
       `${d?.name ?? delegation}: ${b.total} points`,
-      h('span', { class: 'spacer' }),
-      h('span', { class: 'rank' }, rank === 1 ? '1st — top score' : `${rank}${rank === 2 ? 'nd' : rank === 3 ? 'rd' : 'th'} place`),
     ),
+    h('p', { class: 'rank small' }, rank === 1 ? '1st — top score' : `${rank}${rank === 2 ? 'nd' : rank === 3 ? 'rd' : 'th'} place`),
     h(
       'table',
       { class: 'score-breakdown' },
