@@ -32,8 +32,9 @@ const GLYPH: Record<SpanState, string> = {
 };
 
 const W = 360;
-const LABEL = 78;
-const ROW = 58;
+// Each track: its name and count on a line, the deck under it (narrow panels keep the names whole).
+const ROW = 66;
+const HEAD = 16;
 const DECK = 18;
 
 function segment(info: SpanInfo, x: number, y: number, w: number): VNode {
@@ -103,19 +104,24 @@ export function bridgePicture(sc: Scenario, view: GameView, bridge: BridgeStatus
       ),
     ),
     ...bridge.tracks.map((t, row) => {
-      const y = row * ROW + 8;
+      const top = row * ROW + 4;
+      const y = top + HEAD;
       const name = sc.tracks.find((x) => x.id === t.track)?.name ?? t.track;
       const spans = t.spans.map((id) => infos.get(id)).filter((x): x is SpanInfo => x !== undefined);
-      const slot = (W - LABEL - 4) / Math.max(1, spans.length);
+      const slot = (W - 4) / Math.max(1, spans.length);
       const complete = t.secured >= t.needed;
       return h(
         'g',
         { key: t.track },
-        h('text', { x: 0, y: y + 13, class: 'track-name' }, name),
-        h('text', { x: 0, y: y + 30, class: 'track-count' }, `${t.secured}/${t.needed}${complete ? ' ✔' : ''}`),
+        h('text', { x: 2, y: top + 11, class: 'track-name' }, name),
+        h(
+          'text',
+          { x: W - 2, y: top + 11, class: 'track-count', 'text-anchor': 'end' },
+          `${t.secured} of ${t.needed} secured${complete ? ' ✔' : ''}`,
+        ),
         // The river bank line the deck spans over.
-        h('line', { x1: LABEL, y1: y + DECK + 10, x2: W - 2, y2: y + DECK + 10, class: 'bank' }),
-        ...spans.map((info, i) => segment(info, LABEL + i * slot + 3, y, slot - 6)),
+        h('line', { x1: 0, y1: y + DECK + 10, x2: W, y2: y + DECK + 10, class: 'bank' }),
+        ...spans.map((info, i) => segment(info, 2 + i * slot + 3, y, slot - 6)),
       );
     }),
   );

@@ -4,7 +4,7 @@
 import { useEffect, useRef } from 'preact/hooks';
 import type { GameView, Scenario } from '../engine';
 import { roundBriefing, type RoundBriefing } from '../report/roundBriefing';
-import { signed, type FigureMove, type LineKind, type SummaryLine } from '../report/roundSummary';
+import { signed, type Cause, type FigureMove, type LineKind, type SummaryLine } from '../report/roundSummary';
 import { button, h, type VNode } from './dom';
 import { term } from './glossary';
 import './explain.css';
@@ -41,6 +41,27 @@ function lines(items: readonly SummaryLine[], label: string): VNode {
   );
 }
 
+// The largest causes by name; the many small ones (a point of trust per package) summed in one line.
+const SHOWN_CAUSES = 4;
+function causeItems(causes: readonly Cause[]): VNode[] {
+  const shown = causes.slice(0, SHOWN_CAUSES);
+  const rest = causes.slice(SHOWN_CAUSES);
+  const sum = Math.round(rest.reduce((a, c) => a + c.delta, 0) * 10) / 10;
+  return [
+    ...shown.map((c, i) => h('li', { key: i }, h('span', { class: 'delta' }, signed(c.delta)), ` ${c.text}`)),
+    ...(rest.length
+      ? [
+          h(
+            'li',
+            { key: 'rest' },
+            h('span', { class: 'delta' }, signed(sum)),
+            ` ${rest.length} smaller causes (${rest.map((c) => c.text).join(', ')})`,
+          ),
+        ]
+      : []),
+  ];
+}
+
 export function figureList(moves: readonly FigureMove[]): VNode {
   return h(
     'ul',
@@ -53,11 +74,7 @@ export function figureList(moves: readonly FigureMove[]): VNode {
         { key: `${f.figure}-${f.who ?? ''}` },
         h('strong', {}, head),
         f.causes.length
-          ? h(
-              'ul',
-              { class: 'plain causes' },
-              ...f.causes.map((c, i) => h('li', { key: i }, h('span', { class: 'delta' }, signed(c.delta)), ` ${c.text}`)),
-            )
+          ? h('ul', { class: 'plain causes' }, ...causeItems(f.causes))
           : delta
             ? null
             : h('span', { class: 'muted small' }, ' — unchanged'),
@@ -66,8 +83,8 @@ export function figureList(moves: readonly FigureMove[]): VNode {
   );
 }
 
-function body(b: RoundBriefing): VNode[] {
-  const out: VNode[] = [];
+function body(b: RoundBriefing): Array<VNode | null> {
+  const out: Array<VNode | null> = [];
   if (b.opened.length) out.push(h('h3', {}, `Round ${b.round} opens with`), lines(b.opened, `What opened round ${b.round}`));
   if (b.last) {
     out.push(
@@ -75,6 +92,14 @@ function body(b: RoundBriefing): VNode[] {
       b.last.outcomes.length
         ? lines(b.last.outcomes, `Outcome of round ${b.last.round}`)
         : h('p', { class: 'muted' }, 'Nothing was secured, lost or struck.'),
+      b.last.outcomes.some((l) => l.kind === 'incident')
+        ? h(
+            'p',
+            { class: 'small muted' },
+            'Nobody at the table orders these attacks: the proxy networks strike on their own, and unless one acted alone the council counts its patron as the sponsor. ',
+            term('proxy', 'Why?'),
+          )
+        : null,
       h('h3', {}, 'Why the figures moved'),
       figureList(b.last.figures),
     );

@@ -136,6 +136,18 @@ describe('understood at a glance', () => {
     await expect(r2.getByRole('heading', { name: 'Why the figures moved' }).count()).resolves.toBe(1);
     await expect(r2.getByText(/^Tension: 40 → \d+ \([+−]?\d+\)$/).count()).resolves.toBe(1);
     await shot(page, '1366-r2-briefing');
+
+    // A few rounds on, the picture shows spans in their states, each with its word.
+    for (let i = 0; i < 400 && !(await visible(page, 'heading', 'Round 4 briefing')); i++) await playStep(page);
+    await shot(page, '1366-r4-briefing');
+    await page.getByRole('button', { name: 'Continue', exact: true }).click();
+    const later = page.getByRole('img', { name: /^The bridge of Phase/ });
+    await expect(later.getAttribute('aria-label')).resolves.toMatch(
+      /(secured|verifying|building|negated|unwound|broken|agreed|proposed)\b/,
+    );
+    await later.scrollIntoViewIfNeeded();
+    await later.screenshot({ path: join(SHOTS, '1366-bridge-r4.png') });
+    await page.locator('.bridge').screenshot({ path: join(SHOTS, '1366-bridge-list-r4.png') });
     await page.context().close();
   }, 400_000);
 
