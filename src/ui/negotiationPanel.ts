@@ -4,6 +4,7 @@ import { emptyPackage, type PackageDraft } from '../store/gameStore';
 import { button, h, valueOf, type VNode } from './dom';
 import { nameOf, moveOf, trackName, type Ctx } from './context';
 import { term } from './glossary';
+import { moveTerms } from './moveTerms';
 import { unansweredOffers } from '../report/roundBriefing';
 
 function stepText(ctx: Ctx, st: PackageStep, i: number): string {
@@ -25,7 +26,15 @@ function packageCard(ctx: Ctx, p: Package, actions: VNode | null): VNode {
       h('span', { class: 'tag' }, `window ${p.window}`),
     ),
     p.note ? h('p', { class: 'small' }, `“${p.note}”`) : null,
-    h('ol', { class: 'small' }, ...p.steps.map((st, i) => h('li', { style: 'list-style:none' }, stepText(ctx, st, i)))),
+    h(
+      'ol',
+      { class: 'small' },
+      ...p.steps.map((st, i) => {
+        const m = moveOf(ctx.sc, st.move);
+        const terms = m ? moveTerms(m) : [];
+        return h('li', { style: 'list-style:none' }, stepText(ctx, st, i), ...terms.flatMap((x) => [' · ', x]));
+      }),
+    ),
     ...p.replies.map((r) =>
       h(
         'div',
