@@ -95,7 +95,11 @@ export function climbLadder(scenario: Scenario, s: GameState, violationsThisRoun
     }
     return;
   }
-  if (securedNow === 0) return;
+  if (securedNow === 0) {
+    // A round that secures nothing is not compliance: the run starts again.
+    s.council.compliantRounds = 0;
+    return;
+  }
   s.council.compliantRounds += 1;
   if (s.council.compliantRounds >= scenario.tunables.ladderRounds && s.council.rung < ladder.length) {
     const rung = ladder[s.council.rung];

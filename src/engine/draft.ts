@@ -56,6 +56,7 @@ export function shallowCopy(s: GameState): GameState {
     firedInjects: s.firedInjects,
     customInjects: s.customInjects,
     revealed: s.revealed,
+    objectives: s.objectives,
     events: s.events,
     changes: s.changes,
     history: s.history,

@@ -22,7 +22,8 @@ export function fireInject(scenario: Scenario, s: GameState, inj: Inject) {
 }
 
 export function fireScheduledInjects(scenario: Scenario, s: GameState) {
-  for (const inj of scenario.injects) if (inj.round === s.round) fireInject(scenario, s, inj);
+  // §10: an inject the facilitator pulled forward has had its effect; it does not fire twice.
+  for (const inj of scenario.injects) if (inj.round === s.round && !s.firedInjects.includes(inj.id)) fireInject(scenario, s, inj);
 }
 
 /**

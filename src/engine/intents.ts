@@ -6,6 +6,7 @@ import { cloneState, copyCommit, delegationDraft, draftOf, editMotion, editPacka
 import { MAX_PROPOSALS_PER_ROUND, addPackage, checkPackageSteps, concludePackage, namedSponsor, proposalsThisRound } from './negotiation';
 import { applyPenalty } from './council';
 import { injectDraft } from './injects';
+import { applyTalk, checkTalk } from './talk';
 import { commitCost, retaliationProblem } from './queries';
 import { isDefected, standingStep } from './standing';
 import type { Scenario } from './scenario/schema';
@@ -58,6 +59,8 @@ export function checkIntent(scenario: Scenario, s: GameState, intent: Intent): s
         return 'that incident already has a motion';
       return null;
     }
+    case 'talk.say':
+      return checkTalk(scenario, s, intent);
     case 'council.vote': {
       if (s.step !== 'negotiation') return 'the council votes during negotiation';
       const motion = s.council.motions.find((m) => m.id === intent.motion);
@@ -206,6 +209,9 @@ export function applyIntent(scenario: Scenario, state: GameState, intent: Intent
       settleMotions(scenario, s);
       break;
     }
+    case 'talk.say':
+      applyTalk(scenario, s, intent);
+      break;
     case 'council.vote': {
       const motion = editMotion(s, intent.motion);
       if (motion) motion.votes[intent.actor] = intent.yes;
@@ -231,6 +237,8 @@ function draftFor(state: GameState, intent: Intent): GameState {
     case 'package.counter':
     case 'package.reject':
       return draftOf(state, 'packages', 'events');
+    case 'talk.say':
+      return draftOf(state, 'events');
     case 'package.accept': {
       const pkg = state.packages.find((p) => p.id === intent.package);
       const concludes = pkg !== undefined && pkg.parties.every((d) => d === intent.actor || pkg.accepted.includes(d));

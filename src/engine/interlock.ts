@@ -161,19 +161,36 @@ export function recordViolation(scenario: Scenario, s: GameState, moveId: string
     rec.lost = { round: s.round, by: 'violation', delegation: st.delegation, move: moveId, cause: null };
   }
   for (const other of cat.spanSteps.get(span.id) ?? []) {
-    const giver = standingStep(s, other)?.delegation;
-    if (!giver) continue;
-    // Checked before the step goes: a relief giver's own snapback provision must stand.
-    const armed = snapbackArmed(scenario, s, giver);
-    removeStanding(s, other);
+    const i = s.standing.findIndex((x) => x.move === other);
+    const step = s.standing[i];
+    if (!step) continue;
     const m = cat.move.get(other);
-    if (!m?.tags.includes('relief')) continue;
-    if (armed) {
-      // Pre-authorized snapback takes the relief back from the violator at once.
-      addSupport(s, st.delegation, -Math.max(4, ...Object.values(m.effects.support ?? {})), `Snapback: "${m.name}" withdrawn`);
-      say(s, 'snapback', `Snapback: "${m.name}" is withdrawn automatically.`);
-    } else {
-      say(s, 'snapback.none', `No snapback was armed: the relief already granted by "${m.name}" cannot be recovered.`);
+    if (!m?.tags.includes('relief')) {
+      removeStanding(s, other);
+      continue;
     }
+    if (snapbackArmed(scenario, s, step.delegation)) {
+      // Pre-authorized snapback takes the relief back from the violator at once, and it pays.
+      removeStanding(s, other);
+      addSupport(s, st.delegation, -Math.max(4, m.effects.support?.[st.delegation] ?? 0), `Snapback: "${m.name}" withdrawn`);
+      say(s, 'snapback', `Snapback: "${m.name}" is withdrawn automatically; ${nameOf(scenario, st.delegation)} pays for the violation.`);
+    } else {
+      // No snapback: the relief stays with the violator while capitals argue (a new object: steps may be shared).
+      s.standing[i] = { ...step, lapses: s.round + t.reliefLingerRounds };
+      say(
+        s,
+        'snapback.none',
+        `No snapback was armed: the relief granted by "${m.name}" stays with ${nameOf(scenario, st.delegation)} while capitals argue.`,
+      );
+    }
+  }
+}
+
+/** §5.5: relief that outlived a violation without snapback lapses when its time is up. */
+export function lapseLingeringRelief(scenario: Scenario, s: GameState) {
+  for (const st of s.standing.slice()) {
+    if (st.lapses === undefined || st.lapses > s.round) continue;
+    removeStanding(s, st.move);
+    say(s, 'relief.lapsed', `The relief "${catalog(scenario).move.get(st.move)?.name ?? st.move}" finally lapses after the violation.`);
   }
 }

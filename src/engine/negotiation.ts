@@ -40,6 +40,26 @@ export function checkPackageSteps(
   }
   const parties = partiesOf(proposer, steps);
   if (parties.length < 2) return 'a package links steps of at least two delegations';
+  const same = identicalPackage(s, steps, window);
+  if (same) return `identical to package #${same.id} (the same steps and window): answer that one instead`;
+  return null;
+}
+
+/** A step as the package means it: the move, and the move that sets it off (indices differ with the order). */
+function stepKeys(steps: readonly PackageStep[]): string {
+  return steps
+    .map((st) => `${st.delegation}:${st.move}<${st.after === undefined ? '' : (steps[st.after]?.move ?? '?')}`)
+    .sort()
+    .join('|');
+}
+
+/** A package of this round, or an agreed one still running, with the same steps and window (rules §8.1). */
+export function identicalPackage(s: GameState, steps: readonly PackageStep[], window: number): Package | null {
+  const key = stepKeys(steps);
+  for (const p of s.packages) {
+    if (p.window !== window || (p.round !== s.round && p.status !== 'accepted')) continue;
+    if (p.steps.length === steps.length && stepKeys(p.steps) === key) return p;
+  }
   return null;
 }
 
@@ -108,8 +128,10 @@ export function concludePackage(scenario: Scenario, s: GameState, pkg: Package) 
   const pledges = pkg.steps.map((st) => cat.move.get(st.move)).filter((m) => m?.kind === 'pledge');
   const frameworkBy = new Set(pledges.filter((m) => m?.tags.includes('framework')).map((m) => m?.delegation));
   const fw = scenario.framework;
+  let adopted = false;
   if (!s.framework.adopted && fw.requiredDelegations.every((d) => frameworkBy.has(d)) && pkg.parties.length >= fw.minParties) {
     s.framework = { adopted: true, round: s.round };
+    adopted = true;
     say(s, 'framework', `Framework adopted: the benchmark calendar is agreed.`);
   }
   const joiners = pledges.filter((m) => m?.tags.includes('council')).map((m) => m?.delegation as string);
@@ -131,6 +153,9 @@ export function concludePackage(scenario: Scenario, s: GameState, pkg: Package) 
   }
   for (const m of pledges) {
     if (!m) continue;
+    // §6.1: a join pledge or an endorsement that founded, joined or adopted nothing does not take effect.
+    if (m.tags.includes('council') && !s.council.members.includes(m.delegation)) continue;
+    if (m.tags.includes('framework') && !adopted) continue;
     applyPledgeEffects(s, m.effects.support, m.effects.tension, `${nameOf(scenario, m.delegation)} pledges "${m.name}"`);
     standPledge(s, m.id, m.delegation);
   }

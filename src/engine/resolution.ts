@@ -4,7 +4,7 @@ import { catalog } from './catalog';
 import { climbLadder, runInquiries } from './council';
 import { addSupport, addTension, addTrust, applyOneShot, clamp, cloneState, copyAllocation, editPackage, nameOf, say } from './draft';
 import { domesticShock } from './injects';
-import { closeWindows, openWindows, recordViolation, spanSecured, updateSpans } from './interlock';
+import { closeWindows, lapseLingeringRelief, openWindows, recordViolation, spanSecured, updateSpans } from './interlock';
 import { settlePackages } from './negotiation';
 import { monitorOf } from './monitors';
 import { chance, nextFloat, pick } from './rng';
@@ -15,7 +15,6 @@ import type { GameState, Incident } from './types';
 export function resolveRound(scenario: Scenario, state: GameState): GameState {
   const s = cloneState(state);
   s.step = 'resolution';
-  const violationsBefore = s.violations.length;
   const newly = reveal(scenario, s);
   if (s.warTrigger !== null) {
     recordHistory(scenario, s, 0);
@@ -31,7 +30,8 @@ export function resolveRound(scenario: Scenario, state: GameState): GameState {
   closeWindows(scenario, s);
   const incidents = spawnIncidents(scenario, s);
   runInquiries(scenario, s, incidents);
-  assess(scenario, s, s.violations.length - violationsBefore);
+  // Every violation verified this round counts, a facilitator's ruling before the resolution too.
+  assess(scenario, s, s.violations.filter((v) => v.round === s.round).length);
   recordHistory(scenario, s, incidents.length);
   return s;
 }
@@ -53,8 +53,9 @@ function reveal(scenario: Scenario, s: GameState): string[] {
       const st = standingStep(s, id);
       const m = cat.move.get(id);
       if (!st || !m || isDefected(s, id)) continue;
-      s.quietDefections.push({ move: id, delegation: st.delegation, round: s.round });
-      addSupport(s, d, m.defection?.support ?? 0, { text: `Quietly stopping "${m.name}"`, audience: [d] });
+      // Its support gain stays with the secret record, out of the public support (rules §8.2).
+      const gain = m.defection?.support;
+      s.quietDefections.push({ move: id, delegation: st.delegation, round: s.round, ...(gain ? { support: gain } : {}) });
       say(s, 'defection', `${nameOf(scenario, d)} quietly stops "${m.name}" while it still counts in public.`, [d]);
     }
     if (c.allocation && scenario.monitors.allocator === d) {
@@ -289,6 +290,7 @@ function assess(scenario: Scenario, s: GameState, violationsThisRound: number) {
   const t = scenario.tunables;
   const securedNow = scenario.interlocks.filter((x) => spanSecured(scenario, s, x.id)).length;
   climbLadder(scenario, s, violationsThisRound, securedNow);
+  lapseLingeringRelief(scenario, s);
   settlePackages(scenario, s);
   for (const d of catalog(scenario).delegationIds) {
     if ((s.delegations[d]?.support ?? 100) < t.shockSupport) domesticShock(scenario, s, d, 'Domestic backlash');

@@ -14,6 +14,8 @@ export interface StandingStep {
   round: number;
   verified: boolean;
   verifiedRound: number | null;
+  /** Relief that outlived a violation with no snapback armed: the round in whose assessment it lapses (§5.5). */
+  lapses?: number;
 }
 
 export interface Implemented {
@@ -29,6 +31,8 @@ export interface QuietDefection {
   move: string;
   delegation: DelegationId;
   round: number;
+  /** The support it gains the defector: secret with it, counted in the score (rules §8.2). */
+  support?: number;
 }
 
 export type SpanStatus = 'idle' | 'open' | 'pending' | 'secured' | 'negated' | 'violated';
@@ -152,6 +156,8 @@ export interface GameEvent {
   text: string;
   /** Who sees it: everyone, some delegations (private), or only the facilitator and the debrief. */
   audience: 'all' | 'secret' | DelegationId[];
+  /** A message between delegations (talk.say): who wrote it, to whom, and its words as written. */
+  talk?: { from: DelegationId; to: DelegationId[]; text: string; reply?: true };
 }
 
 /** The figures whose changes the round summaries explain. */
@@ -233,7 +239,14 @@ export interface GameState {
   firedInjects: string[];
   customInjects: number;
   /** What the facilitator revealed, and to whom ('all' or a delegation). */
-  revealed: { incidents: Array<{ id: number; to: string }>; defections: string[]; objectives: string[] };
+  revealed: {
+    incidents: Array<{ id: number; to: string }>;
+    defections: string[];
+    /** Whose secret objectives (a delegation, or 'all') were shown to whom ('all' or a delegation). */
+    objectives: Array<{ to: string; whose: string }>;
+  };
+  /** SECRET: the objectives dealt to each delegation from its pool (§7); a view keeps only the viewer's. */
+  objectives: Record<DelegationId, string[]>;
   events: GameEvent[];
   /** Every change of tension, support and trust with its cause, in the order applied (append-only). */
   changes: FigureChange[];
@@ -274,14 +287,25 @@ export type Intent =
     })
   | (Base<'council.penalize', DelegationId> & { incident: number; penalty: string; reason?: string })
   | (Base<'council.vote', DelegationId> & { motion: number; yes: boolean; reason?: string })
+  /** A message in words to other delegations; an AI seat's reply is one too (it stays in the log, so a replay never writes it again). */
+  | (Base<'talk.say', DelegationId> & {
+      to: DelegationId[];
+      text: string;
+      /** An answer to a message (an AI seat's): it does not ask for an answer in turn. */
+      reply?: boolean;
+    })
   | Base<'step.close', 'facilitator' | 'system'>
   | Base<'facilitator.pause', 'facilitator'>
   | Base<'facilitator.resume', 'facilitator'>
-  | (Base<'facilitator.inject', 'facilitator'> & { inject: string | CustomInject })
-  | (Base<'facilitator.override', 'facilitator'> & { override: FacilitatorOverride })
+  | (Base<'facilitator.inject', 'facilitator'> & { inject: string | CustomInject; reason?: string })
+  /** `reason`: why the White Cell ruled so; it goes into the ruling's line and the record. */
+  | (Base<'facilitator.override', 'facilitator'> & { override: FacilitatorOverride; reason?: string })
   | (Base<'facilitator.reveal', 'facilitator'> & {
       what: 'incident' | 'defections' | 'objectives';
       incident?: number;
+      /** For objectives: whose (one delegation; every delegation when absent). */
+      whose?: DelegationId;
+      reason?: string;
       to: 'all' | DelegationId;
     })
   | (Base<'facilitator.end', 'facilitator'> & { outcome: Outcome; reason?: string });

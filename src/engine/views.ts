@@ -115,6 +115,17 @@ function withoutWords(p: Package): Package {
   return w;
 }
 
+/** The dealt objectives a viewer may read: its own, those revealed to it, all once the game is over. */
+function objectivesFor(s: GameState, viewer: DelegationId | null): GameState['objectives'] {
+  if (s.outcome !== null) return s.objectives;
+  const toMe = (to: string) => to === 'all' || to === viewer;
+  const out: GameState['objectives'] = {};
+  for (const [d, dealt] of Object.entries(s.objectives)) {
+    if (d === viewer || s.revealed.objectives.some((r) => toMe(r.to) && (r.whose === 'all' || r.whose === d))) out[d] = dealt;
+  }
+  return out;
+}
+
 /**
  * Views are read-only: they share every part of the state that holds no secret, and replace
  * the parts that do (commits, quiet defections, true sponsors, private events, the seed and the
@@ -132,6 +143,7 @@ function filtered(s: GameState, viewer: DelegationId | null, audience: Audience,
   v.funding = {};
   v.delegations = sealedCommits(s.delegations, viewer);
   v.quietDefections = defectionsShown ? s.quietDefections : ownDefections(s.quietDefections, viewer);
+  v.objectives = objectivesFor(s, viewer);
   v.incidents = incidentsFor(s, revealedIncidents);
   // A package is seen by its parties; agreed ones are public commitments, but what the parties
   // said to each other with it (the note, each answer's reason, an AI's reasoning too) stays theirs.

@@ -60,6 +60,8 @@ const FACILITATOR_INTENTS = [
   'facilitator.inject',
   'facilitator.override',
   'facilitator.reveal',
+  // Messages are written at any step (the engine refuses them once the game is over).
+  'talk.say',
 ] as const;
 
 export function createGameMachine(scenario: Scenario) {

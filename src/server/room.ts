@@ -9,11 +9,20 @@ import { GameSession, type PersistedGame } from '../machine/session';
 import { Authority, type IntentMessage } from '../net/authority';
 import type { Ack, ChatLine, ClockedStep, PublicNote, Role, RoomAction } from '../net/protocol';
 import { chatRefusal } from './chatLimits';
-import type { RoomDb, SeatRow } from './db';
+import type { RoomStore, SeatRow } from './db';
 import { actionEvent, chatEvent, type ChatMessage } from './roomActions';
-import { expired, nextClock, type ClockState } from './roomClock';
-import { decodeEvent, initialRoomState, reduceRoom, type RoomEvent, type RoomState, type SeatState } from './roomEvents';
+import { expired, extendClock, nextClock, type ClockState } from './roomClock';
+import {
+  decodeEvent,
+  initialRoomState,
+  reduceRoom,
+  type RoomEvent,
+  type RoomState,
+  type SeatState,
+  type WhiteCellEntry,
+} from './roomEvents';
 import { RoomLog } from './roomLog';
+import { recordEntry } from './whiteCellRecord';
 
 export const hashSecret = (secret: string) => createHash('sha256').update(secret).digest('hex');
 export const newSecret = () => randomBytes(24).toString('base64url');
@@ -28,6 +37,8 @@ export interface Change {
   notes?: boolean;
   /** Seats whose devices must be disconnected (their tokens were revoked). */
   revoked?: string;
+  /** One token withdrawn from a seat: only the devices that joined with it leave the seat. */
+  revokedToken?: string;
 }
 
 export interface RoomInit {
@@ -59,10 +70,23 @@ export class Room {
   drive: (() => void) | null = null;
   /** Set while a clock's expiry is being handled. */
   expiring = false;
+  /** Sends what the AI seats decided and held for the room's pace (set by the registry): a step never closes without them. */
+  beforeClose: (() => void) | null = null;
+  /**
+   * A class's moderation of its students' messages: 'send', 'hold' (for the moderator's
+   * approval) or the reason it is refused. Null: every message goes through.
+   */
+  chatPolicy: ((line: ChatLine, state: GameState) => 'send' | 'hold' | string) | null = null;
+  /**
+   * Extra time (ms) the open step gets once when its clock runs out, for a team with an
+   * accommodation that has not finished the step; 0 when none needs it. Null: none.
+   */
+  clockGrace: ((state: GameState) => number) | null = null;
+  private gracedStep = '';
 
   constructor(
     init: RoomInit,
-    db: RoomDb,
+    db: RoomStore,
     readonly now: () => number,
   ) {
     this.code = init.code;
@@ -72,7 +96,10 @@ export class Room {
     this.scenarioKey = `${init.scenario.id}:${hashSecret(JSON.stringify(init.scenario)).slice(0, 12)}`;
     this.session = GameSession.start(init.scenario, init.seed);
     this.current = initialRoomState(catalog(init.scenario).delegationIds);
-    this.log = new RoomLog(init.code, db, now, init.updatedAt ?? init.createdAt);
+    this.log = new RoomLog(init.code, db, now, init.updatedAt ?? init.createdAt, () => ({
+      round: this.session.state.round,
+      step: this.session.state.step,
+    }));
     this.authority = new Authority(() => this.session, this.log, {
       started: () => this.started,
       playedByAi: (d) => this.seats.get(d)?.mode === 'ai',
@@ -110,11 +137,18 @@ export class Room {
   get onExpiry() {
     return this.current.onExpiry;
   }
+  get pace() {
+    return this.current.pace;
+  }
   get clock(): ClockState | null {
     return this.current.clock;
   }
   get chat(): readonly ChatLine[] {
     return this.current.chat;
+  }
+  /** The White Cell's record of the room: seats, clocks and pace it changed, with times and reasons. */
+  get record(): readonly WhiteCellEntry[] {
+    return this.current.record;
   }
   personaOf(delegation: string): Persona {
     return this.seats.get(delegation)?.persona ?? DEFAULT_PERSONA;
@@ -176,6 +210,12 @@ export class Room {
 
   /** An intent from a device: the authority judges it (schema, seat, staleness, the engine). */
   receiveIntent(role: Role, by: string, msg: IntentMessage): Ack {
+    if (role.kind === 'facilitator' && (msg.intent as { type?: unknown } | null)?.type === 'step.close' && this.beforeClose) {
+      // The AI seats' held last words go in first; when they finish the step, it is closed as asked.
+      const where = `${this.state.round}:${this.state.step}`;
+      this.beforeClose();
+      if (`${this.state.round}:${this.state.step}` !== where) return { ok: true };
+    }
     return this.authority.receive(role, by, msg);
   }
 
@@ -193,6 +233,25 @@ export class Room {
     this.commit({ kind: 'claim', delegation, team: name, tokenHash: hashSecret(token) }, null);
     this.emit({ room: true });
     return { ok: true, token };
+  }
+
+  /** A class seats its student: the token's hash opens the seat at once (no claim step); `team` names the seat's team. */
+  seatStudent(delegation: string, team: string, tokenHash: string): Ack {
+    if (!this.seats.has(delegation)) return { ok: false, code: 'not-found', reason: `no delegation "${delegation}" in this scenario` };
+    this.commit({ kind: 'claim', delegation, team, tokenHash }, null);
+    this.emit({ room: true });
+    this.drive?.();
+    return { ok: true };
+  }
+
+  /** A class takes its student off a seat: their token stops opening it; the last one leaves the seat to the AI. */
+  unseatStudent(delegation: string, tokenHash: string, team: string | null): Ack {
+    const seat = this.seats.get(delegation);
+    if (!seat || !seat.tokens.includes(tokenHash)) return { ok: false, code: 'not-found', reason: 'that student does not hold this seat' };
+    this.commit({ kind: 'unclaim', delegation, tokenHash, team }, null);
+    this.emit({ room: true, revokedToken: tokenHash });
+    this.drive?.();
+    return { ok: true };
   }
 
   /** The seat a token opens, if any. */
@@ -217,7 +276,15 @@ export class Room {
     if (this.log.accepted(msgId)) return { ok: true };
     const event = actionEvent(this.current, a, this.now());
     if ('ok' in event) return event;
+    const entry = recordEntry(
+      this.current,
+      a,
+      this.now(),
+      { round: this.state.round, step: this.state.step },
+      (d) => catalog(this.scenario).delegation.get(d)?.name ?? d,
+    );
     this.commit(event, msgId);
+    if (entry) this.commit({ kind: 'whiteCell', entry }, null);
     if (a.kind === 'clock' && a.minutes === null && this.clock?.step === a.step) this.setClock(null);
     this.syncClock();
     this.emit({ room: true });
@@ -228,13 +295,42 @@ export class Room {
 
   sendChat(role: Role, by: string, msg: ChatMessage): Ack {
     if (this.log.accepted(msg.id)) return { ok: true };
-    const event = chatEvent(this.current, role, by, msg, this.now());
+    const event = chatEvent(this.current, role, by, msg, this.now(), { round: this.state.round, step: this.state.step });
     if ('ok' in event) return event;
     const full = chatRefusal(this.chat, event.line.from, event.line.text);
     if (full) return { ok: false, code: 'refused', reason: full };
+    const verdict = role.kind === 'seat' && this.chatPolicy ? this.chatPolicy(event.line, this.state) : 'send';
+    if (verdict === 'hold') {
+      this.commit({ kind: 'held', line: event.line }, msg.id);
+      this.emit({ room: true });
+      return { ok: true };
+    }
+    if (verdict !== 'send') return { ok: false, code: 'refused', reason: verdict };
     this.commit(event, msg.id);
     this.emit({ chat: event.line });
     return { ok: true };
+  }
+
+  get held(): readonly ChatLine[] {
+    return this.current.held;
+  }
+
+  /** The moderator lets a held message through (it reaches its readers now) or rejects it. */
+  release(id: string, approved: boolean): Ack {
+    const line = this.current.held.find((l) => l.id === id);
+    if (!line) return { ok: false, code: 'not-found', reason: 'no such message waiting for approval' };
+    this.commit({ kind: 'released', id, approved }, null);
+    if (approved) {
+      this.commit({ kind: 'chat', line }, null);
+      this.emit({ chat: line });
+    }
+    this.emit({ room: true });
+    return { ok: true };
+  }
+
+  /** A moderation rule set for this room, written into its log. */
+  noteModeration(text: string) {
+    this.commit({ kind: 'moderation', text }, null);
   }
 
   // ——— clocks ———
@@ -250,6 +346,18 @@ export class Room {
   /** Called often by the registry: closes the open step when its clock ran out. */
   tick(closeWithAi: (room: Room) => Promise<void>) {
     if (this.expiring || !expired(this.clock, this.now())) return;
+    const stepKey = `${this.state.round}:${this.state.step}`;
+    const grace = this.clock && this.clockGrace && this.gracedStep !== stepKey ? this.clockGrace(this.state) : 0;
+    if (grace > 0 && this.clock) {
+      // Once per step: the others wait only for what the accommodated team still needs.
+      this.gracedStep = stepKey;
+      this.commit({ kind: 'clock', clock: extendClock(this.clock, grace / 60_000, this.now()) }, null);
+      this.emit({ room: true });
+      return;
+    }
+    // The AI seats' held decisions go in first; if they moved the game on, this clock is gone.
+    this.beforeClose?.();
+    if (!expired(this.clock, this.now())) return;
     this.expiring = true;
     const where = () => `${this.state.round}:${this.state.step}:${this.session.done}`;
     const key = where();

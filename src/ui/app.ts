@@ -6,6 +6,7 @@ import type { Scenario } from '../engine';
 import type { RoomAction } from '../net/protocol';
 import { createGameStore, type GameStore } from '../store/gameStore';
 import { AppView } from './appView';
+import { classRoute, followStudentLink, openClassPages, resumeStudentTasks } from './class/classEntry';
 import { Controller } from './controller';
 import { forgetCustomScenario, loadCustomScenario, problemLines, rememberedScenario } from './customScenario';
 import type { DebriefStats } from './debrief';
@@ -31,7 +32,7 @@ export class App {
   private local: Scenario;
 
   constructor(
-    root: HTMLElement,
+    private readonly root: HTMLElement,
     scenario: Scenario,
     readonly mapFactory: MapFactory,
   ) {
@@ -41,10 +42,18 @@ export class App {
     this.debrief = new DebriefRoutes({ store: this.store, mapFactory, scenario: () => this.local, resume: (save) => this.resume(save) });
     this.rooms = new RoomFlow(this.controller);
     render(h(AppView, { app: this }), root);
+    const cls = classRoute(location.hash);
     const link = readRoomLink(location.hash);
     const saved = this.rooms.saved();
-    if (link) void this.rooms.follow(link, saved?.name ?? 'Guest');
-    else if (saved) void this.rooms.join(saved);
+    if (cls?.kind === 'teacher') this.openClass();
+    else if (cls?.kind === 'student') void followStudentLink(this, cls.token);
+    else if (link) void this.rooms.follow(link, saved?.name ?? 'Guest');
+    else if (saved) void this.rooms.join(saved).then((ok) => (ok ? resumeStudentTasks(this) : undefined));
+  }
+
+  /** The teacher's class pages (set-up and dashboard) in place of the game's interface. */
+  openClass() {
+    void openClassPages(this.root, this, () => render(h(AppView, { app: this }), this.root));
   }
 
   /** The scenario of local play (the built-in one, or one loaded from a file). */
@@ -121,6 +130,7 @@ export class App {
         const saved = this.rooms.saved();
         if (saved) void this.rooms.join(saved);
       },
+      classSetup: () => this.openClass(),
     };
   }
 

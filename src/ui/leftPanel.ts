@@ -7,6 +7,7 @@ import { term } from './glossary';
 import { proxyPanel } from './proxyPanel';
 import { h, type VNode } from './dom';
 import { colorOf, nameOf, trackName } from './context';
+import { revealedObjectives } from './revealedObjectives';
 
 export function delegationPanel(sc: Scenario, view: GameView, seat: string): VNode {
   const d = sc.delegations.find((x) => x.id === seat);
@@ -47,6 +48,7 @@ export function delegationPanel(sc: Scenario, view: GameView, seat: string): VNo
         h('li', {}, `${o.met ? '✔' : '○'} ${o.text} `, h('span', { class: 'muted' }, `(${o.points} pts${o.met ? ', met now' : ''})`)),
       ),
     ),
+    revealedObjectives(sc, seat, view.outcome !== null),
     proxyPanel(sc, view, seat),
     h('h3', { style: 'margin-top:10px' }, 'Your ', term('trust'), ' in the others'),
     h(

@@ -19,9 +19,9 @@ import { GameSession, MACHINE_VERSION, type PersistedGame } from '../../src/mach
  * too, without touching old logs: then only the values here are updated.
  */
 const GOLDEN: Record<number, { hash: string; outcome: Outcome; round: number }> = {
-  1: { hash: '4c953d46e4828678', outcome: 'unraveling', round: 5 },
-  2: { hash: 'd5d73427d1dad296', outcome: 'unraveling', round: 5 },
-  3: { hash: 'd12f73480cd58f31', outcome: 'consolidation', round: 9 },
+  1: { hash: '1714f1954c2e1710', outcome: 'consolidation', round: 8 },
+  2: { hash: '57107fcb90356e9c', outcome: 'consolidation', round: 10 },
+  3: { hash: '4a46bb16b7c157f0', outcome: 'consolidation', round: 10 },
 };
 
 const SCENARIO_FILE = fileURLToPath(new URL('../../assets/scenarios/ceasefire-2026.json', import.meta.url));
