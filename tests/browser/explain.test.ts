@@ -99,6 +99,8 @@ describe('understood at a glance', () => {
     await heading.waitFor();
     await expect(heading.evaluate((el) => el === document.activeElement)).resolves.toBe(true);
     await expect(page.getByText(/Editing a counter-offer to #1\./).count()).resolves.toBe(1);
+    // A counter must differ from the original (identical packages are refused): a longer window.
+    await page.getByRole('combobox', { name: 'Window in rounds' }).selectOption('2');
     await page.getByRole('button', { name: 'Send counter-offer' }).click();
     // The log says what was sent and that #1 stays open; then either #1 is still offered (with a
     // note on its card) or the AI parties agreed the counter, and the log says #1 closed for it.
