@@ -144,34 +144,17 @@ function figureMoves(sc: Scenario, view: GameView, round: number, seat: string |
   const prev = view.history.find((x) => x.round === round - 1);
   if (!row) return [];
   const others = Math.max(1, sc.delegations.length - 1);
-  const out: FigureMove[] = [
-    {
-      figure: 'tension',
-      who: null,
-      label: 'Tension',
-      from: prev?.tension ?? null,
-      to: row.tension,
-      causes: causesOf(view.changes, round, 'tension', null),
-    },
-  ];
-  const parties = seat ? [seat] : [];
-  for (const d of parties) {
-    out.push({
-      figure: 'support',
-      who: d,
-      label: `${nameOf(sc, d)}'s domestic support`,
-      from: prev?.support[d] ?? null,
-      to: row.support[d] ?? 0,
-      causes: causesOf(view.changes, round, 'support', d),
-    });
-    out.push({
-      figure: 'trust',
-      who: d,
-      label: `The others' trust in ${nameOf(sc, d)} (average)`,
-      from: prev?.trust[d] ?? null,
-      to: row.trust[d] ?? 0,
-      causes: causesOf(view.changes, round, 'trust', d, others),
-    });
+  // Before the first round there is no history row: the start is the end less what the round changed.
+  const from = (before: number | undefined, to: number, causes: Cause[]): number | null =>
+    before ?? (round === 1 ? Math.round(to - causes.reduce((a, c) => a + c.delta, 0)) : null);
+  const move = (figure: Figure, who: string | null, label: string, before: number | undefined, to: number, divide = 1): FigureMove => {
+    const causes = causesOf(view.changes, round, figure, who, divide);
+    return { figure, who, label, from: from(before, to, causes), to, causes };
+  };
+  const out: FigureMove[] = [move('tension', null, 'Tension', prev?.tension, row.tension)];
+  for (const d of seat ? [seat] : []) {
+    out.push(move('support', d, `${nameOf(sc, d)}'s domestic support`, prev?.support[d], row.support[d] ?? 0));
+    out.push(move('trust', d, `The others' trust in ${nameOf(sc, d)} (average)`, prev?.trust[d], row.trust[d] ?? 0, others));
   }
   return out;
 }

@@ -69,6 +69,10 @@ export interface UiState {
   tutorial: number | null;
   /** "How to play" is open. */
   help: boolean;
+  /** The glossary is open (over any screen). */
+  glossary: boolean;
+  /** Per seat, the last round whose start-of-round briefing it has read (hot-seat: each seat its own). */
+  briefed: Record<string, number>;
   /** The round whose resolution the player has not yet looked at. */
   unreadResolution: number | null;
   /** A message to the player; `list` holds one line per item (e.g. the problems of a refused file). */
@@ -97,6 +101,8 @@ export function createGameStore() {
     mapAsText: false,
     tutorial: null,
     help: false,
+    glossary: false,
+    briefed: {},
     unreadResolution: null,
     notice: null,
   }));

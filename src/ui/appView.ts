@@ -7,6 +7,7 @@ import { h, type VNode } from './dom';
 import { secretReasons } from '../machine/logView';
 import { EndScreen } from './endScreen';
 import { GameScreen } from './gameScreen';
+import { GlossaryDialog, glossaryButton } from './glossary';
 import { howToPlay } from './overlays';
 import { RoomScreen } from './roomScreen';
 import { joiningScreen, LobbyScreen, RoomStartCard } from './roomPanels';
@@ -19,6 +20,8 @@ export function AppView({ app }: { app: App }): VNode {
     { style: 'display:contents' },
     screen(app, ui),
     ui.help ? howToPlay(app.scenario, () => app.store.setState({ help: false })) : null,
+    glossaryButton(() => app.store.setState({ glossary: true })),
+    ui.glossary ? h(GlossaryDialog, { close: () => app.store.setState({ glossary: false }) }) : null,
   );
 }
 

@@ -13,6 +13,8 @@ import {
   verificationChance,
   type Commit,
 } from '../engine';
+import { pledgeList } from './pledgeList';
+import { term } from './glossary';
 import { button, checkedOf, h, valueOf, type VNode } from './dom';
 import { moveOf, nameOf, trackName, type Ctx } from './context';
 import type { CommitDraft } from '../store/gameStore';
@@ -154,8 +156,9 @@ export function commitPanel(ctx: Ctx): VNode {
       { class: 'small muted' },
       'Choose your moves. Promised steps come first: a restraint left unmatched when its window closes is negated and costs support.',
     ),
+    pledgeList(sc, view, seat),
     h('fieldset', {}, h('legend', {}, 'Moves'), h('div', { class: 'movelist' }, ...moveRows)),
-    defectRows.length ? h('fieldset', {}, h('legend', {}, 'Quiet defection'), ...defectRows) : null,
+    defectRows.length ? h('fieldset', {}, h('legend', {}, term('quietDefection')), ...defectRows) : null,
     alloc,
     retaliation,
     h(

@@ -1,5 +1,6 @@
 // The council, the escrow fund and the public compliance dashboard.
-import type { GameView, Scenario } from '../engine';
+import type { Effects, GameView, Scenario } from '../engine';
+import { term } from './glossary';
 import { useState } from 'preact/hooks';
 import { button, h, valueOf, type VNode } from './dom';
 import { moveOf, nameOf, type Ctx } from './context';
@@ -19,6 +20,22 @@ export function incidentLine(sc: Scenario, view: GameView, id: number): string {
   return `#${inc.id} round ${inc.round}: ${inc.kind} attack, ${front}, severity ${inc.severity} — ${who}`;
 }
 
+/** A rung's effects in words: "tension −2, Iran support +3". */
+function effectsText(sc: Ctx['sc'], e: Effects): string {
+  const out: string[] = [];
+  if (e.tension) out.push(`tension ${e.tension > 0 ? '+' : '−'}${Math.abs(e.tension)}`);
+  for (const [d, v] of Object.entries(e.support ?? {})) out.push(`${nameOf(sc, d)} support ${v > 0 ? '+' : '−'}${Math.abs(v)}`);
+  for (const [t, v] of Object.entries(e.verification ?? {})) out.push(`verification on ${t} +${v}%`);
+  return out.join(', ') || 'no effect';
+}
+
+/** The moves that pay into the escrow, by delegation, from the scenario. */
+function fillers(sc: Ctx['sc']): string {
+  const moves = sc.moves.filter((m) => (m.effects.escrow ?? 0) > 0);
+  if (!moves.length) return 'no move pays into it in this scenario';
+  return moves.map((m) => `${nameOf(sc, m.delegation)} (“${m.name}”, ${m.effects.escrow})`).join(', ');
+}
+
 export function councilPanel(ctx: Ctx): VNode {
   const { sc, view, seat } = ctx;
   const c = view.council;
@@ -26,6 +43,7 @@ export function councilPanel(ctx: Ctx): VNode {
   const inNegotiation = view.step === 'negotiation';
   const ladder = sc.council.ladder;
   const motions = c.motions.filter((m) => m.status === 'open');
+  const decided = c.motions.filter((m) => m.status !== 'open' && m.round >= view.round - 1);
   const penalizable = view.incidents.filter(
     (i) =>
       i.attribution?.named && i.attribution.named !== 'spoiler' && !c.motions.some((m) => m.incident === i.id && m.status !== 'failed'),
@@ -48,12 +66,37 @@ export function councilPanel(ctx: Ctx): VNode {
             { class: 'small muted' },
             `Not founded. Propose a package in which at least ${sc.council.minMembers} delegations, one of them a guarantor (${sc.council.guarantors.map((g) => nameOf(sc, g)).join(' or ')}), pledge to join.`,
           ),
-      h('h3', {}, 'Incentive ladder'),
+      h('h3', {}, term('ladder')),
+      h(
+        'p',
+        { class: 'small muted' },
+        `With the council founded, it climbs a rung after ${sc.tunables.ladderRounds} rounds in a row with a span secured and no verified violation; a violation by anyone drops it a rung. Now: rung ${c.rung} of ${ladder.length}, ${c.compliantRounds} compliant round${c.compliantRounds === 1 ? '' : 's'} towards the next.`,
+      ),
       h(
         'ol',
         { class: 'small', 'aria-label': `Incentive ladder: rung ${c.rung} of ${ladder.length}` },
-        ...ladder.map((r, i) => h('li', { style: i < c.rung ? 'color: var(--ok)' : '' }, `${i < c.rung ? '✔ ' : ''}${r.name}`)),
+        ...ladder.map((r, i) =>
+          h(
+            'li',
+            { style: i < c.rung ? 'color: var(--ok)' : '' },
+            `${i < c.rung ? '✔ ' : ''}${r.name}`,
+            h('span', { class: 'muted' }, ` — ${effectsText(sc, r.effects)}`),
+          ),
+        ),
       ),
+      decided.length
+        ? h(
+            'ul',
+            { class: 'plain small', 'aria-label': 'Motions decided this round' },
+            ...decided.map((m) =>
+              h(
+                'li',
+                { key: m.id },
+                `Motion #${m.id} (incident #${m.incident}) ${m.status}${seat && seat in m.votes ? `; you voted ${m.votes[seat] ? 'yes' : 'no'}` : ''}.`,
+              ),
+            ),
+          )
+        : null,
       motions.length
         ? h(
             'div',
@@ -63,7 +106,7 @@ export function councilPanel(ctx: Ctx): VNode {
               h(
                 'div',
                 { key: m.id, class: 'pkg small' },
-                `Penalty "${sc.council.penalties.find((p) => p.id === m.penalty)?.name}" on ${nameOf(sc, m.target)} for incident #${m.incident} — ${Object.values(m.votes).filter(Boolean).length} yes of ${c.members.length}`,
+                `Penalty "${sc.council.penalties.find((p) => p.id === m.penalty)?.name}" on ${nameOf(sc, m.target)} for incident #${m.incident} — ${Object.values(m.votes).filter(Boolean).length} yes of ${c.members.length}${seat && seat in m.votes ? `; you voted ${m.votes[seat] ? 'yes' : 'no'}` : ''}`,
                 member && seat && !(seat in m.votes) && inNegotiation
                   ? h(
                       'div',
@@ -92,7 +135,7 @@ export function councilPanel(ctx: Ctx): VNode {
     h(
       'section',
       { class: 'section', 'aria-labelledby': 'fund-h' },
-      h('h2', { id: 'fund-h' }, 'Escrow reconstruction fund'),
+      h('h2', { id: 'fund-h' }, term('escrow', 'Escrow reconstruction fund')),
       h(
         'div',
         { class: 'stat' },
@@ -106,7 +149,14 @@ export function councilPanel(ctx: Ctx): VNode {
       h(
         'p',
         { class: 'small muted' },
-        `Each secured span releases a tranche of ${sc.escrow.tranche} to ${nameOf(sc, sc.escrow.recipient)}; the balance never goes below zero.`,
+        `Each secured span releases a `,
+        term('tranche', 'tranche'),
+        ` of ${sc.escrow.tranche} to ${nameOf(sc, sc.escrow.recipient)}; the balance never goes below zero.`,
+      ),
+      h(
+        'p',
+        { class: 'small muted' },
+        `Who fills it: ${fillers(sc)}. A pledge pays in when the package naming it is agreed; donors may add to it too.`,
       ),
     ),
     h(

@@ -4,7 +4,8 @@
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import { endLine } from './endCause';
-import { objectivesOf, score, type GameState, type Scenario } from '../engine';
+import type { GameState, Scenario } from '../engine';
+import { ranks, scoreCard } from './scoreCard';
 import { useEffect, useRef } from 'preact/hooks';
 import { button, h, type VNode } from './dom';
 import { nameOf } from './context';
@@ -74,6 +75,8 @@ function RoundChart({
  * The end screen reads the full final state: once the game is over every secret is revealed,
  * so this screen is the one place where the facilitator's view is shown to all.
  */
+const ScoreCardOf = ({ sc, s, id, rank }: { sc: Scenario; s: GameState; id: string; rank: number }): VNode => scoreCard(sc, s, id, rank);
+
 export function EndScreen({
   sc,
   s,
@@ -96,18 +99,10 @@ export function EndScreen({
     h(RoundChart, { title: 'Trust the others hold in each delegation', rounds, series: per('trust'), dash: true }),
   );
 
-  const secrets = sc.delegations.map((d) =>
-    h(
-      'section',
-      { class: 'card' },
-      h('h3', { class: 'row' }, h('span', { class: 'dot', style: `background:${d.color}` }), `${d.name}: ${score(sc, s, d.id)} points`),
-      h(
-        'ul',
-        { class: 'plain small' },
-        ...objectivesOf(sc, s, d.id).map((o) => h('li', {}, `${o.met ? '✔' : '✕'} ${o.text} (${o.points})`)),
-      ),
-    ),
-  );
+  const rank = ranks(sc, s);
+  const secrets = [...sc.delegations]
+    .sort((a, b) => (rank.get(a.id) ?? 0) - (rank.get(b.id) ?? 0))
+    .map((d) => h(ScoreCardOf, { key: d.id, sc, s, id: d.id, rank: rank.get(d.id) ?? 0 }));
   const sponsors = s.incidents.map((i) => {
     const named = i.attribution?.named;
     const verdict = !i.attribution
@@ -126,7 +121,17 @@ export function EndScreen({
   const defections = s.events.filter((e) => e.kind === 'defection').map((e) => h('li', {}, `Round ${e.round}: ${e.text}`));
   const negated = sc.interlocks
     .filter((x) => (s.spans[x.id]?.negatedCount ?? 0) > 0)
-    .map((x) => h('li', {}, `${x.name}: negated ${s.spans[x.id]?.negatedCount} time(s)`));
+    .map((x) => {
+      const rec = s.spans[x.id];
+      const n = rec?.negatedCount ?? 0;
+      const last =
+        rec?.lost?.by === 'shock'
+          ? `, last undone by a domestic shock (${rec.lost.cause ?? ''})`
+          : rec?.lost?.by === 'window'
+            ? ', last when its window closed unmatched'
+            : '';
+      return h('li', {}, `${x.name}: negated or unwound ${n} ${n === 1 ? 'time' : 'times'}${last}`);
+    });
 
   return h(
     'main',
@@ -138,7 +143,7 @@ export function EndScreen({
       h('p', { class: 'outcome', role: 'status' }, OUTCOME_TEXT[s.outcome ?? 'drift'] ?? ''),
       h('p', { class: 'muted' }, endLine(s, sc.tunables.roundLimit)),
       charts,
-      h('h2', { style: 'margin-top:16px' }, 'Every secret, revealed'),
+      h('h2', { style: 'margin-top:16px' }, 'Scores and every secret, revealed'),
       h('div', { class: 'start-grid' }, ...secrets),
       h(
         'div',

@@ -6,7 +6,9 @@ import type { Ctx } from './context';
 import { h, type VNode } from './dom';
 import { bridgePanel, delegationPanel } from './leftPanel';
 import { MapPanel } from './mapPanel';
-import { GUIDE_LENGTH, guide, handOver, noticeBar, resolutionSummary } from './overlays';
+import { GUIDE_LENGTH, guide, handOver, noticeBar } from './overlays';
+import { BriefingDialog } from './briefingDialog';
+import type { GameView } from '../engine';
 import { clockChip, connectionChip, qr, TeamSection } from './roomPanels';
 import { RoundLog } from './roundLog';
 import { SeatSwitcher } from './seatSwitcher';
@@ -69,6 +71,13 @@ export function GameScreen({ app, ui }: { app: App; ui: UiState }): VNode {
   );
 }
 
+/** Each seat reads the briefing of a round once, before it negotiates or commits (hot-seat: each seat its own). */
+const briefingDue = (ui: UiState, view: GameView): boolean =>
+  ui.seat !== null &&
+  (ui.mode === 'room' || ui.humans.includes(ui.seat)) &&
+  (view.step === 'negotiation' || view.step === 'commit') &&
+  (ui.briefed[ui.seat] ?? 0) < view.round;
+
 function overlays(app: App, ui: UiState): Array<VNode | null> {
   const set = (patch: Partial<UiState>) => app.store.setState(patch);
   if (ui.screen === 'handover' || !ui.view) {
@@ -92,8 +101,13 @@ function overlays(app: App, ui: UiState): Array<VNode | null> {
           },
           app.scenario,
         )
-      : ui.unreadResolution !== null && ui.unreadResolution > 0
-        ? resolutionSummary(app.sc, view, ui.unreadResolution, () => set({ unreadResolution: null }))
+      : briefingDue(ui, view)
+        ? h(BriefingDialog, {
+            sc: app.sc,
+            view,
+            seat: ui.seat ?? '',
+            close: () => set({ briefed: { ...app.store.getState().briefed, [ui.seat ?? '']: view.round }, unreadResolution: null }),
+          })
         : null,
   ];
 }

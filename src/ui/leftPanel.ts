@@ -1,8 +1,12 @@
 // The delegation panel (goals, secret objectives, support, action points) and the bridge: every
 // span of the phase in its state, so a player sees why the phase does not advance.
-import { apAvailable, bridgeStatus, inForce, objectivesOf, standingStep, type GameView, type Interlock, type Scenario } from '../engine';
+import { apAvailable, bridgeStatus, objectivesOf, type GameView, type Scenario } from '../engine';
+import { spanInfo, type SpanState } from '../report/spanStatus';
+import { bridgePicture, STATE_WORD } from './bridgePicture';
+import { term } from './glossary';
+import { proxyPanel } from './proxyPanel';
 import { h, type VNode } from './dom';
-import { colorOf, moveOf, nameOf, trackName } from './context';
+import { colorOf, nameOf, trackName } from './context';
 import { revealedObjectives } from './revealedObjectives';
 
 export function delegationPanel(sc: Scenario, view: GameView, seat: string): VNode {
@@ -19,19 +23,24 @@ export function delegationPanel(sc: Scenario, view: GameView, seat: string): VNo
     h(
       'div',
       { class: 'stat' },
-      h('span', {}, 'Domestic support'),
+      h('span', {}, term('support')),
       h('strong', {}, `${st.support}`),
       h(
         'div',
         { class: 'bar', style: 'grid-column: 1 / -1', role: 'img', 'aria-label': `Domestic support ${st.support} of 100` },
         h('i', { style: `width:${st.support}%` }),
       ),
-      h('span', {}, 'Action points this round'),
+      h('span', {}, term('actionPoints', 'Action points this round')),
       h('strong', {}, `${apAvailable(view, seat)} of ${sc.tunables.actionPoints}`),
     ),
     h('h3', { style: 'margin-top:10px' }, 'Public goals'),
     h('ul', { class: 'plain small' }, ...d.goals.map((g) => h('li', {}, `• ${g}`))),
-    h('h3', { style: 'margin-top:10px' }, 'Secret objectives'),
+    h(
+      'h3',
+      { style: 'margin-top:10px' },
+      'Secret objectives ',
+      h('span', { class: 'small muted' }, '(each scores its points if met at the end; see ', term('score'), ')'),
+    ),
     h(
       'ul',
       { class: 'plain small secret', 'aria-label': 'Your secret objectives (only you see them)' },
@@ -40,7 +49,8 @@ export function delegationPanel(sc: Scenario, view: GameView, seat: string): VNo
       ),
     ),
     revealedObjectives(sc, seat, view.outcome !== null),
-    h('h3', { style: 'margin-top:10px' }, 'Your trust in the others'),
+    proxyPanel(sc, view, seat),
+    h('h3', { style: 'margin-top:10px' }, 'Your ', term('trust'), ' in the others'),
     h(
       'ul',
       { class: 'plain small' },
@@ -62,15 +72,7 @@ export function delegationPanel(sc: Scenario, view: GameView, seat: string): VNo
   );
 }
 
-type StepState = 'not yet' | 'implemented' | 'verified';
-
-function stepState(view: GameView, move: string): StepState {
-  const st = standingStep(view, move);
-  if (!st) return 'not yet';
-  return st.verified ? 'verified' : 'implemented';
-}
-
-const ICON: Record<string, string> = {
+const ICON: Record<SpanState, string> = {
   idle: '○',
   proposed: '◌',
   agreed: '◎',
@@ -78,43 +80,15 @@ const ICON: Record<string, string> = {
   pending: '◑',
   secured: '●',
   negated: '✕',
+  unwound: '↶',
   violated: '⚠',
 };
-
-/** The state a player reads off a span: proposed and agreed come from packages. */
-export function spanLabel(view: GameView, span: Interlock): { status: string; text: string } {
-  const rec = view.spans[span.id];
-  const status = rec?.status ?? 'idle';
-  const steps = [span.restraint, ...span.reciprocal];
-  const inPackage = (statuses: string[]) =>
-    view.packages.some((p) => statuses.includes(p.status) && steps.every((m) => p.steps.some((s) => s.move === m)));
-  const done = steps.filter((m) => inForce(view, m)).length;
-  const verified = steps.filter((m) => standingStep(view, m)?.verified).length;
-  switch (status) {
-    case 'secured':
-      return { status, text: `Secured in round ${rec?.securedRound ?? '?'}: every step in force and verified.` };
-    case 'pending':
-      return { status, text: `All steps in; ${verified} of ${steps.length} verified so far.` };
-    case 'open':
-      return {
-        status,
-        text: `${done} of ${steps.length} steps implemented; the window closes at the end of round ${rec?.closesRound ?? '?'}.`,
-      };
-    case 'negated':
-      return { status, text: 'Negated: the window closed before the other side matched it.' };
-    case 'violated':
-      return { status, text: 'Broken: a monitor verified a violation.' };
-    default:
-      if (inPackage(['accepted'])) return { status: 'agreed', text: 'Agreed in a package: now every side must implement its step.' };
-      if (inPackage(['proposed'])) return { status: 'proposed', text: 'Proposed, waiting for answers.' };
-      return { status: 'idle', text: 'Not started: propose it as a linked package.' };
-  }
-}
 
 export function bridgePanel(sc: Scenario, view: GameView): VNode {
   const bridge = bridgeStatus(sc, view);
   if (!bridge) return h('div', {});
   const { phase } = bridge;
+  const infos = new Map(sc.interlocks.filter((x) => x.phase === phase.id).map((x) => [x.id, spanInfo(sc, view, x)]));
   const trackEls = bridge.tracks.map(({ track: trackId, needed, secured, spans: spanIds }) => {
     const spans = sc.interlocks.filter((x) => spanIds.includes(x.id));
     return h(
@@ -130,24 +104,20 @@ export function bridgePanel(sc: Scenario, view: GameView): VNode {
         'div',
         { class: 'spans' },
         ...spans.map((span) => {
-          const lab = spanLabel(view, span);
-          const steps = [span.restraint, ...span.reciprocal].map((m) => {
-            const mv = moveOf(sc, m);
-            const s = stepState(view, m);
-            return `${nameOf(sc, mv?.delegation ?? '')}: ${mv?.name ?? m} — ${s}`;
-          });
+          const info = infos.get(span.id) ?? spanInfo(sc, view, span);
+          const steps = info.steps.map((st) => `${st.who}: ${st.name} — ${st.state}`);
           return h(
             'div',
             {
               key: span.id,
-              class: `span ${lab.status}`,
+              class: `span ${info.state}`,
               tabindex: 0,
               title: steps.join('\n'),
-              'aria-label': `${span.name}: ${lab.status}. ${lab.text} Steps: ${steps.join('; ')}.`,
+              'aria-label': `${span.name}: ${STATE_WORD[info.state]}. ${info.text} Steps: ${steps.join('; ')}.`,
             },
-            h('span', { class: 'icon', 'aria-hidden': 'true' }, ICON[lab.status] ?? '○'),
-            h('strong', {}, span.name),
-            h('span', { class: 'why' }, lab.text),
+            h('span', { class: 'icon', 'aria-hidden': 'true' }, ICON[info.state]),
+            h('strong', {}, span.name, ' ', h('span', { class: 'state-word' }, `(${STATE_WORD[info.state]})`)),
+            h('span', { class: 'why' }, info.text),
           );
         }),
       ),
@@ -170,6 +140,16 @@ export function bridgePanel(sc: Scenario, view: GameView): VNode {
     { class: 'section', 'aria-labelledby': 'bridge-h' },
     h('h2', { id: 'bridge-h' }, heading),
     h('p', { class: 'small muted', id: 'bridge-why' }, why),
+    bridgePicture(sc, view, bridge, infos),
+    h(
+      'p',
+      { class: 'small muted bridge-key' },
+      'Each ',
+      term('span', 'span'),
+      ' is a deck: solid when secured, hatched while verifying, part-built while its ',
+      term('window', 'window'),
+      ' is open, broken when negated, unwound or broken by a violation.',
+    ),
     h('div', { class: 'bridge' }, ...trackEls),
   );
 }

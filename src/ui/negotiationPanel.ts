@@ -3,6 +3,9 @@ import { checkIntent, inForce, type Package, type PackageStep } from '../engine'
 import { emptyPackage, type PackageDraft } from '../store/gameStore';
 import { button, h, valueOf, type VNode } from './dom';
 import { nameOf, moveOf, trackName, type Ctx } from './context';
+import { term } from './glossary';
+import { moveTerms } from './moveTerms';
+import { unansweredOffers } from '../report/roundBriefing';
 
 function stepText(ctx: Ctx, st: PackageStep, i: number): string {
   const m = moveOf(ctx.sc, st.move);
@@ -23,7 +26,15 @@ function packageCard(ctx: Ctx, p: Package, actions: VNode | null): VNode {
       h('span', { class: 'tag' }, `window ${p.window}`),
     ),
     p.note ? h('p', { class: 'small' }, `“${p.note}”`) : null,
-    h('ol', { class: 'small' }, ...p.steps.map((st, i) => h('li', { style: 'list-style:none' }, stepText(ctx, st, i)))),
+    h(
+      'ol',
+      { class: 'small' },
+      ...p.steps.map((st, i) => {
+        const m = moveOf(ctx.sc, st.move);
+        const terms = m ? moveTerms(m) : [];
+        return h('li', { style: 'list-style:none' }, stepText(ctx, st, i), ...terms.flatMap((x) => [' · ', x]));
+      }),
+    ),
     ...p.replies.map((r) =>
       h(
         'div',
@@ -43,32 +54,77 @@ export function negotiationPanel(ctx: Ctx): VNode {
 
   // Offers to answer.
   const incoming = view.packages.filter((p) => p.status === 'proposed' && p.parties.includes(seat) && !p.accepted.includes(seat));
+  const counteredBy = (id: number) => view.packages.filter((q) => q.counterTo === id && q.proposer === seat && q.status === 'proposed');
   const incomingEls = incoming.map((p) =>
     packageCard(
       ctx,
       p,
       h(
         'div',
-        { class: 'row' },
-        button('Accept', () => ctx.send({ type: 'package.accept', actor: seat, package: p.id }), {
-          class: 'primary',
-          'aria-label': `Accept package ${p.id}`,
-        }),
-        button('Reject', () => ctx.send({ type: 'package.reject', actor: seat, package: p.id, reason: 'We cannot accept these terms.' }), {
-          'aria-label': `Reject package ${p.id}`,
-        }),
-        button(
-          'Counter…',
-          () => ctx.set({ packageDraft: { ...draft, steps: p.steps.map((s) => ({ ...s })), window: p.window, counterTo: p.id } }),
-          { 'aria-label': `Counter package ${p.id}` },
+        {},
+        h(
+          'div',
+          { class: 'row' },
+          button('Accept', () => ctx.send({ type: 'package.accept', actor: seat, package: p.id }), {
+            class: 'primary',
+            'aria-label': `Accept package ${p.id}`,
+          }),
+          button(
+            'Reject',
+            () => ctx.send({ type: 'package.reject', actor: seat, package: p.id, reason: 'We cannot accept these terms.' }),
+            {
+              'aria-label': `Reject package ${p.id}`,
+            },
+          ),
+          button(
+            'Counter…',
+            () => {
+              ctx.set({ packageDraft: { ...draft, steps: p.steps.map((s) => ({ ...s })), window: p.window, counterTo: p.id } });
+              // The form is further down the panel: bring it into view and put the focus on it.
+              requestAnimationFrame(() => {
+                const el = document.getElementById('compose-h');
+                el?.scrollIntoView({ block: 'start' });
+                el?.focus();
+              });
+            },
+            { 'aria-label': `Counter package ${p.id}` },
+          ),
         ),
+        counteredBy(p.id).length
+          ? h(
+              'p',
+              { class: 'sent-note small' },
+              h(
+                'strong',
+                {},
+                `You sent counter-offer ${counteredBy(p.id)
+                  .map((c) => `#${c.id}`)
+                  .join(', ')}. `,
+              ),
+              `#${p.id} stays open until one of them is agreed: you can still accept it.`,
+            )
+          : null,
       ),
     ),
   );
+  const unanswered = unansweredOffers(view, seat);
 
   const composer = inNegotiation ? h(Composer, { ctx, seat }) : null;
 
   const mine = view.packages.filter((p) => p.round === view.round && p.proposer === seat);
+  const mineCards = mine.map((p) =>
+    packageCard(
+      ctx,
+      p,
+      p.counterTo !== null
+        ? h(
+            'p',
+            { class: 'small muted' },
+            `Your counter-offer to #${p.counterTo}: #${p.counterTo} stays open until one of the two is agreed.`,
+          )
+        : null,
+    ),
+  );
   const agreed = view.packages.filter((p) => p.status === 'accepted' && p.parties.includes(seat));
   const notes = ui.aiNotes.filter((n) => n.round >= view.round - 1 && (!n.sealed || n.round < view.round)).slice(-6);
   const ready = view.delegations[seat]?.ready ?? false;
@@ -86,8 +142,23 @@ export function negotiationPanel(ctx: Ctx): VNode {
         button(ready ? 'Ready — waiting for the others' : 'Ready to commit', () => ctx.send({ type: 'negotiation.ready', actor: seat }), {
           class: 'primary',
           disabled: !inNegotiation || ready,
+          ...(inNegotiation && !ready && unanswered.length ? { 'aria-describedby': 'ready-warning' } : {}),
         }),
       ),
+      inNegotiation && unanswered.length
+        ? h(
+            'p',
+            { class: 'ready-warning small', id: 'ready-warning' },
+            h(
+              'strong',
+              {},
+              `${unanswered.length === 1 ? 'One offer is' : `${unanswered.length} offers are`} still unanswered: ${unanswered.map((id) => `#${id}`).join(', ')}. `,
+            ),
+            ready
+              ? 'They lapse if the negotiation closes before you answer.'
+              : 'If you are ready and the negotiation closes, they lapse unanswered. Accept, reject or counter them first.',
+          )
+        : null,
       !inNegotiation
         ? h(
             'p',
@@ -100,9 +171,7 @@ export function negotiationPanel(ctx: Ctx): VNode {
       ? h('section', { class: 'section', 'aria-label': 'Offers to answer' }, h('h3', {}, 'Offers to answer'), ...incomingEls)
       : null,
     composer,
-    mine.length
-      ? h('section', { class: 'section' }, h('h3', {}, 'Your proposals this round'), ...mine.map((p) => packageCard(ctx, p, null)))
-      : null,
+    mine.length ? h('section', { class: 'section' }, h('h3', {}, 'Your proposals this round'), ...mineCards) : null,
     agreed.length
       ? h(
           'section',
@@ -185,11 +254,27 @@ function Composer({ ctx, seat }: { ctx: Ctx; seat: string }): VNode {
   return h(
     'section',
     { class: 'section', 'aria-labelledby': 'compose-h' },
-    h('h2', { id: 'compose-h' }, draft.counterTo !== null ? `Counter-offer to #${draft.counterTo}` : 'Compose a linked package'),
+    h(
+      'h2',
+      { id: 'compose-h', tabindex: -1 },
+      draft.counterTo !== null ? `Counter-offer to #${draft.counterTo}` : 'Compose a linked package',
+    ),
+    draft.counterTo !== null
+      ? h(
+          'p',
+          { class: 'sent-note small' },
+          h('strong', {}, `Editing a counter-offer to #${draft.counterTo}. `),
+          `Change the steps, then send it. #${draft.counterTo} stays open until one of the two is agreed; “Clear” drops the counter.`,
+        )
+      : null,
     h(
       'p',
       { class: 'small muted' },
-      'Link your step to the steps that must match it. All named delegations must accept; each step then has to be implemented inside the window.',
+      'Link your step to the steps that must match it (a ',
+      term('span', 'span'),
+      '). All named delegations must accept; each step then has to be implemented inside the ',
+      term('window', 'window'),
+      '.',
     ),
     // A menu, not a setting: choosing a span fills the draft, and the menu returns to its prompt.
     h(

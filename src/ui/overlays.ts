@@ -1,5 +1,5 @@
 // Dialogs over the game: how to play, the hot-seat hand-over, the round's resolution, the guide.
-import type { GameView, Scenario } from '../engine';
+import type { Scenario } from '../engine';
 import { useEffect, useRef } from 'preact/hooks';
 import { button, h, type ComponentChildren, type VNode } from './dom';
 import { nameOf } from './context';
@@ -80,25 +80,6 @@ export function handOver(sc: Scenario, seat: string, step: string, go: () => voi
     [h('p', {}, `It is ${d?.name ?? seat}'s turn (${step}). Everyone else, look away: what follows is for ${d?.short ?? seat} only.`)],
     [button(`I am ${d?.short ?? seat} — show my view`, go, { class: 'primary' })],
     { cls: 'handover' },
-  );
-}
-
-export function resolutionSummary(sc: Scenario, view: GameView, round: number, close: () => void): VNode {
-  const events = view.events.filter((e) => e.round === round && !['round', 'package.proposed'].includes(e.kind));
-  const before = view.history.find((x) => x.round === round - 1)?.tension;
-  const after = view.history.find((x) => x.round === round)?.tension ?? view.tension;
-  return dialog(
-    `Round ${round} resolved`,
-    [
-      h('p', {}, before !== undefined ? `Tension ${before} → ${after}.` : `Tension ${after}.`),
-      h(
-        'ul',
-        { class: 'plain', style: 'max-height:50vh;overflow:auto' },
-        ...events.map((e, i) => h('li', { key: i, class: Array.isArray(e.audience) ? 'private' : '' }, `• ${e.text}`)),
-      ),
-      h('p', { class: 'muted small' }, `Now round ${view.round}: ${view.step === 'negotiation' ? 'negotiation is open.' : view.step}.`),
-    ],
-    [button('Continue', close, { class: 'primary' })],
   );
 }
 

@@ -5,6 +5,7 @@ import { formatCode, normalizeCode, type ChatLine, type ChatTo, type ClockInfo }
 import type { RoomUi } from '../store/gameStore';
 import { nameOf } from './context';
 import { useEffect, useState } from 'preact/hooks';
+import { term } from './glossary';
 import { button, checkedOf, h, valueOf, type VNode } from './dom';
 import { useStickToBottom } from './roundLog';
 import { personaLabel } from './personaPicker';
@@ -75,7 +76,7 @@ export function RoomStartCard({ saved, act }: { saved: { code: string; kind: str
       button('Join room', () => act.join(normalizeCode(code), who()), { class: 'primary' }),
       button('Projector view', () => act.projector(normalizeCode(code))),
     ),
-    h('p', { class: 'muted small', style: 'margin-top:12px' }, 'Instructor or White Cell?'),
+    h('p', { class: 'muted small', style: 'margin-top:12px' }, 'Instructor or ', term('whiteCell'), '?'),
     h(
       'div',
       { class: 'row' },

@@ -92,6 +92,9 @@ describe('hot-seat', () => {
     await page.getByRole('checkbox', { name: 'United States' }).check();
     await page.getByRole('button', { name: 'Start hot-seat game' }).click();
     if (await visible(page, 'button', 'Skip the guide')) await page.getByRole('button', { name: 'Skip the guide' }).click();
+    // Each seat reads its start-of-round briefing before it negotiates.
+    await page.getByRole('dialog', { name: 'Round 1 briefing' }).waitFor();
+    await dismissDialogs(page);
     const iranSecret = 'Keep a deterrent';
     await expect(page.getByText(iranSecret).count()).resolves.toBeGreaterThan(0);
     // Iran is ready: the screen passes to the US, and nothing of Iran's view stays on the page.
@@ -99,7 +102,9 @@ describe('hot-seat', () => {
     await page.getByRole('button', { name: /I am US/ }).waitFor();
     expect(await page.getByText(iranSecret).count()).toBe(0);
     await page.getByRole('button', { name: /I am US/ }).click();
+    await page.getByRole('dialog', { name: 'Round 1 briefing' }).waitFor();
     expect(await page.getByText(iranSecret).count()).toBe(0);
+    await dismissDialogs(page);
     await page.getByRole('button', { name: 'Ready to commit' }).click();
     // Commit: Iran first, behind the hand-over screen.
     await page.getByRole('button', { name: /I am Iran/ }).click();

@@ -97,7 +97,7 @@ describe('a classroom room in the browser', () => {
       await p.getByRole('tab', { name: 'Negotiate' }).waitFor();
       teams.push(p);
     }
-    // The facilitator sees the three teams in their seats, and sets a 6-second commit clock.
+    // The facilitator sees the three teams in their seats, and sets a 15-second commit clock (two teams seal inside it on a loaded machine).
     for (const [, , team] of TEAMS) await fac.getByRole('cell', { name: team }).first().waitFor();
     // Israel stays an AI seat: the facilitator makes it a hawk expert, and the lobby says so.
     await fac.getByLabel('Personality of the AI for Israel').selectOption('hawk');
@@ -113,12 +113,17 @@ describe('a classroom room in the browser', () => {
       .getByText('AI: hawk, expert')
       .waitFor();
     await lobby.close();
-    await fac.getByLabel('Commit', { exact: true }).fill('0.1');
+    await fac.getByLabel('Commit', { exact: true }).fill('0.25');
     await fac.getByRole('button', { name: 'Set clocks' }).click();
     await fac.getByLabel('When the commit clock reaches zero').selectOption('ai');
     await fac.getByRole('button', { name: 'Start the game' }).click();
 
-    // Round 1: Red writes to Blue privately; every team declares ready.
+    // Each team first reads its round 1 briefing, then Red writes to Blue privately; every team
+    // declares ready.
+    for (const p of teams) {
+      await p.getByRole('dialog', { name: 'Round 1 briefing' }).waitFor();
+      await dismiss(p);
+    }
     const [blue, red, gold] = teams as [Page, Page, Page];
     await red.getByRole('tab', { name: /^Messages/ }).click();
     await red.getByLabel('Send to').selectOption('some');

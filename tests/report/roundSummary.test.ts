@@ -61,6 +61,13 @@ describe('a round summary puts the outcome first, then why the figures moved', (
     }
   });
 
+  it('the first round moves from the scenario’s starting figures', () => {
+    const s = GAMES[1] as GameState;
+    const [tension, support] = roundSummary(SCENARIO, viewFor(s, 'iran'), 1, 'iran').figures;
+    expect(tension?.from).toBe(SCENARIO.tunables.startTension);
+    expect(support?.from).toBe(SCENARIO.delegations.find((d) => d.id === 'iran')?.startSupport);
+  });
+
   it('"Phase A complete" is reported in the round that completed it', () => {
     const s = GAMES.find((g) => g.history.some((r, i) => r.phase === 'A' && s_next(g, i) === 'B'));
     expect(s, 'a game that completes phase A').toBeDefined();
