@@ -10,6 +10,7 @@ import { Controller } from './controller';
 import { forgetCustomScenario, loadCustomScenario, problemLines, rememberedScenario } from './customScenario';
 import type { DebriefStats } from './debrief';
 import { DebriefRoutes } from './debriefRoutes';
+import { installFocusRescue } from './focusRescue';
 import { h } from './dom';
 import { download } from './download';
 import type { MapFactory, MapPort } from './mapPort';
@@ -41,6 +42,7 @@ export class App {
     this.debrief = new DebriefRoutes({ store: this.store, mapFactory, scenario: () => this.local, resume: (save) => this.resume(save) });
     this.rooms = new RoomFlow(this.controller);
     render(h(AppView, { app: this }), root);
+    installFocusRescue(document);
     const link = readRoomLink(location.hash);
     const saved = this.rooms.saved();
     if (link) void this.rooms.follow(link, saved?.name ?? 'Guest');

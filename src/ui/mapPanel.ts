@@ -19,6 +19,12 @@ export interface MapPanelProps {
 
 const TIP = 'Hover or focus a front or an incident for details.';
 
+/** The map's own keys pan and zoom it (the scene reads them); they must not also scroll the page. */
+const MAP_KEYS = new Set(['ArrowUp', 'ArrowDown', 'ArrowLeft', 'ArrowRight', '+', '-', '=', '0', ' ', 'PageUp', 'PageDown', 'Home', 'End']);
+const keepPageStill = (e: KeyboardEvent) => {
+  if (MAP_KEYS.has(e.key) && !e.altKey && !e.ctrlKey && !e.metaKey) e.preventDefault();
+};
+
 export function MapPanel({ sc, view, factory, asText, toggleText, attach, lines }: MapPanelProps): VNode {
   const host = useRef<HTMLDivElement>(null);
   const port = useRef<MapPort | null>(null);
@@ -57,14 +63,22 @@ export function MapPanel({ sc, view, factory, asText, toggleText, attach, lines 
   return h(
     'section',
     { class: 'mapwrap', 'aria-label': 'Map of the region' },
-    h('div', { class: 'mapcanvas', 'aria-hidden': 'true', ref: host }),
+    h('div', {
+      class: 'mapcanvas',
+      ref: host,
+      tabindex: 0,
+      role: 'application',
+      'aria-label': 'Map: arrow keys pan, + and − zoom, 0 fits the whole region',
+      'aria-describedby': 'map-tip',
+      onkeydown: keepPageStill,
+    }),
     h(
       'div',
       { class: 'maptools' },
       button('Map as text', toggleText, { 'aria-controls': 'map-text' }),
       button('Legend', toggleLegend, { 'aria-pressed': String(legend) }),
     ),
-    h('div', { class: 'maptip small', 'aria-live': 'polite' }, tip),
+    h('div', { class: 'maptip small', id: 'map-tip', 'aria-live': 'polite' }, tip),
     h(
       'div',
       {},

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { gamePages } from './harness';
-import { dismissDialogs, playStep, startSolo, visible } from './play';
+import { dismissDialogs, playStep, startSolo, topBarButton, visible } from './play';
 
 const pages = gamePages();
 const consoleErrors = pages.errors;
@@ -153,7 +153,7 @@ describe('saves', () => {
   it('refuses a corrupt or foreign save file with a clear message and overwrites nothing', async () => {
     const page = await fresh();
     await startSolo(page, 'eu', 5);
-    await page.getByRole('button', { name: 'Quit to menu' }).click();
+    await topBarButton(page, 'Quit to menu');
     const saved = await page.evaluate(() => localStorage.getItem('interlock.autosave.v1'));
     expect(saved).not.toBeNull();
     const dir = mkdtempSync(join(tmpdir(), 'interlock-save-'));
