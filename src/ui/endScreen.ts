@@ -1,6 +1,7 @@
 // The end of the game: the outcome, every secret revealed, and charts of tension, trust and
 // domestic support over the rounds (uPlot). Once the game is over every secret is revealed
 // (docs/rules.md §7), so this screen is the one place where the facilitator's view is shown to all.
+import { plural } from '../ai/words';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import { objectivesOf, score, type GameState, type Scenario } from '../engine';
@@ -66,7 +67,7 @@ function RoundChart({
   return h(
     'figure',
     { class: 'chart', 'aria-label': `${title} by round`, ref: host },
-    h('figcaption', {}, h('h3', {}, title)),
+    h('figcaption', {}, h('h2', { class: 'chart-title' }, title)),
     h(
       'table',
       { class: 'sr-only' },
@@ -133,7 +134,7 @@ export function EndScreen({
   const defections = s.events.filter((e) => e.kind === 'defection').map((e) => h('li', {}, `Round ${e.round}: ${e.text}`));
   const negated = sc.interlocks
     .filter((x) => (s.spans[x.id]?.negatedCount ?? 0) > 0)
-    .map((x) => h('li', {}, `${x.name}: negated ${s.spans[x.id]?.negatedCount} time(s)`));
+    .map((x) => h('li', {}, `${x.name}: negated ${plural(s.spans[x.id]?.negatedCount ?? 0, 'time')}`));
 
   return h(
     'main',

@@ -25,6 +25,14 @@ const keepPageStill = (e: KeyboardEvent) => {
   if (MAP_KEYS.has(e.key) && !e.altKey && !e.ctrlKey && !e.metaKey) e.preventDefault();
 };
 
+/** The map's canvas host: one focusable, named widget whose keys stay with it. */
+export const mapHostAttrs = {
+  tabindex: 0,
+  role: 'application',
+  'aria-label': 'Map: arrow keys pan, + and − zoom, 0 fits the whole region',
+  onkeydown: keepPageStill,
+};
+
 export function MapPanel({ sc, view, factory, asText, toggleText, attach, lines }: MapPanelProps): VNode {
   const host = useRef<HTMLDivElement>(null);
   const port = useRef<MapPort | null>(null);
@@ -61,21 +69,18 @@ export function MapPanel({ sc, view, factory, asText, toggleText, attach, lines 
     port.current?.setLegend(!legend);
   };
   return h(
-    'section',
+    'main',
     { class: 'mapwrap', 'aria-label': 'Map of the region' },
     h('div', {
       class: 'mapcanvas',
       ref: host,
-      tabindex: 0,
-      role: 'application',
-      'aria-label': 'Map: arrow keys pan, + and − zoom, 0 fits the whole region',
+      ...mapHostAttrs,
       'aria-describedby': 'map-tip',
-      onkeydown: keepPageStill,
     }),
     h(
       'div',
       { class: 'maptools' },
-      button('Map as text', toggleText, { 'aria-controls': 'map-text' }),
+      button('Map as text', toggleText, { 'aria-expanded': String(asText), ...(asText ? { 'aria-controls': 'map-text' } : {}) }),
       button('Legend', toggleLegend, { 'aria-pressed': String(legend) }),
     ),
     h('div', { class: 'maptip small', id: 'map-tip', 'aria-live': 'polite' }, tip),
@@ -85,7 +90,7 @@ export function MapPanel({ sc, view, factory, asText, toggleText, attach, lines 
       asText
         ? h(
             'div',
-            { class: 'maptext', id: 'map-text', role: 'region', 'aria-label': 'Everything on the map, as text' },
+            { class: 'maptext', id: 'map-text', role: 'region', tabindex: 0, 'aria-label': 'Everything on the map, as text' },
             h('h2', {}, 'The map as text'),
             h('ul', {}, ...text.map((l, i) => h('li', { key: i }, l))),
           )

@@ -13,7 +13,7 @@ export function projectorTop(sc: Scenario, view: GameView, room: RoomUi): VNode 
   return h(
     'header',
     { class: 'topbar projector-top', role: 'banner' },
-    h('span', { class: 'brand' }, 'INTERLOCK'),
+    h('h1', { class: 'brand' }, 'INTERLOCK'),
     h('span', { class: 'chip' }, `Round ${view.round}/${sc.tunables.roundLimit}`),
     h('span', { class: 'chip' }, phaseLabel(sc, view.phase)),
     h('span', { class: 'chip step' }, view.outcome ? `Over: ${view.outcome}` : view.paused ? 'Paused' : view.step),

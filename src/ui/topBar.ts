@@ -48,7 +48,7 @@ export function topBar(
   return h(
     'header',
     { class: 'topbar', role: 'banner' },
-    h('span', { class: 'brand' }, 'INTERLOCK'),
+    h('h1', { class: 'brand' }, 'INTERLOCK'),
     h(
       'span',
       { class: 'chip', 'aria-label': `Round ${view.round} of ${sc.tunables.roundLimit}` },

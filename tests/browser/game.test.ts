@@ -91,8 +91,12 @@ describe('hot-seat', () => {
     await page.getByRole('checkbox', { name: 'Islamic Republic of Iran' }).check();
     await page.getByRole('checkbox', { name: 'United States' }).check();
     await page.getByRole('button', { name: 'Start hot-seat game' }).click();
-    if (await visible(page, 'button', 'Skip the guide')) await page.getByRole('button', { name: 'Skip the guide' }).click();
     const iranSecret = 'Keep a deterrent';
+    // The game opens behind the hand-over curtain, not in Iran's private view.
+    await page.getByRole('button', { name: /I am Iran/ }).waitFor();
+    expect(await page.getByText(iranSecret).count()).toBe(0);
+    await page.getByRole('button', { name: /I am Iran/ }).click();
+    if (await visible(page, 'button', 'Skip the guide')) await page.getByRole('button', { name: 'Skip the guide' }).click();
     await expect(page.getByText(iranSecret).count()).resolves.toBeGreaterThan(0);
     // Iran is ready: the screen passes to the US, and nothing of Iran's view stays on the page.
     await page.getByRole('button', { name: 'Ready to commit' }).click();
