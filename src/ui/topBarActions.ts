@@ -46,7 +46,7 @@ export function TopBarActions({ actions }: { actions: readonly TopBarAction[] })
     ),
     h(
       'div',
-      { class: 'topbar-menu', id: 'topbar-menu', 'data-open': open ? 'true' : 'false' },
+      { class: 'topbar-menu', id: 'topbar-menu', ref: list, 'data-open': open ? 'true' : 'false' },
       ...actions.map((a) =>
         button(
           a.label,
