@@ -30,7 +30,7 @@ export function roomSection(sc: Scenario, room: RoomUi, view: GameView, act: Con
     h(
       'section',
       { class: 'section', 'aria-labelledby': 'join-h' },
-      h('h3', { id: 'join-h' }, 'Join code'),
+      h('h2', { id: 'join-h' }, 'Join code'),
       h('div', { class: 'joincode', 'aria-label': `Join code ${formatCode(room.code).split('').join(' ')}` }, formatCode(room.code)),
       act.qr(url, 132),
       h('p', { class: 'small muted' }, `Teams open ${room.base.replace(/^https?:\/\//, '')} and type the code, or scan the QR code.`),
@@ -56,7 +56,11 @@ export function roomSection(sc: Scenario, room: RoomUi, view: GameView, act: Con
       h(
         'table',
         { class: 'seats' },
-        h('thead', {}, h('tr', {}, h('th', {}, 'Delegation'), h('th', {}, 'Held by'), h('th', {}, ''))),
+        h(
+          'thead',
+          {},
+          h('tr', {}, h('th', {}, 'Delegation'), h('th', {}, 'Held by'), h('th', {}, h('span', { class: 'sr-only' }, 'Actions'))),
+        ),
         // A body per seat: its row, and under it the persona its AI plays (now or when handed over).
         ...seats.map((s) => {
           const d = view.delegations[s.delegation];
@@ -93,11 +97,11 @@ export function roomSection(sc: Scenario, room: RoomUi, view: GameView, act: Con
                 s.mode === 'ai'
                   ? s.team
                     ? button('Back to team', () => act.action({ kind: 'seatMode', delegation: s.delegation, mode: 'human' }), {
-                        'aria-label': `Give ${s.delegation} back to its team`,
+                        'aria-label': `Back to team: ${nameOf(sc, s.delegation)}`,
                       })
                     : null
                   : button('To AI', () => act.action({ kind: 'seatMode', delegation: s.delegation, mode: 'ai', persona: s.persona }), {
-                      'aria-label': `Hand ${s.delegation} to the AI`,
+                      'aria-label': `To AI: ${nameOf(sc, s.delegation)}`,
                     }),
                 s.team
                   ? button('Release', () => act.action({ kind: 'releaseSeat', delegation: s.delegation }), {
