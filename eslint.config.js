@@ -132,6 +132,21 @@ export default tseslint.config(
     },
   },
   {
+    // Cluster mode: one server process reaches another as a socket.io client (the relay link).
+    files: ['src/server/cluster/edge.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['phaser', 'phaser/*', 'zustand', 'zustand/*'], message: 'The server has no interface.' },
+            { group: ['**/ui/*', '**/store/*', '**/scenes/*', '**/map/*'], message: 'The server imports no browser layer.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['src/ai/**/*.ts'],
     // The worker only measures how long a decision took, for the interface; it decides nothing.
     ignores: ['src/ai/worker.ts'],

@@ -11,7 +11,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const name = process.argv[2];
 const entry = name && join(root, 'src', 'cli', `${name}.ts`);
 if (!entry || !existsSync(entry)) {
-  process.stderr.write(`usage: node scripts/cli.mjs <sim|dominance|replay|bench|scenarioCheck> [args]\n`);
+  process.stderr.write(`usage: node scripts/cli.mjs <sim|dominance|replay|bench|scenarioCheck|talk> [args]\n`);
   process.exit(1);
 }
 const outfile = join(root, 'node_modules', '.cache', 'interlock-cli', `${name}.mjs`);

@@ -42,11 +42,16 @@ if (existsSync(built)) precompress(join(root, 'dist'));
 
 const outdir = join(root, 'node_modules', '.cache', 'interlock-server');
 // The bundle is made again only when a source changed (a restart after a crash is quicker).
-const bundled = Math.min(newest(join(outdir, 'main.mjs')) || 0, newest(join(outdir, 'aiWorker.mjs')) || 0);
+const bundled = Math.min(...['main.mjs', 'aiWorker.mjs', 'pgWorker.mjs'].map((f) => newest(join(outdir, f)) || 0));
 const serverSources = Math.max(newest(join(root, 'src')), newest(join(root, 'package.json')));
 if (!bundled || bundled < serverSources)
   await build({
-    entryPoints: { main: join(root, 'src', 'server', 'main.ts'), aiWorker: join(root, 'src', 'server', 'aiWorker.ts') },
+    entryPoints: {
+      main: join(root, 'src', 'server', 'main.ts'),
+      aiWorker: join(root, 'src', 'server', 'aiWorker.ts'),
+      // The thread that holds the PostgreSQL connection of cluster mode (src/server/cluster/pgSync.ts).
+      pgWorker: join(root, 'src', 'server', 'cluster', 'pgWorker.ts'),
+    },
     outdir,
     outExtension: { '.js': '.mjs' },
     bundle: true,

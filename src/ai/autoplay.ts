@@ -20,16 +20,18 @@ export interface AutoplayOptions {
 }
 
 export function deciderFor(scenario: Scenario, opts: AutoplayOptions = {}): Decider {
-  return (view, d, stage, stream) => {
+  return (view, d, stage, stream, seating) => {
     const own = opts.override?.[d];
-    if (own) return own(view, d, stage, stream);
-    return decideStage(scenario, view, d, opts.personas?.[d] ?? DEFAULT_PERSONA, stage, stream);
+    if (own) return own(view, d, stage, stream, seating);
+    return decideStage(scenario, view, d, opts.personas?.[d] ?? DEFAULT_PERSONA, stage, stream, seating);
   };
 }
 
 function seatPlay(scenario: Scenario, table: Table, opts: AutoplayOptions) {
   const seats = catalog(scenario).delegationIds.filter((d) => !opts.humans?.includes(d));
-  return { table, seats, ...(opts.onDecision ? { onDecision: opts.onDecision } : {}) };
+  // Seats played by a scripted decider stand for people: the AI treats them as it would a person.
+  const people = [...(opts.humans ?? []), ...Object.keys(opts.override ?? {})];
+  return { table, seats, people: () => people, ...(opts.onDecision ? { onDecision: opts.onDecision } : {}) };
 }
 
 /** Plays the current step for every AI seat; returns when the step has moved on. */

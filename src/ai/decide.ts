@@ -6,5 +6,5 @@ import type { AiAsk } from './protocol';
 import type { Decision } from './words';
 
 export function decide(scenario: Scenario, ask: AiAsk): Decision[] {
-  return decideStage(scenario, ask.view, ask.delegation, ask.persona, ask.stage, ask.stream);
+  return decideStage(scenario, ask.view, ask.delegation, ask.persona, ask.stage, ask.stream, ask.seating);
 }

@@ -5,6 +5,7 @@ import {
   bridgeShortfall,
   catalog,
   checkIntent,
+  dealtObjectives,
   type GameView,
   type Interlock,
   type Intent,
@@ -15,6 +16,7 @@ import {
 } from '../engine/core';
 import { apOwedNow, betrayalsSeen, spanInPlay, stands, trustIn } from './facts';
 import type { Profile } from './persona';
+import type { Seating } from './scheduler';
 import { listOf, quoted, roll, spanName, streamFor, trackName, who, type Decision, type Rng } from './words';
 
 const legal = (scenario: Scenario, view: GameView, d: Decision) => checkIntent(scenario, view, d.intent) === null;
@@ -66,16 +68,16 @@ export function meetRedLines(scenario: Scenario, view: GameView, steps: PackageS
 }
 
 /** A move of mine that a secret objective of mine says never to implement. */
-function objectiveAgainst(scenario: Scenario, me: string, moves: readonly string[]): string | null {
-  const objectives = catalog(scenario).delegation.get(me)?.secretObjectives ?? [];
+export function objectiveAgainst(scenario: Scenario, view: GameView, me: string, moves: readonly string[]): string | null {
+  const objectives = dealtObjectives(scenario, view, me);
   for (const o of objectives) if (o.condition.type === 'moveNeverImplemented' && moves.includes(o.condition.move)) return o.condition.move;
   return null;
 }
 
 /** What completing a span does for this delegation's secret objectives, in points. */
-export function objectiveWorth(scenario: Scenario, me: string, span: Interlock, steps: readonly PackageStep[]): number {
+export function objectiveWorth(scenario: Scenario, view: GameView, me: string, span: Interlock, steps: readonly PackageStep[]): number {
   let worth = 0;
-  for (const o of catalog(scenario).delegation.get(me)?.secretObjectives ?? []) {
+  for (const o of dealtObjectives(scenario, view, me)) {
     const c = o.condition;
     if (c.type === 'moveImplemented' && steps.some((s) => s.move === c.move)) worth += o.points / 4;
     else if (c.type === 'spanSecured' && c.span === span.id) worth += o.points / 4;
@@ -97,11 +99,19 @@ function myCost(scenario: Scenario, steps: readonly PackageStep[], me: string): 
 
 // ---------------------------------------------------------------- proposals
 
-/** Moves already on the table this round, or agreed and still to be implemented. */
-function movesInPlay(view: GameView): Set<string> {
+/**
+ * Moves agreed and still to be implemented, or on the table this round in an offer that can
+ * stand: one that completes a span of this phase and crosses no party's red line. Junk, or an
+ * offer its parties will refuse, leaves the moves free for a sound offer (one person's junk
+ * must not stall the table).
+ */
+function movesInPlay(scenario: Scenario, view: GameView): Set<string> {
   const out = new Set<string>();
+  const sound = (p: Package) =>
+    spansCompleted(scenario, p.steps).some((x) => x.phase === view.phase) &&
+    p.parties.every((d) => breachOf(scenario, view, d, p.steps) === null);
   for (const p of view.packages) {
-    const live = (p.round === view.round && (p.status === 'proposed' || p.status === 'accepted')) || p.status === 'accepted';
+    const live = p.status === 'accepted' || (p.round === view.round && p.status === 'proposed' && sound(p));
     if (live) for (const s of p.steps) out.add(s.move);
   }
   return out;
@@ -168,12 +178,28 @@ function recentlyRefused(view: GameView, restraint: string): boolean {
   return refusedIn(view.round - 1) && refusedIn(view.round - 2);
 }
 
+/**
+ * Rounds at the start of each phase in which an AI below expert leaves a person's own span to
+ * the person: the first span of the phase (in the scenario's order) in which the person has a
+ * step. A person at the table then has real work (writing the offer for its own span), not only
+ * offers to accept; the AI writes the other spans, and this one too once those rounds are over.
+ */
+export const PEOPLE_FIRST_ROUNDS = 1;
+
+/** The span is the own span of a person at the table, and the phase is still in the rounds left to people. */
+function leftToPeople(scenario: Scenario, view: GameView, p: Profile, seating: Seating, span: Interlock): boolean {
+  if (p.lookahead > 0 || seating.people.length === 0 || view.round >= seating.phaseSince + PEOPLE_FIRST_ROUNDS) return false;
+  const cat = catalog(scenario);
+  const hasStep = (x: Interlock, d: string) => (cat.spanSteps.get(x.id) ?? []).some((m) => cat.move.get(m)?.delegation === d);
+  return seating.people.some((d) => hasStep(span, d) && scenario.interlocks.find((x) => x.phase === view.phase && hasStep(x, d)) === span);
+}
+
 /** Spans of this phase that the bridge still needs and that this delegation has a step in. */
-function spanProposals(scenario: Scenario, view: GameView, me: string, p: Profile, r: Rng): Decision[] {
+function spanProposals(scenario: Scenario, view: GameView, me: string, p: Profile, r: Rng, seating: Seating): Decision[] {
   if (view.phase === 'ceasefire') return [];
   const cat = catalog(scenario);
   const needs = bridgeShortfall(scenario, view);
-  const busy = movesInPlay(view);
+  const busy = movesInPlay(scenario, view);
   const candidates: Array<{ span: Interlock; steps: PackageStep[]; score: number; cost: number }> = [];
   for (const span of scenario.interlocks) {
     if (span.phase !== view.phase || (needs[span.track] ?? 0) <= 0 || spanInPlay(view, span.id)) continue;
@@ -184,11 +210,12 @@ function spanProposals(scenario: Scenario, view: GameView, me: string, p: Profil
     let steps: PackageStep[] | null = moves.map((m) => ({ delegation: cat.move.get(m)?.delegation ?? '', move: m }));
     if (p.readsRedLines) steps = meetRedLines(scenario, view, steps);
     else if (breachOf(scenario, view, me, steps)) steps = null;
-    if (!steps) continue;
+    if (!steps || leftToPeople(scenario, view, p, seating, span)) continue;
     if (
       p.weighsObjectives &&
       objectiveAgainst(
         scenario,
+        view,
         me,
         steps.filter((s) => s.delegation === me).map((s) => s.move),
       )
@@ -207,7 +234,7 @@ function spanProposals(scenario: Scenario, view: GameView, me: string, p: Profil
       (needs[span.track] ?? 0) -
       restraintCost -
       steps.length / 4 +
-      (p.weighsObjectives ? objectiveWorth(scenario, me, span, steps) : 0) +
+      (p.weighsObjectives ? objectiveWorth(scenario, view, me, span, steps) : 0) +
       (p.slips ? (Math.abs(r.rng + span.id.length) % 7) - 3 : 0);
     candidates.push({ span, steps, score, cost: myCost(scenario, steps, me) });
   }
@@ -301,10 +328,12 @@ export function answer(scenario: Scenario, view: GameView, me: string, p: Profil
   if (p.weighsObjectives) {
     const against = objectiveAgainst(
       scenario,
+      view,
       me,
       mine.map((s) => s.move),
     );
-    if (against) return reject(`giving up ${quoted(scenario, against)} would cost us leverage we mean to keep`);
+    // The true reason is a secret objective: the refusal names neither it nor the move it keeps back.
+    if (against) return reject('the balance of this package does not work for us as it stands');
   }
 
   const cost = myCost(scenario, pkg.steps, me);
@@ -341,7 +370,7 @@ export function answer(scenario: Scenario, view: GameView, me: string, p: Profil
       };
       if (legal(scenario, view, counter)) return counter;
     }
-    if (p.personality === 'hawk' || roll(r, 60))
+    if (p.personality === 'hawk' || roll(r, 40))
       return reject(`${who(scenario, betrayal.by)} ${betrayal.what}; we will not pay first again`);
   }
 
@@ -362,11 +391,12 @@ export function answer(scenario: Scenario, view: GameView, me: string, p: Profil
   const support = view.delegations[me]?.support ?? 50;
   const supportCost = mine.reduce((a, s) => a - (cat.move.get(s.move)?.effects.support?.[me] ?? 0), 0);
   const worth = useful.reduce(
-    (a, x) => a + (p.priorities[x.track] ?? 5) + (p.weighsObjectives ? objectiveWorth(scenario, me, x, pkg.steps) : 0),
+    (a, x) => a + (p.priorities[x.track] ?? 5) + (p.weighsObjectives ? objectiveWorth(scenario, view, me, x, pkg.steps) : 0),
     0,
   );
   // An expert knows the shared outcome counts for everyone: it does not turn down a sound span on a whim.
-  const cooperation = p.lookahead > 0 && p.personality !== 'hawk' && useful.length > 0 ? Math.max(p.cooperation, 92) : p.cooperation;
+  const cooperation =
+    p.difficulty !== 'novice' && p.personality !== 'hawk' && useful.length > 0 ? Math.max(p.cooperation, 92) : p.cooperation;
   const chance =
     cooperation +
     (avgTrust - 50) / 2 +
@@ -432,10 +462,17 @@ function retryStructures(scenario: Scenario, view: GameView, me: string): Decisi
 }
 
 /** One stage of the negotiation for one AI delegation. */
-export function negotiationStage(scenario: Scenario, view: GameView, me: string, p: Profile, stage: 'propose' | 'answer'): Decision[] {
+export function negotiationStage(
+  scenario: Scenario,
+  view: GameView,
+  me: string,
+  p: Profile,
+  stage: 'propose' | 'answer',
+  seating: Seating = { people: [], phaseSince: 1 },
+): Decision[] {
   const r = streamFor(p, view, stage, view.packages.length);
   if (stage === 'propose') {
-    const out = [...structureProposals(scenario, view, me, p, r), ...spanProposals(scenario, view, me, p, r)];
+    const out = [...structureProposals(scenario, view, me, p, r), ...spanProposals(scenario, view, me, p, r, seating)];
     return firstLegal(scenario, view, out, 4);
   }
   const out: Decision[] = [];

@@ -39,12 +39,12 @@ export class SimTable implements Table {
     const reason = checkIntent(this.scenario, this.state, intent);
     if (reason !== null) return { ok: false, reason };
     if (intent.type === 'step.close') {
-      if (this.state.step === 'negotiation') this.state = openCommit(this.state);
+      if (this.state.step === 'negotiation') this.state = openCommit(this.scenario, this.state);
       else this.resolve();
       return { ok: true };
     }
     this.state = applyIntent(this.scenario, this.state, intent);
-    if (this.state.step === 'negotiation' && allReady(this.state)) this.state = openCommit(this.state);
+    if (this.state.step === 'negotiation' && allReady(this.state)) this.state = openCommit(this.scenario, this.state);
     else if (this.state.step === 'commit' && allCommitted(this.state)) this.resolve();
     return { ok: true };
   }

@@ -6,8 +6,12 @@ import { councilBusiness } from './council';
 import { expertCommit } from './lookahead';
 import { negotiationStage } from './negotiate';
 import { DEFAULT_PERSONA, profileOf, type Persona } from './persona';
-import type { Stage } from './scheduler';
+import type { Seating, Stage } from './scheduler';
 import type { Decision } from './words';
+import { talkStage } from './talk/respond';
+
+/** A table of AIs only (the expert's simulated futures, tests). */
+export const NO_PEOPLE: Seating = { people: [], phaseSince: 1 };
 
 const MAX_REASON = 400;
 const clip = (s: string) => (s.length > MAX_REASON ? `${s.slice(0, MAX_REASON - 1)}…` : s);
@@ -38,10 +42,12 @@ export function decideStage(
   persona: Persona = DEFAULT_PERSONA,
   stage: Stage,
   stream: number,
+  seating: Seating = NO_PEOPLE,
 ): Decision[] {
   const p = profileOf(scenario, me, persona, stream);
   let out: Decision[];
-  if (stage === 'propose' || stage === 'answer') out = negotiationStage(scenario, view, me, p, stage);
+  if (stage === 'talk') out = talkStage(scenario, view, me, p);
+  else if (stage === 'propose' || stage === 'answer') out = negotiationStage(scenario, view, me, p, stage, seating);
   else if (stage === 'close') out = councilBusiness(scenario, view, me, p);
   else
     out = [

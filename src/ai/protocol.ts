@@ -3,7 +3,7 @@
 // not see.
 import type { GameView, Scenario } from '../engine/core';
 import type { Persona } from './persona';
-import type { Stage } from './scheduler';
+import type { Seating, Stage } from './scheduler';
 import type { Decision } from './words';
 
 /** One question to the AI: a seat, its persona, the stage it decides, from its own view. */
@@ -14,6 +14,8 @@ export interface AiAsk {
   stream: number;
   persona: Persona;
   stage: Stage;
+  /** Who plays the other seats, and since when the phase runs (public facts the view leaves out). */
+  seating: Seating;
 }
 
 export type AiRequest = { id: number; kind: 'init'; scenario: Scenario } | ({ id: number; kind: 'decide' } & AiAsk);

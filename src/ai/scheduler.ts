@@ -5,7 +5,7 @@
 // The loop asks one seat one question at a time; a decide function that answers at once (the
 // command line, the lookahead) plays the step through synchronously, one that returns a promise
 // (a Web Worker, the server's AI threads) is awaited between questions.
-import { decisionView, seatStream, type GameState, type GameView, type Intent } from '../engine/core';
+import { decisionView, hasUnansweredTalk, seatStream, viewFor, type GameState, type GameView, type Intent } from '../engine/core';
 import type { Decision } from './words';
 
 /** Anything that takes intents: the machine's session, the engine driven directly, an authority. */
@@ -15,12 +15,35 @@ export interface Table {
   send(intent: Intent): { ok: true } | { ok: false; reason: string };
 }
 
-export type Stage = 'propose' | 'answer' | 'close' | 'commit';
+/** 'talk': answering the messages written to the seat (src/ai/talk); its view then carries the seat's own messages. */
+export type Stage = 'talk' | 'propose' | 'answer' | 'close' | 'commit';
+
+/**
+ * Public facts about the table that a seat's view leaves out: who is played by people (every
+ * player knows which seats are people), and the round the current phase began (the view leaves
+ * the round history out).
+ */
+export interface Seating {
+  people: readonly string[];
+  phaseSince: number;
+}
+
+export function seatingOf(s: GameState, people: readonly string[]): Seating {
+  let since = 1;
+  for (const h of s.history) if (h.phase !== s.phase) since = Math.max(since, h.round + 1);
+  return { people, phaseSince: since };
+}
 
 /** Decides one stage for one seat from its own view and its seat's random stream (engine: seatStream, never in a view). */
-export type Decider = (view: GameView, delegation: string, stage: Stage, stream: number) => Decision[];
+export type Decider = (view: GameView, delegation: string, stage: Stage, stream: number, seating: Seating) => Decision[];
 /** The same, where the answer may come later (a worker). */
-export type AsyncDecider = (view: GameView, delegation: string, stage: Stage, stream: number) => Decision[] | Promise<Decision[]>;
+export type AsyncDecider = (
+  view: GameView,
+  delegation: string,
+  stage: Stage,
+  stream: number,
+  seating: Seating,
+) => Decision[] | Promise<Decision[]>;
 
 /** Answer passes after the proposals: enough for a counter and an answer to it. */
 export const ANSWER_PASSES = 4;
@@ -70,6 +93,8 @@ export interface SeatPlay {
   table: Table;
   /** The seats the AI plays: asked again before each decision is taken (a person may take one back meanwhile). */
   seats: readonly string[] | (() => readonly string[]);
+  /** The seats people play (default: every seat the AI does not play). */
+  people?: () => readonly string[];
   /** Kept by callers that run the loop more than once on a step (default: a new one). */
   book?: RoundBook;
   /** Called with every decision taken and whether the table accepted it. */
@@ -81,6 +106,7 @@ interface Ask {
   stage: Stage;
   view: GameView;
   stream: number;
+  seating: Seating;
 }
 
 /** The loop itself: yields each question, receives its decisions, and sends them to the table. */
@@ -92,14 +118,28 @@ function* seatTurns(play: SeatPlay): Generator<Ask, void, Decision[]> {
   const { round, step } = table.state;
   const still = () => !table.done && table.state.step === step && table.state.round === round && !table.state.paused;
   const take = (d: string, decisions: Decision[]) => {
+    let refused = false;
     for (const decision of decisions) {
       if (!seats().includes(d)) return;
-      const r = table.send(decision.intent);
-      play.onDecision?.(d, decision, r.ok);
+      const intent = refused && decision.fallback ? decision.fallback : decision.intent;
+      const r = table.send(intent);
+      if (!r.ok) refused = true;
+      play.onDecision?.(d, intent === decision.intent ? decision : { intent, reason: decision.reason }, r.ok);
     }
   };
+  const people = play.people ?? (() => Object.keys(table.state.delegations).filter((x) => !seats().includes(x)));
   function* ask(d: string, stage: Stage): Generator<Ask, void, Decision[]> {
-    take(d, yield { delegation: d, stage, view: decisionView(table.state, d), stream: seatStream(table.state, d) });
+    const s = table.state;
+    // Only the talk stage reads the seat's messages; every other decision is made from the view without the log.
+    const view = stage === 'talk' ? viewFor(s, d) : decisionView(s, d);
+    take(d, yield { delegation: d, stage, view, stream: seatStream(s, d), seating: seatingOf(s, people()) });
+  }
+  /** Answers to the messages written to the AI seats (their replies ask for no answer, so two seats never talk in a loop). */
+  function* talk(): Generator<Ask, void, Decision[]> {
+    for (const d of seats()) {
+      if (!still()) return;
+      if (hasUnansweredTalk(table.state.events, d)) yield* ask(d, 'talk');
+    }
   }
   const ready = (d: string) => table.state.delegations[d]?.ready === true;
 
@@ -109,6 +149,7 @@ function* seatTurns(play: SeatPlay): Generator<Ask, void, Decision[]> {
       if (ready(d) || proposedThisRound(table.state, d) || !book.propose(d, round)) continue;
       yield* ask(d, 'propose');
     }
+    yield* talk();
     for (let pass = 0; pass < ANSWER_PASSES; pass++) {
       let any = false;
       for (const d of seats()) {
@@ -126,6 +167,7 @@ function* seatTurns(play: SeatPlay): Generator<Ask, void, Decision[]> {
       if (still() && !ready(d)) take(d, [readyDecision(d)]);
     }
   } else if (step === 'commit') {
+    yield* talk();
     for (const d of seats()) {
       if (!still() || table.state.delegations[d]?.committed) continue;
       yield* ask(d, 'commit');
@@ -145,8 +187,8 @@ export function playSeats(play: SeatPlay, decide: AsyncDecider): Promise<void> |
   const turns = seatTurns(play);
   let next = turns.next();
   while (!next.done) {
-    const { view, delegation, stage, stream } = next.value;
-    const out = decide(view, delegation, stage, stream);
+    const { view, delegation, stage, stream, seating } = next.value;
+    const out = decide(view, delegation, stage, stream, seating);
     if (isPromise(out)) return finish(turns, out, decide);
     next = turns.next(out);
   }
@@ -155,8 +197,8 @@ export function playSeats(play: SeatPlay, decide: AsyncDecider): Promise<void> |
 async function finish(turns: Generator<Ask, void, Decision[]>, first: Promise<Decision[]>, decide: AsyncDecider): Promise<void> {
   let next = turns.next(await first);
   while (!next.done) {
-    const { view, delegation, stage, stream } = next.value;
-    next = turns.next(await decide(view, delegation, stage, stream));
+    const { view, delegation, stage, stream, seating } = next.value;
+    next = turns.next(await decide(view, delegation, stage, stream, seating));
   }
 }
 

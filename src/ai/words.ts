@@ -7,6 +7,8 @@ export interface Decision {
   reason: string;
   /** The part of the reasoning that stays secret (a quiet defection): only the log and the debrief keep it. */
   secret?: string;
+  /** Sent instead of this intent when an earlier decision of the same answer was refused (an AI's reply that would describe an act the table refused). */
+  fallback?: Intent;
 }
 
 export type Rng = { rng: number };

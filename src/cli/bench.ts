@@ -94,9 +94,9 @@ function timeDecisions(
   for (let g = 0; g < count; g++) {
     const who = Object.fromEntries(catalog(scenario).delegationIds.map((d) => [d, personas(d, g)]));
     const inner = deciderFor(scenario, { personas: who });
-    const timed: Decider = (view, d, stage, stream) => {
+    const timed: Decider = (view, d, stage, stream, seating) => {
       const t0 = performance.now();
-      const out = inner(view, d, stage, stream);
+      const out = inner(view, d, stage, stream, seating);
       if (keep(d, stage, who[d] as Persona)) samples.push(performance.now() - t0);
       return out;
     };

@@ -66,7 +66,14 @@ export class BenchServer {
     return new Promise((resolve, reject) => {
       const prof = process.env.BENCH_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROF}`] : [];
       const child = spawn(process.execPath, [...prof, '--expose-gc', join(this.root, 'scripts', 'server.mjs'), '--no-client-build'], {
-        env: { ...process.env, PORT: String(this.port), HOST: '127.0.0.1', INTERLOCK_DATA: this.data, INTERLOCK_HEALTH_KEY: HEALTH_KEY },
+        env: {
+          INTERLOCK_AI_PACE: 'instant',
+          ...process.env,
+          PORT: String(this.port),
+          HOST: '127.0.0.1',
+          INTERLOCK_DATA: this.data,
+          INTERLOCK_HEALTH_KEY: HEALTH_KEY,
+        },
         stdio: ['ignore', 'pipe', 'inherit'],
       });
       this.proc = child;

@@ -1,4 +1,4 @@
-// npm run bench:room [-- --rooms N] [--json]
+// npm run bench:room [-- --rooms N] [--json]   (-- --cluster: the cluster benchmark, clusterBench.ts)
 // The room server under load, on loopback (issue #5 targets): an intent reaches every client of
 // its room with p95 ≤ 50 ms (50 rooms × 8 clients); server memory ≤ 2 MB per room; after a
 // kill -9, every room restored in ≤ 2 s. The server runs as its own process (what npm start runs).
@@ -8,6 +8,12 @@ import { intFlag, parseArgs } from './args';
 import { BenchServer, benchRoom, fanoutOnce, freePort, msgId as id, pct, r2, SEATS, type BenchRoom } from './benchServer';
 
 const { flags } = parseArgs(process.argv.slice(2));
+// Cluster mode (several processes over PostgreSQL) has a benchmark of its own.
+if (flags.cluster === true) {
+  const { clusterBench } = await import('./clusterBench');
+  await clusterBench(flags);
+  process.exit(0);
+}
 const ROOMS = intFlag(flags, 'rooms', 50);
 const ROUNDS = intFlag(flags, 'intents', 20);
 const json = flags.json === true;

@@ -12,6 +12,7 @@ import { playToEnd } from '../ai/autoplay';
 import { DEFAULT_PERSONA, DIFFICULTIES, PERSONALITIES, parsePersonaSpec, type Difficulty, type Persona } from '../ai/persona';
 import { catalog, score, type Scenario } from '../engine';
 import { makeLogFile } from '../machine/replay';
+import { MechanicsTally } from '../report/mechanics';
 import { GameSession } from '../machine/session';
 import { intFlag, parseArgs } from './args';
 import { loadScenarioOrExit } from './scenarioFile';
@@ -54,6 +55,7 @@ function play(gameSeed: number, who: Record<string, Persona>) {
 }
 
 const outcomes = { consolidation: 0, drift: 0, unraveling: 0 };
+const tally = new MechanicsTally(scenario);
 let rounds = 0;
 const started = performance.now();
 let duel: {
@@ -85,6 +87,7 @@ if (typeof flags.duel === 'string') {
     row[0] = (row[0] ?? 0) + (sa > sb ? 1 : 0);
     row[1] = (row[1] ?? 0) + 1;
     for (const s of [withA, withB]) {
+      tally.add(s.state);
       const out = s.state.outcome;
       if (out) outcomes[out] += 1;
       rounds += s.state.round;
@@ -94,6 +97,7 @@ if (typeof flags.duel === 'string') {
 } else {
   for (let g = 0; g < games; g++) {
     const session = play(seed + g, personas);
+    tally.add(session.state);
     const out = session.state.outcome;
     if (out) outcomes[out] += 1;
     rounds += session.state.round;
@@ -110,6 +114,7 @@ const result = {
   gamesPerSecond: Math.round((played / Math.max(seconds, 1e-9)) * 10) / 10,
   personas: Object.fromEntries(Object.entries(personas).map(([d, p]) => [d, `${p.personality}/${p.difficulty}`])),
   ...(duel ? { duel } : {}),
+  mechanics: tally.report(),
 };
 if (flags.json) {
   process.stdout.write(`${JSON.stringify(result)}\n`);

@@ -49,12 +49,13 @@ export {
   type FlowStep,
   type RoundCheck,
 } from './flow';
-export { objectivesOf, score, scores, OUTCOME_POINTS } from './objectives';
+export { dealtObjectives, objectivesOf, score, scoreBreakdown, scores, OUTCOME_POINTS, type ScoreBreakdown } from './objectives';
 export { viewFor, decisionView, publicView, facilitatorView, intentFor, seatStream, type GameView, type Audience } from './views';
 export { scenarioFor, scenarioVersion } from './scenarioView';
 export { hashValue, canonicalJson } from './hash';
 export { inquiryConfidence } from './council';
 export { continueSeed, deriveSeed, nextFloat } from './rng';
+export { MAX_TALK_TEXT, MAX_TALK_PER_ROUND, unansweredTalk, hasUnansweredTalk } from './talk';
 
 import { hashValue } from './hash';
 import type { GameState } from './types';

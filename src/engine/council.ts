@@ -72,13 +72,14 @@ export function applyPenalty(scenario: Scenario, s: GameState, target: Sponsor, 
   const del = s.delegations[target];
   if (del) {
     del.penalties += 1;
-    addSupport(s, target, -pen.supportLoss);
-    for (const m of s.council.members) if (m !== target) addTrust(s, target, m, -3);
+    const cause = `Council penalty on ${nameOf(scenario, target)}: ${pen.name}`;
+    addSupport(s, target, -pen.supportLoss, cause);
+    for (const m of s.council.members) if (m !== target) addTrust(s, target, m, -3, cause);
   }
   for (const net of scenario.proxyNetworks) {
     if (target === 'independent' || net.patron === target) s.funding[net.id] = clamp((s.funding[net.id] ?? 0) - pen.fundingCut);
   }
-  addTension(s, -pen.severity);
+  addTension(s, -pen.severity, `Council penalty on ${nameOf(scenario, target)}: ${pen.name}`);
   say(s, 'penalty', `Council penalty on ${nameOf(scenario, target)}: ${pen.name} (${why}).`);
 }
 
@@ -94,14 +95,18 @@ export function climbLadder(scenario: Scenario, s: GameState, violationsThisRoun
     }
     return;
   }
-  if (securedNow === 0) return;
+  if (securedNow === 0) {
+    // A round that secures nothing is not compliance: the run starts again.
+    s.council.compliantRounds = 0;
+    return;
+  }
   s.council.compliantRounds += 1;
   if (s.council.compliantRounds >= scenario.tunables.ladderRounds && s.council.rung < ladder.length) {
     const rung = ladder[s.council.rung];
     s.council.rung += 1;
     s.council.compliantRounds = 0;
     if (rung) {
-      applyOneShot(s, rung.effects, null);
+      applyOneShot(s, rung.effects, null, `Incentive ladder: ${rung.name}`);
       say(s, 'ladder.climb', `Incentive ladder: ${rung.name}.`);
     }
   }

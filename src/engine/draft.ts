@@ -2,7 +2,19 @@
 // before it is handed back as the new state.
 import type { Effects, Scenario } from './scenario/schema';
 import { copyStep } from './standing';
-import type { Allocation, Commit, DelegationId, DelegationState, GameEvent, GameState, Incident, Motion, Package } from './types';
+import type {
+  Allocation,
+  Commit,
+  DelegationId,
+  DelegationState,
+  Figure,
+  FigureChange,
+  GameEvent,
+  GameState,
+  Incident,
+  Motion,
+  Package,
+} from './types';
 
 export const clamp = (v: number, lo = 0, hi = 100) => (v < lo ? lo : v > hi ? hi : v);
 
@@ -44,7 +56,9 @@ export function shallowCopy(s: GameState): GameState {
     firedInjects: s.firedInjects,
     customInjects: s.customInjects,
     revealed: s.revealed,
+    objectives: s.objectives,
     events: s.events,
+    changes: s.changes,
     history: s.history,
   };
 }
@@ -129,35 +143,77 @@ export function say(s: GameState, kind: string, text: string, audience: GameEven
   s.events.push({ round: s.round, kind, text, audience });
 }
 
-export function addTension(s: GameState, delta: number) {
-  s.tension = clamp(s.tension + delta);
+/** A cause as a rule names it: the text players read, and who may read it (everyone by default). */
+export type Cause = string | { text: string; audience: FigureChange['audience'] };
+
+const sameAudience = (a: FigureChange['audience'], b: FigureChange['audience']) =>
+  a === b || (Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((x, i) => x === b[i]));
+
+/**
+ * Records an applied change with its cause. The list is shared between states, so it is replaced,
+ * never written: a change of the same figure, person and cause right after another adds to it.
+ */
+function record(s: GameState, figure: Figure, who: DelegationId | null, delta: number, cause: Cause) {
+  if (delta === 0) return;
+  const text = typeof cause === 'string' ? cause : cause.text;
+  const audience = typeof cause === 'string' ? 'all' : cause.audience;
+  const last = s.changes[s.changes.length - 1];
+  if (
+    last &&
+    last.round === s.round &&
+    last.figure === figure &&
+    last.who === who &&
+    last.cause === text &&
+    sameAudience(last.audience, audience)
+  ) {
+    s.changes = [...s.changes.slice(0, -1), { ...last, delta: last.delta + delta }];
+    return;
+  }
+  s.changes = [...s.changes, { round: s.round, figure, who, delta, cause: text, audience }];
 }
 
-export function addSupport(s: GameState, delegation: string, delta: number) {
+export function addTension(s: GameState, delta: number, cause: Cause) {
+  const before = s.tension;
+  s.tension = clamp(s.tension + delta);
+  record(s, 'tension', null, s.tension - before, cause);
+}
+
+export function addSupport(s: GameState, delegation: string, delta: number, cause: Cause) {
   const d = s.delegations[delegation];
-  if (d) d.support = clamp(d.support + delta);
+  if (!d) return;
+  const before = d.support;
+  d.support = clamp(d.support + delta);
+  record(s, 'support', delegation, d.support - before, cause);
 }
 
 /** Changes how far `truster` trusts `trusted`. */
-export function addTrust(s: GameState, truster: string, trusted: string, delta: number) {
+export function addTrust(s: GameState, truster: string, trusted: string, delta: number, cause: Cause) {
   const row = s.trust[truster];
-  if (row && trusted in row) row[trusted] = clamp((row[trusted] ?? 50) + delta);
+  if (!row || !(trusted in row)) return;
+  const before = row[trusted] ?? 50;
+  row[trusted] = clamp(before + delta);
+  record(s, 'trust', trusted, row[trusted] - before, cause);
 }
 
 /** Everyone else's trust in `trusted`. */
-export function addTrustFromAll(s: GameState, trusted: string, delta: number) {
-  for (const truster of Object.keys(s.trust)) if (truster !== trusted) addTrust(s, truster, trusted, delta);
+export function addTrustFromAll(s: GameState, trusted: string, delta: number, cause: Cause) {
+  for (const truster of Object.keys(s.trust)) if (truster !== trusted) addTrust(s, truster, trusted, delta, cause);
+}
+
+/** Trust among a group rises or falls together; recorded per trusted party. */
+export function addTrustAmong(s: GameState, parties: readonly string[], delta: number, cause: Cause) {
+  for (const b of parties) for (const a of parties) if (a !== b) addTrust(s, a, b, delta, cause);
 }
 
 /** The one-shot part of effects (tension, fronts, support, trust, escrow). */
-export function applyOneShot(s: GameState, e: Effects, actor: string | null) {
-  if (e.tension) addTension(s, e.tension);
+export function applyOneShot(s: GameState, e: Effects, actor: string | null, cause: Cause) {
+  if (e.tension) addTension(s, e.tension, cause);
   for (const [front, delta] of Object.entries(e.fronts ?? {})) {
     const f = s.fronts[front];
     if (f) f.tension = clamp(f.tension + delta);
   }
-  for (const [d, delta] of Object.entries(e.support ?? {})) addSupport(s, d, delta);
-  if (e.trust && actor) addTrustFromAll(s, actor, e.trust);
+  for (const [d, delta] of Object.entries(e.support ?? {})) addSupport(s, d, delta, cause);
+  if (e.trust && actor) addTrustFromAll(s, actor, e.trust, cause);
   if (e.escrow) {
     s.escrow.balance += e.escrow;
     s.escrow.pledged += e.escrow;

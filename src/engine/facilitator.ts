@@ -37,7 +37,10 @@ export function checkFacilitator(scenario: Scenario, s: GameState, intent: Inten
       return s.step === 'negotiation' || s.step === 'commit' ? null : 'no step to close';
     case 'facilitator.inject': {
       if (typeof intent.inject === 'string') {
-        if (!scenario.injects.some((i) => i.id === intent.inject)) return `unknown inject "${intent.inject}"`;
+        const inj = scenario.injects.find((i) => i.id === intent.inject);
+        if (!inj) return `unknown inject "${intent.inject}"`;
+        if (inj.round !== undefined && s.firedInjects.includes(inj.id))
+          return `"${inj.title}" has already fired (a scheduled inject fires once)`;
         return null;
       }
       const inj = intent.inject;
@@ -60,6 +63,8 @@ export function checkFacilitator(scenario: Scenario, s: GameState, intent: Inten
     case 'facilitator.reveal':
       if (intent.to !== 'all' && !catalog(scenario).delegation.has(intent.to)) return 'unknown delegation';
       if (intent.what === 'incident' && !s.incidents.some((i) => i.id === intent.incident)) return 'no such incident';
+      if (intent.whose !== undefined && (intent.what !== 'objectives' || !catalog(scenario).delegation.has(intent.whose)))
+        return intent.what === 'objectives' ? `unknown delegation "${intent.whose}"` : 'only objectives are revealed by whose';
       return null;
     case 'facilitator.end':
       return null;
@@ -84,13 +89,23 @@ export function applyFacilitator(scenario: Scenario, s: GameState, intent: Inten
         if (inj) fireInject(scenario, s, inj);
       } else {
         s.customInjects += 1;
-        applyOneShot(s, intent.inject.effects, null);
+        applyOneShot(
+          s,
+          intent.inject.effects,
+          null,
+          intent.inject.audience === 'all' ? intent.inject.title : { text: intent.inject.title, audience: intent.inject.audience },
+        );
         say(s, 'inject', `${intent.inject.title}: ${intent.inject.text}`, intent.inject.audience);
       }
       return;
-    case 'facilitator.override':
-      return applyOverride(scenario, s, intent.override);
+    case 'facilitator.override': {
+      const from = s.events.length;
+      applyOverride(scenario, s, intent.override);
+      withReason(s, from, intent.reason);
+      return;
+    }
     case 'facilitator.reveal': {
+      const from = s.events.length;
       const audience = intent.to === 'all' ? 'all' : [intent.to];
       if (intent.what === 'incident') {
         const inc = intent.incident === undefined ? undefined : editIncident(s, intent.incident);
@@ -107,9 +122,20 @@ export function applyFacilitator(scenario: Scenario, s: GameState, intent: Inten
         s.revealed.defections.push(intent.to);
         say(s, 'reveal', `Revealed: ${text}.`, audience);
       } else {
-        s.revealed.objectives.push(intent.to);
-        say(s, 'reveal', 'Revealed: the secret objectives of every delegation.', audience);
+        // The objectives themselves go into the line: the reveal shows them, in the log and on reload.
+        const whose = intent.whose ?? 'all';
+        s.revealed.objectives.push({ to: intent.to, whose });
+        const list = scenario.delegations
+          .filter((d) => whose === 'all' || d.id === whose)
+          .filter((d) => d.id !== intent.to || intent.to === 'all')
+          .map((d) => {
+            const dealt = s.objectives[d.id] ?? [];
+            const held = d.secretObjectives.filter((o) => dealt.includes(o.id));
+            return `${d.name}: ${held.map((o) => o.text).join('; ') || 'none'}`;
+          });
+        say(s, 'reveal', `Revealed, secret objectives — ${list.join(' | ')}.`, audience);
       }
+      withReason(s, from, intent.reason);
       return;
     }
     case 'facilitator.end':
@@ -123,6 +149,15 @@ export function applyFacilitator(scenario: Scenario, s: GameState, intent: Inten
   }
 }
 
+/** The White Cell's reason, said with its ruling or reveal (in the line it wrote from `from` on). */
+function withReason(s: GameState, from: number, reason: string | undefined) {
+  const r = reason?.trim();
+  if (!r) return;
+  const i = s.events.findIndex((e, k) => k >= from && (e.kind === 'override' || e.kind === 'reveal'));
+  const line = s.events[i];
+  if (line) s.events[i] = { ...line, text: `${line.text} Reason: ${r}` };
+}
+
 function applyOverride(scenario: Scenario, s: GameState, o: Extract<Intent, { type: 'facilitator.override' }>['override']) {
   if (o.kind === 'verification') {
     const i = s.standing.findIndex((st) => st.move === o.move);
@@ -131,9 +166,9 @@ function applyOverride(scenario: Scenario, s: GameState, o: Extract<Intent, { ty
     const name = catalog(scenario).move.get(o.move)?.name ?? o.move;
     if (o.result === 'verified') {
       s.standing[i] = { ...st, verified: true, verifiedRound: s.round };
-      say(s, 'override', `Facilitator ruling: "${name}" is verified.`);
+      say(s, 'override', `White Cell ruling: "${name}" is verified.`);
     } else {
-      say(s, 'override', `Facilitator ruling: "${name}" is found in violation.`);
+      say(s, 'override', `White Cell ruling: "${name}" is found in violation.`);
       recordViolation(scenario, s, o.move);
     }
     return;
@@ -143,12 +178,12 @@ function applyOverride(scenario: Scenario, s: GameState, o: Extract<Intent, { ty
   switch (o.kind) {
     case 'cancelIncident':
       inc.cancelled = true;
-      say(s, 'override', `Facilitator ruling: incident #${inc.id} is struck from the record.`);
+      say(s, 'override', `White Cell ruling: incident #${inc.id} is struck from the record.`);
       return;
     case 'attribution': {
       inc.attribution = { named: o.sponsor, confidence: 100, round: s.round, override: true };
       const who = o.sponsor === null ? 'no one' : nameOf(scenario, o.sponsor);
-      say(s, 'override', `Facilitator ruling: incident #${inc.id} is attributed to ${who}.`);
+      say(s, 'override', `White Cell ruling: incident #${inc.id} is attributed to ${who}.`);
       return;
     }
     default: {

@@ -16,13 +16,14 @@ export const injectDraft = (s: GameState): GameState =>
 
 export function fireInject(scenario: Scenario, s: GameState, inj: Inject) {
   s.firedInjects.push(inj.id);
-  applyOneShot(s, inj.effects, null);
+  applyOneShot(s, inj.effects, null, inj.audience === 'all' ? inj.title : { text: inj.title, audience: inj.audience });
   say(s, 'inject', `${inj.title}: ${inj.text}`, inj.audience);
   if (inj.shock !== undefined) domesticShock(scenario, s, inj.shock, inj.title);
 }
 
 export function fireScheduledInjects(scenario: Scenario, s: GameState) {
-  for (const inj of scenario.injects) if (inj.round === s.round) fireInject(scenario, s, inj);
+  // §10: an inject the facilitator pulled forward has had its effect; it does not fire twice.
+  for (const inj of scenario.injects) if (inj.round === s.round && !s.firedInjects.includes(inj.id)) fireInject(scenario, s, inj);
 }
 
 /**
@@ -48,6 +49,7 @@ export function domesticShock(scenario: Scenario, s: GameState, delegation: stri
   if (rec) {
     rec.status = 'negated';
     rec.negatedCount += 1;
+    rec.lost = { round: s.round, by: 'shock', delegation, move: st.move, cause };
   }
   say(
     s,

@@ -3,6 +3,7 @@
 import { int, str, z } from './zod';
 import { effects, outcome } from './scenario/schema';
 import type { Intent } from './types';
+import { MAX_TALK_TEXT } from './talk';
 
 const name = str(48, 1);
 const intId = int(0, 1_000_000);
@@ -28,6 +29,13 @@ export const intentSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('commit.submit'), actor: name, commit, by: z.optional(str(60)), reason, secretReason: reason }),
   z.strictObject({ type: z.literal('council.penalize'), actor: name, incident: intId, penalty: name, reason }),
   z.strictObject({ type: z.literal('council.vote'), actor: name, motion: intId, yes: z.boolean(), reason }),
+  z.strictObject({
+    type: z.literal('talk.say'),
+    actor: name,
+    to: z.array(name).check(z.minLength(1), z.maxLength(8)),
+    text: str(MAX_TALK_TEXT, 1),
+    reply: z.optional(z.boolean()),
+  }),
   z.strictObject({ type: z.literal('step.close'), actor: z.enum(['facilitator', 'system']) }),
   z.strictObject({ type: z.literal('facilitator.pause'), actor: facilitator }),
   z.strictObject({ type: z.literal('facilitator.resume'), actor: facilitator }),
@@ -43,6 +51,7 @@ export const intentSchema = z.discriminatedUnion('type', [
         effects,
       }),
     ]),
+    reason,
   }),
   z.strictObject({
     type: z.literal('facilitator.override'),
@@ -52,13 +61,16 @@ export const intentSchema = z.discriminatedUnion('type', [
       z.strictObject({ kind: z.literal('cancelIncident'), incident: intId }),
       z.strictObject({ kind: z.literal('verification'), move: name, result: z.enum(['verified', 'violation']) }),
     ]),
+    reason,
   }),
   z.strictObject({
     type: z.literal('facilitator.reveal'),
     actor: facilitator,
     what: z.enum(['incident', 'defections', 'objectives']),
     incident: z.optional(intId),
+    whose: z.optional(name),
     to: name,
+    reason,
   }),
   z.strictObject({ type: z.literal('facilitator.end'), actor: facilitator, outcome, reason }),
 ]);

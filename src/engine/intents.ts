@@ -6,6 +6,7 @@ import { cloneState, copyCommit, delegationDraft, draftOf, editMotion, editPacka
 import { MAX_PROPOSALS_PER_ROUND, addPackage, checkPackageSteps, concludePackage, namedSponsor, proposalsThisRound } from './negotiation';
 import { applyPenalty } from './council';
 import { injectDraft } from './injects';
+import { applyTalk, checkTalk } from './talk';
 import { commitCost, retaliationProblem } from './queries';
 import { isDefected, standingStep } from './standing';
 import type { Scenario } from './scenario/schema';
@@ -58,6 +59,8 @@ export function checkIntent(scenario: Scenario, s: GameState, intent: Intent): s
         return 'that incident already has a motion';
       return null;
     }
+    case 'talk.say':
+      return checkTalk(scenario, s, intent);
     case 'council.vote': {
       if (s.step !== 'negotiation') return 'the council votes during negotiation';
       const motion = s.council.motions.find((m) => m.id === intent.motion);
@@ -141,13 +144,17 @@ export function applyIntent(scenario: Scenario, state: GameState, intent: Intent
       break;
     }
     case 'package.counter': {
+      // The original stays open until one of the two is agreed (docs/rules.md §8.1).
       const old = editPackage(s, intent.package);
-      if (old) {
-        old.status = 'countered';
-        old.replies.push({ by: intent.actor, answer: 'counter', reason: intent.reason ?? '' });
-      }
+      if (old) old.replies.push({ by: intent.actor, answer: 'counter', reason: intent.reason ?? '' });
       const pkg = addPackage(s, intent.actor, intent.steps, intent.window, intent.reason ?? '', intent.package);
-      say(s, 'package.countered', `${nameOf(scenario, intent.actor)} counters #${intent.package} with #${pkg.id}.`, pkg.parties);
+      const audience = [...new Set([...(old?.parties ?? []), ...pkg.parties])];
+      say(
+        s,
+        'package.countered',
+        `${nameOf(scenario, intent.actor)} counters #${intent.package} with #${pkg.id}; #${intent.package} stays open until one of them is agreed.`,
+        audience,
+      );
       break;
     }
     case 'package.accept': {
@@ -163,7 +170,13 @@ export function applyIntent(scenario: Scenario, state: GameState, intent: Intent
       if (!pkg) break;
       pkg.status = 'rejected';
       pkg.replies.push({ by: intent.actor, answer: 'reject', reason: intent.reason ?? '' });
-      say(s, 'package.rejected', `${nameOf(scenario, intent.actor)} rejects package #${pkg.id}.`, pkg.parties);
+      const standing = pkg.counterTo !== null && s.packages.some((p) => p.id === pkg.counterTo && p.status === 'proposed');
+      say(
+        s,
+        'package.rejected',
+        `${nameOf(scenario, intent.actor)} rejects package #${pkg.id}.${standing ? ` #${pkg.counterTo} still stands open.` : ''}`,
+        pkg.parties,
+      );
       break;
     }
     case 'negotiation.ready': {
@@ -196,6 +209,9 @@ export function applyIntent(scenario: Scenario, state: GameState, intent: Intent
       settleMotions(scenario, s);
       break;
     }
+    case 'talk.say':
+      applyTalk(scenario, s, intent);
+      break;
     case 'council.vote': {
       const motion = editMotion(s, intent.motion);
       if (motion) motion.votes[intent.actor] = intent.yes;
@@ -221,6 +237,8 @@ function draftFor(state: GameState, intent: Intent): GameState {
     case 'package.counter':
     case 'package.reject':
       return draftOf(state, 'packages', 'events');
+    case 'talk.say':
+      return draftOf(state, 'events');
     case 'package.accept': {
       const pkg = state.packages.find((p) => p.id === intent.package);
       const concludes = pkg !== undefined && pkg.parties.every((d) => d === intent.actor || pkg.accepted.includes(d));
@@ -248,7 +266,10 @@ export function settleMotions(scenario: Scenario, s: GameState) {
     if (yes * 2 > members) {
       m.status = 'passed';
       applyPenalty(scenario, s, m.target, m.penalty, `by vote on incident #${m.incident}`);
-    } else if (no * 2 >= members) m.status = 'failed';
+    } else if (no * 2 >= members) {
+      m.status = 'failed';
+      say(s, 'motion.failed', `Motion #${m.id} (penalty for incident #${m.incident}) fails: ${no} of ${members} members voted against.`);
+    }
   }
 }
 

@@ -81,6 +81,7 @@ export function openWindows(scenario: Scenario, s: GameState, newlyImplemented: 
     if (!span || !rec) continue;
     if (rec.status === 'open' || rec.status === 'pending' || rec.status === 'secured') continue;
     rec.status = 'open';
+    rec.lost = null;
     rec.openedRound = s.round;
     rec.closesRound = s.round + span.window - 1;
     rec.securedRound = null;
@@ -121,12 +122,16 @@ export function closeWindows(scenario: Scenario, s: GameState): string[] {
       if (!st) continue;
       givers.push(st.delegation);
       const isRestraint = moveId === span.restraint;
-      addSupport(s, st.delegation, -(isRestraint ? t.negationSupportLoss : t.freeRiderSupportLoss));
-      if (isRestraint) addTension(s, t.negationTension);
+      const cause = isRestraint
+        ? `Span negated: ${span.name} (the window closed unmatched)`
+        : `Unmatched step in "${span.name}" (free-riding)`;
+      addSupport(s, st.delegation, -(isRestraint ? t.negationSupportLoss : t.freeRiderSupportLoss), cause);
+      if (isRestraint) addTension(s, t.negationTension, cause);
       removeStanding(s, moveId);
     }
     rec.status = 'negated';
     rec.negatedCount += 1;
+    rec.lost = { round: s.round, by: 'window', delegation: null, move: null, cause: null };
     negated.push(span.id);
     const who = [...new Set(givers)].map((d) => nameOf(scenario, d)).join(', ');
     say(s, 'span.negated', `Span negated: ${span.name}. The window closed unmatched; ${who} lost support.`);
@@ -142,9 +147,10 @@ export function recordViolation(scenario: Scenario, s: GameState, moveId: string
   if (!st) return;
   const span = cat.spanOfMove.get(moveId) ?? null;
   s.violations.push({ round: s.round, move: moveId, delegation: st.delegation, span: span?.id ?? null });
-  addTension(s, t.violationTension);
-  addTrustFromAll(s, st.delegation, -t.violationTrustLoss);
   const moveName = cat.move.get(moveId)?.name ?? moveId;
+  const cause = `Verified violation: ${nameOf(scenario, st.delegation)}, "${moveName}"`;
+  addTension(s, t.violationTension, cause);
+  addTrustFromAll(s, st.delegation, -t.violationTrustLoss, cause);
   say(s, 'violation', `Verified violation: ${nameOf(scenario, st.delegation)} is not carrying out "${moveName}".`);
   removeStanding(s, moveId);
   if (!span) return;
@@ -152,21 +158,39 @@ export function recordViolation(scenario: Scenario, s: GameState, moveId: string
   if (rec) {
     rec.status = 'violated';
     rec.violatedCount += 1;
+    rec.lost = { round: s.round, by: 'violation', delegation: st.delegation, move: moveId, cause: null };
   }
   for (const other of cat.spanSteps.get(span.id) ?? []) {
-    const giver = standingStep(s, other)?.delegation;
-    if (!giver) continue;
-    // Checked before the step goes: a relief giver's own snapback provision must stand.
-    const armed = snapbackArmed(scenario, s, giver);
-    removeStanding(s, other);
+    const i = s.standing.findIndex((x) => x.move === other);
+    const step = s.standing[i];
+    if (!step) continue;
     const m = cat.move.get(other);
-    if (!m?.tags.includes('relief')) continue;
-    if (armed) {
-      // Pre-authorized snapback takes the relief back from the violator at once.
-      addSupport(s, st.delegation, -Math.max(4, ...Object.values(m.effects.support ?? {})));
-      say(s, 'snapback', `Snapback: "${m.name}" is withdrawn automatically.`);
-    } else {
-      say(s, 'snapback.none', `No snapback was armed: the relief already granted by "${m.name}" cannot be recovered.`);
+    if (!m?.tags.includes('relief')) {
+      removeStanding(s, other);
+      continue;
     }
+    if (snapbackArmed(scenario, s, step.delegation)) {
+      // Pre-authorized snapback takes the relief back from the violator at once, and it pays.
+      removeStanding(s, other);
+      addSupport(s, st.delegation, -Math.max(4, m.effects.support?.[st.delegation] ?? 0), `Snapback: "${m.name}" withdrawn`);
+      say(s, 'snapback', `Snapback: "${m.name}" is withdrawn automatically; ${nameOf(scenario, st.delegation)} pays for the violation.`);
+    } else {
+      // No snapback: the relief stays with the violator while capitals argue (a new object: steps may be shared).
+      s.standing[i] = { ...step, lapses: s.round + t.reliefLingerRounds };
+      say(
+        s,
+        'snapback.none',
+        `No snapback was armed: the relief granted by "${m.name}" stays with ${nameOf(scenario, st.delegation)} while capitals argue.`,
+      );
+    }
+  }
+}
+
+/** §5.5: relief that outlived a violation without snapback lapses when its time is up. */
+export function lapseLingeringRelief(scenario: Scenario, s: GameState) {
+  for (const st of s.standing.slice()) {
+    if (st.lapses === undefined || st.lapses > s.round) continue;
+    removeStanding(s, st.move);
+    say(s, 'relief.lapsed', `The relief "${catalog(scenario).move.get(st.move)?.name ?? st.move}" finally lapses after the violation.`);
   }
 }

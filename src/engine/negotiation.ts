@@ -1,6 +1,6 @@
 // Linked packages, the council's motions and their checks.
 import { catalog } from './catalog';
-import { addSupport, addTension, addTrust, editPackage, nameOf, say } from './draft';
+import { addSupport, addTension, addTrust, addTrustAmong, editPackage, nameOf, say } from './draft';
 import type { Scenario } from './scenario/schema';
 import { inForce, lastImplemented, markImplemented } from './standing';
 import type { DelegationId, GameState, Package, PackageStep, Sponsor } from './types';
@@ -40,6 +40,26 @@ export function checkPackageSteps(
   }
   const parties = partiesOf(proposer, steps);
   if (parties.length < 2) return 'a package links steps of at least two delegations';
+  const same = identicalPackage(s, steps, window);
+  if (same) return `identical to package #${same.id} (the same steps and window): answer that one instead`;
+  return null;
+}
+
+/** A step as the package means it: the move, and the move that sets it off (indices differ with the order). */
+function stepKeys(steps: readonly PackageStep[]): string {
+  return steps
+    .map((st) => `${st.delegation}:${st.move}<${st.after === undefined ? '' : (steps[st.after]?.move ?? '?')}`)
+    .sort()
+    .join('|');
+}
+
+/** A package of this round, or an agreed one still running, with the same steps and window (rules §8.1). */
+export function identicalPackage(s: GameState, steps: readonly PackageStep[], window: number): Package | null {
+  const key = stepKeys(steps);
+  for (const p of s.packages) {
+    if (p.window !== window || (p.round !== s.round && p.status !== 'accepted')) continue;
+    if (p.steps.length === steps.length && stepKeys(p.steps) === key) return p;
+  }
   return null;
 }
 
@@ -102,13 +122,16 @@ export function concludePackage(scenario: Scenario, s: GameState, pkg: Package) 
   pkg.acceptedRound = s.round;
   const names = pkg.parties.map((d) => nameOf(scenario, d)).join(', ');
   say(s, 'package.accepted', `Package #${pkg.id} agreed by ${names}.`);
-  for (const a of pkg.parties) for (const b of pkg.parties) if (a !== b) addTrust(s, a, b, 1);
+  closeAlternatives(s, pkg);
+  addTrustAmong(s, pkg.parties, 1, `Package #${pkg.id} agreed`);
 
   const pledges = pkg.steps.map((st) => cat.move.get(st.move)).filter((m) => m?.kind === 'pledge');
   const frameworkBy = new Set(pledges.filter((m) => m?.tags.includes('framework')).map((m) => m?.delegation));
   const fw = scenario.framework;
+  let adopted = false;
   if (!s.framework.adopted && fw.requiredDelegations.every((d) => frameworkBy.has(d)) && pkg.parties.length >= fw.minParties) {
     s.framework = { adopted: true, round: s.round };
+    adopted = true;
     say(s, 'framework', `Framework adopted: the benchmark calendar is agreed.`);
   }
   const joiners = pledges.filter((m) => m?.tags.includes('council')).map((m) => m?.delegation as string);
@@ -130,21 +153,48 @@ export function concludePackage(scenario: Scenario, s: GameState, pkg: Package) 
   }
   for (const m of pledges) {
     if (!m) continue;
-    applyPledgeEffects(s, m.effects.support, m.effects.tension);
+    // §6.1: a join pledge or an endorsement that founded, joined or adopted nothing does not take effect.
+    if (m.tags.includes('council') && !s.council.members.includes(m.delegation)) continue;
+    if (m.tags.includes('framework') && !adopted) continue;
+    applyPledgeEffects(s, m.effects.support, m.effects.tension, `${nameOf(scenario, m.delegation)} pledges "${m.name}"`);
     standPledge(s, m.id, m.delegation);
   }
 }
 
-function applyPledgeEffects(s: GameState, support: Record<string, number> | undefined, tension: number | undefined) {
-  for (const [d, v] of Object.entries(support ?? {})) addSupport(s, d, v);
-  if (tension) addTension(s, tension);
+function applyPledgeEffects(s: GameState, support: Record<string, number> | undefined, tension: number | undefined, cause: string) {
+  for (const [d, v] of Object.entries(support ?? {})) addSupport(s, d, v, cause);
+  if (tension) addTension(s, tension, cause);
 }
 
-/** Proposals still open when the negotiation closes lapse. */
-export function expireProposals(s: GameState) {
+/** §8.1: a counter and its original are alternatives; once one is agreed the other, still open, closes. */
+function closeAlternatives(s: GameState, agreed: Package) {
+  for (const p of s.packages) {
+    if (p.status !== 'proposed') continue;
+    if (p.id === agreed.counterTo) {
+      const q = editPackage(s, p.id);
+      if (q) q.status = 'countered';
+      say(s, 'package.closed', `Package #${p.id} closes: its counter #${agreed.id} was agreed instead.`, p.parties);
+    } else if (p.counterTo === agreed.id) {
+      const q = editPackage(s, p.id);
+      if (q) q.status = 'expired';
+      say(s, 'package.closed', `Counter #${p.id} lapses: the package it answered, #${agreed.id}, was agreed.`, p.parties);
+    }
+  }
+}
+
+/** Proposals still open when the negotiation closes lapse; their parties are told who did not answer. */
+export function expireProposals(scenario: Scenario, s: GameState) {
   for (const p of s.packages) {
     const q = p.status === 'proposed' ? editPackage(s, p.id) : undefined;
-    if (q) q.status = 'expired';
+    if (!q) continue;
+    q.status = 'expired';
+    const silent = q.parties.filter((d) => !q.accepted.includes(d)).map((d) => nameOf(scenario, d));
+    say(
+      s,
+      'package.expired',
+      `Package #${q.id} lapsed unanswered: ${silent.join(', ')} did not answer before the negotiation closed.`,
+      q.parties,
+    );
   }
 }
 
@@ -165,14 +215,15 @@ export function settlePackages(scenario: Scenario, s: GameState) {
     if (!p || p.acceptedRound === null) continue;
     if (fulfilled) {
       p.status = 'fulfilled';
-      for (const a of p.parties) for (const b of p.parties) if (a !== b) addTrust(s, a, b, t.fulfilledTrustGain);
+      addTrustAmong(s, p.parties, t.fulfilledTrustGain, `Package #${p.id} kept`);
       continue;
     }
     if (s.round >= p.acceptedRound + p.window - 1) {
       p.status = 'broken';
       const missing = [...new Set(actionSteps.filter((st) => !done.includes(st)).map((st) => st.delegation))];
       for (const culprit of missing)
-        for (const other of p.parties) if (other !== culprit) addTrust(s, other, culprit, -t.brokenPromiseTrustLoss);
+        for (const other of p.parties)
+          if (other !== culprit) addTrust(s, other, culprit, -t.brokenPromiseTrustLoss, `Package #${p.id} broken`);
       say(s, 'package.broken', `Package #${p.id} broken: ${missing.map((d) => nameOf(scenario, d)).join(', ')} did not deliver.`);
     }
   }

@@ -4,7 +4,7 @@ import { catalog } from './catalog';
 import { climbLadder, runInquiries } from './council';
 import { addSupport, addTension, addTrust, applyOneShot, clamp, cloneState, copyAllocation, editPackage, nameOf, say } from './draft';
 import { domesticShock } from './injects';
-import { closeWindows, openWindows, recordViolation, spanSecured, updateSpans } from './interlock';
+import { closeWindows, lapseLingeringRelief, openWindows, recordViolation, spanSecured, updateSpans } from './interlock';
 import { settlePackages } from './negotiation';
 import { monitorOf } from './monitors';
 import { chance, nextFloat, pick } from './rng';
@@ -15,7 +15,6 @@ import type { GameState, Incident } from './types';
 export function resolveRound(scenario: Scenario, state: GameState): GameState {
   const s = cloneState(state);
   s.step = 'resolution';
-  const violationsBefore = s.violations.length;
   const newly = reveal(scenario, s);
   if (s.warTrigger !== null) {
     recordHistory(scenario, s, 0);
@@ -31,7 +30,8 @@ export function resolveRound(scenario: Scenario, state: GameState): GameState {
   closeWindows(scenario, s);
   const incidents = spawnIncidents(scenario, s);
   runInquiries(scenario, s, incidents);
-  assess(scenario, s, s.violations.length - violationsBefore);
+  // Every violation verified this round counts, a facilitator's ruling before the resolution too.
+  assess(scenario, s, s.violations.filter((v) => v.round === s.round).length);
   recordHistory(scenario, s, incidents.length);
   return s;
 }
@@ -53,8 +53,9 @@ function reveal(scenario: Scenario, s: GameState): string[] {
       const st = standingStep(s, id);
       const m = cat.move.get(id);
       if (!st || !m || isDefected(s, id)) continue;
-      s.quietDefections.push({ move: id, delegation: st.delegation, round: s.round });
-      addSupport(s, d, m.defection?.support ?? 0);
+      // Its support gain stays with the secret record, out of the public support (rules §8.2).
+      const gain = m.defection?.support;
+      s.quietDefections.push({ move: id, delegation: st.delegation, round: s.round, ...(gain ? { support: gain } : {}) });
       say(s, 'defection', `${nameOf(scenario, d)} quietly stops "${m.name}" while it still counts in public.`, [d]);
     }
     if (c.allocation && scenario.monitors.allocator === d) {
@@ -79,7 +80,7 @@ export function implementMove(scenario: Scenario, s: GameState, m: Move): boolea
     verifiedRound: isPublic ? s.round : null,
   });
   markImplemented(s, m.id);
-  applyOneShot(s, m.effects, m.delegation);
+  applyOneShot(s, m.effects, m.delegation, `${nameOf(scenario, m.delegation)} implements "${m.name}"`);
   say(s, 'implemented', `${nameOf(scenario, m.delegation)} implements "${m.name}".`);
   if (m.tags.includes('war-trigger')) {
     s.warTrigger = `${nameOf(scenario, m.delegation)}: ${m.name}`;
@@ -93,10 +94,15 @@ function retaliate(scenario: Scenario, s: GameState, d: string, incidentId: numb
   if (!inc) return;
   const t = scenario.tunables;
   const right = inc.sponsor === against;
-  addTension(s, right ? t.retaliationTension : t.misdirectedTension);
+  // Whether it hit the true sponsor is secret: the extra cost of a misdirected one is a secret cause.
+  const open = `${nameOf(scenario, d)} retaliates against ${nameOf(scenario, against)} for incident #${inc.id}`;
+  const wrong = { text: `${open}: the wrong party`, audience: 'secret' as const };
+  addTension(s, t.retaliationTension, open);
+  if (!right) addTension(s, t.misdirectedTension - t.retaliationTension, wrong);
   const f = s.fronts[inc.front];
   if (f) f.tension = clamp(f.tension + t.retaliationTension);
-  addTrust(s, against, d, right ? -10 : -25);
+  addTrust(s, against, d, -10, open);
+  if (!right) addTrust(s, against, d, -15, wrong);
   say(s, 'retaliation', `${nameOf(scenario, d)} retaliates against ${nameOf(scenario, against)} for incident #${inc.id}.`);
   if (!right) say(s, 'misdirected', `${nameOf(scenario, d)}'s retaliation for incident #${inc.id} hit the wrong party.`, 'secret');
 }
@@ -193,7 +199,8 @@ function fireTriggers(scenario: Scenario, s: GameState, verifiedMove: string): s
 function rewardSecured(scenario: Scenario, s: GameState, secured: readonly string[]) {
   const e = scenario.escrow;
   for (const spanId of secured) {
-    addTension(s, scenario.tunables.securedSpanTension);
+    const name = catalog(scenario).span.get(spanId)?.name ?? spanId;
+    addTension(s, scenario.tunables.securedSpanTension, `Span secured: ${name}`);
     const pay = Math.min(s.escrow.balance, e.tranche);
     if (pay <= 0) {
       say(s, 'escrow.empty', `The escrow fund is empty: no tranche for "${catalog(scenario).span.get(spanId)?.name}".`);
@@ -201,7 +208,7 @@ function rewardSecured(scenario: Scenario, s: GameState, secured: readonly strin
     }
     s.escrow.balance -= pay;
     s.escrow.paid += pay;
-    addSupport(s, e.recipient, Math.round((e.supportPerTranche * pay) / e.tranche));
+    addSupport(s, e.recipient, Math.round((e.supportPerTranche * pay) / e.tranche), `Escrow tranche paid for "${name}"`);
     say(s, 'escrow.paid', `Escrow tranche of ${pay} paid to ${nameOf(scenario, e.recipient)} on a verified benchmark.`);
   }
 }
@@ -271,8 +278,9 @@ function spawn(scenario: Scenario, s: GameState, front: string, network: string 
   s.incidents.push(inc);
   const f = s.fronts[front];
   if (f) f.tension = clamp(f.tension + t.incidentFrontTension * severity);
-  addTension(s, t.incidentTension * severity);
-  for (const d of spec?.exposed ?? []) addSupport(s, d, -severity);
+  const cause = `Incident #${inc.id}: ${kind} attack, ${spec?.name ?? front}`;
+  addTension(s, t.incidentTension * severity, cause);
+  for (const d of spec?.exposed ?? []) addSupport(s, d, -severity, cause);
   say(s, 'incident', `Incident #${inc.id}: ${kind} attack, ${spec?.name ?? front}, severity ${severity}. Sponsor unknown.`);
   return inc;
 }
@@ -282,13 +290,17 @@ function assess(scenario: Scenario, s: GameState, violationsThisRound: number) {
   const t = scenario.tunables;
   const securedNow = scenario.interlocks.filter((x) => spanSecured(scenario, s, x.id)).length;
   climbLadder(scenario, s, violationsThisRound, securedNow);
+  lapseLingeringRelief(scenario, s);
   settlePackages(scenario, s);
   for (const d of catalog(scenario).delegationIds) {
     if ((s.delegations[d]?.support ?? 100) < t.shockSupport) domesticShock(scenario, s, d, 'Domestic backlash');
   }
   const fronts = Object.values(s.fronts);
   const avg = fronts.reduce((a, f) => a + f.tension, 0) / Math.max(1, fronts.length);
-  addTension(s, t.driftPerRound + Math.round(((avg - 50) * t.wholeFrontWeight) / 100));
+  const pull = Math.round(((avg - 50) * t.wholeFrontWeight) / 100);
+  // One change (clamped once), its two parts named in the cause.
+  const signed = (n: number) => (n < 0 ? `−${-n}` : `+${n}`);
+  addTension(s, t.driftPerRound + pull, `Drift of an unsettled truce (${signed(t.driftPerRound)}) and the fronts' pull (${signed(pull)})`);
   for (const f of fronts) f.tension = clamp(f.tension - t.frontTensionDecay - 2 * f.observers - 2 * f.patrols);
 }
 

@@ -36,13 +36,20 @@ export function openNegotiation(state: GameState): GameState {
 }
 
 /** Proposals left unanswered lapse; open council motions fail. */
-export function openCommit(state: GameState): GameState {
-  const s = draftOf(state, 'packages', 'council');
+export function openCommit(scenario: Scenario, state: GameState): GameState {
+  const s = draftOf(state, 'packages', 'council', 'events');
   s.step = 'commit';
-  expireProposals(s);
+  expireProposals(scenario, s);
   for (const m of s.council.motions) {
     const open = m.status === 'open' ? editMotion(s, m.id) : undefined;
-    if (open) open.status = 'failed';
+    if (!open) continue;
+    open.status = 'failed';
+    const yes = Object.values(open.votes).filter(Boolean).length;
+    say(
+      s,
+      'motion.failed',
+      `Motion #${open.id} (penalty for incident #${open.incident}) fails: only ${yes} of ${s.council.members.length} members voted for it before the negotiation closed.`,
+    );
   }
   return s;
 }
@@ -50,7 +57,7 @@ export function openCommit(state: GameState): GameState {
 export function enterPhase(scenario: Scenario, state: GameState, phase: PhaseId): GameState {
   const s = draftOf(state, 'events');
   if (s.phase === 'ceasefire' && !s.framework.adopted) {
-    addTension(s, scenario.tunables.noFrameworkTension);
+    addTension(s, scenario.tunables.noFrameworkTension, 'No framework agreed during the ceasefire');
     say(s, 'phase', 'No framework was agreed during the ceasefire: talks go on under higher tension.');
   }
   s.phase = phase;

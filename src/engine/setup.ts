@@ -1,10 +1,10 @@
 import type { Scenario } from './scenario/schema';
 import type { GameState } from './types';
-import { deriveSeed } from './rng';
+import { deriveSeed, nextInt, pick } from './rng';
 import { shallowCopy } from './draft';
 
 /** Bumped when a rule changes the outcome of a log: old logs and saves are then refused. */
-export const ENGINE_VERSION = 3;
+export const ENGINE_VERSION = 4;
 
 export function createGame(scenario: Scenario, seed: number): GameState {
   const ids = scenario.delegations.map((d) => d.id);
@@ -14,7 +14,7 @@ export function createGame(scenario: Scenario, seed: number): GameState {
     trust[a] = {};
     for (const b of ids) if (a !== b) (trust[a] as Record<string, number>)[b] = 50;
   }
-  return shallowCopy({
+  const s = shallowCopy({
     engineVersion: ENGINE_VERSION,
     scenarioId: scenario.id,
     seed: seed >>> 0,
@@ -52,6 +52,7 @@ export function createGame(scenario: Scenario, seed: number): GameState {
         s.id,
         {
           status: 'idle',
+          lost: null,
           openedRound: null,
           closesRound: null,
           securedRound: null,
@@ -74,7 +75,31 @@ export function createGame(scenario: Scenario, seed: number): GameState {
     firedInjects: [],
     customInjects: 0,
     revealed: { incidents: [], defections: [], objectives: [] },
+    objectives: {},
     events: [],
+    changes: [],
     history: [],
   });
+  s.objectives = dealObjectives(scenario, s);
+  return s;
+}
+
+/**
+ * §7: each delegation is dealt two or three objectives of its pool (how many and which, both
+ * drawn from the seeded generator), in the scenario's delegation order.
+ */
+function dealObjectives(scenario: Scenario, s: GameState): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const d of scenario.delegations) {
+    const pool = d.secretObjectives.map((o) => o.id);
+    const n = Math.min(pool.length, nextInt(s, 2, 3));
+    const dealt: string[] = [];
+    while (dealt.length < n) {
+      const left = pool.filter((id) => !dealt.includes(id));
+      dealt.push(pick(s, left));
+    }
+    // In pool order, so a briefing lists them as the scenario does.
+    out[d.id] = pool.filter((id) => dealt.includes(id));
+  }
+  return out;
 }

@@ -59,5 +59,13 @@ export function markImplemented(s: GameState, move: string) {
 
 /** A private copy of a step, with its fields in one fixed order. */
 export function copyStep(st: StandingStep): StandingStep {
-  return { move: st.move, delegation: st.delegation, round: st.round, verified: st.verified, verifiedRound: st.verifiedRound };
+  const copy: StandingStep = {
+    move: st.move,
+    delegation: st.delegation,
+    round: st.round,
+    verified: st.verified,
+    verifiedRound: st.verifiedRound,
+  };
+  if (st.lapses !== undefined) copy.lapses = st.lapses;
+  return copy;
 }

@@ -14,6 +14,8 @@ export interface StandingStep {
   round: number;
   verified: boolean;
   verifiedRound: number | null;
+  /** Relief that outlived a violation with no snapback armed: the round in whose assessment it lapses (§5.5). */
+  lapses?: number;
 }
 
 export interface Implemented {
@@ -29,12 +31,29 @@ export interface QuietDefection {
   move: string;
   delegation: DelegationId;
   round: number;
+  /** The support it gains the defector: secret with it, counted in the score (rules §8.2). */
+  support?: number;
 }
 
 export type SpanStatus = 'idle' | 'open' | 'pending' | 'secured' | 'negated' | 'violated';
 
+/** Why a span that stood (or was building) no longer does: public, for the bridge and the briefing. */
+export interface SpanLoss {
+  round: number;
+  /** window: closed unmatched (§5.3); shock: a domestic shock pulled a step back (§5.6); violation: a monitor verified one (§5.5). */
+  by: 'window' | 'shock' | 'violation';
+  /** Who pulled back or violated (null for a window that closed). */
+  delegation: DelegationId | null;
+  /** The step pulled back or violated, or null. */
+  move: string | null;
+  /** The shock's title (an inject's or "Domestic backlash"), or null. */
+  cause: string | null;
+}
+
 export interface SpanRecord {
   status: SpanStatus;
+  /** The last time it stopped holding, and why; null while building or holding. */
+  lost: SpanLoss | null;
   openedRound: number | null;
   closesRound: number | null;
   securedRound: number | null;
@@ -137,6 +156,27 @@ export interface GameEvent {
   text: string;
   /** Who sees it: everyone, some delegations (private), or only the facilitator and the debrief. */
   audience: 'all' | 'secret' | DelegationId[];
+  /** A message between delegations (talk.say): who wrote it, to whom, and its words as written. */
+  talk?: { from: DelegationId; to: DelegationId[]; text: string; reply?: true };
+}
+
+/** The figures whose changes the round summaries explain. */
+export type Figure = 'tension' | 'support' | 'trust';
+
+/**
+ * One cause's effect on a figure, recorded by the rule that applied it (the applied amount, after
+ * clamping to 0–100): the round summaries say why each figure moved from these, never by guessing.
+ */
+export interface FigureChange {
+  round: number;
+  figure: Figure;
+  /** Whose support, or who is trusted (by the others, summed over them); null for tension. */
+  who: DelegationId | null;
+  delta: number;
+  /** What caused it, in the players' words ("Incident #3 on the Syria front"). */
+  cause: string;
+  /** Who may read the cause: as for events. */
+  audience: 'all' | 'secret' | DelegationId[];
 }
 
 export interface RoundRecord {
@@ -199,8 +239,17 @@ export interface GameState {
   firedInjects: string[];
   customInjects: number;
   /** What the facilitator revealed, and to whom ('all' or a delegation). */
-  revealed: { incidents: Array<{ id: number; to: string }>; defections: string[]; objectives: string[] };
+  revealed: {
+    incidents: Array<{ id: number; to: string }>;
+    defections: string[];
+    /** Whose secret objectives (a delegation, or 'all') were shown to whom ('all' or a delegation). */
+    objectives: Array<{ to: string; whose: string }>;
+  };
+  /** SECRET: the objectives dealt to each delegation from its pool (§7); a view keeps only the viewer's. */
+  objectives: Record<DelegationId, string[]>;
   events: GameEvent[];
+  /** Every change of tension, support and trust with its cause, in the order applied (append-only). */
+  changes: FigureChange[];
   history: RoundRecord[];
 }
 
@@ -238,14 +287,25 @@ export type Intent =
     })
   | (Base<'council.penalize', DelegationId> & { incident: number; penalty: string; reason?: string })
   | (Base<'council.vote', DelegationId> & { motion: number; yes: boolean; reason?: string })
+  /** A message in words to other delegations; an AI seat's reply is one too (it stays in the log, so a replay never writes it again). */
+  | (Base<'talk.say', DelegationId> & {
+      to: DelegationId[];
+      text: string;
+      /** An answer to a message (an AI seat's): it does not ask for an answer in turn. */
+      reply?: boolean;
+    })
   | Base<'step.close', 'facilitator' | 'system'>
   | Base<'facilitator.pause', 'facilitator'>
   | Base<'facilitator.resume', 'facilitator'>
-  | (Base<'facilitator.inject', 'facilitator'> & { inject: string | CustomInject })
-  | (Base<'facilitator.override', 'facilitator'> & { override: FacilitatorOverride })
+  | (Base<'facilitator.inject', 'facilitator'> & { inject: string | CustomInject; reason?: string })
+  /** `reason`: why the White Cell ruled so; it goes into the ruling's line and the record. */
+  | (Base<'facilitator.override', 'facilitator'> & { override: FacilitatorOverride; reason?: string })
   | (Base<'facilitator.reveal', 'facilitator'> & {
       what: 'incident' | 'defections' | 'objectives';
       incident?: number;
+      /** For objectives: whose (one delegation; every delegation when absent). */
+      whose?: DelegationId;
+      reason?: string;
       to: 'all' | DelegationId;
     })
   | (Base<'facilitator.end', 'facilitator'> & { outcome: Outcome; reason?: string });

@@ -2,7 +2,8 @@
 // the source. The AI decides from these; the server sends only these.
 import { cloneState, copyDelegation, shallowCopy } from './draft';
 import { deriveSeed } from './rng';
-import type { DelegationId, DelegationState, GameEvent, GameState, Incident, Intent, Package, QuietDefection } from './types';
+import type { Scenario } from './scenario/schema';
+import type { DelegationId, DelegationState, FigureChange, GameEvent, GameState, Incident, Intent, Package, QuietDefection } from './types';
 
 export type Audience = { kind: 'delegation'; id: DelegationId } | { kind: 'public' } | { kind: 'facilitator' };
 
@@ -21,7 +22,7 @@ function maskIncident(inc: Incident, revealedTo: boolean): Incident {
   return { ...inc, sponsor: 'hidden', attribution: inc.attribution ? { ...inc.attribution } : null };
 }
 
-function canSee(e: GameEvent, viewer: DelegationId | null): boolean {
+function canSee(e: Pick<GameEvent, 'audience'>, viewer: DelegationId | null): boolean {
   if (e.audience === 'all') return true;
   if (e.audience === 'secret') return false;
   return viewer !== null && e.audience.includes(viewer);
@@ -78,6 +79,24 @@ function visibleEvents(s: GameState, viewer: DelegationId | null): GameEvent[] {
   return hit;
 }
 
+// The causes of figure changes follow the same audiences as events (a quiet defection's gain at
+// home is the defector's, the cost of a misdirected retaliation is secret).
+const changesFor = new WeakMap<readonly FigureChange[], Map<string, FigureChange[]>>();
+function visibleChanges(s: GameState, viewer: DelegationId | null): FigureChange[] {
+  let byViewer = changesFor.get(s.changes);
+  if (!byViewer) {
+    byViewer = new Map();
+    changesFor.set(s.changes, byViewer);
+  }
+  const key = viewer ?? '';
+  let hit = byViewer.get(key);
+  if (!hit) {
+    hit = s.changes.filter((c) => canSee(c, viewer));
+    byViewer.set(key, hit);
+  }
+  return hit;
+}
+
 /** A delegation's own quiet defections (the public sees none until the facilitator reveals them). */
 function ownDefections(list: QuietDefection[], viewer: DelegationId | null): QuietDefection[] {
   if (list.length === 0) return list;
@@ -94,6 +113,17 @@ function withoutWords(p: Package): Package {
     wordless.set(p, w);
   }
   return w;
+}
+
+/** The dealt objectives a viewer may read: its own, those revealed to it, all once the game is over. */
+function objectivesFor(s: GameState, viewer: DelegationId | null): GameState['objectives'] {
+  if (s.outcome !== null) return s.objectives;
+  const toMe = (to: string) => to === 'all' || to === viewer;
+  const out: GameState['objectives'] = {};
+  for (const [d, dealt] of Object.entries(s.objectives)) {
+    if (d === viewer || s.revealed.objectives.some((r) => toMe(r.to) && (r.whose === 'all' || r.whose === d))) out[d] = dealt;
+  }
+  return out;
 }
 
 /**
@@ -113,6 +143,7 @@ function filtered(s: GameState, viewer: DelegationId | null, audience: Audience,
   v.funding = {};
   v.delegations = sealedCommits(s.delegations, viewer);
   v.quietDefections = defectionsShown ? s.quietDefections : ownDefections(s.quietDefections, viewer);
+  v.objectives = objectivesFor(s, viewer);
   v.incidents = incidentsFor(s, revealedIncidents);
   // A package is seen by its parties; agreed ones are public commitments, but what the parties
   // said to each other with it (the note, each answer's reason, an AI's reasoning too) stays theirs.
@@ -123,13 +154,21 @@ function filtered(s: GameState, viewer: DelegationId | null, audience: Audience,
   }
   v.packages = packages;
   v.events = withLog ? visibleEvents(s, viewer) : [];
+  v.changes = withLog ? visibleChanges(s, viewer) : [];
   if (!withLog) v.history = [];
   v.viewer = audience;
   return v;
 }
 
-export function viewFor(s: GameState, delegation: DelegationId): GameView {
-  return filtered(s, delegation, { kind: 'delegation', id: delegation });
+/**
+ * A delegation's view. Given the scenario, a patron also sees the funding of the networks it
+ * funds: it pays them, and an objective of keeping one funded must be trackable by its holder.
+ */
+export function viewFor(s: GameState, delegation: DelegationId, scenario?: Pick<Scenario, 'proxyNetworks'>): GameView {
+  const v = filtered(s, delegation, { kind: 'delegation', id: delegation });
+  const own = scenario?.proxyNetworks.filter((n) => n.patron === delegation) ?? [];
+  if (own.length) v.funding = Object.fromEntries(own.map((n) => [n.id, s.funding[n.id] ?? 0]));
+  return v;
 }
 
 /**

@@ -60,6 +60,8 @@ const FACILITATOR_INTENTS = [
   'facilitator.inject',
   'facilitator.override',
   'facilitator.reveal',
+  // Messages are written at any step (the engine refuses them once the game is over).
+  'talk.say',
 ] as const;
 
 export function createGameMachine(scenario: Scenario) {
@@ -98,7 +100,7 @@ export function createGameMachine(scenario: Scenario) {
         log: logged(context, event),
       })),
       logIntent: assign(({ context, event }) => ({ log: logged(context, event) })),
-      openCommit: assign(({ context }) => ({ game: openCommit(context.game) })),
+      openCommit: assign(({ context }) => ({ game: openCommit(scenario, context.game) })),
       resolveRound: assign(({ context }) => ({ game: resolveRound(scenario, context.game) })),
       /** The next round: its number, the next phase if the flow advances, the briefing, the negotiation open. */
       beginRound: assign(({ context }, params: { step: NextRound }) => ({ game: beginAfter(scenario, context.game, params.step) })),

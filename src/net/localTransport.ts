@@ -3,7 +3,7 @@
 import { catalog, scenarioFor, viewFor, publicView, type GameState, type GameView, type Intent, type Scenario } from '../engine';
 import type { AiClient } from '../ai/client';
 import { DEFAULT_PERSONA, type Persona } from '../ai/persona';
-import { SeatDriver, type Stage, type Table } from '../ai/scheduler';
+import { SeatDriver, type Seating, type Stage, type Table } from '../ai/scheduler';
 import type { Decision } from '../ai/words';
 import type { LogEntry } from '../machine/gameMachine';
 import { replay } from '../machine/replay';
@@ -67,10 +67,10 @@ export class LocalTransport implements Transport {
     this.driver = new SeatDriver({
       table,
       seats: () => this.aiSeats(),
-      decide: (view, d, stage, stream) => this.ask(view, d, stage, stream),
+      decide: (view, d, stage, stream, seating) => this.ask(view, d, stage, stream, seating),
       mayAct: () => !this.disposed && !this.session.done && !this.waiting,
       onDecision: (d, decision, accepted) => {
-        if (!accepted || decision.intent.type === 'negotiation.ready') return;
+        if (!accepted || decision.intent.type === 'negotiation.ready' || decision.intent.type === 'talk.say') return;
         this.notes.push({
           round: this.session.state.round,
           delegation: d,
@@ -104,7 +104,7 @@ export class LocalTransport implements Transport {
   }
 
   view(seat: string | null): GameView {
-    return seat === null ? publicView(this.session.state) : viewFor(this.session.state, seat);
+    return seat === null ? publicView(this.session.state) : viewFor(this.session.state, seat, this.scenario);
   }
 
   /** The scenario as one seat (or the public, null) may read it: the rule a room applies. */
@@ -192,11 +192,11 @@ export class LocalTransport implements Transport {
     return this.setup.personas?.[d] ?? DEFAULT_PERSONA;
   }
 
-  private async ask(view: GameView, d: string, stage: Stage, stream: number): Promise<Decision[]> {
+  private async ask(view: GameView, d: string, stage: Stage, stream: number, seating: Seating): Promise<Decision[]> {
     this.busy.add(d);
     this.changed();
     try {
-      return await this.ai.decide({ delegation: d, view, stream, persona: this.persona(d), stage });
+      return await this.ai.decide({ delegation: d, view, stream, persona: this.persona(d), stage, seating });
     } finally {
       this.busy.delete(d);
       this.changed();
@@ -208,7 +208,7 @@ export class LocalTransport implements Transport {
 export function notesFromLog(log: readonly LogEntry[], humans: readonly string[]): AiNote[] {
   const out: AiNote[] = [];
   for (const e of log) {
-    if (humans.includes(e.actor) || e.intent.type === 'negotiation.ready') continue;
+    if (humans.includes(e.actor) || e.intent.type === 'negotiation.ready' || e.intent.type === 'talk.say') continue;
     const i = e.intent as Intent & { reason?: string; note?: string };
     // Only the public reason: a sealed commit's secret reason is a field of its own.
     const text = i.type === 'package.propose' ? i.note : i.reason;

@@ -22,12 +22,14 @@ export type ChatTo = 'all' | 'team' | string[];
 export type RoomAction =
   | { kind: 'start' }
   | { kind: 'clock'; step: ClockedStep; minutes: number | null }
-  | { kind: 'extend'; minutes: number }
+  | { kind: 'extend'; minutes: number; reason?: string | undefined }
   | { kind: 'onExpiry'; value: 'nothing' | 'ai' }
-  | { kind: 'seatMode'; delegation: string; mode: 'ai' | 'human'; persona?: Persona | undefined }
+  | { kind: 'seatMode'; delegation: string; mode: 'ai' | 'human'; persona?: Persona | undefined; reason?: string | undefined }
   /** Who the AI is when it plays a seat: its personality and difficulty. */
   | { kind: 'persona'; delegation: string; persona: Persona }
-  | { kind: 'releaseSeat'; delegation: string };
+  | { kind: 'releaseSeat'; delegation: string; reason?: string | undefined }
+  /** How fast AI seats may finish a step: null at the room's clocks, or after this many seconds (docs/architecture.md, AI pacing). */
+  | { kind: 'pace'; seconds: number | null };
 
 export type Role = { kind: 'facilitator' } | { kind: 'seat'; delegation: string } | { kind: 'lobby' } | { kind: 'projector' };
 
@@ -60,6 +62,8 @@ export interface RoomInfo {
   clock: ClockInfo | null;
   clocks: Record<ClockedStep, number | null>;
   onExpiry: 'nothing' | 'ai';
+  /** AI seats finish a step at the clocks (null) or after this many seconds. */
+  pace: number | null;
   /** Server time when this was sent, so clients can correct their clock's skew. */
   now: number;
 }
@@ -71,6 +75,9 @@ export interface ChatLine {
   by: string;
   to: ChatTo;
   text: string;
+  /** Where the game was when it was sent. */
+  round?: number;
+  step?: string;
 }
 
 export interface PublicNote {

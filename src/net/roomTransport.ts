@@ -5,6 +5,7 @@
 import { io, type Socket } from 'socket.io-client';
 import { z } from 'zod/mini';
 import type { GameView, Intent, Scenario } from '../engine';
+import { normalizeCode } from './protocol';
 import type {
   Ack,
   ChatLine,
@@ -56,7 +57,14 @@ const retryDelay = () => 1000 + Math.random() * 2000;
 
 /** Long polling first (school networks often block WebSockets), then the upgrade; quick retries. */
 const OPTIONS = { transports: ['polling', 'websocket'], reconnectionDelay: 500, reconnectionDelayMax: 3000 };
-const connect = (url?: string): IoClient => (url ? io(url, OPTIONS) : io(OPTIONS));
+/**
+ * The room's code rides in every request's query (?room=CODE): a proxy in front of several
+ * server processes can route a room's requests by it, with no stickiness by address.
+ */
+const connect = (url?: string, room?: string): IoClient => {
+  const opts = room ? { ...OPTIONS, query: { room } } : OPTIONS;
+  return url ? io(url, opts) : io(opts);
+};
 
 export class RoomTransport implements Transport {
   scenario: Scenario;
@@ -118,7 +126,7 @@ export class RoomTransport implements Transport {
 
   /** Connects, joins the room and waits for its first picture. */
   static open(credentials: RoomCredentials, url?: string): Promise<RoomTransport> {
-    const socket = connect(url);
+    const socket = connect(url, normalizeCode(credentials.code));
     return new Promise((resolve, reject) => {
       let done = false;
       const fail = (reason: string) => {

@@ -159,7 +159,7 @@ export function reportMarkdown(r: Report): string {
   out.push('');
   const a = r.attribution;
   out.push(
-    `${a.rows.length} incidents; the council named a sponsor ${a.named} times, correctly ${a.correct} times${a.named ? ` (${Math.round((100 * a.correct) / a.named)}%)` : ''}; ${a.misattributed} misattributed; ${a.inconclusive} inconclusive.`,
+    `${a.rows.length} incidents; the council named a sponsor ${a.named} times, correctly ${a.correct} times${a.named ? ` (${Math.round((100 * a.correct) / a.named)}%)` : ''}; ${a.misattributed} misattributed; ${a.inconclusive} inconclusive${a.ruled ? `; ${a.ruled} set by the White Cell (not counted as the council's)` : ''}.`,
   );
   out.push('');
   if (a.rows.length)
@@ -176,7 +176,7 @@ export function reportMarkdown(r: Report): string {
           i.attribution
             ? i.attribution.named === null
               ? `inconclusive (${i.attribution.confidence}%)`
-              : `${del(i.attribution.named)} (${i.attribution.confidence}%)`
+              : `${del(i.attribution.named)} (${i.attribution.confidence}%${i.attribution.override ? ', set by the White Cell' : ''})`
             : '—',
           verdict === 'misattributed' ? '**MISATTRIBUTED**' : verdict,
         ]),

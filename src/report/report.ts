@@ -5,7 +5,8 @@ import { buildLedger, type Ledger } from './ledger';
 import { defectionsCommitted, type QuietDefection } from './secrets';
 import type { Timeline } from './timeline';
 
-export type AttributionVerdict = 'correct' | 'misattributed' | 'inconclusive' | 'not investigated' | 'cancelled';
+export type AttributionVerdict =
+  'correct' | 'misattributed' | 'inconclusive' | 'not investigated' | 'cancelled' | 'ruled by the White Cell';
 
 export interface AttributionRow {
   incident: Incident;
@@ -14,7 +15,7 @@ export interface AttributionRow {
 
 export interface TurningPoint {
   round: number;
-  kind: 'secured' | 'negated' | 'violated' | 'incident' | 'phase' | 'framework' | 'council' | 'war' | 'end';
+  kind: 'secured' | 'negated' | 'violated' | 'incident' | 'phase' | 'framework' | 'council' | 'war' | 'end' | 'white-cell';
   text: string;
   /** Tension change the event itself caused, where it has one (incidents). */
   tension: number | null;
@@ -42,6 +43,8 @@ export interface Report {
     rows: AttributionRow[];
     named: number;
     correct: number;
+    /** Attributions the White Cell set itself: outside the council's count. */
+    ruled: number;
     misattributed: number;
     inconclusive: number;
     misdirectedRetaliations: string[];
@@ -63,6 +66,8 @@ export interface Report {
 function verdictOf(i: Incident): AttributionVerdict {
   if (i.cancelled) return 'cancelled';
   if (!i.attribution) return 'not investigated';
+  // The White Cell's own ruling is not the council's finding: it never counts as the council's success.
+  if (i.attribution.override) return 'ruled by the White Cell';
   if (i.attribution.named === null) return 'inconclusive';
   return i.attribution.named === i.sponsor ? 'correct' : 'misattributed';
 }
@@ -100,13 +105,19 @@ function turningPoints(t: Timeline): TurningPoint[] {
         });
       }
       if (b.violatedCount > (a?.violatedCount ?? 0)) {
-        const v = s.violations
-          .filter((y) => y.span === x.id && y.round === f.round)
-          .map((y) => `${nameIn(sc, y.delegation)} on "${sc.moves.find((m) => m.id === y.move)?.name ?? y.move}"`);
+        const found = s.violations.filter((y) => y.span === x.id && y.round === f.round);
+        const v = found.map((y) => `${nameIn(sc, y.delegation)} on "${sc.moves.find((m) => m.id === y.move)?.name ?? y.move}"`);
+        // A violation the White Cell ruled is its ruling, not the monitors' finding: the record says so.
+        const ruled = found.some((y) => {
+          const name = sc.moves.find((m) => m.id === y.move)?.name ?? y.move;
+          return s.events.some((e) => e.kind === 'override' && e.round === f.round && e.text.includes(`"${name}" is found in violation`));
+        });
         out.push({
           round: f.round,
           kind: 'violated',
-          text: `Span broken by a verified violation: ${spanName(x.id)}${v.length ? ` (${v.join('; ')})` : ''}.`,
+          text: ruled
+            ? `Span broken by a violation ruled by the White Cell (not found by the monitors): ${spanName(x.id)}${v.length ? ` (${v.join('; ')})` : ''}.`
+            : `Span broken by a verified violation: ${spanName(x.id)}${v.length ? ` (${v.join('; ')})` : ''}.`,
           tension: sc.tunables.violationTension,
         });
       }
@@ -150,6 +161,7 @@ function turningPoints(t: Timeline): TurningPoint[] {
       tension: t0 * i.severity,
     });
   }
+  out.push(...whiteCellPoints(t));
   if (t.final.outcome)
     out.push({
       round: t.final.round,
@@ -166,9 +178,38 @@ function turningPoints(t: Timeline): TurningPoint[] {
     violated: 5,
     incident: 6,
     war: 7,
-    end: 8,
+    'white-cell': 8,
+    end: 9,
   };
   return out.sort((a, b) => a.round - b.round || order[a.kind] - order[b.kind]);
+}
+
+/** What the White Cell did: every inject it fired or wrote, ruling and reveal, marked as its own. */
+function whiteCellPoints(t: Timeline): TurningPoint[] {
+  const sc = t.scenario;
+  const out: TurningPoint[] = [];
+  for (const e of t.entries) {
+    const i = e.intent;
+    if (i.type === 'facilitator.inject') {
+      const inj = typeof i.inject === 'string' ? sc.injects.find((x) => x.id === i.inject) : i.inject;
+      const audience = typeof i.inject === 'string' ? (inj && 'audience' in inj ? inj.audience : 'all') : i.inject.audience;
+      const to = audience === 'all' ? 'everyone' : audience.map((d) => nameIn(sc, d)).join(', ');
+      const scheduled =
+        typeof i.inject === 'string' && inj && 'round' in inj && inj.round !== undefined ? ` (scheduled for round ${inj.round})` : '';
+      out.push({
+        round: e.round,
+        kind: 'white-cell',
+        text: `White Cell fired ${typeof i.inject === 'string' ? 'the inject' : 'an inject it wrote'} "${inj?.title ?? String(i.inject)}"${scheduled}, to ${to}.${i.reason ? ` Reason: ${i.reason}` : ''}`,
+        tension: null,
+      });
+    }
+  }
+  for (const ev of t.final.events)
+    if (ev.kind === 'override' || ev.kind === 'reveal')
+      out.push({ round: ev.round, kind: 'white-cell', text: ev.kind === 'reveal' ? `White Cell: ${ev.text}` : ev.text, tension: null });
+    else if (ev.kind === 'ended' && ev.text.startsWith('The facilitator ended'))
+      out.push({ round: ev.round, kind: 'white-cell', text: `White Cell: ${ev.text}`, tension: null });
+  return out;
 }
 
 export function nameIn(sc: Scenario, id: string): string {
@@ -201,6 +242,7 @@ export function buildReport(t: Timeline): Report {
       correct: count('correct'),
       misattributed: count('misattributed'),
       inconclusive: count('inconclusive'),
+      ruled: count('ruled by the White Cell'),
       misdirectedRetaliations: s.events.filter((e) => e.kind === 'misdirected').map((e) => `Round ${e.round}: ${e.text}`),
     },
     objectives: sc.delegations.map((d) => ({

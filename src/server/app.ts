@@ -6,12 +6,15 @@ import { Server } from 'socket.io';
 import { parseScenario, type Scenario } from '../engine';
 import type { ClientToServer, ServerToClient } from '../net/protocol';
 import { AiPool } from './aiPool';
-import { RoomDb } from './db';
+import { ClassGateway } from './classGateway';
+import { Classes } from './classes';
+import { RoomDb, type RoomStore } from './db';
 import { Gateway, type GatewayOptions } from './gateway';
 import { httpHandler } from './http';
 import { handshakeCheck, limitTcpConnections, secureIoHeaders } from './ioGuard';
 import { DEFAULT_LIMITS } from './limits';
 import { Rooms } from './rooms';
+import type { AiPace } from './roomAi';
 
 export interface ServerOptions {
   port: number;
@@ -24,6 +27,8 @@ export interface ServerOptions {
   aiThreads?: number;
   gateway?: GatewayOptions;
   tickMs?: number;
+  /** 'instant' lets AI seats act at once (tests, benches); by default they keep each room's pace. */
+  aiPace?: AiPace;
   now?: () => number;
   /** Other origins whose pages may open room connections (same origin only by default). */
   allowedOrigins?: string[];
@@ -33,12 +38,36 @@ export interface ServerOptions {
   sourceMaps?: boolean;
   /** Behind a proxy: read client addresses from X-Forwarded-For. */
   trustProxy?: boolean;
+  /** Cluster mode (cluster/start.ts): the shared store instead of the data file, and what joins the processes. */
+  cluster?: ClusterHooks;
+}
+
+/** What cluster mode adds to a server; without it the server is one process over its SQLite file. */
+export interface ClusterHooks {
+  db: RoomStore;
+  /** socket.io's adapter between processes. */
+  adapter: NonNullable<NonNullable<ConstructorParameters<typeof Server>[1]>['adapter']>;
+  /** Before the server listens: rooms are taken over by this hook instead of being restored from a file. */
+  attach(parts: {
+    io: Server<ClientToServer, ServerToClient>;
+    rooms: Rooms;
+    gateway: Gateway;
+    parseStored: (json: string) => Scenario;
+  }): void;
+  /** The gateway's look-up of clients connected to another process, relayed to this one. */
+  remoteSocket: NonNullable<GatewayOptions['remoteSocket']>;
+  /** Once the server listens on its port. */
+  listening(port: number): Promise<void>;
+  /** Before the server closes: its rooms are handed back. */
+  close(): Promise<void>;
 }
 
 export interface RunningServer {
   url: string;
   port: number;
   rooms: Rooms;
+  /** The classes of this server (embedded mode only). */
+  classes: Classes | null;
   http: HttpServer;
   io: Server<ClientToServer, ServerToClient>;
   restored: { restored: number; failed: Array<{ code: string; error: string }>; ms: number };
@@ -49,7 +78,7 @@ export interface RunningServer {
 
 export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   let ready = false;
-  const db = new RoomDb(opts.dbFile);
+  const db = opts.cluster?.db ?? new RoomDb(opts.dbFile);
   const pool = new AiPool({
     workerFile: opts.aiWorkerFile,
     threads: opts.aiThreads ?? Math.max(1, Math.min(4, availableParallelism() - 1)),
@@ -59,6 +88,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     pool,
     scenario: opts.scenario,
     ...(opts.tickMs ? { tickMs: opts.tickMs } : {}),
+    ...(opts.aiPace ? { aiPace: opts.aiPace } : {}),
     ...(opts.now ? { now: opts.now } : {}),
   });
   const http = createServer(
@@ -88,6 +118,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     transports: ['polling', 'websocket'],
     // A hard cap far above our own message limit: an oversized frame is cut off before parsing.
     maxHttpBufferSize: 256 * 1024,
+    ...(opts.cluster ? { adapter: opts.cluster.adapter } : {}),
     serveClient: false,
     pingInterval: 10_000,
     pingTimeout: 8_000,
@@ -100,20 +131,39 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   secureIoHeaders(io);
   limitTcpConnections(http, opts.gateway?.limits?.tcp ?? DEFAULT_LIMITS.tcp, !!opts.trustProxy);
   const t0 = performance.now();
-  const restored = rooms.restoreAll((json) => {
+  const parseStored = (json: string) => {
     const r = parseScenario(JSON.parse(json));
     if (!r.ok) throw new Error(`its scenario is refused: ${r.problems[0]?.path}: ${r.problems[0]?.message}`);
     return r.scenario;
-  });
+  };
+  // In cluster mode no process restores every room: each takes over the rooms nobody holds.
+  const restored = opts.cluster ? { restored: 0, failed: [] } : rooms.restoreAll(parseStored);
   const ms = performance.now() - t0;
   const addresses: string[] = [];
-  new Gateway(io, rooms, { ...opts.gateway, trustProxy: !!opts.trustProxy, addresses });
+  const gateway = new Gateway(io, rooms, {
+    ...opts.gateway,
+    trustProxy: !!opts.trustProxy,
+    addresses,
+    ...(opts.cluster ? { remoteSocket: opts.cluster.remoteSocket } : {}),
+  });
+  opts.cluster?.attach({ io, rooms, gateway, parseStored });
+  // Classes are kept in the embedded data file; cluster mode does not offer them yet (README).
+  const classes = db instanceof RoomDb ? new Classes(db, rooms, opts.scenario, opts.now) : null;
+  if (classes) {
+    new ClassGateway(io as unknown as Server, classes, {
+      facilitatorKey: opts.gateway?.facilitatorKey ?? null,
+      trustProxy: !!opts.trustProxy,
+      ...(opts.gateway?.maxRooms ? { maxRooms: opts.gateway.maxRooms } : {}),
+      ...(opts.now ? { now: opts.now } : {}),
+    });
+  }
   await new Promise<void>((resolve, reject) => {
     http.once('error', reject);
     http.listen(opts.port, opts.host ?? '0.0.0.0', () => resolve());
   });
-  ready = true;
   const port = (http.address() as AddressInfo).port;
+  await opts.cluster?.listening(port);
+  ready = true;
   // Reachable from other laptops only when listening on every interface.
   if ((opts.host ?? '0.0.0.0') === '0.0.0.0')
     for (const a of Object.values(networkInterfaces()).flat())
@@ -122,12 +172,14 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     url: `http://${opts.host && opts.host !== '0.0.0.0' ? opts.host : '127.0.0.1'}:${port}`,
     port,
     rooms,
+    classes,
     http,
     io,
     restored: { ...restored, ms },
     addresses,
     async close() {
       ready = false;
+      await opts.cluster?.close();
       await new Promise<void>((resolve) => io.close(() => resolve()));
       rooms.dispose();
       await pool.close();

@@ -4,9 +4,10 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { CLASS_SCHEMA } from './classDb';
 
-/** Bumped when the layout of the tables or of an event's body changes (2: message ids unique, persona events). */
-export const STORE_VERSION = 2;
+/** Bumped when the layout of the tables or of an event's body changes (2: message ids unique, persona events; 3: classes, 'unclaim' events). */
+export const STORE_VERSION = 3;
 
 export interface RoomRow {
   code: string;
@@ -32,6 +33,22 @@ export interface SeatRow {
   mode: string;
   team: string | null;
 }
+
+/** What rooms need of their store: this SQLite file, or PostgreSQL in cluster mode (cluster/pgRoomDb.ts). */
+export type RoomStore = Pick<
+  RoomDb,
+  | 'hasMessage'
+  | 'createRoom'
+  | 'roomExists'
+  | 'append'
+  | 'saveSnapshot'
+  | 'snapshot'
+  | 'openRooms'
+  | 'events'
+  | 'closeRoom'
+  | 'deleteRoom'
+  | 'close'
+>;
 
 export class DataFileInUse extends Error {
   constructor(readonly file: string) {
@@ -101,9 +118,11 @@ export class RoomDb {
         PRIMARY KEY (room, seq)
       ) WITHOUT ROWID;
     `);
+    this.db.exec(CLASS_SCHEMA);
     const version = this.db.prepare('SELECT value FROM meta WHERE key = ?').get('storeVersion') as { value: string } | undefined;
     if (!version) this.db.prepare('INSERT INTO meta (key, value) VALUES (?, ?)').run('storeVersion', String(STORE_VERSION));
     else if (Number(version.value) === 1) this.upgradeFrom1();
+    else if (Number(version.value) === 2) this.setVersion();
     else if (Number(version.value) !== STORE_VERSION)
       throw new Error(`the data file was written by store version ${version.value}; this server reads version ${STORE_VERSION}`);
     // A message id is applied once in the whole life of a room: the log itself refuses a second one.
@@ -127,7 +146,17 @@ export class RoomDb {
         `the data file has message ${dup.id} twice in room ${dup.room}: it cannot be upgraded to store version ${STORE_VERSION}`,
       );
     }
+    this.setVersion();
+  }
+
+  /** Version 2 had no classes (their tables are created above) and no 'unclaim' event: its data reads the same. */
+  private setVersion() {
     this.db.prepare('UPDATE meta SET value = ? WHERE key = ?').run(String(STORE_VERSION), 'storeVersion');
+  }
+
+  /** The open database, for the classes kept in the same file (classDb.ts). */
+  get sqlite(): Database.Database {
+    return this.db;
   }
 
   /** Whether a message with this id is in the room's log. */

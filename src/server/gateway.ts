@@ -13,7 +13,7 @@ import {
   type ServerToClient,
   type UpdateMessage,
 } from '../net/protocol';
-import type { Change, Room } from './room';
+import { hashSecret, type Change, type Room } from './room';
 import { canRead, chatFor, logFile, notesFor, roomInfo } from './roomInfo';
 import type { Rooms } from './rooms';
 import { diffView } from '../net/viewPatch';
@@ -34,6 +34,8 @@ export interface GatewayOptions {
   trustProxy?: boolean;
   /** The server's base URLs on the local network, for join links. */
   addresses?: string[];
+  /** Cluster mode: a connection held by another process, for a room this one owns (cluster/owner.ts). */
+  remoteSocket?: (id: string) => IoSocket | undefined;
 }
 
 interface Conn {
@@ -41,6 +43,8 @@ interface Conn {
   role: Role | null;
   name: string;
   address: string;
+  /** The hash of the seat token this connection joined with (a class may withdraw one token). */
+  tokenHash?: string;
 }
 
 const AUDIENCES = (room: Room): Audience[] => [
@@ -90,14 +94,24 @@ export class Gateway {
     this.gate = new ClientGate({ ...DEFAULT_LIMITS, ...opts.limits });
     rooms.onRoom = (room) => room.subscribe((c) => this.changed(room, c));
     rooms.onClose = (room) => {
-      for (const key of this.sent.keys()) if (key.startsWith(`${room.code}|`)) this.sent.delete(key);
+      this.forget(room.code);
       for (const a of AUDIENCES(room)) this.io.in(channel(room, a)).disconnectSockets(true);
     };
     for (const room of rooms.rooms.values()) room.subscribe((c) => this.changed(room, c));
     io.on('connection', (socket) => this.connect(socket));
   }
 
-  private connect(socket: IoSocket) {
+  /** Forgets the views a room's channels were sent (the room left this process). */
+  forget(code: string) {
+    for (const key of this.sent.keys()) if (key.startsWith(`${code}|`)) this.sent.delete(key);
+  }
+
+  private socketById(id: string): IoSocket | undefined {
+    return this.io.sockets.sockets.get(id) ?? this.opts.remoteSocket?.(id);
+  }
+
+  /** A new connection: its messages pass the gate, then their handlers (public: cluster mode connects relayed ones). */
+  connect(socket: IoSocket) {
     const address = clientAddress(socket.handshake.address, socket.handshake.headers['x-forwarded-for'], !!this.opts.trustProxy);
     const conn: Conn = { room: null, role: null, name: 'guest', address };
     this.conns.set(socket.id, conn);
@@ -196,6 +210,7 @@ export class Gateway {
       const delegation = room.seatOf(as.token);
       if (!delegation) return refuse('forbidden', 'that seat link is not valid (any more): join the room and claim a delegation');
       role = { kind: 'seat', delegation };
+      conn.tokenHash = hashSecret(as.token);
     } else role = { kind: as.kind };
     // Joined already, as the same: nothing changes (a join sent again is no new device).
     if (conn.room === room && JSON.stringify(conn.role) === JSON.stringify(role)) return { ok: true, role };
@@ -249,7 +264,7 @@ export class Gateway {
   }
 
   private socketOf(conn: Conn): IoSocket | undefined {
-    for (const [id, c] of this.conns) if (c === conn) return this.io.sockets.sockets.get(id);
+    for (const [id, c] of this.conns) if (c === conn) return this.socketById(id);
     return undefined;
   }
 
@@ -314,7 +329,7 @@ export class Gateway {
     if (hit && hit.state === state) return hit;
     const sk = scenarioVersion(state);
     const scenario = hit && hit.scenarioKey === sk ? hit.scenario : scenarioFor(room.scenario, state, a);
-    const entry = { state, view: clientView(state, a), scenarioKey: sk, scenario };
+    const entry = { state, view: clientView(state, a, room.scenario), scenarioKey: sk, scenario };
     byAudience.set(key, entry);
     return entry;
   }
@@ -324,10 +339,11 @@ export class Gateway {
       const line = c.chat;
       for (const [id, conn] of this.conns) {
         if (conn.room !== room || !conn.role || !canRead(conn.role, line)) continue;
-        this.io.sockets.sockets.get(id)?.emit('update', { version: room.version, messages: [line] });
+        this.socketById(id)?.emit('update', { version: room.version, messages: [line] });
       }
     }
     if (c.revoked) this.demote(room, c.revoked);
+    if (c.revokedToken) this.demote(room, null, c.revokedToken);
     if (!c.view && !c.room && !c.thinking) return;
     let p = this.pending.get(room);
     if (!p) {
@@ -375,15 +391,21 @@ export class Gateway {
   }
 
   /** Devices of a released seat go back to the lobby of the room (their token no longer works). */
-  private demote(room: Room, delegation: string) {
+  private demote(room: Room, delegation: string | null, tokenHash?: string) {
     for (const [id, conn] of this.conns) {
-      if (conn.room !== room || conn.role?.kind !== 'seat' || conn.role.delegation !== delegation) continue;
-      const socket = this.io.sockets.sockets.get(id);
+      if (conn.room !== room || conn.role?.kind !== 'seat') continue;
+      if (delegation !== null ? conn.role.delegation !== delegation : conn.tokenHash !== tokenHash) continue;
+      const socket = this.socketById(id);
       if (!socket) continue;
       this.leave(socket, conn);
       conn.room = room;
       conn.role = { kind: 'lobby' };
-      socket.emit('notice', { kind: 'info', text: 'The facilitator released your seat. You can claim a delegation again.' });
+      socket.emit(
+        'notice',
+        delegation !== null
+          ? { kind: 'info', text: 'The facilitator released your seat. You can claim a delegation again.' }
+          : { kind: 'info', text: 'Your teacher moved you to another seat: open your personal link again.' },
+      );
       this.enter(socket, conn);
     }
   }

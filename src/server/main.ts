@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseScenario } from '../engine';
 import { startServer } from './app';
+import { createCluster, type Cluster } from './cluster/start';
 import { DataFileInUse } from './db';
 import { keepRunning, serverSettings } from './settings';
 
@@ -17,6 +18,21 @@ if (!parsed.ok) {
   process.exit(2);
 }
 
+// Cluster mode: several processes share their rooms through PostgreSQL (README, "Several processes").
+const databaseUrl = process.env.INTERLOCK_DATABASE_URL?.trim() || null;
+const settings = serverSettings(process.env);
+let cluster: Cluster | null = null;
+if (databaseUrl)
+  cluster = await createCluster({
+    databaseUrl,
+    nodeUrl: process.env.INTERLOCK_NODE_URL?.trim() || null,
+    pgWorkerFile: new URL('./pgWorker.mjs', import.meta.url),
+    trustProxy: !!settings.trustProxy,
+  }).catch((err: Error) => {
+    process.stderr.write(`Interlock cannot start: the cluster database cannot be used: ${err.message}\n`);
+    process.exit(1);
+  });
+
 const server = await startServer({
   port,
   host: process.env.HOST ?? '0.0.0.0',
@@ -24,7 +40,8 @@ const server = await startServer({
   distDir: join(root, 'dist'),
   scenario: parsed.scenario,
   aiWorkerFile: new URL('./aiWorker.mjs', import.meta.url),
-  ...serverSettings(process.env),
+  ...settings,
+  ...(cluster ? { cluster } : {}),
 }).catch((err: Error & { code?: string }) => {
   // The usual reasons a server cannot start get one clear line, not a stack trace.
   if (err instanceof DataFileInUse) process.stderr.write(`Interlock cannot start: ${err.message}\n`);
@@ -40,8 +57,9 @@ const { restored, failed, ms } = server.restored;
 process.stdout.write(
   `Interlock is running at http://127.0.0.1:${server.port}${lan.length ? `  (on this network: ${lan.join(', ')})` : ''}\n`,
 );
+const where = cluster ? `PostgreSQL (cluster mode, this process is node ${cluster.membership.id})` : dataDir;
 process.stdout.write(
-  `Data: ${dataDir}  ·  rooms restored: ${restored} in ${ms.toFixed(0)} ms${failed.length ? `  ·  not restored: ${failed.map((f) => `${f.code} (${f.error})`).join('; ')}` : ''}\n`,
+  `Data: ${where}  ·  rooms restored: ${restored} in ${ms.toFixed(0)} ms${failed.length ? `  ·  not restored: ${failed.map((f) => `${f.code} (${f.error})`).join('; ')}` : ''}\n`,
 );
 
 const stop = () => {

@@ -46,6 +46,10 @@ export const chatTo = z.union([z.literal('all'), z.literal('team'), z.array(dele
 export const chatMessage = z.strictObject({ id: messageId, to: chatTo, text: text(1000, 1) });
 export const olderChatMessage = z.strictObject({ before: messageId });
 
+/** A facilitator's AI pace: never quicker than people can follow, never slower than an hour a step. */
+export const MIN_PACE_SECONDS = 5;
+const MAX_PACE_SECONDS = 3600;
+
 /** A clock runs from six seconds (tests, drills) to two weeks (a game played between lessons). */
 const MAX_CLOCK_MINUTES = 14 * 24 * 60;
 
@@ -56,16 +60,22 @@ export const roomAction = z.discriminatedUnion('kind', [
     step: z.enum(STEP_CLOCKS),
     minutes: z.nullable(z.number().check(z.minimum(0.1), z.maximum(MAX_CLOCK_MINUTES))),
   }),
-  z.strictObject({ kind: z.literal('extend'), minutes: z.number().check(z.minimum(-60), z.maximum(MAX_CLOCK_MINUTES)) }),
+  z.strictObject({
+    kind: z.literal('extend'),
+    minutes: z.number().check(z.minimum(-60), z.maximum(MAX_CLOCK_MINUTES)),
+    reason: z.optional(text(400)),
+  }),
   z.strictObject({ kind: z.literal('onExpiry'), value: z.enum(['nothing', 'ai']) }),
   z.strictObject({
     kind: z.literal('seatMode'),
     delegation: delegationId,
     mode: z.enum(['ai', 'human']),
     persona: z.optional(personaSchema),
+    reason: z.optional(text(400)),
   }),
   z.strictObject({ kind: z.literal('persona'), delegation: delegationId, persona: personaSchema }),
-  z.strictObject({ kind: z.literal('releaseSeat'), delegation: delegationId }),
+  z.strictObject({ kind: z.literal('releaseSeat'), delegation: delegationId, reason: z.optional(text(400)) }),
+  z.strictObject({ kind: z.literal('pace'), seconds: z.nullable(z.int().check(z.minimum(MIN_PACE_SECONDS), z.maximum(MAX_PACE_SECONDS))) }),
 ]);
 export const roomActionMessage = z.strictObject({ id: messageId, action: roomAction });
 

@@ -9,11 +9,20 @@ import { GameSession, type PersistedGame } from '../machine/session';
 import { Authority, type IntentMessage } from '../net/authority';
 import type { Ack, ChatLine, ClockedStep, PublicNote, Role, RoomAction } from '../net/protocol';
 import { chatRefusal } from './chatLimits';
-import type { RoomDb, SeatRow } from './db';
+import type { RoomStore, SeatRow } from './db';
 import { actionEvent, chatEvent, type ChatMessage } from './roomActions';
 import { expired, nextClock, type ClockState } from './roomClock';
-import { decodeEvent, initialRoomState, reduceRoom, type RoomEvent, type RoomState, type SeatState } from './roomEvents';
+import {
+  decodeEvent,
+  initialRoomState,
+  reduceRoom,
+  type RoomEvent,
+  type RoomState,
+  type SeatState,
+  type WhiteCellEntry,
+} from './roomEvents';
 import { RoomLog } from './roomLog';
+import { recordEntry } from './whiteCellRecord';
 
 export const hashSecret = (secret: string) => createHash('sha256').update(secret).digest('hex');
 export const newSecret = () => randomBytes(24).toString('base64url');
@@ -28,6 +37,8 @@ export interface Change {
   notes?: boolean;
   /** Seats whose devices must be disconnected (their tokens were revoked). */
   revoked?: string;
+  /** One token withdrawn from a seat: only the devices that joined with it leave the seat. */
+  revokedToken?: string;
 }
 
 export interface RoomInit {
@@ -59,10 +70,12 @@ export class Room {
   drive: (() => void) | null = null;
   /** Set while a clock's expiry is being handled. */
   expiring = false;
+  /** Sends what the AI seats decided and held for the room's pace (set by the registry): a step never closes without them. */
+  beforeClose: (() => void) | null = null;
 
   constructor(
     init: RoomInit,
-    db: RoomDb,
+    db: RoomStore,
     readonly now: () => number,
   ) {
     this.code = init.code;
@@ -72,7 +85,10 @@ export class Room {
     this.scenarioKey = `${init.scenario.id}:${hashSecret(JSON.stringify(init.scenario)).slice(0, 12)}`;
     this.session = GameSession.start(init.scenario, init.seed);
     this.current = initialRoomState(catalog(init.scenario).delegationIds);
-    this.log = new RoomLog(init.code, db, now, init.updatedAt ?? init.createdAt);
+    this.log = new RoomLog(init.code, db, now, init.updatedAt ?? init.createdAt, () => ({
+      round: this.session.state.round,
+      step: this.session.state.step,
+    }));
     this.authority = new Authority(() => this.session, this.log, {
       started: () => this.started,
       playedByAi: (d) => this.seats.get(d)?.mode === 'ai',
@@ -110,11 +126,18 @@ export class Room {
   get onExpiry() {
     return this.current.onExpiry;
   }
+  get pace() {
+    return this.current.pace;
+  }
   get clock(): ClockState | null {
     return this.current.clock;
   }
   get chat(): readonly ChatLine[] {
     return this.current.chat;
+  }
+  /** The White Cell's record of the room: seats, clocks and pace it changed, with times and reasons. */
+  get record(): readonly WhiteCellEntry[] {
+    return this.current.record;
   }
   personaOf(delegation: string): Persona {
     return this.seats.get(delegation)?.persona ?? DEFAULT_PERSONA;
@@ -176,6 +199,12 @@ export class Room {
 
   /** An intent from a device: the authority judges it (schema, seat, staleness, the engine). */
   receiveIntent(role: Role, by: string, msg: IntentMessage): Ack {
+    if (role.kind === 'facilitator' && (msg.intent as { type?: unknown } | null)?.type === 'step.close' && this.beforeClose) {
+      // The AI seats' held last words go in first; when they finish the step, it is closed as asked.
+      const where = `${this.state.round}:${this.state.step}`;
+      this.beforeClose();
+      if (`${this.state.round}:${this.state.step}` !== where) return { ok: true };
+    }
     return this.authority.receive(role, by, msg);
   }
 
@@ -193,6 +222,25 @@ export class Room {
     this.commit({ kind: 'claim', delegation, team: name, tokenHash: hashSecret(token) }, null);
     this.emit({ room: true });
     return { ok: true, token };
+  }
+
+  /** A class seats its student: the token's hash opens the seat at once (no claim step); `team` names the seat's team. */
+  seatStudent(delegation: string, team: string, tokenHash: string): Ack {
+    if (!this.seats.has(delegation)) return { ok: false, code: 'not-found', reason: `no delegation "${delegation}" in this scenario` };
+    this.commit({ kind: 'claim', delegation, team, tokenHash }, null);
+    this.emit({ room: true });
+    this.drive?.();
+    return { ok: true };
+  }
+
+  /** A class takes its student off a seat: their token stops opening it; the last one leaves the seat to the AI. */
+  unseatStudent(delegation: string, tokenHash: string, team: string | null): Ack {
+    const seat = this.seats.get(delegation);
+    if (!seat || !seat.tokens.includes(tokenHash)) return { ok: false, code: 'not-found', reason: 'that student does not hold this seat' };
+    this.commit({ kind: 'unclaim', delegation, tokenHash, team }, null);
+    this.emit({ room: true, revokedToken: tokenHash });
+    this.drive?.();
+    return { ok: true };
   }
 
   /** The seat a token opens, if any. */
@@ -217,7 +265,15 @@ export class Room {
     if (this.log.accepted(msgId)) return { ok: true };
     const event = actionEvent(this.current, a, this.now());
     if ('ok' in event) return event;
+    const entry = recordEntry(
+      this.current,
+      a,
+      this.now(),
+      { round: this.state.round, step: this.state.step },
+      (d) => catalog(this.scenario).delegation.get(d)?.name ?? d,
+    );
     this.commit(event, msgId);
+    if (entry) this.commit({ kind: 'whiteCell', entry }, null);
     if (a.kind === 'clock' && a.minutes === null && this.clock?.step === a.step) this.setClock(null);
     this.syncClock();
     this.emit({ room: true });
@@ -228,7 +284,7 @@ export class Room {
 
   sendChat(role: Role, by: string, msg: ChatMessage): Ack {
     if (this.log.accepted(msg.id)) return { ok: true };
-    const event = chatEvent(this.current, role, by, msg, this.now());
+    const event = chatEvent(this.current, role, by, msg, this.now(), { round: this.state.round, step: this.state.step });
     if ('ok' in event) return event;
     const full = chatRefusal(this.chat, event.line.from, event.line.text);
     if (full) return { ok: false, code: 'refused', reason: full };
@@ -250,6 +306,9 @@ export class Room {
   /** Called often by the registry: closes the open step when its clock ran out. */
   tick(closeWithAi: (room: Room) => Promise<void>) {
     if (this.expiring || !expired(this.clock, this.now())) return;
+    // The AI seats' held decisions go in first; if they moved the game on, this clock is gone.
+    this.beforeClose?.();
+    if (!expired(this.clock, this.now())) return;
     this.expiring = true;
     const where = () => `${this.state.round}:${this.state.step}:${this.session.done}`;
     const key = where();

@@ -29,6 +29,8 @@ export function actionEvent(room: RoomState, a: RoomAction, now: number): RoomEv
     }
     case 'releaseSeat':
       return room.seats.has(a.delegation) ? { kind: 'release', delegation: a.delegation } : notFound(a.delegation);
+    case 'pace':
+      return { kind: 'pace', seconds: a.seconds };
   }
 }
 
@@ -44,6 +46,7 @@ export function chatEvent(
   by: string,
   msg: ChatMessage,
   now: number,
+  where?: { round: number; step: string },
 ): Extract<RoomEvent, { kind: 'chat' }> | Ack {
   const from = role.kind === 'seat' ? role.delegation : role.kind === 'facilitator' ? 'facilitator' : null;
   if (from === null) return { ok: false, code: 'forbidden', reason: 'only seats and the facilitator send messages' };
@@ -52,7 +55,7 @@ export function chatEvent(
     const unknown = msg.to.find((d) => !room.seats.has(d));
     if (unknown) return refused(`no delegation "${unknown}"`);
   }
-  const line: ChatLine = { id: msg.id, at: now, from, by, to: msg.to, text: msg.text.trim() };
+  const line: ChatLine = { id: msg.id, at: now, from, by, to: msg.to, text: msg.text.trim(), ...(where ?? {}) };
   if (!line.text) return refused('an empty message');
   return { kind: 'chat', line };
 }

@@ -10,6 +10,14 @@ import type { ClockState } from './roomClock';
 
 export type SeatMode = 'open' | 'human' | 'ai';
 
+export interface WhiteCellEntry {
+  at: number;
+  round: number;
+  step: string;
+  text: string;
+  reason?: string;
+}
+
 export interface SeatState {
   delegation: string;
   mode: SeatMode;
@@ -25,19 +33,29 @@ export interface RoomState {
   seats: ReadonlyMap<string, SeatState>;
   clocks: Readonly<Record<ClockedStep, number | null>>;
   onExpiry: 'nothing' | 'ai';
+  /** AI seats finish a step at the clocks (null) or after this many seconds of it. */
+  pace: number | null;
   clock: ClockState | null;
   chat: readonly ChatLine[];
+  /** What the White Cell did to the room (not the game): seats, clocks, pace, with times and reasons. */
+  record: readonly WhiteCellEntry[];
 }
 
 export type RoomEvent =
-  | { kind: 'intent'; intent: Intent }
+  /** `round` and `step`: where the game was when it was accepted (metadata for the record; replay reads only the intent). */
+  | { kind: 'intent'; intent: Intent; round?: number; step?: string }
+  /** A line of the White Cell's record: a seat handed over, time added, a clock or the pace changed, with its reason. */
+  | { kind: 'whiteCell'; entry: WhiteCellEntry }
   | { kind: 'start' }
   | { kind: 'claim'; delegation: string; team: string; tokenHash: string }
   | { kind: 'release'; delegation: string }
+  /** One token of a seat withdrawn (a class moved its student); `team` is the seat's team name after it. */
+  | { kind: 'unclaim'; delegation: string; tokenHash: string; team: string | null }
   | { kind: 'seatMode'; delegation: string; mode: SeatMode; persona?: Persona }
   | { kind: 'persona'; delegation: string; persona: Persona }
   | { kind: 'clocks'; step: ClockedStep; minutes: number | null }
   | { kind: 'onExpiry'; value: 'nothing' | 'ai' }
+  | { kind: 'pace'; seconds: number | null }
   | { kind: 'clock'; clock: ClockState | null }
   | { kind: 'chat'; line: ChatLine };
 
@@ -50,8 +68,10 @@ export function initialRoomState(delegations: readonly string[]): RoomState {
     seats: new Map(delegations.map((d) => [d, { delegation: d, mode: 'open', team: null, tokens: [], persona: DEFAULT_PERSONA }])),
     clocks: DEFAULT_CLOCKS,
     onExpiry: 'ai',
+    pace: null,
     clock: null,
     chat: [],
+    record: [],
   };
 }
 
@@ -77,6 +97,12 @@ export function reduceRoom(s: RoomState, e: RoomEvent): RoomState {
       return withSeat(s, e.delegation, (seat) => ({ ...seat, team: e.team, mode: 'human', tokens: [...seat.tokens, e.tokenHash] }));
     case 'release':
       return withSeat(s, e.delegation, (seat) => ({ ...seat, team: null, tokens: [], mode: s.started ? 'ai' : 'open' }));
+    case 'unclaim':
+      return withSeat(s, e.delegation, (seat) => {
+        const tokens = seat.tokens.filter((t) => t !== e.tokenHash);
+        if (tokens.length > 0) return { ...seat, tokens, team: e.team ?? seat.team };
+        return { ...seat, tokens, team: null, mode: s.started ? 'ai' : 'open' };
+      });
     case 'seatMode':
       return withSeat(s, e.delegation, (seat) => ({ ...seat, mode: e.mode, persona: e.persona ?? seat.persona }));
     case 'persona':
@@ -85,10 +111,14 @@ export function reduceRoom(s: RoomState, e: RoomEvent): RoomState {
       return { ...s, clocks: { ...s.clocks, [e.step]: e.minutes } };
     case 'onExpiry':
       return { ...s, onExpiry: e.value };
+    case 'pace':
+      return { ...s, pace: e.seconds };
     case 'clock':
       return { ...s, clock: e.clock };
     case 'chat':
       return { ...s, chat: [...s.chat, e.line] };
+    case 'whiteCell':
+      return { ...s, record: [...s.record, e.entry] };
   }
 }
 
@@ -124,7 +154,16 @@ function chatLine(b: unknown): ChatLine {
   const to = b.to;
   if (!(to === 'all' || to === 'team' || (Array.isArray(to) && to.every((x) => typeof x === 'string'))))
     throw new Error('a chat line has no recipients');
-  return { id: str(b, 'id'), at: Number(b.at), from: str(b, 'from'), by: str(b, 'by'), to: to as ChatTo, text: str(b, 'text') };
+  return {
+    id: str(b, 'id'),
+    at: Number(b.at),
+    from: str(b, 'from'),
+    by: str(b, 'by'),
+    to: to as ChatTo,
+    text: str(b, 'text'),
+    ...(typeof b.round === 'number' ? { round: b.round } : {}),
+    ...(typeof b.step === 'string' ? { step: b.step } : {}),
+  };
 }
 
 function clockState(b: unknown): ClockState | null {
@@ -145,13 +184,20 @@ export function decodeEvent(kind: string, body: unknown): RoomEvent {
     case 'intent':
       // The engine judges the intent again when it is replayed.
       if (!isObj(b.intent)) throw new Error('an intent event holds no intent');
-      return { kind, intent: b.intent as unknown as Intent };
+      return {
+        kind,
+        intent: b.intent as unknown as Intent,
+        ...(typeof b.round === 'number' ? { round: b.round } : {}),
+        ...(typeof b.step === 'string' ? { step: b.step } : {}),
+      };
     case 'start':
       return { kind };
     case 'claim':
       return { kind, delegation: str(b, 'delegation'), team: str(b, 'team'), tokenHash: str(b, 'tokenHash') };
     case 'release':
       return { kind, delegation: str(b, 'delegation') };
+    case 'unclaim':
+      return { kind, delegation: str(b, 'delegation'), tokenHash: str(b, 'tokenHash'), team: b.team === null ? null : str(b, 'team') };
     case 'seatMode':
       return {
         kind,
@@ -168,10 +214,29 @@ export function decodeEvent(kind: string, body: unknown): RoomEvent {
     }
     case 'onExpiry':
       return { kind, value: oneOf(b.value, ['nothing', 'ai'] as const, 'on expiry') };
+    case 'pace': {
+      const seconds = b.seconds;
+      if (seconds !== null && typeof seconds !== 'number') throw new Error('the AI pace is not a number');
+      return { kind, seconds };
+    }
     case 'clock':
       return { kind, clock: clockState(body) };
     case 'chat':
       return { kind, line: chatLine(body) };
+    case 'whiteCell': {
+      const en = isObj(b.entry) ? b.entry : {};
+      if (typeof en.at !== 'number' || typeof en.round !== 'number') throw new Error('a White Cell entry has no time or round');
+      return {
+        kind,
+        entry: {
+          at: en.at,
+          round: en.round,
+          step: str(en, 'step'),
+          text: str(en, 'text'),
+          ...(typeof en.reason === 'string' ? { reason: en.reason } : {}),
+        },
+      };
+    }
     default:
       throw new Error(`unknown event kind "${kind}"`);
   }

@@ -33,6 +33,7 @@ export function roomInfo(room: Room): RoomInfo {
     clock: c ? { step: c.step, endsAt: c.endsAt, remainingMs: c.remainingMs, totalMs: c.totalMs } : null,
     clocks: { ...room.clocks },
     onExpiry: room.onExpiry,
+    pace: room.pace,
     now: room.now(),
   };
 }
@@ -70,6 +71,9 @@ export function logFile(room: Room): { log: LogFile; transcript: unknown } {
       engineVersion: ENGINE_VERSION,
       seats: seatInfo(room).map(({ delegation, mode, team, persona }) => ({ delegation, mode, team, persona })),
       chat: room.chat,
+      // The record with times: the White Cell's room actions, and every intent's wall time, round and step.
+      whiteCell: room.record.map((e) => ({ ...e, at: new Date(e.at).toISOString() })),
+      intents: room.log.timedIntents(),
     },
   };
 }

@@ -4,7 +4,7 @@
 import type { Intent } from '../engine';
 import type { GameSession } from '../machine/session';
 import type { AdmissionStore } from '../net/authority';
-import type { RoomDb, SeatRow } from './db';
+import type { RoomStore, SeatRow } from './db';
 import { encodeEvent, type RoomEvent } from './roomEvents';
 
 export class RoomLog implements AdmissionStore {
@@ -13,10 +13,12 @@ export class RoomLog implements AdmissionStore {
 
   constructor(
     private readonly code: string,
-    private readonly db: RoomDb,
+    private readonly db: RoomStore,
     private readonly now: () => number,
     /** When the last event happened (ms), for closing rooms nobody uses any more. */
     public lastEventAt: number,
+    /** Where the game is (round and step), written beside each intent: the record's times live here, never in the engine's state. */
+    private readonly where: () => { round: number; step: string } = () => ({ round: 0, step: '' }),
   ) {}
 
   accepted(msgId: string): boolean {
@@ -33,7 +35,25 @@ export class RoomLog implements AdmissionStore {
   }
 
   logIntent(intent: Intent, msgId: string | null) {
-    this.append({ kind: 'intent', intent }, msgId);
+    this.append({ kind: 'intent', intent, ...this.where() }, msgId);
+  }
+
+  /** Every logged intent with its wall time, round and step (the event's time is the log's own column). */
+  timedIntents(): Array<{ seq: number; at: string; round: number | null; step: string | null; type: string; actor: string }> {
+    return this.db
+      .events(this.code)
+      .filter((r) => r.kind === 'intent')
+      .map((r) => {
+        const b = r.body as { intent?: { type?: string; actor?: string }; round?: number; step?: string };
+        return {
+          seq: r.seq,
+          at: new Date(r.at).toISOString(),
+          round: b.round ?? null,
+          step: b.step ?? null,
+          type: b.intent?.type ?? '',
+          actor: b.intent?.actor ?? '',
+        };
+      });
   }
 
   /** A snapshot as each round begins keeps a restart quick however long the game. */

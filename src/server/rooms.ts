@@ -5,13 +5,13 @@ import type { Persona } from '../ai/persona';
 import { ENGINE_VERSION, type Scenario } from '../engine';
 import { CODE_ALPHABET, CODE_LENGTH } from '../net/protocol';
 import type { AiPool } from './aiPool';
-import type { RoomDb } from './db';
+import type { RoomRow, RoomStore } from './db';
 import { DEFAULT_IDLE, idleTooLong, type IdleLimits } from './limits';
 import { hashSecret, newSecret, Room } from './room';
-import { RoomAi } from './roomAi';
+import { RoomAi, type AiPace } from './roomAi';
 
 export interface RoomsOptions {
-  db: RoomDb;
+  db: RoomStore;
   pool: AiPool;
   scenario: Scenario;
   now?: () => number;
@@ -19,6 +19,8 @@ export interface RoomsOptions {
   tickMs?: number;
   /** A room with no event for this long is closed (kept in the file, not in memory). */
   idle?: Partial<IdleLimits>;
+  /** 'instant' lets AI seats act at once, for tests and benches; rooms keep their pace otherwise. */
+  aiPace?: AiPace;
 }
 
 /** A join code drawn from a cryptographic generator: 31^8 ≈ 8.5e11 codes, so guessing one fails. */
@@ -48,9 +50,10 @@ export class Rooms {
   }
 
   private adopt(room: Room) {
-    const ai = new RoomAi(room, this.opts.pool);
+    const ai = new RoomAi(room, this.opts.pool, this.opts.aiPace);
     this.ais.set(room, ai);
     room.drive = () => void ai.drive();
+    room.beforeClose = () => ai.flush();
     room.subscribe((c) => {
       if (c.view || c.room) void ai.drive();
     });
@@ -58,12 +61,12 @@ export class Rooms {
     this.onRoom?.(room);
   }
 
-  /** A new room; `personas` are the AI's personality and difficulty for seats the facilitator chose. */
-  create(seed?: number, personas: Record<string, Persona> = {}): { room: Room; key: string } {
+  /** A new room; `personas` are the AI's personality and difficulty for seats the facilitator chose; `scenario` a class's lesson version. */
+  create(seed?: number, personas: Record<string, Persona> = {}, scenario: Scenario = this.opts.scenario): { room: Room; key: string } {
     let code = newCode();
     while (this.rooms.has(code) || this.opts.db.roomExists(code)) code = newCode();
     const key = newSecret();
-    const sc = this.opts.scenario;
+    const sc = scenario;
     const init = { code, scenario: sc, seed: seed ?? randomInt(2 ** 31 - 1), keyHash: hashSecret(key), createdAt: this.now() };
     this.opts.db.createRoom({
       code,
@@ -85,33 +88,55 @@ export class Rooms {
     const failed: Array<{ code: string; error: string }> = [];
     let restored = 0;
     for (const row of this.opts.db.openRooms()) {
-      if (this.now() - row.updatedAt > this.idle.days * 86_400_000) {
-        this.opts.db.closeRoom(row.code);
-        continue;
-      }
       try {
-        if (row.engineVersion !== ENGINE_VERSION) throw new Error(`made by engine ${row.engineVersion}, this is ${ENGINE_VERSION}`);
-        const scenario = row.scenarioJson === JSON.stringify(this.opts.scenario) ? this.opts.scenario : parseScenario(row.scenarioJson);
-        const room = new Room(
-          { code: row.code, scenario, seed: row.seed, keyHash: row.keyHash, createdAt: row.createdAt, updatedAt: row.updatedAt },
-          this.opts.db,
-          this.now,
-        );
-        room.restore(this.opts.db.events(row.code), this.opts.db.snapshot(row.code));
-        if (idleTooLong(room, this.now(), this.idle)) {
-          room.dispose();
-          this.opts.db.closeRoom(row.code);
-          continue;
-        }
-        this.adopt(room);
-        room.syncClock();
-        restored++;
-        if (room.started) room.drive?.();
+        if (this.restoreOne(row, parseScenario)) restored++;
       } catch (err) {
         failed.push({ code: row.code, error: (err as Error).message });
       }
     }
     return { restored, failed };
+  }
+
+  /** The AI seats whose last word on the step is held for the room's pace. */
+  holding(room: Room): string[] {
+    return this.ais.get(room)?.holding() ?? [];
+  }
+
+  /**
+   * Restores one room from its log (a restart, or in cluster mode a takeover); a room idle too
+   * long is closed instead (null). Throws when the log cannot be replayed.
+   */
+  restoreOne(row: RoomRow, parseScenario: (json: string) => Scenario): Room | null {
+    if (this.now() - row.updatedAt > this.idle.days * 86_400_000) {
+      this.opts.db.closeRoom(row.code);
+      return null;
+    }
+    if (row.engineVersion !== ENGINE_VERSION) throw new Error(`made by engine ${row.engineVersion}, this is ${ENGINE_VERSION}`);
+    const scenario = row.scenarioJson === JSON.stringify(this.opts.scenario) ? this.opts.scenario : parseScenario(row.scenarioJson);
+    const room = new Room(
+      { code: row.code, scenario, seed: row.seed, keyHash: row.keyHash, createdAt: row.createdAt, updatedAt: row.updatedAt },
+      this.opts.db,
+      this.now,
+    );
+    room.restore(this.opts.db.events(row.code), this.opts.db.snapshot(row.code));
+    if (idleTooLong(room, this.now(), this.idle)) {
+      room.dispose();
+      this.opts.db.closeRoom(row.code);
+      return null;
+    }
+    this.adopt(room);
+    room.syncClock();
+    if (room.started) room.drive?.();
+    return room;
+  }
+
+  /** Lets a room go from memory and leaves its log as it is (cluster mode: another process holds it now). */
+  release(code: string) {
+    const room = this.rooms.get(code);
+    if (!room) return;
+    room.dispose();
+    this.ais.delete(room);
+    this.rooms.delete(code);
   }
 
   get(code: string): Room | undefined {
@@ -128,6 +153,7 @@ export class Rooms {
       for (const room of [...this.rooms.values()]) if (idleTooLong(room, now, this.idle)) this.close(room.code);
     }
     for (const room of this.rooms.values()) {
+      this.ais.get(room)?.pulse();
       room.tick(async (r) => {
         const ai = this.ais.get(r);
         const humans = [...r.seats.values()].filter((s) => s.mode !== 'ai').map((s) => s.delegation);

@@ -17,7 +17,9 @@ function key(env: Env, name: string): string | null {
   return v;
 }
 
-export function serverSettings(env: Env): Pick<ServerOptions, 'gateway' | 'allowedOrigins' | 'healthKey' | 'sourceMaps' | 'trustProxy'> {
+export function serverSettings(
+  env: Env,
+): Pick<ServerOptions, 'gateway' | 'allowedOrigins' | 'healthKey' | 'sourceMaps' | 'trustProxy' | 'aiPace'> {
   const maxRooms = Number(env.INTERLOCK_MAX_ROOMS);
   return {
     gateway: {
@@ -31,6 +33,8 @@ export function serverSettings(env: Env): Pick<ServerOptions, 'gateway' | 'allow
     healthKey: key(env, 'INTERLOCK_HEALTH_KEY'),
     sourceMaps: env.INTERLOCK_SOURCEMAPS === '1',
     trustProxy: env.INTERLOCK_TRUST_PROXY === '1',
+    // AI seats acting at once: for the test suite and the benches, never for a class.
+    ...(env.INTERLOCK_AI_PACE === 'instant' ? { aiPace: 'instant' as const } : {}),
   };
 }
 

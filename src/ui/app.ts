@@ -6,6 +6,7 @@ import type { Scenario } from '../engine';
 import type { RoomAction } from '../net/protocol';
 import { createGameStore, type GameStore } from '../store/gameStore';
 import { AppView } from './appView';
+import { classRoute, followStudentLink, openClassPages, resumeStudentTasks } from './class/classEntry';
 import { Controller } from './controller';
 import { forgetCustomScenario, loadCustomScenario, problemLines, rememberedScenario } from './customScenario';
 import type { DebriefStats } from './debrief';
@@ -32,7 +33,7 @@ export class App {
   private local: Scenario;
 
   constructor(
-    root: HTMLElement,
+    private readonly root: HTMLElement,
     scenario: Scenario,
     readonly mapFactory: MapFactory,
   ) {
@@ -43,10 +44,18 @@ export class App {
     this.rooms = new RoomFlow(this.controller);
     render(h(AppView, { app: this }), root);
     installFocusRescue(document);
+    const cls = classRoute(location.hash);
     const link = readRoomLink(location.hash);
     const saved = this.rooms.saved();
-    if (link) void this.rooms.follow(link, saved?.name ?? 'Guest');
-    else if (saved) void this.rooms.join(saved);
+    if (cls?.kind === 'teacher') this.openClass();
+    else if (cls?.kind === 'student') void followStudentLink(this, cls.token);
+    else if (link) void this.rooms.follow(link, saved?.name ?? 'Guest');
+    else if (saved) void this.rooms.join(saved).then((ok) => (ok ? resumeStudentTasks(this) : undefined));
+  }
+
+  /** The teacher's class pages (set-up and dashboard) in place of the game's interface. */
+  openClass() {
+    void openClassPages(this.root, this, () => render(h(AppView, { app: this }), this.root));
   }
 
   /** The scenario of local play (the built-in one, or one loaded from a file). */
@@ -123,6 +132,7 @@ export class App {
         const saved = this.rooms.saved();
         if (saved) void this.rooms.join(saved);
       },
+      classSetup: () => this.openClass(),
     };
   }
 

@@ -10,6 +10,9 @@ import { RulingsPanel } from './consoleRulings';
 import { SessionPanel } from './consoleSession';
 import { personaPicker } from './personaPicker';
 import { joinUrl, projectorUrl } from './roomFlow';
+import { Confirm } from './consoleConfirm';
+import { humanSeats, noHumanWarning } from './consolePace';
+import './whiteCell.css';
 
 export interface ConsoleActions {
   intent(i: Intent): void;
@@ -18,6 +21,14 @@ export interface ConsoleActions {
   setTab(t: ConsoleTab): void;
   qr(url: string, size?: number): VNode;
   leave(): void;
+}
+
+/** The reason typed for the next seat change (the field is left to the browser, so a redraw keeps it); cleared once used. */
+function seatReason(): { reason?: string } {
+  const el = document.getElementById('seat-reason') as HTMLInputElement | null;
+  const reason = el?.value.trim() ?? '';
+  if (el) el.value = '';
+  return reason ? { reason } : {};
 }
 
 /** The room: its code and QR code to join, the projector link, and every seat. */
@@ -45,7 +56,15 @@ export function roomSection(sc: Scenario, room: RoomUi, view: GameView, act: Con
         : h(
             'div',
             { style: 'margin-top:8px' },
-            button('Start the game', () => act.action({ kind: 'start' }), { class: 'primary' }),
+            h(Confirm, {
+              label: 'Start the game',
+              // With no team seated, the AI would play every seat: the facilitator is asked first.
+              ask: seats.every((s) => s.team === null),
+              question: noHumanWarning(room).replace('No team holds a seat', 'No team has claimed a seat yet') + ' Start anyway?',
+              yes: 'Yes, start with no teams',
+              onYes: () => act.action({ kind: 'start' }),
+              attrs: { class: 'primary' },
+            }),
             h('p', { class: 'small muted' }, 'Seats no team has claimed are then played by the AI.'),
           ),
     ),
@@ -53,6 +72,12 @@ export function roomSection(sc: Scenario, room: RoomUi, view: GameView, act: Con
       'section',
       { class: 'section', 'aria-labelledby': 'seats-h' },
       h('h3', { id: 'seats-h' }, 'Seats'),
+      h(
+        'div',
+        { class: 'field' },
+        h('label', { for: 'seat-reason' }, 'Reason for a seat change (kept in the White Cell record)'),
+        h('input', { type: 'text', id: 'seat-reason', maxlength: 400, placeholder: 'e.g. coffee break; the team left early' }),
+      ),
       h(
         'table',
         { class: 'seats' },
@@ -96,17 +121,31 @@ export function roomSection(sc: Scenario, room: RoomUi, view: GameView, act: Con
                 { class: 'row', style: 'gap:4px' },
                 s.mode === 'ai'
                   ? s.team
-                    ? button('Back to team', () => act.action({ kind: 'seatMode', delegation: s.delegation, mode: 'human' }), {
-                        'aria-label': `Back to team: ${nameOf(sc, s.delegation)}`,
-                      })
+                    ? button(
+                        'Back to team',
+                        () => act.action({ kind: 'seatMode', delegation: s.delegation, mode: 'human', ...seatReason() }),
+                        {
+                          'aria-label': `Back to team: ${nameOf(sc, s.delegation)}`,
+                        },
+                      )
                     : null
-                  : button('To AI', () => act.action({ kind: 'seatMode', delegation: s.delegation, mode: 'ai', persona: s.persona }), {
-                      'aria-label': `To AI: ${nameOf(sc, s.delegation)}`,
+                  : h(Confirm, {
+                      label: 'To AI',
+                      // The last people in a started game: the AI would then play the round through.
+                      ask: room.info.started && humanSeats(room).length === 1 && s.mode === 'human',
+                      question: `${nameOf(sc, s.delegation)} is the last seat people hold: with it on the AI, no person is left in the game. Hand it over?`,
+                      yes: 'Yes, hand it to the AI',
+                      onYes: () =>
+                        act.action({ kind: 'seatMode', delegation: s.delegation, mode: 'ai', persona: s.persona, ...seatReason() }),
+                      attrs: { 'aria-label': `To AI: ${nameOf(sc, s.delegation)}` },
                     }),
                 s.team
-                  ? button('Release', () => act.action({ kind: 'releaseSeat', delegation: s.delegation }), {
-                      'aria-label': `Release ${s.delegation}`,
-                      class: 'danger',
+                  ? h(Confirm, {
+                      label: 'Release',
+                      question: `Release ${nameOf(sc, s.delegation)}? ${s.team}'s devices leave the seat and need the join code again.`,
+                      yes: 'Yes, release it',
+                      onYes: () => act.action({ kind: 'releaseSeat', delegation: s.delegation, ...seatReason() }),
+                      attrs: { 'aria-label': `Release ${nameOf(sc, s.delegation)}`, class: 'danger' },
                     })
                   : null,
               ),

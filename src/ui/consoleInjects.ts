@@ -87,7 +87,8 @@ export function InjectsPanel({ sc, view, act }: { sc: Scenario; view: GameView; 
             h('span', { class: 'small muted' }, inj.round ? ` · scheduled round ${inj.round}` : ' · on demand', fired ? ' · fired' : ''),
             h('div', { class: 'small' }, inj.text),
             button(`Fire: ${inj.title}`, () => act.intent({ type: 'facilitator.inject', actor: 'facilitator', inject: inj.id }), {
-              disabled: view.outcome !== null,
+              // A scheduled inject fires once (docs/rules.md §10): pulled forward, it is spent.
+              disabled: view.outcome !== null || (fired && inj.round !== undefined),
             }),
           );
         }),

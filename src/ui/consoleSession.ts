@@ -4,14 +4,17 @@ import type { RoomUi } from '../store/gameStore';
 import { button, h, valueOf, type VNode } from './dom';
 import { numberIn, useForm } from './form';
 import type { ConsoleActions } from './console';
+import { Confirm } from './consoleConfirm';
+import { PacePanel } from './consolePace';
 
 export function SessionPanel({ room, view, act }: { room: RoomUi; view: GameView; act: ConsoleActions }): VNode {
   const over = view.outcome !== null;
-  const { values, field } = useForm({
+  const { values, field, set } = useForm({
     'clock-negotiation': String(room.info.clocks.negotiation ?? ''),
     'clock-commit': String(room.info.clocks.commit ?? ''),
     'clock-unit': '1',
     'extend-minutes': '2',
+    'extend-reason': '',
     'end-outcome': OUTCOMES[0] as string,
     'end-reason': '',
   });
@@ -58,6 +61,7 @@ export function SessionPanel({ room, view, act }: { room: RoomUi; view: GameView
         ),
       ),
     ),
+    h(PacePanel, { room, act }),
     h(
       'section',
       { class: 'section' },
@@ -101,11 +105,24 @@ export function SessionPanel({ room, view, act }: { room: RoomUi; view: GameView
       h(
         'div',
         { class: 'row' },
-        button('Add time', () => act.action({ kind: 'extend', minutes: numberIn(values['extend-minutes']) ?? 0 }), {
-          disabled: !room.info.clock,
-        }),
+        button(
+          'Add time',
+          () => {
+            const reason = values['extend-reason'].trim();
+            act.action({ kind: 'extend', minutes: numberIn(values['extend-minutes']) ?? 0, ...(reason ? { reason } : {}) });
+            set('extend-reason', '');
+          },
+          { disabled: !room.info.clock },
+        ),
         h('input', { type: 'number', ...field('extend-minutes'), min: -60, step: 1, style: 'width:70px', 'aria-label': 'Minutes to add' }),
         h('span', { class: 'small muted' }, 'minutes to the running clock'),
+        h('input', {
+          type: 'text',
+          ...field('extend-reason'),
+          maxlength: 400,
+          placeholder: 'Reason (optional)',
+          'aria-label': 'Reason for the time',
+        }),
       ),
     ),
     h(
@@ -125,17 +142,20 @@ export function SessionPanel({ room, view, act }: { room: RoomUi; view: GameView
           placeholder: 'Why (shown in the debrief)',
           'aria-label': 'Reason for ending',
         }),
-        button(
-          'End the game',
-          () =>
+        h(Confirm, {
+          label: 'End the game',
+          question: `End the game now as ${values['end-outcome']}? Every team sees the debrief.`,
+          yes: 'Yes, end it',
+          onYes: () =>
             act.intent({
               type: 'facilitator.end',
               actor: 'facilitator',
               outcome: values['end-outcome'] as (typeof OUTCOMES)[number],
-              ...(reason ? { reason } : {}),
+              reason,
             }),
-          { class: 'danger', disabled: over },
-        ),
+          // The reason goes into the record and the debrief: the game is not ended without one.
+          attrs: { class: 'danger', disabled: over || reason === '' },
+        }),
       ),
       h('div', { class: 'row', style: 'margin-top:8px' }, button('Leave the console', act.leave)),
     ),

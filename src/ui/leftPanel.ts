@@ -3,6 +3,7 @@
 import { apAvailable, bridgeStatus, inForce, objectivesOf, standingStep, type GameView, type Interlock, type Scenario } from '../engine';
 import { h, type VNode } from './dom';
 import { colorOf, moveOf, nameOf, trackName } from './context';
+import { revealedObjectives } from './revealedObjectives';
 
 export function delegationPanel(sc: Scenario, view: GameView, seat: string): VNode {
   const d = sc.delegations.find((x) => x.id === seat);
@@ -38,6 +39,7 @@ export function delegationPanel(sc: Scenario, view: GameView, seat: string): VNo
         h('li', {}, `${o.met ? '✔' : '○'} ${o.text} `, h('span', { class: 'muted' }, `(${o.points} pts${o.met ? ', met now' : ''})`)),
       ),
     ),
+    revealedObjectives(sc, seat, view.outcome !== null),
     h('h3', { style: 'margin-top:10px' }, 'Your trust in the others'),
     h(
       'ul',

@@ -3,7 +3,7 @@
 // (its own view only: viewFor filters the secrets at the source). Views are cached per round and
 // audience, so moving between rounds only redraws.
 import { mapHostAttrs } from './mapPanel';
-import { facilitatorView, publicView, viewFor, type GameState, type GameView, type Scenario } from '../engine';
+import { facilitatorView, publicView, scenarioFor, viewFor, type GameState, type GameView, type Scenario } from '../engine';
 import type { Timeline } from '../report/timeline';
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { MapFactory, MapPort } from './mapPort';
@@ -149,7 +149,8 @@ export function ReplayView({ deps, stats, bar }: { deps: ReplayDeps; stats: Repl
     h(
       'aside',
       { class: 'left', 'aria-label': 'The bridge and the delegation seen' },
-      view && seat ? delegationPanel(sc, view, seat) : null,
+      // The seat reads the scenario as it did then: others' objectives only once revealed to it.
+      view && seat ? delegationPanel(scenarioFor(sc, view, { kind: 'delegation', id: seat }), view, seat) : null,
       view ? bridgePanel(sc, view) : null,
     ),
     h(

@@ -4,6 +4,7 @@ import { plural } from '../ai/words';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import './debrief.css';
+import './whiteCell.css';
 import { promiseVerdict, type LedgerRow } from '../report/ledger';
 import { nameIn, type Report, type TurningPoint } from '../report/report';
 import { OUTCOME_LINE } from '../report/exports';
@@ -34,6 +35,7 @@ const KIND_ICON: Record<TurningPoint['kind'], string> = {
   framework: '◆',
   council: '◆',
   war: '☢',
+  'white-cell': '✎',
   end: '■',
 };
 
@@ -155,7 +157,10 @@ export function ReportPage({ report: r, onDrawn }: { report: Report; onDrawn?: (
     ),
     figure(String(negations), 'spans negated or unwound'),
     figure(String(violations), 'verified violations'),
-    figure(a.named ? `${Math.round((100 * a.correct) / a.named)}%` : '—', `attributions correct (${a.correct} of ${a.named})`),
+    figure(
+      a.named ? `${Math.round((100 * a.correct) / a.named)}%` : '—',
+      `council attributions correct (${a.correct} of ${a.named}${a.ruled ? `; ${a.ruled} ruled by the White Cell, not counted` : ''})`,
+    ),
   );
 
   const turning = h(
@@ -175,7 +180,9 @@ export function ReportPage({ report: r, onDrawn }: { report: Report; onDrawn?: (
                 ? 'verdict-bad'
                 : t.kind === 'secured'
                   ? 'verdict-good'
-                  : '',
+                  : t.kind === 'white-cell'
+                    ? 'white-cell-mark'
+                    : '',
           },
           t.text,
         ),
@@ -327,7 +334,7 @@ export function ReportPage({ report: r, onDrawn }: { report: Report; onDrawn?: (
               i.attribution
                 ? i.attribution.named === null
                   ? `inconclusive (${i.attribution.confidence}%)`
-                  : `${del(i.attribution.named)} (${i.attribution.confidence}%${i.attribution.override ? ', set by the facilitator' : ''})`
+                  : `${del(i.attribution.named)} (${i.attribution.confidence}%${i.attribution.override ? ', set by the White Cell' : ''})`
                 : '—',
             ),
             h(

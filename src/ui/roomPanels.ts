@@ -15,6 +15,8 @@ export interface RoomStartActions {
   join(code: string, name: string): void;
   projector(code: string): void;
   rejoin(): void;
+  /** The teacher's pages: a class of several tables made from a roster. */
+  classSetup(): void;
 }
 
 export function RoomStartCard({ saved, act }: { saved: { code: string; kind: string } | null; act: RoomStartActions }): VNode {
@@ -74,7 +76,12 @@ export function RoomStartCard({ saved, act }: { saved: { code: string; kind: str
       button('Projector view', () => act.projector(normalizeCode(code))),
     ),
     h('p', { class: 'muted small', style: 'margin-top:12px' }, 'Instructor or White Cell?'),
-    button('Create a room as facilitator', () => act.create(name.trim() || 'Facilitator', serverKey.trim())),
+    h(
+      'div',
+      { class: 'row' },
+      button('Create a room as facilitator', () => act.create(name.trim() || 'Facilitator', serverKey.trim())),
+      button('Set up a class', act.classSetup),
+    ),
     h(
       'details',
       { class: 'small', style: 'margin-top:8px' },

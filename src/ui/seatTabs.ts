@@ -7,6 +7,7 @@ import { councilPanel } from './councilPanel';
 import { button, h, type VNode } from './dom';
 import { negotiationPanel } from './negotiationPanel';
 import { MessagesPanel } from './roomPanels';
+import { TalkBox } from './talkBox';
 import { phaseLabel } from './topBar';
 
 export function SeatTabs({ ctx, chat, older }: { ctx: Ctx; chat: (to: ChatTo, text: string) => void; older: () => void }): VNode {
@@ -30,7 +31,7 @@ export function SeatTabs({ ctx, chat, older }: { ctx: Ctx; chat: (to: ChatTo, te
     tab === 'messages' && room
       ? h(MessagesPanel, { sc: ctx.sc, me: ctx.seat, lines: room.messages, send: chat, older: room.olderMessages ? older : undefined })
       : tab === 'negotiate'
-        ? negotiationPanel(ctx)
+        ? h('div', {}, negotiationPanel(ctx), h('div', { class: 'tabpanel' }, h(TalkBox, { ctx })))
         : tab === 'commit'
           ? commitPanel(ctx)
           : councilPanel(ctx);

@@ -17,8 +17,8 @@ describe('the seat scheduler', () => {
     const sync = GameSession.start(sc, 12);
     playSteps({ table: sync, seats }, decide, 60);
     const later = GameSession.start(sc, 12);
-    const slow: AsyncDecider = (view, d, stage, stream) =>
-      new Promise((resolve) => setTimeout(() => resolve(decide(view, d, stage, stream)), 0));
+    const slow: AsyncDecider = (view, d, stage, stream, seating) =>
+      new Promise((resolve) => setTimeout(() => resolve(decide(view, d, stage, stream, seating)), 0));
     for (let i = 0; i < 60 && !later.done; i++) {
       const before = `${later.state.round}:${later.state.step}`;
       await playSeats({ table: later, seats }, slow);
@@ -38,11 +38,11 @@ describe('the seat scheduler', () => {
       table: session,
       seats: () => seats,
       mayAct: () => !session.done && session.state.round <= 2,
-      decide: async (view, d, stage, stream) => {
+      decide: async (view, d, stage, stream, seating) => {
         most = Math.max(most, ++thinking);
         await new Promise((r) => setTimeout(r, 1));
         thinking -= 1;
-        return decide(view, d, stage, stream);
+        return decide(view, d, stage, stream, seating);
       },
     });
     await Promise.all([driver.drive(), driver.drive(), driver.drive()]);

@@ -24,6 +24,36 @@ describe('npm run sim', () => {
     expect(result.gamesPerSecond).toBeGreaterThan(0);
   });
 
+  it('adds the mechanics report to the JSON line, with its keys and consistent figures', () => {
+    const result = JSON.parse(lastLine(run('sim', '--games', '10', '--seed', '4', '--json').stdout));
+    const m = result.mechanics;
+    expect(Object.keys(m).sort()).toEqual(
+      [
+        'councilFoundedRound',
+        'reprisals',
+        'misattributedReprisals',
+        'snapbacks',
+        'sequencedTriggers',
+        'escrowTranches',
+        'escrowEmptyAtSecured',
+        'ladderTopRung',
+        'objectiveMetRate',
+        'incidentsByRound',
+        'unravelingCauses',
+      ].sort(),
+    );
+    const sum = (rec: Record<string, number>) => Object.values(rec).reduce((a, b) => a + b, 0);
+    expect(sum(m.councilFoundedRound)).toBe(10);
+    expect(sum(m.ladderTopRung)).toBe(10);
+    expect(sum(m.unravelingCauses)).toBe(result.outcomes.unraveling);
+    for (const k of ['reprisals', 'misattributedReprisals', 'snapbacks', 'sequencedTriggers']) expect(m[k]).toBeLessThanOrEqual(10);
+    expect(m.misattributedReprisals).toBeLessThanOrEqual(m.reprisals);
+    expect(m.escrowEmptyAtSecured).toBeGreaterThanOrEqual(0);
+    expect(m.escrowEmptyAtSecured).toBeLessThanOrEqual(1);
+    for (const rate of Object.values(m.objectiveMetRate) as number[]) expect(rate >= 0 && rate <= 1).toBe(true);
+    expect(m.incidentsByRound.drift).toHaveLength(12);
+  });
+
   it('gives the same outcomes for the same seed', () => {
     const a = JSON.parse(lastLine(run('sim', '--games', '8', '--seed', '3', '--json').stdout));
     const b = JSON.parse(lastLine(run('sim', '--games', '8', '--seed', '3', '--json').stdout));

@@ -89,6 +89,19 @@ describe('§5.1 the interlock table', () => {
   });
 });
 
+describe('§5.1 a span is built only from its own phase on', () => {
+  it('no step of a phase C span can be committed or put in a package in phase B', () => {
+    const s = gameAt(SCENARIO, 'B', 5);
+    for (const span of SCENARIO.interlocks.filter((x) => x.phase === 'C')) {
+      for (const move of stepsOf(SCENARIO, span.id)) {
+        const d = SCENARIO.moves.find((m) => m.id === move)?.delegation ?? '';
+        const commit: Intent = { type: 'commit.submit', actor: d, commit: { moves: [move], defect: [] } };
+        expect(checkIntent(SCENARIO, s, commit), move).not.toBeNull();
+      }
+    }
+  });
+});
+
 describe('§5.2 a span is secured only when every step is inside the window', () => {
   it('matching steps implemented after the window closed do not secure the span (predicate)', () => {
     const s = gameAt(SCENARIO, 'A', 2);
@@ -373,7 +386,7 @@ describe('§5.4 the bridge: every track the phase names needs its secured spans'
   });
 });
 
-describe('§5.5 a verified violation unsecures the span and snaps relief back where armed', () => {
+describe('§5.5 a verified violation unsecures the span; relief snaps back where armed, lingers where not', () => {
   /** Phase B, round 3: Iran's militia-financing cut is secured against the Iraq energy waiver (relief). */
   function militiaDeal(scenario: Scenario, seed = 1, snapback = false): GameState {
     const s = gameAt(scenario, 'B', 3, seed);
@@ -382,16 +395,42 @@ describe('§5.5 a verified violation unsecures the span and snaps relief back wh
     return s;
   }
 
-  it('without snapback: the span is violated, the relief can no longer be recovered', () => {
+  it('without snapback: the span is violated, the relief stays in force with the violator, the other steps leave', () => {
     const s = militiaDeal(SCENARIO);
     expect(snapbackArmed(SCENARIO, s, 'usa')).toBe(false);
     const iranBefore = support(s, 'iran');
     recordViolation(SCENARIO, s, 'iran-cut-militia-financing');
     expect(s.spans['b-militia-financing']?.status).toBe('violated');
     expect(spanSecured(SCENARIO, s, 'b-militia-financing')).toBe(false);
+    expect(standingStep(s, 'usa-iraq-energy-waiver')).toBeDefined();
+    expect(standingStep(s, 'gulf-iraq-investment')).toBeUndefined();
     expect(support(s, 'iran')).toBe(iranBefore);
     expect(eventKinds(s)).toContain('snapback.none');
     expect(eventKinds(s)).not.toContain('snapback');
+  });
+
+  it(`without snapback: the relief lapses only ${T.reliefLingerRounds} rounds after the violation`, () => {
+    const scenario = loadScenario(quiet, monitorsAt(0));
+    let s = militiaDeal(scenario);
+    recordViolation(scenario, s, 'iran-cut-militia-financing');
+    s = nextCommit(scenario, resolveRound(scenario, s));
+    for (let i = 1; i < scenario.tunables.reliefLingerRounds; i++) {
+      expect(standingStep(s, 'usa-iraq-energy-waiver'), `round ${s.round}`).toBeDefined();
+      s = nextCommit(scenario, resolveRound(scenario, s));
+    }
+    expect(standingStep(s, 'usa-iraq-energy-waiver')).toBeDefined();
+    s = resolveRound(scenario, s);
+    expect(standingStep(s, 'usa-iraq-energy-waiver')).toBeUndefined();
+    expect(eventKinds(s)).toContain('relief.lapsed');
+  });
+
+  it('the lingering time is a tunable: at 0 the relief lapses in the round of the violation', () => {
+    const scenario = loadScenario(quiet, monitorsAt(0), (raw) => {
+      raw.tunables.reliefLingerRounds = 0;
+    });
+    const s = militiaDeal(scenario);
+    recordViolation(scenario, s, 'iran-cut-militia-financing');
+    expect(standingStep(resolveRound(scenario, s), 'usa-iraq-energy-waiver')).toBeUndefined();
   });
 
   it('with a standing snapback provision: the relief is withdrawn and the violator loses its support', () => {
@@ -401,6 +440,7 @@ describe('§5.5 a verified violation unsecures the span and snaps relief back wh
     recordViolation(SCENARIO, s, 'iran-cut-militia-financing');
     expect(s.spans['b-militia-financing']?.status).toBe('violated');
     expect(standingStep(s, 'usa-iraq-energy-waiver')).toBeUndefined();
+    expect(standingStep(s, 'gulf-iraq-investment')).toBeUndefined();
     expect(eventKinds(s)).toContain('snapback');
     const relief = moveEffect(SCENARIO, 'usa-iraq-energy-waiver').support?.['iran'] ?? 0;
     expect(support(s, 'iran')).toBeLessThanOrEqual(iranBefore - relief);
@@ -417,10 +457,10 @@ describe('§5.5 a verified violation unsecures the span and snaps relief back wh
       expect(b.violations.length).toBe(a.violations.length); // same seed, same checks
       if (a.violations.length === 0) continue;
       detected += 1;
-      for (const after of [a, b]) {
-        expect(after.spans['b-militia-financing']?.status).toBe('violated');
-        expect(standingStep(after, 'usa-iraq-energy-waiver')).toBeUndefined();
-      }
+      for (const after of [a, b]) expect(after.spans['b-militia-financing']?.status).toBe('violated');
+      // Without snapback the relief stays with the violator; with it, the relief is gone at once.
+      expect(standingStep(a, 'usa-iraq-energy-waiver')).toBeDefined();
+      expect(standingStep(b, 'usa-iraq-energy-waiver')).toBeUndefined();
       expect(support(b, 'iran')).toBeLessThan(support(a, 'iran'));
     }
     expect(detected).toBeGreaterThanOrEqual(20);

@@ -165,6 +165,44 @@ describe('§6 the council is founded by at least three delegations including a g
     expect(s.council.founded).toBe(false);
   });
 
+  it('signatories of a package that founded nothing (no guarantor) can pledge to join again, and found it later', () => {
+    const failed = agree(
+      SCENARIO,
+      negotiating(SCENARIO, 'ceasefire'),
+      'iran',
+      pledges('iran-join-council', 'gulf-join-council', 'israel-join-council'),
+    );
+    expect(failed.council.founded).toBe(false);
+    const later = agree(SCENARIO, failed, 'usa', pledges('usa-join-council', 'gulf-join-council', 'iran-join-council'));
+    expect(later.council.founded).toBe(true);
+    expect([...later.council.members].sort()).toEqual(['gulf', 'iran', 'usa']);
+  });
+
+  it('signatories of a package that founded nothing (too few) can pledge again and join a council founded since', () => {
+    const failed = agree(SCENARIO, negotiating(SCENARIO, 'ceasefire'), 'usa', pledges('usa-join-council', 'eu-join-council'));
+    const founded = agree(
+      SCENARIO,
+      failed,
+      'gulf',
+      pledges('gulf-join-council', 'iran-join-council', 'israel-join-council', 'eu-join-council'),
+    );
+    expect([...founded.council.members].sort()).toEqual(['eu', 'gulf', 'iran', 'israel']);
+    const joined = agree(SCENARIO, founded, 'usa', pledges('usa-join-council', 'eu-mediation'));
+    expect(joined.council.members).toContain('usa');
+  });
+
+  it('endorsements in a package that adopted no framework can be given again in the one that does', () => {
+    const twoParties = agree(
+      SCENARIO,
+      negotiating(SCENARIO, 'ceasefire'),
+      'iran',
+      pledges('iran-endorse-calendar', 'usa-endorse-calendar'),
+    );
+    expect(twoParties.framework.adopted).toBe(false);
+    const full = agree(SCENARIO, twoParties, 'eu', pledges('iran-endorse-calendar', 'usa-endorse-calendar', 'eu-endorse-calendar'));
+    expect(full.framework.adopted).toBe(true);
+  });
+
   // Codified responses are a pledge (eu-codify-responses): agreed, it stands and applies.
   const codifyDeal = () => agree(SCENARIO, negotiating(SCENARIO, 'A', 3), 'eu', pledges('eu-codify-responses', 'gulf-hotline'));
 

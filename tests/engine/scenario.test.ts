@@ -375,6 +375,15 @@ const variants: Variant[] = [
     message: /no move tagged "framework"/,
   },
   {
+    name: 'a step of a phase C span available in phase B (built ahead of time)',
+    mutate: (s) => {
+      const m = s.moves.find((x: { id: string }) => x.id === 'israel-border-pullback');
+      m.phases = ['B', 'C'];
+      return 'interlocks[12].reciprocal[0]';
+    },
+    message: /step of a phase C span but is available earlier \(B\)/,
+  },
+  {
     name: 'an unknown monitor allocator',
     mutate: (s) => ((s.monitors.allocator = 'un'), 'monitors.allocator'),
     message: /unknown delegation "un"/,

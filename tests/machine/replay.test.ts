@@ -19,9 +19,9 @@ import { GameSession, MACHINE_VERSION, type PersistedGame } from '../../src/mach
  * too, without touching old logs: then only the values here are updated.
  */
 const GOLDEN: Record<number, { hash: string; outcome: Outcome; round: number }> = {
-  1: { hash: '009410fcac26594e', outcome: 'unraveling', round: 5 },
-  2: { hash: 'b7f359902af804f6', outcome: 'unraveling', round: 5 },
-  3: { hash: '0cbdb2546b210930', outcome: 'consolidation', round: 9 },
+  1: { hash: 'f6e31317f85ea8cb', outcome: 'consolidation', round: 8 },
+  2: { hash: '1f86a839736fdb92', outcome: 'consolidation', round: 10 },
+  3: { hash: 'a6a48142c659f360', outcome: 'consolidation', round: 10 },
 };
 
 const SCENARIO_FILE = fileURLToPath(new URL('../../assets/scenarios/ceasefire-2026.json', import.meta.url));

@@ -71,8 +71,9 @@ describe('a message id in a room', () => {
     expect(again.receiveIntent(seat, 'Ana', msg)).toEqual({ ok: true });
     expect(again.version).toBe(version);
     expect(proposalsBy(again, 'iran')).toBe(1);
-    // A new id is a new message: the same proposal made again is a second package.
-    expect(again.receiveIntent(seat, 'Ana', { ...msg, id: 'proposal-0002', version: again.version })).toEqual({ ok: true });
+    // A new id is a new message: another proposal (the same steps, a longer window) is a second package.
+    const longer = { ...propose, window: propose.type === 'package.propose' ? propose.window + 1 : 1 };
+    expect(again.receiveIntent(seat, 'Ana', { ...msg, id: 'proposal-0002', version: again.version, intent: longer })).toEqual({ ok: true });
     expect(proposalsBy(again, 'iran')).toBe(2);
     again.dispose();
     db.close();

@@ -11,6 +11,8 @@ export class ServerProcess {
   constructor(
     readonly port: number,
     readonly dataDir: string,
+    /** More environment for the server (INTERLOCK_AI_PACE: 'room' keeps the AI at the rooms' pace). */
+    readonly env: Record<string, string> = {},
   ) {}
 
   get url() {
@@ -22,7 +24,14 @@ export class ServerProcess {
     return new Promise((resolve, reject) => {
       const child = spawn(process.execPath, [join(root, 'scripts', 'server.mjs'), '--no-client-build'], {
         cwd: root,
-        env: { ...process.env, PORT: String(this.port), HOST: '127.0.0.1', INTERLOCK_DATA: this.dataDir },
+        env: {
+          INTERLOCK_AI_PACE: 'instant',
+          ...process.env,
+          PORT: String(this.port),
+          HOST: '127.0.0.1',
+          INTERLOCK_DATA: this.dataDir,
+          ...this.env,
+        },
         stdio: ['ignore', 'pipe', 'pipe'],
       });
       this.proc = child;

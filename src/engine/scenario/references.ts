@@ -87,7 +87,11 @@ export function checkReferences(s: Scenario): Problem[] {
     if (m.defection !== undefined && !m.defectable) add(`${at}.defection`, 'a move that cannot be defected on has no defection gains');
   });
 
+  refKeys('delegation', s.synonyms?.delegations, 'synonyms.delegations');
+  refKeys('move', s.synonyms?.moves, 'synonyms.moves');
+
   const moveById = new Map(s.moves.map((m) => [m.id, m]));
+  const phaseOrder = ['ceasefire', 'A', 'B', 'C'];
   const spanOfMove = new Map<string, string>();
   s.interlocks.forEach((span, i) => {
     const at = `interlocks[${i}]`;
@@ -102,6 +106,10 @@ export function checkReferences(s: Scenario): Problem[] {
       if (!m) continue;
       if (m.kind !== 'step') add(path, `move "${moveId}" is a pledge; a span needs steps that are implemented`);
       if (!m.phases.includes(span.phase)) add(path, `move "${moveId}" is not available in phase ${span.phase}, where this span is`);
+      // docs/rules.md §5.1: a later phase's span cannot be built ahead of time.
+      const early = m.phases.filter((ph) => phaseOrder.indexOf(ph) >= 0 && phaseOrder.indexOf(ph) < phaseOrder.indexOf(span.phase));
+      if (early.length > 0)
+        add(path, `move "${moveId}" is a step of a phase ${span.phase} span but is available earlier (${early.join(', ')})`);
       const other = spanOfMove.get(moveId);
       if (other !== undefined) add(path, `move "${moveId}" is already a step of span "${other}"`);
       else spanOfMove.set(moveId, span.id);

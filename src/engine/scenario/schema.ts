@@ -136,7 +136,8 @@ export const delegation = z.strictObject({
   summary: text,
   goals: z.array(text).check(z.minLength(1), z.maxLength(6)),
   levers: z.array(text).check(z.minLength(1), z.maxLength(8)),
-  secretObjectives: z.array(objective).check(z.minLength(2), z.maxLength(3)),
+  /** The pool: each game deals two or three of them (docs/rules.md §7). */
+  secretObjectives: z.array(objective).check(z.minLength(2), z.maxLength(6)),
   startSupport: percent,
   /** Optional: without one, the AI plays a neutral doctrine. */
   doctrine: z.optional(doctrine),
@@ -263,8 +264,22 @@ export const tunables = z.strictObject({
   ladderRounds: int(1, 6),
   frontTensionDecay: int(0, 20),
   wholeFrontWeight: percent,
+  /** Rounds linked relief stays with a violator when no snapback was armed (§5.5). */
+  reliefLingerRounds: z._default(int(0, 6), 2),
+  /** Proxy funding a patron's networks gain when relief is paid before its restraint is verified. */
+  reliefCaptureFunding: z._default(int(0, 40), 0),
+  /** Points of strike chance each secured span (ever) adds to proxies and spoilers: they react to progress. */
+  spoilerProgress: z._default(int(0, 10), 0),
 });
 export type Tunables = z.infer<typeof tunables>;
+
+/** Words players use for delegations and moves besides their names: what the message reader (src/ai/talk) understands. */
+const phrases = z.array(label).check(z.maxLength(24));
+export const synonyms = z.strictObject({
+  delegations: z._default(z.record(id, phrases), {}),
+  moves: z._default(z.record(id, phrases), {}),
+});
+export type Synonyms = z.infer<typeof synonyms>;
 
 export const scenarioSchema = z.strictObject({
   schemaVersion: z.literal(SCHEMA_VERSION),
@@ -310,6 +325,7 @@ export const scenarioSchema = z.strictObject({
   }),
   spoilers: z.strictObject({ name: label, rate: percent, fronts: z.array(id).check(z.minLength(1)) }),
   injects: z.array(inject),
+  synonyms: z.optional(synonyms),
 });
 export type Scenario = z.infer<typeof scenarioSchema>;
 export type ScenarioInput = z.input<typeof scenarioSchema>;

@@ -40,5 +40,23 @@ export function summarizeScenario(s: Scenario): ScenarioSummary {
   for (const tr of s.tracks) if (!s.phases.some((p) => tr.id in p.requires)) warnings.push(`track "${tr.id}" is required by no phase`);
   if (!s.moves.some((m) => m.tags.includes('council')))
     warnings.push('no move is tagged "council": the mediation council can never be founded');
+  const syn = s.synonyms;
+  const phraseCount = (rec: Record<string, string[]> | undefined) => Object.values(rec ?? {}).reduce((a, l) => a + l.length, 0);
+  lines.push(
+    syn
+      ? `synonyms for the message reader: ${plural(phraseCount(syn.delegations), 'phrase')} for delegations, ${plural(phraseCount(syn.moves), 'phrase')} for moves`
+      : 'no synonyms: the message reader knows only the names of delegations and moves',
+  );
+  // One phrase for two moves of the same delegation: the reader cannot tell which is meant.
+  const owner = new Map<string, string>();
+  for (const [moveId, list] of Object.entries(syn?.moves ?? {})) {
+    const d = s.moves.find((m) => m.id === moveId)?.delegation ?? '';
+    for (const phrase of list) {
+      const key = `${d}|${phrase.toLowerCase()}`;
+      const other = owner.get(key);
+      if (other !== undefined && other !== moveId) warnings.push(`synonym "${phrase}" names both "${other}" and "${moveId}"`);
+      else owner.set(key, moveId);
+    }
+  }
   return { lines, warnings };
 }

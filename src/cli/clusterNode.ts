@@ -1,0 +1,75 @@
+// One server process of a cluster (what `npm start` runs with INTERLOCK_DATABASE_URL), for the
+// cluster test and benchmark: started on a free loopback port, stopped by kill -9 or SIGTERM.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { freePort, HEALTH_KEY, stopProcess } from './benchServer';
+
+export class ClusterNode {
+  private proc: ChildProcess | null = null;
+  /** The node id the process printed as it started. */
+  id = '';
+  port = 0;
+  output = '';
+
+  constructor(
+    private readonly root: string,
+    private readonly databaseUrl: string,
+    private readonly env: Record<string, string> = {},
+  ) {}
+
+  get url() {
+    return `http://127.0.0.1:${this.port}`;
+  }
+
+  get alive() {
+    return this.proc !== null && this.proc.exitCode === null && this.proc.signalCode === null;
+  }
+
+  async start(): Promise<this> {
+    this.port = await freePort();
+    await new Promise<void>((resolve, reject) => {
+      const child = spawn(process.execPath, [join(this.root, 'scripts', 'server.mjs'), '--no-client-build'], {
+        cwd: this.root,
+        env: {
+          ...process.env,
+          PORT: String(this.port),
+          HOST: '127.0.0.1',
+          INTERLOCK_DATA: mkdtempSync(join(tmpdir(), 'interlock-node-')),
+          INTERLOCK_DATABASE_URL: this.databaseUrl,
+          INTERLOCK_HEALTH_KEY: HEALTH_KEY,
+          ...this.env,
+        },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      this.proc = child;
+      const seen = (b: Buffer) => {
+        this.output += b.toString();
+        const m = /node ([0-9a-f]+)\)/.exec(this.output);
+        if (m && this.output.includes('rooms restored')) {
+          this.id = m[1] ?? '';
+          resolve();
+        }
+      };
+      child.stdout.on('data', seen);
+      child.stderr.on('data', (b: Buffer) => (this.output += b.toString()));
+      child.on('exit', (code) => reject(new Error(`cluster node exited (${code}): ${this.output}`)));
+    });
+    return this;
+  }
+
+  async health(): Promise<{ rooms: number }> {
+    const r = await fetch(`${this.url}/healthz?key=${HEALTH_KEY}`);
+    return (await r.json()) as { rooms: number };
+  }
+
+  kill9(): Promise<void> {
+    return this.alive ? stopProcess(this.proc) : Promise.resolve();
+  }
+
+  /** A graceful stop: the process hands its rooms back first. */
+  stop(): Promise<void> {
+    return this.alive ? stopProcess(this.proc, 'SIGTERM') : Promise.resolve();
+  }
+}

@@ -1,0 +1,66 @@
+// A throwaway PostgreSQL for the cluster test and benchmark: initdb in a temporary directory,
+// started on a free loopback port with its socket in that directory, stopped and removed after.
+// PostgreSQL refuses to run as root: as root, the server runs as the `postgres` OS user.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { chmodSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { freePort } from './benchServer';
+
+export interface TempPostgres {
+  url: string;
+  port: number;
+  stop(): void;
+}
+
+/** The directory of initdb and pg_ctl: the newest /usr/lib/postgresql/N/bin, or what PATH holds. */
+export function postgresBin(): string | null {
+  const base = '/usr/lib/postgresql';
+  if (existsSync(base)) {
+    const versions = readdirSync(base)
+      .filter((v) => existsSync(join(base, v, 'bin', 'pg_ctl')))
+      .sort((a, b) => Number(b) - Number(a));
+    if (versions[0]) return join(base, versions[0], 'bin');
+  }
+  const which = spawnSync('sh', ['-c', 'command -v pg_ctl'], { encoding: 'utf8' });
+  const found = which.stdout.trim();
+  return which.status === 0 && found ? join(found, '..') : null;
+}
+
+export async function startTempPostgres(opts: { fsync?: boolean } = {}): Promise<TempPostgres> {
+  const bin = postgresBin();
+  if (!bin) throw new Error('PostgreSQL is not installed (apt-get install -y postgresql)');
+  const dir = mkdtempSync(join(tmpdir(), 'interlock-pg-'));
+  const asRoot = process.getuid?.() === 0;
+  // The postgres user must reach the directory; only loopback clients can connect anyway.
+  chmodSync(dir, 0o777);
+  const run = (tool: string, args: string[]) => {
+    const cmd = asRoot ? ['runuser', ['-u', 'postgres', '--', join(bin, tool), ...args]] : [join(bin, tool), args];
+    return execFileSync(cmd[0] as string, cmd[1] as string[], { stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8' });
+  };
+  const data = join(dir, 'data');
+  const port = await freePort();
+  run('initdb', ['-D', data, '-A', 'trust', '-U', 'postgres', '--no-sync', '-E', 'UTF8']);
+  const conf = [
+    `-c listen_addresses=127.0.0.1`,
+    `-c port=${port}`,
+    `-c unix_socket_directories=${dir}`,
+    `-c max_connections=200`,
+    ...(opts.fsync === false ? ['-c fsync=off', '-c synchronous_commit=off'] : []),
+  ].join(' ');
+  run('pg_ctl', ['-D', data, '-l', join(dir, 'log'), '-w', '-t', '30', '-o', conf, 'start']);
+  let stopped = false;
+  return {
+    url: `postgres://postgres@127.0.0.1:${port}/postgres`,
+    port,
+    stop() {
+      if (stopped) return;
+      stopped = true;
+      try {
+        run('pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop']);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    },
+  };
+}

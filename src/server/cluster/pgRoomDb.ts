@@ -1,0 +1,192 @@
+// The rooms' store in PostgreSQL (cluster mode), beside the SQLite file of one process (db.ts):
+// the same rooms, seats, snapshots and event log, read and written with the same synchronous
+// calls (pgSync.ts). Every write is fenced: it lands only while this process owns the room at the
+// epoch it took it with, so a process that lost a room (its lease ran out, another took over)
+// cannot add to its log. Message ids are unique per room in the table, across every process.
+import type { EventRow, RoomRow, RoomStore, SeatRow } from '../db';
+import { STORE_VERSION } from '../db';
+import type { SyncPostgres } from './pgSync';
+
+/** A write of a room this process no longer owns (or could not make): its memory is no longer the log. */
+export class RoomLost extends Error {
+  constructor(
+    readonly code: string,
+    why: string,
+  ) {
+    super(`room ${code} is no longer held by this server: ${why}`);
+  }
+}
+
+const ROW = `code, created_at AS "createdAt", updated_at AS "updatedAt", scenario_id AS "scenarioId", scenario_json AS "scenarioJson",
+  seed, key_hash AS "keyHash", engine_version AS "engineVersion"`;
+
+/** PostgreSQL returns BIGINT as a string: the numbers of a room row, as numbers. */
+export function roomRow(r: Record<string, unknown>): RoomRow {
+  return {
+    code: String(r.code),
+    createdAt: Number(r.createdAt),
+    updatedAt: Number(r.updatedAt),
+    scenarioId: String(r.scenarioId),
+    scenarioJson: String(r.scenarioJson),
+    seed: Number(r.seed),
+    keyHash: String(r.keyHash),
+    engineVersion: Number(r.engineVersion),
+  };
+}
+
+export class PgRoomDb implements RoomStore {
+  /** The epoch each room was taken at by this process. */
+  private readonly epochs = new Map<string, number>();
+  /** The message ids of each owned room's log: only the owner writes, so memory answers for the table. */
+  private readonly msgIds = new Map<string, Set<string>>();
+  /** Called when a write of a room fails: the cluster lets the room go, to be restored from its log. */
+  onLost: ((code: string, err: Error) => void) | null = null;
+
+  constructor(
+    private readonly sql: SyncPostgres,
+    /** This process's node id (cluster/membership.ts). */
+    readonly node: string,
+    /** Closes what else the cluster holds open (its connection pool). */
+    private readonly onClose: () => void = () => undefined,
+  ) {}
+
+  /** The room is this process's from now on, at `epoch` (a takeover or a creation). */
+  owned(code: string, epoch: number) {
+    this.epochs.set(code, epoch);
+  }
+
+  ownsRoom(code: string) {
+    return this.epochs.has(code);
+  }
+
+  /** Forgets a room this process let go. */
+  forget(code: string) {
+    this.epochs.delete(code);
+    this.msgIds.delete(code);
+  }
+
+  private epoch(code: string): number {
+    const e = this.epochs.get(code);
+    if (e === undefined) throw this.lost(code, 'it was never taken by this server');
+    return e;
+  }
+
+  private lost(code: string, why: string): RoomLost {
+    const err = new RoomLost(code, why);
+    this.onLost?.(code, err);
+    return err;
+  }
+
+  /** Runs a fenced write; any failure means this process's picture of the room may differ from its log. */
+  private write(code: string, sql: string, params: unknown[]): number {
+    let n: number;
+    try {
+      n = Number(this.sql.query<{ n: string }>(sql, params).rows[0]?.n ?? 0);
+    } catch (err) {
+      throw this.lost(code, (err as Error).message);
+    }
+    if (n === 0) throw this.lost(code, 'another server took it over');
+    return n;
+  }
+
+  hasMessage(code: string, msgId: string): boolean {
+    return this.msgIds.get(code)?.has(msgId) ?? false;
+  }
+
+  createRoom(row: Omit<RoomRow, 'updatedAt'>) {
+    this.sql.query(
+      `INSERT INTO rooms (code, created_at, updated_at, scenario_id, scenario_json, seed, key_hash, engine_version, store_version, owner, epoch)
+       VALUES ($1, $2, $2, $3, $4, $5, $6, $7, $8, $9, 1)`,
+      [row.code, row.createdAt, row.scenarioId, row.scenarioJson, row.seed, row.keyHash, row.engineVersion, STORE_VERSION, this.node],
+    );
+    this.epochs.set(row.code, 1);
+    this.msgIds.set(row.code, new Set());
+  }
+
+  roomExists(code: string): boolean {
+    return this.sql.query('SELECT 1 FROM rooms WHERE code = $1', [code]).rows.length > 0;
+  }
+
+  append(code: string, seq: number, kind: string, msgId: string | null, body: unknown, at: number, seats: SeatRow[] = []) {
+    // One statement, so one round trip: the fence (the room is still ours at our epoch), the
+    // event, and the seats it changed.
+    this.write(
+      code,
+      `WITH fence AS (
+         UPDATE rooms SET updated_at = $6 WHERE code = $1 AND owner = $7 AND epoch = $8 AND NOT closed RETURNING code
+       ), ev AS (
+         INSERT INTO events (room, seq, kind, msg_id, body, at) SELECT code, $2, $3, $4, $5, $6 FROM fence RETURNING 1
+       ), st AS (
+         INSERT INTO seats (room, delegation, mode, team)
+         SELECT f.code, s.delegation, s.mode, s.team FROM fence f, jsonb_to_recordset($9::jsonb) AS s(delegation TEXT, mode TEXT, team TEXT)
+         ON CONFLICT (room, delegation) DO UPDATE SET mode = excluded.mode, team = excluded.team RETURNING 1
+       )
+       SELECT (SELECT count(*) FROM ev) + 0 * (SELECT count(*) FROM st) AS n`,
+      [code, seq, kind, msgId, JSON.stringify(body), at, this.node, this.epoch(code), JSON.stringify(seats)],
+    );
+    if (msgId) {
+      let ids = this.msgIds.get(code);
+      if (!ids) this.msgIds.set(code, (ids = new Set()));
+      ids.add(msgId);
+    }
+  }
+
+  saveSnapshot(code: string, version: number, body: string) {
+    this.write(
+      code,
+      `WITH fence AS (SELECT code FROM rooms WHERE code = $1 AND owner = $4 AND epoch = $5 FOR SHARE), up AS (
+         INSERT INTO snapshots (room, version, body) SELECT code, $2, $3 FROM fence
+         ON CONFLICT (room) DO UPDATE SET version = excluded.version, body = excluded.body RETURNING 1
+       ) SELECT count(*) AS n FROM up`,
+      [code, version, body, this.node, this.epoch(code)],
+    );
+  }
+
+  snapshot(code: string): { version: number; body: string } | null {
+    const r = this.sql.query<{ version: number; body: string }>('SELECT version, body FROM snapshots WHERE room = $1', [code]).rows[0];
+    return r ?? null;
+  }
+
+  openRooms(): RoomRow[] {
+    return this.sql.query(`SELECT ${ROW} FROM rooms WHERE NOT closed ORDER BY created_at`).rows.map(roomRow);
+  }
+
+  /** A room's row, whoever owns it. */
+  room(code: string): RoomRow | null {
+    const r = this.sql.query(`SELECT ${ROW} FROM rooms WHERE code = $1`, [code]).rows[0];
+    return r ? roomRow(r) : null;
+  }
+
+  /** The room's log; its message ids are remembered (this process is about to own the room). */
+  events(code: string): EventRow[] {
+    const rows = this.sql.query<{ seq: number; kind: string; msgId: string | null; body: string; at: string }>(
+      'SELECT seq, kind, msg_id AS "msgId", body, at FROM events WHERE room = $1 ORDER BY seq',
+      [code],
+    ).rows;
+    this.msgIds.set(code, new Set(rows.flatMap((r) => (r.msgId ? [r.msgId] : []))));
+    return rows.map((r) => ({ seq: r.seq, kind: r.kind, msgId: r.msgId, body: JSON.parse(r.body) as unknown, at: Number(r.at) }));
+  }
+
+  closeRoom(code: string) {
+    this.sql.query('UPDATE rooms SET closed = TRUE, owner = NULL WHERE code = $1 AND owner = $2', [code, this.node]);
+    this.forget(code);
+  }
+
+  deleteRoom(code: string) {
+    this.sql.query('DELETE FROM rooms WHERE code = $1 AND owner = $2', [code, this.node]);
+    this.forget(code);
+  }
+
+  /** Gives a room up (a shutdown, or a write that failed): another process, or this one, takes it from its log. */
+  release(code: string) {
+    const epoch = this.epochs.get(code);
+    this.forget(code);
+    if (epoch !== undefined)
+      this.sql.query('UPDATE rooms SET owner = NULL WHERE code = $1 AND owner = $2 AND epoch = $3', [code, this.node, epoch]);
+  }
+
+  close() {
+    this.sql.close();
+    this.onClose();
+  }
+}

@@ -1,0 +1,211 @@
+// A graded class in Chromium (README, "Running a graded class, step by step"): a teacher pastes a
+// roster and gets running tables with personal links in a few actions; students open their links,
+// write a position statement in round 2, and at the end a reflection and a confidential peer
+// evaluation; the teacher fills the rubric and downloads the grade sheet, which parses as CSV.
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseCsv } from '../server/csv';
+import { freePort, ServerProcess } from '../server/process';
+import { buildOnce, launch } from './harness';
+
+let browser: Browser;
+let srv: ServerProcess;
+const errors: string[] = [];
+const SHOTS = process.env.INTERLOCK_SHOTS ?? null;
+
+beforeAll(async () => {
+  await buildOnce();
+  srv = new ServerProcess(await freePort(), mkdtempSync(join(tmpdir(), 'interlock-class-')));
+  await srv.start();
+  browser = await launch();
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await srv?.kill9();
+});
+
+async function page(url = srv.url, size = { width: 1366, height: 768 }): Promise<Page> {
+  const context = await browser.newContext({ viewport: size, acceptDownloads: true });
+  const p = await context.newPage();
+  p.on('pageerror', (e) => errors.push(String(e)));
+  await p.goto(url);
+  return p;
+}
+
+const names = (n: number) =>
+  Array.from({ length: n }, (_, i) => `Pupil ${String.fromCharCode(65 + (i % 26))}${i >= 26 ? i : ''}`).join('\n');
+
+/** Closes any dialog over the game (the round summary), as a player would. */
+async function dismiss(p: Page) {
+  for (let i = 0; i < 3; i++) {
+    const dialog = p.locator('.overlay [role="dialog"]').first();
+    if (!(await dialog.isVisible().catch(() => false))) return;
+    await dialog
+      .locator('button.primary, button')
+      .first()
+      .click({ timeout: 3000 })
+      .catch(() => undefined);
+  }
+}
+
+async function links(teacher: Page): Promise<Array<{ name: string; url: string }>> {
+  const rows = teacher.locator('table.class-list tbody tr');
+  const out: Array<{ name: string; url: string }> = [];
+  for (let i = 0; i < (await rows.count()); i++) {
+    const row = rows.nth(i);
+    out.push({ name: (await row.locator('th').textContent()) ?? '', url: await row.locator('input.link').inputValue() });
+  }
+  return out;
+}
+
+describe('a graded class in the browser', () => {
+  it('from a pasted roster of 30 names to 5 running tables with links in at most 6 actions', async () => {
+    const teacher = await page();
+    const t0 = Date.now();
+    let actions = 0;
+    const act = async (f: () => Promise<void>) => {
+      actions++;
+      await f();
+    };
+    await act(() => teacher.getByRole('button', { name: 'Set up a class' }).click());
+    await act(() => teacher.getByLabel('Roster: one student a line').fill(names(30)));
+    await teacher.getByText('30 students → 5 tables').waitFor();
+    await act(() => teacher.getByRole('button', { name: 'Create the class' }).click());
+    await teacher.getByRole('heading', { name: 'Students and their links' }).waitFor();
+    await act(() => teacher.getByRole('tab', { name: 'Tables' }).click());
+    await act(() => teacher.getByRole('button', { name: 'Start all tables' }).click());
+    await expect
+      .poll(() => teacher.locator('.class-table .class-state', { hasText: /^round 1 of 4/ }).count(), { timeout: 20_000 })
+      .toBe(5);
+    expect(actions).toBeLessThanOrEqual(6);
+    // The teacher's own time, from the first click to five running tables (the server's work included).
+    expect(Date.now() - t0).toBeLessThan(60_000);
+    await teacher.getByRole('tab', { name: 'Students and links' }).click();
+    const l = await links(teacher);
+    expect(l).toHaveLength(30);
+    expect(new Set(l.map((x) => x.url)).size).toBe(30);
+    if (SHOTS) await teacher.screenshot({ path: join(SHOTS, 'class-links.png') });
+    await teacher.context().close();
+  }, 120_000);
+
+  it('runs a graded class: 3 tables, statements in round 2, reflections and peer evaluation at the end, the rubric, the CSV', async () => {
+    const teacher = await page();
+    await teacher.getByRole('button', { name: 'Set up a class' }).click();
+    if (SHOTS) await teacher.screenshot({ path: join(SHOTS, 'class-setup-empty.png') });
+    await teacher.getByLabel('Class name').fill('Period 4');
+    await teacher.getByLabel('Roster: one student a line').fill('Ana Silva: blue\nBen Okafor\nChen Li\nDara Novak\nEli Haddad\nFay Moreau');
+    await teacher.getByLabel('Lesson length').selectOption('drill');
+    await teacher.getByLabel('Tables').fill('3');
+    await teacher.getByText('6 students → 3 tables').waitFor();
+    if (SHOTS) await teacher.screenshot({ path: join(SHOTS, 'class-setup.png') });
+    await teacher.getByRole('button', { name: 'Create the class' }).click();
+    await teacher.getByRole('heading', { name: 'Students and their links' }).waitFor();
+    const l = await links(teacher);
+    expect(l).toHaveLength(6);
+    // Ana and Dara share Table 1 (the split puts students 1 and 4 at the first table).
+    const tableOf = async (name: string) =>
+      (await teacher
+        .locator('table.class-list tbody tr', { has: teacher.getByRole('rowheader', { name }) })
+        .locator('td')
+        .first()
+        .textContent()) ?? '';
+    const anaTable = await tableOf('Ana Silva');
+    const mate = l.find((x) => x.name !== 'Ana Silva' && x.name !== '')!;
+    const mates = [];
+    for (const x of l) if (x.name !== 'Ana Silva' && (await tableOf(x.name)) === anaTable) mates.push(x);
+    expect(mates.length).toBeGreaterThan(0);
+    const ana = await page(l.find((x) => x.name === 'Ana Silva')!.url);
+    const other = await page(mates[0]!.url ?? mate.url);
+    for (const p of [ana, other])
+      await p
+        .getByRole('tab', { name: 'Negotiate' })
+        .waitFor({ timeout: 40_000 })
+        .catch(async (err: Error) => {
+          if (SHOTS) await p.screenshot({ path: join(SHOTS, 'class-student-failed.png') });
+          throw err;
+        });
+
+    await teacher.getByRole('tab', { name: 'Tables' }).click();
+    await teacher.getByRole('button', { name: 'Start all tables' }).click();
+    const state1 = teacher.locator('.class-table', { has: teacher.getByRole('heading', { name: anaTable }) }).locator('.class-state');
+    await expect.poll(() => state1.textContent(), { timeout: 20_000 }).toMatch(/^round 1 of 3/);
+    // The teacher moves every table on to round 2.
+    for (let i = 0; i < 8 && !/^round 2/.test((await state1.textContent()) ?? ''); i++) {
+      await teacher.getByRole('button', { name: 'Next step at all tables' }).click();
+      await teacher.waitForTimeout(800);
+    }
+    await expect.poll(() => state1.textContent(), { timeout: 20_000 }).toMatch(/^round 2 of 3/);
+    if (SHOTS) await teacher.screenshot({ path: join(SHOTS, 'class-dashboard.png') });
+
+    // Round 2: Ana's team writes its position statement.
+    await dismiss(ana);
+    await ana.getByRole('heading', { name: 'Position statement — round 2' }).waitFor({ timeout: 20_000 });
+    await ana.getByLabel('Position statement').fill('We will allow inspections if sanctions ease in step.');
+    await ana.getByRole('button', { name: 'Hand in the statement' }).click();
+    await ana.getByText('Statement handed in.').waitFor();
+    if (SHOTS) await ana.screenshot({ path: join(SHOTS, 'class-student-statement.png') });
+
+    // The teacher ends the games; reflections and peer evaluations open.
+    await teacher.getByRole('button', { name: 'End all games' }).click();
+    await expect.poll(() => state1.textContent(), { timeout: 20_000 }).toMatch(/^over/);
+    const secret = 'Kept every promise they made to us';
+    for (const [p, comment] of [
+      [ana, 'Clear and fair'],
+      [other, secret],
+    ] as const) {
+      await dismiss(p);
+      const refl = p.getByRole('form', { name: 'Reflection' });
+      await refl.waitFor({ timeout: 20_000 });
+      const boxes = refl.getByRole('textbox');
+      for (let i = 0; i < (await boxes.count()); i++) await boxes.nth(i).fill(`Answer ${i + 1}`);
+      await refl.getByRole('button', { name: 'Hand in the reflection' }).click();
+      await p.getByText('Reflection handed in.').waitFor();
+      const peer = p.getByRole('form', { name: 'Peer evaluation' });
+      await peer.getByRole('combobox').first().selectOption('4');
+      await peer.getByRole('textbox').first().fill(comment);
+      await peer.getByRole('button', { name: 'Hand in the peer evaluation' }).click();
+      await p.getByText('Peer evaluation handed in. Only your teacher reads it.').waitFor();
+    }
+    if (SHOTS) await other.screenshot({ path: join(SHOTS, 'class-student-end.png') });
+    // Confidential: what the other student wrote about Ana's delegation never reaches Ana's page.
+    expect(await ana.content()).not.toContain(secret);
+
+    // The rubric, beside the work and the evidence.
+    await teacher.getByRole('tab', { name: 'Assessment' }).click();
+    const anaCard = teacher.locator('details.assess-student').filter({ has: teacher.locator('summary', { hasText: 'Ana Silva —' }) });
+    await anaCard.locator('summary').click();
+    await anaCard.getByText('We will allow inspections if sanctions ease in step.').waitFor();
+    await anaCard.getByText(secret).waitFor();
+    await anaCard.getByText(/promises kept \d+ of \d+/).waitFor();
+    const rubric = anaCard.getByRole('form', { name: 'Rubric for Ana Silva' });
+    await rubric.getByRole('group', { name: 'Preparation and position' }).getByLabel('Exemplary (4)').check();
+    await rubric.getByRole('group', { name: 'Reflection' }).getByLabel('Proficient (3)').check();
+    await rubric.getByLabel('Comment').fill('=strong start, "thoughtful"');
+    await rubric.getByRole('button', { name: 'Save grade for Ana Silva' }).click();
+    await teacher.getByText('Grade saved.').waitFor();
+    if (SHOTS) await teacher.screenshot({ path: join(SHOTS, 'class-assessment.png'), fullPage: true });
+    const [download] = await Promise.all([
+      teacher.waitForEvent('download'),
+      teacher.getByRole('button', { name: 'Download the grade sheet (CSV)' }).click(),
+    ]);
+    const rows = parseCsv(readFileSync((await download.path())!, 'utf8'));
+    expect(rows).toHaveLength(7);
+    const head = rows[0]!;
+    expect(head).toEqual(expect.arrayContaining(['student', 'table', 'delegation', 'Preparation and position', 'Reflection', 'total']));
+    const anaRow = rows.find((r) => r[0] === 'Ana Silva')!;
+    expect(anaRow[head.indexOf('total')]).toBe('7');
+    expect(anaRow[head.indexOf('statements')]).toBe('1');
+    expect(anaRow[head.indexOf('reflection')]).toBe('yes');
+    expect(anaRow[head.indexOf('comment')]).toBe(`'=strong start, "thoughtful"`);
+
+    // The tables compared, from the server.
+    await teacher.getByRole('tab', { name: 'Comparison' }).click();
+    await expect.poll(() => teacher.locator('table.class-list tbody tr').count(), { timeout: 10_000 }).toBe(3);
+    if (SHOTS) await teacher.screenshot({ path: join(SHOTS, 'class-compare.png') });
+    expect(errors).toEqual([]);
+  }, 240_000);
+});

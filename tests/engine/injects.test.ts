@@ -1,0 +1,36 @@
+// §10: a scheduled inject fires once, whether on its round or pulled forward by the facilitator.
+import { describe, expect, it } from 'vitest';
+import { applyIntent, checkIntent, type Intent } from '../../src/engine';
+import { fireScheduledInjects } from '../../src/engine/injects';
+import { gameAt, SCENARIO } from './fixtures';
+
+const protests: Intent = { type: 'facilitator.inject', actor: 'facilitator', inject: 'hardline-protests-tehran' };
+const skirmish: Intent = { type: 'facilitator.inject', actor: 'facilitator', inject: 'border-skirmish' };
+const titled = (s: { events: Array<{ text: string }> }, title: string) => s.events.filter((e) => e.text.startsWith(title)).length;
+
+describe('§10 a scheduled inject fires once', () => {
+  it('fired early in round 4, the round-5 inject does not fire again on its schedule', () => {
+    const s = gameAt(SCENARIO, 'B', 4);
+    const early = applyIntent(SCENARIO, s, protests);
+    expect(titled(early, 'Hard-line protests in Tehran')).toBe(1);
+    const next = structuredClone(early);
+    next.round = 5;
+    fireScheduledInjects(SCENARIO, next);
+    expect(titled(next, 'Hard-line protests in Tehran')).toBe(1);
+    expect(next.tension).toBe(early.tension);
+  });
+
+  it('a scheduled inject already fired cannot be fired again; an on-demand one can', () => {
+    const s = gameAt(SCENARIO, 'B', 4);
+    const once = applyIntent(SCENARIO, s, protests);
+    expect(checkIntent(SCENARIO, once, protests)).toMatch(/already fired/);
+    const first = applyIntent(SCENARIO, once, skirmish);
+    expect(checkIntent(SCENARIO, first, skirmish)).toBeNull();
+  });
+
+  it('a scheduled inject not fired early still fires on its round', () => {
+    const s = gameAt(SCENARIO, 'B', 5);
+    fireScheduledInjects(SCENARIO, s);
+    expect(titled(s, 'Hard-line protests in Tehran')).toBe(1);
+  });
+});
