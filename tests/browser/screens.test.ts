@@ -267,7 +267,7 @@ describe('axe-core on every screen', () => {
     const found: string[] = [];
     const page = await open();
     // Novice AIs think least: the AI plays the whole game quickest.
-    await page.getByRole('combobox', { name: 'Difficulty' }).selectOption('novice');
+    await page.getByRole('combobox', { name: 'Difficulty', exact: true }).selectOption('novice');
     await page.getByRole('button', { name: 'Start solo game' }).click();
     await page.getByRole('button', { name: 'Hand Islamic Republic of Iran to the AI' }).click();
     for (let i = 0; i < 600 && !(await visible(page, 'heading', 'The talks are over')); i++) {
