@@ -5,6 +5,7 @@ import { parseScenario, type GameView, type Scenario } from './engine';
 import { buildMapModel, describeMap, type MapModel } from './map/model';
 import { App, type MapPort } from './ui/app';
 import './ui/styles.css';
+import './ui/layout.css';
 
 function mapPort(parent: HTMLElement, scenario: Scenario): MapPort {
   const reducedMotion = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;

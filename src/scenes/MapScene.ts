@@ -578,5 +578,24 @@ export function createMapGame(parent: HTMLElement, options: { reducedMotion: boo
     render: { antialias: true, antialiasGL: false, powerPreference: 'high-performance', maxTextures: 1 },
     scene: [scene],
   });
-  return { scene: ready, destroy: () => game.destroy(true) };
+  let destroyed = false;
+  const destroy = () => {
+    if (destroyed) return;
+    destroyed = true;
+    // Phaser releases its buffers and textures but not the context itself, which the browser then
+    // keeps until a garbage collection: a tab that opens and leaves games would reach Chromium's
+    // limit of live WebGL contexts ("Too many active WebGL contexts"). Lose it on purpose, once
+    // Phaser is done with it (it tears down on its next frame).
+    const gl = game.renderer instanceof Phaser.Renderer.WebGL.WebGLRenderer ? game.renderer.gl : null;
+    game.events.once(Phaser.Core.Events.DESTROY, () =>
+      setTimeout(() => {
+        gl?.getExtension('WEBGL_lose_context')?.loseContext();
+        // Graphics.generateTexture draws through one camera shared by every game (a static), which
+        // keeps the last scene, its renderer and through them the whole screen that was left.
+        Phaser.GameObjects.Graphics.TargetCamera = new Phaser.Cameras.Scene2D.Camera(0, 0, 1, 1);
+      }),
+    );
+    game.destroy(true);
+  };
+  return { scene: ready, destroy };
 }

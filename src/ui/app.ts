@@ -11,6 +11,7 @@ import { Controller } from './controller';
 import { forgetCustomScenario, loadCustomScenario, problemLines, rememberedScenario } from './customScenario';
 import type { DebriefStats } from './debrief';
 import { DebriefRoutes } from './debriefRoutes';
+import { installFocusRescue } from './focusRescue';
 import { h } from './dom';
 import { download } from './download';
 import type { MapFactory, MapPort } from './mapPort';
@@ -42,6 +43,7 @@ export class App {
     this.debrief = new DebriefRoutes({ store: this.store, mapFactory, scenario: () => this.local, resume: (save) => this.resume(save) });
     this.rooms = new RoomFlow(this.controller);
     render(h(AppView, { app: this }), root);
+    installFocusRescue(document);
     const cls = classRoute(location.hash);
     const link = readRoomLink(location.hash);
     const saved = this.rooms.saved();
@@ -147,10 +149,21 @@ export class App {
     return { code: s.code, kind: s.as.kind === 'seat' ? 'your seat' : s.as.kind === 'facilitator' ? 'facilitator' : 'lobby' };
   }
 
-  savedSummary(): { round: number; phase: string; savedAt: string } | null {
-    const saved = this.controller.savedGame() as { savedAt?: string; log?: { final?: { round?: number }; entries?: unknown[] } } | null;
-    if (!saved?.log?.final?.round) return null;
-    return { round: saved.log.final.round, phase: 'in progress', savedAt: new Date(saved.savedAt ?? '').toLocaleString() };
+  savedSummary(): { round: number; phase: string; savedAt: string; finished: boolean } | null {
+    const saved = this.controller.savedGame() as {
+      savedAt?: string;
+      log?: { final?: { round?: number; outcome?: string | null }; entries?: unknown[] };
+    } | null;
+    const final = saved?.log?.final;
+    if (!final?.round) return null;
+    // A game that has ended is offered as what it is, not as one to continue.
+    const outcome = typeof final.outcome === 'string' ? final.outcome : null;
+    return {
+      round: final.round,
+      phase: outcome ? `ended in ${outcome[0]?.toUpperCase()}${outcome.slice(1)}` : 'in progress',
+      savedAt: new Date(saved?.savedAt ?? '').toLocaleString(),
+      finished: outcome !== null,
+    };
   }
 
   resume(json: unknown) {

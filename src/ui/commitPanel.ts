@@ -11,17 +11,20 @@ import {
   retaliationTargets,
   RETALIATION_COST,
   verificationChance,
+  type Allocation,
   type Commit,
 } from '../engine';
 import { pledgeList } from './pledgeList';
 import { term } from './glossary';
+import { useState } from 'preact/hooks';
 import { button, checkedOf, h, valueOf, type VNode } from './dom';
 import { moveOf, nameOf, trackName, type Ctx } from './context';
 import type { CommitDraft } from '../store/gameStore';
 
-export function draftToCommit(d: CommitDraft, allocator: boolean): Commit {
+/** The commit a draft makes; the allocator's carries its whole allocation (`current` under the draft's changes). */
+export function draftToCommit(d: CommitDraft, current: Allocation | null): Commit {
   const c: Commit = { moves: [...d.moves], defect: [...d.defect] };
-  if (allocator) c.allocation = { inspections: { ...d.inspections }, observers: { ...d.observers } };
+  if (current) c.allocation = allocationOf(current, d);
   if (d.retaliate) c.retaliate = { ...d.retaliate };
   return c;
 }
@@ -127,7 +130,7 @@ export function commitPanel(ctx: Ctx): VNode {
   });
 
   const allocator = sc.monitors.allocator === seat;
-  const alloc = allocator ? allocationEditor(ctx, draft, setDraft) : null;
+  const alloc = allocator ? h(AllocationEditor, { ctx, draft, setDraft }) : null;
 
   const strikable = retaliableIncidents(sc, view, seat);
   const retaliation = strikable.length
@@ -139,7 +142,7 @@ export function commitPanel(ctx: Ctx): VNode {
       )
     : null;
 
-  const commit = draftToCommit(draft, allocator);
+  const commit = draftToCommit(draft, allocator ? view.allocation : null);
   const problem = checkIntent(sc, view, { type: 'commit.submit', actor: seat, commit });
   return h(
     'div',
@@ -173,23 +176,61 @@ export function commitPanel(ctx: Ctx): VNode {
   );
 }
 
-function allocationEditor(ctx: Ctx, draft: CommitDraft, setDraft: (p: Partial<CommitDraft>) => void): VNode {
+/** The allocation a commit carries: last round's, whole, with what the player changed on top. */
+export function allocationOf(current: Allocation, d: CommitDraft): Allocation {
+  return { inspections: { ...current.inspections, ...d.inspections }, observers: { ...current.observers, ...d.observers } };
+}
+
+const teamsUsed = (r: Record<string, number>) => Object.values(r).reduce((a, b) => a + b, 0);
+
+/**
+ * The IAEA's teams. Each field refuses more teams than are left (the arrow keys stop there, a
+ * typed number is cut back) and says so beside itself; last round's allocation is the start.
+ */
+function AllocationEditor({ ctx, draft, setDraft }: { ctx: Ctx; draft: CommitDraft; setDraft: (p: Partial<CommitDraft>) => void }): VNode {
   const { sc, view } = ctx;
-  const insp = { ...view.allocation.inspections, ...draft.inspections };
-  const obs = { ...view.allocation.observers, ...draft.observers };
-  const used = (r: Record<string, number>) => Object.values(r).reduce((a, b) => a + b, 0);
-  const input = (id: string, label: string, value: number, max: number, onChange: (v: number) => void) => {
-    const el = h('input', {
-      id,
-      type: 'number',
-      min: 0,
-      max,
-      value: String(value),
-      style: 'width:60px',
-      'aria-label': label,
-      onchange: (e: Event) => onChange(Math.max(0, Math.floor(Number(valueOf(e)) || 0))),
-    });
-    return h('label', { key: id, class: 'row small', for: id }, el, label);
+  const [refused, setRefused] = useState<{ id: string; text: string } | null>(null);
+  const { inspections: insp, observers: obs } = allocationOf(view.allocation, draft);
+  // Inspectors only matter on tracks with steps the IAEA verifies (and where teams already are).
+  const inspected = sc.tracks.filter((t) => sc.moves.some((m) => m.track === t.id && m.verifiedBy === 'iaea') || (insp[t.id] ?? 0) > 0);
+  const field = (
+    id: string,
+    label: string,
+    pool: Record<string, number>,
+    key: string,
+    total: number,
+    kind: string,
+    save: (next: Record<string, number>) => void,
+  ) => {
+    const value = pool[key] ?? 0;
+    const max = Math.max(value, total - (teamsUsed(pool) - value));
+    const err = refused?.id === id ? refused.text : null;
+    const change = (e: Event) => {
+      const el = e.currentTarget as HTMLInputElement;
+      const typed = Math.max(0, Math.floor(Number(el.value) || 0));
+      const v = Math.min(typed, max);
+      if (typed > max) {
+        el.value = String(v);
+        setRefused({ id, text: `Only ${total} ${kind} teams exist: ${total - max} are placed elsewhere, so at most ${max} here.` });
+      } else setRefused(null);
+      if (v !== value) save({ ...pool, [key]: v });
+    };
+    return h(
+      'div',
+      { key: id, class: 'alloc-row' },
+      h('input', {
+        id,
+        type: 'number',
+        min: 0,
+        max,
+        value: String(value),
+        'aria-invalid': err ? 'true' : null,
+        'aria-describedby': err ? `${id}-error` : null,
+        oninput: change,
+      }),
+      h('label', { for: id, class: 'small' }, label),
+      err ? h('span', { id: `${id}-error`, class: 'alloc-error small', role: 'alert' }, err) : null,
+    );
   };
   return h(
     'fieldset',
@@ -197,21 +238,21 @@ function allocationEditor(ctx: Ctx, draft: CommitDraft, setDraft: (p: Partial<Co
     h(
       'legend',
       {},
-      `Monitors: ${used(insp)}/${sc.monitors.inspectionTeams} inspection teams, ${used(obs)}/${sc.monitors.observerTeams} observer teams`,
+      `Monitors: ${teamsUsed(insp)}/${sc.monitors.inspectionTeams} inspection teams, ${teamsUsed(obs)}/${sc.monitors.observerTeams} observer teams`,
     ),
     h(
       'p',
       { class: 'small muted' },
-      'Inspection teams verify nuclear steps; observer teams verify security steps on a front and help inquiries name sponsors.',
+      'Inspection teams verify nuclear steps on their track; observer teams verify security steps on a front and help inquiries name sponsors. Last round’s teams stay where they are until you move them.',
     ),
-    ...sc.tracks.map((t) =>
-      input(`insp-${t.id}`, `inspectors on ${t.name}`, insp[t.id] ?? 0, sc.monitors.inspectionTeams, (v) =>
-        setDraft({ inspections: { ...insp, [t.id]: v } }),
+    ...inspected.map((t) =>
+      field(`insp-${t.id}`, `inspectors on ${t.name}`, insp, t.id, sc.monitors.inspectionTeams, 'inspection', (next) =>
+        setDraft({ inspections: next }),
       ),
     ),
     ...sc.fronts.map((f) =>
-      input(`obs-${f.id}`, `observers at ${f.name}`, obs[f.id] ?? 0, sc.monitors.observerTeams, (v) =>
-        setDraft({ observers: { ...obs, [f.id]: v } }),
+      field(`obs-${f.id}`, `observers at ${f.name}`, obs, f.id, sc.monitors.observerTeams, 'observer', (next) =>
+        setDraft({ observers: next }),
       ),
     ),
   );

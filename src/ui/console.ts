@@ -43,7 +43,7 @@ export function roomSection(sc: Scenario, room: RoomUi, view: GameView, act: Con
     h(
       'section',
       { class: 'section', 'aria-labelledby': 'join-h' },
-      h('h3', { id: 'join-h' }, 'Join code'),
+      h('h2', { id: 'join-h' }, 'Join code'),
       h('div', { class: 'joincode', 'aria-label': `Join code ${formatCode(room.code).split('').join(' ')}` }, formatCode(room.code)),
       act.qr(url, 132),
       h('p', { class: 'small muted' }, `Teams open ${room.base.replace(/^https?:\/\//, '')} and type the code, or scan the QR code.`),
@@ -83,7 +83,11 @@ export function roomSection(sc: Scenario, room: RoomUi, view: GameView, act: Con
       h(
         'table',
         { class: 'seats' },
-        h('thead', {}, h('tr', {}, h('th', {}, 'Delegation'), h('th', {}, 'Held by'), h('th', {}, ''))),
+        h(
+          'thead',
+          {},
+          h('tr', {}, h('th', {}, 'Delegation'), h('th', {}, 'Held by'), h('th', {}, h('span', { class: 'sr-only' }, 'Actions'))),
+        ),
         // A body per seat: its row, and under it the persona its AI plays (now or when handed over).
         ...seats.map((s) => {
           const d = view.delegations[s.delegation];
@@ -123,7 +127,7 @@ export function roomSection(sc: Scenario, room: RoomUi, view: GameView, act: Con
                         'Back to team',
                         () => act.action({ kind: 'seatMode', delegation: s.delegation, mode: 'human', ...seatReason() }),
                         {
-                          'aria-label': `Give ${nameOf(sc, s.delegation)} back to its team`,
+                          'aria-label': `Back to team: ${nameOf(sc, s.delegation)}`,
                         },
                       )
                     : null
@@ -135,7 +139,7 @@ export function roomSection(sc: Scenario, room: RoomUi, view: GameView, act: Con
                       yes: 'Yes, hand it to the AI',
                       onYes: () =>
                         act.action({ kind: 'seatMode', delegation: s.delegation, mode: 'ai', persona: s.persona, ...seatReason() }),
-                      attrs: { 'aria-label': `Hand ${nameOf(sc, s.delegation)} to the AI` },
+                      attrs: { 'aria-label': `To AI: ${nameOf(sc, s.delegation)}` },
                     }),
                 s.team
                   ? h(Confirm, {

@@ -135,7 +135,14 @@ export class Controller {
     this.setup = setup;
     this.connect(
       transport,
-      { mode: setup.mode, humans: setup.humans, seat: setup.humans[0] ?? null, screen: 'game', room: null },
+      // Hot-seat opens behind the hand-over curtain: the first seat's secrets wait for its player.
+      {
+        mode: setup.mode,
+        humans: setup.humans,
+        seat: setup.humans[0] ?? null,
+        screen: setup.mode === 'hotseat' ? 'handover' : 'game',
+        room: null,
+      },
       () => (this.local = transport),
     );
     this.autosave();
@@ -261,7 +268,8 @@ export class Controller {
   }
 
   takeSeat() {
-    this.store.setState({ screen: 'game' });
+    // The seat opens on the tab of its turn: a sealed commit on Commit.
+    this.store.setState({ screen: 'game', tab: this.transport?.progress().step === 'commit' ? 'commit' : 'negotiate' });
     this.refresh();
   }
 

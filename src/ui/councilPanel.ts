@@ -1,4 +1,5 @@
 // The council, the escrow fund and the public compliance dashboard.
+import { plural } from '../ai/words';
 import type { Effects, GameView, Scenario } from '../engine';
 import { term } from './glossary';
 import { useState } from 'preact/hooks';
@@ -172,7 +173,7 @@ export function councilPanel(ctx: Ctx): VNode {
             { class: 'row' },
             h('span', { class: 'dot', style: `background:${d.color}` }),
             h('span', { style: 'width:60px' }, d.short),
-            `${steps.length} steps in force, ${verified} verified`,
+            `${plural(steps.length, 'step')} in force, ${verified} verified`,
           ),
         ),
       ),

@@ -110,14 +110,14 @@ function ReportTab({ debrief, bar }: { debrief: Debrief; bar: (extra: VNode | nu
   const exports = h(
     'div',
     { class: 'exports', role: 'group', 'aria-label': 'Export the report' },
-    button('Print / PDF', () => window.print(), { class: 'primary', 'aria-label': 'Print the report or save it as PDF' }),
+    button('Print / PDF', () => window.print(), { class: 'primary', title: 'Print the report or save it as PDF' }),
     button('Markdown', () => download(`${name}-report.md`, reportMarkdown(report), 'text/markdown'), {
       'aria-label': 'Download the report as Markdown',
     }),
     button('CSV', () => download(`${name}-series.csv`, reportCsv(report), 'text/csv'), {
       'aria-label': 'Download every time series as CSV',
     }),
-    button('JSON log', () => download(`${name}-log.json`, JSON.stringify(timeline.log), 'application/json'), {
+    button('JSON event log', () => download(`${name}-log.json`, JSON.stringify(timeline.log), 'application/json'), {
       'aria-label': 'Download the JSON event log',
       title: 'Replays with npm run replay; opens again here from the start screen',
     }),

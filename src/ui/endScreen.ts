@@ -1,6 +1,7 @@
 // The end of the game: the outcome, every secret revealed, and charts of tension, trust and
 // domestic support over the rounds (uPlot). Once the game is over every secret is revealed
 // (docs/rules.md §7), so this screen is the one place where the facilitator's view is shown to all.
+import { plural } from '../ai/words';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import { endLine } from './endCause';
@@ -60,7 +61,7 @@ function RoundChart({
   return h(
     'figure',
     { class: 'chart', 'aria-label': `${title} by round`, ref: host },
-    h('figcaption', {}, h('h3', {}, title)),
+    h('figcaption', {}, h('h2', { class: 'chart-title' }, title)),
     h(
       'table',
       { class: 'sr-only' },
@@ -130,7 +131,7 @@ export function EndScreen({
           : rec?.lost?.by === 'window'
             ? ', last when its window closed unmatched'
             : '';
-      return h('li', {}, `${x.name}: negated or unwound ${n} ${n === 1 ? 'time' : 'times'}${last}`);
+      return h('li', {}, `${x.name}: negated or unwound ${plural(n, 'time')}${last}`);
     });
 
   return h(

@@ -35,7 +35,7 @@ export function GameScreen({ app, ui }: { app: App; ui: UiState }): VNode {
         },
         room ? [clockChip(room.info.clock, room.skewMs), connectionChip(room)] : [],
       )
-    : h('header', { class: 'topbar', role: 'banner' }, h('span', { class: 'brand' }, 'INTERLOCK'));
+    : h('header', { class: 'topbar', role: 'banner' }, h('h1', { class: 'brand' }, 'INTERLOCK'));
   return h(
     'div',
     { style: 'display:contents' },

@@ -21,6 +21,20 @@ export interface MapPanelProps {
 
 const TIP = 'Hover or focus a front or an incident for details.';
 
+/** The map's own keys pan and zoom it (the scene reads them); they must not also scroll the page. */
+const MAP_KEYS = new Set(['ArrowUp', 'ArrowDown', 'ArrowLeft', 'ArrowRight', '+', '-', '=', '0', ' ', 'PageUp', 'PageDown', 'Home', 'End']);
+const keepPageStill = (e: KeyboardEvent) => {
+  if (MAP_KEYS.has(e.key) && !e.altKey && !e.ctrlKey && !e.metaKey) e.preventDefault();
+};
+
+/** The map's canvas host: one focusable, named widget whose keys stay with it. */
+export const mapHostAttrs = {
+  tabindex: 0,
+  role: 'application',
+  'aria-label': 'Map: arrow keys pan, + and − zoom, 0 fits the whole region',
+  onkeydown: keepPageStill,
+};
+
 export function MapPanel({ sc, view, factory, asText, toggleText, attach, lines, wall = false }: MapPanelProps): VNode {
   const host = useRef<HTMLDivElement>(null);
   const port = useRef<MapPort | null>(null);
@@ -58,23 +72,28 @@ export function MapPanel({ sc, view, factory, asText, toggleText, attach, lines,
     port.current?.setLegend(!legend);
   };
   return h(
-    'section',
+    'main',
     { class: 'mapwrap', 'aria-label': 'Map of the region' },
-    h('div', { class: 'mapcanvas', 'aria-hidden': 'true', ref: host }),
+    h('div', {
+      class: 'mapcanvas',
+      ref: host,
+      ...mapHostAttrs,
+      'aria-describedby': 'map-tip',
+    }),
     h(
       'div',
       { class: 'maptools' },
-      button('Map as text', toggleText, { 'aria-controls': 'map-text' }),
+      button('Map as text', toggleText, { 'aria-expanded': String(asText), ...(asText ? { 'aria-controls': 'map-text' } : {}) }),
       button('Legend', toggleLegend, { 'aria-pressed': String(legend) }),
     ),
-    h('div', { class: 'maptip small', 'aria-live': 'polite' }, tip),
+    h('div', { class: 'maptip small', id: 'map-tip', 'aria-live': 'polite' }, tip),
     h(
       'div',
       {},
       asText
         ? h(
             'div',
-            { class: 'maptext', id: 'map-text', role: 'region', 'aria-label': 'Everything on the map, as text' },
+            { class: 'maptext', id: 'map-text', role: 'region', tabindex: 0, 'aria-label': 'Everything on the map, as text' },
             h('h2', {}, 'The map as text'),
             h('ul', {}, ...text.map((l, i) => h('li', { key: i }, l))),
           )

@@ -1,6 +1,6 @@
 // Dialogs over the game: how to play, the hot-seat hand-over, the round's resolution, the guide.
 import type { Scenario } from '../engine';
-import { useEffect, useRef } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { button, h, type ComponentChildren, type VNode } from './dom';
 import { nameOf } from './context';
 
@@ -9,16 +9,34 @@ interface DialogProps {
   body: ComponentChildren[];
   actions: VNode[];
   cls?: string;
+  /** What Esc does (closes the dialog); none for the hot-seat curtain, which only its button lifts. */
+  escape?: () => void;
 }
 
-/** A modal dialog; it takes the focus (its primary button) when it opens. */
-function Dialog({ title, body, actions, cls }: DialogProps): VNode {
+/**
+ * A modal dialog. It takes the focus when it opens (its primary button: the player's next
+ * action), keeps Tab inside itself, closes on Esc, and gives the focus back when it goes.
+ */
+function Dialog({ title, body, actions, cls, escape }: DialogProps): VNode {
   const id = `dlg-${title.replace(/\W+/g, '-').toLowerCase()}`;
   const ref = useRef<HTMLDivElement>(null);
-  useEffect(() => ref.current?.querySelector<HTMLElement>('button.primary, button')?.focus(), [id]);
+  useEffect(() => {
+    const el = ref.current;
+    (el?.querySelector<HTMLElement>('button.primary') ?? el?.querySelector<HTMLElement>('button'))?.focus();
+  }, [id]);
+  // Read while rendering, before the dialog takes the focus: the control that opened it.
+  const [before] = useState(() => (document.activeElement instanceof HTMLElement ? document.activeElement : null));
+  useEffect(() => () => restoreFocus(before), []);
+  const onKey = (e: KeyboardEvent) => {
+    if (e.key === 'Escape' && escape) {
+      e.preventDefault();
+      e.stopPropagation();
+      escape();
+    } else if (e.key === 'Tab') keepTabInside(e, ref.current);
+  };
   return h(
     'div',
-    { class: `overlay ${cls ?? ''}`, ref },
+    { class: `overlay ${cls ?? ''}`, ref, onkeydown: onKey },
     h(
       'div',
       { class: 'dialog', role: 'dialog', 'aria-modal': 'true', 'aria-labelledby': id },
@@ -29,7 +47,45 @@ function Dialog({ title, body, actions, cls }: DialogProps): VNode {
   );
 }
 
-const dialog = (title: string, body: ComponentChildren[], actions: VNode[], opts: { cls?: string } = {}): VNode =>
+const FOCUSABLE = 'button:not(:disabled), a[href], input:not(:disabled), select:not(:disabled), textarea:not(:disabled), [tabindex="0"]';
+
+function keepTabInside(e: KeyboardEvent, root: HTMLElement | null) {
+  const all = root ? [...root.querySelectorAll<HTMLElement>(FOCUSABLE)] : [];
+  const first = all[0];
+  const last = all.at(-1);
+  if (!first || !last) return;
+  if (e.shiftKey && document.activeElement === first) {
+    e.preventDefault();
+    last.focus();
+  } else if (!e.shiftKey && document.activeElement === last) {
+    e.preventDefault();
+    first.focus();
+  }
+}
+
+/** Back to where the focus was before the dialog, or (when that is gone) to the screen's next action. */
+function restoreFocus(before: HTMLElement | null) {
+  queueMicrotask(() => {
+    if (document.querySelector('[role="dialog"]')) return;
+    if (before && before !== document.body && before.isConnected && before.offsetParent !== null) before.focus();
+    else focusNextAction();
+  });
+}
+
+/**
+ * The control of the player's next action on the screen: an open dialog's primary button, the
+ * primary button of the open tab, else the selected tab. Used when the focused control vanished.
+ */
+export function focusNextAction(): void {
+  const target =
+    document.querySelector<HTMLElement>('[role="dialog"] button.primary') ??
+    document.querySelector<HTMLElement>('[role="tabpanel"] button.primary:not(:disabled)') ??
+    document.querySelector<HTMLElement>('[role="tab"][aria-selected="true"]') ??
+    document.querySelector<HTMLElement>('main, [role="main"]');
+  target?.focus();
+}
+
+const dialog = (title: string, body: ComponentChildren[], actions: VNode[], opts: { cls?: string; escape?: () => void } = {}): VNode =>
   h(Dialog, { key: title, title, body, actions, ...opts });
 
 export function howToPlay(sc: Scenario, close: () => void): VNode {
@@ -70,6 +126,7 @@ export function howToPlay(sc: Scenario, close: () => void): VNode {
       p('Every control works with Tab and Enter. On the map: arrow keys pan, + and − zoom; “Map as text” lists everything on it.'),
     ],
     [button('Close', close, { class: 'primary' })],
+    { escape: close },
   );
 }
 
@@ -126,6 +183,7 @@ export function guide(step: number, next: () => void, skip: () => void, sc?: Sce
     `${g?.title ?? ''} (${step + 1}/${GUIDE.length})`,
     [h('p', {}, g?.text ?? '')],
     [button('Skip the guide', skip), button(last ? 'Start playing' : 'Next', last ? skip : next, { class: 'primary' })],
+    { escape: skip },
   );
 }
 

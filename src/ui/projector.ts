@@ -19,7 +19,7 @@ export function projectorTop(sc: Scenario, view: GameView, room: RoomUi): VNode 
   return h(
     'header',
     { class: 'topbar projector-top', role: 'banner' },
-    h('span', { class: 'brand' }, 'INTERLOCK'),
+    h('h1', { class: 'brand' }, 'INTERLOCK'),
     h('span', { class: 'chip' }, `Round ${view.round}/${sc.tunables.roundLimit}`),
     h('span', { class: 'chip' }, phaseLabel(sc, view.phase)),
     h(

@@ -2,6 +2,7 @@
 // events — seen as the facilitator (everything), the public (the projector), or one delegation
 // (its own view only: viewFor filters the secrets at the source). Views are cached per round and
 // audience, so moving between rounds only redraws.
+import { mapHostAttrs } from './mapPanel';
 import { facilitatorView, publicView, scenarioFor, viewFor, type GameState, type GameView, type Scenario } from '../engine';
 import type { Timeline } from '../report/timeline';
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
@@ -155,7 +156,7 @@ export function ReplayView({ deps, stats, bar }: { deps: ReplayDeps; stats: Repl
     h(
       'section',
       { class: 'mapwrap', 'aria-label': 'Map of the region in the round shown' },
-      h('div', { class: 'mapcanvas', 'aria-hidden': 'true', ref: host }),
+      h('div', { class: 'mapcanvas', ref: host, ...mapHostAttrs }),
       h('details', { class: 'maptext-d' }, h('summary', {}, 'Map as text'), h('ul', {}, ...mapLines.map((l, i) => h('li', { key: i }, l)))),
     ),
     h(

@@ -1,5 +1,6 @@
 // The after-action report as a page: figures, turning points, charts (uPlot) with tables as their
 // text equivalents, the promise ledger, attribution, objectives. It prints to A4 (debrief.css).
+import { plural } from '../ai/words';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import './debrief.css';
@@ -464,7 +465,7 @@ export function ReportPage({ report: r, onDrawn }: { report: Report; onDrawn?: (
       h(
         'p',
         {},
-        `${a.rows.length} incidents. The council named a sponsor ${a.named} times, correctly ${a.correct} times; ${a.misattributed} misattributed; ${a.inconclusive} inconclusive.`,
+        `${plural(a.rows.length, 'incident')}. The council named a sponsor ${plural(a.named, 'time')}, correctly ${plural(a.correct, 'time')}; ${a.misattributed} misattributed; ${a.inconclusive} inconclusive.`,
       ),
       a.rows.length ? attribution : null,
       ...a.misdirectedRetaliations.map((m) => h('p', { class: 'verdict-bad' }, m)),

@@ -22,6 +22,7 @@ export function SeatTabs({ ctx, chat, older }: { ctx: Ctx; chat: (to: ChatTo, te
         id: `tab-${t}`,
         'aria-selected': String(tab === t),
         'aria-controls': `panel-${t}`,
+        tabindex: tab === t ? 0 : -1,
         onclick: () => ctx.set({ tab: t }),
       },
       text,
@@ -48,7 +49,7 @@ export function SeatTabs({ ctx, chat, older }: { ctx: Ctx; chat: (to: ChatTo, te
     {},
     h(
       'div',
-      { class: 'tabs', role: 'tablist', 'aria-label': phaseLabel(ctx.sc, ctx.view.phase) },
+      { class: 'tabs', role: 'tablist', 'aria-label': phaseLabel(ctx.sc, ctx.view.phase), onkeydown: arrowsBetweenTabs },
       label('negotiate', 'Negotiate'),
       label('commit', 'Commit'),
       label('council', 'Council & fund'),
@@ -58,4 +59,25 @@ export function SeatTabs({ ctx, chat, older }: { ctx: Ctx; chat: (to: ChatTo, te
     // Keyed by tab: each tab's panel is its own element, never patched into another's.
     h('div', { key: tab, role: 'tabpanel', id: `panel-${tab}`, 'aria-labelledby': `tab-${tab}` }, body),
   );
+}
+
+/** Left and Right (Home, End) move between the tabs and open the one they reach, as a tab list does. */
+function arrowsBetweenTabs(e: KeyboardEvent) {
+  const tabs = [...(e.currentTarget as HTMLElement).querySelectorAll<HTMLElement>('[role="tab"]')];
+  const at = tabs.indexOf(document.activeElement as HTMLElement);
+  if (at < 0) return;
+  const to =
+    e.key === 'ArrowRight'
+      ? (at + 1) % tabs.length
+      : e.key === 'ArrowLeft'
+        ? (at - 1 + tabs.length) % tabs.length
+        : e.key === 'Home'
+          ? 0
+          : e.key === 'End'
+            ? tabs.length - 1
+            : -1;
+  if (to < 0) return;
+  e.preventDefault();
+  tabs[to]?.focus();
+  tabs[to]?.click();
 }

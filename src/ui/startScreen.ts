@@ -6,6 +6,13 @@ import { useForm } from './form';
 import { TalkModelSettings } from './talkModelSettings';
 import type { AiCharacter, NewGame } from './controller';
 
+const FILE_INPUT_NAMES: Record<string, string> = {
+  'load-save': 'Save file to load',
+  'load-scenario': 'Scenario file to load',
+  'load-debrief': 'Saved game or log to debrief',
+  'load-compare': 'Games to compare',
+};
+
 export interface StartActions {
   start(game: NewGame): void;
   continueSaved(): void;
@@ -23,7 +30,7 @@ export interface StartActions {
 
 export interface StartInfo {
   scenario: Scenario;
-  saved: { round: number; phase: string; savedAt: string } | null;
+  saved: { round: number; phase: string; savedAt: string; finished: boolean } | null;
   notice: { kind: 'error' | 'info'; text: string; list?: string[] } | null;
 }
 
@@ -48,6 +55,9 @@ export function StartScreen({ info, act, extra = null }: { info: StartInfo; act:
     h('input', {
       type: 'file',
       id,
+      // Hidden, opened by the button beside it; named for a screen reader that finds it anyway.
+      'aria-label': FILE_INPUT_NAMES[id] ?? 'Choose a file',
+      tabindex: -1,
       accept: '.json,application/json',
       multiple,
       class: 'sr-only',
@@ -175,7 +185,13 @@ export function StartScreen({ info, act, extra = null }: { info: StartInfo; act:
       ? h(
           'div',
           {},
-          button(`Continue saved game (round ${saved.round}, ${saved.phase})`, act.continueSaved, { class: 'primary' }),
+          button(
+            `${saved.finished ? 'Open the finished game' : 'Continue saved game'} (round ${saved.round}, ${saved.phase})`,
+            act.continueSaved,
+            {
+              class: 'primary',
+            },
+          ),
           h('p', { class: 'muted small' }, `Saved ${saved.savedAt}`),
         )
       : h('p', { class: 'muted' }, 'No saved game in this browser yet. Games save themselves after every round.'),

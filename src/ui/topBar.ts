@@ -1,6 +1,7 @@
 // The top bar: round, phase, step, tension gauge, trajectory, who is thinking, menu.
 import type { GameView, Scenario } from '../engine';
-import { button, h, type VNode } from './dom';
+import { h, type VNode } from './dom';
+import { TopBarActions, type TopBarAction } from './topBarActions';
 import { nameOf } from './context';
 
 const STEPS = [
@@ -28,6 +29,13 @@ export function phaseLabel(sc: Scenario, phase: string): string {
   return p ? `Phase ${p.id} — ${p.name}` : phase;
 }
 
+/** The phase chip; the phase's name folds away on a narrow bar (the full label stays its name and title). */
+function phaseChip(sc: Scenario, phase: string): VNode {
+  const full = phaseLabel(sc, phase);
+  const [head, name] = full.split(' — ');
+  return h('span', { class: 'chip phase', title: full }, head, name ? h('span', { class: 'phase-name' }, ` — ${name}`) : null);
+}
+
 export function topBar(
   sc: Scenario,
   view: GameView,
@@ -40,13 +48,13 @@ export function topBar(
   return h(
     'header',
     { class: 'topbar', role: 'banner' },
-    h('span', { class: 'brand' }, 'INTERLOCK'),
+    h('h1', { class: 'brand' }, 'INTERLOCK'),
     h(
       'span',
       { class: 'chip', 'aria-label': `Round ${view.round} of ${sc.tunables.roundLimit}` },
       `Round ${view.round}/${sc.tunables.roundLimit}`,
     ),
-    h('span', { class: 'chip' }, phaseLabel(sc, view.phase)),
+    phaseChip(sc, view.phase),
     h(
       'nav',
       { class: 'steps', 'aria-label': 'Steps of the round' },
@@ -81,12 +89,16 @@ export function topBar(
     h('span', { class: 'spacer' }),
     h(
       'span',
-      { class: 'small', role: 'status', 'aria-live': 'polite' },
+      { class: 'small thinking-status', role: 'status', 'aria-live': 'polite' },
       thinking.length ? h('span', { class: 'thinking' }, `${thinking.map((d) => nameOf(sc, d)).join(', ')} thinking…`) : '',
     ),
-    act.tutorial ? button('Guide', act.tutorial, { 'aria-label': 'Guided tour' }) : null,
-    button('Help', act.help, { 'aria-label': 'How to play' }),
-    act.save ? button('Save file', act.save, { 'aria-label': 'Export save file' }) : null,
-    button(act.save ? 'Menu' : 'Leave', act.quit, { 'aria-label': act.save ? 'Quit to menu' : 'Leave the room' }),
+    h(TopBarActions, {
+      actions: [
+        act.tutorial ? { label: 'Guide', title: 'A guided tour of this screen', run: act.tutorial } : null,
+        { label: 'Help', title: 'How to play', run: act.help },
+        act.save ? { label: 'Save file', title: 'Download this game as a save file', run: act.save } : null,
+        act.save ? { label: 'Quit to menu', title: 'Back to the start screen', run: act.quit } : { label: 'Leave the room', run: act.quit },
+      ].filter((a): a is TopBarAction => a !== null),
+    }),
   );
 }

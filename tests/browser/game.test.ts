@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { gamePages } from './harness';
-import { dismissDialogs, playStep, startSolo, visible } from './play';
+import { dismissDialogs, playStep, startSolo, topBarButton, visible } from './play';
 
 const pages = gamePages();
 const consoleErrors = pages.errors;
@@ -91,11 +91,15 @@ describe('hot-seat', () => {
     await page.getByRole('checkbox', { name: 'Islamic Republic of Iran' }).check();
     await page.getByRole('checkbox', { name: 'United States' }).check();
     await page.getByRole('button', { name: 'Start hot-seat game' }).click();
+    const iranSecret = 'Keep a deterrent';
+    // The game opens behind the hand-over curtain, not in Iran's private view.
+    await page.getByRole('button', { name: /I am Iran/ }).waitFor();
+    expect(await page.getByText(iranSecret).count()).toBe(0);
+    await page.getByRole('button', { name: /I am Iran/ }).click();
     if (await visible(page, 'button', 'Skip the guide')) await page.getByRole('button', { name: 'Skip the guide' }).click();
     // Each seat reads its start-of-round briefing before it negotiates.
     await page.getByRole('dialog', { name: 'Round 1 briefing' }).waitFor();
     await dismissDialogs(page);
-    const iranSecret = 'Keep a deterrent';
     await expect(page.getByText(iranSecret).count()).resolves.toBeGreaterThan(0);
     // Iran is ready: the screen passes to the US, and nothing of Iran's view stays on the page.
     await page.getByRole('button', { name: 'Ready to commit' }).click();
@@ -158,7 +162,7 @@ describe('saves', () => {
   it('refuses a corrupt or foreign save file with a clear message and overwrites nothing', async () => {
     const page = await fresh();
     await startSolo(page, 'eu', 5);
-    await page.getByRole('button', { name: 'Quit to menu' }).click();
+    await topBarButton(page, 'Quit to menu');
     const saved = await page.evaluate(() => localStorage.getItem('interlock.autosave.v1'));
     expect(saved).not.toBeNull();
     const dir = mkdtempSync(join(tmpdir(), 'interlock-save-'));

@@ -71,3 +71,11 @@ export async function startSolo(page: Page, seat: string, seed: number) {
   await page.getByRole('heading', { name: /Bridge of Phase|Ceasefire — next/ }).waitFor();
   await dismissDialogs(page);
 }
+
+/** Clicks a button of the top bar, opening its folded "Menu" first where the bar is narrow. */
+export async function topBarButton(page: Page, name: string) {
+  const bar = page.getByRole('banner');
+  const target = bar.getByRole('button', { name, exact: true });
+  if (!(await target.isVisible())) await bar.getByRole('button', { name: 'Menu', exact: true }).click();
+  await target.click();
+}
