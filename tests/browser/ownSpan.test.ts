@@ -74,7 +74,7 @@ describe('a standard solo game leaves the person real work', () => {
     await settled(page);
     const firstRound = await round(page);
     // The AI delegations have made their offers for this round: none of them is the US's span.
-    expect(await spanState(page)).toMatch(new RegExp(`^${SPAN}: idle`));
+    expect(await spanState(page)).toMatch(new RegExp(`^${SPAN}: not started`));
 
     // The person writes it from the interlock table and sends it.
     await page.getByRole('combobox', { name: 'Start from a span of the interlock table' }).selectOption({ label: `${SPAN} (Nuclear)` });

@@ -142,6 +142,10 @@ describe('keyboard and focus', () => {
     await page.getByRole('dialog').waitFor();
     await expect.poll(() => focused(page)).toBe('Next');
     await page.keyboard.press('Escape');
+    // The round's briefing follows the guide, its primary action focused; Esc closes it too.
+    await page.getByRole('dialog', { name: 'Round 1 briefing' }).waitFor();
+    await expect.poll(() => focused(page)).toBe('Continue');
+    await page.keyboard.press('Escape');
     await expect(page.getByRole('dialog').count()).resolves.toBe(0);
     await expect.poll(() => focused(page)).not.toBe('body');
     // Help from the folded top bar: Esc closes it and the focus goes back to "Menu".
@@ -232,6 +236,13 @@ describe('axe-core on every screen', () => {
     await page.getByRole('dialog').waitFor();
     found.push(...(await axe(page, 'guide')));
     await page.keyboard.press('Escape');
+    await page.getByRole('dialog', { name: 'Round 1 briefing' }).waitFor();
+    found.push(...(await axe(page, 'round briefing')));
+    await page.keyboard.press('Escape');
+    await page.getByRole('button', { name: 'Glossary' }).first().click();
+    await page.getByRole('dialog').waitFor();
+    found.push(...(await axe(page, 'glossary')));
+    await page.keyboard.press('Escape');
     for (const tab of ['Negotiate', 'Commit', 'Council & fund']) {
       await page.getByRole('tab', { name: tab }).click();
       found.push(...(await axe(page, `game, ${tab}`)));
@@ -269,6 +280,8 @@ describe('axe-core on every screen', () => {
     // Novice AIs think least: the AI plays the whole game quickest.
     await page.getByRole('combobox', { name: 'Difficulty', exact: true }).selectOption('novice');
     await page.getByRole('button', { name: 'Start solo game' }).click();
+    await page.getByRole('dialog').first().waitFor();
+    await dismissDialogs(page);
     await page.getByRole('button', { name: 'Hand Islamic Republic of Iran to the AI' }).click();
     for (let i = 0; i < 600 && !(await visible(page, 'heading', 'The talks are over')); i++) {
       if (await visible(page, 'button', 'Let the AI play this round'))
@@ -347,6 +360,8 @@ describe('the map releases its WebGL context', () => {
       page.waitForFunction(() => (window as unknown as { interlock: { mapStats(): unknown } }).interlock.mapStats() !== null);
     let settled = 0;
     for (let i = 1; i <= 100; i++) {
+      // The round's briefing (or the guide) may stand over the game: closed as a player would.
+      await dismissDialogs(page);
       await topBarButton(page, 'Quit to menu');
       await page.getByRole('button', { name: /Continue saved game/ }).click();
       await mapDrawn();

@@ -34,7 +34,8 @@ describe('the White Cell record', () => {
     expect(texts.some((t) => t.startsWith('Gave Islamic Republic of Iran back'))).toBe(true);
     for (const e of transcript.whiteCell) {
       expect(e.round).toBe(1);
-      expect(e.step).toBe('negotiation');
+      // Iran handed to the AI leaves a table of AIs, which may reach the commit before the next action.
+      expect(['negotiation', 'commit']).toContain(e.step);
       expect(Number.isNaN(Date.parse(e.at))).toBe(false);
     }
     expect(transcript.intents.length).toBe(room.session.log.length);
