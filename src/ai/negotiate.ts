@@ -464,8 +464,15 @@ export function answer(
       );
     if (support < 45 && supportCost > 0)
       return reject(`our support at home is down to ${support}, and ${mineWords} would cost us ${supportCost} more points`);
+    // A move a secret objective of ours is about is never named: the words would point at the objective.
+    const secretMoves = new Set(
+      dealtObjectives(scenario, view, me).flatMap((o) => (o.condition.type === 'moveNeverImplemented' ? [o.condition.move] : [])),
+    );
+    const named = others.filter((s) => !secretMoves.has(s.move)).slice(0, 3);
     return reject(
-      `${mineWords} asks more of us than ${listOf(others.slice(0, 3).map((s) => `${who(scenario, s.delegation)}'s ${quoted(scenario, s.move)}`))} gives back`,
+      named.length
+        ? `${mineWords} asks more of us than ${listOf(named.map((s) => `${who(scenario, s.delegation)}'s ${quoted(scenario, s.move)}`))} gives back`
+        : `${mineWords} asks more of us than the others give back`,
     );
   }
   const span = useful[0] ?? completes[0];
