@@ -16,6 +16,9 @@ import { ClusterNode } from './clusterNode';
 import { TcpBalancer } from './tcpBalancer';
 import { startTempPostgres } from './tempPostgres';
 
+/** The AI seats answer at once here, as in the other server tests (the rooms' pace is the White Cell's tests' subject). */
+const INSTANT = { INTERLOCK_AI_PACE: 'instant' };
+
 interface ClusterRoom {
   code: string;
   fac: BenchClient;
@@ -110,7 +113,7 @@ export async function clusterBench(flags: Record<string, string | true>) {
   let lb: TcpBalancer | null = null;
   const db = new pg.Client(pgs.url);
   try {
-    nodes.push(...(await Promise.all([0, 1, 2].map(() => new ClusterNode(root, pgs.url).start()))));
+    nodes.push(...(await Promise.all([0, 1, 2].map(() => new ClusterNode(root, pgs.url, INSTANT).start()))));
     lb = await new TcpBalancer(nodes.map((n) => n.port)).listen();
     await db.connect();
     const owners = async () =>
@@ -207,7 +210,7 @@ export async function clusterBench(flags: Record<string, string | true>) {
     );
 
     // A fourth process: new rooms go to it; no room that exists moves.
-    const fourth = await new ClusterNode(root, pgs.url).start();
+    const fourth = await new ClusterNode(root, pgs.url, INSTANT).start();
     nodes.push(fourth);
     lb.backends.push(fourth.port);
     await sleep(2000);

@@ -15,6 +15,9 @@ import type { LogFile } from '../../src/machine/replay';
 import { replay } from '../../src/machine/replay';
 import { client, defaultScenario, msgId, root, type TestClient } from './helpers';
 
+/** The AI seats answer at once here, as in the other server tests (the rooms' pace is the White Cell's tests' subject). */
+const INSTANT = { INTERLOCK_AI_PACE: 'instant' };
+
 let pgs: TempPostgres | null = null;
 let why: string | null = null;
 const nodes: ClusterNode[] = [];
@@ -40,7 +43,7 @@ beforeAll(async () => {
   // Bundled once, so three processes starting together do not build it at the same time.
   execFileSync(process.execPath, [join(root, 'scripts', 'server.mjs'), '--build-only', '--no-client-build'], { cwd: root });
   const url = pgs.url;
-  nodes.push(...(await Promise.all([0, 1, 2].map(() => new ClusterNode(root, url).start()))));
+  nodes.push(...(await Promise.all([0, 1, 2].map(() => new ClusterNode(root, url, INSTANT).start()))));
   lb = await new TcpBalancer(nodes.map((n) => n.port)).listen();
   db = new pg.Client(url);
   await db.connect();
@@ -193,7 +196,7 @@ describe('cluster mode: three processes, one PostgreSQL', () => {
     const owners = new Map(
       (await db.query<{ code: string; owner: string }>('SELECT code, owner FROM rooms')).rows.map((r) => [r.code, r.owner]),
     );
-    const fourth = await new ClusterNode(root, pgs!.url).start();
+    const fourth = await new ClusterNode(root, pgs!.url, INSTANT).start();
     nodes.push(fourth);
     lb.backends.push(fourth.port);
     await sleep(1500);
