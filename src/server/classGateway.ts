@@ -13,6 +13,7 @@ import {
   locateMessage,
   moveMessage,
   releaseMessage,
+  roleMessage,
   settingsMessage,
   submitMessage,
   watchMessage,
@@ -142,6 +143,17 @@ export class ClassGateway {
       'class.move',
       teacher(moveMessage, (c, d) => {
         const r = this.classes.move(c, d.student, d.table, d.delegation);
+        if (r.ok)
+          this.io
+            .to(`class:${c.row.id}`)
+            .emit('class.update', { tables: this.tables(c), now: this.now(), students: this.classes.students(c) });
+        return r;
+      }),
+    );
+    on(
+      'class.role',
+      teacher(roleMessage, (c, d) => {
+        const r = this.classes.setRole(c, d.student, d.role, d.table);
         if (r.ok)
           this.io
             .to(`class:${c.row.id}`)

@@ -40,6 +40,8 @@ export const commandMessage = z.strictObject({ ...teacher, msgId: messageId, tab
 
 export const moveMessage = z.strictObject({ ...teacher, student: text(8, 2), table: roomCode, delegation: delegationId });
 
+export const roleMessage = z.strictObject({ ...teacher, student: text(8, 2), table: roomCode, role: z.enum(['observer', 'press']) });
+
 const rubric = z
   .array(
     z.strictObject({
@@ -91,6 +93,8 @@ export const studentWork = z.discriminatedUnion('kind', [
       .array(z.strictObject({ delegation: delegationId, score: z.int().check(z.minimum(1), z.maximum(5)), comment: text(500) }))
       .check(z.minLength(1), z.maxLength(8)),
   }),
+  z.strictObject({ kind: z.literal('note'), text: text(2000, 1) }),
+  z.strictObject({ kind: z.literal('press'), id: messageId, text: text(600, 1), table: z.nullable(roomCode) }),
 ]);
 
 export const submitMessage = z.strictObject({ token: studentToken, work: studentWork });

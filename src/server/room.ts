@@ -311,6 +311,18 @@ export class Room {
     return { ok: true };
   }
 
+  /** A press item (a class's press seat): a message to everyone from 'press', held for the moderator when `hold`. */
+  pressItem(id: string, by: string, text: string, hold: boolean): Ack {
+    if (this.log.accepted(id)) return { ok: true };
+    if (this.session.done) return { ok: false, code: 'refused', reason: 'the game at this table is over' };
+    const full = chatRefusal(this.chat, 'press', text);
+    if (full) return { ok: false, code: 'refused', reason: full };
+    const line: ChatLine = { id, at: this.now(), from: 'press', by, to: 'all', text, round: this.state.round, step: this.state.step };
+    this.commit(hold ? { kind: 'held', line } : { kind: 'chat', line }, id);
+    this.emit(hold ? { room: true } : { chat: line });
+    return { ok: true };
+  }
+
   get held(): readonly ChatLine[] {
     return this.current.held;
   }
