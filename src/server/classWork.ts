@@ -75,7 +75,7 @@ export function studentInfo(classes: Classes, c: ClassEntry, s: StudentRow): Stu
   };
 }
 
-export function submitWork(classes: Classes, c: ClassEntry, s: StudentRow, w: StudentWork, now: number): Ack {
+export function submitWork(classes: Classes, c: ClassEntry, s: StudentRow, w: StudentWork, now: number): Ack<{ held?: boolean }> {
   const room = classes.room(s.room);
   if (!room) return refused('your table is closed');
   const st = room.state;
@@ -94,7 +94,7 @@ export function submitWork(classes: Classes, c: ClassEntry, s: StudentRow, w: St
       if (!r.ok) return r;
       const item: PressItem = { id: w.id, at: now, tables: r.tables, text: w.text.trim() };
       classes.db.putWork(c.row.id, { key: `press:${s.id}:${w.id}`, student: s.id, kind: 'press', body: item, at: now });
-      return { ok: true };
+      return { ok: true, held: r.held };
     }
     case 'statement': {
       if (!c.settings.statementRounds.includes(w.round)) return refused(`no statement is asked for in round ${w.round}`);

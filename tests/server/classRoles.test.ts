@@ -157,6 +157,7 @@ describe('an observer and the press at a class', () => {
       await submit(press, pia.token, { kind: 'press', id: 'press-item-1', text: 'Markets calm as talks go on', table: table1 }),
     ).toEqual({
       ok: true,
+      held: false,
     });
     await ca.until((c) => chatLines(c).some((l) => l.from === 'press' && l.text === 'Markets calm as talks go on'), 5000, 'the press item');
     await obs.until((c) => chatLines(c).some((l) => l.from === 'press'), 5000, 'the press item at the observer');
@@ -173,6 +174,7 @@ describe('an observer and the press at a class', () => {
     ).toEqual({ ok: true });
     expect(await submit(press, pia.token, { kind: 'press', id: 'press-item-2', text: 'Tanker seized, sources say', table: null })).toEqual({
       ok: true,
+      held: true,
     });
     const otherRoom = srv.rooms.get(other.student.table)!;
     expect(room.held.map((l) => [l.from, l.text])).toEqual([['press', 'Tanker seized, sources say']]);
