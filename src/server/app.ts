@@ -148,6 +148,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     ...opts.gateway,
     trustProxy: !!opts.trustProxy,
     addresses,
+    serverTalkModel: !!opts.talkModel,
     ...(opts.cluster ? { remoteSocket: opts.cluster.remoteSocket } : {}),
   });
   opts.cluster?.attach({ io, rooms, gateway, parseStored });
