@@ -13,6 +13,7 @@ import { SessionPanel } from './consoleSession';
 import { personaPicker } from './personaPicker';
 import { joinUrl, projectorUrl } from './roomFlow';
 import { Confirm } from './consoleConfirm';
+import type { TalkModelCall } from './consoleModel';
 import { humanSeats, noHumanWarning } from './consolePace';
 import './whiteCell.css';
 
@@ -20,6 +21,8 @@ export interface ConsoleActions {
   intent(i: Intent): void;
   action(a: RoomAction): void;
   download(): void;
+  /** The room's language model for the AI's messages (consoleModel.ts). */
+  talkModel: TalkModelCall;
   setTab(t: ConsoleTab): void;
   qr(url: string, size?: number): VNode;
   leave(): void;
