@@ -70,7 +70,7 @@ export interface ObserverNote {
 export interface PressItem {
   id: string;
   at: number;
-  /** The tables it went (or waits to go) to. */
+  /** The names of the tables it went (or waits to go) to. */
   tables: string[];
   text: string;
 }
@@ -132,8 +132,8 @@ export interface StudentInfo {
   /** An observer's own notes, and the press's own items (empty for a delegation's student). */
   notes: ObserverNote[];
   press: PressItem[];
-  /** The class's tables a press item may go to (the press only). */
-  tables: Array<{ code: string; name: string }>;
+  /** The class's tables a press item may go to, by position (the press only; their join codes are not given). */
+  tables: Array<{ index: number; name: string }>;
 }
 
 export interface PeerRating {
@@ -148,8 +148,8 @@ export type StudentWork =
   | { kind: 'peer'; ratings: PeerRating[] }
   /** An observer's note (any time): only the teacher reads it. */
   | { kind: 'note'; text: string }
-  /** A press item to one table (its code) or to all (null). */
-  | { kind: 'press'; id: string; text: string; table: string | null };
+  /** A press item to one table (its position in the class) or to all (null). */
+  | { kind: 'press'; id: string; text: string; table: number | null };
 
 export interface Evidence {
   promised: number;

@@ -1,6 +1,7 @@
 // The schemas (zod/mini) of every class message: checked before anything else looks at it.
 import { z } from 'zod/mini';
 import { PRESETS, type ClassSettings, type StudentWork, type TeacherCommand } from '../net/classProtocol';
+import { MAX_TABLES } from './classPlan';
 import { personaSchema } from './messages';
 
 const text = (max: number, min = 0) => z.string().check(z.minLength(min), z.maxLength(max));
@@ -94,7 +95,12 @@ export const studentWork = z.discriminatedUnion('kind', [
       .check(z.minLength(1), z.maxLength(8)),
   }),
   z.strictObject({ kind: z.literal('note'), text: text(2000, 1) }),
-  z.strictObject({ kind: z.literal('press'), id: messageId, text: text(600, 1), table: z.nullable(roomCode) }),
+  z.strictObject({
+    kind: z.literal('press'),
+    id: messageId,
+    text: text(600, 1),
+    table: z.nullable(z.int().check(z.minimum(0), z.maximum(MAX_TABLES - 1))),
+  }),
 ]);
 
 export const submitMessage = z.strictObject({ token: studentToken, work: studentWork });

@@ -9,6 +9,9 @@ import { delegationEvidence, tableGame } from './classSummary';
 
 const refused = (reason: string): Ack<never> => ({ ok: false, code: 'refused', reason });
 
+/** An observer's notes in one class: enough for a lesson over days, not a store for anything else. */
+const MAX_NOTES = 300;
+
 /** What each role hands in. */
 const WORK_OF: Record<StudentRole, ReadonlyArray<StudentWork['kind']>> = {
   delegation: ['statement', 'reflection', 'peer'],
@@ -71,7 +74,7 @@ export function studentInfo(classes: Classes, c: ClassEntry, s: StudentRow): Stu
     peerDone: work.some((w) => w.key === `peer:${s.id}`),
     notes: notesOf(work, s),
     press: pressOf(work, s),
-    tables: s.role === 'press' ? c.tables.map((t) => ({ code: t.code, name: t.name })) : [],
+    tables: s.role === 'press' ? c.tables.map((t, index) => ({ index, name: t.name })) : [],
   };
 }
 
@@ -84,15 +87,17 @@ export function submitWork(classes: Classes, c: ClassEntry, s: StudentRow, w: St
     case 'note': {
       const text = w.text.trim();
       if (!text) return refused('an empty note');
-      const note: ObserverNote = { at: now, table: s.room, round: st.round, text };
       const n = classes.db.work(c.row.id).filter((x) => x.kind === 'note' && x.student === s.id).length;
+      if (n >= MAX_NOTES) return refused(`at most ${MAX_NOTES} notes: ask your teacher`);
+      const note: ObserverNote = { at: now, table: s.room, round: st.round, text };
       classes.db.putWork(c.row.id, { key: `note:${s.id}:${n + 1}`, student: s.id, kind: 'note', body: note, at: now });
       return { ok: true };
     }
     case 'press': {
       const r = classes.publish(c, s, w.id, w.text, w.table);
       if (!r.ok) return r;
-      const item: PressItem = { id: w.id, at: now, tables: r.tables, text: w.text.trim() };
+      const names = r.tables.map((code) => c.tables.find((t) => t.code === code)?.name ?? code);
+      const item: PressItem = { id: w.id, at: now, tables: names, text: w.text.trim() };
       classes.db.putWork(c.row.id, { key: `press:${s.id}:${w.id}`, student: s.id, kind: 'press', body: item, at: now });
       return { ok: true, held: r.held };
     }

@@ -244,9 +244,10 @@ export class Classes {
    * A press item to one table or all: it reaches the teams as a message to everyone from the
    * press, or waits for the teacher's approval on each table's card when the class holds messages.
    */
-  publish(c: ClassEntry, s: StudentRow, id: string, text: string, table: string | null): Ack<{ tables: string[]; held: boolean }> {
+  publish(c: ClassEntry, s: StudentRow, id: string, text: string, table: number | null): Ack<{ tables: string[]; held: boolean }> {
     if (s.role !== 'press') return refused('only the press publishes news items');
-    const codes = table === null ? c.tables.map((t) => t.code) : c.tables.filter((t) => t.code === table).map((t) => t.code);
+    const one = table === null ? null : c.tables[table];
+    const codes = table === null ? c.tables.map((t) => t.code) : one ? [one.code] : [];
     if (codes.length === 0) return notFound('no such table in this class');
     const body = text.trim();
     if (!body) return refused('an empty news item');

@@ -121,7 +121,12 @@ describe('an observer and the press at a class', () => {
     expect(oInfo.student.role).toBe('observer');
     expect(oInfo.peers).toEqual([]);
     const { c: press, info: pInfo } = await open(url, pia);
-    expect(pInfo.tables.map((t) => t.code).sort()).toEqual([...new Set(links.map((l) => l.student.table))].sort());
+    // The press picks a table by its place in the class: it is given no other table's join code.
+    const w = await teacher.call<{ overview: ClassOverview }>('class.watch', auth);
+    if (!w.ok) throw new Error(w.reason);
+    const codes = w.overview.tables.map((t) => t.code);
+    expect(pInfo.tables).toEqual(w.overview.tables.map((t, index) => ({ index, name: t.name })));
+    for (const code of codes.filter((c) => c !== pInfo.code)) expect(JSON.stringify(pInfo)).not.toContain(code);
     const { c: ca } = await open(url, a);
     const { c: cb } = await open(url, b);
     const { c: co } = await open(url, other);
@@ -154,7 +159,12 @@ describe('an observer and the press at a class', () => {
 
     // The press: straight through when nothing is held; to one table only.
     expect(
-      await submit(press, pia.token, { kind: 'press', id: 'press-item-1', text: 'Markets calm as talks go on', table: table1 }),
+      await submit(press, pia.token, {
+        kind: 'press',
+        id: 'press-item-1',
+        text: 'Markets calm as talks go on',
+        table: codes.indexOf(table1),
+      }),
     ).toEqual({
       ok: true,
       held: false,
@@ -165,9 +175,11 @@ describe('an observer and the press at a class', () => {
     expect(await submit(ca, a.token, { kind: 'press', id: 'press-item-x', text: 'fake news', table: null })).toMatchObject({ ok: false });
     expect(await submit(press, pia.token, { kind: 'note', text: 'x' })).toMatchObject({ ok: false, code: 'refused' });
 
+    expect(await submit(press, pia.token, { kind: 'press', id: 'press-item-y', text: 'Nowhere', table: 7 })).toMatchObject({
+      ok: false,
+      code: 'not-found',
+    });
     // With messages held, a press item to all tables waits on each card until the teacher approves it.
-    const w = await teacher.call<{ overview: ClassOverview }>('class.watch', auth);
-    if (!w.ok) throw new Error(w.reason);
     const settings = w.overview.settings;
     expect(
       await teacher.call('class.settings', { ...auth, settings: { ...settings, moderation: { ...settings.moderation, hold: true } } }),
@@ -210,9 +222,10 @@ describe('an observer and the press at a class', () => {
     expect(oluRec.notes.map((n) => [n.round, n.text])).toEqual([[room.state.round, 'Iran kept the table talking in round 1.']]);
     expect(oluRec.evidence).toBeNull();
     const piaRec = rec.records.find((r) => r.student.id === pia.student.id)!;
-    expect(piaRec.press.map((p) => [p.text, p.tables.length])).toEqual([
-      ['Markets calm as talks go on', 1],
-      ['Tanker seized, sources say', 2],
+    const name = (code: string) => w.overview.tables.find((t) => t.code === code)!.name;
+    expect(piaRec.press.map((p) => [p.text, p.tables])).toEqual([
+      ['Markets calm as talks go on', [name(table1)]],
+      ['Tanker seized, sources say', w.overview.tables.map((t) => t.name)],
     ]);
     const csv = await teacher.call<{ csv: string }>('class.csv', auth);
     if (!csv.ok) throw new Error(csv.reason);

@@ -33,7 +33,7 @@ function RoleWorkView({ r, act }: { r: StudentRecord; act: AssessActs }): VNode 
         ? h('ul', {}, ...r.notes.map((n, i) => h('li', { key: i }, h('strong', {}, `Round ${n.round}: `), n.text)))
         : h('p', { class: 'muted' }, 'No notes yet.')
       : r.press.length
-        ? h('ul', {}, ...r.press.map((p) => h('li', { key: p.id }, h('strong', {}, `${p.tables.map(act.tableName).join(', ')}: `), p.text)))
+        ? h('ul', {}, ...r.press.map((p) => h('li', { key: p.id }, h('strong', {}, `${p.tables.join(', ')}: `), p.text)))
         : h('p', { class: 'muted' }, 'No items yet.'),
   );
 }

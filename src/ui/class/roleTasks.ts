@@ -91,7 +91,7 @@ export function RoleTasks({
             'aria-label': 'Press item',
             onsubmit: (e: Event) => {
               e.preventDefault();
-              void submit({ kind: 'press', id: pressId(), text, table: target === 'all' ? null : target }, (held) =>
+              void submit({ kind: 'press', id: pressId(), text, table: target === 'all' ? null : Number(target) }, (held) =>
                 held ? 'Sent to your teacher for approval.' : 'Published.',
               );
             },
@@ -103,7 +103,7 @@ export function RoleTasks({
             'select',
             { id: 'press-to', value: target, onchange: (e: Event) => setTarget(valueOf(e)) },
             h('option', { value: 'all' }, 'All tables'),
-            ...info.tables.map((t) => h('option', { value: t.code }, t.name)),
+            ...info.tables.map((t) => h('option', { value: String(t.index) }, t.name)),
           ),
           h('button', { type: 'submit', class: 'primary', disabled: !text.trim() }, 'Publish'),
         ),
