@@ -12,6 +12,7 @@ import { describe, expect, it } from 'vitest';
 import type { GameView, Scenario } from '../../src/engine';
 import type { ClassCreated, ClassOverview, StudentInfo, StudentRecord } from '../../src/net/classProtocol';
 import type { ChatLine, SyncMessage, UpdateMessage } from '../../src/net/protocol';
+import { ClassDb } from '../../src/server/classDb';
 import { parseRoster, placeRoles, splitClass } from '../../src/server/classPlan';
 import { parseCsv } from './csv';
 import { client, testServer, TEST_FACILITATOR_KEY, type TestClient } from './helpers';
@@ -281,4 +282,23 @@ describe('an observer and the press at a class', () => {
     for (const c of [before, back.c, teacher]) c.close();
     await srv.close();
   }, 30_000);
+});
+
+describe('a data file written before roles', () => {
+  it('is read with every student a delegation’s, and takes roles from then on', () => {
+    const db = new Database(':memory:');
+    // class_students as it was: no role column.
+    db.exec(`CREATE TABLE classes (id TEXT PRIMARY KEY, created_at INTEGER NOT NULL, key_hash TEXT NOT NULL, preset TEXT NOT NULL, settings TEXT NOT NULL);
+      CREATE TABLE class_students (class TEXT NOT NULL, id TEXT NOT NULL, name TEXT NOT NULL, room TEXT NOT NULL, delegation TEXT NOT NULL,
+        token_hash TEXT NOT NULL UNIQUE, position INTEGER NOT NULL, PRIMARY KEY (class, id));
+      INSERT INTO classes VALUES ('c1', 1, 'h', 'drill', '{}');
+      INSERT INTO class_students VALUES ('c1', 's1', 'Ana', 'ROOM2345', 'iran', 't1', 0);`);
+    const classes = new ClassDb(db);
+    expect(classes.students('c1')).toEqual([
+      { id: 's1', name: 'Ana', room: 'ROOM2345', delegation: 'iran', tokenHash: 't1', role: 'delegation' },
+    ]);
+    classes.moveStudent('c1', 's1', 'ROOM2345', '', 'observer');
+    expect(classes.students('c1')[0]).toMatchObject({ delegation: '', role: 'observer' });
+    db.close();
+  });
 });
