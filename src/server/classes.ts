@@ -257,7 +257,8 @@ export class Classes {
     for (const code of codes) {
       const room = this.rooms.get(code);
       if (!room) continue;
-      const r = room.pressItem(`${id}-${code}`, `${s.name} (press)`, body, hold);
+      // The student's id in the message id: a press item never takes the id a team's message will use.
+      const r = room.pressItem(`press-${s.id}-${id}-${code}`, `${s.name} (press)`, body, hold);
       last = r;
       if (r.ok) sent.push(code);
     }
