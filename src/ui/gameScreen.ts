@@ -16,7 +16,8 @@ import { SeatTabs } from './seatTabs';
 import { topBar } from './topBar';
 
 export function GameScreen({ app, ui }: { app: App; ui: UiState }): VNode {
-  const sc = app.sc;
+  // A seat at this screen reads the scenario as a room would let it: its own dealt objectives, others' only once revealed.
+  const sc = app.controller.local && ui.seat ? app.controller.local.scenarioFor(ui.seat) : app.sc;
   const set = (patch: Partial<UiState>) => app.store.setState(patch);
   // Nothing of the previous seat stays on the page behind the hot-seat hand-over screen.
   const view = ui.screen === 'handover' ? null : ui.view;
