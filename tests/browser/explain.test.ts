@@ -46,12 +46,10 @@ describe('understood at a glance', () => {
     const page = await soloIran({ width: 1366, height: 768 });
     const dialog = page.getByRole('dialog', { name: 'Round 1 briefing' });
     // What waits for the player, before it negotiates: the framework offer.
-    await expect(
-      dialog
-        .getByRole('list', { name: 'Waiting for you' })
-        .getByText(/Package #1 from .+ waits for your answer/)
-        .count(),
-    ).resolves.toBe(1);
+    // (The AI delegations' offers reach the briefing as they are made.)
+    const waiting = dialog.getByRole('list', { name: 'Waiting for you' }).getByText(/Package #1 from .+ waits for your answer/);
+    await waiting.waitFor({ timeout: 15_000 });
+    await expect(waiting.count()).resolves.toBe(1);
     await shot(page, '1366-r1-briefing');
     await page.keyboard.press('Escape');
     await expect(dialog.count()).resolves.toBe(0);
@@ -97,6 +95,8 @@ describe('understood at a glance', () => {
     await page.getByRole('button', { name: 'Counter package 1' }).click();
     const heading = page.getByRole('heading', { name: 'Counter-offer to #1' });
     await heading.waitFor();
+    // The focus moves in the frame after the form is drawn.
+    await page.waitForFunction(() => document.activeElement?.id === 'compose-h', null, { timeout: 5000 });
     await expect(heading.evaluate((el) => el === document.activeElement)).resolves.toBe(true);
     await expect(page.getByText(/Editing a counter-offer to #1\./).count()).resolves.toBe(1);
     // A counter must differ from the original (identical packages are refused): a longer window.
