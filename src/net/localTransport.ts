@@ -1,6 +1,16 @@
 // Solo and hot-seat: the game runs in this page, admitted by the same authority as a room's (over
 // an in-memory store); AI seats decide in a Web Worker, played by the one seat scheduler.
-import { catalog, scenarioFor, scenarioVersion, viewFor, publicView, type GameState, type GameView, type Intent, type Scenario } from '../engine';
+import {
+  catalog,
+  scenarioFor,
+  scenarioVersion,
+  viewFor,
+  publicView,
+  type GameState,
+  type GameView,
+  type Intent,
+  type Scenario,
+} from '../engine';
 import type { AiClient } from '../ai/client';
 import type { ModelSettings } from '../ai/talk/model';
 import type { TalkReading } from '../ai/talk/respond';

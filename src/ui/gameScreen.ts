@@ -30,6 +30,7 @@ export function GameScreen({ app, ui }: { app: App; ui: UiState }): VNode {
         ui.thinking,
         {
           help: () => set({ help: true }),
+          glossary: () => set({ glossary: true }),
           ...(room ? {} : { save: () => app.download() }),
           quit: () => app.leave(),
           ...(room ? {} : { tutorial: () => set({ tutorial: 0 }) }),
@@ -47,9 +48,9 @@ export function GameScreen({ app, ui }: { app: App; ui: UiState }): VNode {
       h(
         'aside',
         { class: 'left', 'aria-label': 'Your delegation and the bridge' },
-        view && ui.seat ? delegationPanel(sc, view, ui.seat) : null,
+        view && ui.seat ? delegationPanel(sc, view, ui.seat, bridgePanel(sc, view)) : null,
         view && room && ui.seat ? h(TeamSection, { sc, room, seat: ui.seat, qr: (url: string) => qr(url, 120) }) : null,
-        view ? bridgePanel(sc, view) : null,
+        view && !ui.seat ? bridgePanel(sc, view) : null,
         view ? h(SeatSwitcher, { app, ui }) : null,
       ),
       h(MapPanel, {

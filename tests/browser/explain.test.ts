@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { gamePages } from './harness';
-import { playStep, visible } from './play';
+import { playStep, topBarButton, visible } from './play';
 
 const pages = gamePages(join(tmpdir(), 'interlock-dist-explain'));
 const SHOTS = process.env.SHOTS ?? join(tmpdir(), 'interlock-explain-shots');
@@ -55,7 +55,7 @@ describe('understood at a glance', () => {
     await expect(dialog.count()).resolves.toBe(0);
 
     // The glossary from the game screen: every term the newcomer met, Esc closes it.
-    await page.getByRole('button', { name: 'Glossary' }).click();
+    await topBarButton(page, 'Glossary');
     const glossary = page.getByRole('dialog', { name: 'Glossary' });
     for (const t of GLOSSARY_TERMS)
       await expect(
@@ -161,7 +161,10 @@ describe('understood at a glance', () => {
       const page = await soloIran(size);
       await shot(page, `${size.width}-r1-briefing`);
       await page.getByRole('button', { name: 'Continue', exact: true }).click();
-      await expect(page.getByRole('button', { name: 'Glossary' }).isVisible()).resolves.toBe(true);
+      // The glossary is one of the top bar's buttons (folded behind Menu on a narrow bar).
+      await topBarButton(page, 'Glossary');
+      await page.getByRole('dialog', { name: 'Glossary' }).waitFor();
+      await page.keyboard.press('Escape');
       const bridge = page.getByRole('img', { name: /^The bridge of/ });
       await bridge.scrollIntoViewIfNeeded();
       const box = await bridge.boundingBox();

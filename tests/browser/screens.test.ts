@@ -239,7 +239,7 @@ describe('axe-core on every screen', () => {
     await page.getByRole('dialog', { name: 'Round 1 briefing' }).waitFor();
     found.push(...(await axe(page, 'round briefing')));
     await page.keyboard.press('Escape');
-    await page.getByRole('button', { name: 'Glossary' }).first().click();
+    await topBarButton(page, 'Glossary');
     await page.getByRole('dialog').waitFor();
     found.push(...(await axe(page, 'glossary')));
     await page.keyboard.press('Escape');
