@@ -97,6 +97,8 @@ export interface TableSummary {
   version: number;
   /** Students' messages waiting for approval. */
   held: Array<{ id: string; from: string; by: string; to: string; text: string }>;
+  /** The observers' newest notes written at this table (the teacher's eyes only). */
+  notes: Array<{ by: string; round: number; text: string }>;
 }
 
 export interface ClassOverview {

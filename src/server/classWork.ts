@@ -1,7 +1,16 @@
 // What students hand in and what the teacher grades: position statements at the chosen rounds
 // (one per team, during that round), reflections and the confidential peer evaluation once the
 // table's game is over, and the rubric's levels. Peer evaluations reach the teacher only.
-import type { ObserverNote, PeerRating, PressItem, StudentInfo, StudentRecord, StudentRole, StudentWork } from '../net/classProtocol';
+import type {
+  ObserverNote,
+  PeerRating,
+  PressItem,
+  StudentInfo,
+  StudentRecord,
+  StudentRole,
+  StudentWork,
+  TableSummary,
+} from '../net/classProtocol';
 import type { Ack } from '../net/protocol';
 import type { StudentRow, WorkRow } from './classDb';
 import { publicStudent, type ClassEntry, type Classes } from './classes';
@@ -48,6 +57,19 @@ function notesOf(work: readonly WorkRow[], s: StudentRow): ObserverNote[] {
 }
 function pressOf(work: readonly WorkRow[], s: StudentRow): PressItem[] {
   return work.filter((w) => w.kind === 'press' && w.student === s.id).map((w) => w.body as PressItem);
+}
+
+/** The observers' newest notes per table (by the table's code where each was written), for the dashboard's cards. */
+export function tableNotes(classes: Classes, c: ClassEntry, newest = 5): Map<string, TableSummary['notes']> {
+  const out = new Map<string, TableSummary['notes']>();
+  for (const w of classes.db.work(c.row.id)) {
+    if (w.kind !== 'note') continue;
+    const n = w.body as ObserverNote;
+    const list = out.get(n.table) ?? [];
+    list.push({ by: c.students.find((s) => s.id === w.student)?.name ?? '', round: n.round, text: n.text });
+    out.set(n.table, list.slice(-newest));
+  }
+  return out;
 }
 
 export function studentInfo(classes: Classes, c: ClassEntry, s: StudentRow): StudentInfo {

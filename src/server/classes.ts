@@ -94,6 +94,11 @@ export class Classes {
     });
   }
 
+  /** Tells the class's dashboards that a table's card changed without its room changing (an observer's note). */
+  touch(id: string, table: string) {
+    for (const l of this.listeners.get(id) ?? []) l(table);
+  }
+
   listen(id: string, fn: (table: string) => void): () => void {
     const set = this.listeners.get(id) ?? new Set();
     set.add(fn);

@@ -275,6 +275,8 @@ describe('a graded class in the browser', () => {
     await oluTasks.getByLabel('Note for the teacher').fill(note);
     await oluTasks.getByRole('button', { name: 'Save the note' }).click();
     await olu.getByText('Note saved. Only your teacher reads it.').waitFor();
+    // On the table's card at once, and beside the grades.
+    await teacher.getByRole('region', { name: 'Observer notes at Table 1' }).getByText(note).waitFor({ timeout: 10_000 });
     if (SHOTS) await olu.screenshot({ path: join(SHOTS, 'class-observer.png') });
     await teacher.getByRole('tab', { name: 'Assessment' }).click();
     await teacher.getByRole('button', { name: 'Refresh the students’ work' }).click();

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import type { GameView, Scenario } from '../../src/engine';
-import type { ClassCreated, ClassOverview, StudentInfo, StudentRecord } from '../../src/net/classProtocol';
+import type { ClassCreated, ClassOverview, StudentInfo, StudentRecord, TableSummary } from '../../src/net/classProtocol';
 import type { ChatLine, SyncMessage, UpdateMessage } from '../../src/net/protocol';
 import { ClassDb } from '../../src/server/classDb';
 import { parseRoster, placeRoles, splitClass } from '../../src/server/classPlan';
@@ -126,6 +126,8 @@ describe('an observer and the press at a class', () => {
     const w = await teacher.call<{ overview: ClassOverview }>('class.watch', auth);
     if (!w.ok) throw new Error(w.reason);
     const codes = w.overview.tables.map((t) => t.code);
+    const updates: TableSummary[][] = [];
+    teacher.socket.on('class.update', (m: { tables: TableSummary[] }) => updates.push(m.tables));
     expect(pInfo.tables).toEqual(w.overview.tables.map((t, index) => ({ index, name: t.name })));
     for (const code of codes.filter((c) => c !== pInfo.code)) expect(JSON.stringify(pInfo)).not.toContain(code);
     const { c: ca } = await open(url, a);
@@ -154,6 +156,18 @@ describe('an observer and the press at a class', () => {
     // Notes: only the observer writes them; the teacher reads them beside the grades and in the CSV.
     const submit = (c: TestClient, token: string, work: unknown) => c.call('student.submit', { token, work });
     expect(await submit(obs, olu.token, { kind: 'note', text: 'Iran kept the table talking in round 1.' })).toEqual({ ok: true });
+    // The dashboard (watching since class.watch) hears of it on the table's card.
+    await teacher.until(
+      () =>
+        updates.some((tables) =>
+          tables.some(
+            (t) => t.code === table1 && t.notes.some((n) => n.by === 'Olu' && n.text === 'Iran kept the table talking in round 1.'),
+          ),
+        ),
+      5000,
+      'the note on the dashboard',
+    );
+    expect(updates.flat().some((t) => t.code !== table1 && t.notes.length > 0)).toBe(false);
     expect(await submit(ca, a.token, { kind: 'note', text: 'a player may not' })).toMatchObject({ ok: false, code: 'refused' });
     expect(await submit(obs, olu.token, { kind: 'statement', round: 2, text: 'not mine' })).toMatchObject({ ok: false });
     expect(await submit(obs, olu.token, { kind: 'note', text: '' })).toMatchObject({ ok: false, code: 'malformed' });

@@ -131,6 +131,18 @@ export function TableCard({ t, act }: { t: TableSummary; act: TableActs }): VNod
         ),
       ),
     ),
+    t.notes.length
+      ? h(
+          'div',
+          { class: 'held', role: 'region', 'aria-label': `Observer notes at ${t.name}` },
+          h('h3', {}, 'Observer notes'),
+          h(
+            'ul',
+            { class: 'small' },
+            ...t.notes.map((n, i) => h('li', { key: i }, h('strong', {}, `${n.by}, round ${n.round}: `), n.text)),
+          ),
+        )
+      : null,
     t.held.length
       ? h(
           'div',
