@@ -211,7 +211,7 @@ export function records(classes: Classes, c: ClassEntry): StudentRecord[] {
       grade: grade ? (grade.body as { levels: Record<string, number>; comment: string }) : null,
       transcript: room
         ? room.chat
-            .filter((l) => (s.role === 'press' ? l.from === 'press' && l.by === `${s.name} (press)` : l.from === s.delegation))
+            .filter((l) => (s.role === 'press' ? l.from === 'press' && l.by === s.name : l.from === s.delegation))
             .slice(-30)
             .map((l) => ({ by: l.by, to: Array.isArray(l.to) ? l.to.join(', ') : l.to, text: l.text }))
         : [],

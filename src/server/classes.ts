@@ -263,7 +263,7 @@ export class Classes {
       const room = this.rooms.get(code);
       if (!room) continue;
       // The student's id in the message id: a press item never takes the id a team's message will use.
-      const r = room.pressItem(`press-${s.id}-${id}-${code}`, `${s.name} (press)`, body, hold);
+      const r = room.pressItem(`press-${s.id}-${id}-${code}`, s.name, body, hold);
       last = r;
       if (r.ok) sent.push(code);
     }

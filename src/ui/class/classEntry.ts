@@ -90,8 +90,9 @@ async function showTasks(app: App, client: ClassClient, token: string, info: Stu
     document.body.append(host);
   }
   const names = new Map(app.builtIn.delegations.map((d) => [d.id, d.name]));
+  const nameOf = (d: string) => names.get(d) ?? d;
   if (info.student.role !== 'delegation') {
-    render(h(RoleTasks, { store: app.store, client, token, first: info }), host);
+    render(h(RoleTasks, { store: app.store, client, token, first: info, nameOf }), host);
     return;
   }
   render(
@@ -100,7 +101,7 @@ async function showTasks(app: App, client: ClassClient, token: string, info: Stu
       client,
       token,
       first: info,
-      nameOf: (d: string) => names.get(d) ?? d,
+      nameOf,
       chat: (text: string) => app.roomChat('all', text),
     }),
     host,

@@ -18,11 +18,13 @@ export function RoleTasks({
   client,
   token,
   first,
+  nameOf,
 }: {
   store: GameStore;
   client: ClassClient;
   token: string;
   first: StudentInfo;
+  nameOf: (d: string) => string;
 }): VNode | null {
   const ui = useStore(store);
   const [info, setInfo] = useState(first);
@@ -54,7 +56,7 @@ export function RoleTasks({
                 h(
                   'li',
                   { key: l.id },
-                  h('strong', {}, l.from === 'press' ? `Press (${l.by})` : `${l.by}`),
+                  h('strong', {}, `${l.from === 'press' ? 'Press' : l.from === 'facilitator' ? 'White Cell' : nameOf(l.from)} (${l.by})`),
                   l.round ? h('span', { class: 'small muted' }, ` · round ${l.round}`) : null,
                   h('div', {}, l.text),
                 ),
