@@ -128,10 +128,15 @@ describe('a room’s own language model', () => {
       const r = await fac.call('room.model', { set: { url, model: 'm' } });
       expect(r).toMatchObject({ ok: false, code: 'malformed', reason: expect.stringContaining('http:// or https://') });
     }
-    expect(await fac.call('room.model', { set: { url: 'http://127.0.0.1:1', model: '' } })).toMatchObject({ ok: false, code: 'malformed' });
+    expect(await fac.call('room.model', { set: { url: 'http://127.0.0.1:1', model: '' } })).toMatchObject({
+      ok: false,
+      code: 'malformed',
+      reason: expect.stringContaining('the model needs a name'),
+    });
     expect(await fac.call('room.model', { set: { url: 'http://127.0.0.1:1', model: 'm', timeoutSeconds: 600 } })).toMatchObject({
       ok: false,
       code: 'malformed',
+      reason: expect.stringContaining('from 1 to 60 seconds'),
     });
     const iran = teams.iran!.client;
     expect(await iran.call('room.model', { set: { url: urls.words, model: 'm', key: KEY } })).toMatchObject({

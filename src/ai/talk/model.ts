@@ -31,16 +31,20 @@ function isEndpoint(url: string): boolean {
 export const ENDPOINT_PROBLEM =
   'the model’s address must be an http:// or https:// address, such as http://127.0.0.1:11434 (a key goes in its own field)';
 
+const TIMEOUT_RANGE = 'the timeout is from 1 to 60 seconds';
+
 /** The settings a facilitator or a solo player types: checked at the boundary. */
 export const talkModelInput = z.strictObject({
   url: z.string().check(
-    z.maxLength(500),
+    z.maxLength(500, 'an address of at most 500 characters'),
     z.refine((u) => isEndpoint(u.trim()), { message: ENDPOINT_PROBLEM }),
   ),
-  model: z.string().check(z.minLength(1), z.maxLength(100)),
-  key: z.optional(z.string().check(z.maxLength(500))),
+  model: z.string().check(z.minLength(1, 'the model needs a name'), z.maxLength(100, 'a model name of at most 100 characters')),
+  key: z.optional(z.string().check(z.maxLength(500, 'a key of at most 500 characters'))),
   /** How long a reply may take before the offline one is used (1–60 s; 8 s when not given). */
-  timeoutSeconds: z.optional(z.int().check(z.minimum(1), z.maximum(60))),
+  timeoutSeconds: z.optional(
+    z.int('the timeout is a whole number of seconds').check(z.minimum(1, TIMEOUT_RANGE), z.maximum(60, TIMEOUT_RANGE)),
+  ),
 });
 export type TalkModelInput = z.infer<typeof talkModelInput>;
 
