@@ -34,6 +34,18 @@ export { resolveRound, verificationChance, detectionChance, effectiveFunding } f
 export { MONITOR_RULES, monitorOf, type MonitorRule } from './monitors';
 export * from './round';
 export {
+  undoAct,
+  undoInLog,
+  undoProblem,
+  actsAfter,
+  isUndoable,
+  UNDOABLE_ACTS,
+  type LaterIntent,
+  type Undone,
+  type UndoableAct,
+  type UndoLogEntry,
+} from './undo';
+export {
   FLOW_GUARDS,
   ENDING_REASON,
   NEXT_PHASE,

@@ -68,6 +68,9 @@ export function checkFacilitator(scenario: Scenario, s: GameState, intent: Inten
       return null;
     case 'facilitator.end':
       return null;
+    case 'facilitator.undo':
+      // Which acts can be undone is the log's to say (the machine keeps the state before each).
+      return s.step === 'negotiation' || s.step === 'commit' ? null : 'nothing can be undone now';
     default:
       return 'not a facilitator action';
   }

@@ -73,6 +73,7 @@ export const intentSchema = z.discriminatedUnion('type', [
     reason,
   }),
   z.strictObject({ type: z.literal('facilitator.end'), actor: facilitator, outcome, reason }),
+  z.strictObject({ type: z.literal('facilitator.undo'), actor: facilitator, seq: intId, reason }),
 ]);
 
 /** Parses an untrusted value as an intent; the error names the path of the first problem. */

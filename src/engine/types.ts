@@ -308,7 +308,9 @@ export type Intent =
       reason?: string;
       to: 'all' | DelegationId;
     })
-  | (Base<'facilitator.end', 'facilitator'> & { outcome: Outcome; reason?: string });
+  | (Base<'facilitator.end', 'facilitator'> & { outcome: Outcome; reason?: string })
+  /** Takes back the White Cell's act logged as `seq` (a ruling, reveal or inject of this round), with why. */
+  | (Base<'facilitator.undo', 'facilitator'> & { seq: number; reason?: string });
 
 export type IntentType = Intent['type'];
 export type IntentOf<T extends IntentType> = Extract<Intent, { type: T }>;
