@@ -64,6 +64,11 @@ export class GameSession {
     return this.actor.getSnapshot().context.log;
   }
 
+  /** The log entries of the White Cell's acts that can still be undone (this round's, not undone). */
+  get undoableSeqs(): number[] {
+    return (this.actor.getSnapshot().context.acts ?? []).map((a) => a.seq);
+  }
+
   /** The machine's state, e.g. { phaseA: 'negotiation' } or 'drift'. */
   get machineValue(): unknown {
     return this.actor.getSnapshot().value;
