@@ -33,6 +33,7 @@ export {
 export { resolveRound, verificationChance, detectionChance, effectiveFunding } from './resolution';
 export { MONITOR_RULES, monitorOf, type MonitorRule } from './monitors';
 export * from './round';
+export { mselRows, mselInject, dueInjects, checkMsel, type MselRow, type MselStatus } from './msel';
 export {
   undoAct,
   undoInLog,

@@ -2,6 +2,7 @@
 import { catalog } from './catalog';
 import { applyOneShot, draftOf, nameOf, say } from './draft';
 import { stopLossFor } from './interlock';
+import { dueInjects } from './msel';
 import { pick } from './rng';
 import { removeStanding } from './standing';
 import type { Inject, Scenario } from './scenario/schema';
@@ -22,8 +23,9 @@ export function fireInject(scenario: Scenario, s: GameState, inj: Inject) {
 }
 
 export function fireScheduledInjects(scenario: Scenario, s: GameState) {
-  // §10: an inject the facilitator pulled forward has had its effect; it does not fire twice.
-  for (const inj of scenario.injects) if (inj.round === s.round && !s.firedInjects.includes(inj.id)) fireInject(scenario, s, inj);
+  // §10: an inject the facilitator pulled forward has had its effect; it does not fire twice. The
+  // events list as the White Cell planned it decides the rest (held, cancelled, moved, added).
+  for (const inj of dueInjects(scenario, s)) fireInject(scenario, s, inj);
 }
 
 /**

@@ -70,6 +70,7 @@ const FACILITATOR_INTENTS = [
   'facilitator.inject',
   'facilitator.override',
   'facilitator.reveal',
+  'facilitator.msel',
   // Messages are written at any step (the engine refuses them once the game is over).
   'talk.say',
 ] as const;
