@@ -77,14 +77,36 @@ describe('a White Cell exercise', () => {
     // A click made from a view the server judged stale is refused with a notice: the controller fires again.
     const card = wall.locator('.wall-inject').getByText('Drone strike on shipping');
     for (let i = 0; i < 3 && !(await card.isVisible()); i++) {
-      await fac.getByRole('button', { name: 'Fire: Drone strike on shipping' }).click();
+      await fac.getByRole('button', { name: 'Fire now: Drone strike on shipping' }).click();
       await card.waitFor({ timeout: 20_000 }).catch(() => undefined);
     }
     await card.waitFor({ timeout: 20_000 });
     // Pulled forward, a scheduled inject is spent: it cannot be fired again.
-    const protests = fac.getByRole('button', { name: 'Fire: Hard-line protests in Tehran' });
+    const protests = fac.getByRole('button', { name: 'Fire now: Hard-line protests in Tehran' });
     await protests.click();
     await expect.poll(() => protests.isDisabled(), { timeout: 60_000 }).toBe(true);
+
+    // The events list: a scheduled event is held; a written one waits for an explicit choice of
+    // recipients (ticking nobody is no choice), goes to them only, and the form is cleared after.
+    await fac.getByRole('button', { name: 'Hold: Tanker seized near Hormuz' }).click();
+    await fac.getByRole('button', { name: 'Release: Tanker seized near Hormuz' }).waitFor({ timeout: 60_000 });
+    await fac.getByLabel('Title').fill('Port strike');
+    await fac.getByLabel('Text', { exact: true }).fill('Dockers strike in Bandar Abbas.');
+    const fireWritten = fac.getByRole('button', { name: 'Fire this inject now' });
+    expect(await fireWritten.isDisabled()).toBe(true);
+    await fac.getByLabel('Only these delegations (private):').check();
+    expect(await fireWritten.isDisabled()).toBe(true);
+    await fac.getByLabel('Iran', { exact: true }).check();
+    await fireWritten.click();
+    await expect.poll(() => fac.getByLabel('Title').inputValue(), { timeout: 20_000 }).toBe('');
+    await dismiss(iran);
+    await iran.getByText('Port strike').first().waitFor({ timeout: 60_000 });
+    expect(await wall.locator('.wall-inject').getByText('Port strike').count()).toBe(0);
+    // A bad CSV is refused with the reason, and changes nothing.
+    await fac
+      .getByLabel('Import a list (CSV):')
+      .setInputFiles({ name: 'bad.csv', mimeType: 'text/csv', buffer: Buffer.from('id,round\nx,1\n') });
+    await fac.getByText(/Not imported: the first row must name the columns.*The events list is unchanged/).waitFor();
 
     // The ground truth is the console's alone.
     await fac.getByRole('tab', { name: 'Truth' }).click();
@@ -109,6 +131,17 @@ describe('a White Cell exercise', () => {
     await iran.getByText('Revealed to you by the White Cell').waitFor({ timeout: 60_000 });
     // The form is empty again: a second click cannot reveal to someone else.
     expect(await fac.getByLabel('Reveal to').inputValue()).toBe('');
+
+    // Undo the reveal (this round, with a reason, after a question): Iran's panel withdraws it.
+    await fac.getByRole('tab', { name: 'Record and undo' }).click();
+    await fac.getByLabel('Reason for the undo (said with it, kept in the record)').fill('revealed too early');
+    await fac.getByRole('button', { name: /^Undo: Revealed the secret objectives of/ }).click();
+    await fac.getByRole('button', { name: 'Yes, undo it' }).click();
+    await iran.getByText('Revealed to you by the White Cell').waitFor({ state: 'detached', timeout: 60_000 });
+    await fac
+      .getByText(/\(undone\)/)
+      .first()
+      .waitFor({ timeout: 60_000 });
 
     // The team writes to the White Cell.
     await dismiss(iran);
