@@ -134,6 +134,7 @@ function EventRow({ sc, view, row, act }: { sc: Scenario; view: GameView; row: M
   const [round, setRound] = useState(inj.round === undefined ? '' : String(inj.round));
   const change = (c: MselChange) => act.intent({ type: 'facilitator.msel', actor: 'facilitator', changes: [c] });
   const open = view.outcome === null && (row.status === 'pending' || row.status === 'held' || row.status === 'missed');
+  const fireable = view.outcome === null && row.status !== 'cancelled' && !(row.status === 'fired' && inj.round !== undefined);
   const to = inj.audience === 'all' ? 'everyone' : inj.audience.map((d) => sc.delegations.find((x) => x.id === d)?.short ?? d).join(', ');
   const roundField = `round-${inj.id}`;
   return h(
@@ -151,41 +152,47 @@ function EventRow({ sc, view, row, act }: { sc: Scenario; view: GameView; row: M
     h('div', { class: 'small muted' }, `To: ${to} · Effect: ${injectEffect(sc, inj)}`),
     inj.expected ? h('div', { class: 'small' }, h('em', {}, 'Expected: '), inj.expected) : null,
     inj.notes ? h('div', { class: 'small' }, h('em', {}, 'Controller notes: '), inj.notes) : null,
-    open
+    fireable || open
       ? h(
           'div',
           { class: 'row', style: 'gap:4px;flex-wrap:wrap' },
-          button(`Fire now: ${inj.title}`, () => act.intent({ type: 'facilitator.inject', actor: 'facilitator', inject: inj.id }), {
-            // A scheduled event fires once (docs/rules.md §10): pulled forward, it is spent.
-            disabled: row.status === 'fired',
-          }),
+          // A scheduled event fires once (docs/rules.md §10): pulled forward, it is spent; one on demand may fire again.
+          fireable
+            ? button(`Fire now: ${inj.title}`, () => act.intent({ type: 'facilitator.inject', actor: 'facilitator', inject: inj.id }))
+            : null,
           inj.round !== undefined && row.status === 'pending'
             ? button('Hold', () => change({ kind: 'hold', inject: inj.id }), { 'aria-label': `Hold: ${inj.title}` })
             : null,
           row.status === 'held'
             ? button('Release', () => change({ kind: 'release', inject: inj.id }), { 'aria-label': `Release: ${inj.title}` })
             : null,
-          h('label', { for: roundField, class: 'sr-only' }, `New round for ${inj.title} (empty: on demand)`),
-          h('input', {
-            type: 'number',
-            id: roundField,
-            min: view.round + 1,
-            max: sc.tunables.roundLimit,
-            value: round,
-            placeholder: 'on demand',
-            style: 'width:90px',
-            oninput: (e: Event) => setRound(valueOf(e)),
-          }),
-          button('Reschedule', () => change({ kind: 'reschedule', inject: inj.id, round: round.trim() === '' ? null : Number(round) }), {
-            'aria-label': `Reschedule: ${inj.title}`,
-          }),
-          h(Confirm, {
-            label: 'Cancel event',
-            question: `Cancel “${inj.title}”? It will never fire.`,
-            yes: 'Yes, cancel it',
-            onYes: () => change({ kind: 'cancel', inject: inj.id }),
-            attrs: { 'aria-label': `Cancel event: ${inj.title}` },
-          }),
+          ...(open
+            ? [
+                h('label', { for: roundField, class: 'sr-only' }, `New round for ${inj.title} (empty: on demand)`),
+                h('input', {
+                  type: 'number',
+                  id: roundField,
+                  min: view.round + 1,
+                  max: sc.tunables.roundLimit,
+                  value: round,
+                  placeholder: 'on demand',
+                  style: 'width:90px',
+                  oninput: (e: Event) => setRound(valueOf(e)),
+                }),
+                button(
+                  'Reschedule',
+                  () => change({ kind: 'reschedule', inject: inj.id, round: round.trim() === '' ? null : Number(round) }),
+                  { 'aria-label': `Reschedule: ${inj.title}` },
+                ),
+                h(Confirm, {
+                  label: 'Cancel event',
+                  question: `Cancel “${inj.title}”? It will never fire.`,
+                  yes: 'Yes, cancel it',
+                  onYes: () => change({ kind: 'cancel', inject: inj.id }),
+                  attrs: { 'aria-label': `Cancel event: ${inj.title}` },
+                }),
+              ]
+            : []),
         )
       : null,
   );

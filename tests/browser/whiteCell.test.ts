@@ -84,7 +84,13 @@ describe('a White Cell exercise', () => {
     // Pulled forward, a scheduled inject is spent: it cannot be fired again.
     const protests = fac.getByRole('button', { name: 'Fire now: Hard-line protests in Tehran' });
     await protests.click();
-    await expect.poll(() => protests.isDisabled(), { timeout: 60_000 }).toBe(true);
+    // Spent: its row has no actions left and says it fired.
+    await protests.waitFor({ state: 'detached', timeout: 60_000 });
+    await fac
+      .getByRole('listitem')
+      .filter({ hasText: 'Hard-line protests in Tehran' })
+      .getByText(/· fired/)
+      .waitFor();
 
     // The events list: a scheduled event is held; a written one waits for an explicit choice of
     // recipients (ticking nobody is no choice), goes to them only, and the form is cleared after.
