@@ -1,7 +1,7 @@
 // The facilitator's powers (the White Cell): injects, overrides, reveals, pause, end.
 import { catalog } from './catalog';
-import { applyOneShot, editIncident, nameOf, say } from './draft';
-import { fireInject } from './injects';
+import { editIncident, nameOf, say } from './draft';
+import { fireInject, injectEffects } from './injects';
 import { checkMsel, describeChange, mselInject, planAfter, planOf } from './msel';
 import { recordViolation } from './interlock';
 import { effectsProblem } from './scenario/limits';
@@ -97,12 +97,7 @@ export function applyFacilitator(scenario: Scenario, s: GameState, intent: Inten
         if (inj) fireInject(scenario, s, inj);
       } else {
         s.customInjects += 1;
-        applyOneShot(
-          s,
-          intent.inject.effects,
-          null,
-          intent.inject.audience === 'all' ? intent.inject.title : { text: intent.inject.title, audience: intent.inject.audience },
-        );
+        injectEffects(scenario, s, intent.inject.effects, intent.inject.title, intent.inject.audience);
         say(s, 'inject', `${intent.inject.title}: ${intent.inject.text}`, intent.inject.audience);
       }
       return;
