@@ -3,6 +3,7 @@
 // arrives through a port, so only the composition root (main.ts) knows about Phaser.
 import { render } from 'preact';
 import type { Scenario } from '../engine';
+import type { LogEntry } from '../machine/gameMachine';
 import type { RoomAction } from '../net/protocol';
 import { createGameStore, type GameStore } from '../store/gameStore';
 import { AppView } from './appView';
@@ -202,6 +203,16 @@ export class App {
     const text = this.controller.exportSave();
     if (!text) return;
     download(`interlock-${this.local.id}-round${this.controller.transport?.progress().round ?? 0}.json`, text, 'application/json');
+  }
+
+  /** The room's after-action report or replay, as it stands, opened from the console in one click (the facilitator's). */
+  async openRoomDebrief(tab: 'report' | 'replay') {
+    const t = this.controller.room;
+    if (!t || t.role.kind !== 'facilitator') return;
+    const r = await t.downloadLog();
+    if (!r.ok) return this.notify('error', r.reason);
+    const { log } = r.log as { log: { seed: number; entries: LogEntry[] } };
+    this.debrief.open(log.seed, log.entries, tab, 'console', null);
   }
 
   async downloadRoomLog() {

@@ -21,6 +21,8 @@ export interface ConsoleActions {
   intent(i: Intent): void;
   action(a: RoomAction): void;
   download(): void;
+  /** Opens the after-action report or the replay of the room as it stands. */
+  debrief(tab: 'report' | 'replay'): void;
   setTab(t: ConsoleTab): void;
   qr(url: string, size?: number): VNode;
   leave(): void;

@@ -173,6 +173,16 @@ describe('a White Cell exercise', () => {
       .waitFor({ timeout: 60_000 });
     await wall.locator('.wall-end').waitFor({ timeout: 60_000 });
     expect(await wall.getByRole('banner').getByText('Drifting').count()).toBe(0);
+
+    // The debrief opens from the console in one click; the White Cell's undo is in it, marked as its own.
+    await fac.getByRole('button', { name: 'Open the after-action report' }).click();
+    await fac.getByRole('heading', { name: 'Key turning points' }).waitFor({ timeout: 60_000 });
+    await fac
+      .getByText(/The White Cell undid: .*Why undone: revealed too early/)
+      .first()
+      .waitFor();
+    await fac.getByRole('button', { name: 'Back to the console' }).first().click();
+    await fac.getByRole('tab', { name: 'Session' }).waitFor({ timeout: 60_000 });
     expect(errors).toEqual([]);
   }, 300_000);
 });
