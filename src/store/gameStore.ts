@@ -6,7 +6,19 @@ import type { ChatLine, Role, RoomInfo, WhiteCellAct } from '../net/protocol';
 import type { AiNote } from '../net/transport';
 
 export type Screen =
-  'start' | 'game' | 'handover' | 'end' | 'debrief' | 'briefing' | 'compare' | 'lobby' | 'console' | 'projector' | 'joining';
+  | 'start'
+  | 'game'
+  | 'handover'
+  | 'end'
+  | 'debrief'
+  | 'briefing'
+  | 'compare'
+  | 'lobby'
+  | 'console'
+  | 'projector'
+  | 'joining'
+  /** A team link opened on a device that has no name yet: it asks for one first. */
+  | 'joinName';
 export type Tab = 'negotiate' | 'commit' | 'council' | 'messages';
 export type ConsoleTab = 'session' | 'truth' | 'injects' | 'rulings' | 'record' | 'messages';
 

@@ -16,7 +16,7 @@ import { installFocusRescue } from './focusRescue';
 import { h } from './dom';
 import { download } from './download';
 import type { MapFactory, MapPort } from './mapPort';
-import { readRoomLink, RoomFlow } from './roomFlow';
+import { readRoomLink, RoomFlow, type RoomLink } from './roomFlow';
 import type { RoomStartActions } from './roomPanels';
 import type { StartActions } from './startScreen';
 
@@ -31,6 +31,7 @@ export class App {
   mapLines: string[] = [];
   readonly builtIn: Scenario;
   readonly debrief: DebriefRoutes;
+  private pendingLink: RoomLink | null = null;
   private local: Scenario;
 
   constructor(
@@ -50,8 +51,19 @@ export class App {
     const saved = this.rooms.saved();
     if (cls?.kind === 'teacher') this.openClass();
     else if (cls?.kind === 'student') void followStudentLink(this, cls.token);
-    else if (link) void this.rooms.follow(link, saved?.name ?? 'Guest');
+    // A team link on a device without a name asks for one (a teammate is never just "Guest").
+    else if (link?.seat && !saved?.name) {
+      this.pendingLink = link;
+      this.store.setState({ screen: 'joinName' });
+    } else if (link) void this.rooms.follow(link, saved?.name ?? 'Guest');
     else if (saved) void this.rooms.join(saved).then((ok) => (ok ? resumeStudentTasks(this) : undefined));
+  }
+
+  /** Follows the team link that waited for a name. */
+  joinPendingLink(name: string) {
+    const link = this.pendingLink;
+    this.pendingLink = null;
+    if (link) void this.rooms.follow(link, name);
   }
 
   /** The teacher's class pages (set-up and dashboard) in place of the game's interface. */

@@ -69,6 +69,21 @@ describe('a White Cell exercise', () => {
     // No map controls on the wall.
     expect(await wall.getByRole('button', { name: 'Map as text' }).count()).toBe(0);
 
+    // A teammate opens the team link on another laptop: asked for a name first, never "Guest".
+    const token = await iran.evaluate(
+      () => (JSON.parse(localStorage.getItem('interlock.room.v1') ?? '{}') as { as?: { token?: string } }).as?.token,
+    );
+    const mate = await page();
+    await mate.goto(`${srv.url}/#join=${code.replace('-', '')}&seat=${encodeURIComponent(token ?? '')}`);
+    await mate.getByLabel('Your name').fill('Samira');
+    await mate.getByRole('button', { name: 'Join my team' }).click();
+    await mate.getByRole('tab', { name: 'Negotiate' }).waitFor({ timeout: 60_000 });
+    await fac
+      .getByText(/online: .*Samira/)
+      .first()
+      .waitFor({ timeout: 60_000 });
+    expect(await fac.getByText(/online: .*Guest/).count()).toBe(0);
+    await mate.close();
     await fac.getByRole('cell', { name: 'Team Tehran' }).first().waitFor({ timeout: 60_000 });
     await fac.getByRole('button', { name: 'Start the game' }).click();
     // Started: the console says so (an intent made from the view before the start would be stale).
