@@ -218,7 +218,7 @@ export function consoleTabs(
       label('truth', 'Truth'),
       label('injects', 'Injects'),
       label('rulings', 'Rulings'),
-      label('record', 'Record and undo'),
+      label('record', 'Undo'),
       label('messages', `Messages (${room.messages.length})`),
     ),
     h('div', { key: tab, role: 'tabpanel', id: `cpanel-${tab}`, 'aria-labelledby': `ctab-${tab}`, class: 'tabpanel' }, body),

@@ -154,7 +154,7 @@ describe('a White Cell exercise', () => {
     expect(await fac.getByLabel('Reveal to').inputValue()).toBe('');
 
     // Undo the reveal (this round, with a reason, after a question): Iran's panel withdraws it.
-    await fac.getByRole('tab', { name: 'Record and undo' }).click();
+    await fac.getByRole('tab', { name: 'Undo' }).click();
     await fac.getByLabel('Reason for the undo (said with it, kept in the record)').fill('revealed too early');
     await fac.getByRole('button', { name: /^Undo: Revealed the secret objectives of/ }).click();
     await fac.getByRole('button', { name: 'Yes, undo it' }).click();
