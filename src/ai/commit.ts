@@ -225,7 +225,7 @@ export function defectionOptions(scenario: Scenario, view: GameView, me: string,
       span.restraint === m.id &&
       span.reciprocal.some((x) => cat.move.get(x)?.tags.includes('relief') && stands(view, x));
     if (pocketed) gains.push('the relief it bought is already ours');
-    const value = support + funding.reduce((a, [, v]) => a + v / 3, 0) - detection / 5 + (pocketed ? 3 : 0);
+    const value = support + funding.reduce((a, [, v]) => a + v / 3, 0) - detection / 5 + (pocketed ? 8 : 0);
     out.push({ move: m, detection, gain: listOf(gains), value });
   }
   return out.sort((a, b) => b.value - a.value);
