@@ -174,7 +174,8 @@ export function planCommit(scenario: Scenario, view: GameView, me: string, p: Pr
     commit.allocation = a.allocation;
     said.push(a.said);
   }
-  const rep = reprisal(scenario, view, me, p, r, budget);
+  // A reprisal is an escalation too: a plan without shows of strength strikes nobody back.
+  const rep = escalate ? reprisal(scenario, view, me, p, r, budget) : null;
   if (rep) {
     commit.retaliate = rep.retaliate;
     said.push(rep.said);

@@ -227,6 +227,32 @@ describe('doctrine: red lines and counters', () => {
     expect(d?.reason).toMatch(/^We reject: we would give “Reduce naval patrols near Iran's coast”, but the package secures no span/);
   });
 
+  it('an expert joins a council it was offered in round 1, where a standard pragmatist still doubts its partners', () => {
+    // README, AI delegations: a pragmatist joins only once it trusts the other joiners enough; an
+    // expert weighs the shared outcome and gives up reprisals for the council's inquiries at once.
+    const s = structuredClone(createGame(sc, 5));
+    s.step = 'negotiation';
+    for (const d of ids) for (const o of ids) if (d !== o) (s.trust[d] as Record<string, number>)[o] = 40;
+    const joined = offer(s, 'usa', [
+      ['usa', 'usa-join-council'],
+      ['eu', 'eu-join-council'],
+      ['gulf', 'gulf-join-council'],
+    ]);
+    const answerAs = (difficulty: Persona['difficulty']) =>
+      decideStage(
+        sc,
+        decisionView(joined, 'gulf'),
+        'gulf',
+        { personality: 'pragmatist', difficulty },
+        'answer',
+        seatStream(joined, 'gulf'),
+      )[0];
+    const standard = answerAs('standard');
+    expect(standard?.intent.type).toBe('package.reject');
+    expect(standard?.reason).toMatch(/right to answer attacks ourselves/);
+    expect(answerAs('expert')?.intent.type).toBe('package.accept');
+  });
+
   it('a standard proposer builds the partners’ red lines into its packages; a novice does not', () => {
     const s = start();
     const std = decideStage(
