@@ -3,7 +3,8 @@
 // by personality, and deterministic. Balance over 1,000 games lives in the README (npm run sim).
 import { describe, expect, it } from 'vitest';
 import { playToEnd } from '../../src/ai/autoplay';
-import { parsePersonaSpec, PERSONALITIES, type Persona } from '../../src/ai/persona';
+import { parsePersonaSpec, PERSONALITIES, profileOf, type Persona } from '../../src/ai/persona';
+import { planCommit } from '../../src/ai/commit';
 import { SimTable } from '../../src/ai/play';
 import { playSeats, type Stage } from '../../src/ai/scheduler';
 import { decideStage } from '../../src/ai/policy';
@@ -325,6 +326,27 @@ describe('personalities and difficulties', () => {
     const view = decisionView(s, 'iran');
     const a = decideStage(sc, view, 'iran', expert.iran, 'commit', seatStream(s, 'iran'));
     expect(decideStage(sc, view, 'iran', expert.iran, 'commit', seatStream(s, 'iran'))).toEqual(a);
+  });
+
+  it('the expert’s plan without escalation strikes nobody back, where its doctrine’s plan would (README, AI delegations)', () => {
+    // Hawks retaliate often: find sealed commits in which the doctrine's plan strikes back.
+    const hawks = all('hawk');
+    let compared = 0;
+    for (let seed = 1; seed <= 6 && compared < 3; seed++) {
+      const { states } = recordGame(seed, hawks, 6);
+      for (const s of states) {
+        if (s.step !== 'commit') continue;
+        for (const d of ids) {
+          if (s.delegations[d]?.committed) continue;
+          const view = decisionView(s, d);
+          const p = profileOf(sc, d, hawks[d], seatStream(s, d));
+          if (!planCommit(sc, view, d, p).commit.retaliate) continue;
+          expect(planCommit(sc, view, d, p, { keepAll: true, defect: 'never', escalate: false }).commit.retaliate).toBeUndefined();
+          compared += 1;
+        }
+      }
+    }
+    expect(compared).toBeGreaterThan(0);
   });
 
   it('parses per-delegation specs for the command line', () => {
