@@ -314,6 +314,7 @@ export class Gateway {
       olderMessages: chat.more,
       notes: notesFor(room, role),
       thinking: [...room.thinking],
+      ...(role.kind === 'facilitator' ? { acts: room.whiteCellActs() } : {}),
     });
   }
 
@@ -386,6 +387,7 @@ export class Gateway {
       }
       if (info) msg.room = info;
       if (thinking) msg.thinking = thinking;
+      if (a.kind === 'facilitator' && (msg.patch || info)) msg.acts = room.whiteCellActs();
       if (msg.patch || msg.room || msg.thinking || msg.scenario || msg.notes) this.io.to(name).emit('update', msg);
     }
   }
