@@ -59,6 +59,8 @@ export interface ClusterHooks {
   }): void;
   /** The gateway's look-up of clients connected to another process, relayed to this one. */
   remoteSocket: NonNullable<GatewayOptions['remoteSocket']>;
+  /** The gateway's sends wait for the room's log writes (group commits). */
+  durable: NonNullable<GatewayOptions['durable']>;
   /** Once the server listens on its port. */
   listening(port: number): Promise<void>;
   /** Before the server closes: its rooms are handed back. */
@@ -148,7 +150,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     ...opts.gateway,
     trustProxy: !!opts.trustProxy,
     addresses,
-    ...(opts.cluster ? { remoteSocket: opts.cluster.remoteSocket } : {}),
+    ...(opts.cluster ? { remoteSocket: opts.cluster.remoteSocket, durable: opts.cluster.durable } : {}),
   });
   opts.cluster?.attach({ io, rooms, gateway, parseStored });
   // Classes are kept in the embedded data file; cluster mode does not offer them yet (README).

@@ -61,7 +61,7 @@ export async function createCluster(opts: ClusterOptions): Promise<Cluster> {
   const secret = await clusterSecret(pool);
   let parts: Parameters<ClusterHooks['attach']>[0] | null = null;
   const membership = new Membership(pool, () => parts?.rooms.rooms.size ?? 0);
-  const db = new PgRoomDb(new SyncPostgres(opts.databaseUrl, opts.pgWorkerFile), membership.id, () => {
+  const db = new PgRoomDb(new SyncPostgres(opts.databaseUrl, opts.pgWorkerFile, membership.id), membership.id, () => {
     void pool.end();
     void fanout.end();
   });
@@ -159,6 +159,7 @@ export async function createCluster(opts: ClusterOptions): Promise<Cluster> {
     db,
     adapter: createAdapter(fanout),
     remoteSocket: (id) => owner?.socket(id),
+    durable: (room, send, lost) => db.durability.whenDurable(room, send, lost),
     attach(p) {
       parts = p;
       owner = new Owner(p.io, p.gateway, () => secret);
