@@ -42,6 +42,11 @@ export interface GatewayOptions {
    * it (one process over SQLite) every write is durable before it returns, and all leaves at once.
    */
   durable?: (room: string | null, send: () => void, lost?: () => void) => void;
+  /**
+   * Cluster mode: sends an update to a room channel's clients, here and on the processes that
+   * relay some of them (cluster/owner.ts), instead of through socket.io's adapter.
+   */
+  broadcast?: (channel: string, msg: UpdateMessage) => void;
 }
 
 interface Conn {
@@ -408,7 +413,9 @@ export class Gateway {
       }
       if (info) msg.room = info;
       if (thinking) msg.thinking = thinking;
-      if (msg.patch || msg.room || msg.thinking || msg.scenario || msg.notes) this.out(room, () => this.io.to(name).emit('update', msg));
+      if (!msg.patch && !msg.room && !msg.thinking && !msg.scenario && !msg.notes) continue;
+      const broadcast = this.opts.broadcast;
+      this.out(room, () => (broadcast ? broadcast(name, msg) : this.io.to(name).emit('update', msg)));
     }
   }
 

@@ -160,6 +160,7 @@ export async function createCluster(opts: ClusterOptions): Promise<Cluster> {
     adapter: createAdapter(fanout),
     remoteSocket: (id) => owner?.socket(id),
     durable: (room, send, lost) => db.durability.whenDurable(room, send, lost),
+    broadcast: (channel, msg) => owner?.broadcast(channel, 'update', msg),
     attach(p) {
       parts = p;
       owner = new Owner(p.io, p.gateway, () => secret);
