@@ -94,6 +94,7 @@ export async function createCluster(opts: ClusterOptions): Promise<Cluster> {
   /** Takes over rooms nobody alive holds and restores each from the shared log. */
   async function takeOver(which: { code: string } | { limit: number }) {
     if (!parts) return;
+    // Restored in one go after the claim: a client routed here meanwhile finds the room.
     for (const row of await membership.claim(which)) {
       db.owned(row.code, row.epoch);
       try {
