@@ -95,8 +95,14 @@ export function batchStatement(node: string, writes: LogWrite[]): { sql: string;
   return { sql, params };
 }
 
-/** The rooms of a batch that were not written: a write whose room and epoch the fence did not let through. */
-export function lostRooms(writes: LogWrite[], fenced: Array<{ code: string; epoch: number | string }>): string[] {
-  const passed = new Set(fenced.map((f) => `${f.code}\u0000${Number(f.epoch)}`));
-  return [...new Set(writes.filter((w) => !passed.has(`${w.room}\u0000${w.epoch}`)).map((w) => w.room))];
+/** The rooms (each at the epoch it was written under) whose writes the fence did not let through. */
+export function lostRooms(
+  writes: LogWrite[],
+  fenced: Array<{ code: string; epoch: number | string }>,
+): Array<{ code: string; epoch: number }> {
+  const key = (code: string, epoch: number) => `${code}\u0000${epoch}`;
+  const passed = new Set(fenced.map((f) => key(f.code, Number(f.epoch))));
+  const lost = new Map<string, { code: string; epoch: number }>();
+  for (const w of writes) if (!passed.has(key(w.room, w.epoch))) lost.set(key(w.room, w.epoch), { code: w.room, epoch: w.epoch });
+  return [...lost.values()];
 }

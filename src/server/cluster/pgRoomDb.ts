@@ -55,9 +55,12 @@ export class PgRoomDb implements RoomStore {
     sql.onDurable = (d) => {
       const lost = new Set<string>();
       for (const l of d.lost) {
+        const now = this.epochs.get(l.code);
+        // Taken again since (a new epoch, restored from the log without these writes): nothing to undo.
+        if (now !== undefined && now !== l.epoch) continue;
         lost.add(l.code);
         // Only the incarnation that wrote: a room let go already is not let go twice.
-        if (this.epochs.has(l.code)) this.lost(l.code, l.why);
+        if (now !== undefined) this.lost(l.code, l.why);
       }
       this.durability.committed(d.through, lost);
     };

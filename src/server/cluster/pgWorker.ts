@@ -9,10 +9,10 @@ import { batchStatement, lostRooms, type LogWrite } from './logBatch';
 
 export type Job = { kind: 'query'; id: number; sql: string; params: unknown[] } | { kind: 'write'; seq: number; write: LogWrite };
 
-/** What the main thread hears after each group commit: durable through `through`; `lost` rooms were not written. */
+/** What the main thread hears after each group commit: durable through `through`; the writes of `lost` rooms (at their epoch) were not made. */
 export interface Durable {
   through: number;
-  lost: Array<{ code: string; why: string }>;
+  lost: Array<{ code: string; epoch: number; why: string }>;
 }
 
 const {
@@ -66,12 +66,12 @@ function commit(): Promise<void> {
     })
     .then(
       (r) => {
-        const lost = lostRooms(writes, r.rows).map((code) => ({ code, why: 'another server took it over' }));
+        const lost = lostRooms(writes, r.rows).map((l) => ({ ...l, why: 'another server took it over' }));
         durable.postMessage({ through, lost } satisfies Durable);
       },
       (err: Error) => {
-        const rooms = [...new Set(writes.map((w) => w.room))];
-        durable.postMessage({ through, lost: rooms.map((code) => ({ code, why: err.message })) } satisfies Durable);
+        const lost = lostRooms(writes, []).map((l) => ({ ...l, why: err.message }));
+        durable.postMessage({ through, lost } satisfies Durable);
       },
     )
     .finally(() => {
