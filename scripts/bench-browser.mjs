@@ -6,7 +6,9 @@
 //   3. the longest main-thread task while the AI delegations play one round (AI in a Web Worker);
 //   4. the map's frame rate with 100 new (animated) incidents against the same map without them;
 //   5. the debrief: the after-action report of a 12-round game, from its log to the drawn page
-//      (median of 5 openings, the first, cold one apart), and the replay of each round.
+//      (median of 5 openings, the first, cold one apart), and the replay of each round;
+//   6. 100 load-and-quit cycles of a game in one tab: WebGL context warnings and the heap's growth
+//      from the tenth cycle (the code warm) to the hundredth.
 // Prints a table, then one JSON line (the last line of output) for machines.
 // `--only=debrief` (or another measure's name: interactive, ai, map) runs that one alone.
 import { spawnSync } from 'node:child_process';
@@ -23,7 +25,15 @@ const outDir = join(root, 'dist');
 const VIEWPORT = { width: 1280, height: 720 };
 /** The main thread counts as idle after this long without a long task. */
 const QUIET_MS = 1000;
-const TARGETS = { jsGzipKB: 500, interactiveMs: 1500, longestTaskDuringAiTurnMs: 50, fpsRatio: 0.8, reportMs: 300, replayRoundMs: 50 };
+const TARGETS = {
+  jsGzipKB: 500,
+  interactiveMs: 1500,
+  longestTaskDuringAiTurnMs: 50,
+  fpsRatio: 0.8,
+  reportMs: 300,
+  replayRoundMs: 50,
+  cycleHeapGrowthMb: 5,
+};
 const ONLY = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length) ?? null;
 const runs = (name) => ONLY === null || ONLY === name;
 
@@ -341,6 +351,7 @@ async function main() {
     const longestTaskDuringAiTurnMs = runs('ai') ? await aiTurn(browser, url) : null;
     const fps = runs('map') ? await mapFps(browser, url) : null;
     const deb = runs('debrief') ? await debrief(browser, url) : null;
+    const cyc = runs('cycles') ? await cycles(url) : null;
     const result = {
       jsGzipKB: sizes.jsGzipKB,
       phaserChunkGzipKB: sizes.phaserChunkGzipKB,
@@ -350,6 +361,7 @@ async function main() {
       fps100: fps?.fps100 ?? null,
       fpsRatio: fps?.fpsRatio ?? null,
       ...(deb ?? {}),
+      ...(cyc ?? {}),
     };
     const ok = (v, ok) => (ok ? 'ok' : 'OVER');
     const rows = [
@@ -398,6 +410,16 @@ async function main() {
             ],
           ]
         : []),
+      ...(cyc
+        ? [
+            [
+              '100 load-and-quit cycles: heap growth 10→100 (MB), WebGL warnings',
+              `${cyc.cycleHeapGrowthMb}, ${cyc.cycleWarnings}`,
+              `≤ ${TARGETS.cycleHeapGrowthMb}, 0`,
+              ok(0, cyc.cycleHeapGrowthMb <= TARGETS.cycleHeapGrowthMb && cyc.cycleWarnings === 0),
+            ],
+          ]
+        : []),
     ];
     const widths = [0, 1, 2, 3].map((c) => Math.max(...rows.map((r) => r[c].length), ['measure', 'value', 'target', ''][c].length));
     const line = (r) => r.map((c, i) => c.padEnd(widths[i])).join('  ');
@@ -409,6 +431,55 @@ async function main() {
   } finally {
     await browser.close();
     await server.close();
+  }
+}
+
+// ---- 6. load-and-quit cycles -----------------------------------------------------------------------
+
+/** 100 games opened and left in one tab (the map drawn each time): WebGL warnings and heap growth. */
+async function cycles(url) {
+  // WebGL drawn in software, as in the browser tests, so each cycle creates and releases a real context.
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: [...CHROMIUM_ARGS, '--enable-unsafe-swiftshader', '--use-angle=swiftshader'],
+  });
+  try {
+    const page = await browser.newPage({ viewport: { width: 1024, height: 768 } });
+    const warnings = [];
+    page.on('console', (m) => {
+      if (/WebGL context/i.test(m.text())) warnings.push(m.text());
+    });
+    await page.goto(url);
+    await page.getByRole('button', { name: 'Start solo game' }).click();
+    await page.getByRole('heading', { name: /Ceasefire — next/ }).waitFor();
+    const cdp = await page.context().newCDPSession(page);
+    const heapMb = async () => {
+      await cdp.send('HeapProfiler.collectGarbage');
+      return (await cdp.send('Runtime.getHeapUsage')).usedSize / 1e6;
+    };
+    const shown = (role, name) =>
+      page
+        .getByRole(role, { name, exact: true })
+        .isVisible()
+        .catch(() => false);
+    let settled = 0;
+    for (let i = 1; i <= 100; i++) {
+      for (let k = 0; k < 5; k++) {
+        if (await shown('button', 'Skip the guide')) await page.getByRole('button', { name: 'Skip the guide' }).click();
+        else if (await shown('button', 'Continue')) await page.getByRole('button', { name: 'Continue', exact: true }).click();
+        else break;
+      }
+      const bar = page.getByRole('banner');
+      if (!(await bar.getByRole('button', { name: 'Quit to menu' }).isVisible()))
+        await bar.getByRole('button', { name: 'Menu', exact: true }).click();
+      await bar.getByRole('button', { name: 'Quit to menu' }).click();
+      await page.getByRole('button', { name: /Continue saved game/ }).click();
+      await page.waitForFunction(() => window.interlock.mapStats() !== null);
+      if (i === 10) settled = await heapMb();
+    }
+    return { cycleWarnings: warnings.length, cycleHeapGrowthMb: round1((await heapMb()) - settled) };
+  } finally {
+    await browser.close();
   }
 }
 

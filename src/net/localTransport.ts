@@ -1,6 +1,16 @@
 // Solo and hot-seat: the game runs in this page, admitted by the same authority as a room's (over
 // an in-memory store); AI seats decide in a Web Worker, played by the one seat scheduler.
-import { catalog, scenarioFor, viewFor, publicView, type GameState, type GameView, type Intent, type Scenario } from '../engine';
+import {
+  catalog,
+  scenarioFor,
+  scenarioVersion,
+  viewFor,
+  publicView,
+  type GameState,
+  type GameView,
+  type Intent,
+  type Scenario,
+} from '../engine';
 import type { AiClient } from '../ai/client';
 import type { ModelSettings } from '../ai/talk/model';
 import type { TalkReading } from '../ai/talk/respond';
@@ -114,8 +124,16 @@ export class LocalTransport implements Transport {
 
   /** The scenario as one seat (or the public, null) may read it: the rule a room applies. */
   scenarioFor(seat: string | null): Scenario {
-    return scenarioFor(this.scenario, this.session.state, seat === null ? { kind: 'public' } : { kind: 'delegation', id: seat });
+    // The same object while nothing it shows changed, so the screen's parts keyed on it stay put.
+    const key = `${seat ?? ''}|${scenarioVersion(this.session.state)}`;
+    if (this.seatScenario?.key !== key)
+      this.seatScenario = {
+        key,
+        scenario: scenarioFor(this.scenario, this.session.state, seat === null ? { kind: 'public' } : { kind: 'delegation', id: seat }),
+      };
+    return this.seatScenario.scenario;
   }
+  private seatScenario: { key: string; scenario: Scenario } | null = null;
 
   /** An intent of a person at this screen: admitted as a room admits a seat's (the seat must be a person's). */
   send(intent: Intent, opts: SendOptions = {}): Promise<SendResult> {

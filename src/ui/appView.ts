@@ -20,10 +20,13 @@ export function AppView({ app }: { app: App }): VNode {
     { style: 'display:contents' },
     screen(app, ui),
     ui.help ? howToPlay(app.scenario, () => app.store.setState({ help: false })) : null,
-    glossaryButton(() => app.store.setState({ glossary: true })),
+    // Where the screen has a top bar, the glossary is one of its buttons; elsewhere it floats in a corner.
+    hasTopBar(ui) ? null : glossaryButton(() => app.store.setState({ glossary: true })),
     ui.glossary ? h(GlossaryDialog, { close: () => app.store.setState({ glossary: false }) }) : null,
   );
 }
+
+const hasTopBar = (ui: UiState) => ui.view !== null && (ui.screen === 'game' || ui.screen === 'console' || ui.screen === 'projector');
 
 function screen(app: App, ui: UiState): VNode | null {
   switch (ui.screen) {

@@ -16,7 +16,8 @@ import { SeatTabs } from './seatTabs';
 import { topBar } from './topBar';
 
 export function GameScreen({ app, ui }: { app: App; ui: UiState }): VNode {
-  const sc = app.sc;
+  // A seat at this screen reads the scenario as a room would let it: its own dealt objectives, others' only once revealed.
+  const sc = app.controller.local && ui.seat ? app.controller.local.scenarioFor(ui.seat) : app.sc;
   const set = (patch: Partial<UiState>) => app.store.setState(patch);
   // Nothing of the previous seat stays on the page behind the hot-seat hand-over screen.
   const view = ui.screen === 'handover' ? null : ui.view;
@@ -29,6 +30,7 @@ export function GameScreen({ app, ui }: { app: App; ui: UiState }): VNode {
         ui.thinking,
         {
           help: () => set({ help: true }),
+          glossary: () => set({ glossary: true }),
           ...(room ? {} : { save: () => app.download() }),
           quit: () => app.leave(),
           ...(room ? {} : { tutorial: () => set({ tutorial: 0 }) }),
@@ -46,9 +48,9 @@ export function GameScreen({ app, ui }: { app: App; ui: UiState }): VNode {
       h(
         'aside',
         { class: 'left', 'aria-label': 'Your delegation and the bridge' },
-        view && ui.seat ? delegationPanel(sc, view, ui.seat) : null,
+        view && ui.seat ? delegationPanel(sc, view, ui.seat, bridgePanel(sc, view)) : null,
         view && room && ui.seat ? h(TeamSection, { sc, room, seat: ui.seat, qr: (url: string) => qr(url, 120) }) : null,
-        view ? bridgePanel(sc, view) : null,
+        view && !ui.seat ? bridgePanel(sc, view) : null,
         view ? h(SeatSwitcher, { app, ui }) : null,
       ),
       h(MapPanel, {

@@ -9,7 +9,8 @@ import { h, type VNode } from './dom';
 import { colorOf, nameOf, trackName } from './context';
 import { revealedObjectives } from './revealedObjectives';
 
-export function delegationPanel(sc: Scenario, view: GameView, seat: string): VNode {
+/** `middle`: what stands between the delegation's figures and its goals (the bridge, on the game screen: the signature picture above the fold). */
+export function delegationPanel(sc: Scenario, view: GameView, seat: string, middle: VNode | null = null): VNode {
   const d = sc.delegations.find((x) => x.id === seat);
   const st = view.delegations[seat];
   if (!d || !st) return h('div', {});
@@ -33,6 +34,7 @@ export function delegationPanel(sc: Scenario, view: GameView, seat: string): VNo
       h('span', {}, term('actionPoints', 'Action points this round')),
       h('strong', {}, `${apAvailable(view, seat)} of ${sc.tunables.actionPoints}`),
     ),
+    middle,
     h('h3', { style: 'margin-top:10px' }, 'Public goals'),
     h('ul', { class: 'plain small' }, ...d.goals.map((g) => h('li', {}, `• ${g}`))),
     h(

@@ -153,9 +153,11 @@ export function ReplayView({ deps, stats, bar }: { deps: ReplayDeps; stats: Repl
       view && seat ? delegationPanel(scenarioFor(sc, view, { kind: 'delegation', id: seat }), view, seat) : null,
       view ? bridgePanel(sc, view) : null,
     ),
+    // The map is the replay's main content; the asides stay top-level landmarks beside it.
     h(
-      'section',
-      { class: 'mapwrap', 'aria-label': 'Map of the region in the round shown' },
+      'main',
+      { class: 'mapwrap', 'aria-labelledby': 'replay-title' },
+      h('h1', { id: 'replay-title', class: 'sr-only' }, `Replay: round ${round} of ${last}, the map of the region`),
       h('div', { class: 'mapcanvas', ref: host, ...mapHostAttrs }),
       h('details', { class: 'maptext-d' }, h('summary', {}, 'Map as text'), h('ul', {}, ...mapLines.map((l, i) => h('li', { key: i }, l)))),
     ),

@@ -61,10 +61,13 @@ export function RoomScreen({ app, ui, view, room, variant }: RoomScreenProps): V
     h(
       'div',
       { class: 'game console' },
-      topBar(sc, view, ui.thinking, { help: () => set({ help: true }), quit: () => app.rooms.leave() }, [
-        clockChip(room.info.clock, room.skewMs),
-        connectionChip(room),
-      ]),
+      topBar(
+        sc,
+        view,
+        ui.thinking,
+        { help: () => set({ help: true }), glossary: () => set({ glossary: true }), quit: () => app.rooms.leave() },
+        [clockChip(room.info.clock, room.skewMs), connectionChip(room)],
+      ),
       h(
         'aside',
         { class: 'left', 'aria-label': 'Your delegation and the bridge' },

@@ -40,7 +40,7 @@ export function topBar(
   sc: Scenario,
   view: GameView,
   thinking: readonly string[],
-  act: { help(): void; save?: () => void; quit(): void; tutorial?: () => void },
+  act: { help(): void; glossary?: () => void; save?: () => void; quit(): void; tutorial?: () => void },
   /** What a room adds: its clock and the connection. */
   extra: Array<VNode | null> = [],
 ): VNode {
@@ -96,6 +96,7 @@ export function topBar(
       actions: [
         act.tutorial ? { label: 'Guide', title: 'A guided tour of this screen', run: act.tutorial } : null,
         { label: 'Help', title: 'How to play', run: act.help },
+        act.glossary ? { label: 'Glossary', title: 'The words of the game explained', run: act.glossary } : null,
         act.save ? { label: 'Save file', title: 'Download this game as a save file', run: act.save } : null,
         act.save ? { label: 'Quit to menu', title: 'Back to the start screen', run: act.quit } : { label: 'Leave the room', run: act.quit },
       ].filter((a): a is TopBarAction => a !== null),

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { gamePages } from './harness';
-import { playStep, visible } from './play';
+import { playStep, topBarButton, visible } from './play';
 
 const pages = gamePages(join(tmpdir(), 'interlock-dist-explain'));
 const SHOTS = process.env.SHOTS ?? join(tmpdir(), 'interlock-explain-shots');
@@ -46,18 +46,16 @@ describe('understood at a glance', () => {
     const page = await soloIran({ width: 1366, height: 768 });
     const dialog = page.getByRole('dialog', { name: 'Round 1 briefing' });
     // What waits for the player, before it negotiates: the framework offer.
-    await expect(
-      dialog
-        .getByRole('list', { name: 'Waiting for you' })
-        .getByText(/Package #1 from .+ waits for your answer/)
-        .count(),
-    ).resolves.toBe(1);
+    // (The AI delegations' offers reach the briefing as they are made.)
+    const waiting = dialog.getByRole('list', { name: 'Waiting for you' }).getByText(/Package #1 from .+ waits for your answer/);
+    await waiting.waitFor({ timeout: 15_000 });
+    await expect(waiting.count()).resolves.toBe(1);
     await shot(page, '1366-r1-briefing');
     await page.keyboard.press('Escape');
     await expect(dialog.count()).resolves.toBe(0);
 
     // The glossary from the game screen: every term the newcomer met, Esc closes it.
-    await page.getByRole('button', { name: 'Glossary' }).click();
+    await topBarButton(page, 'Glossary');
     const glossary = page.getByRole('dialog', { name: 'Glossary' });
     for (const t of GLOSSARY_TERMS)
       await expect(
@@ -97,6 +95,8 @@ describe('understood at a glance', () => {
     await page.getByRole('button', { name: 'Counter package 1' }).click();
     const heading = page.getByRole('heading', { name: 'Counter-offer to #1' });
     await heading.waitFor();
+    // The focus moves in the frame after the form is drawn.
+    await page.waitForFunction(() => document.activeElement?.id === 'compose-h', null, { timeout: 5000 });
     await expect(heading.evaluate((el) => el === document.activeElement)).resolves.toBe(true);
     await expect(page.getByText(/Editing a counter-offer to #1\./).count()).resolves.toBe(1);
     // A counter must differ from the original (identical packages are refused): a longer window.
@@ -161,7 +161,10 @@ describe('understood at a glance', () => {
       const page = await soloIran(size);
       await shot(page, `${size.width}-r1-briefing`);
       await page.getByRole('button', { name: 'Continue', exact: true }).click();
-      await expect(page.getByRole('button', { name: 'Glossary' }).isVisible()).resolves.toBe(true);
+      // The glossary is one of the top bar's buttons (folded behind Menu on a narrow bar).
+      await topBarButton(page, 'Glossary');
+      await page.getByRole('dialog', { name: 'Glossary' }).waitFor();
+      await page.keyboard.press('Escape');
       const bridge = page.getByRole('img', { name: /^The bridge of/ });
       await bridge.scrollIntoViewIfNeeded();
       const box = await bridge.boundingBox();

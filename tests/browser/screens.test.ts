@@ -239,7 +239,7 @@ describe('axe-core on every screen', () => {
     await page.getByRole('dialog', { name: 'Round 1 briefing' }).waitFor();
     found.push(...(await axe(page, 'round briefing')));
     await page.keyboard.press('Escape');
-    await page.getByRole('button', { name: 'Glossary' }).first().click();
+    await topBarButton(page, 'Glossary');
     await page.getByRole('dialog').waitFor();
     found.push(...(await axe(page, 'glossary')));
     await page.keyboard.press('Escape');
@@ -343,7 +343,9 @@ describe('axe-core on every screen', () => {
 });
 
 describe('the map releases its WebGL context', () => {
-  it('100 load-and-quit cycles in one tab: no context warning, the heap stays flat', async () => {
+  // The heap over 100 cycles is measured by `npm run bench:browser` (a memory target); here, enough
+  // cycles to see every game release its WebGL context and leave one canvas behind it.
+  it('25 load-and-quit cycles in one tab: no context warning, one canvas, the heap does not climb', async () => {
     const page = await open({ width: 1024, height: 768 });
     const warnings: string[] = [];
     page.on('console', (m) => {
@@ -359,7 +361,7 @@ describe('the map releases its WebGL context', () => {
     const mapDrawn = () =>
       page.waitForFunction(() => (window as unknown as { interlock: { mapStats(): unknown } }).interlock.mapStats() !== null);
     let settled = 0;
-    for (let i = 1; i <= 100; i++) {
+    for (let i = 1; i <= 25; i++) {
       // The round's briefing (or the guide) may stand over the game: closed as a player would.
       await dismissDialogs(page);
       await topBarButton(page, 'Quit to menu');
@@ -370,8 +372,9 @@ describe('the map releases its WebGL context', () => {
     }
     const end = await heapMb();
     expect(warnings).toEqual([]);
-    // Before the fix every game left its whole screen behind (about 0.18 MB a cycle, 16 MB over 90).
-    expect(end - settled).toBeLessThan(5);
+    expect(await page.locator('canvas').count()).toBe(1);
+    // Before the fix every game left its whole screen behind (about 0.18 MB a cycle, 2.7 MB over 15).
+    expect(end - settled).toBeLessThan(2);
     await page.context().close();
   }, 900_000);
 });

@@ -80,7 +80,9 @@ async function writeLines(c: TestClient, who: string, until: () => boolean) {
       // No answer, or not in the room again yet (a reconnection): the same id again.
       await sleep(150);
     }
-    await sleep(40);
+    // A fast typist, yet within a seat's allowance (10 messages a second): the writer must not use up
+    // the allowance its seat needs to resync after the failover.
+    await sleep(150);
   }
   return { acked, sent };
 }
