@@ -14,7 +14,11 @@ if (!entry || !existsSync(entry)) {
   process.stderr.write(`usage: node scripts/cli.mjs <sim|dominance|replay|bench|scenarioCheck|talk> [args]\n`);
   process.exit(1);
 }
-const outfile = join(root, 'node_modules', '.cache', 'interlock-cli', `${name}.mjs`);
+// INTERLOCK_BUNDLE_DIR (as for the server): worktrees sharing one node_modules build apart.
+const outfile = join(
+  process.env.INTERLOCK_BUNDLE_DIR ? join(process.env.INTERLOCK_BUNDLE_DIR, 'cli') : join(root, 'node_modules', '.cache', 'interlock-cli'),
+  `${name}.mjs`,
+);
 await build({
   entryPoints: [entry],
   outfile,

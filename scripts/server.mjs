@@ -40,7 +40,9 @@ if (!args.has('--no-client-build') && (!existsSync(built) || statSync(built).mti
 // Brotli and gzip copies of the build, made once here rather than on every request.
 if (existsSync(built)) precompress(join(root, 'dist'));
 
-const outdir = join(root, 'node_modules', '.cache', 'interlock-server');
+// INTERLOCK_BUNDLE_DIR: somewhere else for the bundle (worktrees that share one node_modules
+// would otherwise build over each other's server).
+const outdir = process.env.INTERLOCK_BUNDLE_DIR ?? join(root, 'node_modules', '.cache', 'interlock-server');
 // The bundle is made again only when a source changed (a restart after a crash is quicker).
 const bundled = Math.min(...['main.mjs', 'aiWorker.mjs', 'pgWorker.mjs'].map((f) => newest(join(outdir, f)) || 0));
 const serverSources = Math.max(newest(join(root, 'src')), newest(join(root, 'package.json')));

@@ -9,9 +9,14 @@ import {
   applyIntent,
   openCommit,
   resolveRound,
+  actsAfter,
+  undoInLog,
+  undoProblem,
   type GameState,
   type Intent,
   type Scenario,
+  type UndoableAct,
+  type UndoLogEntry,
 } from '../engine/core';
 import { playSteps, type Decider, type Table } from './scheduler';
 
@@ -25,6 +30,10 @@ export class SimTable implements Table {
   resolved = 0;
   /** The last resolved round's state, before the flow's next step (the debrief's round frames). */
   lastResolved: GameState | null = null;
+  /** Intents accepted so far (the log's sequence numbers), this round's, and the White Cell's acts still undoable. */
+  private accepted = 0;
+  private roundLog: UndoLogEntry[] = [];
+  private acts: UndoableAct[] = [];
 
   constructor(
     private readonly scenario: Scenario,
@@ -36,8 +45,19 @@ export class SimTable implements Table {
   }
 
   send(intent: Intent): { ok: true } | { ok: false; reason: string } {
+    if (intent.type === 'facilitator.undo') {
+      const problem = undoProblem(this.scenario, this.state, this.roundLog, this.acts, intent);
+      const r = problem === null ? undoInLog(this.scenario, this.roundLog, this.acts, intent) : null;
+      if (!r) return { ok: false, reason: problem ?? 'nothing to undo' };
+      this.logged(intent);
+      this.state = r.game;
+      this.acts = r.acts;
+      return { ok: true };
+    }
     const reason = checkIntent(this.scenario, this.state, intent);
     if (reason !== null) return { ok: false, reason };
+    this.acts = actsAfter(this.acts, this.accepted + 1, intent, this.state);
+    this.logged(intent);
     if (intent.type === 'step.close') {
       if (this.state.step === 'negotiation') this.state = openCommit(this.scenario, this.state);
       else this.resolve();
@@ -49,7 +69,14 @@ export class SimTable implements Table {
     return { ok: true };
   }
 
+  private logged(intent: Intent) {
+    this.accepted += 1;
+    this.roundLog.push({ seq: this.accepted, round: this.state.round, intent });
+  }
+
   private resolve() {
+    this.roundLog = [];
+    this.acts = [];
     this.resolved += 1;
     this.lastResolved = resolveRound(this.scenario, this.state);
     this.state = closeRound(this.scenario, this.lastResolved);

@@ -120,6 +120,8 @@ export class BenchClient {
   version = 0;
   paused = false;
   waiters: Array<{ min: number; done: (t: number) => void }> = [];
+  /** Waiting for a text in what the server sends this client (the facilitator's view of the ground truth). */
+  textWaiters: Array<{ text: string; done: (t: number) => void }> = [];
   constructor(url: string, address: string = nextAddress(), opts: { reconnection?: boolean } = {}) {
     this.socket = io(url, {
       transports: ['websocket'],
@@ -135,6 +137,16 @@ export class BenchClient {
     };
     this.socket.on('sync', seen);
     this.socket.on('update', seen);
+    this.socket.on('update', (m: unknown) => {
+      if (this.textWaiters.length === 0) return;
+      const now = performance.now();
+      const body = JSON.stringify(m);
+      this.textWaiters = this.textWaiters.filter((w) => (body.includes(w.text) ? (w.done(now), false) : true));
+    });
+  }
+  /** Resolves with the time a message from the server first carried `text`. */
+  sees(text: string): Promise<number> {
+    return new Promise((done) => this.textWaiters.push({ text, done }));
   }
   ready() {
     return new Promise<void>((r) => (this.socket.connected ? r() : this.socket.once('connect', () => r())));
@@ -183,6 +195,30 @@ export async function benchRoom(url: string, seed: number): Promise<BenchRoom> {
   clients.push(projector);
   await fac.call('room.action', { id: msgId(), action: { kind: 'start' } });
   return { code, fac, clients, tokens };
+}
+
+let truthSeq = 0;
+
+/**
+ * The console's ground truth (issue #17's target: within 1 s, p95): a team writes privately to
+ * another delegation (a change of the engine's state only its parties and the White Cell may
+ * read), timed from the send until the facilitator's page has the view that holds it.
+ */
+export async function truthOnce(room: BenchRoom): Promise<number> {
+  const k = truthSeq++;
+  const from = 1 + (k % SEATS.length);
+  const seat = room.clients[from] as BenchClient;
+  const actor = SEATS[from - 1] as string;
+  const to = SEATS[(from + (k % (SEATS.length - 1))) % SEATS.length] as string;
+  const text = `truth probe ${k} ${Math.random().toString(36).slice(2, 8)}`;
+  const t0 = performance.now();
+  const seen = room.fac.sees(text);
+  const ack = await seat.call('intent', { id: msgId(), version: seat.version, intent: { type: 'talk.say', actor, to: [to], text } });
+  if (!ack.ok) {
+    room.fac.textWaiters = room.fac.textWaiters.filter((w) => w.text !== text);
+    throw new Error(`talk.say: ${ack.reason}`);
+  }
+  return (await seen) - t0;
 }
 
 /**

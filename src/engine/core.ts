@@ -33,6 +33,19 @@ export {
 export { resolveRound, verificationChance, detectionChance, effectiveFunding } from './resolution';
 export { MONITOR_RULES, monitorOf, type MonitorRule } from './monitors';
 export * from './round';
+export { mselRows, mselInject, dueInjects, checkMsel, type MselRow, type MselStatus } from './msel';
+export {
+  undoAct,
+  undoInLog,
+  undoProblem,
+  actsAfter,
+  isUndoable,
+  UNDOABLE_ACTS,
+  type LaterIntent,
+  type Undone,
+  type UndoableAct,
+  type UndoLogEntry,
+} from './undo';
 export {
   FLOW_GUARDS,
   ENDING_REASON,

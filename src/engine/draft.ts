@@ -60,6 +60,8 @@ export function shallowCopy(s: GameState): GameState {
     events: s.events,
     changes: s.changes,
     history: s.history,
+    // Absent until the White Cell first changes the events list (so older games keep their hash).
+    ...(s.msel ? { msel: s.msel } : {}),
   };
 }
 

@@ -1,7 +1,8 @@
 // The facilitator's powers (the White Cell): injects, overrides, reveals, pause, end.
 import { catalog } from './catalog';
-import { applyOneShot, editIncident, nameOf, say } from './draft';
-import { fireInject } from './injects';
+import { editIncident, nameOf, say } from './draft';
+import { fireInject, injectEffects } from './injects';
+import { checkMsel, describeChange, mselInject, planAfter, planOf } from './msel';
 import { recordViolation } from './interlock';
 import { effectsProblem } from './scenario/limits';
 import type { Effects, Scenario } from './scenario/schema';
@@ -37,10 +38,11 @@ export function checkFacilitator(scenario: Scenario, s: GameState, intent: Inten
       return s.step === 'negotiation' || s.step === 'commit' ? null : 'no step to close';
     case 'facilitator.inject': {
       if (typeof intent.inject === 'string') {
-        const inj = scenario.injects.find((i) => i.id === intent.inject);
+        const inj = mselInject(scenario, s, intent.inject);
         if (!inj) return `unknown inject "${intent.inject}"`;
         if (inj.round !== undefined && s.firedInjects.includes(inj.id))
           return `"${inj.title}" has already fired (a scheduled inject fires once)`;
+        if (planOf(s).cancelled.includes(inj.id)) return `"${inj.title}" is cancelled`;
         return null;
       }
       const inj = intent.inject;
@@ -68,6 +70,12 @@ export function checkFacilitator(scenario: Scenario, s: GameState, intent: Inten
       return null;
     case 'facilitator.end':
       return null;
+    case 'facilitator.msel':
+      if (intent.changes.length === 0) return 'no change to the events list';
+      return checkMsel(scenario, s, intent.changes);
+    case 'facilitator.undo':
+      // Which acts can be undone is the log's to say (the machine keeps the state before each).
+      return s.step === 'negotiation' || s.step === 'commit' ? null : 'nothing can be undone now';
     default:
       return 'not a facilitator action';
   }
@@ -85,16 +93,11 @@ export function applyFacilitator(scenario: Scenario, s: GameState, intent: Inten
       return;
     case 'facilitator.inject':
       if (typeof intent.inject === 'string') {
-        const inj = scenario.injects.find((i) => i.id === intent.inject);
+        const inj = mselInject(scenario, s, intent.inject);
         if (inj) fireInject(scenario, s, inj);
       } else {
         s.customInjects += 1;
-        applyOneShot(
-          s,
-          intent.inject.effects,
-          null,
-          intent.inject.audience === 'all' ? intent.inject.title : { text: intent.inject.title, audience: intent.inject.audience },
-        );
+        injectEffects(scenario, s, intent.inject.effects, intent.inject.title, intent.inject.audience);
         say(s, 'inject', `${intent.inject.title}: ${intent.inject.text}`, intent.inject.audience);
       }
       return;
@@ -138,6 +141,15 @@ export function applyFacilitator(scenario: Scenario, s: GameState, intent: Inten
       withReason(s, from, intent.reason);
       return;
     }
+    case 'facilitator.msel':
+      say(
+        s,
+        'msel',
+        `White Cell changed the events list: ${intent.changes.map((c) => describeChange(scenario, s, c)).join('; ')}.`,
+        'secret',
+      );
+      s.msel = planAfter(scenario, s, intent.changes);
+      return;
     case 'facilitator.end':
       s.outcome = intent.outcome;
       s.endReason = intent.reason ?? 'the facilitator ended the game';

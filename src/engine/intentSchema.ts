@@ -73,6 +73,34 @@ export const intentSchema = z.discriminatedUnion('type', [
     reason,
   }),
   z.strictObject({ type: z.literal('facilitator.end'), actor: facilitator, outcome, reason }),
+  z.strictObject({
+    type: z.literal('facilitator.msel'),
+    actor: facilitator,
+    changes: z
+      .array(
+        z.discriminatedUnion('kind', [
+          z.strictObject({ kind: z.literal('hold'), inject: name }),
+          z.strictObject({ kind: z.literal('release'), inject: name }),
+          z.strictObject({ kind: z.literal('cancel'), inject: name }),
+          z.strictObject({ kind: z.literal('reschedule'), inject: name, round: z.nullable(int(1, 40)) }),
+          z.strictObject({
+            kind: z.literal('add'),
+            event: z.strictObject({
+              id: name,
+              title: str(80, 1),
+              text: str(600, 1),
+              audience: z.union([z.literal('all'), z.array(name).check(z.minLength(1), z.maxLength(8))]),
+              effects,
+              round: z.optional(int(1, 40)),
+              expected: z.optional(str(600)),
+              notes: z.optional(str(600)),
+            }),
+          }),
+        ]),
+      )
+      .check(z.minLength(1), z.maxLength(200)),
+  }),
+  z.strictObject({ type: z.literal('facilitator.undo'), actor: facilitator, seq: intId, reason }),
 ]);
 
 /** Parses an untrusted value as an intent; the error names the path of the first problem. */

@@ -251,7 +251,36 @@ export interface GameState {
   /** Every change of tension, support and trust with its cause, in the order applied (append-only). */
   changes: FigureChange[];
   history: RoundRecord[];
+  /** SECRET (the White Cell's): the events list as the facilitator changed it; absent until the first change. */
+  msel?: MselPlan;
 }
+
+/** An event the White Cell adds to the events list during play (an inject without a shock). */
+export interface MselEvent {
+  id: string;
+  title: string;
+  text: string;
+  audience: 'all' | DelegationId[];
+  effects: Effects;
+  round?: number;
+  expected?: string;
+  notes?: string;
+}
+
+/** The facilitator's changes to the events list: held, cancelled, rescheduled (null: on demand), added. */
+export interface MselPlan {
+  held: string[];
+  cancelled: string[];
+  rounds: Record<string, number | null>;
+  added: MselEvent[];
+}
+
+export type MselChange =
+  | { kind: 'hold'; inject: string }
+  | { kind: 'release'; inject: string }
+  | { kind: 'cancel'; inject: string }
+  | { kind: 'reschedule'; inject: string; round: number | null }
+  | { kind: 'add'; event: MselEvent };
 
 type Base<T extends string, A = Actor> = { type: T; actor: A };
 
@@ -308,7 +337,11 @@ export type Intent =
       reason?: string;
       to: 'all' | DelegationId;
     })
-  | (Base<'facilitator.end', 'facilitator'> & { outcome: Outcome; reason?: string });
+  | (Base<'facilitator.end', 'facilitator'> & { outcome: Outcome; reason?: string })
+  /** Changes the events list (MSEL): all the changes are made, or none (a CSV import is one of these). */
+  | (Base<'facilitator.msel', 'facilitator'> & { changes: MselChange[] })
+  /** Takes back the White Cell's act logged as `seq` (a ruling, reveal or inject of this round), with why. */
+  | (Base<'facilitator.undo', 'facilitator'> & { seq: number; reason?: string });
 
 export type IntentType = Intent['type'];
 export type IntentOf<T extends IntentType> = Extract<Intent, { type: T }>;

@@ -156,6 +156,8 @@ function filtered(s: GameState, viewer: DelegationId | null, audience: Audience,
   v.events = withLog ? visibleEvents(s, viewer) : [];
   v.changes = withLog ? visibleChanges(s, viewer) : [];
   if (!withLog) v.history = [];
+  // The events list as the White Cell planned it (held, moved, added, its notes) is its own.
+  if (v.msel) delete v.msel;
   v.viewer = audience;
   return v;
 }

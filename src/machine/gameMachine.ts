@@ -11,6 +11,7 @@ import {
   checkIntent,
   ENDING_REASON,
   endGame,
+  actsAfter,
   frameworkAgreed,
   openingState,
   openCommit,
@@ -24,6 +25,9 @@ import {
   type Outcome,
   type PhaseId,
   type Scenario,
+  undoInLog,
+  undoProblem,
+  type UndoableAct,
 } from '../engine';
 
 export interface LogEntry {
@@ -36,7 +40,13 @@ export interface LogEntry {
 export interface GameContext {
   game: GameState;
   log: LogEntry[];
+  /** The White Cell's acts that can still be undone: this round's, not undone (absent in older snapshots). */
+  acts?: UndoableAct[];
 }
+
+/** Why the White Cell cannot undo this act now, or null (docs/rules.md §10). */
+export const undoProblemIn = (scenario: Scenario, context: GameContext, intent: Intent): string | null =>
+  undoProblem(scenario, context.game, context.log, context.acts ?? [], intent);
 
 export type GameInput = { seed: number };
 
@@ -60,6 +70,7 @@ const FACILITATOR_INTENTS = [
   'facilitator.inject',
   'facilitator.override',
   'facilitator.reveal',
+  'facilitator.msel',
   // Messages are written at any step (the engine refuses them once the game is over).
   'talk.say',
 ] as const;
@@ -78,6 +89,7 @@ export function createGameMachine(scenario: Scenario) {
     },
     guards: {
       intentLegal: ({ context, event }) => checkIntent(scenario, context.game, event) === null,
+      undoable: ({ context, event }) => undoProblemIn(scenario, context, event) === null,
       /** Taken first where later guards would judge the same intent again (readiness, commits). */
       intentRefused: ({ context, event }) => checkIntent(scenario, context.game, event) !== null,
       /** The last delegation to declare itself ready closes the negotiation (after intentRefused). */
@@ -98,10 +110,18 @@ export function createGameMachine(scenario: Scenario) {
       applyIntent: assign(({ context, event }) => ({
         game: applyIntent(scenario, context.game, event),
         log: logged(context, event),
+        // An undoable act keeps the state before it until its round resolves.
+        acts: actsAfter(context.acts ?? [], context.log.length + 1, event, context.game),
       })),
+      undoAct: assign(({ context, event }) =>
+        event.type === 'facilitator.undo'
+          ? { ...undoInLog(scenario, context.log, context.acts ?? [], event), log: logged(context, event) }
+          : {},
+      ),
       logIntent: assign(({ context, event }) => ({ log: logged(context, event) })),
       openCommit: assign(({ context }) => ({ game: openCommit(scenario, context.game) })),
-      resolveRound: assign(({ context }) => ({ game: resolveRound(scenario, context.game) })),
+      // Once the round resolves, its White Cell acts are part of it: no undo reaches back past a resolution.
+      resolveRound: assign(({ context }) => ({ game: resolveRound(scenario, context.game), acts: [] })),
       /** The next round: its number, the next phase if the flow advances, the briefing, the negotiation open. */
       beginRound: assign(({ context }, params: { step: NextRound }) => ({ game: beginAfter(scenario, context.game, params.step) })),
       endGame: assign(({ context }, params: { outcome: Outcome; reason: string }) => ({
@@ -164,10 +184,11 @@ export function createGameMachine(scenario: Scenario) {
 
   return m.createMachine({
     id: 'interlock',
-    context: ({ input }) => ({ game: openingState(scenario, input.seed), log: [] }),
+    context: ({ input }) => ({ game: openingState(scenario, input.seed), log: [], acts: [] }),
     initial: 'ceasefire',
     on: {
       ...(Object.fromEntries(FACILITATOR_INTENTS.map((t) => [t, accept])) as Record<(typeof FACILITATOR_INTENTS)[number], typeof accept>),
+      'facilitator.undo': { guard: 'undoable', actions: 'undoAct' },
       'facilitator.end': [
         { guard: { type: 'endsIn', params: { outcome: 'consolidation' } }, target: '.consolidation', actions: 'applyIntent' },
         { guard: { type: 'endsIn', params: { outcome: 'drift' } }, target: '.drift', actions: 'applyIntent' },

@@ -2,7 +2,7 @@
 // the event log, the state hash, and persistence with a version stamp.
 import { createActor, type Actor } from 'xstate';
 import { ENGINE_VERSION, checkIntent, stateHash, type GameState, type Intent, type Scenario } from '../engine';
-import { createGameMachine, type GameMachine, type LogEntry } from './gameMachine';
+import { createGameMachine, undoProblemIn, type GameMachine, type LogEntry } from './gameMachine';
 
 export const SNAPSHOT_FORMAT = 'interlock-snapshot';
 export const MACHINE_VERSION = 1;
@@ -64,6 +64,11 @@ export class GameSession {
     return this.actor.getSnapshot().context.log;
   }
 
+  /** The log entries of the White Cell's acts that can still be undone (this round's, not undone). */
+  get undoableSeqs(): number[] {
+    return (this.actor.getSnapshot().context.acts ?? []).map((a) => a.seq);
+  }
+
   /** The machine's state, e.g. { phaseA: 'negotiation' } or 'drift'. */
   get machineValue(): unknown {
     return this.actor.getSnapshot().value;
@@ -80,6 +85,8 @@ export class GameSession {
     const state = this.state;
     this.actor.send(intent);
     if (this.log.length > before) return { ok: true };
+    if (intent.type === 'facilitator.undo')
+      return { ok: false, reason: undoProblemIn(this.scenario, this.actor.getSnapshot().context, intent) ?? 'not accepted now' };
     return { ok: false, reason: checkIntent(this.scenario, state, intent) ?? 'not accepted at this point of the round' };
   }
 

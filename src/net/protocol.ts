@@ -29,7 +29,25 @@ export type RoomAction =
   | { kind: 'persona'; delegation: string; persona: Persona }
   | { kind: 'releaseSeat'; delegation: string; reason?: string | undefined }
   /** How fast AI seats may finish a step: null at the room's clocks, or after this many seconds (docs/architecture.md, AI pacing). */
-  | { kind: 'pace'; seconds: number | null };
+  | { kind: 'pace'; seconds: number | null }
+  /** Undo a White Cell act of this round: 'game:<log entry>' (a ruling, reveal, inject) or 'room:<record line>' (rules §10). */
+  | { kind: 'undo'; act: string; reason?: string | undefined };
+
+/** One White Cell act as the console lists it, to undo it until its round resolves. */
+export interface WhiteCellAct {
+  /** 'game:<log entry>' or 'room:<record line>'. */
+  id: string;
+  round: number;
+  step: string;
+  /** Wall time (epoch ms), when known. */
+  at: number | null;
+  text: string;
+  reason: string | null;
+  undoable: boolean;
+  undone: boolean;
+  /** The line of an undo itself. */
+  isUndo: boolean;
+}
 
 export type Role = { kind: 'facilitator' } | { kind: 'seat'; delegation: string } | { kind: 'lobby' } | { kind: 'projector' };
 
@@ -105,6 +123,8 @@ export interface SyncMessage {
   olderMessages: boolean;
   notes: PublicNote[];
   thinking: string[];
+  /** The White Cell's acts (the facilitator only), to undo them until their round resolves. */
+  acts?: WhiteCellAct[];
 }
 
 /** What changed: the audience's view (as a patch of the last one), room info, or new chat lines. */
@@ -116,6 +136,7 @@ export interface UpdateMessage {
   messages?: ChatLine[];
   notes?: PublicNote[];
   thinking?: string[];
+  acts?: WhiteCellAct[];
 }
 
 export interface ServerToClient {

@@ -18,6 +18,7 @@ import type {
   ServerToClient,
   SyncMessage,
   UpdateMessage,
+  WhiteCellAct,
 } from './protocol';
 import type { AiNote, Progress, SendResult, Transport } from './transport';
 import { applyPatch } from './viewPatch';
@@ -41,6 +42,7 @@ const envelope = z.object({
   ),
   room: z.optional(z.object({ code: z.string(), started: z.boolean(), seats: z.array(z.unknown()) })),
   messages: z.optional(z.array(z.object({ id: z.string(), text: z.string(), from: z.string() }))),
+  acts: z.optional(z.array(z.object({ id: z.string(), round: z.int(), text: z.string(), undoable: z.boolean() }))),
 });
 
 const ACK_TIMEOUT_MS = 8000;
@@ -75,6 +77,8 @@ export class RoomTransport implements Transport {
   /** Older chat lines are on the server (loadOlderMessages fetches a page). */
   olderMessages: boolean;
   notes: PublicNote[];
+  /** The White Cell's acts (a facilitator's page only). */
+  acts: WhiteCellAct[] = [];
   connection: Connection = 'online';
   /** The server's addresses on the local network. */
   addresses: string[];
@@ -103,6 +107,7 @@ export class RoomTransport implements Transport {
     this.messages = first.messages;
     this.olderMessages = first.olderMessages;
     this.notes = first.notes;
+    this.acts = first.acts ?? [];
     this.latest = first.view;
     this.viewSeq = first.viewSeq;
     this.addresses = first.addresses;
@@ -218,6 +223,7 @@ export class RoomTransport implements Transport {
     this.messages = m.messages;
     this.olderMessages = m.olderMessages;
     this.notes = m.notes;
+    this.acts = m.acts ?? [];
     this.latest = m.view;
     this.viewSeq = m.viewSeq;
     this.busy = m.thinking;
@@ -250,6 +256,7 @@ export class RoomTransport implements Transport {
       this.messages = [...this.messages, ...m.messages.filter((l) => !known.has(l.id))];
     }
     if (m.notes) this.notes = m.notes;
+    if (m.acts) this.acts = m.acts;
     if (m.thinking) this.busy = m.thinking;
     this.version = Math.max(this.version, m.version);
     this.changed();

@@ -205,7 +205,7 @@ function whiteCellPoints(t: Timeline): TurningPoint[] {
     }
   }
   for (const ev of t.final.events)
-    if (ev.kind === 'override' || ev.kind === 'reveal')
+    if (ev.kind === 'override' || ev.kind === 'reveal' || ev.kind === 'undo')
       out.push({ round: ev.round, kind: 'white-cell', text: ev.kind === 'reveal' ? `White Cell: ${ev.text}` : ev.text, tension: null });
     else if (ev.kind === 'ended' && ev.text.startsWith('The facilitator ended'))
       out.push({ round: ev.round, kind: 'white-cell', text: `White Cell: ${ev.text}`, tension: null });

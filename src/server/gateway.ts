@@ -338,6 +338,7 @@ export class Gateway {
       olderMessages: chat.more,
       notes: notesFor(room, role),
       thinking: [...room.thinking],
+      ...(role.kind === 'facilitator' ? { acts: room.whiteCellActs() } : {}),
     };
     this.out(room, () => socket.emit('sync', sync));
   }
@@ -413,6 +414,7 @@ export class Gateway {
       }
       if (info) msg.room = info;
       if (thinking) msg.thinking = thinking;
+      if (a.kind === 'facilitator' && (msg.patch || info)) msg.acts = room.whiteCellActs();
       if (!msg.patch && !msg.room && !msg.thinking && !msg.scenario && !msg.notes) continue;
       const broadcast = this.opts.broadcast;
       this.out(room, () => (broadcast ? broadcast(name, msg) : this.io.to(name).emit('update', msg)));

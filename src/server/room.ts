@@ -4,10 +4,10 @@
 // hears of each change and sends each client its own view.
 import { createHash, randomBytes } from 'node:crypto';
 import { DEFAULT_PERSONA, type Persona } from '../ai/persona';
-import { catalog, type GameState, type Intent, type Scenario } from '../engine';
+import { catalog, isUndoable, type GameState, type Intent, type Scenario } from '../engine';
 import { GameSession, type PersistedGame } from '../machine/session';
 import { Authority, type IntentMessage } from '../net/authority';
-import type { Ack, ChatLine, ClockedStep, PublicNote, Role, RoomAction } from '../net/protocol';
+import type { Ack, ChatLine, ClockedStep, PublicNote, Role, RoomAction, WhiteCellAct } from '../net/protocol';
 import { chatRefusal } from './chatLimits';
 import type { RoomStore, SeatRow } from './db';
 import { actionEvent, chatEvent, type ChatMessage } from './roomActions';
@@ -22,7 +22,7 @@ import {
   type WhiteCellEntry,
 } from './roomEvents';
 import { RoomLog } from './roomLog';
-import { recordEntry } from './whiteCellRecord';
+import { describeAct, recordEntry, undoEvent } from './whiteCellRecord';
 
 export const hashSecret = (secret: string) => createHash('sha256').update(secret).digest('hex');
 export const newSecret = () => randomBytes(24).toString('base64url');
@@ -274,6 +274,7 @@ export class Room {
   /** A facilitator's action on the room: validated here, then one logged event. */
   action(msgId: string, a: RoomAction): Ack {
     if (this.log.accepted(msgId)) return { ok: true };
+    if (a.kind === 'undo') return this.undo(msgId, a);
     const event = actionEvent(this.current, a, this.now());
     if ('ok' in event) return event;
     const entry = recordEntry(
@@ -291,6 +292,68 @@ export class Room {
     if (a.kind === 'releaseSeat') this.emit({ revoked: a.delegation });
     this.drive?.();
     return { ok: true };
+  }
+
+  /** Undoes a White Cell act of this round (rules §10): a game act by the engine's undo, a room act by its inverse event. */
+  private undo(msgId: string, a: Extract<RoomAction, { kind: 'undo' }>): Ack {
+    const [where, num] = a.act.split(':');
+    const n = Number(num);
+    const reason = a.reason?.trim() ? a.reason.trim() : undefined;
+    if (where === 'game') {
+      const r = this.authority.apply({ type: 'facilitator.undo', actor: 'facilitator', seq: n, ...(reason ? { reason } : {}) }, msgId);
+      if (r.ok) this.drive?.();
+      return r;
+    }
+    const now = this.now();
+    const at = { round: this.state.round, step: this.state.step };
+    const event = undoEvent(this.current, n, now, at);
+    if ('ok' in event) return event;
+    const target = this.current.record[n];
+    this.commit(event, msgId);
+    this.commit(
+      { kind: 'whiteCell', entry: { at: now, ...at, text: `Undid: ${target?.text ?? ''}`, undoes: n, ...(reason ? { reason } : {}) } },
+      null,
+    );
+    this.syncClock();
+    this.emit({ room: true });
+    this.drive?.();
+    return { ok: true };
+  }
+
+  /** The White Cell's acts as the console lists them: the game's rulings, reveals and injects, and the room's record. */
+  whiteCellActs(): WhiteCellAct[] {
+    const open = new Set(this.session.undoableSeqs);
+    const undone = new Set(this.session.log.flatMap((e) => (e.intent.type === 'facilitator.undo' ? [e.intent.seq] : [])));
+    const game: WhiteCellAct[] = this.session.log.flatMap((e) =>
+      isUndoable(e.intent) || e.intent.type === 'facilitator.undo'
+        ? [
+            {
+              id: `game:${e.seq}`,
+              round: e.round,
+              step: '',
+              at: null,
+              text: describeAct(this.scenario, e.intent),
+              reason: 'reason' in e.intent && e.intent.reason ? e.intent.reason : null,
+              undoable: open.has(e.seq),
+              undone: undone.has(e.seq),
+              isUndo: e.intent.type === 'facilitator.undo',
+            },
+          ]
+        : [],
+    );
+    const room: WhiteCellAct[] = this.current.record.map((e, i) => ({
+      id: `room:${i}`,
+      round: e.round,
+      step: e.step,
+      at: e.at,
+      text: e.text,
+      reason: e.reason ?? null,
+      undoable: e.was !== undefined && !e.undone && e.round === this.state.round && this.state.outcome === null,
+      undone: e.undone === true,
+      isUndo: e.undoes !== undefined,
+    }));
+    // By round; within a round the game's acts (the log has no wall time for them here), then the room's.
+    return [...game, ...room].sort((x, y) => x.round - y.round);
   }
 
   sendChat(role: Role, by: string, msg: ChatMessage): Ack {

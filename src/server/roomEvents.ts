@@ -10,12 +10,27 @@ import type { ClockState } from './roomClock';
 
 export type SeatMode = 'open' | 'human' | 'ai';
 
+/** What a White Cell room act changed, as it was before: enough to put it back (rules §10, Undo). */
+export type RoomUndo =
+  | { kind: 'seat'; delegation: string; mode: SeatMode; team: string | null; tokens: string[] }
+  | { kind: 'clocks'; step: ClockedStep; minutes: number | null }
+  | { kind: 'pace'; seconds: number | null }
+  | { kind: 'onExpiry'; value: 'nothing' | 'ai' }
+  /** Minutes the act added to the running clock (negative: took off). */
+  | { kind: 'extend'; minutes: number };
+
 export interface WhiteCellEntry {
   at: number;
   round: number;
   step: string;
   text: string;
   reason?: string;
+  /** How to undo it (room acts that can be undone until their round resolves). */
+  was?: RoomUndo;
+  /** This line undoes the record's line at this index. */
+  undoes?: number;
+  /** Set on a line a later line undid. */
+  undone?: true;
 }
 
 export interface SeatState {
@@ -54,6 +69,8 @@ export type RoomEvent =
   /** One token of a seat withdrawn (a class moved its student); `team` is the seat's team name after it. */
   | { kind: 'unclaim'; delegation: string; tokenHash: string; team: string | null }
   | { kind: 'seatMode'; delegation: string; mode: SeatMode; persona?: Persona }
+  /** A seat put back as it was (an undone hand-over or release): its mode, team and tokens. */
+  | { kind: 'seat'; delegation: string; mode: SeatMode; team: string | null; tokens: string[] }
   | { kind: 'persona'; delegation: string; persona: Persona }
   | { kind: 'clocks'; step: ClockedStep; minutes: number | null }
   | { kind: 'onExpiry'; value: 'nothing' | 'ai' }
@@ -114,6 +131,8 @@ export function reduceRoom(s: RoomState, e: RoomEvent): RoomState {
       return withSeat(s, e.delegation, (seat) => ({ ...seat, mode: e.mode, persona: e.persona ?? seat.persona }));
     case 'persona':
       return withSeat(s, e.delegation, (seat) => ({ ...seat, persona: e.persona }));
+    case 'seat':
+      return withSeat(s, e.delegation, (seat) => ({ ...seat, mode: e.mode, team: e.team, tokens: [...e.tokens] }));
     case 'clocks':
       return { ...s, clocks: { ...s.clocks, [e.step]: e.minutes } };
     case 'onExpiry':
@@ -124,8 +143,11 @@ export function reduceRoom(s: RoomState, e: RoomEvent): RoomState {
       return { ...s, clock: e.clock };
     case 'chat':
       return { ...s, chat: [...s.chat, e.line] };
-    case 'whiteCell':
-      return { ...s, record: [...s.record, e.entry] };
+    case 'whiteCell': {
+      const target = e.entry.undoes;
+      const record = target === undefined ? s.record : s.record.map((x, i): WhiteCellEntry => (i === target ? { ...x, undone: true } : x));
+      return { ...s, record: [...record, e.entry] };
+    }
     case 'held':
       return { ...s, held: [...s.held, e.line] };
     case 'released':
@@ -190,6 +212,41 @@ export function persona(b: unknown): Persona {
   return { personality: oneOf(b.personality, PERSONALITIES, 'personality'), difficulty: oneOf(b.difficulty, DIFFICULTIES, 'difficulty') };
 }
 
+const minutesOrNull = (v: unknown, what: string): number | null => {
+  if (v !== null && typeof v !== 'number') throw new Error(`${what} is not a number`);
+  return v;
+};
+
+function seatBack(b: Record<string, unknown>): Omit<Extract<RoomEvent, { kind: 'seat' }>, 'kind'> {
+  const tokens = b.tokens;
+  if (!Array.isArray(tokens) || !tokens.every((t) => typeof t === 'string')) throw new Error('a seat has no token list');
+  return {
+    delegation: str(b, 'delegation'),
+    mode: oneOf(b.mode, ['open', 'human', 'ai'] as const, 'seat mode'),
+    team: b.team === null ? null : str(b, 'team'),
+    tokens: tokens as string[],
+  };
+}
+
+function roomUndo(v: unknown): RoomUndo {
+  const b = isObj(v) ? v : {};
+  switch (b.kind) {
+    case 'seat':
+      return { kind: 'seat', ...seatBack(b) };
+    case 'clocks':
+      return { kind: 'clocks', step: oneOf(b.step, STEP_CLOCKS, 'clocked step'), minutes: minutesOrNull(b.minutes, 'clock minutes') };
+    case 'pace':
+      return { kind: 'pace', seconds: minutesOrNull(b.seconds, 'the AI pace') };
+    case 'onExpiry':
+      return { kind: 'onExpiry', value: oneOf(b.value, ['nothing', 'ai'] as const, 'on expiry') };
+    case 'extend':
+      if (typeof b.minutes !== 'number') throw new Error('added minutes are not a number');
+      return { kind: 'extend', minutes: b.minutes };
+    default:
+      throw new Error(`a White Cell entry's undo "${String(b.kind)}" is not known`);
+  }
+}
+
 /** Reads one event of the log back; an event this server does not understand is an error, never skipped. */
 export function decodeEvent(kind: string, body: unknown): RoomEvent {
   const b = isObj(body) ? body : {};
@@ -220,6 +277,8 @@ export function decodeEvent(kind: string, body: unknown): RoomEvent {
       };
     case 'persona':
       return { kind, delegation: str(b, 'delegation'), persona: persona(b.persona) };
+    case 'seat':
+      return { kind, ...seatBack(b) };
     case 'clocks': {
       const minutes = b.minutes;
       if (minutes !== null && typeof minutes !== 'number') throw new Error('clock minutes are not a number');
@@ -247,6 +306,8 @@ export function decodeEvent(kind: string, body: unknown): RoomEvent {
           step: str(en, 'step'),
           text: str(en, 'text'),
           ...(typeof en.reason === 'string' ? { reason: en.reason } : {}),
+          ...(en.was === undefined ? {} : { was: roomUndo(en.was) }),
+          ...(typeof en.undoes === 'number' ? { undoes: en.undoes } : {}),
         },
       };
     }

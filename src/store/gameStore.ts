@@ -2,13 +2,25 @@
 // player's unfinished choices. Game state itself lives in the machine; this holds its view.
 import { createStore } from 'zustand/vanilla';
 import type { GameView, PackageStep } from '../engine';
-import type { ChatLine, Role, RoomInfo } from '../net/protocol';
+import type { ChatLine, Role, RoomInfo, WhiteCellAct } from '../net/protocol';
 import type { AiNote } from '../net/transport';
 
 export type Screen =
-  'start' | 'game' | 'handover' | 'end' | 'debrief' | 'briefing' | 'compare' | 'lobby' | 'console' | 'projector' | 'joining';
+  | 'start'
+  | 'game'
+  | 'handover'
+  | 'end'
+  | 'debrief'
+  | 'briefing'
+  | 'compare'
+  | 'lobby'
+  | 'console'
+  | 'projector'
+  | 'joining'
+  /** A team link opened on a device that has no name yet: it asks for one first. */
+  | 'joinName';
 export type Tab = 'negotiate' | 'commit' | 'council' | 'messages';
-export type ConsoleTab = 'session' | 'truth' | 'injects' | 'rulings' | 'messages';
+export type ConsoleTab = 'session' | 'truth' | 'injects' | 'rulings' | 'record' | 'messages';
 
 /** The room this page is in (classroom mode): who we are, the seats, the clock, the messages. */
 export interface RoomUi {
@@ -25,6 +37,8 @@ export interface RoomUi {
   token: string | null;
   /** Where other laptops reach this server (the page's own address unless it is this machine's loopback). */
   base: string;
+  /** The White Cell's acts, for the console's undo (empty for other roles). */
+  acts: readonly WhiteCellAct[];
 }
 
 export interface CommitDraft {

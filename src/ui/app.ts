@@ -3,6 +3,7 @@
 // arrives through a port, so only the composition root (main.ts) knows about Phaser.
 import { render } from 'preact';
 import type { Scenario } from '../engine';
+import type { LogEntry } from '../machine/gameMachine';
 import type { RoomAction } from '../net/protocol';
 import { createGameStore, type GameStore } from '../store/gameStore';
 import { AppView } from './appView';
@@ -15,7 +16,7 @@ import { installFocusRescue } from './focusRescue';
 import { h } from './dom';
 import { download } from './download';
 import type { MapFactory, MapPort } from './mapPort';
-import { readRoomLink, RoomFlow } from './roomFlow';
+import { readRoomLink, RoomFlow, type RoomLink } from './roomFlow';
 import type { RoomStartActions } from './roomPanels';
 import type { StartActions } from './startScreen';
 
@@ -30,6 +31,7 @@ export class App {
   mapLines: string[] = [];
   readonly builtIn: Scenario;
   readonly debrief: DebriefRoutes;
+  private pendingLink: RoomLink | null = null;
   private local: Scenario;
 
   constructor(
@@ -49,8 +51,19 @@ export class App {
     const saved = this.rooms.saved();
     if (cls?.kind === 'teacher') this.openClass();
     else if (cls?.kind === 'student') void followStudentLink(this, cls.token);
-    else if (link) void this.rooms.follow(link, saved?.name ?? 'Guest');
+    // A team link on a device without a name asks for one (a teammate is never just "Guest").
+    else if (link?.seat && !saved?.name) {
+      this.pendingLink = link;
+      this.store.setState({ screen: 'joinName' });
+    } else if (link) void this.rooms.follow(link, saved?.name ?? 'Guest');
     else if (saved) void this.rooms.join(saved).then((ok) => (ok ? resumeStudentTasks(this) : undefined));
+  }
+
+  /** Follows the team link that waited for a name. */
+  joinPendingLink(name: string) {
+    const link = this.pendingLink;
+    this.pendingLink = null;
+    if (link) void this.rooms.follow(link, name);
   }
 
   /** The teacher's class pages (set-up and dashboard) in place of the game's interface. */
@@ -202,6 +215,16 @@ export class App {
     const text = this.controller.exportSave();
     if (!text) return;
     download(`interlock-${this.local.id}-round${this.controller.transport?.progress().round ?? 0}.json`, text, 'application/json');
+  }
+
+  /** The room's after-action report or replay, as it stands, opened from the console in one click (the facilitator's). */
+  async openRoomDebrief(tab: 'report' | 'replay') {
+    const t = this.controller.room;
+    if (!t || t.role.kind !== 'facilitator') return;
+    const r = await t.downloadLog();
+    if (!r.ok) return this.notify('error', r.reason);
+    const { log } = r.log as { log: { seed: number; entries: LogEntry[] } };
+    this.debrief.open(log.seed, log.entries, tab, 'console', null);
   }
 
   async downloadRoomLog() {

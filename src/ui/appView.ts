@@ -10,7 +10,7 @@ import { GameScreen } from './gameScreen';
 import { GlossaryDialog, glossaryButton } from './glossary';
 import { howToPlay } from './overlays';
 import { RoomScreen } from './roomScreen';
-import { joiningScreen, LobbyScreen, RoomStartCard } from './roomPanels';
+import { joiningScreen, JoinNameScreen, LobbyScreen, RoomStartCard } from './roomPanels';
 import { StartScreen } from './startScreen';
 
 export function AppView({ app }: { app: App }): VNode {
@@ -38,6 +38,8 @@ function screen(app: App, ui: UiState): VNode | null {
       });
     case 'joining':
       return joiningScreen();
+    case 'joinName':
+      return h(JoinNameScreen, { join: (name) => app.joinPendingLink(name) });
     case 'lobby':
       return ui.room
         ? h(LobbyScreen, {

@@ -6,6 +6,7 @@ import type { ConsoleTab, RoomUi } from '../store/gameStore';
 import { nameOf } from './context';
 import { button, h, type VNode } from './dom';
 import { InjectsPanel } from './consoleInjects';
+import { RecordPanel } from './consoleRecord';
 import { RulingsPanel } from './consoleRulings';
 import { TruthPanel } from './consoleTruth';
 import type { AiNote } from '../net/transport';
@@ -20,6 +21,8 @@ export interface ConsoleActions {
   intent(i: Intent): void;
   action(a: RoomAction): void;
   download(): void;
+  /** Opens the after-action report or the replay of the room as it stands. */
+  debrief(tab: 'report' | 'replay'): void;
   setTab(t: ConsoleTab): void;
   qr(url: string, size?: number): VNode;
   leave(): void;
@@ -202,7 +205,9 @@ export function consoleTabs(
           ? h(InjectsPanel, { sc, view, act })
           : tab === 'rulings'
             ? h(RulingsPanel, { sc, view, act })
-            : messages();
+            : tab === 'record'
+              ? h(RecordPanel, { view, acts: room.acts, act })
+              : messages();
   return h(
     'div',
     {},
@@ -213,6 +218,7 @@ export function consoleTabs(
       label('truth', 'Truth'),
       label('injects', 'Injects'),
       label('rulings', 'Rulings'),
+      label('record', 'Undo'),
       label('messages', `Messages (${room.messages.length})`),
     ),
     h('div', { key: tab, role: 'tabpanel', id: `cpanel-${tab}`, 'aria-labelledby': `ctab-${tab}`, class: 'tabpanel' }, body),

@@ -129,7 +129,13 @@ export function SessionPanel({ room, view, act }: { room: RoomUi; view: GameView
       'section',
       { class: 'section' },
       h('h3', {}, 'Log and end'),
-      h('div', { class: 'row' }, button('Download the log', act.download)),
+      h(
+        'div',
+        { class: 'row' },
+        button('Download the log', act.download),
+        button('Open the after-action report', () => act.debrief('report')),
+        button('Open the replay', () => act.debrief('replay')),
+      ),
       h('p', { class: 'small muted' }, 'The event log (replayable with npm run replay) and the transcript of messages and seats.'),
       h(
         'div',

@@ -12,6 +12,12 @@ export interface Ctx {
   set(patch: Partial<UiState>): void;
 }
 
+/** In a room, whether the facilitator handed the seat on screen to the AI: its team watches, the AI answers for it. */
+export const seatOnAi = (ctx: Pick<Ctx, 'ui' | 'seat'>): boolean =>
+  ctx.seat !== null &&
+  ctx.ui.room?.role.kind === 'seat' &&
+  ctx.ui.room.info.seats.some((s) => s.delegation === ctx.seat && s.mode === 'ai');
+
 export const nameOf = (sc: Scenario, id: string): string => {
   if (id === 'independent') return 'the network itself';
   if (id === 'spoiler') return sc.spoilers.name;

@@ -296,6 +296,7 @@ export function roomUi(t: RoomTransport): NonNullable<UiState['room']> {
     name: t.credentials.name,
     token: t.credentials.as.kind === 'seat' ? t.credentials.as.token : null,
     base: shareableBase(t.addresses),
+    acts: t.acts,
   };
 }
 

@@ -39,13 +39,13 @@ export class DebriefRoutes {
   }
 
   /** Opens the report or the replay of a game from its log; `from` is where "back" returns. */
-  open(seed: number, entries: readonly LogEntry[], tab: DebriefTab, from: 'end' | 'start', seat: string | null) {
+  open(seed: number, entries: readonly LogEntry[], tab: DebriefTab, from: 'end' | 'start' | 'console', seat: string | null) {
     const { store } = this.host;
     this.debrief = debriefFromLog(
       {
         scenario: this.host.scenario(),
         mapFactory: this.host.mapFactory,
-        backLabel: from === 'end' ? 'Back to the end screen' : 'Back to the menu',
+        backLabel: from === 'end' ? 'Back to the end screen' : from === 'console' ? 'Back to the console' : 'Back to the menu',
         back: () => store.setState({ screen: from, notice: null }),
         fork: (save) => this.host.resume(save),
         defaultSeat: seat,

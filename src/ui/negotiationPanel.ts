@@ -2,7 +2,7 @@
 import { checkIntent, inForce, type Package, type PackageStep } from '../engine';
 import { emptyPackage, type PackageDraft } from '../store/gameStore';
 import { button, h, valueOf, type VNode } from './dom';
-import { nameOf, moveOf, trackName, type Ctx } from './context';
+import { nameOf, moveOf, seatOnAi, trackName, type Ctx } from './context';
 import { term } from './glossary';
 import { moveTerms } from './moveTerms';
 import { unansweredOffers } from '../report/roundBriefing';
@@ -51,6 +51,11 @@ export function negotiationPanel(ctx: Ctx): VNode {
   if (!seat) return h('div', {});
   const inNegotiation = view.step === 'negotiation';
   const draft = ui.packageDraft;
+  // Handed to the AI, the seat's answers are the AI's: the team's buttons would only be refused.
+  const onAi = seatOnAi(ctx);
+  const aiNote = onAi
+    ? { disabled: true, title: 'The facilitator handed your seat to the AI: it answers for you until you get it back.' }
+    : {};
 
   // Offers to answer.
   const incoming = view.packages.filter((p) => p.status === 'proposed' && p.parties.includes(seat) && !p.accepted.includes(seat));
@@ -68,12 +73,14 @@ export function negotiationPanel(ctx: Ctx): VNode {
           button('Accept', () => ctx.send({ type: 'package.accept', actor: seat, package: p.id }), {
             class: 'primary',
             'aria-label': `Accept package ${p.id}`,
+            ...aiNote,
           }),
           button(
             'Reject',
             () => ctx.send({ type: 'package.reject', actor: seat, package: p.id, reason: 'We cannot accept these terms.' }),
             {
               'aria-label': `Reject package ${p.id}`,
+              ...aiNote,
             },
           ),
           button(
@@ -87,7 +94,7 @@ export function negotiationPanel(ctx: Ctx): VNode {
                 el?.focus();
               });
             },
-            { 'aria-label': `Counter package ${p.id}` },
+            { 'aria-label': `Counter package ${p.id}`, ...aiNote },
           ),
         ),
         counteredBy(p.id).length

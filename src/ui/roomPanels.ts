@@ -109,6 +109,49 @@ export function RoomStartCard({ saved, act }: { saved: { code: string; kind: str
   );
 }
 
+/** A teammate opening the team link is asked for a name first, so the team and the White Cell see who joined. */
+export function JoinNameScreen({ join }: { join: (name: string) => void }): VNode {
+  const [name, setName] = useState('');
+  const go = () => {
+    if (name.trim()) join(name.trim());
+  };
+  return h(
+    'main',
+    { class: 'start' },
+    h(
+      'div',
+      { class: 'start-inner' },
+      h('h1', {}, 'Interlock'),
+      h('p', { class: 'tagline' }, 'You are joining your team’s seat. Your team and the facilitator see who is online.'),
+      h(
+        'form',
+        {
+          class: 'card',
+          onsubmit: (e: Event) => {
+            e.preventDefault();
+            go();
+          },
+        },
+        h(
+          'div',
+          { class: 'field' },
+          h('label', { for: 'join-name' }, 'Your name'),
+          h('input', {
+            type: 'text',
+            id: 'join-name',
+            maxlength: 40,
+            autocomplete: 'nickname',
+            required: true,
+            value: name,
+            oninput: (e: Event) => setName(valueOf(e)),
+          }),
+        ),
+        h('button', { type: 'submit', class: 'primary', disabled: name.trim() === '' }, 'Join my team'),
+      ),
+    ),
+  );
+}
+
 export function joiningScreen(): VNode {
   return h(
     'main',

@@ -155,7 +155,8 @@ describe('a classroom room in the browser', () => {
     await fac.getByRole('tab', { name: 'Injects' }).click();
     await fac.getByLabel('Title').fill('Tanker seized near Hormuz');
     await fac.getByLabel('Text', { exact: true }).fill('A tanker is held by unknown boarders.');
-    await fac.getByRole('button', { name: 'Fire this inject' }).click();
+    await fac.getByLabel('Everyone (public: on the wall too)').check();
+    await fac.getByRole('button', { name: 'Fire this inject now' }).click();
     for (const p of teams) await p.getByText('Tanker seized near Hormuz: A tanker is held by unknown boarders.').first().waitFor();
 
     // The server is killed and started again; every page reconnects by itself.

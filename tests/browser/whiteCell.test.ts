@@ -69,6 +69,21 @@ describe('a White Cell exercise', () => {
     // No map controls on the wall.
     expect(await wall.getByRole('button', { name: 'Map as text' }).count()).toBe(0);
 
+    // A teammate opens the team link on another laptop: asked for a name first, never "Guest".
+    const token = await iran.evaluate(
+      () => (JSON.parse(localStorage.getItem('interlock.room.v1') ?? '{}') as { as?: { token?: string } }).as?.token,
+    );
+    const mate = await page();
+    await mate.goto(`${srv.url}/#join=${code.replace('-', '')}&seat=${encodeURIComponent(token ?? '')}`);
+    await mate.getByLabel('Your name').fill('Samira');
+    await mate.getByRole('button', { name: 'Join my team' }).click();
+    await mate.getByRole('tab', { name: 'Negotiate' }).waitFor({ timeout: 60_000 });
+    await fac
+      .getByText(/online: .*Samira/)
+      .first()
+      .waitFor({ timeout: 60_000 });
+    expect(await fac.getByText(/online: .*Guest/).count()).toBe(0);
+    await mate.close();
     await fac.getByRole('cell', { name: 'Team Tehran' }).first().waitFor({ timeout: 60_000 });
     await fac.getByRole('button', { name: 'Start the game' }).click();
     // Started: the console says so (an intent made from the view before the start would be stale).
@@ -77,14 +92,42 @@ describe('a White Cell exercise', () => {
     // A click made from a view the server judged stale is refused with a notice: the controller fires again.
     const card = wall.locator('.wall-inject').getByText('Drone strike on shipping');
     for (let i = 0; i < 3 && !(await card.isVisible()); i++) {
-      await fac.getByRole('button', { name: 'Fire: Drone strike on shipping' }).click();
+      await fac.getByRole('button', { name: 'Fire now: Drone strike on shipping' }).click();
       await card.waitFor({ timeout: 20_000 }).catch(() => undefined);
     }
     await card.waitFor({ timeout: 20_000 });
     // Pulled forward, a scheduled inject is spent: it cannot be fired again.
-    const protests = fac.getByRole('button', { name: 'Fire: Hard-line protests in Tehran' });
+    const protests = fac.getByRole('button', { name: 'Fire now: Hard-line protests in Tehran' });
     await protests.click();
-    await expect.poll(() => protests.isDisabled(), { timeout: 60_000 }).toBe(true);
+    // Spent: its row has no actions left and says it fired.
+    await protests.waitFor({ state: 'detached', timeout: 60_000 });
+    await fac
+      .getByRole('listitem')
+      .filter({ hasText: 'Hard-line protests in Tehran' })
+      .getByText(/· fired/)
+      .waitFor();
+
+    // The events list: a scheduled event is held; a written one waits for an explicit choice of
+    // recipients (ticking nobody is no choice), goes to them only, and the form is cleared after.
+    await fac.getByRole('button', { name: 'Hold: Tanker seized near Hormuz' }).click();
+    await fac.getByRole('button', { name: 'Release: Tanker seized near Hormuz' }).waitFor({ timeout: 60_000 });
+    await fac.getByLabel('Title').fill('Port strike');
+    await fac.getByLabel('Text', { exact: true }).fill('Dockers strike in Bandar Abbas.');
+    const fireWritten = fac.getByRole('button', { name: 'Fire this inject now' });
+    expect(await fireWritten.isDisabled()).toBe(true);
+    await fac.getByLabel('Only these delegations (private):').check();
+    expect(await fireWritten.isDisabled()).toBe(true);
+    await fac.getByLabel('Iran', { exact: true }).check();
+    await fireWritten.click();
+    await expect.poll(() => fac.getByLabel('Title').inputValue(), { timeout: 20_000 }).toBe('');
+    await dismiss(iran);
+    await iran.getByText('Port strike').first().waitFor({ timeout: 60_000 });
+    expect(await wall.locator('.wall-inject').getByText('Port strike').count()).toBe(0);
+    // A bad CSV is refused with the reason, and changes nothing.
+    await fac
+      .getByLabel('Import a list (CSV):')
+      .setInputFiles({ name: 'bad.csv', mimeType: 'text/csv', buffer: Buffer.from('id,round\nx,1\n') });
+    await fac.getByText(/Not imported: the first row must name the columns.*The events list is unchanged/).waitFor();
 
     // The ground truth is the console's alone.
     await fac.getByRole('tab', { name: 'Truth' }).click();
@@ -110,6 +153,17 @@ describe('a White Cell exercise', () => {
     // The form is empty again: a second click cannot reveal to someone else.
     expect(await fac.getByLabel('Reveal to').inputValue()).toBe('');
 
+    // Undo the reveal (this round, with a reason, after a question): Iran's panel withdraws it.
+    await fac.getByRole('tab', { name: 'Undo' }).click();
+    await fac.getByLabel('Reason for the undo (said with it, kept in the record)').fill('revealed too early');
+    await fac.getByRole('button', { name: /^Undo: Revealed the secret objectives of/ }).click();
+    await fac.getByRole('button', { name: 'Yes, undo it' }).click();
+    await iran.getByText('Revealed to you by the White Cell').waitFor({ state: 'detached', timeout: 60_000 });
+    await fac
+      .getByText(/\(undone\)/)
+      .first()
+      .waitFor({ timeout: 60_000 });
+
     // The team writes to the White Cell.
     await dismiss(iran);
     await iran.getByRole('tab', { name: /^Messages/ }).click();
@@ -134,6 +188,16 @@ describe('a White Cell exercise', () => {
       .waitFor({ timeout: 60_000 });
     await wall.locator('.wall-end').waitFor({ timeout: 60_000 });
     expect(await wall.getByRole('banner').getByText('Drifting').count()).toBe(0);
+
+    // The debrief opens from the console in one click; the White Cell's undo is in it, marked as its own.
+    await fac.getByRole('button', { name: 'Open the after-action report' }).click();
+    await fac.getByRole('heading', { name: 'Key turning points' }).waitFor({ timeout: 60_000 });
+    await fac
+      .getByText(/The White Cell undid: .*Why undone: revealed too early/)
+      .first()
+      .waitFor();
+    await fac.getByRole('button', { name: 'Back to the console' }).first().click();
+    await fac.getByRole('tab', { name: 'Session' }).waitFor({ timeout: 60_000 });
     expect(errors).toEqual([]);
   }, 300_000);
 });

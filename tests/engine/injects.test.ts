@@ -34,3 +34,33 @@ describe('§10 a scheduled inject fires once', () => {
     expect(titled(s, 'Hard-line protests in Tehran')).toBe(1);
   });
 });
+
+describe('§9 a private inject and the public figures', () => {
+  it('everyone reads that an event not made public moved tension; only its recipients read what it was', async () => {
+    const { publicView, viewFor } = await import('../../src/engine');
+    const { GameSession } = await import('../../src/machine/session');
+    const g = GameSession.start(SCENARIO, 3);
+    const before = g.state.tension;
+    const r = g.send({
+      type: 'facilitator.inject',
+      actor: 'facilitator',
+      inject: {
+        title: 'Secret talks in Muscat',
+        text: 'Oman hosts a quiet meeting.',
+        audience: ['iran', 'gulf'],
+        effects: { tension: -3, fronts: { hormuz: -4 } },
+      },
+    });
+    expect(r).toEqual({ ok: true });
+    expect(g.state.tension).toBe(before - 3);
+    const wall = publicView(g.state);
+    const line = wall.events.at(-1);
+    expect(line?.audience).toBe('all');
+    expect(line?.text).toMatch(/^An event not made public moved public figures: tension -3; .*Hormuz.* front -4\.$/);
+    expect(JSON.stringify(wall)).not.toContain('Muscat');
+    // The change of tension has a cause the wall can read.
+    expect(wall.changes.filter((c) => c.figure === 'tension').at(-1)).toMatchObject({ delta: -3, cause: 'An event not made public' });
+    expect(viewFor(g.state, 'iran').events.some((e) => e.text.startsWith('Secret talks in Muscat'))).toBe(true);
+    expect(viewFor(g.state, 'usa').events.some((e) => e.text.startsWith('Secret talks in Muscat'))).toBe(false);
+  });
+});

@@ -229,6 +229,10 @@ export const inject = z.strictObject({
   effects: z._default(effects, {}),
   /** A domestic shock: it unwinds one secured step of this delegation unless stop-loss protects it. */
   shock: z.optional(id),
+  /** The events list (MSEL): what the players are expected to do about it (the White Cell's eyes only). */
+  expected: z.optional(text),
+  /** The events list (MSEL): the controller's notes (the White Cell's eyes only). */
+  notes: z.optional(text),
 });
 export type Inject = z.infer<typeof inject>;
 
