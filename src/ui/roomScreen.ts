@@ -9,6 +9,8 @@ import { bridgePanel } from './leftPanel';
 import { MapPanel } from './mapPanel';
 import { noticeBar } from './overlays';
 import { projectorDashboard, projectorOverlay, projectorTop } from './projector';
+import { ConsoleHotWash } from './consoleHotWash';
+import { ProjectorHotWash } from './projectorHotWash';
 import { clockChip, connectionChip, MessagesPanel, qr } from './roomPanels';
 import { RoundLog } from './roundLog';
 import { topBar } from './topBar';
@@ -34,6 +36,7 @@ export function RoomScreen({ app, ui, view, room, variant }: RoomScreenProps): V
     lines: (lines) => (app.mapLines = lines),
     wall: variant === 'projector',
   });
+  if (variant === 'projector' && room.info.projector === 'hotwash') return h(ProjectorHotWash, { sc, view, room });
   if (variant === 'projector')
     return h(
       'div',
@@ -55,7 +58,9 @@ export function RoomScreen({ app, ui, view, room, variant }: RoomScreenProps): V
     setTab: (t) => set({ consoleTab: t }),
     qr,
     leave: () => app.rooms.leave(),
+    hotWash: () => set({ hotWash: true }),
   };
+  if (ui.hotWash) return h(ConsoleHotWash, { sc, view, room, act, back: () => set({ hotWash: false }) });
   return h(
     'div',
     { style: 'display:contents' },
