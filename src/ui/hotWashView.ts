@@ -5,7 +5,7 @@
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import { useLayoutEffect, useRef } from 'preact/hooks';
-import { THEME_NAMES, type HotWash, type HotWashMarkKind } from '../report/hotWash';
+import { HOT_WASH_THEMES, THEME_NAMES, type HotWash, type HotWashMarkKind } from '../report/hotWash';
 import { h, type VNode } from './dom';
 import './debrief.css';
 import './hotWash.css';
@@ -33,13 +33,15 @@ function TensionCurve({ hw, wall }: { hw: HotWash; wall: boolean }): VNode {
     if (!el || rounds.length === 0) return;
     const width = Math.max(320, Math.round(el.getBoundingClientRect().width) || 640);
     const height = wall ? Math.max(260, Math.min(440, Math.round(window.innerHeight * 0.36))) : 260;
+    // The running round's events stand after the last resolved round.
+    const last = Math.max(1, rounds.at(-1) ?? 1, ...hw.marks.map((m) => m.round));
     const font = wall ? '22px system-ui, sans-serif' : '12px system-ui, sans-serif';
     const size = wall ? 30 : 16;
     const plot = new uPlot(
       {
         width,
         height,
-        scales: { x: { time: false, range: [0.5, Math.max(rounds.at(-1) ?? 1, 1) + 0.5] }, y: { range: [0, 100] } },
+        scales: { x: { time: false, range: [0.5, last + 0.5] }, y: { range: [0, 100] } },
         axes: [
           { stroke: AXIS, font, labelFont: font, grid: { stroke: GRID }, ticks: { stroke: GRID }, label: 'round', incrs: [1, 2, 5] },
           { stroke: AXIS, font, labelFont: font, grid: { stroke: GRID }, ticks: { stroke: GRID }, label: 'tension', size: wall ? 80 : 50 },
@@ -56,6 +58,9 @@ function TensionCurve({ hw, wall }: { hw: HotWash; wall: boolean }): VNode {
             (u: uPlot) => {
               const ctx = u.ctx;
               const perRound = new Map<number, number>();
+              const total = new Map<number, number>();
+              for (const m of hw.marks) total.set(m.round, (total.get(m.round) ?? 0) + 1);
+              const step = size * 1.05 * devicePixelRatio;
               ctx.save();
               ctx.textAlign = 'center';
               ctx.textBaseline = 'middle';
@@ -66,9 +71,12 @@ function TensionCurve({ hw, wall }: { hw: HotWash; wall: boolean }): VNode {
                 const n = perRound.get(m.round) ?? 0;
                 perRound.set(m.round, n + 1);
                 const x = u.valToPos(m.round, 'x', true);
-                const y = u.valToPos(t, 'y', true) - (n + 1) * size * 1.05 * devicePixelRatio;
+                const base = u.valToPos(t, 'y', true);
+                // Above the point while the column fits in the plot, else below it.
+                const up = base - (total.get(m.round) ?? 1) * step >= u.bbox.top + step / 2;
+                const y = up ? base - (n + 1) * step : base + (n + 1) * step;
                 ctx.fillStyle = MARK_STYLE[m.kind].color;
-                ctx.fillText(MARK_STYLE[m.kind].symbol, x, Math.max(size * devicePixelRatio * 0.6, y));
+                ctx.fillText(MARK_STYLE[m.kind].symbol, x, y);
               }
               ctx.restore();
             },
@@ -105,7 +113,7 @@ function TensionCurve({ hw, wall }: { hw: HotWash; wall: boolean }): VNode {
 
 /** The events on the curve as text, newest first (the wall shows the latest few). */
 function EventList({ hw, wall }: { hw: HotWash; wall: boolean }): VNode {
-  const marks = [...hw.marks].reverse().slice(0, wall ? 6 : undefined);
+  const marks = [...hw.marks].reverse().slice(0, wall ? 4 : undefined);
   return h(
     'section',
     { class: 'hw-events', 'aria-labelledby': 'hw-events-h' },
@@ -130,8 +138,8 @@ function EventList({ hw, wall }: { hw: HotWash; wall: boolean }): VNode {
 }
 
 export function HotWashPage({ hw, wall = false }: { hw: HotWash; wall?: boolean }): VNode {
-  const prompts = wall ? hw.prompts.filter((p) => p.round !== null).slice(-5) : hw.prompts;
-  const shown = wall && prompts.length === 0 ? hw.prompts.slice(0, 3) : prompts;
+  // The wall has room for one question an idea: the latest tied to this game, else the general one.
+  const shown = wall ? HOT_WASH_THEMES.flatMap((t) => hw.prompts.filter((p) => p.theme === t).slice(-1)) : hw.prompts;
   return h(
     'div',
     { class: `hw${wall ? ' hw-wall' : ''}` },
