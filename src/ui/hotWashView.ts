@@ -53,13 +53,11 @@ function TensionCurve({ hw, wall }: { hw: HotWash; wall: boolean }): VNode {
           { label: 'Tension', stroke: TENSION, width: wall ? 5 : 3, points: { show: true, size: wall ? 10 : 6 } },
         ],
         hooks: {
-          // The events of each round stand in a column above its point on the curve.
+          // The events of each round stand beside its point on the curve, never outside the plot.
           draw: [
             (u: uPlot) => {
               const ctx = u.ctx;
               const perRound = new Map<number, number>();
-              const total = new Map<number, number>();
-              for (const m of hw.marks) total.set(m.round, (total.get(m.round) ?? 0) + 1);
               const step = size * 1.05 * devicePixelRatio;
               ctx.save();
               ctx.textAlign = 'center';
@@ -70,11 +68,18 @@ function TensionCurve({ hw, wall }: { hw: HotWash; wall: boolean }): VNode {
                 const t = i >= 0 ? (tension[i] ?? 50) : (tension.at(-1) ?? 50);
                 const n = perRound.get(m.round) ?? 0;
                 perRound.set(m.round, n + 1);
-                const x = u.valToPos(m.round, 'x', true);
                 const base = u.valToPos(t, 'y', true);
-                // Above the point while the column fits in the plot, else below it.
-                const up = base - (total.get(m.round) ?? 1) * step >= u.bbox.top + step / 2;
-                const y = up ? base - (n + 1) * step : base + (n + 1) * step;
+                // A column above the point (or below it, where there is more room), wrapping into
+                // columns beside it when a round holds more events than one column fits.
+                const above = base - u.bbox.top;
+                const below = u.bbox.top + u.bbox.height - base;
+                const room = Math.max(above, below) - step / 2;
+                const cap = Math.max(1, Math.floor(room / step));
+                const col = Math.floor(n / cap);
+                const row = n % cap;
+                const dx = col === 0 ? 0 : (col % 2 ? 1 : -1) * Math.ceil(col / 2) * step;
+                const y = above >= below ? base - (row + 1) * step : base + (row + 1) * step;
+                const x = u.valToPos(m.round, 'x', true) + dx;
                 ctx.fillStyle = MARK_STYLE[m.kind].color;
                 ctx.fillText(MARK_STYLE[m.kind].symbol, x, y);
               }
