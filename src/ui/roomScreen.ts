@@ -61,13 +61,16 @@ export function RoomScreen({ app, ui, view, room, variant }: RoomScreenProps): V
     leave: () => app.rooms.leave(),
     hotWash: () => set({ hotWash: true }),
   };
-  if (ui.hotWash) return h(ConsoleHotWash, { sc, view, room, act, back: () => set({ hotWash: false }) });
   return h(
     'div',
     { style: 'display:contents' },
+    // The hot wash covers the console without unmounting it: the map is not rebuilt on the way back.
+    ui.hotWash
+      ? h('div', { class: 'hotwash-layer' }, h(ConsoleHotWash, { sc, view, room, act, back: () => set({ hotWash: false }) }))
+      : null,
     h(
       'div',
-      { class: 'game console' },
+      { class: 'game console', inert: ui.hotWash, 'aria-hidden': ui.hotWash ? 'true' : null },
       topBar(
         sc,
         view,
