@@ -300,7 +300,7 @@ describe('axe-core on every screen', () => {
     expect(found).toEqual([]);
   }, 900_000);
 
-  it('finds nothing on the lobby, the facilitator console (each tab) and the projector', async () => {
+  it('finds nothing on the lobby, the facilitator console (each tab, the hot wash) and the projector (live and debrief mode)', async () => {
     const found: string[] = [];
     const fac = await open();
     await fac.getByLabel('Your name or team name').fill('Ms Rivera');
@@ -322,6 +322,14 @@ describe('axe-core on every screen', () => {
     await projector.getByRole('button', { name: 'Projector view' }).click();
     await projector.getByRole('application', { name: /^Map/ }).waitFor();
     found.push(...(await axe(projector, 'projector')));
+    // The hot wash in the console, and on the wall in debrief mode.
+    await fac.getByRole('tab', { name: 'Session' }).click();
+    await fac.getByRole('button', { name: 'Open the hot wash' }).click();
+    await fac.getByRole('heading', { name: 'For discussion' }).waitFor();
+    found.push(...(await axe(fac, 'console, hot wash')));
+    await fac.getByRole('button', { name: 'Projector: show the hot wash' }).click();
+    await projector.getByRole('heading', { name: 'For discussion' }).waitFor();
+    found.push(...(await axe(projector, 'projector, debrief mode')));
     for (const p of [fac, lobby, projector]) await p.context().close();
     expect(found).toEqual([]);
   }, 180_000);
