@@ -158,14 +158,14 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   opts.cluster?.attach({ io, rooms, gateway, parseStored });
   // Classes are kept in the embedded data file; cluster mode does not offer them yet (README).
   const classes = db instanceof RoomDb ? new Classes(db, rooms, opts.scenario, opts.now) : null;
-  if (classes) {
-    new ClassGateway(io as unknown as Server, classes, {
-      facilitatorKey: opts.gateway?.facilitatorKey ?? null,
-      trustProxy: !!opts.trustProxy,
-      ...(opts.gateway?.maxRooms ? { maxRooms: opts.gateway.maxRooms } : {}),
-      ...(opts.now ? { now: opts.now } : {}),
-    });
-  }
+  const classGateway = classes
+    ? new ClassGateway(io as unknown as Server, classes, {
+        facilitatorKey: opts.gateway?.facilitatorKey ?? null,
+        trustProxy: !!opts.trustProxy,
+        ...(opts.gateway?.maxRooms ? { maxRooms: opts.gateway.maxRooms } : {}),
+        ...(opts.now ? { now: opts.now } : {}),
+      })
+    : null;
   await new Promise<void>((resolve, reject) => {
     http.once('error', reject);
     http.listen(opts.port, opts.host ?? '0.0.0.0', () => resolve());
@@ -190,6 +190,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
       ready = false;
       await opts.cluster?.close();
       await new Promise<void>((resolve) => io.close(() => resolve()));
+      classGateway?.dispose();
       rooms.dispose();
       await pool.close();
       db.close();

@@ -61,6 +61,8 @@ export class ClassGateway {
   private readonly creates: Allowances;
   private readonly pending = new Map<string, Set<string>>();
   private readonly unlisten = new Map<string, () => void>();
+  /** The dashboard pushes waiting to be sent, cleared when the server closes (the data file closes after). */
+  private readonly timers = new Set<ReturnType<typeof setTimeout>>();
   private readonly now: () => number;
 
   constructor(
@@ -242,11 +244,24 @@ export class ClassGateway {
         if (!set) {
           set = new Set();
           this.pending.set(id, set);
-          setTimeout(() => this.flush(id), this.limits.pushMs);
+          const timer = setTimeout(() => {
+            this.timers.delete(timer);
+            this.flush(id);
+          }, this.limits.pushMs);
+          this.timers.add(timer);
         }
         set.add(code);
       }),
     );
+  }
+
+  /** Stops following the classes: no push is left to run against a closed data file. */
+  dispose() {
+    for (const t of this.timers) clearTimeout(t);
+    this.timers.clear();
+    this.pending.clear();
+    for (const off of this.unlisten.values()) off();
+    this.unlisten.clear();
   }
 
   private flush(id: string) {

@@ -157,7 +157,7 @@ export function ReplayView({ deps, stats, bar }: { deps: ReplayDeps; stats: Repl
     h(
       'main',
       { class: 'mapwrap', 'aria-labelledby': 'replay-title' },
-      h('h1', { id: 'replay-title', class: 'sr-only' }, `Replay: round ${round} of ${last}, the map of the region`),
+      h('h1', { id: 'replay-title', class: 'sr-only' }, 'Replay of the game: the map of the region'),
       h('div', { class: 'mapcanvas', ref: host, ...mapHostAttrs }),
       h('details', { class: 'maptext-d' }, h('summary', {}, 'Map as text'), h('ul', {}, ...mapLines.map((l, i) => h('li', { key: i }, l)))),
     ),
