@@ -3,7 +3,16 @@
 // changes, one view per audience, to the connections that may see it.
 import type { Server, Socket } from 'socket.io';
 import { scenarioFor, scenarioVersion, type Audience, type GameState, type GameView, type Scenario } from '../engine';
-import { chatMessage, claimMessage, createRoomMessage, intentMessage, joinMessage, olderChatMessage, roomActionMessage } from './messages';
+import {
+  chatMessage,
+  claimMessage,
+  createRoomMessage,
+  evaluationSaveMessage,
+  intentMessage,
+  joinMessage,
+  olderChatMessage,
+  roomActionMessage,
+} from './messages';
 import {
   normalizeCode,
   type Ack,
@@ -154,6 +163,16 @@ export class Gateway {
       },
       true,
     );
+    on('evaluation.get', () => {
+      if (!conn.room || conn.role?.kind !== 'facilitator') return fail('forbidden', 'only the facilitator reads the evaluation guide');
+      return { ok: true, evaluation: conn.room.evaluation };
+    });
+    on('evaluation.save', (m) => {
+      const r = evaluationSaveMessage.safeParse(m);
+      if (!r.success) return fail('malformed', firstProblem(r));
+      if (!conn.room || conn.role?.kind !== 'facilitator') return fail('forbidden', 'only the facilitator fills in the evaluation guide');
+      return conn.room.saveEvaluation(r.data.id, r.data.objective, r.data.entry);
+    });
     on('log.download', () => {
       if (!conn.room || conn.role?.kind !== 'facilitator') return fail('forbidden', 'only the facilitator downloads the log');
       return { ok: true, log: logFile(conn.room) };
