@@ -314,7 +314,10 @@ export function EvaluationPanel({
       h(
         'div',
         { class: 'row' },
-        button(dirty ? 'Save this objective' : 'Saved', () => void save(), { class: dirty ? 'primary' : '', disabled: !dirty }),
+        button(dirty ? 'Save this objective' : guide[objective.id] ? 'Saved' : 'Nothing to save yet', () => void save(), {
+          class: dirty ? 'primary' : '',
+          disabled: !dirty,
+        }),
         dirty ? button('Discard edits', () => (drafts.delete(objective.id), setStatus(null), redraw((n) => n + 1))) : null,
       ),
       status
