@@ -364,7 +364,7 @@ function planField(id: string, label: string, value: string, max: number, draft:
     'div',
     { class: 'field' },
     h('label', { for: id }, label),
-    h('textarea', { id, rows: 2, maxlength: max, value, placeholder: draft ?? '', oninput: (e: Event) => set(valueOf(e)) }),
+    h('textarea', { id, rows: 3, maxlength: max, value, placeholder: draft ?? '', oninput: (e: Event) => set(valueOf(e)) }),
   );
 }
 
