@@ -174,7 +174,8 @@ export function planCommit(scenario: Scenario, view: GameView, me: string, p: Pr
     commit.allocation = a.allocation;
     said.push(a.said);
   }
-  const rep = reprisal(scenario, view, me, p, r, budget);
+  // A reprisal is an escalation too: a plan without shows of strength strikes nobody back.
+  const rep = escalate ? reprisal(scenario, view, me, p, r, budget) : null;
   if (rep) {
     commit.retaliate = rep.retaliate;
     said.push(rep.said);
@@ -225,7 +226,7 @@ export function defectionOptions(scenario: Scenario, view: GameView, me: string,
       span.restraint === m.id &&
       span.reciprocal.some((x) => cat.move.get(x)?.tags.includes('relief') && stands(view, x));
     if (pocketed) gains.push('the relief it bought is already ours');
-    const value = support + funding.reduce((a, [, v]) => a + v / 3, 0) - detection / 5 + (pocketed ? 3 : 0);
+    const value = support + funding.reduce((a, [, v]) => a + v / 3, 0) - detection / 5 + (pocketed ? 8 : 0);
     out.push({ move: m, detection, gain: listOf(gains), value });
   }
   return out.sort((a, b) => b.value - a.value);

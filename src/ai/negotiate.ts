@@ -342,6 +342,8 @@ export function answer(
   const slip = p.slips > 0 && roll(r, p.slips);
   const pledgesOnly = mine.every((s) => cat.move.get(s.move)?.kind === 'pledge');
   const trustLow = (d: string) => trustIn(view, me, d) < (p.personality === 'hawk' ? 50 : 35);
+  // An expert weighs the shared outcome, which counts for every side: it refuses for a reason, not on a whim.
+  const wholeTable = p.lookahead > 0 && p.personality !== 'hawk';
 
   if (pledgesOnly) {
     // Joining the council gives up reprisals: only among partners trusted enough to answer for us.
@@ -350,7 +352,8 @@ export function answer(
       const fellows = [...new Set(others.filter((s) => cat.move.get(s.move)?.tags.includes('council')).map((s) => s.delegation))];
       const mean = fellows.reduce((a, d) => a + trustIn(view, me, d), 0) / Math.max(1, fellows.length);
       const doubted = fellows.filter((d) => trustIn(view, me, d) < p.joinTrust);
-      if (mean < p.joinTrust && doubted.length > 0)
+      // An expert joins all the same: the council's inquiries stop the reprisal spirals that cost every side.
+      if (mean < p.joinTrust && doubted.length > 0 && !wholeTable)
         return reject(
           `we will not give up the right to answer attacks ourselves until we trust ${listOf(doubted.map((d) => who(scenario, d)))} to stand with us`,
         );
@@ -358,7 +361,8 @@ export function answer(
     const distrusted = [...new Set(others.map((s) => s.delegation))].filter(trustLow);
     if (p.personality === 'hawk' && distrusted.length && roll(r, 50))
       return reject(`we will not sit at one table with ${listOf(distrusted.map((d) => who(scenario, d)))} while they ignore their word`);
-    return roll(r, Math.max(p.cooperation, 60) + 10)
+    // An expert knows the framework and the council serve every side's outcome: it does not make them wait.
+    return wholeTable || roll(r, Math.max(p.cooperation, 60) + 10)
       ? accept(pledgeWords(scenario, pkg.steps))
       : reject('the structure can wait until the first steps are delivered');
   }
@@ -424,7 +428,7 @@ export function answer(
       };
       if (legal(scenario, view, counter)) return counter;
     }
-    if (p.personality === 'hawk' || roll(r, 60))
+    if (p.personality === 'hawk' || (!wholeTable && roll(r, 60)))
       return reject(`${who(scenario, betrayal.by)} ${betrayal.what}; we will not pay first again`);
   }
 
@@ -448,8 +452,8 @@ export function answer(
     (a, x) => a + (p.priorities[x.track] ?? 5) + (p.weighsObjectives ? objectiveWorth(scenario, view, me, x, pkg.steps) : 0),
     0,
   );
-  // An expert knows the shared outcome counts for everyone: it does not turn down a sound span on a whim.
-  const cooperation = p.lookahead > 0 && p.personality !== 'hawk' && useful.length > 0 ? Math.max(p.cooperation, 92) : p.cooperation;
+  // Nor does it turn down a sound span on a whim.
+  const cooperation = wholeTable && useful.length > 0 ? Math.max(p.cooperation, 92) : p.cooperation;
   const chance =
     cooperation +
     (avgTrust - 50) / 2 +

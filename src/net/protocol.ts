@@ -3,6 +3,7 @@
 // src/server/messages.ts before anything else happens.
 import type { Persona } from '../ai/persona';
 import type { GameView, Scenario } from '../engine';
+import type { TalkModelInfo } from '../ai/talk/model';
 import type { ViewPatch } from './viewPatch';
 import type { EvaluationGuide } from '../report/evaluation';
 
@@ -162,4 +163,9 @@ export interface ClientToServer {
   'evaluation.save'(m: unknown, ack: (r: Ack<{ evaluation: EvaluationGuide }>) => void): void;
   /** Asks for the whole picture again (a patch did not fit the view this client holds). */
   'room.sync'(m: unknown, ack: (r: Ack) => void): void;
+  /**
+   * The facilitator's language model for this room's AI messages: `set` replaces it (null: none),
+   * no `set` only asks. The answer never carries the key, only whether there is one.
+   */
+  'room.model'(m: unknown, ack: (r: Ack<{ model: TalkModelInfo | null; server: boolean }>) => void): void;
 }

@@ -2,6 +2,7 @@
 // seat, the version or the engine look at it. Their types must match the protocol's.
 import { z } from 'zod/mini';
 import { DIFFICULTIES, PERSONALITIES } from '../ai/persona';
+import { talkModelInput } from '../ai/talk/model';
 import { evaluationEntrySchema } from '../report/evaluation';
 import { STEP_CLOCKS, type ChatTo, type RoomAction } from '../net/protocol';
 
@@ -80,6 +81,9 @@ export const roomAction = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('undo'), act: z.string().check(z.regex(/^(game|room):\d{1,7}$/)), reason: z.optional(text(400)) }),
 ]);
 export const roomActionMessage = z.strictObject({ id: messageId, action: roomAction });
+
+/** The facilitator's language model for the room (talkModelInput checks the address), or none; no `set`: a question. */
+export const roomModelMessage = z.strictObject({ set: z.optional(z.nullable(talkModelInput)) });
 
 // The schemas accept exactly the protocol's types (a compile-time check).
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;

@@ -15,6 +15,7 @@ import { SessionPanel } from './consoleSession';
 import { personaPicker } from './personaPicker';
 import { joinUrl, projectorUrl } from './roomFlow';
 import { Confirm } from './consoleConfirm';
+import type { TalkModelCall } from './consoleModel';
 import { humanSeats, noHumanWarning } from './consolePace';
 import './whiteCell.css';
 
@@ -22,6 +23,8 @@ export interface ConsoleActions {
   intent(i: Intent): void;
   action(a: RoomAction): void;
   download(): void;
+  /** The room's language model for the AI's messages (consoleModel.ts). */
+  talkModel: TalkModelCall;
   /** Opens the after-action report or the replay of the room as it stands. */
   debrief(tab: 'report' | 'replay'): void;
   setTab(t: ConsoleTab): void;

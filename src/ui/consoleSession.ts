@@ -5,6 +5,7 @@ import { button, h, valueOf, type VNode } from './dom';
 import { numberIn, useForm } from './form';
 import type { ConsoleActions } from './console';
 import { Confirm } from './consoleConfirm';
+import { TalkModelPanel } from './consoleModel';
 import { PacePanel } from './consolePace';
 
 export function SessionPanel({ room, view, act }: { room: RoomUi; view: GameView; act: ConsoleActions }): VNode {
@@ -62,6 +63,7 @@ export function SessionPanel({ room, view, act }: { room: RoomUi; view: GameView
       ),
     ),
     h(PacePanel, { room, act }),
+    h(TalkModelPanel, { call: act.talkModel }),
     h(
       'section',
       { class: 'section' },

@@ -59,7 +59,8 @@ export function negotiationPanel(ctx: Ctx): VNode {
 
   // Offers to answer.
   const incoming = view.packages.filter((p) => p.status === 'proposed' && p.parties.includes(seat) && !p.accepted.includes(seat));
-  const counteredBy = (id: number) => view.packages.filter((q) => q.counterTo === id && q.proposer === seat && q.status === 'proposed');
+  // Every counter this seat sent to an offer still on the table, whatever became of it: the card says so.
+  const counteredBy = (id: number) => view.packages.filter((q) => q.counterTo === id && q.proposer === seat);
   const incomingEls = incoming.map((p) =>
     packageCard(
       ctx,
@@ -108,7 +109,9 @@ export function negotiationPanel(ctx: Ctx): VNode {
                   .map((c) => `#${c.id}`)
                   .join(', ')}. `,
               ),
-              `#${p.id} stays open until one of them is agreed: you can still accept it.`,
+              counteredBy(p.id).some((c) => c.status === 'proposed')
+                ? `#${p.id} stays open until one of them is agreed: you can still accept it.`
+                : `It was turned down; #${p.id} still stands open: you can still accept it.`,
             )
           : null,
       ),

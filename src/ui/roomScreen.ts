@@ -52,6 +52,7 @@ export function RoomScreen({ app, ui, view, room, variant }: RoomScreenProps): V
     intent: app.send,
     action: (a) => void app.roomAction(a),
     download: () => void app.downloadRoomLog(),
+    talkModel: (set) => app.roomTalkModel(set),
     debrief: (tab) => void app.openRoomDebrief(tab),
     setTab: (t) => set({ consoleTab: t }),
     qr,

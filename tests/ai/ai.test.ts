@@ -3,7 +3,8 @@
 // by personality, and deterministic. Balance over 1,000 games lives in the README (npm run sim).
 import { describe, expect, it } from 'vitest';
 import { playToEnd } from '../../src/ai/autoplay';
-import { parsePersonaSpec, PERSONALITIES, type Persona } from '../../src/ai/persona';
+import { parsePersonaSpec, PERSONALITIES, profileOf, type Persona } from '../../src/ai/persona';
+import { planCommit } from '../../src/ai/commit';
 import { SimTable } from '../../src/ai/play';
 import { playSeats, type Stage } from '../../src/ai/scheduler';
 import { decideStage } from '../../src/ai/policy';
@@ -227,6 +228,32 @@ describe('doctrine: red lines and counters', () => {
     expect(d?.reason).toMatch(/^We reject: we would give “Reduce naval patrols near Iran's coast”, but the package secures no span/);
   });
 
+  it('an expert joins a council it was offered in round 1, where a standard pragmatist still doubts its partners', () => {
+    // README, AI delegations: a pragmatist joins only once it trusts the other joiners enough; an
+    // expert weighs the shared outcome and gives up reprisals for the council's inquiries at once.
+    const s = structuredClone(createGame(sc, 5));
+    s.step = 'negotiation';
+    for (const d of ids) for (const o of ids) if (d !== o) (s.trust[d] as Record<string, number>)[o] = 40;
+    const joined = offer(s, 'usa', [
+      ['usa', 'usa-join-council'],
+      ['eu', 'eu-join-council'],
+      ['gulf', 'gulf-join-council'],
+    ]);
+    const answerAs = (difficulty: Persona['difficulty']) =>
+      decideStage(
+        sc,
+        decisionView(joined, 'gulf'),
+        'gulf',
+        { personality: 'pragmatist', difficulty },
+        'answer',
+        seatStream(joined, 'gulf'),
+      )[0];
+    const standard = answerAs('standard');
+    expect(standard?.intent.type).toBe('package.reject');
+    expect(standard?.reason).toMatch(/right to answer attacks ourselves/);
+    expect(answerAs('expert')?.intent.type).toBe('package.accept');
+  });
+
   it('a standard proposer builds the partners’ red lines into its packages; a novice does not', () => {
     const s = start();
     const std = decideStage(
@@ -299,6 +326,27 @@ describe('personalities and difficulties', () => {
     const view = decisionView(s, 'iran');
     const a = decideStage(sc, view, 'iran', expert.iran, 'commit', seatStream(s, 'iran'));
     expect(decideStage(sc, view, 'iran', expert.iran, 'commit', seatStream(s, 'iran'))).toEqual(a);
+  });
+
+  it('the expert’s plan without escalation strikes nobody back, where its doctrine’s plan would (README, AI delegations)', () => {
+    // Hawks retaliate often: find sealed commits in which the doctrine's plan strikes back.
+    const hawks = all('hawk');
+    let compared = 0;
+    for (let seed = 1; seed <= 6 && compared < 3; seed++) {
+      const { states } = recordGame(seed, hawks, 6);
+      for (const s of states) {
+        if (s.step !== 'commit') continue;
+        for (const d of ids) {
+          if (s.delegations[d]?.committed) continue;
+          const view = decisionView(s, d);
+          const p = profileOf(sc, d, hawks[d], seatStream(s, d));
+          if (!planCommit(sc, view, d, p).commit.retaliate) continue;
+          expect(planCommit(sc, view, d, p, { keepAll: true, defect: 'never', escalate: false }).commit.retaliate).toBeUndefined();
+          compared += 1;
+        }
+      }
+    }
+    expect(compared).toBeGreaterThan(0);
   });
 
   it('parses per-delegation specs for the command line', () => {
