@@ -33,7 +33,12 @@ export type RoomAction =
   /** How fast AI seats may finish a step: null at the room's clocks, or after this many seconds (docs/architecture.md, AI pacing). */
   | { kind: 'pace'; seconds: number | null }
   /** Undo a White Cell act of this round: 'game:<log entry>' (a ruling, reveal, inject) or 'room:<record line>' (rules §10). */
-  | { kind: 'undo'; act: string; reason?: string | undefined };
+  | { kind: 'undo'; act: string; reason?: string | undefined }
+  /** What the wall shows: the live game, or the hot wash for the debrief. */
+  | { kind: 'projector'; mode: ProjectorMode };
+
+/** The projector's mode: the live game, or the hot wash (debrief mode). */
+export type ProjectorMode = 'live' | 'hotwash';
 
 /** One White Cell act as the console lists it, to undo it until its round resolves. */
 export interface WhiteCellAct {
@@ -84,6 +89,8 @@ export interface RoomInfo {
   onExpiry: 'nothing' | 'ai';
   /** AI seats finish a step at the clocks (null) or after this many seconds. */
   pace: number | null;
+  /** What the projector shows: the live game or the hot wash (set from the console). */
+  projector: ProjectorMode;
   /** Server time when this was sent, so clients can correct their clock's skew. */
   now: number;
 }

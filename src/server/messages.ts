@@ -78,6 +78,7 @@ export const roomAction = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('persona'), delegation: delegationId, persona: personaSchema }),
   z.strictObject({ kind: z.literal('releaseSeat'), delegation: delegationId, reason: z.optional(text(400)) }),
   z.strictObject({ kind: z.literal('pace'), seconds: z.nullable(z.int().check(z.minimum(MIN_PACE_SECONDS), z.maximum(MAX_PACE_SECONDS))) }),
+  z.strictObject({ kind: z.literal('projector'), mode: z.enum(['live', 'hotwash']) }),
   z.strictObject({ kind: z.literal('undo'), act: z.string().check(z.regex(/^(game|room):\d{1,7}$/)), reason: z.optional(text(400)) }),
 ]);
 export const roomActionMessage = z.strictObject({ id: messageId, action: roomAction });

@@ -142,6 +142,9 @@ export class Room {
   get pace() {
     return this.current.pace;
   }
+  get projector() {
+    return this.current.projector;
+  }
   get clock(): ClockState | null {
     return this.current.clock;
   }

@@ -34,6 +34,7 @@ export function roomInfo(room: Room): RoomInfo {
     clocks: { ...room.clocks },
     onExpiry: room.onExpiry,
     pace: room.pace,
+    projector: room.projector,
     now: room.now(),
   };
 }

@@ -27,6 +27,8 @@ export interface ConsoleActions {
   talkModel: TalkModelCall;
   /** Opens the after-action report or the replay of the room as it stands. */
   debrief(tab: 'report' | 'replay'): void;
+  /** Opens the hot wash in the console. */
+  hotWash(): void;
   setTab(t: ConsoleTab): void;
   qr(url: string, size?: number): VNode;
   leave(): void;

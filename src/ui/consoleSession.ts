@@ -7,6 +7,7 @@ import type { ConsoleActions } from './console';
 import { Confirm } from './consoleConfirm';
 import { TalkModelPanel } from './consoleModel';
 import { PacePanel } from './consolePace';
+import { ProjectorSwitch } from './consoleHotWash';
 
 export function SessionPanel({ room, view, act }: { room: RoomUi; view: GameView; act: ConsoleActions }): VNode {
   const over = view.outcome !== null;
@@ -137,7 +138,9 @@ export function SessionPanel({ room, view, act }: { room: RoomUi; view: GameView
         button('Download the log', act.download),
         button('Open the after-action report', () => act.debrief('report')),
         button('Open the replay', () => act.debrief('replay')),
+        button('Open the hot wash', act.hotWash),
       ),
+      h(ProjectorSwitch, { room, act }),
       h('p', { class: 'small muted' }, 'The event log (replayable with npm run replay) and the transcript of messages and seats.'),
       h(
         'div',

@@ -10,6 +10,8 @@ import { bridgePanel } from './leftPanel';
 import { MapPanel } from './mapPanel';
 import { noticeBar } from './overlays';
 import { projectorDashboard, projectorOverlay, projectorTop } from './projector';
+import { ConsoleHotWash } from './consoleHotWash';
+import { ProjectorHotWash } from './projectorHotWash';
 import { clockChip, connectionChip, MessagesPanel, qr } from './roomPanels';
 import { RoundLog } from './roundLog';
 import { topBar } from './topBar';
@@ -35,6 +37,7 @@ export function RoomScreen({ app, ui, view, room, variant }: RoomScreenProps): V
     lines: (lines) => (app.mapLines = lines),
     wall: variant === 'projector',
   });
+  if (variant === 'projector' && room.info.projector === 'hotwash') return h(ProjectorHotWash, { sc, view, room });
   if (variant === 'projector')
     return h(
       'div',
@@ -57,13 +60,18 @@ export function RoomScreen({ app, ui, view, room, variant }: RoomScreenProps): V
     setTab: (t) => set({ consoleTab: t }),
     qr,
     leave: () => app.rooms.leave(),
+    hotWash: () => set({ hotWash: true }),
   };
   return h(
     'div',
     { style: 'display:contents' },
+    // The hot wash covers the console without unmounting it: the map is not rebuilt on the way back.
+    ui.hotWash
+      ? h('div', { class: 'hotwash-layer' }, h(ConsoleHotWash, { sc, view, room, act, back: () => set({ hotWash: false }) }))
+      : null,
     h(
       'div',
-      { class: 'game console' },
+      { class: 'game console', inert: ui.hotWash, 'aria-hidden': ui.hotWash ? 'true' : null },
       topBar(
         sc,
         view,

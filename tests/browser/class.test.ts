@@ -11,6 +11,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseCsv } from '../server/csv';
 import { freePort, ServerProcess } from '../server/process';
+import { axe } from './axe';
 import { buildOnce, launch } from './harness';
 
 let browser: Browser;
@@ -155,6 +156,7 @@ describe('a graded class in the browser', () => {
     // Round 2: Ana's team writes its position statement.
     await dismiss(ana);
     await ana.getByRole('heading', { name: 'Position statement — round 2' }).waitFor({ timeout: 20_000 });
+    const found = await axe(ana, 'student: position statement');
     await ana.getByLabel('Position statement').fill('We will allow inspections if sanctions ease in step.');
     await ana.getByRole('button', { name: 'Hand in the statement' }).click();
     await ana.getByText('Statement handed in.').waitFor();
@@ -171,6 +173,7 @@ describe('a graded class in the browser', () => {
       await dismiss(p);
       const refl = p.getByRole('form', { name: 'Reflection' });
       await refl.waitFor({ timeout: 20_000 });
+      if (p === ana) found.push(...(await axe(p, 'student: reflection and peer evaluation')));
       const boxes = refl.getByRole('textbox');
       for (let i = 0; i < (await boxes.count()); i++) await boxes.nth(i).fill(`Answer ${i + 1}`);
       await refl.getByRole('button', { name: 'Hand in the reflection' }).click();
@@ -196,6 +199,8 @@ describe('a graded class in the browser', () => {
     await rubric.getByRole('group', { name: 'Preparation and position' }).getByLabel('Exemplary (4)').check();
     await rubric.getByRole('group', { name: 'Reflection' }).getByLabel('Proficient (3)').check();
     await rubric.getByLabel('Comment').fill('=strong start, "thoughtful"');
+    found.push(...(await axe(teacher, 'class: the rubric')));
+    expect(found).toEqual([]);
     await rubric.getByRole('button', { name: 'Save grade for Ana Silva' }).click();
     await teacher.getByText('Grade saved.').waitFor();
     if (SHOTS) await teacher.screenshot({ path: join(SHOTS, 'class-assessment.png'), fullPage: true });
@@ -227,8 +232,11 @@ describe('a graded class in the browser', () => {
     await teacher.getByLabel('Roster: one student a line').fill('Ana Silva\nBen Okafor\nOlu Ade: observer\nPia Ray: press');
     await teacher.getByLabel('Lesson length').selectOption('drill');
     await teacher.getByText('4 students → 1 table (2 as observer or press)').waitFor();
+    // axe-core on each of the class's pages as it is reached (WCAG 2.2 AA: nothing found).
+    const found = await axe(teacher, 'class set-up');
     await teacher.getByRole('button', { name: 'Create the class' }).click();
     await teacher.getByRole('heading', { name: 'Students and their links' }).waitFor();
+    found.push(...(await axe(teacher, 'class: students and links')));
     const row = (name: string) => teacher.locator('table.class-list tbody tr', { has: teacher.getByRole('rowheader', { name }) });
     await expect.poll(() => row('Olu Ade').locator('td').nth(1).textContent()).toBe('Observer');
     await expect.poll(() => row('Pia Ray').locator('td').nth(1).textContent()).toBe('Press');
@@ -239,6 +247,7 @@ describe('a graded class in the browser', () => {
     await teacher.getByRole('tab', { name: 'Settings and data' }).click();
     await teacher.getByLabel('Hold messages for my approval').check();
     await teacher.getByRole('button', { name: 'Save settings' }).click();
+    found.push(...(await axe(teacher, 'class: settings and data')));
     await teacher.getByRole('tab', { name: 'Tables' }).click();
     await teacher.getByRole('button', { name: 'Start all tables' }).click();
 
@@ -252,6 +261,7 @@ describe('a graded class in the browser', () => {
     const pia = await page(url('Pia Ray'));
     const press = pia.getByRole('form', { name: 'Press item' });
     await press.waitFor({ timeout: 40_000 });
+    found.push(...(await axe(olu, 'observer page')), ...(await axe(pia, 'press page')));
 
     // The press publishes to all tables; with messages held, it waits for the teacher.
     const item = 'Ceasefire talks resume in Muscat';
@@ -273,6 +283,7 @@ describe('a graded class in the browser', () => {
     }
     await ana.waitForTimeout(500);
     expect(await ana.getByText(item).count()).toBe(0);
+    found.push(...(await axe(teacher, 'class: tables (an item held)')));
     await teacher.getByRole('button', { name: `Approve “${item}”` }).click({ timeout: 20_000 });
     // Shown to the team as a press item, and in the observer's transcript.
     const shown = ana.getByRole('list', { name: 'Messages' }).locator('li', { hasText: item });
@@ -303,6 +314,8 @@ describe('a graded class in the browser', () => {
     await card.locator('summary').click();
     await card.getByText(note).waitFor({ timeout: 10_000 });
     if (SHOTS) await teacher.screenshot({ path: join(SHOTS, 'class-observer-note.png') });
+    found.push(...(await axe(teacher, 'class: assessment')));
+    expect(found).toEqual([]);
     expect(errors).toEqual([]);
   }, 180_000);
 });

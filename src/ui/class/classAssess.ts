@@ -27,7 +27,7 @@ function RoleWorkView({ r, act }: { r: StudentRecord; act: AssessActs }): VNode 
     'div',
     { class: 'student-work' },
     h('p', { class: 'muted small' }, `${act.tableName(r.student.table)} · ${observer ? 'Observer' : 'Press'}`),
-    h('h4', {}, observer ? 'Observer’s notes' : 'News items published'),
+    h('h3', { class: 'work-h' }, observer ? 'Observer’s notes' : 'News items published'),
     observer
       ? r.notes.length
         ? h('ul', {}, ...r.notes.map((n, i) => h('li', { key: i }, h('strong', {}, `Round ${n.round}: `), n.text)))
@@ -47,13 +47,13 @@ export function StudentWorkView({ r, settings, act }: { r: StudentRecord; settin
     'div',
     { class: 'student-work' },
     h('p', { class: 'muted small' }, `${act.tableName(r.student.table)} · ${act.nameOf(r.student.delegation)}`),
-    h('h4', {}, 'Evidence from the game'),
+    h('h3', { class: 'work-h' }, 'Evidence from the game'),
     h('p', {}, evidenceText(r)),
-    h('h4', {}, 'Position statements'),
+    h('h3', { class: 'work-h' }, 'Position statements'),
     r.statements.length
       ? h('ul', {}, ...r.statements.map((s) => h('li', { key: s.round }, h('strong', {}, `Round ${s.round} (${s.by}): `), s.text)))
       : h('p', { class: 'muted' }, 'None handed in.'),
-    h('h4', {}, 'Reflection'),
+    h('h3', { class: 'work-h' }, 'Reflection'),
     r.reflection
       ? h(
           'ol',
@@ -63,7 +63,7 @@ export function StudentWorkView({ r, settings, act }: { r: StudentRecord; settin
           ),
         )
       : h('p', { class: 'muted' }, 'Not handed in.'),
-    h('h4', {}, 'Peer evaluation of their delegation (confidential)'),
+    h('h3', { class: 'work-h' }, 'Peer evaluation of their delegation (confidential)'),
     peer.length
       ? h(
           'ul',
