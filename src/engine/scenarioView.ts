@@ -8,12 +8,14 @@ import type { Audience } from './views';
 
 export function scenarioFor(scenario: Scenario, s: GameState, audience: Audience): Scenario {
   if (audience.kind === 'facilitator') return scenario;
+  // The exercise's objectives are the evaluator's, like the events list.
+  const { exerciseObjectives: _evaluators, ...shared } = scenario;
   const over = s.outcome !== null;
   const own = audience.kind === 'delegation' ? audience.id : null;
   const toMe = (to: string) => to === 'all' || (own !== null && to === own);
   const shown = (d: string) => over || s.revealed.objectives.some((r) => toMe(r.to) && (r.whose === 'all' || r.whose === d));
   return {
-    ...scenario,
+    ...shared,
     delegations: scenario.delegations.map((d) => {
       // Only the objectives dealt in this game: the pool would tell a reader what a rival may hold.
       const dealt = s.objectives[d.id] ?? [];

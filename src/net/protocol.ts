@@ -5,6 +5,7 @@ import type { Persona } from '../ai/persona';
 import type { GameView, Scenario } from '../engine';
 import type { TalkModelInfo } from '../ai/talk/model';
 import type { ViewPatch } from './viewPatch';
+import type { EvaluationGuide } from '../report/evaluation';
 
 /** Join codes: 8 letters and digits without look-alikes (0/O, 1/I/L), shown as XXXX-XXXX. */
 export const CODE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
@@ -163,6 +164,10 @@ export interface ClientToServer {
   'log.download'(m: unknown, ack: (r: Ack<{ log: unknown }>) => void): void;
   /** The page of chat lines before the line `before` (the oldest this client holds). */
   'chat.older'(m: unknown, ack: (r: Ack<{ messages: ChatLine[]; more: boolean }>) => void): void;
+  /** The White Cell's exercise evaluation guide (the facilitator only; never part of a sync or an update). */
+  'evaluation.get'(m: unknown, ack: (r: Ack<{ evaluation: EvaluationGuide }>) => void): void;
+  /** Saves the evaluation of one exercise objective: { id, objective, entry }. */
+  'evaluation.save'(m: unknown, ack: (r: Ack<{ evaluation: EvaluationGuide }>) => void): void;
   /** Asks for the whole picture again (a patch did not fit the view this client holds). */
   'room.sync'(m: unknown, ack: (r: Ack) => void): void;
   /**

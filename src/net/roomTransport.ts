@@ -23,6 +23,7 @@ import type {
 } from './protocol';
 import type { AiNote, Progress, SendResult, Transport } from './transport';
 import { applyPatch } from './viewPatch';
+import type { EvaluationEntry, EvaluationGuide } from '../report/evaluation';
 
 export type JoinAs = { kind: 'facilitator'; key: string } | { kind: 'seat'; token: string } | { kind: 'lobby' } | { kind: 'projector' };
 
@@ -277,7 +278,16 @@ export class RoomTransport implements Transport {
    * an answer lost in a drop is asked for again with the same id, so it is applied once.
    */
   private async call<T extends object>(
-    event: 'intent' | 'chat.send' | 'chat.older' | 'room.action' | 'seat.claim' | 'log.download' | 'room.model',
+    event:
+      | 'intent'
+      | 'chat.send'
+      | 'chat.older'
+      | 'room.action'
+      | 'seat.claim'
+      | 'log.download'
+      | 'room.model'
+      | 'evaluation.get'
+      | 'evaluation.save',
     payload: object,
   ): Promise<Ack<T>> {
     for (let attempt = 0; attempt < 4; attempt++) {
@@ -338,6 +348,21 @@ export class RoomTransport implements Transport {
   async downloadLog(): Promise<{ ok: true; log: unknown } | { ok: false; reason: string }> {
     const r = await this.call<{ log: unknown }>('log.download', {});
     return r.ok ? { ok: true, log: r.log } : { ok: false, reason: r.reason };
+  }
+
+  /** The White Cell's evaluation guide as the server holds it (the facilitator's). */
+  async loadEvaluation(): Promise<{ ok: true; evaluation: EvaluationGuide } | { ok: false; reason: string }> {
+    const r = await this.call<{ evaluation: EvaluationGuide }>('evaluation.get', {});
+    return r.ok ? { ok: true, evaluation: r.evaluation } : { ok: false, reason: r.reason };
+  }
+
+  /** Saves the evaluation of one exercise objective; the guide as saved comes back. */
+  async saveEvaluation(
+    objective: string,
+    entry: EvaluationEntry,
+  ): Promise<{ ok: true; evaluation: EvaluationGuide } | { ok: false; reason: string }> {
+    const r = await this.call<{ evaluation: EvaluationGuide }>('evaluation.save', { id: newId(), objective, entry });
+    return r.ok ? { ok: true, evaluation: r.evaluation } : { ok: false, reason: r.reason };
   }
 
   subscribe(listener: () => void): () => void {

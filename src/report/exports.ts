@@ -2,6 +2,7 @@
 import type { Report } from './report';
 import { nameIn } from './report';
 import { promiseVerdict } from './ledger';
+import { evaluationMarkdown, type EvaluationGuide } from './evaluation';
 
 const csvCell = (v: string | number) => {
   const s = String(v);
@@ -52,7 +53,8 @@ export const OUTCOME_LINE: Record<string, string> = {
   unraveling: 'Unraveling — the truce collapsed into renewed conflict.',
 };
 
-export function reportMarkdown(r: Report): string {
+/** The report in Markdown; with the White Cell's evaluation guide, its guide and improvement plan follow. */
+export function reportMarkdown(r: Report, evaluation?: EvaluationGuide): string {
   const sc = r.scenario;
   const move = (id: string) => sc.moves.find((m) => m.id === id)?.name ?? id;
   const span = (id: string | null) => (id ? (sc.interlocks.find((x) => x.id === id)?.name ?? id) : '—');
@@ -192,5 +194,6 @@ export function reportMarkdown(r: Report): string {
     for (const x of o.objectives) out.push(`- ${x.met ? '[x] met' : '[ ] not met'}: ${x.text} (${x.points} points)`);
     out.push('');
   }
+  if (evaluation) out.push(evaluationMarkdown(sc, evaluation, r));
   return out.join('\n');
 }

@@ -8,6 +8,7 @@ import {
   chatMessage,
   claimMessage,
   createRoomMessage,
+  evaluationSaveMessage,
   intentMessage,
   joinMessage,
   olderChatMessage,
@@ -190,6 +191,16 @@ export class Gateway {
       },
       true,
     );
+    on('evaluation.get', () => {
+      if (!conn.room || conn.role?.kind !== 'facilitator') return fail('forbidden', 'only the facilitator reads the evaluation guide');
+      return { ok: true, evaluation: conn.room.evaluation };
+    });
+    on('evaluation.save', (m) => {
+      const r = evaluationSaveMessage.safeParse(m);
+      if (!r.success) return fail('malformed', firstProblem(r));
+      if (!conn.room || conn.role?.kind !== 'facilitator') return fail('forbidden', 'only the facilitator fills in the evaluation guide');
+      return conn.room.saveEvaluation(r.data.id, r.data.objective, r.data.entry);
+    });
     on('room.model', (m) => {
       const r = roomModelMessage.safeParse(m);
       if (!r.success) return fail('malformed', firstProblem(r));

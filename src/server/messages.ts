@@ -3,6 +3,7 @@
 import { z } from 'zod/mini';
 import { DIFFICULTIES, PERSONALITIES } from '../ai/persona';
 import { talkModelInput } from '../ai/talk/model';
+import { evaluationEntrySchema } from '../report/evaluation';
 import { STEP_CLOCKS, type ChatTo, type RoomAction } from '../net/protocol';
 
 const text = (max: number, min = 0) => z.string().check(z.minLength(min), z.maxLength(max));
@@ -91,3 +92,6 @@ const sameChatTo: Same<z.infer<typeof chatTo>, ChatTo> = true;
 const sameAction: Same<z.infer<typeof roomAction>, RoomAction> = true;
 void sameChatTo;
 void sameAction;
+
+/** The White Cell saves its evaluation of one exercise objective (the entry whole). */
+export const evaluationSaveMessage = z.strictObject({ id: messageId, objective: text(48, 1), entry: evaluationEntrySchema });

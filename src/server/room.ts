@@ -23,6 +23,7 @@ import {
   type WhiteCellEntry,
 } from './roomEvents';
 import { RoomLog } from './roomLog';
+import { exerciseObjectives, type EvaluationEntry, type EvaluationGuide } from '../report/evaluation';
 import { describeAct, recordEntry, undoEvent } from './whiteCellRecord';
 
 export const hashSecret = (secret: string) => createHash('sha256').update(secret).digest('hex');
@@ -411,6 +412,20 @@ export class Room {
     }
     this.emit({ room: true });
     return { ok: true };
+  }
+
+  /** The White Cell's exercise evaluation guide (the facilitator's only: never in a view, a sync or an update). */
+  get evaluation(): EvaluationGuide {
+    return this.current.evaluation;
+  }
+
+  /** Saves the White Cell's evaluation of one exercise objective, as one logged event (it survives a restart). */
+  saveEvaluation(msgId: string, objective: string, entry: EvaluationEntry): Ack<{ evaluation: EvaluationGuide }> {
+    if (this.log.accepted(msgId)) return { ok: true, evaluation: this.evaluation };
+    if (!exerciseObjectives(this.scenario).some((o) => o.id === objective))
+      return { ok: false, code: 'not-found', reason: `the scenario has no exercise objective "${objective}"` };
+    this.commit({ kind: 'evaluation', objective, entry }, msgId);
+    return { ok: true, evaluation: this.evaluation };
   }
 
   /** A moderation rule set for this room, written into its log. */

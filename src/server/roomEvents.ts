@@ -7,6 +7,7 @@ import type { Intent } from '../engine';
 import type { ChatLine, ChatTo, ClockedStep, ProjectorMode } from '../net/protocol';
 import { STEP_CLOCKS } from '../net/protocol';
 import type { ClockState } from './roomClock';
+import { evaluationEntrySchema, type EvaluationEntry, type EvaluationGuide } from '../report/evaluation';
 
 export type SeatMode = 'open' | 'human' | 'ai';
 
@@ -58,6 +59,8 @@ export interface RoomState {
   record: readonly WhiteCellEntry[];
   /** Messages waiting for the moderator's approval (a class that holds messages). */
   held: readonly ChatLine[];
+  /** The White Cell's exercise evaluation guide, an entry per objective (the facilitator's eyes only). */
+  evaluation: EvaluationGuide;
 }
 
 export type RoomEvent =
@@ -83,7 +86,9 @@ export type RoomEvent =
   /** Moderation: a message held for approval, a held one approved (a 'chat' event follows) or rejected, a rule changed. */
   | { kind: 'held'; line: ChatLine }
   | { kind: 'released'; id: string; approved: boolean }
-  | { kind: 'moderation'; text: string };
+  | { kind: 'moderation'; text: string }
+  /** The White Cell saved its evaluation of one exercise objective (the whole entry, as it now stands). */
+  | { kind: 'evaluation'; objective: string; entry: EvaluationEntry };
 
 /** The default clocks of a classroom round: negotiation 4 minutes, commit 1. */
 export const DEFAULT_CLOCKS: Record<ClockedStep, number | null> = { negotiation: 4, commit: 1 };
@@ -100,6 +105,7 @@ export function initialRoomState(delegations: readonly string[]): RoomState {
     chat: [],
     record: [],
     held: [],
+    evaluation: {},
   };
 }
 
@@ -160,6 +166,8 @@ export function reduceRoom(s: RoomState, e: RoomEvent): RoomState {
       return { ...s, held: s.held.filter((l) => l.id !== e.id) };
     case 'moderation':
       return s;
+    case 'evaluation':
+      return { ...s, evaluation: { ...s.evaluation, [e.objective]: e.entry } };
   }
 }
 
@@ -325,6 +333,11 @@ export function decodeEvent(kind: string, body: unknown): RoomEvent {
       return { kind, id: str(b, 'id'), approved: b.approved === true };
     case 'moderation':
       return { kind, text: str(b, 'text') };
+    case 'evaluation': {
+      const entry = evaluationEntrySchema.safeParse(b.entry);
+      if (!entry.success) throw new Error(`an evaluation entry is malformed: ${entry.error.issues[0]?.message ?? ''}`);
+      return { kind, objective: str(b, 'objective'), entry: entry.data };
+    }
     default:
       throw new Error(`unknown event kind "${kind}"`);
   }

@@ -20,7 +20,7 @@ export type Screen =
   /** A team link opened on a device that has no name yet: it asks for one first. */
   | 'joinName';
 export type Tab = 'negotiate' | 'commit' | 'council' | 'messages';
-export type ConsoleTab = 'session' | 'truth' | 'injects' | 'rulings' | 'record' | 'messages';
+export type ConsoleTab = 'session' | 'truth' | 'injects' | 'rulings' | 'record' | 'evaluation' | 'messages';
 
 /** The room this page is in (classroom mode): who we are, the seats, the clock, the messages. */
 export interface RoomUi {

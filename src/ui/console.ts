@@ -9,6 +9,7 @@ import { InjectsPanel } from './consoleInjects';
 import { RecordPanel } from './consoleRecord';
 import { RulingsPanel } from './consoleRulings';
 import { TruthPanel } from './consoleTruth';
+import { EvaluationPanel, type EvaluationActions } from './consoleEvaluation';
 import type { AiNote } from '../net/transport';
 import { SessionPanel } from './consoleSession';
 import { personaPicker } from './personaPicker';
@@ -187,6 +188,7 @@ export function consoleTabs(
   act: ConsoleActions,
   messages: () => VNode,
   notes: readonly AiNote[] = [],
+  evaluation?: EvaluationActions,
 ): VNode {
   const label = (t: ConsoleTab, text: string) =>
     h(
@@ -212,7 +214,9 @@ export function consoleTabs(
             ? h(RulingsPanel, { sc, view, act })
             : tab === 'record'
               ? h(RecordPanel, { view, acts: room.acts, act })
-              : messages();
+              : tab === 'evaluation' && evaluation
+                ? h(EvaluationPanel, { sc, view, notes, act: evaluation })
+                : messages();
   return h(
     'div',
     {},
@@ -224,6 +228,7 @@ export function consoleTabs(
       label('injects', 'Injects'),
       label('rulings', 'Rulings'),
       label('record', 'Undo'),
+      evaluation ? label('evaluation', 'Evaluation') : null,
       label('messages', `Messages (${room.messages.length})`),
     ),
     h('div', { key: tab, role: 'tabpanel', id: `cpanel-${tab}`, 'aria-labelledby': `ctab-${tab}`, class: 'tabpanel' }, body),

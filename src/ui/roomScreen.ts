@@ -4,6 +4,7 @@ import type { GameView } from '../engine';
 import type { RoomUi, UiState } from '../store/gameStore';
 import type { App } from './app';
 import { consoleTabs, roomSection, type ConsoleActions } from './console';
+import { evaluationActions } from './evaluationExport';
 import { h, type VNode } from './dom';
 import { bridgePanel } from './leftPanel';
 import { MapPanel } from './mapPanel';
@@ -103,6 +104,7 @@ export function RoomScreen({ app, ui, view, room, variant }: RoomScreenProps): V
               older: room.olderMessages ? () => void app.roomOlderMessages() : undefined,
             }),
           ui.aiNotes,
+          evaluationActions(app, room.code),
         ),
       ),
       h(RoundLog, { sc, view, open: ui.logOpen, toggle: () => set({ logOpen: !ui.logOpen }) }),

@@ -2,8 +2,9 @@
 // one team. Injects reach the wall as a card and a scheduled one fired early cannot fire again;
 // the ground truth is in the console only; secret objectives revealed to the team are on its
 // screen, also after a reload; the team writes to the White Cell; the paused screen and the end
-// with the White Cell's reason reach the wall and the team.
-import { mkdtempSync } from 'node:fs';
+// with the White Cell's reason reach the wall and the team. The White Cell fills its evaluation
+// guide during play and downloads the report with the improvement plan.
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -31,7 +32,7 @@ afterAll(async () => {
 });
 
 async function page(size = { width: 1366, height: 768 }): Promise<Page> {
-  const p = await (await browser.newContext({ viewport: size })).newPage();
+  const p = await (await browser.newContext({ viewport: size, acceptDownloads: true })).newPage();
   p.on('pageerror', (e) => errors.push(String(e)));
   return p;
 }
@@ -176,6 +177,50 @@ describe('a White Cell exercise', () => {
     await fac.getByRole('tab', { name: /^Messages/ }).click();
     await fac.getByText('May we offer a second inspection site?').waitFor({ timeout: 60_000 });
 
+    // The evaluation guide, filled during play: a rating, a line of the log, an observation, notes
+    // and the plan's owner and date; it survives a reload of the console and stays off the wall and the team's screen.
+    const notes = 'Iran named a sponsor before the inquiry reported';
+    await fac.getByRole('tab', { name: 'Evaluation' }).click();
+    await fac.getByLabel('Objective').selectOption({ label: 'Respond to incidents with evidence' });
+    await fac.getByRole('radio', { name: 'Performed with major challenges' }).check();
+    const logLine = fac.getByLabel('Line of the log');
+    const firstLine = (await logLine.locator('option').nth(1).getAttribute('value')) ?? '';
+    expect(firstLine).not.toBe('');
+    await logLine.selectOption(firstLine);
+    await fac.getByRole('button', { name: 'Attach the log line' }).click();
+    await fac.getByRole('textbox', { name: 'Observation' }).fill('Iran asked the White Cell about a second site');
+    await fac.getByRole('button', { name: 'Add the observation' }).click();
+    await fac.getByLabel('Notes', { exact: true }).fill(notes);
+    await fac.getByLabel('Owner', { exact: true }).fill('Exercise director');
+    await fac.getByLabel('Due', { exact: true }).fill('2027-01-15');
+    await fac.getByRole('button', { name: 'Save this objective' }).click();
+    await fac.getByText('Saved “Respond to incidents with evidence”.').waitFor({ timeout: 60_000 });
+    await fac.reload();
+    await dismiss(fac);
+    await fac.getByRole('tab', { name: 'Evaluation' }).click({ timeout: 60_000 });
+    await fac.getByLabel('Objective').selectOption({ label: 'Respond to incidents with evidence ✓' });
+    expect(await fac.getByLabel('Notes', { exact: true }).inputValue()).toBe(notes);
+    expect(await fac.getByRole('radio', { name: 'Performed with major challenges' }).isChecked()).toBe(true);
+    await fac.getByRole('list', { name: 'Observed actions' }).getByText('(log)').waitFor();
+    // The report with the guide and the plan, as Markdown: the plan's line is there, with the owner and the date.
+    const [dl] = await Promise.all([
+      fac.waitForEvent('download'),
+      fac.getByRole('button', { name: 'Download the report with the evaluation and improvement plan as Markdown' }).click(),
+    ]);
+    const md = readFileSync((await dl.path()) ?? '', 'utf8');
+    expect(md).toMatch(/^# After-action report: /);
+    const plan = md.split('## Improvement plan')[1] ?? '';
+    const row = plan.split('\n').find((l) => l.startsWith('| Respond to incidents with evidence |'));
+    expect(row?.split(' | ').map((c) => c.trim())).toEqual([
+      '| Respond to incidents with evidence',
+      'Performed with major challenges',
+      expect.stringContaining(notes),
+      expect.any(String),
+      'Exercise director',
+      '2027-01-15 |',
+    ]);
+    expect(md).toContain('- Round 1: Iran asked the White Cell about a second site');
+    for (const p of [iran, wall]) expect(await p.content()).not.toContain(notes);
     // A round passes (the White Cell closes each step), so the hot wash has a curve to draw.
     await fac.getByRole('tab', { name: 'Session' }).click();
     await fac.getByRole('button', { name: 'Close the negotiation now' }).click();

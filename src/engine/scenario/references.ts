@@ -26,6 +26,7 @@ export function checkReferences(s: Scenario): Problem[] {
   uniqueIds(s.injects, 'injects', add);
   uniqueIds(s.places, 'places', add);
   uniqueIds(s.phases, 'phases', add);
+  uniqueIds(s.exerciseObjectives ?? [], 'exerciseObjectives', add);
   uniqueIds(s.council.penalties, 'council.penalties', add);
   uniqueIds(s.council.ladder, 'council.ladder', add);
 

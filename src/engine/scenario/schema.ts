@@ -236,6 +236,10 @@ export const inject = z.strictObject({
 });
 export type Inject = z.infer<typeof inject>;
 
+/** An objective of the exercise, for the White Cell's evaluation guide (its eyes only). */
+export const exerciseObjective = z.strictObject({ id, title: label, text });
+export type ExerciseObjective = z.infer<typeof exerciseObjective>;
+
 export const place = z.strictObject({
   id,
   name: label,
@@ -333,6 +337,8 @@ export const scenarioSchema = z.strictObject({
   spoilers: z.strictObject({ name: label, rate: percent, fronts: z.array(id).check(z.minLength(1)) }),
   injects: z.array(inject),
   synonyms: z.optional(synonyms),
+  /** What the exercise sets out to test: the evaluation guide's objectives (the White Cell's eyes only). */
+  exerciseObjectives: z.optional(z.array(exerciseObjective).check(z.minLength(1), z.maxLength(12))),
 });
 export type Scenario = z.infer<typeof scenarioSchema>;
 export type ScenarioInput = z.input<typeof scenarioSchema>;

@@ -29,6 +29,7 @@ export function summarizeScenario(s: Scenario): ScenarioSummary {
     `${plural(s.fronts.length, 'front')}: ${s.fronts.map((f) => f.id).join(', ')}; ${plural(s.proxyNetworks.length, 'proxy network')}`,
     `${plural(s.moves.length, 'move')} (${steps} steps, ${pledges} pledges), ${plural(s.interlocks.length, 'span')} in the interlock table`,
     `${plural(s.injects.length, 'inject')} (${scheduled} scheduled, ${s.injects.length - scheduled} for the facilitator); events list: ${s.injects.filter((i) => i.expected).length} with expected player actions, ${s.injects.filter((i) => i.notes).length} with controller notes`,
+    `${plural(s.exerciseObjectives?.length ?? 0, 'exercise objective')} for the evaluation guide`,
   ];
   const warnings: string[] = [];
   for (const d of s.delegations) {
