@@ -322,6 +322,8 @@ export const scenarioSchema = z.strictObject({
     observerConfidence: int(0, 50),
     penalties: z.array(penalty).check(z.minLength(1)),
     ladder: z.array(rung).check(z.minLength(1), z.maxLength(6)),
+    /** The delegation that chairs the council: its vote carries a tied penalty motion (§6.3). */
+    chair: z.optional(id),
   }),
   escrow: z.strictObject({
     pledgers: z.array(id).check(z.minLength(1)),
@@ -329,6 +331,10 @@ export const scenarioSchema = z.strictObject({
     tranche: int(1, 200),
     recipient: id,
     supportPerTranche: int(0, 20),
+    /** The delegation that holds the fund and answers to the recipient for it (§6.5). */
+    holder: z.optional(id),
+    /** The recipient's trust in the holder: up this much per tranche paid, down as much when a secured span finds the fund empty. */
+    holderTrust: z._default(int(0, 10), 2),
   }),
   spoilers: z.strictObject({ name: label, rate: percent, fronts: z.array(id).check(z.minLength(1)) }),
   injects: z.array(inject),
