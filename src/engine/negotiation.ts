@@ -115,6 +115,37 @@ export function addPackage(
   return pkg;
 }
 
+/**
+ * §8.1 diverging allied priorities: an ally whose priority tracks the package's action steps pass
+ * over, while they serve another ally's, loses trust in each served ally that is a party.
+ */
+export function strainAlliance(scenario: Scenario, s: GameState, pkg: Package) {
+  const alliance = scenario.alliance;
+  if (!alliance || alliance.strainTrust === 0) return;
+  const cat = catalog(scenario);
+  const touched = new Set(
+    pkg.steps.flatMap((st) => {
+      const m = cat.move.get(st.move);
+      return m?.kind === 'step' ? [m.track] : [];
+    }),
+  );
+  const allies = Object.entries(alliance.priorities);
+  const served = allies.filter(([, tracks]) => tracks.some((tr) => touched.has(tr))).map(([ally]) => ally);
+  if (served.length === 0) return;
+  for (const [ally] of allies) {
+    if (served.includes(ally)) continue;
+    const blamed = served.filter((x) => x !== ally && pkg.parties.includes(x));
+    if (blamed.length === 0) continue;
+    const cause = `Package #${pkg.id} passed over ${nameOf(scenario, ally)}'s priorities`;
+    for (const b of blamed) addTrust(s, ally, b, -alliance.strainTrust, cause);
+    say(
+      s,
+      'alliance.strain',
+      `Package #${pkg.id} serves ${blamed.map((b) => nameOf(scenario, b)).join(' and ')} but passes over the priorities of ${nameOf(scenario, ally)}.`,
+    );
+  }
+}
+
 /** Called when the last party accepts: pledges take effect, the framework and council form. */
 export function concludePackage(scenario: Scenario, s: GameState, pkg: Package) {
   const cat = catalog(scenario);
@@ -124,6 +155,7 @@ export function concludePackage(scenario: Scenario, s: GameState, pkg: Package) 
   say(s, 'package.accepted', `Package #${pkg.id} agreed by ${names}.`);
   closeAlternatives(s, pkg);
   addTrustAmong(s, pkg.parties, 1, `Package #${pkg.id} agreed`);
+  strainAlliance(scenario, s, pkg);
 
   const pledges = pkg.steps.map((st) => cat.move.get(st.move)).filter((m) => m?.kind === 'pledge');
   const frameworkBy = new Set(pledges.filter((m) => m?.tags.includes('framework')).map((m) => m?.delegation));

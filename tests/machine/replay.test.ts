@@ -19,9 +19,9 @@ import { GameSession, MACHINE_VERSION, type PersistedGame } from '../../src/mach
  * too, without touching old logs: then only the values here are updated.
  */
 const GOLDEN: Record<number, { hash: string; outcome: Outcome; round: number }> = {
-  1: { hash: 'e077d3a95840b07b', outcome: 'consolidation', round: 9 },
-  2: { hash: '6eb944c69e87c1ea', outcome: 'consolidation', round: 11 },
-  3: { hash: '0d884f5766f38953', outcome: 'consolidation', round: 11 },
+  1: { hash: '83420e92de92d82b', outcome: 'consolidation', round: 9 },
+  2: { hash: 'de546828af6d07b8', outcome: 'consolidation', round: 11 },
+  3: { hash: 'abaf7f4cf8650f7f', outcome: 'consolidation', round: 11 },
 };
 
 const SCENARIO_FILE = fileURLToPath(new URL('../../assets/scenarios/ceasefire-2026.json', import.meta.url));

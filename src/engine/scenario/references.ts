@@ -145,6 +145,10 @@ export function checkReferences(s: Scenario): Problem[] {
   if (s.escrow.holder !== undefined) ref('delegation', s.escrow.holder, 'escrow.holder');
   if (s.council.chair !== undefined) ref('delegation', s.council.chair, 'council.chair');
   s.spoilers.fronts.forEach((f, i) => ref('front', f, `spoilers.fronts[${i}]`));
+  for (const [ally, tracks] of Object.entries(s.alliance?.priorities ?? {})) {
+    ref('delegation', ally, `alliance.priorities.${ally}`);
+    tracks.forEach((tr, i) => ref('track', tr, `alliance.priorities.${ally}[${i}]`));
+  }
 
   s.injects.forEach((inj, i) => {
     refEffects(inj.effects, `injects[${i}].effects`);

@@ -337,6 +337,15 @@ export const scenarioSchema = z.strictObject({
     holderTrust: z._default(int(0, 10), 2),
   }),
   spoilers: z.strictObject({ name: label, rate: percent, fronts: z.array(id).check(z.minLength(1)) }),
+  /** Allies with diverging priorities (docs/rules.md §8.1): a package serving one and passing over another strains them. */
+  alliance: z.optional(
+    z.strictObject({
+      /** Each ally's priority tracks. */
+      priorities: z.record(id, z.array(id).check(z.minLength(1), z.maxLength(4))),
+      /** Trust a passed-over ally loses in each served ally that is a party to the package. */
+      strainTrust: z._default(int(0, 20), 3),
+    }),
+  ),
   injects: z.array(inject),
   synonyms: z.optional(synonyms),
 });
