@@ -12,7 +12,7 @@ import { performance } from 'node:perf_hooks';
 import pg from 'pg';
 import { intFlag } from './args';
 import { BenchClient, msgId as id, pct, r2, SEATS } from './benchServer';
-import { ClusterNode } from './clusterNode';
+import { ClusterNode, cpuMs } from './clusterNode';
 import { TcpBalancer } from './tcpBalancer';
 import { startTempPostgres } from './tempPostgres';
 
@@ -137,6 +137,10 @@ export async function clusterBench(flags: Record<string, string | true>) {
 
     // Steady: every room sends at random moments, about one intent every second.
     const steady: number[] = [];
+    // Where the machine's time goes meanwhile: CPU of the server processes, of PostgreSQL, of this one (the clients).
+    const pgPids = pgs.pids();
+    const cpu0 = { nodes: nodes.map((n) => cpuMs(n.pid)), pg: pgPids.map(cpuMs), bench: process.cpuUsage() };
+    const steadyStart = performance.now();
     const steadyEnd = performance.now() + 12_000;
     await Promise.all(
       rooms.map(async (room) => {
@@ -145,6 +149,25 @@ export async function clusterBench(flags: Record<string, string | true>) {
           steady.push(await fanout(room));
         }
       }),
+    );
+    const wall = performance.now() - steadyStart;
+    const nodeCpu = nodes.map((n, i) => cpuMs(n.pid) - (cpu0.nodes[i] ?? 0));
+    // Backends opened during the run are counted from 0.
+    const pgCpu = pgs.pids().reduce((sum, pid) => sum + cpuMs(pid) - (cpu0.pg[pgPids.indexOf(pid)] ?? 0), 0);
+    const b = process.cpuUsage(cpu0.bench);
+    const benchCpu = (b.user + b.system) / 1000;
+    const perIntent = (ms: number) => r2(ms / Math.max(1, steady.length));
+    const cpu = {
+      wallMs: Math.round(wall),
+      processesMs: nodeCpu,
+      postgresMs: Math.round(pgCpu),
+      clientsMs: Math.round(benchCpu),
+      perIntentMs: { processes: perIntent(nodeCpu.reduce((a, x) => a + x, 0)), postgres: perIntent(pgCpu), clients: perIntent(benchCpu) },
+    };
+    say(
+      `CPU during the steady ${Math.round(wall / 1000)} s: server processes ${nodeCpu.join(' / ')} ms (${cpu.perIntentMs.processes} ms per intent), PostgreSQL ${cpu.postgresMs} ms (${cpu.perIntentMs.postgres}), the clients in this process ${cpu.clientsMs} ms (${cpu.perIntentMs.clients}); load average ${loadavg()
+        .map((x) => x.toFixed(2))
+        .join(' ')}`,
     );
     say(
       `fan-out, 3 processes, ${ROOMS} rooms × 8 clients spread over them, steady (${steady.length} intents, ≈ ${Math.round(steady.length / 12)}/s): median ${r2(pct(steady, 0.5))} ms, p95 ${r2(pct(steady, 0.95))} ms (target p95 ≤ 50 ms)`,
@@ -237,6 +260,7 @@ export async function clusterBench(flags: Record<string, string | true>) {
           rooms: ROOMS,
           processes: 3,
           fanout: { samples: steady.length, medianMs: r2(pct(steady, 0.5)), p95Ms: r2(pct(steady, 0.95)) },
+          cpu,
           failover: { rooms: hit.length, p95Ms: r2(pct(serving, 0.95)), maxMs: r2(Math.max(...serving)), acked, lost, twice },
           fourth: { newRooms: made.length, toFourth, moved },
         })}\n`,

@@ -1,7 +1,7 @@
 // One server process of a cluster (what `npm start` runs with INTERLOCK_DATABASE_URL), for the
 // cluster test and benchmark: started on a free loopback port, stopped by kill -9 or SIGTERM.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort, HEALTH_KEY, stopProcess } from './benchServer';
@@ -21,6 +21,11 @@ export class ClusterNode {
 
   get url() {
     return `http://127.0.0.1:${this.port}`;
+  }
+
+  /** The process id (0 before it started). */
+  get pid() {
+    return this.proc?.pid ?? 0;
   }
 
   get alive() {
@@ -71,5 +76,17 @@ export class ClusterNode {
   /** A graceful stop: the process hands its rooms back first. */
   stop(): Promise<void> {
     return this.alive ? stopProcess(this.proc, 'SIGTERM') : Promise.resolve();
+  }
+}
+
+/** CPU time a process has used so far, in ms (Linux /proc; 0 for a process gone). */
+export function cpuMs(pid: number): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    // utime and stime, fields 14 and 15 of stat, in clock ticks of 10 ms.
+    return (Number(f[11]) + Number(f[12])) * 10;
+  } catch {
+    return 0;
   }
 }

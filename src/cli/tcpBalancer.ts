@@ -37,6 +37,10 @@ export class TcpBalancer {
     let connected = false;
     upstream.once('connect', () => {
       connected = true;
+      // Small messages leave at once, as with nginx's tcp_nodelay (on by default): without it a
+      // write can wait for the acknowledgement of the one before it (Nagle's algorithm).
+      client.setNoDelay(true);
+      upstream.setNoDelay(true);
       this.counts.set(port ?? 0, (this.counts.get(port ?? 0) ?? 0) + 1);
       this.open.add(client);
       this.open.add(upstream);

@@ -2,7 +2,7 @@
 // started on a free loopback port with its socket in that directory, stopped and removed after.
 // PostgreSQL refuses to run as root: as root, the server runs as the `postgres` OS user.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort } from './benchServer';
@@ -10,6 +10,8 @@ import { freePort } from './benchServer';
 export interface TempPostgres {
   url: string;
   port: number;
+  /** The server's process ids (the postmaster and its backends), for the benchmark's CPU figures. */
+  pids(): number[];
   stop(): void;
 }
 
@@ -25,6 +27,21 @@ export function postgresBin(): string | null {
   const which = spawnSync('sh', ['-c', 'command -v pg_ctl'], { encoding: 'utf8' });
   const found = which.stdout.trim();
   return which.status === 0 && found ? join(found, '..') : null;
+}
+
+/** The processes whose parent is `pid` (Linux /proc). */
+function childrenOf(pid: number): number[] {
+  const out: number[] = [];
+  for (const d of readdirSync('/proc')) {
+    if (!/^\d+$/.test(d)) continue;
+    try {
+      const stat = readFileSync(`/proc/${d}/stat`, 'utf8');
+      if (Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === pid) out.push(Number(d));
+    } catch {
+      // Gone meanwhile.
+    }
+  }
+  return out;
 }
 
 export async function startTempPostgres(opts: { fsync?: boolean } = {}): Promise<TempPostgres> {
@@ -53,6 +70,10 @@ export async function startTempPostgres(opts: { fsync?: boolean } = {}): Promise
   return {
     url: `postgres://postgres@127.0.0.1:${port}/postgres`,
     port,
+    pids() {
+      const main = Number(readFileSync(join(data, 'postmaster.pid'), 'utf8').split('\n')[0]);
+      return [main, ...childrenOf(main)];
+    },
     stop() {
       if (stopped) return;
       stopped = true;

@@ -59,6 +59,10 @@ export interface ClusterHooks {
   }): void;
   /** The gateway's look-up of clients connected to another process, relayed to this one. */
   remoteSocket: NonNullable<GatewayOptions['remoteSocket']>;
+  /** The gateway's sends wait for the room's log writes (group commits). */
+  durable: NonNullable<GatewayOptions['durable']>;
+  /** A room's updates go to its channels' clients, here and relayed, over the links between processes. */
+  broadcast: NonNullable<GatewayOptions['broadcast']>;
   /** Once the server listens on its port. */
   listening(port: number): Promise<void>;
   /** Before the server closes: its rooms are handed back. */
@@ -148,7 +152,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     ...opts.gateway,
     trustProxy: !!opts.trustProxy,
     addresses,
-    ...(opts.cluster ? { remoteSocket: opts.cluster.remoteSocket } : {}),
+    ...(opts.cluster ? { remoteSocket: opts.cluster.remoteSocket, durable: opts.cluster.durable, broadcast: opts.cluster.broadcast } : {}),
   });
   opts.cluster?.attach({ io, rooms, gateway, parseStored });
   // Classes are kept in the embedded data file; cluster mode does not offer them yet (README).

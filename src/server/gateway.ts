@@ -36,6 +36,17 @@ export interface GatewayOptions {
   addresses?: string[];
   /** Cluster mode: a connection held by another process, for a room this one owns (cluster/owner.ts). */
   remoteSocket?: (id: string) => IoSocket | undefined;
+  /**
+   * Cluster mode: holds what a room's clients are sent until the room's log writes before it are
+   * durable (cluster/durability.ts); `lost` runs instead if the room could not write them. Without
+   * it (one process over SQLite) every write is durable before it returns, and all leaves at once.
+   */
+  durable?: (room: string | null, send: () => void, lost?: () => void) => void;
+  /**
+   * Cluster mode: sends an update to a room channel's clients, here and on the processes that
+   * relay some of them (cluster/owner.ts), instead of through socket.io's adapter.
+   */
+  broadcast?: (channel: string, msg: UpdateMessage) => void;
 }
 
 interface Conn {
@@ -101,6 +112,12 @@ export class Gateway {
     io.on('connection', (socket) => this.connect(socket));
   }
 
+  /** Sends what depends on the room's log once the log holds it (at once over SQLite). */
+  private out(room: Room | null, send: () => void, lost?: () => void) {
+    if (this.opts.durable) this.opts.durable(room?.code ?? null, send, lost);
+    else send();
+  }
+
   /** Forgets the views a room's channels were sent (the room left this process). */
   forget(code: string) {
     for (const key of this.sent.keys()) if (key.startsWith(`${code}|`)) this.sent.delete(key);
@@ -121,7 +138,14 @@ export class Gateway {
     });
     const on = <K extends keyof ClientToServer>(event: K, handle: (m: unknown) => Ack<object>, picture = false) => {
       socket.on(event, ((m: unknown, ack: unknown) => {
-        const reply = typeof ack === 'function' ? (ack as (r: Ack<object>) => void) : () => undefined;
+        const answer = typeof ack === 'function' ? (ack as (r: Ack<object>) => void) : () => undefined;
+        // Answered once the room's log holds what the message did (an acknowledgement is a promise).
+        const reply = (r: Ack<object>) =>
+          this.out(
+            conn.room,
+            () => answer(r),
+            () => answer(fail('unavailable', 'the room moved to another server before this was saved: send it again')),
+          );
         const verdict = this.gate.admit(identity(conn), m, picture);
         if (verdict.cut) socket.disconnect(true);
         const refused = verdict.refusal;
@@ -302,7 +326,7 @@ export class Gateway {
     }
     const scenario = scenarioFor(room.scenario, sent.state, a);
     const chat = chatFor(room, role);
-    socket.emit('sync', {
+    const sync = {
       version: room.version,
       role,
       scenario,
@@ -315,7 +339,8 @@ export class Gateway {
       notes: notesFor(room, role),
       thinking: [...room.thinking],
       ...(role.kind === 'facilitator' ? { acts: room.whiteCellActs() } : {}),
-    });
+    };
+    this.out(room, () => socket.emit('sync', sync));
   }
 
   private viewOf(room: Room, a: Audience) {
@@ -340,7 +365,9 @@ export class Gateway {
       const line = c.chat;
       for (const [id, conn] of this.conns) {
         if (conn.room !== room || !conn.role || !canRead(conn.role, line)) continue;
-        this.socketById(id)?.emit('update', { version: room.version, messages: [line] });
+        const socket = this.socketById(id);
+        const update = { version: room.version, messages: [line] };
+        if (socket) this.out(room, () => socket.emit('update', update));
       }
     }
     if (c.revoked) this.demote(room, c.revoked);
@@ -388,7 +415,9 @@ export class Gateway {
       if (info) msg.room = info;
       if (thinking) msg.thinking = thinking;
       if (a.kind === 'facilitator' && (msg.patch || info)) msg.acts = room.whiteCellActs();
-      if (msg.patch || msg.room || msg.thinking || msg.scenario || msg.notes) this.io.to(name).emit('update', msg);
+      if (!msg.patch && !msg.room && !msg.thinking && !msg.scenario && !msg.notes) continue;
+      const broadcast = this.opts.broadcast;
+      this.out(room, () => (broadcast ? broadcast(name, msg) : this.io.to(name).emit('update', msg)));
     }
   }
 
@@ -402,12 +431,14 @@ export class Gateway {
       this.leave(socket, conn);
       conn.room = room;
       conn.role = { kind: 'lobby' };
-      socket.emit(
-        'notice',
-        delegation !== null
-          ? { kind: 'info', text: 'The facilitator released your seat. You can claim a delegation again.' }
-          : { kind: 'info', text: 'Your teacher moved you to another seat: open your personal link again.' },
-      );
+      const notice = {
+        kind: 'info' as const,
+        text:
+          delegation !== null
+            ? 'The facilitator released your seat. You can claim a delegation again.'
+            : 'Your teacher moved you to another seat: open your personal link again.',
+      };
+      this.out(room, () => socket.emit('notice', notice));
       this.enter(socket, conn);
     }
   }

@@ -114,8 +114,11 @@ export interface ClientLimits {
   seatJoins: BucketRule;
   /** Joins of one room's lobby and projector, from all addresses together (a class at once). */
   roomJoins: BucketRule;
-  /** What a message asking for the whole picture (a join, a resync) costs, in messages. */
-  pictureCost: number;
+  /**
+   * Messages asking for the whole picture (a join, a resync) of one identity: an allowance of their
+   * own, so a client that has just used up its messages still joins again and resyncs after a drop.
+   */
+  picture: BucketRule;
   /** Refusals not yet forgiven after which a client is cut off. */
   cutAfter: number;
 }
@@ -129,7 +132,7 @@ export const DEFAULT_LIMITS: ClientLimits = {
   qr: { rate: 1, burst: 30 },
   seatJoins: { rate: 2, burst: 20 },
   roomJoins: { rate: 5, burst: 60 },
-  pictureCost: 3,
+  picture: { rate: 3, burst: 20 },
   cutAfter: 100,
 };
 
@@ -142,6 +145,7 @@ export type Verdict = { refusal: Ack<never> | null; cut: boolean };
 export class ClientGate {
   private readonly anywhere: Allowances;
   private readonly seated: Allowances;
+  private readonly pictures: Allowances;
   private readonly rooms: Allowances;
   private readonly seatJoins: Allowances;
   private readonly roomJoins: Allowances;
@@ -149,6 +153,7 @@ export class ClientGate {
   constructor(readonly limits: ClientLimits = DEFAULT_LIMITS) {
     this.anywhere = new Allowances(limits.address);
     this.seated = new Allowances(limits.seat);
+    this.pictures = new Allowances(limits.picture);
     this.rooms = new Allowances(limits.rooms);
     this.seatJoins = new Allowances(limits.seatJoins);
     this.roomJoins = new Allowances(limits.roomJoins);
@@ -158,13 +163,20 @@ export class ClientGate {
     return id.seat ? [this.seated, `${id.address}|${id.seat}`] : [this.anywhere, id.address];
   }
 
-  /** `picture`: the message asks for the whole picture (a join, a resync), which costs more. */
+  /**
+   * `picture`: the message asks for the whole picture (a join, a resync). It spends the picture
+   * allowance only: after a drop the page joins and resyncs by itself, whatever it sent before.
+   */
   admit(id: Identity, message: unknown, picture = false): Verdict {
-    const [allowance, key] = this.bucketOf(id);
-    if (allowance.refusals(key) > this.limits.cutAfter)
+    const [messages, key] = this.bucketOf(id);
+    const allowance = picture ? this.pictures : messages;
+    if (messages.refusals(key) + this.pictures.refusals(key) > this.limits.cutAfter)
       return { refusal: fail('throttled', 'too many refused messages: this connection is closed'), cut: true };
-    if (!allowance.take(key, picture ? this.limits.pictureCost : 1))
-      return { refusal: fail('throttled', 'too many messages: slow down'), cut: false };
+    if (!allowance.take(key))
+      return {
+        refusal: fail('throttled', picture ? 'too many joins or resyncs: slow down' : 'too many messages: slow down'),
+        cut: false,
+      };
     let size: number;
     try {
       size = message === undefined ? 0 : JSON.stringify(message).length;

@@ -125,6 +125,10 @@ export class Edge {
     };
     socket.on('deliver', (m: { sid: string; event: string; data: unknown }) => client(m.sid)?.emit(m.event as 'sync', m.data as never));
     socket.on('join', (m: { sid: string; channel: string }) => void client(m.sid)?.join(m.channel));
+    // A room channel's update, for the clients of that channel this process relays to the link's process.
+    socket.on('channel', (m: { channel: string; event: string; data: unknown }) => {
+      for (const sid of this.opts.io.of('/').adapter.rooms.get(m.channel) ?? []) client(sid)?.emit(m.event as 'update', m.data as never);
+    });
     socket.on('leave', (m: { sid: string; channel: string }) => void client(m.sid)?.leave(m.channel));
     socket.on('kick', (m: { sid: string }) => {
       const s = client(m.sid);

@@ -112,10 +112,24 @@ export class Membership {
     };
   }
 
-  /** Takes over rooms nobody alive holds: one room (a client asked for it), or up to `limit` of them. */
+  /**
+   * Takes over rooms nobody alive holds: one room (a client asked for it), or up to `limit` of them
+   * but no more than this process's share (the orphans over the processes alive), so the rooms of a
+   * dead process are spread over the others instead of all landing on the first to look.
+   */
   async claim(opts: { code: string } | { limit: number }): Promise<Array<RoomRow & { epoch: number }>> {
-    const which =
-      'code' in opts ? { sql: 'code = $2', params: [opts.code] } : { sql: 'TRUE ORDER BY random() LIMIT $2', params: [opts.limit] };
+    let share = 0;
+    if ('limit' in opts) {
+      const n = await this.pool.query<{ orphans: string; alive: string }>(
+        `SELECT (SELECT count(*) FROM rooms WHERE NOT closed AND (owner IS NULL OR owner NOT IN (${ALIVE}))) AS orphans,
+                (SELECT count(*) FROM (${ALIVE}) a) AS alive`,
+      );
+      const row = n.rows[0];
+      const orphans = Number(row?.orphans ?? 0);
+      if (orphans === 0) return [];
+      share = Math.min(opts.limit, Math.ceil(orphans / Math.max(1, Number(row?.alive ?? 1))));
+    }
+    const which = 'code' in opts ? { sql: 'code = $2', params: [opts.code] } : { sql: 'TRUE ORDER BY random() LIMIT $2', params: [share] };
     const r = await this.pool.query(
       `WITH cand AS (
          SELECT code FROM rooms WHERE NOT closed AND (owner IS NULL OR owner NOT IN (${ALIVE})) AND ${which.sql}

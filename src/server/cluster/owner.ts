@@ -2,8 +2,9 @@
 // reaches the room this process owns through that process: the edge forwards each message over
 // one socket.io link per pair of processes (namespace /cluster, the cluster's secret), and the
 // gateway here handles it as if the client were connected here, through a RelayedSocket. What the
-// gateway sends to that one client goes back over the link; what it broadcasts to a room's
-// channels crosses processes by socket.io's Postgres adapter, as every broadcast does.
+// gateway sends to that one client goes back over the link, and so do a room's updates for the
+// clients that edge relays (`broadcast`): one ordered path, and no process hears of rooms it does
+// not serve. socket.io's Postgres adapter still carries what is addressed to every process.
 import type { Namespace, Server, Socket } from 'socket.io';
 import type { ClientToServer, ServerToClient } from '../../net/protocol';
 import type { Gateway } from '../gateway';
@@ -30,7 +31,7 @@ export class RelayedSocket {
   constructor(
     readonly id: string,
     address: string,
-    private readonly link: Socket,
+    readonly link: Socket,
     private readonly io: Io,
   ) {
     // The edge already read the client's address (and X-Forwarded-For, behind a trusted proxy).
@@ -147,6 +148,21 @@ export class Owner {
       }
       mine.clear();
     });
+  }
+
+  /**
+   * Sends to a room channel's clients: those connected here, and over each link to a process that
+   * relays some of them. One path per edge (the link) keeps an update behind the sync before it, and
+   * an update costs the processes that hold none of the room's clients nothing.
+   */
+  broadcast(channel: string, event: 'update', data: unknown) {
+    this.io.local.to(channel).emit(event, data as never);
+    const links = new Set<Socket>();
+    for (const sid of this.io.of('/').adapter.rooms.get(channel) ?? []) {
+      const s = this.relayed.get(sid);
+      if (s) links.add(s.link);
+    }
+    for (const link of links) link.emit('channel', { channel, event, data });
   }
 
   /** A room let go: its relayed clients are told to reconnect (they find its new owner). */

@@ -5,6 +5,7 @@
 // cannot add to its log. Message ids are unique per room in the table, across every process.
 import type { EventRow, RoomRow, RoomStore, SeatRow } from '../db';
 import { STORE_VERSION } from '../db';
+import { Durability } from './durability';
 import type { SyncPostgres } from './pgSync';
 
 /** A write of a room this process no longer owns (or could not make): its memory is no longer the log. */
@@ -41,6 +42,8 @@ export class PgRoomDb implements RoomStore {
   private readonly msgIds = new Map<string, Set<string>>();
   /** Called when a write of a room fails: the cluster lets the room go, to be restored from its log. */
   onLost: ((code: string, err: Error) => void) | null = null;
+  /** What clients hear waits here until the log writes before it are durable. */
+  readonly durability = new Durability();
 
   constructor(
     private readonly sql: SyncPostgres,
@@ -48,11 +51,25 @@ export class PgRoomDb implements RoomStore {
     readonly node: string,
     /** Closes what else the cluster holds open (its connection pool). */
     private readonly onClose: () => void = () => undefined,
-  ) {}
+  ) {
+    sql.onDurable = (d) => {
+      const lost = new Set<string>();
+      for (const l of d.lost) {
+        const now = this.epochs.get(l.code);
+        // Taken again since (a new epoch, restored from the log without these writes): nothing to undo.
+        if (now !== undefined && now !== l.epoch) continue;
+        lost.add(l.code);
+        // Only the incarnation that wrote: a room let go already is not let go twice.
+        if (now !== undefined) this.lost(l.code, l.why);
+      }
+      this.durability.committed(d.through, lost);
+    };
+  }
 
   /** The room is this process's from now on, at `epoch` (a takeover or a creation). */
   owned(code: string, epoch: number) {
     this.epochs.set(code, epoch);
+    this.durability.taken(code);
   }
 
   ownsRoom(code: string) {
@@ -77,18 +94,6 @@ export class PgRoomDb implements RoomStore {
     return err;
   }
 
-  /** Runs a fenced write; any failure means this process's picture of the room may differ from its log. */
-  private write(code: string, sql: string, params: unknown[]): number {
-    let n: number;
-    try {
-      n = Number(this.sql.query<{ n: string }>(sql, params).rows[0]?.n ?? 0);
-    } catch (err) {
-      throw this.lost(code, (err as Error).message);
-    }
-    if (n === 0) throw this.lost(code, 'another server took it over');
-    return n;
-  }
-
   hasMessage(code: string, msgId: string): boolean {
     return this.msgIds.get(code)?.has(msgId) ?? false;
   }
@@ -107,23 +112,13 @@ export class PgRoomDb implements RoomStore {
     return this.sql.query('SELECT 1 FROM rooms WHERE code = $1', [code]).rows.length > 0;
   }
 
+  /**
+   * Posts the event (and the seats it changed) to the next group commit and returns at once: the
+   * room applies it now, and what anyone hears of it waits for the commit (durability.ts).
+   */
   append(code: string, seq: number, kind: string, msgId: string | null, body: unknown, at: number, seats: SeatRow[] = []) {
-    // One statement, so one round trip: the fence (the room is still ours at our epoch), the
-    // event, and the seats it changed.
-    this.write(
-      code,
-      `WITH fence AS (
-         UPDATE rooms SET updated_at = $6 WHERE code = $1 AND owner = $7 AND epoch = $8 AND NOT closed RETURNING code
-       ), ev AS (
-         INSERT INTO events (room, seq, kind, msg_id, body, at) SELECT code, $2, $3, $4, $5, $6 FROM fence RETURNING 1
-       ), st AS (
-         INSERT INTO seats (room, delegation, mode, team)
-         SELECT f.code, s.delegation, s.mode, s.team FROM fence f, jsonb_to_recordset($9::jsonb) AS s(delegation TEXT, mode TEXT, team TEXT)
-         ON CONFLICT (room, delegation) DO UPDATE SET mode = excluded.mode, team = excluded.team RETURNING 1
-       )
-       SELECT (SELECT count(*) FROM ev) + 0 * (SELECT count(*) FROM st) AS n`,
-      [code, seq, kind, msgId, JSON.stringify(body), at, this.node, this.epoch(code), JSON.stringify(seats)],
-    );
+    const epoch = this.epoch(code);
+    this.durability.wrote(this.sql.write({ type: 'event', room: code, epoch, seq, kind, msgId, body, at, seats }));
     if (msgId) {
       let ids = this.msgIds.get(code);
       if (!ids) this.msgIds.set(code, (ids = new Set()));
@@ -132,14 +127,8 @@ export class PgRoomDb implements RoomStore {
   }
 
   saveSnapshot(code: string, version: number, body: string) {
-    this.write(
-      code,
-      `WITH fence AS (SELECT code FROM rooms WHERE code = $1 AND owner = $4 AND epoch = $5 FOR SHARE), up AS (
-         INSERT INTO snapshots (room, version, body) SELECT code, $2, $3 FROM fence
-         ON CONFLICT (room) DO UPDATE SET version = excluded.version, body = excluded.body RETURNING 1
-       ) SELECT count(*) AS n FROM up`,
-      [code, version, body, this.node, this.epoch(code)],
-    );
+    const epoch = this.epoch(code);
+    this.durability.wrote(this.sql.write({ type: 'snapshot', room: code, epoch, at: Date.now(), version, body }));
   }
 
   snapshot(code: string): { version: number; body: string } | null {

@@ -1,8 +1,11 @@
-// PostgreSQL queries that block, as better-sqlite3's do: the room's store (pgRoomDb.ts) keeps the
-// same synchronous contract as the SQLite one, so an intent is in the shared log before anyone
-// hears of it and the one authority path (net/authority.ts) stays as it is. A worker thread holds
-// the connection; the main thread posts a query and waits on a shared flag (Atomics.wait).
-import { MessageChannel, receiveMessageOnPort, Worker } from 'node:worker_threads';
+// PostgreSQL for the rooms' store (pgRoomDb.ts), through a worker thread that holds the
+// connection (pgWorker.ts). Reads and rare writes block, as better-sqlite3's do: the main thread
+// posts a query and waits on a shared flag (Atomics.wait). The log's writes do not block: they are
+// posted, written in group commits, and `onDurable` hears how far the log is durable, so what
+// depends on a write (an acknowledgement, a broadcast) is held until then (durability.ts).
+import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
+import type { LogWrite } from './logBatch';
+import type { Durable, Job } from './pgWorker';
 
 export class DatabaseError extends Error {
   constructor(
@@ -21,18 +24,39 @@ export class SyncPostgres {
   private readonly flag = new Int32Array(new SharedArrayBuffer(4));
   private readonly worker: Worker;
   private readonly port;
+  private readonly durable: MessagePort;
+  /** The number of the last log write posted. */
+  private lastWrite = 0;
+  /** Hears each group commit: durable through a write's number, and the rooms that could not be written. */
+  onDurable: ((d: Durable) => void) | null = null;
 
   constructor(
     url: string,
     workerFile: string | URL,
+    /** This process's node id: the log's writes are fenced by it. */
+    node: string,
     /** How long one query may block the process before it is given up. */
     private readonly timeoutMs = 5000,
   ) {
     const { port1, port2 } = new MessageChannel();
     this.port = port1;
+    const notices = new MessageChannel();
+    this.durable = notices.port1;
     // The worker answers on port2; the blocked main thread reads port1 synchronously.
-    this.worker = new Worker(workerFile, { workerData: { url, flag: this.flag.buffer, port: port2 }, transferList: [port2] });
+    this.worker = new Worker(workerFile, {
+      workerData: { url, flag: this.flag.buffer, port: port2, durable: notices.port2, node },
+      transferList: [port2, notices.port2],
+    });
     this.worker.unref();
+    this.durable.on('message', (d: Durable) => this.onDurable?.(d));
+    this.durable.unref();
+  }
+
+  /** Posts a write of the log, without waiting; its number (durable once a notice says so). */
+  write(w: LogWrite): number {
+    const seq = ++this.lastWrite;
+    this.worker.postMessage({ kind: 'write', seq, write: w } satisfies Job);
+    return seq;
   }
 
   /** The first query also waits for the thread to start and connect. */
@@ -44,7 +68,7 @@ export class SyncPostgres {
     const timeout = this.started ? this.timeoutMs : Math.max(this.timeoutMs, 30_000);
     const deadline = performance.now() + timeout;
     Atomics.store(this.flag, 0, 0);
-    this.worker.postMessage({ id, sql, params });
+    this.worker.postMessage({ kind: 'query', id, sql, params } satisfies Job);
     for (;;) {
       // The worker posts its answer, then wakes us; an answer to a query given up earlier is dropped.
       const m = receiveMessageOnPort(this.port)?.message as Reply | undefined;
@@ -64,5 +88,6 @@ export class SyncPostgres {
   close() {
     void this.worker.terminate();
     this.port.close();
+    this.durable.close();
   }
 }

@@ -61,7 +61,7 @@ export async function createCluster(opts: ClusterOptions): Promise<Cluster> {
   const secret = await clusterSecret(pool);
   let parts: Parameters<ClusterHooks['attach']>[0] | null = null;
   const membership = new Membership(pool, () => parts?.rooms.rooms.size ?? 0);
-  const db = new PgRoomDb(new SyncPostgres(opts.databaseUrl, opts.pgWorkerFile), membership.id, () => {
+  const db = new PgRoomDb(new SyncPostgres(opts.databaseUrl, opts.pgWorkerFile, membership.id), membership.id, () => {
     void pool.end();
     void fanout.end();
   });
@@ -94,6 +94,7 @@ export async function createCluster(opts: ClusterOptions): Promise<Cluster> {
   /** Takes over rooms nobody alive holds and restores each from the shared log. */
   async function takeOver(which: { code: string } | { limit: number }) {
     if (!parts) return;
+    // Restored in one go after the claim: a client routed here meanwhile finds the room.
     for (const row of await membership.claim(which)) {
       db.owned(row.code, row.epoch);
       try {
@@ -159,6 +160,8 @@ export async function createCluster(opts: ClusterOptions): Promise<Cluster> {
     db,
     adapter: createAdapter(fanout),
     remoteSocket: (id) => owner?.socket(id),
+    durable: (room, send, lost) => db.durability.whenDurable(room, send, lost),
+    broadcast: (channel, msg) => owner?.broadcast(channel, 'update', msg),
     attach(p) {
       parts = p;
       owner = new Owner(p.io, p.gateway, () => secret);
