@@ -116,28 +116,39 @@ export function addPackage(
 }
 
 /**
- * §8.1 diverging allied priorities: an ally whose priority tracks the package's action steps pass
- * over, while they serve another ally's, loses trust in each served ally that is a party.
+ * §8.1 diverging allied priorities: the allies whose priority tracks these steps pass over while
+ * they serve another ally's, each with the served allies among `parties` that it blames.
  */
-export function strainAlliance(scenario: Scenario, s: GameState, pkg: Package) {
+export function passedOverAllies(
+  scenario: Scenario,
+  steps: readonly PackageStep[],
+  parties: readonly string[],
+): Array<{ ally: string; blamed: string[] }> {
   const alliance = scenario.alliance;
-  if (!alliance || alliance.strainTrust === 0) return;
+  if (!alliance) return [];
   const cat = catalog(scenario);
   const touched = new Set(
-    pkg.steps.flatMap((st) => {
+    steps.flatMap((st) => {
       const m = cat.move.get(st.move);
       return m?.kind === 'step' ? [m.track] : [];
     }),
   );
   const allies = Object.entries(alliance.priorities);
   const served = allies.filter(([, tracks]) => tracks.some((tr) => touched.has(tr))).map(([ally]) => ally);
-  if (served.length === 0) return;
-  for (const [ally] of allies) {
-    if (served.includes(ally)) continue;
-    const blamed = served.filter((x) => x !== ally && pkg.parties.includes(x));
-    if (blamed.length === 0) continue;
+  if (served.length === 0) return [];
+  return allies
+    .filter(([ally]) => !served.includes(ally))
+    .map(([ally]) => ({ ally, blamed: served.filter((x) => x !== ally && parties.includes(x)) }))
+    .filter((x) => x.blamed.length > 0);
+}
+
+/** An agreed package that passes over an ally costs it trust in the served parties. */
+function strainAlliance(scenario: Scenario, s: GameState, pkg: Package) {
+  const strain = scenario.alliance?.strainTrust ?? 0;
+  if (strain === 0) return;
+  for (const { ally, blamed } of passedOverAllies(scenario, pkg.steps, pkg.parties)) {
     const cause = `Package #${pkg.id} passed over ${nameOf(scenario, ally)}'s priorities`;
-    for (const b of blamed) addTrust(s, ally, b, -alliance.strainTrust, cause);
+    for (const b of blamed) addTrust(s, ally, b, -strain, cause);
     say(
       s,
       'alliance.strain',
