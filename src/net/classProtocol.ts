@@ -42,11 +42,37 @@ export interface ClassSettings {
   extraTime: Record<string, number>;
 }
 
+/**
+ * What a student is at their table: a delegation's negotiator, an observer (the public view and
+ * the messages to all; writes notes for the teacher) or the press (publishes news items, moderated).
+ */
+export const STUDENT_ROLES = ['delegation', 'observer', 'press'] as const;
+export type StudentRole = (typeof STUDENT_ROLES)[number];
+
 export interface ClassStudent {
   id: string;
   name: string;
   table: string;
+  /** The seat a delegation's student plays; '' for an observer or the press. */
   delegation: string;
+  role: StudentRole;
+}
+
+/** An observer's note for the teacher: where and when it was written. */
+export interface ObserverNote {
+  at: number;
+  table: string;
+  round: number;
+  text: string;
+}
+
+/** A news item the press published: to one table or to all, held for approval when moderation is on. */
+export interface PressItem {
+  id: string;
+  at: number;
+  /** The names of the tables it went (or waits to go) to. */
+  tables: string[];
+  text: string;
 }
 
 /** One table of the class as the dashboard shows it. */
@@ -71,6 +97,8 @@ export interface TableSummary {
   version: number;
   /** Students' messages waiting for approval. */
   held: Array<{ id: string; from: string; by: string; to: string; text: string }>;
+  /** The observers' newest notes written at this table (the teacher's eyes only). */
+  notes: Array<{ by: string; round: number; text: string }>;
 }
 
 export interface ClassOverview {
@@ -103,6 +131,11 @@ export interface StudentInfo {
   statements: Record<string, string>;
   reflection: string[] | null;
   peerDone: boolean;
+  /** An observer's own notes, and the press's own items (empty for a delegation's student). */
+  notes: ObserverNote[];
+  press: PressItem[];
+  /** The class's tables a press item may go to, by position (the press only; their join codes are not given). */
+  tables: Array<{ index: number; name: string }>;
 }
 
 export interface PeerRating {
@@ -112,7 +145,13 @@ export interface PeerRating {
 }
 
 export type StudentWork =
-  { kind: 'statement'; round: number; text: string } | { kind: 'reflection'; answers: string[] } | { kind: 'peer'; ratings: PeerRating[] };
+  | { kind: 'statement'; round: number; text: string }
+  | { kind: 'reflection'; answers: string[] }
+  | { kind: 'peer'; ratings: PeerRating[] }
+  /** An observer's note (any time): only the teacher reads it. */
+  | { kind: 'note'; text: string }
+  /** A press item to one table (its position in the class) or to all (null). */
+  | { kind: 'press'; id: string; text: string; table: number | null };
 
 export interface Evidence {
   promised: number;
@@ -132,6 +171,9 @@ export interface StudentRecord {
   grade: { levels: Record<string, number>; comment: string } | null;
   /** What the student's delegation wrote in the table's messages (the newest 30 lines). */
   transcript: Array<{ by: string; to: string; text: string }>;
+  /** An observer's notes and the press's items (empty for a delegation's student). */
+  notes: ObserverNote[];
+  press: PressItem[];
 }
 
 export interface ComparedTable {
@@ -159,6 +201,8 @@ export interface ClassToServer {
   'class.watch'(m: unknown, ack: (r: Ack<{ overview: ClassOverview }>) => void): void;
   'class.command'(m: unknown, ack: (r: Ack) => void): void;
   'class.move'(m: unknown, ack: (r: Ack) => void): void;
+  /** Makes a student an observer or the press at a table (one action; a seat they held goes back to its team or the AI). */
+  'class.role'(m: unknown, ack: (r: Ack) => void): void;
   'class.settings'(m: unknown, ack: (r: Ack) => void): void;
   'class.records'(m: unknown, ack: (r: Ack<{ records: StudentRecord[] }>) => void): void;
   'class.grade'(m: unknown, ack: (r: Ack) => void): void;

@@ -3,6 +3,7 @@
 // src/server/messages.ts before anything else happens.
 import type { Persona } from '../ai/persona';
 import type { GameView, Scenario } from '../engine';
+import type { TalkModelInfo } from '../ai/talk/model';
 import type { ViewPatch } from './viewPatch';
 
 /** Join codes: 8 letters and digits without look-alikes (0/O, 1/I/L), shown as XXXX-XXXX. */
@@ -31,7 +32,12 @@ export type RoomAction =
   /** How fast AI seats may finish a step: null at the room's clocks, or after this many seconds (docs/architecture.md, AI pacing). */
   | { kind: 'pace'; seconds: number | null }
   /** Undo a White Cell act of this round: 'game:<log entry>' (a ruling, reveal, inject) or 'room:<record line>' (rules §10). */
-  | { kind: 'undo'; act: string; reason?: string | undefined };
+  | { kind: 'undo'; act: string; reason?: string | undefined }
+  /** What the wall shows: the live game, or the hot wash for the debrief. */
+  | { kind: 'projector'; mode: ProjectorMode };
+
+/** The projector's mode: the live game, or the hot wash (debrief mode). */
+export type ProjectorMode = 'live' | 'hotwash';
 
 /** One White Cell act as the console lists it, to undo it until its round resolves. */
 export interface WhiteCellAct {
@@ -82,6 +88,8 @@ export interface RoomInfo {
   onExpiry: 'nothing' | 'ai';
   /** AI seats finish a step at the clocks (null) or after this many seconds. */
   pace: number | null;
+  /** What the projector shows: the live game or the hot wash (set from the console). */
+  projector: ProjectorMode;
   /** Server time when this was sent, so clients can correct their clock's skew. */
   now: number;
 }
@@ -157,4 +165,9 @@ export interface ClientToServer {
   'chat.older'(m: unknown, ack: (r: Ack<{ messages: ChatLine[]; more: boolean }>) => void): void;
   /** Asks for the whole picture again (a patch did not fit the view this client holds). */
   'room.sync'(m: unknown, ack: (r: Ack) => void): void;
+  /**
+   * The facilitator's language model for this room's AI messages: `set` replaces it (null: none),
+   * no `set` only asks. The answer never carries the key, only whether there is one.
+   */
+  'room.model'(m: unknown, ack: (r: Ack<{ model: TalkModelInfo | null; server: boolean }>) => void): void;
 }

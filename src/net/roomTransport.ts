@@ -4,6 +4,7 @@
 // What is sent while the connection is down waits until the room is joined again, then leaves.
 import { io, type Socket } from 'socket.io-client';
 import { z } from 'zod/mini';
+import type { TalkModelInfo, TalkModelInput } from '../ai/talk/model';
 import type { GameView, Intent, Scenario } from '../engine';
 import { normalizeCode } from './protocol';
 import type {
@@ -276,7 +277,7 @@ export class RoomTransport implements Transport {
    * an answer lost in a drop is asked for again with the same id, so it is applied once.
    */
   private async call<T extends object>(
-    event: 'intent' | 'chat.send' | 'chat.older' | 'room.action' | 'seat.claim' | 'log.download',
+    event: 'intent' | 'chat.send' | 'chat.older' | 'room.action' | 'seat.claim' | 'log.download' | 'room.model',
     payload: object,
   ): Promise<Ack<T>> {
     for (let attempt = 0; attempt < 4; attempt++) {
@@ -327,6 +328,11 @@ export class RoomTransport implements Transport {
     if (!r.ok) return { ok: false, reason: r.reason };
     this.credentials = { ...this.credentials, as: { kind: 'seat', token: r.token }, name };
     return { ok: true, token: r.token };
+  }
+
+  /** The facilitator's language model for the room: `set` replaces it (null: none); without, only asks. Never returns the key. */
+  async talkModel(set?: TalkModelInput | null): Promise<Ack<{ model: TalkModelInfo | null; server: boolean }>> {
+    return this.call<{ model: TalkModelInfo | null; server: boolean }>('room.model', set === undefined ? {} : { set });
   }
 
   async downloadLog(): Promise<{ ok: true; log: unknown } | { ok: false; reason: string }> {

@@ -152,6 +152,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     ...opts.gateway,
     trustProxy: !!opts.trustProxy,
     addresses,
+    serverTalkModel: !!opts.talkModel,
     ...(opts.cluster ? { remoteSocket: opts.cluster.remoteSocket, durable: opts.cluster.durable, broadcast: opts.cluster.broadcast } : {}),
   });
   opts.cluster?.attach({ io, rooms, gateway, parseStored });

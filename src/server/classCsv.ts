@@ -22,6 +22,7 @@ export function gradeCsv(settings: ClassSettings, tableName: (code: string) => s
     'student',
     'table',
     'delegation',
+    'role',
     ...rubric.map((c) => c.name),
     'total',
     'max',
@@ -31,6 +32,8 @@ export function gradeCsv(settings: ClassSettings, tableName: (code: string) => s
     'promises_kept',
     'spans_secured',
     'defections_caught',
+    'observer_notes',
+    'press_items',
     'comment',
   ];
   const rows = records.map((r) => {
@@ -44,6 +47,7 @@ export function gradeCsv(settings: ClassSettings, tableName: (code: string) => s
       r.student.name,
       tableName(r.student.table),
       r.student.delegation,
+      r.student.role,
       ...points,
       graded.length ? graded.reduce((a, b) => a + b, 0) : null,
       max,
@@ -53,6 +57,8 @@ export function gradeCsv(settings: ClassSettings, tableName: (code: string) => s
       r.evidence ? `${r.evidence.kept}/${r.evidence.promised}` : null,
       r.evidence?.spansSecured ?? null,
       r.evidence?.defectionsCaught ?? null,
+      r.notes.map((n) => `round ${n.round}: ${n.text}`).join(' | '),
+      r.student.role === 'press' ? r.press.length : null,
       r.grade?.comment ?? '',
     ];
   });

@@ -2,6 +2,7 @@
 // a class, its tables (room codes), its students (the hash of each one's seat token) and their
 // written work and grades, one row per piece of work so a second hand-in replaces the first.
 import type Database from 'better-sqlite3';
+import type { StudentRole } from '../net/classProtocol';
 
 export const CLASS_SCHEMA = `
   CREATE TABLE IF NOT EXISTS classes (
@@ -26,6 +27,7 @@ export const CLASS_SCHEMA = `
     delegation TEXT NOT NULL,
     token_hash TEXT NOT NULL UNIQUE,
     position INTEGER NOT NULL,
+    role TEXT NOT NULL DEFAULT 'delegation',
     PRIMARY KEY (class, id)
   );
   CREATE TABLE IF NOT EXISTS class_work (
@@ -56,6 +58,7 @@ export interface StudentRow {
   room: string;
   delegation: string;
   tokenHash: string;
+  role: StudentRole;
 }
 export interface WorkRow {
   key: string;
@@ -66,7 +69,12 @@ export interface WorkRow {
 }
 
 export class ClassDb {
-  constructor(private readonly db: Database.Database) {}
+  constructor(private readonly db: Database.Database) {
+    // Files written before roles beyond the delegations: every student played a delegation.
+    const columns = this.db.prepare('PRAGMA table_info(class_students)').all() as Array<{ name: string }>;
+    if (!columns.some((c) => c.name === 'role'))
+      this.db.exec("ALTER TABLE class_students ADD COLUMN role TEXT NOT NULL DEFAULT 'delegation'");
+  }
 
   create(c: ClassRow, tables: TableRow[], students: StudentRow[]) {
     this.db.transaction(() => {
@@ -76,9 +84,9 @@ export class ClassDb {
       const t = this.db.prepare('INSERT INTO class_tables (class, code, name, position) VALUES (?, ?, ?, ?)');
       tables.forEach((row, i) => t.run(c.id, row.code, row.name, i));
       const s = this.db.prepare(
-        'INSERT INTO class_students (class, id, name, room, delegation, token_hash, position) VALUES (?, ?, ?, ?, ?, ?, ?)',
+        'INSERT INTO class_students (class, id, name, room, delegation, token_hash, position, role) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
       );
-      students.forEach((row, i) => s.run(c.id, row.id, row.name, row.room, row.delegation, row.tokenHash, i));
+      students.forEach((row, i) => s.run(c.id, row.id, row.name, row.room, row.delegation, row.tokenHash, i, row.role));
     })();
   }
 
@@ -94,12 +102,14 @@ export class ClassDb {
 
   students(id: string): StudentRow[] {
     return this.db
-      .prepare('SELECT id, name, room, delegation, token_hash AS tokenHash FROM class_students WHERE class = ? ORDER BY position')
+      .prepare('SELECT id, name, room, delegation, token_hash AS tokenHash, role FROM class_students WHERE class = ? ORDER BY position')
       .all(id) as StudentRow[];
   }
 
-  moveStudent(id: string, student: string, room: string, delegation: string) {
-    this.db.prepare('UPDATE class_students SET room = ?, delegation = ? WHERE class = ? AND id = ?').run(room, delegation, id, student);
+  moveStudent(id: string, student: string, room: string, delegation: string, role: StudentRole) {
+    this.db
+      .prepare('UPDATE class_students SET room = ?, delegation = ?, role = ? WHERE class = ? AND id = ?')
+      .run(room, delegation, role, id, student);
   }
 
   saveSettings(id: string, settings: string) {

@@ -13,12 +13,13 @@ import {
   locateMessage,
   moveMessage,
   releaseMessage,
+  roleMessage,
   settingsMessage,
   submitMessage,
   watchMessage,
 } from './classMessages';
 import { comparedTable, tableSummary } from './classSummary';
-import { records, setGrade, studentInfo, submitWork } from './classWork';
+import { records, setGrade, studentInfo, submitWork, tableNotes } from './classWork';
 import { Allowances, clientAddress, DEFAULT_LIMITS, type BucketRule } from './limits';
 
 type ClassSocket = Socket<ClassToServer, ClassToClient>;
@@ -150,6 +151,17 @@ export class ClassGateway {
       }),
     );
     on(
+      'class.role',
+      teacher(roleMessage, (c, d) => {
+        const r = this.classes.setRole(c, d.student, d.role, d.table);
+        if (r.ok)
+          this.io
+            .to(`class:${c.row.id}`)
+            .emit('class.update', { tables: this.tables(c), now: this.now(), students: this.classes.students(c) });
+        return r;
+      }),
+    );
+    on(
       'class.settings',
       teacher(settingsMessage, (c, d) => {
         this.classes.saveSettings(c, d.settings);
@@ -209,12 +221,15 @@ export class ClassGateway {
       if (!r.success) return fail('malformed', firstProblem(r));
       const at = this.classes.studentOf(r.data.token);
       if (!at) return fail('forbidden', 'that personal link is not valid (any more): ask your teacher for yours');
-      return submitWork(this.classes, at.cls, at.student, r.data.work, this.now());
+      const done = submitWork(this.classes, at.cls, at.student, r.data.work, this.now());
+      if (done.ok && r.data.work.kind === 'note') this.classes.touch(at.cls.row.id, at.student.room);
+      return done;
     });
   }
 
   private tables(c: ClassEntry): TableSummary[] {
-    return c.tables.map((t) => tableSummary(c, t.name, this.classes.room(t.code), t.code));
+    const notes = tableNotes(this.classes, c);
+    return c.tables.map((t) => tableSummary(c, t.name, this.classes.room(t.code), t.code, notes.get(t.code)));
   }
 
   /** Changes of the class's tables are gathered for a moment, then sent to its dashboards in one message. */
@@ -239,7 +254,10 @@ export class ClassGateway {
     this.pending.delete(id);
     const c = this.classes.get(id);
     if (!codes || !c) return;
-    const tables = c.tables.filter((t) => codes.has(t.code)).map((t) => tableSummary(c, t.name, this.classes.room(t.code), t.code));
+    const notes = tableNotes(this.classes, c);
+    const tables = c.tables
+      .filter((t) => codes.has(t.code))
+      .map((t) => tableSummary(c, t.name, this.classes.room(t.code), t.code, notes.get(t.code)));
     this.io.to(`class:${id}`).emit('class.update', { tables, now: this.now() });
   }
 }

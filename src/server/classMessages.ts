@@ -1,6 +1,7 @@
 // The schemas (zod/mini) of every class message: checked before anything else looks at it.
 import { z } from 'zod/mini';
 import { PRESETS, type ClassSettings, type StudentWork, type TeacherCommand } from '../net/classProtocol';
+import { MAX_TABLES } from './classPlan';
 import { personaSchema } from './messages';
 
 const text = (max: number, min = 0) => z.string().check(z.minLength(min), z.maxLength(max));
@@ -39,6 +40,8 @@ const teacherCommand = z.discriminatedUnion('kind', [
 export const commandMessage = z.strictObject({ ...teacher, msgId: messageId, table: z.nullable(roomCode), command: teacherCommand });
 
 export const moveMessage = z.strictObject({ ...teacher, student: text(8, 2), table: roomCode, delegation: delegationId });
+
+export const roleMessage = z.strictObject({ ...teacher, student: text(8, 2), table: roomCode, role: z.enum(['observer', 'press']) });
 
 const rubric = z
   .array(
@@ -90,6 +93,13 @@ export const studentWork = z.discriminatedUnion('kind', [
     ratings: z
       .array(z.strictObject({ delegation: delegationId, score: z.int().check(z.minimum(1), z.maximum(5)), comment: text(500) }))
       .check(z.minLength(1), z.maxLength(8)),
+  }),
+  z.strictObject({ kind: z.literal('note'), text: text(2000, 1) }),
+  z.strictObject({
+    kind: z.literal('press'),
+    id: messageId,
+    text: text(600, 1),
+    table: z.nullable(z.int().check(z.minimum(0), z.maximum(MAX_TABLES - 1))),
   }),
 ]);
 

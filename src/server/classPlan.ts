@@ -2,14 +2,19 @@
 // the students split into tables (rooms) and delegation teams, keeping wished-for teams together;
 // and a lesson preset turned into the rounds and clocks of every table.
 import type { Scenario } from '../engine';
-import type { ClassSettings, PresetId } from '../net/classProtocol';
+import type { ClassSettings, PresetId, StudentRole } from '../net/classProtocol';
 import defaults from '../../assets/classroom/defaults.json';
 
 export interface RosterLine {
   name: string;
   /** A team wish: students with the same wish play the same delegation (when the split allows). */
   wish: string | null;
+  /** "Name: observer" or "Name: press" gives a role beyond the delegations; any other wish is a team's. */
+  role: StudentRole;
 }
+
+/** The wishes that are roles, not teams. */
+const ROLE_WISHES: Record<string, StudentRole> = { observer: 'observer', evaluator: 'observer', press: 'press', journalist: 'press' };
 
 export const MAX_STUDENTS = 200;
 export const MAX_TABLES = 20;
@@ -32,7 +37,8 @@ export function parseRoster(text: string): { ok: true; lines: RosterLine[] } | {
     const n = (seen.get(name.toLowerCase()) ?? 0) + 1;
     seen.set(name.toLowerCase(), n);
     if (n > 1) name = `${name} (${n})`;
-    lines.push({ name, wish });
+    const role = (wish !== null && ROLE_WISHES[wish]) || 'delegation';
+    lines.push({ name, wish: role === 'delegation' ? wish : null, role });
   }
   if (lines.length === 0) return { ok: false, reason: 'the roster is empty: one student name a line' };
   if (lines.length > MAX_STUDENTS) return { ok: false, reason: `at most ${MAX_STUDENTS} students in one class` };
@@ -57,6 +63,7 @@ export const defaultTables = (students: number, delegations: number) => Math.max
 export function splitClass(roster: readonly RosterLine[], delegations: readonly string[], tables: number): Placement[] {
   const groups = new Map<string, number[]>();
   roster.forEach((l, i) => {
+    if (l.role !== 'delegation') return;
     const key = l.wish === null ? `#${i}` : `wish:${l.wish}`;
     groups.set(key, [...(groups.get(key) ?? []), i]);
   });
@@ -75,6 +82,17 @@ export function splitClass(roster: readonly RosterLine[], delegations: readonly 
     for (const student of g) out.push({ student, table, delegation: seat });
   }
   return out.sort((a, b) => a.student - b.student);
+}
+
+/** Observers and the press, each role spread over the tables in the roster's order (delegation ''). */
+export function placeRoles(roster: readonly RosterLine[], tables: number): Placement[] {
+  const next: Record<StudentRole, number> = { delegation: 0, observer: 0, press: 0 };
+  const out: Placement[] = [];
+  roster.forEach((l, student) => {
+    if (l.role === 'delegation') return;
+    out.push({ student, table: next[l.role]++ % tables, delegation: '' });
+  });
+  return out;
 }
 
 export interface Preset {

@@ -6,7 +6,13 @@ import { compareGame, type ComparedGame } from '../report/compare';
 import type { ClassEntry } from './classes';
 import type { Room } from './room';
 
-export function tableSummary(c: ClassEntry, name: string, room: Room | undefined, code: string): TableSummary {
+export function tableSummary(
+  c: ClassEntry,
+  name: string,
+  room: Room | undefined,
+  code: string,
+  notes: TableSummary['notes'] = [],
+): TableSummary {
   if (!room)
     return {
       code,
@@ -25,6 +31,7 @@ export function tableSummary(c: ClassEntry, name: string, room: Room | undefined
       seats: [],
       version: 0,
       held: [],
+      notes,
     };
   const s = room.state;
   const online = new Map<string, number>();
@@ -58,6 +65,7 @@ export function tableSummary(c: ClassEntry, name: string, room: Room | undefined
     })),
     version: room.version,
     held: room.held.map((l) => ({ id: l.id, from: l.from, by: l.by, to: Array.isArray(l.to) ? l.to.join(', ') : l.to, text: l.text })),
+    notes,
   };
 }
 

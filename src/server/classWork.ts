@@ -1,7 +1,16 @@
 // What students hand in and what the teacher grades: position statements at the chosen rounds
 // (one per team, during that round), reflections and the confidential peer evaluation once the
 // table's game is over, and the rubric's levels. Peer evaluations reach the teacher only.
-import type { PeerRating, StudentInfo, StudentRecord, StudentWork } from '../net/classProtocol';
+import type {
+  ObserverNote,
+  PeerRating,
+  PressItem,
+  StudentInfo,
+  StudentRecord,
+  StudentRole,
+  StudentWork,
+  TableSummary,
+} from '../net/classProtocol';
 import type { Ack } from '../net/protocol';
 import type { StudentRow, WorkRow } from './classDb';
 import { publicStudent, type ClassEntry, type Classes } from './classes';
@@ -9,12 +18,58 @@ import { delegationEvidence, tableGame } from './classSummary';
 
 const refused = (reason: string): Ack<never> => ({ ok: false, code: 'refused', reason });
 
+/** An observer's notes in one class: enough for a lesson over days, not a store for anything else. */
+const MAX_NOTES = 300;
+
+/** What each role hands in. */
+const WORK_OF: Record<StudentRole, ReadonlyArray<StudentWork['kind']>> = {
+  delegation: ['statement', 'reflection', 'peer'],
+  observer: ['note'],
+  press: ['press'],
+};
+const ROLE_WORDS: Record<StudentRole, string> = {
+  delegation: 'a delegation’s student hands in statements, reflections and peer evaluations',
+  observer: 'an observer writes notes for the teacher',
+  press: 'the press publishes news items',
+};
+const WORK_WORDS: Record<StudentWork['kind'], string> = {
+  statement: 'a position statement',
+  reflection: 'a reflection',
+  peer: 'a peer evaluation',
+  note: 'an observer’s note',
+  press: 'a news item',
+};
+
 const statementKey = (room: string, delegation: string, round: number) => `statement:${room}:${delegation}:${round}`;
 
 /** Delegations of the student's table that other students play (whose negotiators can be rated). */
 function peersOf(c: ClassEntry, s: StudentRow): string[] {
-  const ds = new Set(c.students.filter((x) => x.room === s.room && x.delegation !== s.delegation).map((x) => x.delegation));
+  if (s.role !== 'delegation') return [];
+  const ds = new Set(
+    c.students.filter((x) => x.role === 'delegation' && x.room === s.room && x.delegation !== s.delegation).map((x) => x.delegation),
+  );
   return [...ds].sort();
+}
+
+/** An observer's notes and the press's items, from the class's work rows, oldest first. */
+function notesOf(work: readonly WorkRow[], s: StudentRow): ObserverNote[] {
+  return work.filter((w) => w.kind === 'note' && w.student === s.id).map((w) => w.body as ObserverNote);
+}
+function pressOf(work: readonly WorkRow[], s: StudentRow): PressItem[] {
+  return work.filter((w) => w.kind === 'press' && w.student === s.id).map((w) => w.body as PressItem);
+}
+
+/** The observers' newest notes per table (by the table's code where each was written), for the dashboard's cards. */
+export function tableNotes(classes: Classes, c: ClassEntry, newest = 5): Map<string, TableSummary['notes']> {
+  const out = new Map<string, TableSummary['notes']>();
+  for (const w of classes.db.work(c.row.id)) {
+    if (w.kind !== 'note') continue;
+    const n = w.body as ObserverNote;
+    const list = out.get(n.table) ?? [];
+    list.push({ by: c.students.find((s) => s.id === w.student)?.name ?? '', round: n.round, text: n.text });
+    out.set(n.table, list.slice(-newest));
+  }
+  return out;
 }
 
 export function studentInfo(classes: Classes, c: ClassEntry, s: StudentRow): StudentInfo {
@@ -39,14 +94,35 @@ export function studentInfo(classes: Classes, c: ClassEntry, s: StudentRow): Stu
     reflection: reflection ? (reflection.body as { answers: string[] }).answers : null,
     // Only whether it was handed in: what anyone rated stays with the teacher.
     peerDone: work.some((w) => w.key === `peer:${s.id}`),
+    notes: notesOf(work, s),
+    press: pressOf(work, s),
+    tables: s.role === 'press' ? c.tables.map((t, index) => ({ index, name: t.name })) : [],
   };
 }
 
-export function submitWork(classes: Classes, c: ClassEntry, s: StudentRow, w: StudentWork, now: number): Ack {
+export function submitWork(classes: Classes, c: ClassEntry, s: StudentRow, w: StudentWork, now: number): Ack<{ held?: boolean }> {
   const room = classes.room(s.room);
   if (!room) return refused('your table is closed');
   const st = room.state;
+  if (!WORK_OF[s.role].includes(w.kind)) return refused(`${ROLE_WORDS[s.role]}: not ${WORK_WORDS[w.kind]}`);
   switch (w.kind) {
+    case 'note': {
+      const text = w.text.trim();
+      if (!text) return refused('an empty note');
+      const n = classes.db.work(c.row.id).filter((x) => x.kind === 'note' && x.student === s.id).length;
+      if (n >= MAX_NOTES) return refused(`at most ${MAX_NOTES} notes: ask your teacher`);
+      const note: ObserverNote = { at: now, table: s.room, round: st.round, text };
+      classes.db.putWork(c.row.id, { key: `note:${s.id}:${n + 1}`, student: s.id, kind: 'note', body: note, at: now });
+      return { ok: true };
+    }
+    case 'press': {
+      const r = classes.publish(c, s, w.id, w.text, w.table);
+      if (!r.ok) return r;
+      const names = r.tables.map((code) => c.tables.find((t) => t.code === code)?.name ?? code);
+      const item: PressItem = { id: w.id, at: now, tables: names, text: w.text.trim() };
+      classes.db.putWork(c.row.id, { key: `press:${s.id}:${w.id}`, student: s.id, kind: 'press', body: item, at: now });
+      return { ok: true, held: r.held };
+    }
     case 'statement': {
       if (!c.settings.statementRounds.includes(w.round)) return refused(`no statement is asked for in round ${w.round}`);
       if (!room.started || st.outcome !== null || st.round !== w.round)
@@ -131,14 +207,16 @@ export function records(classes: Classes, c: ClassEntry): StudentRecord[] {
       statements,
       reflection: reflection ? (reflection.body as { answers: string[] }).answers : null,
       peerReceived: received,
-      evidence: room ? delegationEvidence(tableGame(room, name(s.room)), s.delegation) : null,
+      evidence: room && s.role === 'delegation' ? delegationEvidence(tableGame(room, name(s.room)), s.delegation) : null,
       grade: grade ? (grade.body as { levels: Record<string, number>; comment: string }) : null,
       transcript: room
         ? room.chat
-            .filter((l) => l.from === s.delegation)
+            .filter((l) => (s.role === 'press' ? l.from === 'press' && l.by === s.name : l.from === s.delegation))
             .slice(-30)
             .map((l) => ({ by: l.by, to: Array.isArray(l.to) ? l.to.join(', ') : l.to, text: l.text }))
         : [],
+      notes: notesOf(work, s),
+      press: pressOf(work, s),
     };
   });
 }

@@ -5,11 +5,11 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import type { Persona } from '../ai/persona';
 import { catalog, type Intent, type Scenario } from '../engine';
-import type { ClassCreated, ClassSettings, ClassStudent, PresetId, TeacherCommand } from '../net/classProtocol';
+import type { ClassCreated, ClassSettings, ClassStudent, PresetId, StudentRole, TeacherCommand } from '../net/classProtocol';
 import type { Ack } from '../net/protocol';
 import { chatVerdict, moderationChanges } from './classModeration';
 import { ClassDb, type ClassRow, type StudentRow, type TableRow } from './classDb';
-import { defaultSettings, defaultTables, lessonScenario, MAX_TABLES, parseRoster, PRESET_TABLE, splitClass } from './classPlan';
+import { defaultSettings, defaultTables, lessonScenario, MAX_TABLES, parseRoster, placeRoles, PRESET_TABLE, splitClass } from './classPlan';
 import type { RoomDb } from './db';
 import { hashSecret, newSecret, type Room } from './room';
 import type { Rooms } from './rooms';
@@ -94,6 +94,11 @@ export class Classes {
     });
   }
 
+  /** Tells the class's dashboards that a table's card changed without its room changing (an observer's note). */
+  touch(id: string, table: string) {
+    for (const l of this.listeners.get(id) ?? []) l(table);
+  }
+
   listen(id: string, fn: (table: string) => void): () => void {
     const set = this.listeners.get(id) ?? new Set();
     set.add(fn);
@@ -130,12 +135,15 @@ export class Classes {
     if (!roster.ok) return refused(roster.reason);
     const delegations = catalog(this.scenario).delegationIds;
     const preset = PRESET_TABLE[input.preset];
-    const count = input.tables ?? defaultTables(roster.lines.length, delegations.length);
+    const players = roster.lines.filter((l) => l.role === 'delegation').length;
+    const count = input.tables ?? defaultTables(players, delegations.length);
     if (count < 1 || count > MAX_TABLES) return refused(`from 1 to ${MAX_TABLES} tables`);
     if (count > roster.lines.length) return refused(`${count} tables for ${roster.lines.length} students: fewer tables, please`);
     if (this.rooms.rooms.size + count > maxRooms)
       return { ok: false, code: 'unavailable', reason: 'the server holds as many rooms as it can' };
-    const placements = splitClass(roster.lines, delegations, count);
+    const placements = [...splitClass(roster.lines, delegations, count), ...placeRoles(roster.lines, count)].sort(
+      (a, b) => a.student - b.student,
+    );
     const sc = lessonScenario(this.scenario, preset.rounds);
     const id = randomBytes(9).toString('base64url');
     const key = newSecret();
@@ -156,6 +164,7 @@ export class Classes {
         room: tables[p.table]!.code,
         delegation: p.delegation,
         tokenHash: hashSecret(Classes.token(key, id, sid)),
+        role: roster.lines[p.student]!.role,
       };
     });
     const row: ClassRow = {
@@ -166,7 +175,8 @@ export class Classes {
       settings: JSON.stringify(defaultSettings(input.title, preset)),
     };
     this.db.create(row, tables, students);
-    for (const s of students) this.rooms.get(s.room)?.seatStudent(s.delegation, teamName(students, s.room, s.delegation), s.tokenHash);
+    for (const s of students.filter((x) => x.role === 'delegation'))
+      this.rooms.get(s.room)?.seatStudent(s.delegation, teamName(students, s.room, s.delegation), s.tokenHash);
     const entry: ClassEntry = { row, settings: JSON.parse(row.settings) as ClassSettings, tables, students };
     this.adopt(entry);
     return { ok: true, id, key, links: this.links(entry, key) };
@@ -208,15 +218,57 @@ export class Classes {
     const to = this.rooms.get(table);
     if (!to || !c.tables.some((t) => t.code === table)) return notFound('no such table in this class');
     if (!to.seats.has(delegation)) return notFound(`no delegation "${delegation}" at that table`);
-    if (s.room === table && s.delegation === delegation) return { ok: true };
-    const from = this.rooms.get(s.room);
-    const old = { room: s.room, delegation: s.delegation };
+    if (s.role === 'delegation' && s.room === table && s.delegation === delegation) return { ok: true };
+    this.place(c, s, table, delegation, 'delegation');
+    return to.seatStudent(delegation, teamName(c.students, table, delegation), s.tokenHash);
+  }
+
+  /** Makes a student an observer or the press at a table: one action; a seat they held goes back to its team, or to the AI. */
+  setRole(c: ClassEntry, studentId: string, role: Exclude<StudentRole, 'delegation'>, table: string): Ack {
+    const s = c.students.find((x) => x.id === studentId);
+    if (!s) return notFound('no such student in this class');
+    if (!c.tables.some((t) => t.code === table)) return notFound('no such table in this class');
+    if (s.role === role && s.room === table) return { ok: true };
+    this.place(c, s, table, '', role);
+    return { ok: true };
+  }
+
+  /** Writes a student's new place, and takes them off the seat they held (their token stops opening it). */
+  private place(c: ClassEntry, s: StudentRow, table: string, delegation: string, role: StudentRole) {
+    const old = { room: s.room, delegation: s.delegation, role: s.role };
     s.room = table;
     s.delegation = delegation;
-    this.db.moveStudent(c.row.id, s.id, table, delegation);
+    s.role = role;
+    this.db.moveStudent(c.row.id, s.id, table, delegation, role);
+    if (old.role !== 'delegation') return;
     const left = teamName(c.students, old.room, old.delegation);
-    from?.unseatStudent(old.delegation, s.tokenHash, left || null);
-    return to.seatStudent(delegation, teamName(c.students, table, delegation), s.tokenHash);
+    this.rooms.get(old.room)?.unseatStudent(old.delegation, s.tokenHash, left || null);
+  }
+
+  /**
+   * A press item to one table or all: it reaches the teams as a message to everyone from the
+   * press, or waits for the teacher's approval on each table's card when the class holds messages.
+   */
+  publish(c: ClassEntry, s: StudentRow, id: string, text: string, table: number | null): Ack<{ tables: string[]; held: boolean }> {
+    if (s.role !== 'press') return refused('only the press publishes news items');
+    const one = table === null ? null : c.tables[table];
+    const codes = table === null ? c.tables.map((t) => t.code) : one ? [one.code] : [];
+    if (codes.length === 0) return notFound('no such table in this class');
+    const body = text.trim();
+    if (!body) return refused('an empty news item');
+    const hold = c.settings.moderation.hold;
+    const sent: string[] = [];
+    let last: Ack | null = null;
+    for (const code of codes) {
+      const room = this.rooms.get(code);
+      if (!room) continue;
+      // The student's id in the message id: a press item never takes the id a team's message will use.
+      const r = room.pressItem(`press-${s.id}-${id}-${code}`, s.name, body, hold);
+      last = r;
+      if (r.ok) sent.push(code);
+    }
+    if (sent.length === 0) return last && !last.ok ? last : refused('no table is open');
+    return { ok: true, tables: sent, held: hold };
   }
 
   saveSettings(c: ClassEntry, settings: ClassSettings) {
@@ -255,12 +307,12 @@ function teacherIntent(cmd: Exclude<TeacherCommand, { kind: 'start' }>): Intent 
 /** A seat's team name: its students' names. */
 export function teamName(students: readonly StudentRow[], room: string, delegation: string): string {
   return students
-    .filter((s) => s.room === room && s.delegation === delegation)
+    .filter((s) => s.role === 'delegation' && s.room === room && s.delegation === delegation)
     .map((s) => s.name)
     .join(', ')
     .slice(0, 120);
 }
 
 export function publicStudent(c: ClassEntry, s: StudentRow): ClassStudent {
-  return { id: s.id, name: s.name, table: s.room, delegation: s.delegation };
+  return { id: s.id, name: s.name, table: s.room, delegation: s.delegation, role: s.role };
 }

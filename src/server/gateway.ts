@@ -3,7 +3,17 @@
 // changes, one view per audience, to the connections that may see it.
 import type { Server, Socket } from 'socket.io';
 import { scenarioFor, scenarioVersion, type Audience, type GameState, type GameView, type Scenario } from '../engine';
-import { chatMessage, claimMessage, createRoomMessage, intentMessage, joinMessage, olderChatMessage, roomActionMessage } from './messages';
+import { modelInfo, modelSettings } from '../ai/talk/model';
+import {
+  chatMessage,
+  claimMessage,
+  createRoomMessage,
+  intentMessage,
+  joinMessage,
+  olderChatMessage,
+  roomActionMessage,
+  roomModelMessage,
+} from './messages';
 import {
   normalizeCode,
   type Ack,
@@ -26,6 +36,8 @@ type Io = Server<ClientToServer, ServerToClient>;
 export interface GatewayOptions {
   /** The allowances per address and per seat (limits.ts). */
   limits?: Partial<ClientLimits>;
+  /** Whether the server has a language model of its own (INTERLOCK_TALK_MODEL_URL) for rooms that set none. */
+  serverTalkModel?: boolean;
   /** Rooms the server holds at most; the last tenth is kept for creates with the facilitator key. */
   maxRooms?: number;
   /** INTERLOCK_FACILITATOR_KEY: a create carrying it passes the per-address limit and the reserve. */
@@ -178,6 +190,14 @@ export class Gateway {
       },
       true,
     );
+    on('room.model', (m) => {
+      const r = roomModelMessage.safeParse(m);
+      if (!r.success) return fail('malformed', firstProblem(r));
+      const room = conn.room;
+      if (!room || conn.role?.kind !== 'facilitator') return fail('forbidden', 'only the facilitator sets the room’s language model');
+      if (r.data.set !== undefined) room.talkModel = r.data.set === null ? null : modelSettings(r.data.set);
+      return { ok: true, model: room.talkModel ? modelInfo(room.talkModel) : null, server: this.opts.serverTalkModel === true };
+    });
     on('log.download', () => {
       if (!conn.room || conn.role?.kind !== 'facilitator') return fail('forbidden', 'only the facilitator downloads the log');
       return { ok: true, log: logFile(conn.room) };

@@ -2,6 +2,7 @@
 // seat, the version or the engine look at it. Their types must match the protocol's.
 import { z } from 'zod/mini';
 import { DIFFICULTIES, PERSONALITIES } from '../ai/persona';
+import { talkModelInput } from '../ai/talk/model';
 import { STEP_CLOCKS, type ChatTo, type RoomAction } from '../net/protocol';
 
 const text = (max: number, min = 0) => z.string().check(z.minLength(min), z.maxLength(max));
@@ -76,9 +77,13 @@ export const roomAction = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('persona'), delegation: delegationId, persona: personaSchema }),
   z.strictObject({ kind: z.literal('releaseSeat'), delegation: delegationId, reason: z.optional(text(400)) }),
   z.strictObject({ kind: z.literal('pace'), seconds: z.nullable(z.int().check(z.minimum(MIN_PACE_SECONDS), z.maximum(MAX_PACE_SECONDS))) }),
+  z.strictObject({ kind: z.literal('projector'), mode: z.enum(['live', 'hotwash']) }),
   z.strictObject({ kind: z.literal('undo'), act: z.string().check(z.regex(/^(game|room):\d{1,7}$/)), reason: z.optional(text(400)) }),
 ]);
 export const roomActionMessage = z.strictObject({ id: messageId, action: roomAction });
+
+/** The facilitator's language model for the room (talkModelInput checks the address), or none; no `set`: a question. */
+export const roomModelMessage = z.strictObject({ set: z.optional(z.nullable(talkModelInput)) });
 
 // The schemas accept exactly the protocol's types (a compile-time check).
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;

@@ -4,6 +4,7 @@
 // hears of each change and sends each client its own view.
 import { createHash, randomBytes } from 'node:crypto';
 import { DEFAULT_PERSONA, type Persona } from '../ai/persona';
+import type { ModelSettings } from '../ai/talk/model';
 import { catalog, isUndoable, type GameState, type Intent, type Scenario } from '../engine';
 import { GameSession, type PersistedGame } from '../machine/session';
 import { Authority, type IntentMessage } from '../net/authority';
@@ -139,6 +140,9 @@ export class Room {
   }
   get pace() {
     return this.current.pace;
+  }
+  get projector() {
+    return this.current.projector;
   }
   get clock(): ClockState | null {
     return this.current.clock;
@@ -371,6 +375,24 @@ export class Room {
     if (verdict !== 'send') return { ok: false, code: 'refused', reason: verdict };
     this.commit(event, msg.id);
     this.emit({ chat: event.line });
+    return { ok: true };
+  }
+
+  /**
+   * The facilitator's language model for this room's AI messages. Kept in memory only, never as a
+   * room event: its key is in no log, export or replay (after a restart the facilitator sets it again).
+   */
+  talkModel: ModelSettings | null = null;
+
+  /** A press item (a class's press seat): a message to everyone from 'press', held for the moderator when `hold`. */
+  pressItem(id: string, by: string, text: string, hold: boolean): Ack {
+    if (this.log.accepted(id)) return { ok: true };
+    if (this.session.done) return { ok: false, code: 'refused', reason: 'the game at this table is over' };
+    const full = chatRefusal(this.chat, 'press', text);
+    if (full) return { ok: false, code: 'refused', reason: full };
+    const line: ChatLine = { id, at: this.now(), from: 'press', by, to: 'all', text, round: this.state.round, step: this.state.step };
+    this.commit(hold ? { kind: 'held', line } : { kind: 'chat', line }, id);
+    this.emit(hold ? { room: true } : { chat: line });
     return { ok: true };
   }
 

@@ -31,6 +31,8 @@ export function actionEvent(room: RoomState, a: RoomAction, now: number): RoomEv
       return room.seats.has(a.delegation) ? { kind: 'release', delegation: a.delegation } : notFound(a.delegation);
     case 'pace':
       return { kind: 'pace', seconds: a.seconds };
+    case 'projector':
+      return { kind: 'projector', mode: a.mode };
     case 'undo':
       // The room judges an undo against its record and its game (Room.undo).
       return refused('an undo is judged by the room');

@@ -38,8 +38,8 @@ export class RoomAi {
     private readonly room: Room,
     private readonly pool: AiPool,
     private readonly pace: AiPace = 'room',
-    /** The server's language model for the AI's messages (its key stays here), or none. */
-    private readonly talkModel: ModelSettings | null = null,
+    /** The language model for the AI's messages now (the room's, else the server's; its key stays here), or none. */
+    private readonly talkModel: () => ModelSettings | null = () => null,
   ) {
     this.direct = {
       get state() {
@@ -146,7 +146,8 @@ export class RoomAi {
           seating,
           ...(readings.length ? { readings } : {}),
         });
-      if (stage === 'talk' && this.talkModel) return await talkWithModel(this.talkModel, room.scenario, view, d, ask);
+      const model = stage === 'talk' ? this.talkModel() : null;
+      if (model) return await talkWithModel(model, room.scenario, view, d, ask);
       return await ask();
     } catch (err) {
       console.error('AI', d, (err as Error).message);

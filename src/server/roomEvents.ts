@@ -4,7 +4,7 @@
 // keeps the rest: seats and their personas, clocks, chat.
 import { DEFAULT_PERSONA, DIFFICULTIES, PERSONALITIES, type Persona } from '../ai/persona';
 import type { Intent } from '../engine';
-import type { ChatLine, ChatTo, ClockedStep } from '../net/protocol';
+import type { ChatLine, ChatTo, ClockedStep, ProjectorMode } from '../net/protocol';
 import { STEP_CLOCKS } from '../net/protocol';
 import type { ClockState } from './roomClock';
 
@@ -50,6 +50,8 @@ export interface RoomState {
   onExpiry: 'nothing' | 'ai';
   /** AI seats finish a step at the clocks (null) or after this many seconds of it. */
   pace: number | null;
+  /** What the projector shows: the live game or the hot wash. */
+  projector: ProjectorMode;
   clock: ClockState | null;
   chat: readonly ChatLine[];
   /** What the White Cell did to the room (not the game): seats, clocks, pace, with times and reasons. */
@@ -75,6 +77,7 @@ export type RoomEvent =
   | { kind: 'clocks'; step: ClockedStep; minutes: number | null }
   | { kind: 'onExpiry'; value: 'nothing' | 'ai' }
   | { kind: 'pace'; seconds: number | null }
+  | { kind: 'projector'; mode: ProjectorMode }
   | { kind: 'clock'; clock: ClockState | null }
   | { kind: 'chat'; line: ChatLine }
   /** Moderation: a message held for approval, a held one approved (a 'chat' event follows) or rejected, a rule changed. */
@@ -92,6 +95,7 @@ export function initialRoomState(delegations: readonly string[]): RoomState {
     clocks: DEFAULT_CLOCKS,
     onExpiry: 'ai',
     pace: null,
+    projector: 'live',
     clock: null,
     chat: [],
     record: [],
@@ -139,6 +143,8 @@ export function reduceRoom(s: RoomState, e: RoomEvent): RoomState {
       return { ...s, onExpiry: e.value };
     case 'pace':
       return { ...s, pace: e.seconds };
+    case 'projector':
+      return { ...s, projector: e.mode };
     case 'clock':
       return { ...s, clock: e.clock };
     case 'chat':
@@ -291,6 +297,8 @@ export function decodeEvent(kind: string, body: unknown): RoomEvent {
       if (seconds !== null && typeof seconds !== 'number') throw new Error('the AI pace is not a number');
       return { kind, seconds };
     }
+    case 'projector':
+      return { kind, mode: oneOf(b.mode, ['live', 'hotwash'] as const, 'projector mode') };
     case 'clock':
       return { kind, clock: clockState(body) };
     case 'chat':

@@ -34,13 +34,18 @@ export function roomInfo(room: Room): RoomInfo {
     clocks: { ...room.clocks },
     onExpiry: room.onExpiry,
     pace: room.pace,
+    projector: room.projector,
     now: room.now(),
   };
 }
 
-/** Chat lines a role may read: the facilitator reads everything; a seat its own lines, lines to all and lines to it. */
+/**
+ * Chat lines a role may read: the facilitator reads everything; a seat its own lines, lines to all
+ * and lines to it; the public (the projector, a class's observer) what every delegation reads: lines to all.
+ */
 export function canRead(role: Role, line: ChatLine): boolean {
   if (role.kind === 'facilitator') return true;
+  if (role.kind === 'projector') return line.to === 'all';
   if (role.kind !== 'seat') return false;
   const me = role.delegation;
   if (line.from === me) return true;

@@ -20,7 +20,7 @@ export interface RoomsOptions {
   tickMs?: number;
   /** A room with no event for this long is closed (kept in the file, not in memory). */
   idle?: Partial<IdleLimits>;
-  /** A language model for the AI seats' messages (INTERLOCK_TALK_MODEL_URL), or none. */
+  /** The server's language model for the AI seats' messages (INTERLOCK_TALK_MODEL_URL), or none; a room's own comes first. */
   talkModel?: ModelSettings | null;
   /** 'instant' lets AI seats act at once, for tests and benches; rooms keep their pace otherwise. */
   aiPace?: AiPace;
@@ -53,7 +53,7 @@ export class Rooms {
   }
 
   private adopt(room: Room) {
-    const ai = new RoomAi(room, this.opts.pool, this.opts.aiPace, this.opts.talkModel ?? null);
+    const ai = new RoomAi(room, this.opts.pool, this.opts.aiPace, () => room.talkModel ?? this.opts.talkModel ?? null);
     this.ais.set(room, ai);
     room.drive = () => void ai.drive();
     room.beforeClose = () => ai.flush();

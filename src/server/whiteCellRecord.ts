@@ -62,6 +62,7 @@ export function recordEntry(
         { kind: 'pace', seconds: before.pace },
       );
     case 'persona':
+    case 'projector':
     case 'undo':
       return null;
   }

@@ -91,6 +91,8 @@ export interface UiState {
   unreadResolution: number | null;
   /** A message to the player; `list` holds one line per item (e.g. the problems of a refused file). */
   notice: { kind: 'error' | 'info'; text: string; list?: string[] } | null;
+  /** The console shows the hot wash instead of the game (the facilitator's). */
+  hotWash: boolean;
 }
 
 export const emptyPackage = (): PackageDraft => ({ steps: [], window: 1, counterTo: null, note: '', who: null, move: null });
@@ -119,6 +121,7 @@ export function createGameStore() {
     briefed: {},
     unreadResolution: null,
     notice: null,
+    hotWash: false,
   }));
 }
 

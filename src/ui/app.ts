@@ -3,8 +3,9 @@
 // arrives through a port, so only the composition root (main.ts) knows about Phaser.
 import { render } from 'preact';
 import type { Scenario } from '../engine';
+import type { TalkModelInfo, TalkModelInput } from '../ai/talk/model';
 import type { LogEntry } from '../machine/gameMachine';
-import type { RoomAction } from '../net/protocol';
+import type { Ack, RoomAction } from '../net/protocol';
 import { createGameStore, type GameStore } from '../store/gameStore';
 import { AppView } from './appView';
 import { classRoute, followStudentLink, openClassPages, resumeStudentTasks } from './class/classEntry';
@@ -196,6 +197,13 @@ export class App {
   async roomAction(a: RoomAction) {
     const r = await this.controller.room?.action(a);
     if (r && !r.ok) this.notify('error', r.reason);
+  }
+
+  /** The facilitator's language model for the room (the key goes to the server, never back). */
+  async roomTalkModel(set?: TalkModelInput | null): Promise<Ack<{ model: TalkModelInfo | null; server: boolean }>> {
+    const t = this.controller.room;
+    if (!t) return { ok: false, code: 'unavailable', reason: 'this page is in no room' };
+    return t.talkModel(set);
   }
 
   /** The page of messages before the oldest this page holds. */

@@ -14,6 +14,7 @@ import { SessionPanel } from './consoleSession';
 import { personaPicker } from './personaPicker';
 import { joinUrl, projectorUrl } from './roomFlow';
 import { Confirm } from './consoleConfirm';
+import type { TalkModelCall } from './consoleModel';
 import { humanSeats, noHumanWarning } from './consolePace';
 import './whiteCell.css';
 
@@ -21,8 +22,12 @@ export interface ConsoleActions {
   intent(i: Intent): void;
   action(a: RoomAction): void;
   download(): void;
+  /** The room's language model for the AI's messages (consoleModel.ts). */
+  talkModel: TalkModelCall;
   /** Opens the after-action report or the replay of the room as it stands. */
   debrief(tab: 'report' | 'replay'): void;
+  /** Opens the hot wash in the console. */
+  hotWash(): void;
   setTab(t: ConsoleTab): void;
   qr(url: string, size?: number): VNode;
   leave(): void;

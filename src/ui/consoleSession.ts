@@ -5,7 +5,9 @@ import { button, h, valueOf, type VNode } from './dom';
 import { numberIn, useForm } from './form';
 import type { ConsoleActions } from './console';
 import { Confirm } from './consoleConfirm';
+import { TalkModelPanel } from './consoleModel';
 import { PacePanel } from './consolePace';
+import { ProjectorSwitch } from './consoleHotWash';
 
 export function SessionPanel({ room, view, act }: { room: RoomUi; view: GameView; act: ConsoleActions }): VNode {
   const over = view.outcome !== null;
@@ -62,6 +64,7 @@ export function SessionPanel({ room, view, act }: { room: RoomUi; view: GameView
       ),
     ),
     h(PacePanel, { room, act }),
+    h(TalkModelPanel, { call: act.talkModel }),
     h(
       'section',
       { class: 'section' },
@@ -135,7 +138,9 @@ export function SessionPanel({ room, view, act }: { room: RoomUi; view: GameView
         button('Download the log', act.download),
         button('Open the after-action report', () => act.debrief('report')),
         button('Open the replay', () => act.debrief('replay')),
+        button('Open the hot wash', act.hotWash),
       ),
+      h(ProjectorSwitch, { room, act }),
       h('p', { class: 'small muted' }, 'The event log (replayable with npm run replay) and the transcript of messages and seats.'),
       h(
         'div',

@@ -358,7 +358,7 @@ export function MessagesPanel({
           'li',
           { key: i, class: l.from === me ? 'mine' : '' },
           h('span', { class: 'dot', style: `background:${sc.delegations.find((d) => d.id === l.from)?.color ?? '#ccc'}` }),
-          h('strong', {}, l.from === 'facilitator' ? 'White Cell' : nameOf(sc, l.from)),
+          h('strong', {}, l.from === 'facilitator' ? 'White Cell' : l.from === 'press' ? 'Press' : nameOf(sc, l.from)),
           h(
             'span',
             { class: 'small muted' },

@@ -9,6 +9,8 @@ import { bridgePanel } from './leftPanel';
 import { MapPanel } from './mapPanel';
 import { noticeBar } from './overlays';
 import { projectorDashboard, projectorOverlay, projectorTop } from './projector';
+import { ConsoleHotWash } from './consoleHotWash';
+import { ProjectorHotWash } from './projectorHotWash';
 import { clockChip, connectionChip, MessagesPanel, qr } from './roomPanels';
 import { RoundLog } from './roundLog';
 import { topBar } from './topBar';
@@ -34,6 +36,7 @@ export function RoomScreen({ app, ui, view, room, variant }: RoomScreenProps): V
     lines: (lines) => (app.mapLines = lines),
     wall: variant === 'projector',
   });
+  if (variant === 'projector' && room.info.projector === 'hotwash') return h(ProjectorHotWash, { sc, view, room });
   if (variant === 'projector')
     return h(
       'div',
@@ -51,17 +54,23 @@ export function RoomScreen({ app, ui, view, room, variant }: RoomScreenProps): V
     intent: app.send,
     action: (a) => void app.roomAction(a),
     download: () => void app.downloadRoomLog(),
+    talkModel: (set) => app.roomTalkModel(set),
     debrief: (tab) => void app.openRoomDebrief(tab),
     setTab: (t) => set({ consoleTab: t }),
     qr,
     leave: () => app.rooms.leave(),
+    hotWash: () => set({ hotWash: true }),
   };
   return h(
     'div',
     { style: 'display:contents' },
+    // The hot wash covers the console without unmounting it: the map is not rebuilt on the way back.
+    ui.hotWash
+      ? h('div', { class: 'hotwash-layer' }, h(ConsoleHotWash, { sc, view, room, act, back: () => set({ hotWash: false }) }))
+      : null,
     h(
       'div',
-      { class: 'game console' },
+      { class: 'game console', inert: ui.hotWash, 'aria-hidden': ui.hotWash ? 'true' : null },
       topBar(
         sc,
         view,

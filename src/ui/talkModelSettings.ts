@@ -1,21 +1,30 @@
 // The solo player's optional language model for the AI's messages: an OpenAI-compatible endpoint
 // kept in this browser only (its key too), read when a local game starts. Empty: offline only.
 import { useState } from 'preact/hooks';
-import type { ModelSettings } from '../ai/talk/model';
+import { modelSettings, talkModelInput, type ModelSettings } from '../ai/talk/model';
 import { button, h, valueOf, type VNode } from './dom';
 
 export const TALK_MODEL_KEY = 'interlock.talkModel';
 
-/** The settings this browser keeps, or null (none, or not an http(s) address). */
+/** What the player typed, checked by the same schema as a room's settings: the settings, or the reason in words. */
+export function checkTalkModel(
+  url: string,
+  model: string,
+  key: string,
+): { ok: true; settings: ModelSettings } | { ok: false; reason: string } {
+  const r = talkModelInput.safeParse({ url: url.trim(), model: model.trim() || 'default', ...(key.trim() ? { key: key.trim() } : {}) });
+  return r.success
+    ? { ok: true, settings: modelSettings(r.data) }
+    : { ok: false, reason: r.error.issues[0]?.message ?? 'check the settings' };
+}
+
+/** The settings this browser keeps, or null (none, or ones the schema refuses). */
 export function loadTalkModel(storage: Storage | null = globalThis.localStorage ?? null): ModelSettings | null {
   try {
-    const raw = JSON.parse(storage?.getItem(TALK_MODEL_KEY) ?? 'null') as Partial<ModelSettings> | null;
-    if (!raw || typeof raw.url !== 'string' || !/^https?:\/\//.test(raw.url)) return null;
-    return {
-      url: raw.url,
-      model: typeof raw.model === 'string' && raw.model ? raw.model : 'default',
-      ...(typeof raw.key === 'string' && raw.key ? { key: raw.key } : {}),
-    };
+    const raw = JSON.parse(storage?.getItem(TALK_MODEL_KEY) ?? 'null') as Partial<Record<'url' | 'model' | 'key', unknown>> | null;
+    if (!raw || typeof raw.url !== 'string') return null;
+    const r = checkTalkModel(raw.url, typeof raw.model === 'string' ? raw.model : '', typeof raw.key === 'string' ? raw.key : '');
+    return r.ok ? r.settings : null;
   } catch {
     return null;
   }
@@ -33,8 +42,9 @@ export function TalkModelSettings(): VNode {
       setNote('No model: the AI reads and answers messages offline.');
       return;
     }
-    if (!/^https?:\/\//.test(url.trim())) {
-      setNote('The address must start with http:// or https://.');
+    const checked = checkTalkModel(url, model, key);
+    if (!checked.ok) {
+      setNote(`Not saved: ${checked.reason}.`);
       return;
     }
     localStorage.setItem(TALK_MODEL_KEY, JSON.stringify({ url: url.trim(), model: model.trim(), key: key.trim() }));

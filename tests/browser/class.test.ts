@@ -1,7 +1,9 @@
 // A graded class in Chromium (README, "Running a graded class, step by step"): a teacher pastes a
 // roster and gets running tables with personal links in a few actions; students open their links,
 // write a position statement in round 2, and at the end a reflection and a confidential peer
-// evaluation; the teacher fills the rubric and downloads the grade sheet, which parses as CSV.
+// evaluation; the teacher fills the rubric and downloads the grade sheet, which parses as CSV. An
+// observer writes a note the teacher reads; a press item waits for the teacher's approval, then
+// reaches a table.
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,6 +11,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseCsv } from '../server/csv';
 import { freePort, ServerProcess } from '../server/process';
+import { axe } from './axe';
 import { buildOnce, launch } from './harness';
 
 let browser: Browser;
@@ -153,6 +156,7 @@ describe('a graded class in the browser', () => {
     // Round 2: Ana's team writes its position statement.
     await dismiss(ana);
     await ana.getByRole('heading', { name: 'Position statement — round 2' }).waitFor({ timeout: 20_000 });
+    const found = await axe(ana, 'student: position statement');
     await ana.getByLabel('Position statement').fill('We will allow inspections if sanctions ease in step.');
     await ana.getByRole('button', { name: 'Hand in the statement' }).click();
     await ana.getByText('Statement handed in.').waitFor();
@@ -169,6 +173,7 @@ describe('a graded class in the browser', () => {
       await dismiss(p);
       const refl = p.getByRole('form', { name: 'Reflection' });
       await refl.waitFor({ timeout: 20_000 });
+      if (p === ana) found.push(...(await axe(p, 'student: reflection and peer evaluation')));
       const boxes = refl.getByRole('textbox');
       for (let i = 0; i < (await boxes.count()); i++) await boxes.nth(i).fill(`Answer ${i + 1}`);
       await refl.getByRole('button', { name: 'Hand in the reflection' }).click();
@@ -194,6 +199,8 @@ describe('a graded class in the browser', () => {
     await rubric.getByRole('group', { name: 'Preparation and position' }).getByLabel('Exemplary (4)').check();
     await rubric.getByRole('group', { name: 'Reflection' }).getByLabel('Proficient (3)').check();
     await rubric.getByLabel('Comment').fill('=strong start, "thoughtful"');
+    found.push(...(await axe(teacher, 'class: the rubric')));
+    expect(found).toEqual([]);
     await rubric.getByRole('button', { name: 'Save grade for Ana Silva' }).click();
     await teacher.getByText('Grade saved.').waitFor();
     if (SHOTS) await teacher.screenshot({ path: join(SHOTS, 'class-assessment.png'), fullPage: true });
@@ -217,4 +224,98 @@ describe('a graded class in the browser', () => {
     if (SHOTS) await teacher.screenshot({ path: join(SHOTS, 'class-compare.png') });
     expect(errors).toEqual([]);
   }, 240_000);
+
+  it('an observer writes a note the teacher reads; a press item is approved and shown at the table', async () => {
+    const teacher = await page();
+    await teacher.getByRole('button', { name: 'Set up a class' }).click();
+    await teacher.getByLabel('Class name').fill('Period 6');
+    await teacher.getByLabel('Roster: one student a line').fill('Ana Silva\nBen Okafor\nOlu Ade: observer\nPia Ray: press');
+    await teacher.getByLabel('Lesson length').selectOption('drill');
+    await teacher.getByText('4 students → 1 table (2 as observer or press)').waitFor();
+    // axe-core on each of the class's pages as it is reached (WCAG 2.2 AA: nothing found).
+    const found = await axe(teacher, 'class set-up');
+    await teacher.getByRole('button', { name: 'Create the class' }).click();
+    await teacher.getByRole('heading', { name: 'Students and their links' }).waitFor();
+    found.push(...(await axe(teacher, 'class: students and links')));
+    const row = (name: string) => teacher.locator('table.class-list tbody tr', { has: teacher.getByRole('rowheader', { name }) });
+    await expect.poll(() => row('Olu Ade').locator('td').nth(1).textContent()).toBe('Observer');
+    await expect.poll(() => row('Pia Ray').locator('td').nth(1).textContent()).toBe('Press');
+    const l = await links(teacher);
+    const url = (name: string) => l.find((x) => x.name === name)!.url;
+
+    // The teacher holds messages for approval, then starts the table.
+    await teacher.getByRole('tab', { name: 'Settings and data' }).click();
+    await teacher.getByLabel('Hold messages for my approval').check();
+    await teacher.getByRole('button', { name: 'Save settings' }).click();
+    found.push(...(await axe(teacher, 'class: settings and data')));
+    await teacher.getByRole('tab', { name: 'Tables' }).click();
+    await teacher.getByRole('button', { name: 'Start all tables' }).click();
+
+    const ana = await page(url('Ana Silva'));
+    await ana.getByRole('tab', { name: 'Negotiate' }).waitFor({ timeout: 40_000 });
+    const olu = await page(url('Olu Ade'));
+    const oluTasks = olu.getByRole('complementary', { name: 'Observer — Olu Ade' });
+    await oluTasks.waitFor({ timeout: 40_000 });
+    // The observer's page holds no seat: no commit tab, no negotiation controls.
+    expect(await olu.getByRole('tab', { name: 'Commit' }).count()).toBe(0);
+    const pia = await page(url('Pia Ray'));
+    const press = pia.getByRole('form', { name: 'Press item' });
+    await press.waitFor({ timeout: 40_000 });
+    found.push(...(await axe(olu, 'observer page')), ...(await axe(pia, 'press page')));
+
+    // The press publishes to all tables; with messages held, it waits for the teacher.
+    const item = 'Ceasefire talks resume in Muscat';
+    await press.getByLabel('News item').fill(item);
+    await press.getByLabel('Publish to').selectOption({ label: 'All tables' });
+    await press.getByRole('button', { name: 'Publish' }).click();
+    await pia.getByText('Sent to your teacher for approval.').waitFor();
+    // A round summary may open over the game at any moment (the drill's clocks): closed before each try.
+    for (let i = 0; i < 5; i++) {
+      await dismiss(ana);
+      const clicked = await ana
+        .getByRole('tab', { name: /^Messages/ })
+        .click({ timeout: 5000 })
+        .then(
+          () => true,
+          () => false,
+        );
+      if (clicked) break;
+    }
+    await ana.waitForTimeout(500);
+    expect(await ana.getByText(item).count()).toBe(0);
+    found.push(...(await axe(teacher, 'class: tables (an item held)')));
+    await teacher.getByRole('button', { name: `Approve “${item}”` }).click({ timeout: 20_000 });
+    // Shown to the team as a press item, and in the observer's transcript.
+    const shown = ana.getByRole('list', { name: 'Messages' }).locator('li', { hasText: item });
+    // The drill's short clocks move the round on meanwhile: a round summary may open over the messages.
+    await expect
+      .poll(
+        async () => {
+          await dismiss(ana);
+          return shown.count();
+        },
+        { timeout: 20_000 },
+      )
+      .toBeGreaterThan(0);
+    expect(await shown.locator('strong').first().textContent()).toBe('Press');
+    await oluTasks.getByRole('list', { name: 'Transcript' }).getByText(item).waitFor({ timeout: 10_000 });
+
+    // The observer's note, read by the teacher in the assessment.
+    const note = 'Ana’s team answered the press item within a minute.';
+    await oluTasks.getByLabel('Note for the teacher').fill(note);
+    await oluTasks.getByRole('button', { name: 'Save the note' }).click();
+    await olu.getByText('Note saved. Only your teacher reads it.').waitFor();
+    // On the table's card at once, and beside the grades.
+    await teacher.getByRole('region', { name: 'Observer notes at Table 1' }).getByText(note).waitFor({ timeout: 10_000 });
+    if (SHOTS) await olu.screenshot({ path: join(SHOTS, 'class-observer.png') });
+    await teacher.getByRole('tab', { name: 'Assessment' }).click();
+    await teacher.getByRole('button', { name: 'Refresh the students’ work' }).click();
+    const card = teacher.locator('details.assess-student').filter({ has: teacher.locator('summary', { hasText: 'Olu Ade —' }) });
+    await card.locator('summary').click();
+    await card.getByText(note).waitFor({ timeout: 10_000 });
+    if (SHOTS) await teacher.screenshot({ path: join(SHOTS, 'class-observer-note.png') });
+    found.push(...(await axe(teacher, 'class: assessment')));
+    expect(found).toEqual([]);
+    expect(errors).toEqual([]);
+  }, 180_000);
 });

@@ -1,17 +1,17 @@
 // Every screen at every supported size, by keyboard, and under axe-core: one build, one server
 // (rooms included), one Chromium for the whole file. The sizes are the README's: 1024×768 up to
 // 1920×1080, and a 768 px portrait tablet.
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort, ServerProcess } from '../server/process';
+import { axe } from './axe';
 import { buildOnce, launch } from './harness';
 import { dismissDialogs, playStep, startSolo, topBarButton, visible } from './play';
 
 const root = join(import.meta.dirname, '..', '..');
-const axeSource = readFileSync(join(root, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
 const SIZES = [
   { width: 1024, height: 768 },
   { width: 1280, height: 720 },
@@ -82,21 +82,6 @@ async function fitsEverySize(page: Page, where: string) {
 }
 
 /** axe-core on the page as it stands: every rule, every impact. */
-async function axe(page: Page, screen: string): Promise<string[]> {
-  // Evaluated through the DevTools protocol: the server's Content-Security-Policy stays as it is.
-  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource);
-  const found = await page.evaluate(async () => {
-    const run = (
-      window as unknown as {
-        axe: { run(c: Document, o: object): Promise<{ violations: Array<{ id: string; nodes: Array<{ target: string[] }> }> }> };
-      }
-    ).axe;
-    // Target size (WCAG 2.2, 2.5.8) is off by default in axe: on here.
-    const r = await run.run(document, { resultTypes: ['violations'], rules: { 'target-size': { enabled: true } } });
-    return r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  });
-  return found.map((v) => `${screen} — ${v}`);
-}
 
 const focused = (page: Page) =>
   page.evaluate(() => {
@@ -315,7 +300,7 @@ describe('axe-core on every screen', () => {
     expect(found).toEqual([]);
   }, 900_000);
 
-  it('finds nothing on the lobby, the facilitator console (each tab) and the projector', async () => {
+  it('finds nothing on the lobby, the facilitator console (each tab, the hot wash) and the projector (live and debrief mode)', async () => {
     const found: string[] = [];
     const fac = await open();
     await fac.getByLabel('Your name or team name').fill('Ms Rivera');
@@ -337,6 +322,14 @@ describe('axe-core on every screen', () => {
     await projector.getByRole('button', { name: 'Projector view' }).click();
     await projector.getByRole('application', { name: /^Map/ }).waitFor();
     found.push(...(await axe(projector, 'projector')));
+    // The hot wash in the console, and on the wall in debrief mode.
+    await fac.getByRole('tab', { name: 'Session' }).click();
+    await fac.getByRole('button', { name: 'Open the hot wash' }).click();
+    await fac.getByRole('heading', { name: 'For discussion' }).waitFor();
+    found.push(...(await axe(fac, 'console, hot wash')));
+    await fac.getByRole('button', { name: 'Projector: show the hot wash' }).click();
+    await projector.getByRole('heading', { name: 'For discussion' }).waitFor();
+    found.push(...(await axe(projector, 'projector, debrief mode')));
     for (const p of [fac, lobby, projector]) await p.context().close();
     expect(found).toEqual([]);
   }, 180_000);

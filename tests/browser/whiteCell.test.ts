@@ -11,6 +11,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort, ServerProcess } from '../server/process';
 import { buildOnce, launch } from './harness';
 
+/** A folder to save screenshots in (the hot wash in the console and on the wall), when set. */
+const SHOTS = process.env.INTERLOCK_SHOTS ?? null;
+
 let browser: Browser;
 let srv: ServerProcess;
 const errors: string[] = [];
@@ -173,6 +176,47 @@ describe('a White Cell exercise', () => {
     await fac.getByRole('tab', { name: /^Messages/ }).click();
     await fac.getByText('May we offer a second inspection site?').waitFor({ timeout: 60_000 });
 
+    // A round passes (the White Cell closes each step), so the hot wash has a curve to draw.
+    await fac.getByRole('tab', { name: 'Session' }).click();
+    await fac.getByRole('button', { name: 'Close the negotiation now' }).click();
+    await fac.getByRole('button', { name: 'Close the commit now' }).click({ timeout: 60_000 });
+    await fac.getByText(/^Round 2, /).waitFor({ timeout: 60_000 });
+
+    // The hot wash opens from the console in one click: prompts, the curve, the White Cell's hand with reasons.
+    await fac.getByRole('button', { name: 'Open the hot wash' }).click();
+    await fac.getByRole('heading', { name: 'For discussion' }).waitFor({ timeout: 60_000 });
+    await fac.getByRole('heading', { name: 'What the White Cell changed' }).waitFor();
+    await fac
+      .getByText(/Reason: a leak from Riyadh/)
+      .first()
+      .waitFor();
+    // The console's hot wash is the White Cell's: the private inject is in it.
+    await fac
+      .locator('.hw-events')
+      .getByText(/Port strike/)
+      .first()
+      .waitFor();
+    if (SHOTS) {
+      await fac.screenshot({ path: join(SHOTS, 'hotwash-console-1366.png') });
+      await fac.setViewportSize({ width: 1920, height: 1080 });
+      await fac.screenshot({ path: join(SHOTS, 'hotwash-console-1920.png') });
+      await fac.setViewportSize({ width: 1366, height: 768 });
+    }
+    // The wall switches to its debrief mode in one click, and shows only what the public may see.
+    await fac.getByRole('button', { name: 'Projector: show the hot wash' }).click();
+    await wall.getByRole('heading', { name: 'Hot wash' }).waitFor({ timeout: 60_000 });
+    await wall.getByRole('heading', { name: 'For discussion' }).waitFor();
+    expect(await wall.getByText(/Port strike|Bandar Abbas|leak from Riyadh|Revealed/).count()).toBe(0);
+    const smallest = await wall.evaluate(() =>
+      Math.min(...[...document.querySelectorAll('.hw-wall li, .hw-wall p')].map((el) => parseFloat(getComputedStyle(el).fontSize))),
+    );
+    expect(smallest).toBeGreaterThanOrEqual(28);
+    if (SHOTS) await wall.screenshot({ path: join(SHOTS, 'hotwash-projector-1920.png') });
+    await fac.getByRole('button', { name: 'Projector: back to the live game' }).click();
+    await wall.getByRole('complementary', { name: 'Public dashboard' }).waitFor({ timeout: 60_000 });
+    expect(await wall.getByRole('heading', { name: 'Hot wash' }).count()).toBe(0);
+    await fac.getByRole('button', { name: 'Back to the console' }).click();
+
     // Pause: the wall shows it.
     await fac.getByRole('tab', { name: 'Session' }).click();
     await fac.getByRole('button', { name: 'Pause' }).click();
@@ -184,7 +228,7 @@ describe('a White Cell exercise', () => {
     await fac.getByRole('button', { name: 'End the game' }).click();
     await fac.getByRole('button', { name: 'Yes, end it' }).click();
     await iran
-      .getByText(/The White Cell ended the game in round 1 of 12, as drift\. Their reason: the class ran out of time/)
+      .getByText(/The White Cell ended the game in round 2 of 12, as drift\. Their reason: the class ran out of time/)
       .waitFor({ timeout: 60_000 });
     await wall.locator('.wall-end').waitFor({ timeout: 60_000 });
     expect(await wall.getByRole('banner').getByText('Drifting').count()).toBe(0);

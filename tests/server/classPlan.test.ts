@@ -16,10 +16,10 @@ describe('the roster', () => {
     expect(r).toEqual({
       ok: true,
       lines: [
-        { name: 'Ana Silva', wish: null },
-        { name: 'Ben Okafor', wish: 'blue' },
-        { name: 'Chen Li', wish: 'blue' },
-        { name: 'Dara', wish: 'red' },
+        { name: 'Ana Silva', wish: null, role: 'delegation' },
+        { name: 'Ben Okafor', wish: 'blue', role: 'delegation' },
+        { name: 'Chen Li', wish: 'blue', role: 'delegation' },
+        { name: 'Dara', wish: 'red', role: 'delegation' },
       ],
     });
   });

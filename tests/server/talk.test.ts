@@ -39,6 +39,8 @@ afterAll(async () => {
 describe('messages to an AI seat of a room', () => {
   it('are answered in the log, in the model’s words when they fit, and the key stays on the server', async () => {
     const { fac, teams } = await roomWith(server.url, ['iran'], 11);
+    // The room sets none of its own: the facilitator is told the server's is used (never its key).
+    expect(await fac.call('room.model', {})).toEqual({ ok: true, model: null, server: true });
     await fac.call('room.action', { id: msgId(), action: { kind: 'start' } });
     const iran = teams.iran!.client;
     await iran.until((c) => c.view?.step === 'negotiation', 10_000, 'the negotiation');

@@ -17,6 +17,62 @@ export interface ModelSettings {
   timeoutMs?: number;
 }
 
+/** An http(s) address a server can be reached at, with no user or password in it (a key has its own field). */
+function isEndpoint(url: string): boolean {
+  try {
+    const u = new URL(url);
+    return (u.protocol === 'http:' || u.protocol === 'https:') && !u.username && !u.password;
+  } catch {
+    return false;
+  }
+}
+
+/** What a person typing an address (a room's facilitator, the solo player) is told when it is refused. */
+export const ENDPOINT_PROBLEM =
+  'the model’s address must be an http:// or https:// address, such as http://127.0.0.1:11434 (a key goes in its own field)';
+
+const TIMEOUT_RANGE = 'the timeout is from 1 to 60 seconds';
+
+/** The settings a facilitator or a solo player types: checked at the boundary. */
+export const talkModelInput = z.strictObject({
+  url: z.string().check(
+    z.maxLength(500, 'an address of at most 500 characters'),
+    z.refine((u) => isEndpoint(u.trim()), { message: ENDPOINT_PROBLEM }),
+  ),
+  model: z.string().check(z.minLength(1, 'the model needs a name'), z.maxLength(100, 'a model name of at most 100 characters')),
+  key: z.optional(z.string().check(z.maxLength(500, 'a key of at most 500 characters'))),
+  /** How long a reply may take before the offline one is used (1–60 s; 8 s when not given). */
+  timeoutSeconds: z.optional(
+    z.int('the timeout is a whole number of seconds').check(z.minimum(1, TIMEOUT_RANGE), z.maximum(60, TIMEOUT_RANGE)),
+  ),
+});
+export type TalkModelInput = z.infer<typeof talkModelInput>;
+
+export function modelSettings(input: TalkModelInput): ModelSettings {
+  const key = input.key?.trim();
+  return {
+    url: input.url.trim(),
+    model: input.model.trim(),
+    ...(key ? { key } : {}),
+    ...(input.timeoutSeconds ? { timeoutMs: input.timeoutSeconds * 1000 } : {}),
+  };
+}
+
+/** What a facilitator is told of a room's model: never the key, only whether there is one. */
+export interface TalkModelInfo {
+  url: string;
+  model: string;
+  key: boolean;
+  timeoutSeconds: number;
+}
+
+export const modelInfo = (s: ModelSettings): TalkModelInfo => ({
+  url: s.url,
+  model: s.model,
+  key: !!s.key,
+  timeoutSeconds: Math.round((s.timeoutMs ?? 8000) / 1000),
+});
+
 const completion = z.object({ choices: z.array(z.object({ message: z.object({ content: z.string() }) })).check(z.minLength(1)) });
 
 export function endpointOf(url: string): string {

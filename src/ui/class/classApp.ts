@@ -260,8 +260,13 @@ export function ClassApp({ scenario, client, back }: { scenario: Scenario; clien
               tables: overview.tables,
               links,
               nameOf,
-              move: (student, table, delegation) =>
-                void run(client.call('class.move', { ...auth, student, table, delegation }), 'Student moved.'),
+              move: (student, table, seat) =>
+                void run(
+                  seat === '@observer' || seat === '@press'
+                    ? client.call('class.role', { ...auth, student, table, role: seat.slice(1) })
+                    : client.call('class.move', { ...auth, student, table, delegation: seat }),
+                  'Student moved.',
+                ),
             })
           : tab === 'assess'
             ? h(Assessment, { records, settings: overview.settings, act: assessActs })

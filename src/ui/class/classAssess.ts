@@ -20,21 +20,40 @@ function evidenceText(r: StudentRecord): string {
   return `promises kept ${e.kept} of ${e.promised} · spans secured ${e.spansSecured} · defections caught ${e.defectionsCaught}`;
 }
 
+/** An observer's notes or the press's items, with their round or tables. */
+function RoleWorkView({ r, act }: { r: StudentRecord; act: AssessActs }): VNode {
+  const observer = r.student.role === 'observer';
+  return h(
+    'div',
+    { class: 'student-work' },
+    h('p', { class: 'muted small' }, `${act.tableName(r.student.table)} · ${observer ? 'Observer' : 'Press'}`),
+    h('h3', { class: 'work-h' }, observer ? 'Observer’s notes' : 'News items published'),
+    observer
+      ? r.notes.length
+        ? h('ul', {}, ...r.notes.map((n, i) => h('li', { key: i }, h('strong', {}, `Round ${n.round}: `), n.text)))
+        : h('p', { class: 'muted' }, 'No notes yet.')
+      : r.press.length
+        ? h('ul', {}, ...r.press.map((p) => h('li', { key: p.id }, h('strong', {}, `${p.tables.join(', ')}: `), p.text)))
+        : h('p', { class: 'muted' }, 'No items yet.'),
+  );
+}
+
 /** What a student did and wrote (also the printable report). */
 export function StudentWorkView({ r, settings, act }: { r: StudentRecord; settings: ClassSettings; act: AssessActs }): VNode {
+  if (r.student.role !== 'delegation') return h(RoleWorkView, { r, act });
   const peer = r.peerReceived;
   const mean = peer.length ? (peer.reduce((n, p) => n + p.score, 0) / peer.length).toFixed(1) : null;
   return h(
     'div',
     { class: 'student-work' },
     h('p', { class: 'muted small' }, `${act.tableName(r.student.table)} · ${act.nameOf(r.student.delegation)}`),
-    h('h4', {}, 'Evidence from the game'),
+    h('h3', { class: 'work-h' }, 'Evidence from the game'),
     h('p', {}, evidenceText(r)),
-    h('h4', {}, 'Position statements'),
+    h('h3', { class: 'work-h' }, 'Position statements'),
     r.statements.length
       ? h('ul', {}, ...r.statements.map((s) => h('li', { key: s.round }, h('strong', {}, `Round ${s.round} (${s.by}): `), s.text)))
       : h('p', { class: 'muted' }, 'None handed in.'),
-    h('h4', {}, 'Reflection'),
+    h('h3', { class: 'work-h' }, 'Reflection'),
     r.reflection
       ? h(
           'ol',
@@ -44,7 +63,7 @@ export function StudentWorkView({ r, settings, act }: { r: StudentRecord; settin
           ),
         )
       : h('p', { class: 'muted' }, 'Not handed in.'),
-    h('h4', {}, 'Peer evaluation of their delegation (confidential)'),
+    h('h3', { class: 'work-h' }, 'Peer evaluation of their delegation (confidential)'),
     peer.length
       ? h(
           'ul',

@@ -1,6 +1,7 @@
 // Where the page meets classes: #class opens the teacher's pages; #student=TOKEN (a student's
-// personal link) finds their seat, joins it with no other step and shows their class tasks. The
-// class code loads only when a class is used.
+// personal link) finds their seat, joins it with no other step and shows their class tasks (an
+// observer's or the press's link joins their table's public view). The class code loads only when
+// a class is used.
 import { render } from 'preact';
 import type { ClassClient } from '../../net/classClient';
 import type { StudentInfo } from '../../net/classProtocol';
@@ -51,7 +52,14 @@ export async function followStudentLink(app: App, token: string) {
   } catch {
     /* private mode: the tasks show until the page is closed */
   }
-  const joined = await app.rooms.join({ code: r.info.code, as: { kind: 'seat', token }, name: r.info.student.name });
+  const player = r.info.student.role === 'delegation';
+  // An observer or the press holds no seat: the link stays in the address, so a reload finds the table again.
+  if (!player) history.replaceState(null, '', `${location.pathname}${location.search}#student=${encodeURIComponent(token)}`);
+  const joined = await app.rooms.join({
+    code: r.info.code,
+    as: player ? { kind: 'seat', token } : { kind: 'projector' },
+    name: r.info.student.name,
+  });
   if (joined) await showTasks(app, client, token, r.info);
 }
 
@@ -73,7 +81,7 @@ export async function resumeStudentTasks(app: App) {
 }
 
 async function showTasks(app: App, client: ClassClient, token: string, info: StudentInfo) {
-  const { StudentTasks } = await import('./studentTasks');
+  const [{ StudentTasks }, { RoleTasks }] = await Promise.all([import('./studentTasks'), import('./roleTasks')]);
   await import('./class.css');
   let host = document.getElementById('class-tasks-root');
   if (!host) {
@@ -82,13 +90,18 @@ async function showTasks(app: App, client: ClassClient, token: string, info: Stu
     document.body.append(host);
   }
   const names = new Map(app.builtIn.delegations.map((d) => [d.id, d.name]));
+  const nameOf = (d: string) => names.get(d) ?? d;
+  if (info.student.role !== 'delegation') {
+    render(h(RoleTasks, { store: app.store, client, token, first: info, nameOf }), host);
+    return;
+  }
   render(
     h(StudentTasks, {
       store: app.store,
       client,
       token,
       first: info,
-      nameOf: (d: string) => names.get(d) ?? d,
+      nameOf,
       chat: (text: string) => app.roomChat('all', text),
     }),
     host,

@@ -24,6 +24,9 @@ const PRESET_LABELS: Array<[PresetId, string]> = [
 ];
 
 const countNames = (roster: string) => roster.split(/\r?\n/).filter((l) => l.trim()).length;
+/** Lines that give a role beyond the delegations ("Name: observer", "Name: press"): they take no seat. */
+const countRoles = (roster: string) =>
+  roster.split(/\r?\n/).filter((l) => /[:;\t]\s*(observer|evaluator|press|journalist)\s*$/i.test(l.trim())).length;
 
 export function ClassSetup({
   delegations,
@@ -49,7 +52,8 @@ export function ClassSetup({
   });
   const set = <K extends keyof SetupInput>(k: K, v: SetupInput[K]) => setF((old) => ({ ...old, [k]: v }));
   const n = countNames(f.roster);
-  const tables = f.tables ?? Math.max(1, Math.ceil(n / delegations));
+  const roles = countRoles(f.roster);
+  const tables = f.tables ?? Math.max(1, Math.ceil((n - roles) / delegations));
   const select = (id: string, label: string, value: string, options: Array<[string, string]>, on: (v: string) => void) =>
     h(
       'div',
@@ -99,10 +103,16 @@ export function ClassSetup({
             h(
               'p',
               { id: 'roster-help', class: 'muted small' },
-              'A team wish after a colon keeps students together: “Ben Okafor: Blue” and “Chen Li: Blue” play the same delegation.',
+              'A team wish after a colon keeps students together: “Ben Okafor: Blue” and “Chen Li: Blue” play the same delegation. “Dana Park: observer” or “Eli Cohen: press” gives a role beyond the delegations.',
             ),
           ),
-          h('p', { class: 'muted', role: 'status' }, n ? `${n} students → ${tables} table${tables > 1 ? 's' : ''}` : 'No students yet.'),
+          h(
+            'p',
+            { class: 'muted', role: 'status' },
+            n
+              ? `${n} students → ${tables} table${tables > 1 ? 's' : ''}${roles ? ` (${roles} as observer or press)` : ''}`
+              : 'No students yet.',
+          ),
         ),
         h(
           'section',

@@ -1,8 +1,15 @@
-// The students of a class: each one's table, seat and personal link (to copy, print or send), and
-// the one action that moves a late or absent student to another seat.
+// The students of a class: each one's table, seat or role and personal link (to copy, print or
+// send), and the one action that moves a late or absent student to another seat, or makes them a
+// table's observer or its press.
 import { useState } from 'preact/hooks';
-import type { ClassStudent, TableSummary } from '../../net/classProtocol';
+import type { ClassStudent, StudentRole, TableSummary } from '../../net/classProtocol';
 import { button, h, valueOf, type VNode } from '../dom';
+
+const ROLE_LABEL: Record<Exclude<StudentRole, 'delegation'>, string> = { observer: 'Observer', press: 'Press' };
+
+/** A student's place at their table: their delegation, or their role. */
+export const placeOf = (s: ClassStudent, nameOf: (d: string) => string) =>
+  s.role === 'delegation' ? nameOf(s.delegation) : ROLE_LABEL[s.role];
 
 export const studentUrl = (token: string) => `${location.origin}${location.pathname}#student=${encodeURIComponent(token)}`;
 
@@ -17,14 +24,19 @@ export function StudentList({
   tables: TableSummary[];
   links: Record<string, string>;
   nameOf: (d: string) => string;
-  move: (student: string, table: string, delegation: string) => void;
+  /** `seat` is a delegation, or '@observer' / '@press' for a role at that table. */
+  move: (student: string, table: string, seat: string) => void;
 }): VNode {
   const tableName = (code: string) => tables.find((t) => t.code === code)?.name ?? code;
   return h(
     'section',
     { class: 'card', 'aria-labelledby': 'students-h' },
     h('h2', { id: 'students-h' }, 'Students and their links'),
-    h('p', { class: 'muted small' }, 'Each link opens that student’s seat at once. Moving a student keeps their link.'),
+    h(
+      'p',
+      { class: 'muted small' },
+      'Each link opens that student’s seat at once (an observer’s or the press’s: their table’s public view and their tasks). Moving a student keeps their link.',
+    ),
     h(
       'table',
       { class: 'class-list' },
@@ -36,7 +48,7 @@ export function StudentList({
           {},
           h('th', {}, 'Student'),
           h('th', {}, 'Table'),
-          h('th', {}, 'Delegation'),
+          h('th', {}, 'Delegation or role'),
           h('th', {}, 'Personal link'),
           h('th', {}, 'Move to'),
         ),
@@ -50,7 +62,7 @@ export function StudentList({
             { key: s.id },
             h('th', { scope: 'row' }, s.name),
             h('td', {}, tableName(s.table)),
-            h('td', {}, nameOf(s.delegation)),
+            h('td', {}, placeOf(s, nameOf)),
             h(
               'td',
               {},
@@ -82,18 +94,20 @@ function MoveControl({
   s: ClassStudent;
   tables: TableSummary[];
   nameOf: (d: string) => string;
-  move: (student: string, table: string, delegation: string) => void;
+  move: (student: string, table: string, seat: string) => void;
 }): VNode {
-  const [to, setTo] = useState(`${s.table}|${s.delegation}`);
-  const options = tables.flatMap((t) =>
-    t.seats.map((seat) =>
+  const [to, setTo] = useState(`${s.table}|${s.role === 'delegation' ? s.delegation : `@${s.role}`}`);
+  const options = tables.flatMap((t) => [
+    ...t.seats.map((seat) =>
       h(
         'option',
         { value: `${t.code}|${seat.delegation}` },
         `${t.name} · ${nameOf(seat.delegation)}${seat.students.length ? '' : ' (AI)'}`,
       ),
     ),
-  );
+    h('option', { value: `${t.code}|@observer` }, `${t.name} · Observer`),
+    h('option', { value: `${t.code}|@press` }, `${t.name} · Press`),
+  ]);
   return h(
     'div',
     { class: 'row' },
@@ -101,8 +115,8 @@ function MoveControl({
     button(
       'Move',
       () => {
-        const [table, delegation] = to.split('|') as [string, string];
-        move(s.id, table, delegation);
+        const [table, seat] = to.split('|') as [string, string];
+        move(s.id, table, seat);
       },
       { 'aria-label': `Move ${s.name}` },
     ),

@@ -131,6 +131,18 @@ export function TableCard({ t, act }: { t: TableSummary; act: TableActs }): VNod
         ),
       ),
     ),
+    t.notes.length
+      ? h(
+          'div',
+          { class: 'held', role: 'region', 'aria-label': `Observer notes at ${t.name}` },
+          h('h3', {}, 'Observer notes'),
+          h(
+            'ul',
+            { class: 'small' },
+            ...t.notes.map((n, i) => h('li', { key: i }, h('strong', {}, `${n.by}, round ${n.round}: `), n.text)),
+          ),
+        )
+      : null,
     t.held.length
       ? h(
           'div',
@@ -140,7 +152,12 @@ export function TableCard({ t, act }: { t: TableSummary; act: TableActs }): VNod
             h(
               'div',
               { key: m.id, class: 'held-line' },
-              h('p', { class: 'small' }, h('strong', {}, `${m.by} (${act.nameOf(m.from)}) → ${m.to}: `), m.text),
+              h(
+                'p',
+                { class: 'small' },
+                h('strong', {}, m.from === 'press' ? `Press item by ${m.by} → all: ` : `${m.by} (${act.nameOf(m.from)}) → ${m.to}: `),
+                m.text,
+              ),
               button('Approve', () => act.release(t.code, m.id, true), { 'aria-label': `Approve “${m.text}”` }),
               button('Reject', () => act.release(t.code, m.id, false), { 'aria-label': `Reject “${m.text}”` }),
             ),
