@@ -6,6 +6,7 @@ import {
   catalog,
   checkIntent,
   dealtObjectives,
+  passedOverAllies,
   type GameView,
   type Interlock,
   type Intent,
@@ -115,6 +116,48 @@ function movesInPlay(scenario: Scenario, view: GameView): Set<string> {
     if (live) for (const s of p.steps) out.add(s.move);
   }
   return out;
+}
+
+/**
+ * §8.1 diverging allied priorities: an ally offering a package that serves its own priority and
+ * passes over another ally's adds, when it has the action points, one cheap step of its own on
+ * that ally's priority (a compensating step), never one that raises tension, costs trust, arms
+ * a network or belongs to a span.
+ */
+function compensateAllies(
+  scenario: Scenario,
+  view: GameView,
+  me: string,
+  p: Profile,
+  steps: PackageStep[],
+  busy: ReadonlySet<string>,
+): PackageStep[] {
+  const cat = catalog(scenario);
+  const parties = [...new Set(steps.map((s) => s.delegation))];
+  let out = steps;
+  for (const { ally } of passedOverAllies(scenario, out, parties).filter((x) => x.blamed.includes(me))) {
+    const spare = apAvailable(view, me) - apOwedNow(scenario, view, me) - myCost(scenario, out, me);
+    const tracks = scenario.alliance?.priorities[ally] ?? [];
+    const gift = scenario.moves.find(
+      (m) =>
+        m.delegation === me &&
+        m.kind === 'step' &&
+        tracks.includes(m.track) &&
+        m.cost <= Math.min(1, spare) &&
+        m.phases.includes(view.phase) &&
+        !cat.spanOfMove.has(m.id) &&
+        !m.tags.includes('war-trigger') &&
+        (m.effects.tension ?? 0) <= 0 &&
+        (m.effects.trust ?? 0) >= 0 &&
+        !m.effects.funding &&
+        !busy.has(m.id) &&
+        !stands(view, m.id) &&
+        !out.some((s) => s.move === m.id) &&
+        !(p.weighsObjectives && objectiveAgainst(scenario, view, me, [m.id])),
+    );
+    if (gift && out.length < 8) out = [...out, { delegation: me, move: gift.id }];
+  }
+  return breachOf(scenario, view, me, out) ? steps : out;
 }
 
 function pledgePackage(scenario: Scenario, view: GameView, tag: 'framework' | 'council', without: readonly string[]): PackageStep[] {
@@ -271,6 +314,7 @@ function spanProposals(scenario: Scenario, view: GameView, me: string, p: Profil
       (p.weighsObjectives ? objectiveWorth(scenario, view, me, span, steps) : 0) +
       (p.slips ? (Math.abs(r.rng + span.id.length) % 7) - 3 : 0);
     if (p.plansAp && span.window >= 2 && scenario.tunables.reliefCaptureFunding > 0) steps = sequenceRelief(scenario, span, steps);
+    if (p.plansAp) steps = compensateAllies(scenario, view, me, p, steps, busy);
     candidates.push({ span, steps, score, cost: myCost(scenario, steps, me) });
   }
   candidates.sort((a, b) => b.score - a.score);

@@ -31,6 +31,7 @@ export {
   type TrackStatus,
 } from './queries';
 export { resolveRound, verificationChance, detectionChance, effectiveFunding } from './resolution';
+export { passedOverAllies } from './negotiation';
 export { MONITOR_RULES, monitorOf, type MonitorRule } from './monitors';
 export * from './round';
 export { mselRows, mselInject, dueInjects, checkMsel, type MselRow, type MselStatus } from './msel';

@@ -263,10 +263,15 @@ export function settleMotions(scenario: Scenario, s: GameState) {
     if (!m) continue;
     const yes = Object.values(m.votes).filter(Boolean).length;
     const no = Object.values(m.votes).length - yes;
-    if (yes * 2 > members) {
+    // §6.3: a chair who sits on the council carries an even split the way it voted.
+    const chair = scenario.council.chair;
+    const chairVote = chair !== undefined && s.council.members.includes(chair) ? m.votes[chair] : null;
+    const chairMayCarry = chair !== undefined && s.council.members.includes(chair) && chairVote !== false;
+    const allVoted = yes + no >= members;
+    if (yes * 2 > members || (allVoted && yes * 2 === members && chairVote === true)) {
       m.status = 'passed';
       applyPenalty(scenario, s, m.target, m.penalty, `by vote on incident #${m.incident}`);
-    } else if (no * 2 >= members) {
+    } else if (no * 2 > members || (no * 2 === members && !chairMayCarry)) {
       m.status = 'failed';
       say(s, 'motion.failed', `Motion #${m.id} (penalty for incident #${m.incident}) fails: ${no} of ${members} members voted against.`);
     }

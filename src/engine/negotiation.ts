@@ -115,6 +115,48 @@ export function addPackage(
   return pkg;
 }
 
+/**
+ * §8.1 diverging allied priorities: the allies whose priority tracks these steps pass over while
+ * they serve another ally's, each with the served allies among `parties` that it blames.
+ */
+export function passedOverAllies(
+  scenario: Scenario,
+  steps: readonly PackageStep[],
+  parties: readonly string[],
+): Array<{ ally: string; blamed: string[] }> {
+  const alliance = scenario.alliance;
+  if (!alliance) return [];
+  const cat = catalog(scenario);
+  const touched = new Set(
+    steps.flatMap((st) => {
+      const m = cat.move.get(st.move);
+      return m?.kind === 'step' ? [m.track] : [];
+    }),
+  );
+  const allies = Object.entries(alliance.priorities);
+  const served = allies.filter(([, tracks]) => tracks.some((tr) => touched.has(tr))).map(([ally]) => ally);
+  if (served.length === 0) return [];
+  return allies
+    .filter(([ally]) => !served.includes(ally))
+    .map(([ally]) => ({ ally, blamed: served.filter((x) => x !== ally && parties.includes(x)) }))
+    .filter((x) => x.blamed.length > 0);
+}
+
+/** An agreed package that passes over an ally costs it trust in the served parties. */
+function strainAlliance(scenario: Scenario, s: GameState, pkg: Package) {
+  const strain = scenario.alliance?.strainTrust ?? 0;
+  if (strain === 0) return;
+  for (const { ally, blamed } of passedOverAllies(scenario, pkg.steps, pkg.parties)) {
+    const cause = `Package #${pkg.id} passed over ${nameOf(scenario, ally)}'s priorities`;
+    for (const b of blamed) addTrust(s, ally, b, -strain, cause);
+    say(
+      s,
+      'alliance.strain',
+      `Package #${pkg.id} serves ${blamed.map((b) => nameOf(scenario, b)).join(' and ')} but passes over the priorities of ${nameOf(scenario, ally)}.`,
+    );
+  }
+}
+
 /** Called when the last party accepts: pledges take effect, the framework and council form. */
 export function concludePackage(scenario: Scenario, s: GameState, pkg: Package) {
   const cat = catalog(scenario);
@@ -124,6 +166,7 @@ export function concludePackage(scenario: Scenario, s: GameState, pkg: Package) 
   say(s, 'package.accepted', `Package #${pkg.id} agreed by ${names}.`);
   closeAlternatives(s, pkg);
   addTrustAmong(s, pkg.parties, 1, `Package #${pkg.id} agreed`);
+  strainAlliance(scenario, s, pkg);
 
   const pledges = pkg.steps.map((st) => cat.move.get(st.move)).filter((m) => m?.kind === 'pledge');
   const frameworkBy = new Set(pledges.filter((m) => m?.tags.includes('framework')).map((m) => m?.delegation));

@@ -226,13 +226,21 @@ function rewardSecured(scenario: Scenario, s: GameState, secured: readonly strin
     const pay = Math.min(s.escrow.balance, e.tranche);
     if (pay <= 0) {
       say(s, 'escrow.empty', `The escrow fund is empty: no tranche for "${catalog(scenario).span.get(spanId)?.name}".`);
+      answerForFund(scenario, s, -e.holderTrust, `The escrow fund was empty for "${name}"`);
       continue;
     }
     s.escrow.balance -= pay;
     s.escrow.paid += pay;
     addSupport(s, e.recipient, Math.round((e.supportPerTranche * pay) / e.tranche), `Escrow tranche paid for "${name}"`);
+    answerForFund(scenario, s, e.holderTrust, `Escrow tranche paid for "${name}"`);
     say(s, 'escrow.paid', `Escrow tranche of ${pay} paid to ${nameOf(scenario, e.recipient)} on a verified benchmark.`);
   }
+}
+
+/** The fund's holder answers to its recipient for it (§6.5): trust follows each tranche, or its absence. */
+function answerForFund(scenario: Scenario, s: GameState, delta: number, cause: string) {
+  const { holder, recipient } = scenario.escrow;
+  if (holder !== undefined && holder !== recipient && delta !== 0) addTrust(s, recipient, holder, delta, cause);
 }
 
 /** Proxy funding as it truly is: base, plus standing cuts in force, plus hidden defections. */

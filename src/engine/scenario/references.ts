@@ -143,7 +143,13 @@ export function checkReferences(s: Scenario): Problem[] {
   s.council.ladder.forEach((r, i) => refEffects(r.effects, `council.ladder[${i}].effects`));
   s.escrow.pledgers.forEach((d, i) => ref('delegation', d, `escrow.pledgers[${i}]`));
   ref('delegation', s.escrow.recipient, 'escrow.recipient');
+  if (s.escrow.holder !== undefined) ref('delegation', s.escrow.holder, 'escrow.holder');
+  if (s.council.chair !== undefined) ref('delegation', s.council.chair, 'council.chair');
   s.spoilers.fronts.forEach((f, i) => ref('front', f, `spoilers.fronts[${i}]`));
+  for (const [ally, tracks] of Object.entries(s.alliance?.priorities ?? {})) {
+    ref('delegation', ally, `alliance.priorities.${ally}`);
+    tracks.forEach((tr, i) => ref('track', tr, `alliance.priorities.${ally}[${i}]`));
+  }
 
   s.injects.forEach((inj, i) => {
     refEffects(inj.effects, `injects[${i}].effects`);

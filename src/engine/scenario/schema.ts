@@ -326,6 +326,8 @@ export const scenarioSchema = z.strictObject({
     observerConfidence: int(0, 50),
     penalties: z.array(penalty).check(z.minLength(1)),
     ladder: z.array(rung).check(z.minLength(1), z.maxLength(6)),
+    /** The delegation that chairs the council: its vote carries a tied penalty motion (§6.3). */
+    chair: z.optional(id),
   }),
   escrow: z.strictObject({
     pledgers: z.array(id).check(z.minLength(1)),
@@ -333,8 +335,21 @@ export const scenarioSchema = z.strictObject({
     tranche: int(1, 200),
     recipient: id,
     supportPerTranche: int(0, 20),
+    /** The delegation that holds the fund and answers to the recipient for it (§6.5). */
+    holder: z.optional(id),
+    /** The recipient's trust in the holder: up this much per tranche paid, down as much when a secured span finds the fund empty. */
+    holderTrust: z._default(int(0, 10), 2),
   }),
   spoilers: z.strictObject({ name: label, rate: percent, fronts: z.array(id).check(z.minLength(1)) }),
+  /** Allies with diverging priorities (docs/rules.md §8.1): a package serving one and passing over another strains them. */
+  alliance: z.optional(
+    z.strictObject({
+      /** Each ally's priority tracks. */
+      priorities: z.record(id, z.array(id).check(z.minLength(1), z.maxLength(4))),
+      /** Trust a passed-over ally loses in each served ally that is a party to the package. */
+      strainTrust: z._default(int(0, 20), 3),
+    }),
+  ),
   injects: z.array(inject),
   synonyms: z.optional(synonyms),
   /** What the exercise sets out to test: the evaluation guide's objectives (the White Cell's eyes only). */
