@@ -7,7 +7,8 @@ import type { ClassClient } from '../../net/classClient';
 import type { StudentInfo, StudentWork } from '../../net/classProtocol';
 import type { GameStore } from '../../store/gameStore';
 import { useStore } from '../../store/useStore';
-import { button, h, valueOf, type VNode } from '../dom';
+import { h, valueOf, type VNode } from '../dom';
+import { tasksAside } from './studentTasks';
 
 let pressSeq = 0;
 /** A press item's id: the server applies it once, however often it is sent. */
@@ -114,25 +115,5 @@ export function RoleTasks({
           : null,
       ];
   const title = `${observer ? 'Observer' : 'Press'} — ${info.student.name}`;
-  return h(
-    'aside',
-    { class: `student-tasks${open ? '' : ' closed'}`, 'aria-labelledby': 'tasks-h' },
-    h(
-      'div',
-      { class: 'tasks-head' },
-      h('h2', { id: 'tasks-h' }, title),
-      button(open ? 'Hide' : 'Show', () => setOpen(!open), {
-        'aria-expanded': open,
-        'aria-label': open ? 'Hide the class tasks' : 'Show the class tasks',
-      }),
-    ),
-    open
-      ? h(
-          'div',
-          { class: 'tasks-body' },
-          msg ? h('p', { class: `notice ${msg.kind}`, role: msg.kind === 'error' ? 'alert' : 'status' }, msg.text) : null,
-          ...body,
-        )
-      : null,
-  );
+  return tasksAside(title, open, setOpen, msg, body);
 }

@@ -183,13 +183,24 @@ export function StudentTasks({
         ),
       );
   }
+  return tasksAside(`Class tasks — ${info.student.name}`, open, setOpen, msg, body);
+}
+
+/** The class tasks' panel beside the game: a heading, Hide/Show, the latest notice, then the tasks. */
+export function tasksAside(
+  title: string,
+  open: boolean,
+  setOpen: (open: boolean) => void,
+  msg: { kind: string; text: string } | null,
+  body: Array<VNode | null>,
+): VNode {
   return h(
     'aside',
     { class: `student-tasks${open ? '' : ' closed'}`, 'aria-labelledby': 'tasks-h' },
     h(
       'div',
       { class: 'tasks-head' },
-      h('h2', { id: 'tasks-h' }, `Class tasks — ${info.student.name}`),
+      h('h2', { id: 'tasks-h' }, title),
       button(open ? 'Hide' : 'Show', () => setOpen(!open), {
         'aria-expanded': open,
         'aria-label': open ? 'Hide the class tasks' : 'Show the class tasks',
