@@ -145,10 +145,7 @@ export class ClassGateway {
       'class.move',
       teacher(moveMessage, (c, d) => {
         const r = this.classes.move(c, d.student, d.table, d.delegation);
-        if (r.ok)
-          this.io
-            .to(`class:${c.row.id}`)
-            .emit('class.update', { tables: this.tables(c), now: this.now(), students: this.classes.students(c) });
+        if (r.ok) this.rosterChanged(c);
         return r;
       }),
     );
@@ -156,10 +153,7 @@ export class ClassGateway {
       'class.role',
       teacher(roleMessage, (c, d) => {
         const r = this.classes.setRole(c, d.student, d.role, d.table);
-        if (r.ok)
-          this.io
-            .to(`class:${c.row.id}`)
-            .emit('class.update', { tables: this.tables(c), now: this.now(), students: this.classes.students(c) });
+        if (r.ok) this.rosterChanged(c);
         return r;
       }),
     );
@@ -227,6 +221,11 @@ export class ClassGateway {
       if (done.ok && r.data.work.kind === 'note') this.classes.touch(at.cls.row.id, at.student.room);
       return done;
     });
+  }
+
+  /** A student moved (to a seat or a role): every dashboard of the class gets the tables and the roster. */
+  private rosterChanged(c: ClassEntry) {
+    this.io.to(`class:${c.row.id}`).emit('class.update', { tables: this.tables(c), now: this.now(), students: this.classes.students(c) });
   }
 
   private tables(c: ClassEntry): TableSummary[] {

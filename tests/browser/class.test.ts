@@ -4,40 +4,19 @@
 // evaluation; the teacher fills the rubric and downloads the grade sheet, which parses as CSV. An
 // observer writes a note the teacher reads; a press item waits for the teacher's approval, then
 // reaches a table.
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { parseCsv } from '../server/csv';
-import { freePort, ServerProcess } from '../server/process';
 import { axe } from './axe';
-import { buildOnce, launch } from './harness';
+import { serverPages } from './harness';
 
-let browser: Browser;
-let srv: ServerProcess;
-const errors: string[] = [];
 const SHOTS = process.env.INTERLOCK_SHOTS ?? null;
+const served = serverPages('class');
+const errors = served.errors;
 
-beforeAll(async () => {
-  await buildOnce();
-  srv = new ServerProcess(await freePort(), mkdtempSync(join(tmpdir(), 'interlock-class-')));
-  await srv.start();
-  browser = await launch();
-}, 180_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await srv?.kill9();
-});
-
-async function page(url = srv.url, size = { width: 1366, height: 768 }): Promise<Page> {
-  const context = await browser.newContext({ viewport: size, acceptDownloads: true });
-  const p = await context.newPage();
-  p.on('pageerror', (e) => errors.push(String(e)));
-  await p.goto(url);
-  return p;
-}
+const page = (url = served.srv.url, size = { width: 1366, height: 768 }): Promise<Page> => served.open({ url, size, downloads: true });
 
 const names = (n: number) =>
   Array.from({ length: n }, (_, i) => `Pupil ${String.fromCharCode(65 + (i % 26))}${i >= 26 ? i : ''}`).join('\n');

@@ -1,12 +1,15 @@
 // Browser tests: the built game served by Vite's preview server, driven in Debian's Chromium
 // with playwright-core (no downloaded browsers). Fails loudly when Chromium is missing.
+import { mkdtempSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 import { build, preview, type PreviewServer } from 'vite';
 
 import { CHROMIUM, CHROMIUM_ARGS, requireChromium } from '../../scripts/chromium.mjs';
+import { freePort, ServerProcess } from '../server/process';
 
 export { CHROMIUM, requireChromium };
 const root = join(import.meta.dirname, '..', '..');
@@ -77,6 +80,53 @@ export function gamePages(outDir?: string): GamePages {
       });
       page.on('pageerror', (e) => errors.push(String(e)));
       await page.goto(server.url);
+      return page;
+    },
+  };
+}
+
+export interface ServerPages {
+  /** Errors thrown in any page opened here (and, with `csp`, Content-Security-Policy refusals). */
+  readonly errors: string[];
+  /** The real server of this file (a test may kill and restart it). */
+  readonly srv: ServerProcess;
+  /** A page in a browser context of its own, at `url` (the server's address by default; null: none). */
+  open(o?: { url?: string | null; size?: { width: number; height: number }; downloads?: boolean; csp?: boolean }): Promise<Page>;
+}
+
+/** For one test file: the game built, the real server (rooms, classes) on a data folder of its own, and Chromium. */
+export function serverPages(name: string): ServerPages {
+  let browser: Browser | undefined;
+  let srv: ServerProcess | undefined;
+  const errors: string[] = [];
+  beforeAll(async () => {
+    await buildOnce();
+    srv = new ServerProcess(await freePort(), mkdtempSync(join(tmpdir(), `interlock-${name}-`)));
+    await srv.start();
+    browser = await launch();
+  }, 180_000);
+  afterAll(async () => {
+    await browser?.close();
+    await srv?.kill9();
+  });
+  const started = () => {
+    if (!browser || !srv) throw new Error('the server is not started yet (open pages inside tests)');
+    return { browser, srv };
+  };
+  return {
+    errors,
+    get srv() {
+      return started().srv;
+    },
+    async open({ url, size = { width: 1366, height: 768 }, downloads = false, csp = false } = {}) {
+      const { browser, srv } = started();
+      const page = await (await browser.newContext({ viewport: size, acceptDownloads: downloads })).newPage();
+      page.on('pageerror', (e) => errors.push(String(e)));
+      if (csp)
+        page.on('console', (m) => {
+          if (/Content Security Policy/i.test(m.text())) errors.push(m.text());
+        });
+      if (url !== null) await page.goto(url ?? srv.url);
       return page;
     },
   };

@@ -1,41 +1,15 @@
 // A classroom session in Chromium: a facilitator and three teams, each in its own browser
 // context, play two rounds with a commit clock, an inject and messages; the server is killed
 // (-9) and started again in the middle, and the session goes on by itself.
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freePort, ServerProcess } from '../server/process';
-import { buildOnce, launch } from './harness';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { serverPages } from './harness';
 
-let browser: Browser;
-let srv: ServerProcess;
-const errors: string[] = [];
+const served = serverPages('room');
+const errors = served.errors;
 
-beforeAll(async () => {
-  await buildOnce();
-  srv = new ServerProcess(await freePort(), mkdtempSync(join(tmpdir(), 'interlock-room-')));
-  await srv.start();
-  browser = await launch();
-}, 180_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await srv?.kill9();
-});
-
-async function page(): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
-  const p = await context.newPage();
-  p.on('pageerror', (e) => errors.push(String(e)));
-  // The server's Content-Security-Policy must let the whole game run (map, AI worker, QR codes).
-  p.on('console', (m) => {
-    if (/Content Security Policy/i.test(m.text())) errors.push(m.text());
-  });
-  await p.goto(srv.url);
-  return p;
-}
+// The server's Content-Security-Policy must let the whole game run (map, AI worker, QR codes).
+const page = (): Promise<Page> => served.open({ size: { width: 1280, height: 720 }, csp: true });
 
 const TEAMS = [
   ['iran', 'Iran', 'Team Blue'],
@@ -160,9 +134,9 @@ describe('a classroom room in the browser', () => {
     for (const p of teams) await p.getByText('Tanker seized near Hormuz: A tanker is held by unknown boarders.').first().waitFor();
 
     // The server is killed and started again; every page reconnects by itself.
-    await srv.kill9();
+    await served.srv.kill9();
     for (const p of [fac, ...teams]) await p.getByText('Reconnecting…').waitFor();
-    await srv.start();
+    await served.srv.start();
     for (const p of [fac, ...teams]) await p.getByText(`Room ${code}`).waitFor({ timeout: 30_000 });
     for (const p of teams) await dismiss(p);
     // A reload brings a laptop back to its seat (the seat token is kept in the browser).

@@ -2,40 +2,19 @@
 // reply, and the AI does what the reply says; a team in a room does the same with an AI seat; a
 // facilitator gives the room a language model (a fake one on 127.0.0.1) whose words the team reads,
 // and its key never reaches a page.
-import { mkdtempSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freePort, ServerProcess } from '../server/process';
-import { buildOnce, launch } from './harness';
+import { describe, expect, it } from 'vitest';
+import { serverPages } from './harness';
 import { dismissDialogs, startSolo } from './play';
 
-let browser: Awaited<ReturnType<typeof launch>>;
-let srv: ServerProcess;
-const errors: string[] = [];
+const served = serverPages('talk');
+const errors = served.errors;
 
-beforeAll(async () => {
-  await buildOnce();
-  srv = new ServerProcess(await freePort(), mkdtempSync(join(tmpdir(), 'interlock-talk-')));
-  await srv.start();
-  browser = await launch();
-}, 180_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await srv?.kill9();
-});
-
-async function page(): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
-  const p = await context.newPage();
-  p.on('pageerror', (e) => errors.push(String(e)));
-  await p.goto(srv.url);
-  return p;
-}
+const page = (): Promise<Page> => served.open();
 
 /** Writes to the Gulf (an AI seat) by the message box's accessible names, waits for its reply, and accepts the package it tabled. */
 async function talkAndAccept(p: Page) {

@@ -4,38 +4,19 @@
 // screen, also after a reload; the team writes to the White Cell; the paused screen and the end
 // with the White Cell's reason reach the wall and the team. The White Cell fills its evaluation
 // guide during play and downloads the report with the improvement plan.
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freePort, ServerProcess } from '../server/process';
-import { buildOnce, launch } from './harness';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { serverPages } from './harness';
 
 /** A folder to save screenshots in (the hot wash in the console and on the wall), when set. */
 const SHOTS = process.env.INTERLOCK_SHOTS ?? null;
 
-let browser: Browser;
-let srv: ServerProcess;
-const errors: string[] = [];
+const served = serverPages('whitecell');
+const errors = served.errors;
 
-beforeAll(async () => {
-  await buildOnce();
-  srv = new ServerProcess(await freePort(), mkdtempSync(join(tmpdir(), 'interlock-whitecell-')));
-  await srv.start();
-  browser = await launch();
-}, 180_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await srv?.kill9();
-});
-
-async function page(size = { width: 1366, height: 768 }): Promise<Page> {
-  const p = await (await browser.newContext({ viewport: size, acceptDownloads: true })).newPage();
-  p.on('pageerror', (e) => errors.push(String(e)));
-  return p;
-}
+const page = (size = { width: 1366, height: 768 }): Promise<Page> => served.open({ url: null, size, downloads: true });
 
 /** Closes any dialog over the game (a briefing or round summary), as a player would. */
 async function dismiss(p: Page) {
@@ -53,14 +34,14 @@ async function dismiss(p: Page) {
 describe('a White Cell exercise', () => {
   it('injects on the wall, ground truth in the console, reveals, messages to control, pause and the end', async () => {
     const fac = await page();
-    await fac.goto(srv.url);
+    await fac.goto(served.srv.url);
     await fac.getByLabel('Your name or team name').fill('White Cell');
     await fac.getByRole('button', { name: 'Create a room as facilitator' }).click();
     await fac.getByRole('tab', { name: 'Session' }).waitFor({ timeout: 60_000 });
     const code = ((await fac.locator('.joincode').textContent()) ?? '').trim();
 
     const iran = await page();
-    await iran.goto(srv.url);
+    await iran.goto(served.srv.url);
     await iran.getByLabel('Join code').fill(code);
     await iran.getByRole('button', { name: 'Join room' }).click();
     await iran.getByLabel('Your team name').fill('Team Tehran');
@@ -68,7 +49,7 @@ describe('a White Cell exercise', () => {
     await iran.getByRole('tab', { name: 'Negotiate' }).waitFor({ timeout: 60_000 });
 
     const wall = await page({ width: 1920, height: 1080 });
-    await wall.goto(`${srv.url}/#projector=${code.replace('-', '')}`);
+    await wall.goto(`${served.srv.url}/#projector=${code.replace('-', '')}`);
     await wall.getByRole('banner').getByText('Round 1/12').waitFor({ timeout: 60_000 });
     // No map controls on the wall.
     expect(await wall.getByRole('button', { name: 'Map as text' }).count()).toBe(0);
@@ -78,7 +59,7 @@ describe('a White Cell exercise', () => {
       () => (JSON.parse(localStorage.getItem('interlock.room.v1') ?? '{}') as { as?: { token?: string } }).as?.token,
     );
     const mate = await page();
-    await mate.goto(`${srv.url}/#join=${code.replace('-', '')}&seat=${encodeURIComponent(token ?? '')}`);
+    await mate.goto(`${served.srv.url}/#join=${code.replace('-', '')}&seat=${encodeURIComponent(token ?? '')}`);
     await mate.getByLabel('Your name').fill('Samira');
     await mate.getByRole('button', { name: 'Join my team' }).click();
     await mate.getByRole('tab', { name: 'Negotiate' }).waitFor({ timeout: 60_000 });
