@@ -11,6 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { parseCsv } from '../server/csv';
 import { axe } from './axe';
 import { serverPages } from './harness';
+import { closeOverlays } from './play';
 
 const SHOTS = process.env.INTERLOCK_SHOTS ?? null;
 const served = serverPages('class');
@@ -20,19 +21,6 @@ const page = (url = served.srv.url, size = { width: 1366, height: 768 }): Promis
 
 const names = (n: number) =>
   Array.from({ length: n }, (_, i) => `Pupil ${String.fromCharCode(65 + (i % 26))}${i >= 26 ? i : ''}`).join('\n');
-
-/** Closes any dialog over the game (the round summary), as a player would. */
-async function dismiss(p: Page) {
-  for (let i = 0; i < 3; i++) {
-    const dialog = p.locator('.overlay [role="dialog"]').first();
-    if (!(await dialog.isVisible().catch(() => false))) return;
-    await dialog
-      .locator('button.primary, button')
-      .first()
-      .click({ timeout: 3000 })
-      .catch(() => undefined);
-  }
-}
 
 async function links(teacher: Page): Promise<Array<{ name: string; url: string }>> {
   const rows = teacher.locator('table.class-list tbody tr');
@@ -133,7 +121,7 @@ describe('a graded class in the browser', () => {
     if (SHOTS) await teacher.screenshot({ path: join(SHOTS, 'class-dashboard.png') });
 
     // Round 2: Ana's team writes its position statement.
-    await dismiss(ana);
+    await closeOverlays(ana, 3000);
     await ana.getByRole('heading', { name: 'Position statement — round 2' }).waitFor({ timeout: 20_000 });
     const found = await axe(ana, 'student: position statement');
     await ana.getByLabel('Position statement').fill('We will allow inspections if sanctions ease in step.');
@@ -149,7 +137,7 @@ describe('a graded class in the browser', () => {
       [ana, 'Clear and fair'],
       [other, secret],
     ] as const) {
-      await dismiss(p);
+      await closeOverlays(p, 3000);
       const refl = p.getByRole('form', { name: 'Reflection' });
       await refl.waitFor({ timeout: 20_000 });
       if (p === ana) found.push(...(await axe(p, 'student: reflection and peer evaluation')));
@@ -250,7 +238,7 @@ describe('a graded class in the browser', () => {
     await pia.getByText('Sent to your teacher for approval.').waitFor();
     // A round summary may open over the game at any moment (the drill's clocks): closed before each try.
     for (let i = 0; i < 5; i++) {
-      await dismiss(ana);
+      await closeOverlays(ana, 3000);
       const clicked = await ana
         .getByRole('tab', { name: /^Messages/ })
         .click({ timeout: 5000 })
@@ -270,7 +258,7 @@ describe('a graded class in the browser', () => {
     await expect
       .poll(
         async () => {
-          await dismiss(ana);
+          await closeOverlays(ana, 3000);
           return shown.count();
         },
         { timeout: 20_000 },

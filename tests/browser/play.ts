@@ -79,3 +79,16 @@ export async function topBarButton(page: Page, name: string) {
   if (!(await target.isVisible())) await bar.getByRole('button', { name: 'Menu', exact: true }).click();
   await target.click();
 }
+
+/** Closes any dialog over the game (a briefing or a round summary), as a player would. */
+export async function closeOverlays(p: Page, timeout = 5000) {
+  for (let i = 0; i < 3; i++) {
+    const dialog = p.locator('.overlay [role="dialog"]').first();
+    if (!(await dialog.isVisible().catch(() => false))) return;
+    await dialog
+      .locator('button.primary, button')
+      .first()
+      .click({ timeout })
+      .catch(() => undefined);
+  }
+}

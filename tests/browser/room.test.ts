@@ -4,6 +4,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { serverPages } from './harness';
+import { closeOverlays } from './play';
 
 const served = serverPages('room');
 const errors = served.errors;
@@ -17,23 +18,10 @@ const TEAMS = [
   ['gulf', 'Gulf', 'Team Gold'],
 ] as const;
 
-/** Closes any dialog over the game (the round summary), as a player would. */
-async function dismiss(p: Page) {
-  for (let i = 0; i < 3; i++) {
-    const dialog = p.locator('.overlay [role="dialog"]').first();
-    if (!(await dialog.isVisible().catch(() => false))) return;
-    await dialog
-      .locator('button.primary, button')
-      .first()
-      .click({ timeout: 5000 })
-      .catch(() => undefined);
-  }
-}
-
 /** Clicks a control; a dialog that opens over it meanwhile (a round ends) is closed first. */
 async function press(p: Page, target: ReturnType<Page['getByRole']>) {
   for (let i = 0; i < 5; i++) {
-    await dismiss(p);
+    await closeOverlays(p);
     if (
       await target.click({ timeout: 5000 }).then(
         () => true,
@@ -96,7 +84,7 @@ describe('a classroom room in the browser', () => {
     // declares ready.
     for (const p of teams) {
       await p.getByRole('dialog', { name: 'Round 1 briefing' }).waitFor();
-      await dismiss(p);
+      await closeOverlays(p);
     }
     const [blue, red, gold] = teams as [Page, Page, Page];
     await red.getByRole('tab', { name: /^Messages/ }).click();
@@ -138,12 +126,12 @@ describe('a classroom room in the browser', () => {
     for (const p of [fac, ...teams]) await p.getByText('Reconnecting…').waitFor();
     await served.srv.start();
     for (const p of [fac, ...teams]) await p.getByText(`Room ${code}`).waitFor({ timeout: 30_000 });
-    for (const p of teams) await dismiss(p);
+    for (const p of teams) await closeOverlays(p);
     // A reload brings a laptop back to its seat (the seat token is kept in the browser).
     await gold.reload();
     await gold.getByRole('tab', { name: 'Negotiate' }).waitFor({ timeout: 30_000 });
     await gold.getByRole('heading', { name: 'Team: Team Gold' }).waitFor();
-    await dismiss(gold);
+    await closeOverlays(gold);
     await blue.getByRole('tab', { name: /^Messages/ }).click();
     await blue.getByText('Waiver for a halt?').waitFor();
     await blue.getByRole('tab', { name: 'Negotiate' }).click();

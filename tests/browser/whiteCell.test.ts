@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { serverPages } from './harness';
+import { closeOverlays } from './play';
 
 /** A folder to save screenshots in (the hot wash in the console and on the wall), when set. */
 const SHOTS = process.env.INTERLOCK_SHOTS ?? null;
@@ -17,19 +18,6 @@ const served = serverPages('whitecell');
 const errors = served.errors;
 
 const page = (size = { width: 1366, height: 768 }): Promise<Page> => served.open({ url: null, size, downloads: true });
-
-/** Closes any dialog over the game (a briefing or round summary), as a player would. */
-async function dismiss(p: Page) {
-  for (let i = 0; i < 3; i++) {
-    const dialog = p.locator('.overlay [role="dialog"]').first();
-    if (!(await dialog.isVisible().catch(() => false))) return;
-    await dialog
-      .locator('button.primary, button')
-      .first()
-      .click({ timeout: 5000 })
-      .catch(() => undefined);
-  }
-}
 
 describe('a White Cell exercise', () => {
   it('injects on the wall, ground truth in the console, reveals, messages to control, pause and the end', async () => {
@@ -105,7 +93,7 @@ describe('a White Cell exercise', () => {
     await fac.getByLabel('Iran', { exact: true }).check();
     await fireWritten.click();
     await expect.poll(() => fac.getByLabel('Title').inputValue(), { timeout: 20_000 }).toBe('');
-    await dismiss(iran);
+    await closeOverlays(iran);
     await iran.getByText('Port strike').first().waitFor({ timeout: 60_000 });
     expect(await wall.locator('.wall-inject').getByText('Port strike').count()).toBe(0);
     // A bad CSV is refused with the reason, and changes nothing.
@@ -150,7 +138,7 @@ describe('a White Cell exercise', () => {
       .waitFor({ timeout: 60_000 });
 
     // The team writes to the White Cell.
-    await dismiss(iran);
+    await closeOverlays(iran);
     await iran.getByRole('tab', { name: /^Messages/ }).click();
     await iran.getByLabel('Send to').selectOption('white-cell');
     await iran.getByRole('textbox', { name: 'Message' }).fill('May we offer a second inspection site?');
@@ -177,7 +165,7 @@ describe('a White Cell exercise', () => {
     await fac.getByRole('button', { name: 'Save this objective' }).click();
     await fac.getByText('Saved “Respond to incidents with evidence”.').waitFor({ timeout: 60_000 });
     await fac.reload();
-    await dismiss(fac);
+    await closeOverlays(fac);
     await fac.getByRole('tab', { name: 'Evaluation' }).click({ timeout: 60_000 });
     await fac.getByLabel('Objective').selectOption({ label: 'Respond to incidents with evidence ✓' });
     expect(await fac.getByLabel('Notes', { exact: true }).inputValue()).toBe(notes);
