@@ -68,6 +68,18 @@ export { viewFor, decisionView, publicView, facilitatorView, intentFor, seatStre
 export { scenarioFor, scenarioVersion } from './scenarioView';
 export { hashValue, canonicalJson } from './hash';
 export { inquiryConfidence } from './council';
+export {
+  disputableFindings,
+  findingOf,
+  findingText,
+  respondentFor,
+  panelFor,
+  barredFromDisputes,
+  fileProblem,
+  answerProblem,
+  complyProblem,
+  COMPLIANCE_TRUST,
+} from './dispute';
 export { continueSeed, deriveSeed, nextFloat } from './rng';
 export { MAX_TALK_TEXT, MAX_TALK_PER_ROUND, unansweredTalk, hasUnansweredTalk } from './talk';
 

@@ -46,7 +46,11 @@ export function runInquiries(scenario: Scenario, s: GameState, incidents: readon
       say(s, 'misattribution', `Incident #${inc.id} was misattributed: the true sponsor was ${nameOf(scenario, inc.sponsor)}.`, 'secret');
     if (isCodified(scenario, s) && named !== 'spoiler') {
       const pen = scenario.council.penalties.find((p) => p.severity >= inc.severity) ?? scenario.council.penalties[0];
-      if (pen) applyPenalty(scenario, s, named, pen.id, `automatically for incident #${inc.id}`);
+      if (pen) {
+        applyPenalty(scenario, s, named, pen.id, `automatically for incident #${inc.id}`);
+        // Kept with the finding, so a binding ruling that strikes it can repay it (§6.6).
+        inc.attribution.auto = pen.id;
+      }
     }
   }
 }

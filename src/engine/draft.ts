@@ -62,6 +62,8 @@ export function shallowCopy(s: GameState): GameState {
     history: s.history,
     // Absent until the White Cell first changes the events list (so older games keep their hash).
     ...(s.msel ? { msel: s.msel } : {}),
+    // Absent until the first dispute is filed (§6.6).
+    ...(s.disputes ? { disputes: s.disputes } : {}),
   };
 }
 
@@ -138,6 +140,8 @@ export function cloneState(s: GameState): GameState {
   };
   c.events = [...s.events];
   c.history = [...s.history];
+  // Disputes are copied on write (editDispute).
+  if (s.disputes) c.disputes = [...s.disputes];
   return c;
 }
 

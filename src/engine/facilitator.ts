@@ -181,7 +181,7 @@ function applyOverride(scenario: Scenario, s: GameState, o: Extract<Intent, { ty
       say(s, 'override', `White Cell ruling: "${name}" is verified.`);
     } else {
       say(s, 'override', `White Cell ruling: "${name}" is found in violation.`);
-      recordViolation(scenario, s, o.move);
+      recordViolation(scenario, s, o.move, true);
     }
     return;
   }

@@ -30,6 +30,18 @@ export const intentSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('council.penalize'), actor: name, incident: intId, penalty: name, reason }),
   z.strictObject({ type: z.literal('council.vote'), actor: name, motion: intId, yes: z.boolean(), reason }),
   z.strictObject({
+    type: z.literal('dispute.file'),
+    actor: name,
+    finding: z.discriminatedUnion('kind', [
+      z.strictObject({ kind: z.literal('attribution'), incident: intId }),
+      z.strictObject({ kind: z.literal('violation'), move: name, round: int(0, 1000) }),
+    ]),
+    statement: z.optional(str(400)),
+    reason,
+  }),
+  z.strictObject({ type: z.literal('dispute.answer'), actor: name, dispute: intId, concede: z.boolean(), reason }),
+  z.strictObject({ type: z.literal('dispute.comply'), actor: name, dispute: intId, reason }),
+  z.strictObject({
     type: z.literal('talk.say'),
     actor: name,
     to: z.array(name).check(z.minLength(1), z.maxLength(8)),

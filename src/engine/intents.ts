@@ -7,6 +7,7 @@ import { MAX_PROPOSALS_PER_ROUND, addPackage, checkPackageSteps, concludePackage
 import { applyPenalty } from './council';
 import { injectDraft } from './injects';
 import { applyTalk, checkTalk } from './talk';
+import { answerDispute, answerProblem, complyProblem, complyWithRuling, disputableFindings, fileDispute, fileProblem } from './dispute';
 import { commitCost, retaliationProblem } from './queries';
 import { isDefected, standingStep } from './standing';
 import type { Scenario } from './scenario/schema';
@@ -61,6 +62,12 @@ export function checkIntent(scenario: Scenario, s: GameState, intent: Intent): s
     }
     case 'talk.say':
       return checkTalk(scenario, s, intent);
+    case 'dispute.file':
+      return fileProblem(scenario, s, d, intent.finding);
+    case 'dispute.answer':
+      return answerProblem(s, d, intent.dispute);
+    case 'dispute.comply':
+      return complyProblem(s, d, intent.dispute);
     case 'council.vote': {
       if (s.step !== 'negotiation') return 'the council votes during negotiation';
       const motion = s.council.motions.find((m) => m.id === intent.motion);
@@ -212,6 +219,15 @@ export function applyIntent(scenario: Scenario, state: GameState, intent: Intent
     case 'talk.say':
       applyTalk(scenario, s, intent);
       break;
+    case 'dispute.file':
+      fileDispute(scenario, s, intent);
+      break;
+    case 'dispute.answer':
+      answerDispute(scenario, s, intent);
+      break;
+    case 'dispute.comply':
+      complyWithRuling(scenario, s, intent);
+      break;
     case 'council.vote': {
       const motion = editMotion(s, intent.motion);
       if (motion) motion.votes[intent.actor] = intent.yes;
@@ -302,7 +318,15 @@ export function legalIntents(scenario: Scenario, s: GameState, d: DelegationId):
     for (const inc of s.incidents)
       for (const pen of scenario.council.penalties) keep({ type: 'council.penalize', actor: d, incident: inc.id, penalty: pen.id });
     for (const steps of spanPackages(scenario, s, d)) keep({ type: 'package.propose', actor: d, steps, window: 1 });
+    for (const finding of disputableFindings(scenario, s, d)) keep({ type: 'dispute.file', actor: d, finding });
     keep({ type: 'negotiation.ready', actor: d });
+  }
+  if (s.step === 'negotiation' || s.step === 'commit') {
+    for (const x of s.disputes ?? []) {
+      keep({ type: 'dispute.answer', actor: d, dispute: x.id, concede: true });
+      keep({ type: 'dispute.answer', actor: d, dispute: x.id, concede: false });
+      keep({ type: 'dispute.comply', actor: d, dispute: x.id });
+    }
   }
   if (s.step === 'commit' && !s.delegations[d]?.committed) {
     for (const moves of affordableSets(scenario, s, d)) out.push({ type: 'commit.submit', actor: d, commit: { moves, defect: [] } });

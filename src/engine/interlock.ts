@@ -26,7 +26,7 @@ export function stepsVerified(scenario: Scenario, s: GameState, spanId: string):
 export function noVerifiedViolationSince(s: GameState, spanId: string): boolean {
   const opened = s.spans[spanId]?.openedRound;
   if (opened === null || opened === undefined) return true;
-  return !s.violations.some((v) => v.span === spanId && v.round >= opened);
+  return !s.violations.some((v) => v.span === spanId && v.round >= opened && v.struck !== true);
 }
 
 /** §5.2: a span is secured when, and only while, all three clauses hold. */
@@ -140,13 +140,22 @@ export function closeWindows(scenario: Scenario, s: GameState): string[] {
 }
 
 /** §5.5: a verified violation unsecures the span and, where snapback is armed, takes relief back. */
-export function recordViolation(scenario: Scenario, s: GameState, moveId: string) {
+export function recordViolation(scenario: Scenario, s: GameState, moveId: string, ruled = false) {
   const cat = catalog(scenario);
   const t = scenario.tunables;
   const st = standingStep(s, moveId);
   if (!st) return;
   const span = cat.spanOfMove.get(moveId) ?? null;
-  s.violations.push({ round: s.round, move: moveId, delegation: st.delegation, span: span?.id ?? null });
+  // A monitor finds only steps truly abandoned; a White Cell ruling may find one carried out (§6.6).
+  const groundless = ruled && !isDefected(s, moveId);
+  s.violations.push({
+    round: s.round,
+    move: moveId,
+    delegation: st.delegation,
+    span: span?.id ?? null,
+    ...(ruled ? { ruled: true as const } : {}),
+    ...(groundless ? { groundless: true as const } : {}),
+  });
   const moveName = cat.move.get(moveId)?.name ?? moveId;
   const cause = `Verified violation: ${nameOf(scenario, st.delegation)}, "${moveName}"`;
   addTension(s, t.violationTension, cause);

@@ -2,6 +2,7 @@
 // council, assessment. One call, on a private copy of the state.
 import { catalog } from './catalog';
 import { climbLadder, runInquiries } from './council';
+import { ruleDisputes } from './dispute';
 import { addSupport, addTension, addTrust, applyOneShot, clamp, cloneState, copyAllocation, editPackage, nameOf, say } from './draft';
 import { domesticShock } from './injects';
 import { closeWindows, lapseLingeringRelief, openWindows, recordViolation, securedSpansOn, spanSecured, updateSpans } from './interlock';
@@ -31,6 +32,7 @@ export function resolveRound(scenario: Scenario, state: GameState): GameState {
   closeWindows(scenario, s);
   const incidents = spawnIncidents(scenario, s);
   runInquiries(scenario, s, incidents);
+  ruleDisputes(scenario, s);
   // Every violation verified this round counts, a facilitator's ruling before the resolution too.
   assess(scenario, s, s.violations.filter((v) => v.round === s.round).length);
   recordHistory(scenario, s, incidents.length);

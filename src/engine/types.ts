@@ -68,6 +68,40 @@ export interface Violation {
   move: string;
   delegation: DelegationId;
   span: string | null;
+  /** Ruled by the White Cell rather than found by a monitor (public). */
+  ruled?: true;
+  /** SECRET (the White Cell's and the giver's): the step was being carried out when ruled in violation (§6.6). */
+  groundless?: true;
+  /** Struck by a binding dispute ruling (§6.6): it no longer counts against its span. */
+  struck?: true;
+}
+
+/** A finding a delegation may contest (§6.6): an incident's attribution, or a verified violation of its step. */
+export type Finding = { kind: 'attribution'; incident: number } | { kind: 'violation'; move: string; round: number };
+
+/**
+ * The stages of a dispute (§6.6): filed (awaiting the respondent's answer), fact-finding, then a
+ * binding ruling: struck (final), or upheld (the filer owes reparation) and then complied or enforced.
+ */
+export type DisputeStage = 'filed' | 'fact-finding' | 'struck' | 'upheld' | 'complied' | 'enforced';
+
+/** A dispute before the standing panel (§6.6). Public, every stage of it. */
+export interface Dispute {
+  id: number;
+  filer: DelegationId;
+  finding: Finding;
+  statement: string;
+  filedRound: number;
+  /** The council, or the delegation sitting as the panel of the international organisations. */
+  panel: 'council' | DelegationId;
+  respondent: DelegationId;
+  stage: DisputeStage;
+  /** The respondent's answer; null while none was given. */
+  answer: null | { concede: boolean; reason: string };
+  /** The round the panel rules in (the round after the filing), then the round it ruled in. */
+  rulingRound: number;
+  /** The last round the filer may comply with an upheld ruling in; null until upheld. */
+  complyBy: number | null;
 }
 
 export interface PackageStep {
@@ -122,7 +156,14 @@ export interface Incident {
   severity: number;
   /** SECRET until attributed correctly or revealed. */
   sponsor: Sponsor;
-  attribution: null | { named: Sponsor | null; confidence: number; round: number; override: boolean };
+  attribution: null | {
+    named: Sponsor | null;
+    confidence: number;
+    round: number;
+    override: boolean;
+    /** The penalty the council applied automatically on this finding (codified responses), if any. */
+    auto?: string;
+  };
   cancelled: boolean;
   revealed: boolean;
 }
@@ -253,6 +294,8 @@ export interface GameState {
   history: RoundRecord[];
   /** SECRET (the White Cell's): the events list as the facilitator changed it; absent until the first change. */
   msel?: MselPlan;
+  /** Disputes before the standing panel (§6.6), public; absent until the first is filed. */
+  disputes?: Dispute[];
 }
 
 /** An event the White Cell adds to the events list during play (an inject without a shock). */
@@ -316,6 +359,12 @@ export type Intent =
     })
   | (Base<'council.penalize', DelegationId> & { incident: number; penalty: string; reason?: string })
   | (Base<'council.vote', DelegationId> & { motion: number; yes: boolean; reason?: string })
+  /** Contests a finding that names the actor (§6.6); `statement`: its case, public. */
+  | (Base<'dispute.file', DelegationId> & { finding: Finding; statement?: string; reason?: string })
+  /** The respondent concedes the finding (struck at once) or maintains it (fact-finding). */
+  | (Base<'dispute.answer', DelegationId> & { dispute: number; concede: boolean; reason?: string })
+  /** The filer makes the reparation an upheld ruling orders. */
+  | (Base<'dispute.comply', DelegationId> & { dispute: number; reason?: string })
   /** A message in words to other delegations; an AI seat's reply is one too (it stays in the log, so a replay never writes it again). */
   | (Base<'talk.say', DelegationId> & {
       to: DelegationId[];

@@ -145,6 +145,13 @@ function filtered(s: GameState, viewer: DelegationId | null, audience: Audience,
   v.quietDefections = defectionsShown ? s.quietDefections : ownDefections(s.quietDefections, viewer);
   v.objectives = objectivesFor(s, viewer);
   v.incidents = incidentsFor(s, revealedIncidents);
+  // Whether a ruled violation was groundless is the White Cell's and the giver's to know (§6.6).
+  if (s.violations.some((x) => x.groundless && x.delegation !== viewer))
+    v.violations = s.violations.map((x) => {
+      if (!x.groundless || x.delegation === viewer) return x;
+      const { groundless: _secret, ...open } = x;
+      return open;
+    });
   // A package is seen by its parties; agreed ones are public commitments, but what the parties
   // said to each other with it (the note, each answer's reason, an AI's reasoning too) stays theirs.
   const packages: Package[] = [];

@@ -73,6 +73,10 @@ const FACILITATOR_INTENTS = [
   'facilitator.msel',
   // Messages are written at any step (the engine refuses them once the game is over).
   'talk.say',
+  // Disputes (§6.6): the engine judges the step (filing in negotiation, answers and compliance also in commit).
+  'dispute.file',
+  'dispute.answer',
+  'dispute.comply',
 ] as const;
 
 export function createGameMachine(scenario: Scenario) {

@@ -380,7 +380,11 @@ describe('§6.6 legal intents', () => {
   it('legalIntents offers filing, answering and complying exactly when the rule allows them', () => {
     const t = negotiating();
     const inc = incident(t, 'independent', 'israel');
-    expect(legalIntents(SC, t, 'israel')).toContainEqual({ type: 'dispute.file', actor: 'israel', finding: { kind: 'attribution', incident: inc.id } });
+    expect(legalIntents(SC, t, 'israel')).toContainEqual({
+      type: 'dispute.file',
+      actor: 'israel',
+      finding: { kind: 'attribution', incident: inc.id },
+    });
     const s = apply(t, fileOn('israel', inc.id));
     expect(legalIntents(SC, s, 'eu')).toContainEqual({ type: 'dispute.answer', actor: 'eu', dispute: 1, concede: true });
     expect(legalIntents(SC, s, 'usa').some((i) => i.type.startsWith('dispute.'))).toBe(false);

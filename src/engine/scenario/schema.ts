@@ -281,6 +281,16 @@ export const tunables = z.strictObject({
   spoilerProgress: z._default(int(0, 10), 0),
   /** Tension a round adds per track of the current phase with no span secured while another has one (§5.4). */
   strandDecayTension: z._default(int(0, 10), 0),
+  /** Action points a dispute costs its filer in the round it is filed (§6.6). */
+  disputeFilingCost: z._default(int(0, 3), 1),
+  /** Trust every other delegation loses in a filer whose finding is upheld (§6.6). */
+  disputeLossTrust: z._default(int(0, 30), 5),
+  /** Support a filer pays to comply with an upheld ruling (§6.6). */
+  disputeReparation: z._default(int(0, 30), 4),
+  /** Trust every other delegation loses in a filer that refuses a binding ruling (§6.6). */
+  disputeRefusalTrust: z._default(int(0, 50), 10),
+  /** Escrow forfeited when the fund's recipient refuses a binding ruling (§6.6). */
+  disputeForfeit: z._default(int(0, 100), 15),
 });
 export type Tunables = z.infer<typeof tunables>;
 
