@@ -3,6 +3,7 @@
 import type { GameView, Scenario } from '../engine/core';
 import { commitDecision, planCommit } from './commit';
 import { councilBusiness } from './council';
+import { disputeBusiness } from './dispute';
 import { expertCommit } from './lookahead';
 import { negotiationStage } from './negotiate';
 import { DEFAULT_PERSONA, profileOf, type Persona } from './persona';
@@ -28,6 +29,7 @@ function stamp(d: Decision): Decision {
     i.type === 'negotiation.ready' ||
     i.type === 'council.vote' ||
     i.type === 'council.penalize' ||
+    i.type.startsWith('dispute.') ||
     i.type.startsWith('package.')
   )
     (i as { reason?: string }).reason = clip(d.reason);
@@ -49,9 +51,11 @@ export function decideStage(
   let out: Decision[];
   if (stage === 'talk') out = talkStage(scenario, view, me, p, readings);
   else if (stage === 'propose' || stage === 'answer') out = negotiationStage(scenario, view, me, p, stage, seating);
-  else if (stage === 'close') out = councilBusiness(scenario, view, me, p);
+  else if (stage === 'close') out = [...councilBusiness(scenario, view, me, p), ...disputeBusiness(scenario, view, me, p)];
   else
     out = [
+      // Answers and compliance owed in disputes (§6.6) go in before the sealed commit.
+      ...disputeBusiness(scenario, view, me, p),
       p.lookahead > 0
         ? expertCommit(scenario, view, me, persona, p.lookahead, stream)
         : commitDecision(planCommit(scenario, view, me, p), me),

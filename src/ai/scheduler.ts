@@ -5,7 +5,16 @@
 // The loop asks one seat one question at a time; a decide function that answers at once (the
 // command line, the lookahead) plays the step through synchronously, one that returns a promise
 // (a Web Worker, the server's AI threads) is awaited between questions.
-import { decisionView, hasUnansweredTalk, seatStream, viewFor, type GameState, type GameView, type Intent } from '../engine/core';
+import {
+  decisionView,
+  hasDisputeBusiness,
+  hasUnansweredTalk,
+  seatStream,
+  viewFor,
+  type GameState,
+  type GameView,
+  type Intent,
+} from '../engine/core';
 import type { Decision } from './words';
 
 /** Anything that takes intents: the machine's session, the engine driven directly, an authority. */
@@ -163,7 +172,7 @@ function* seatTurns(play: SeatPlay): Generator<Ask, void, Decision[]> {
     for (const d of seats()) {
       if (!still() || ready(d) || !book.close(d, round)) continue;
       const council = table.state.council;
-      if (council.founded && council.members.includes(d)) yield* ask(d, 'close');
+      if ((council.founded && council.members.includes(d)) || hasDisputeBusiness(table.state, d)) yield* ask(d, 'close');
       if (still() && !ready(d)) take(d, [readyDecision(d)]);
     }
   } else if (step === 'commit') {

@@ -79,6 +79,7 @@ export {
   answerProblem,
   complyProblem,
   COMPLIANCE_TRUST,
+  hasDisputeBusiness,
 } from './dispute';
 export { continueSeed, deriveSeed, nextFloat } from './rng';
 export { MAX_TALK_TEXT, MAX_TALK_PER_ROUND, unansweredTalk, hasUnansweredTalk } from './talk';

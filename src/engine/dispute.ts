@@ -148,7 +148,7 @@ export function answerDispute(scenario: Scenario, s: GameState, intent: IntentOf
   x.answer = { concede: intent.concede, reason: intent.reason ?? '' };
   const who = nameOf(scenario, intent.actor);
   if (intent.concede) {
-    say(s, 'dispute.answered', `${who} concedes dispute #${x.id}: ${findingText(scenario, x.finding)} is struck.`);
+    say(s, 'dispute.answered', `${who} concedes dispute #${x.id}.`);
     strike(scenario, s, x);
     return;
   }
@@ -204,8 +204,12 @@ export function ruleDisputes(scenario: Scenario, s: GameState) {
   }
 }
 
-const panelName = (scenario: Scenario, x: Dispute) =>
-  x.panel === 'council' ? 'The council' : `${nameOf(scenario, x.panel)}, as the panel,`;
+/** Who struck or upheld the finding: the panel by its ruling, or the respondent by its concession. */
+function rulingBy(scenario: Scenario, x: Dispute): { kind: string; text: string } {
+  if (x.answer?.concede) return { kind: 'dispute.settled', text: `Dispute #${x.id} is settled by concession` };
+  const panel = x.panel === 'council' ? 'The council' : `${nameOf(scenario, x.panel)}, sitting as the panel,`;
+  return { kind: 'dispute.ruling', text: `${panel} rules on dispute #${x.id}` };
+}
 
 /** A struck finding is reversed (§6.6). */
 function strike(scenario: Scenario, s: GameState, x: Dispute) {
@@ -224,10 +228,11 @@ function strike(scenario: Scenario, s: GameState, x: Dispute) {
       .map((m) => m.penalty);
     if (auto !== undefined) repaid.push(auto);
     for (const id of repaid) repayPenalty(scenario, s, x.filer, id, x.id);
+    const by = rulingBy(scenario, x);
     say(
       s,
-      'dispute.ruling',
-      `${panelName(scenario, x)} rules on dispute #${x.id}: the attribution of incident #${inc.id} to ${nameOf(scenario, x.filer)} is struck; the sponsor was ${nameOf(scenario, inc.sponsor)}.${repaid.length ? ` ${repaid.length} penalt${repaid.length === 1 ? 'y is' : 'ies are'} repaid.` : ''}`,
+      by.kind,
+      `${by.text}: the attribution of incident #${inc.id} to ${nameOf(scenario, x.filer)} is struck; the sponsor was ${nameOf(scenario, inc.sponsor)}.${repaid.length ? ` ${repaid.length} penalt${repaid.length === 1 ? 'y is' : 'ies are'} repaid.` : ''}`,
     );
     return;
   }
@@ -238,11 +243,8 @@ function strike(scenario: Scenario, s: GameState, x: Dispute) {
   const cause = `Dispute #${x.id}: the violation of "${catalog(scenario).move.get(v.move)?.name ?? v.move}" is struck`;
   addTension(s, -t.violationTension, cause);
   addTrustFromAll(s, x.filer, t.violationTrustLoss, cause);
-  say(
-    s,
-    'dispute.ruling',
-    `${panelName(scenario, x)} rules on dispute #${x.id}: ${findingText(scenario, f)} is struck; ${nameOf(scenario, x.filer)} was carrying the step out.`,
-  );
+  const by = rulingBy(scenario, x);
+  say(s, by.kind, `${by.text}: ${findingText(scenario, f)} is struck; ${nameOf(scenario, x.filer)} was carrying the step out.`);
 }
 
 function repayPenalty(scenario: Scenario, s: GameState, filer: DelegationId, penaltyId: string, disputeId: number) {
@@ -268,7 +270,7 @@ function uphold(scenario: Scenario, s: GameState, x: Dispute) {
   say(
     s,
     'dispute.ruling',
-    `${panelName(scenario, x)} rules on dispute #${x.id}: ${findingText(scenario, f)} is upheld. ${nameOf(scenario, x.filer)} must make reparation by the end of round ${x.complyBy}'s commit.`,
+    `${rulingBy(scenario, x).text}: ${findingText(scenario, f)} is upheld. ${nameOf(scenario, x.filer)} must make reparation by the end of round ${x.complyBy}'s commit.`,
   );
 }
 
@@ -303,4 +305,20 @@ function enforce(scenario: Scenario, s: GameState, x: Dispute) {
     'dispute.enforced',
     `${nameOf(scenario, refuser)} did not comply with the ruling on dispute #${x.id}: it is enforced${parts.length ? `: ${parts.join('; ')}` : ''}. ${nameOf(scenario, refuser)} may file no further dispute.`,
   );
+}
+
+/**
+ * Whether `d` has dispute business this round: a finding naming it it could still contest, a
+ * dispute to answer, or a ruling to comply with (the AI seat loop asks it then; judged from
+ * public state only, so any view will do).
+ */
+export function hasDisputeBusiness(s: Pick<GameState, 'round' | 'incidents' | 'violations' | 'disputes'>, d: DelegationId): boolean {
+  const fresh = (round: number) => s.round <= round + 1;
+  const disputed = (f: Finding) => (s.disputes ?? []).some((x) => sameFinding(x.finding, f));
+  if ((s.disputes ?? []).some((x) => (x.respondent === d && x.stage === 'filed') || (x.filer === d && x.stage === 'upheld'))) return true;
+  for (const inc of s.incidents)
+    if (inc.attribution?.named === d && fresh(inc.attribution.round) && !disputed({ kind: 'attribution', incident: inc.id })) return true;
+  for (const v of s.violations)
+    if (v.delegation === d && !v.struck && fresh(v.round) && !disputed({ kind: 'violation', move: v.move, round: v.round })) return true;
+  return false;
 }

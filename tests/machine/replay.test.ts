@@ -19,9 +19,9 @@ import { GameSession, MACHINE_VERSION, type PersistedGame } from '../../src/mach
  * too, without touching old logs: then only the values here are updated.
  */
 const GOLDEN: Record<number, { hash: string; outcome: Outcome; round: number }> = {
-  1: { hash: '66bd8cf57a41591f', outcome: 'consolidation', round: 9 },
-  2: { hash: 'de546828af6d07b8', outcome: 'consolidation', round: 11 },
-  3: { hash: 'abaf7f4cf8650f7f', outcome: 'consolidation', round: 11 },
+  1: { hash: '4c3a36f96deaaa73', outcome: 'consolidation', round: 9 },
+  2: { hash: 'b144212377fd6f87', outcome: 'consolidation', round: 11 },
+  3: { hash: '664532b2cad848c4', outcome: 'drift', round: 12 },
 };
 
 const SCENARIO_FILE = fileURLToPath(new URL('../../assets/scenarios/ceasefire-2026.json', import.meta.url));
