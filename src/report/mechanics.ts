@@ -11,6 +11,11 @@ export interface MechanicsReport {
   misattributedReprisals: number;
   snapbacks: number;
   sequencedTriggers: number;
+  /** Games with at least one dispute filed, and with at least one binding ruling given by the panel (§6.6). */
+  disputes: number;
+  bindingRulings: number;
+  /** Disputes over all games, by how they ended: conceded, struck or upheld by a ruling, then complied or enforced; still open. */
+  disputeOutcomes: { filed: number; conceded: number; struck: number; upheld: number; complied: number; enforced: number; open: number };
   /** Escrow tranches paid, over all games. */
   escrowTranches: number;
   /** The share of newly secured spans that found the escrow fund empty (0–1). */
@@ -51,6 +56,9 @@ export class MechanicsTally {
   private misattributed = 0;
   private snapbacks = 0;
   private triggers = 0;
+  private disputes = 0;
+  private rulings = 0;
+  private disputeOutcomes = { filed: 0, conceded: 0, struck: 0, upheld: 0, complied: 0, enforced: 0, open: 0 };
   private tranches = 0;
   private emptyAtSecured = 0;
   private securedSpans = 0;
@@ -84,6 +92,20 @@ export class MechanicsTally {
     if (has('misdirected')) this.misattributed += 1;
     if (has('snapback')) this.snapbacks += 1;
     if (has('triggered')) this.triggers += 1;
+    if (has('dispute.filed')) this.disputes += 1;
+    if (has('dispute.ruling')) this.rulings += 1;
+    for (const x of s.disputes ?? []) {
+      const o = this.disputeOutcomes;
+      o.filed += 1;
+      if (x.answer?.concede) o.conceded += 1;
+      else if (x.stage === 'struck') o.struck += 1;
+      else if (x.stage === 'filed' || x.stage === 'fact-finding') o.open += 1;
+      else {
+        o.upheld += 1;
+        if (x.stage === 'complied') o.complied += 1;
+        if (x.stage === 'enforced') o.enforced += 1;
+      }
+    }
     const paid = kinds.get('escrow.paid') ?? 0;
     const empty = kinds.get('escrow.empty') ?? 0;
     this.tranches += paid;
@@ -121,6 +143,9 @@ export class MechanicsTally {
       misattributedReprisals: this.misattributed,
       snapbacks: this.snapbacks,
       sequencedTriggers: this.triggers,
+      disputes: this.disputes,
+      bindingRulings: this.rulings,
+      disputeOutcomes: { ...this.disputeOutcomes },
       escrowTranches: this.tranches,
       escrowEmptyAtSecured: this.securedSpans ? round3(this.emptyAtSecured / this.securedSpans) : 0,
       ladderTopRung: sortedKeys(this.topRung),

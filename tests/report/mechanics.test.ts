@@ -37,6 +37,44 @@ describe('the mechanics report', () => {
     expect([r.reprisals, r.misattributedReprisals, r.snapbacks, r.sequencedTriggers]).toEqual([2, 1, 1, 1]);
   });
 
+  it('counts games with a dispute filed and with a binding ruling, and disputes by how they ended (§6.6)', () => {
+    const t = new MechanicsTally(SCENARIO);
+    const base = {
+      filer: 'iran',
+      statement: '',
+      filedRound: 3,
+      panel: 'council',
+      respondent: 'eu',
+      rulingRound: 4,
+      complyBy: null,
+    } as const;
+    t.add(
+      finished(
+        'drift',
+        [
+          ['dispute.filed', 3],
+          ['dispute.ruling', 4],
+          ['dispute.filed', 5],
+        ],
+        (s) => {
+          s.disputes = [
+            { ...base, id: 1, finding: { kind: 'attribution', incident: 1 }, stage: 'enforced', answer: { concede: false, reason: '' } },
+            { ...base, id: 2, finding: { kind: 'attribution', incident: 2 }, stage: 'struck', answer: { concede: true, reason: '' } },
+          ];
+        },
+      ),
+    );
+    t.add(
+      finished('drift', [['dispute.filed', 3]], (s) => {
+        s.disputes = [{ ...base, id: 1, finding: { kind: 'attribution', incident: 1 }, stage: 'fact-finding', answer: null }];
+      }),
+    );
+    t.add(finished('consolidation', []));
+    const r = t.report();
+    expect([r.disputes, r.bindingRulings]).toEqual([2, 1]);
+    expect(r.disputeOutcomes).toEqual({ filed: 3, conceded: 1, struck: 0, upheld: 1, complied: 0, enforced: 1, open: 1 });
+  });
+
   it('the council by founding round, never last; the ladder by the highest rung reached, drops included', () => {
     const t = new MechanicsTally(SCENARIO);
     const founded = (round: number) => (s: GameState) => {
