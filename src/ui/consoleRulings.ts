@@ -9,6 +9,7 @@ import { h, type VNode } from './dom';
 import { useForm } from './form';
 import type { ConsoleActions } from './console';
 import { Confirm } from './consoleConfirm';
+import { disputeLine } from './disputePanel';
 
 const BLANK = {
   'att-incident': '',
@@ -230,6 +231,18 @@ export function RulingsPanel({ sc, view, act }: { sc: Scenario; view: GameView; 
         attrs: { class: 'primary', disabled: over || !revealReady },
       }),
       h('p', { class: 'small muted' }, 'Every ruling and reveal is written in the event log, marked as the White Cell’s, with its reason.'),
+    ),
+    h(
+      'section',
+      { class: 'section', 'aria-labelledby': 'console-disputes-h' },
+      h('h3', { id: 'console-disputes-h' }, 'Binding disputes and rulings'),
+      view.disputes?.length
+        ? h('ul', { class: 'plain small' }, ...[...view.disputes].reverse().map((x) => h('li', { key: x.id }, disputeLine(sc, x))))
+        : h(
+            'p',
+            { class: 'small muted' },
+            'No dispute filed. The panel rules on the facts you see: a finding is struck when it was wrong.',
+          ),
     ),
   );
 }

@@ -5,6 +5,7 @@ import { term } from './glossary';
 import { useState } from 'preact/hooks';
 import { button, h, valueOf, type VNode } from './dom';
 import { moveOf, nameOf, type Ctx } from './context';
+import { disputeSection } from './disputePanel';
 
 export function incidentLine(sc: Scenario, view: GameView, id: number): string {
   const inc = view.incidents.find((i) => i.id === id);
@@ -133,6 +134,7 @@ export function councilPanel(ctx: Ctx): VNode {
           )
         : null,
     ),
+    disputeSection(ctx),
     h(
       'section',
       { class: 'section', 'aria-labelledby': 'fund-h' },
@@ -186,7 +188,11 @@ export function councilPanel(ctx: Ctx): VNode {
               'ul',
               { class: 'plain small' },
               ...view.violations.map((v) =>
-                h('li', {}, `Round ${v.round}: ${nameOf(sc, v.delegation)} — ${moveOf(sc, v.move)?.name ?? v.move}`),
+                h(
+                  'li',
+                  {},
+                  `Round ${v.round}: ${nameOf(sc, v.delegation)} — ${moveOf(sc, v.move)?.name ?? v.move}${v.ruled ? ' (White Cell ruling)' : ''}${v.struck ? ' — struck by a binding ruling' : ''}`,
+                ),
               ),
             ),
           )

@@ -108,6 +108,10 @@ export const GLOSSARY = {
     term: 'Additional Protocol',
     text: 'An agreement with the IAEA that widens inspections beyond declared sites (short-notice access, more information). Signing it makes nuclear steps easier to verify.',
   },
+  dispute: {
+    term: 'Binding dispute',
+    text: 'A delegation named by an inquiry, or found in violation, may contest the finding for an action point. The chair or the IAEA answers for it (conceding strikes it at once); otherwise the panel (the council, or the IAEA without one) finds the facts over a round and its ruling binds: a wrong finding is reversed, a true one costs the filer trust and a reparation, and a ruling ignored is enforced (trust, relief snapped back, escrow forfeit).',
+  },
   whiteCell: {
     term: 'White Cell',
     text: 'The exercise control team (the instructor or facilitator): it sees the ground truth, fires events, rules on disputes and can pause or end the game.',
