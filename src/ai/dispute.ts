@@ -7,10 +7,11 @@ import type { Profile } from './persona';
 import { who, type Decision } from './words';
 
 /**
- * How likely, to this delegation, a finding naming it is wrong: certain when the attack's network
- * is not its own (it cannot be the sponsor), the network's autonomy when it is the patron (it
- * cannot tell an order of its own from the network acting alone), certain for a violation ruled
- * on a step it was carrying out, nil for one a monitor found (it knows it had abandoned the step).
+ * How likely, to this delegation, a finding naming it is wrong (0–100): certain when the attack's
+ * network is not its own (it cannot be the sponsor); for the patron, the odds that the network
+ * acted alone given that an inquiry of this confidence named the patron (it cannot tell an order
+ * of its own from the network acting alone); certain for a violation ruled on a step it was
+ * carrying out, nil for one it had abandoned.
  */
 export function doubtOf(scenario: Scenario, view: GameView, me: string, f: Finding): number {
   if (f.kind === 'violation') {
@@ -19,12 +20,27 @@ export function doubtOf(scenario: Scenario, view: GameView, me: string, f: Findi
   }
   const inc = view.incidents.find((i) => i.id === f.incident);
   const net = scenario.proxyNetworks.find((n) => n.id === inc?.network);
-  if (!net || net.patron !== me) return 100;
-  return net.autonomy;
+  if (!inc || !net || net.patron !== me) return 100;
+  // Named rightly with the inquiry's confidence, or wrongly among the other suspects (§6.2).
+  const c = (inc.attribution?.confidence ?? 100) / 100;
+  const alone = net.autonomy / 100;
+  const others = Math.max(1, suspectsOf(scenario, inc.front).length - 1);
+  const wrong = (alone * (1 - c)) / others;
+  const right = (1 - alone) * c;
+  return wrong + right > 0 ? Math.round((100 * wrong) / (wrong + right)) : 0;
 }
 
+/** Who an inquiry may name for an attack on this front: the patron, the network, spoilers, the exposed (rules §6.2). */
+function suspectsOf(scenario: Scenario, front: string): string[] {
+  const exposed = catalog(scenario).front.get(front)?.exposed ?? [];
+  return ['patron', 'independent', 'spoiler', ...exposed];
+}
+
+/** The inquiry confidence from which a respondent leaves even an unlikely finding to the panel. */
+const DEFEND_FROM = 75;
+
 /** The doubt from which each personality contests a finding (a hawk contests every one). */
-const FILE_AT: Record<Profile['personality'], number> = { hawk: 0, pragmatist: 40, dove: 100 };
+const FILE_AT: Record<Profile['personality'], number> = { hawk: 0, pragmatist: 25, dove: 60 };
 
 export function disputeBusiness(scenario: Scenario, view: GameView, me: string, p: Profile): Decision[] {
   const out: Decision[] = [];
@@ -39,12 +55,17 @@ export function disputeBusiness(scenario: Scenario, view: GameView, me: string, 
     }
   for (const x of view.disputes ?? []) {
     if (x.stage === 'filed' && x.respondent === me && x.filedRound === view.round) {
-      const cannot = x.finding.kind === 'attribution' && !couldSponsor(scenario, view, x.finding.incident, x.filer);
+      const f = x.finding;
+      const inc = f.kind === 'attribution' ? view.incidents.find((i) => i.id === f.incident) : undefined;
+      const confidence = inc?.attribution?.confidence ?? 100;
+      // A finding that names a delegation with no hold on the network is conceded, unless the
+      // inquiry was confident enough that only the panel's fact-finding should set it aside.
+      const cannot = inc !== undefined && !couldSponsor(scenario, view, inc.id, x.filer) && confidence < DEFEND_FROM;
       out.push({
         intent: { type: 'dispute.answer', actor: me, dispute: x.id, concede: cannot },
         reason: cannot
-          ? `We concede dispute #${x.id}: ${who(scenario, x.filer)} has no hold on the network that struck, so the finding cannot stand.`
-          : `We maintain the finding in dispute #${x.id}: the panel's fact-finding will settle it.`,
+          ? `We concede dispute #${x.id}: ${who(scenario, x.filer)} has no hold on the network that struck, and the inquiry was only ${confidence}% sure.`
+          : `We maintain the finding in dispute #${x.id}: ${inc ? `the inquiry reached ${confidence}% confidence; ` : ''}the panel's fact-finding will settle it.`,
       });
     }
     if (x.stage === 'upheld' && x.filer === me && x.complyBy !== null && view.round <= x.complyBy && p.personality !== 'hawk')

@@ -2,7 +2,7 @@
 // to think wrong, answers for findings as the respondent, and complies with an upheld ruling
 // unless it is a hawk; its words name the finding, never a secret objective.
 import { describe, expect, it } from 'vitest';
-import { disputeBusiness } from '../../src/ai/dispute';
+import { disputeBusiness, doubtOf } from '../../src/ai/dispute';
 import { profileOf, type Personality } from '../../src/ai/persona';
 import { applyIntent, catalog, decisionView, type GameState, type Incident, type Intent, type Sponsor } from '../../src/engine';
 import { gameAt, loadScenario, monitorsAt, quiet, stand } from '../engine/fixtures';
@@ -47,15 +47,27 @@ describe('AI dispute doctrine', () => {
     }
   });
 
-  it("the patron weighs its network's autonomy: a pragmatist contests the Houthis' attacks, not Hezbollah's; a dove neither; a hawk both", () => {
-    const houthis = table();
-    incident(houthis, 'houthis', 'red-sea', 'iran');
-    const hezbollah = table();
-    incident(hezbollah, 'hezbollah', 'lebanon', 'iran');
-    expect(types(houthis, 'iran')).toEqual(['dispute.file']);
-    expect(types(hezbollah, 'iran')).toEqual([]);
-    expect(types(houthis, 'iran', 'dove')).toEqual([]);
-    expect(types(hezbollah, 'iran', 'hawk')).toEqual(['dispute.file']);
+  it('the patron weighs the odds that its network acted alone, given the inquiry’s confidence: more doubt with more autonomy and less confidence', () => {
+    const s = table();
+    const houthis = incident(s, 'houthis', 'red-sea', 'iran');
+    const hezbollah = incident(s, 'hezbollah', 'lebanon', 'iran');
+    const doubt = (id: number) => doubtOf(SC, decisionView(s, 'iran'), 'iran', { kind: 'attribution', incident: id });
+    expect(doubt(houthis.id)).toBeGreaterThan(doubt(hezbollah.id));
+    const sure = doubt(houthis.id);
+    const weak = table();
+    const w = incident(weak, 'houthis', 'red-sea', 'iran');
+    if (w.attribution) w.attribution.confidence = 60;
+    const doubtWeak = doubtOf(SC, decisionView(weak, 'iran'), 'iran', { kind: 'attribution', incident: w.id });
+    expect(doubtWeak).toBeGreaterThan(sure);
+    expect(doubtWeak).toBeLessThan(100);
+  });
+
+  it('against a 70% inquiry a pragmatist or a dove does not contest its own network’s attack; a hawk does', () => {
+    const s = table();
+    incident(s, 'houthis', 'red-sea', 'iran');
+    expect(types(s, 'iran')).toEqual([]);
+    expect(types(s, 'iran', 'dove')).toEqual([]);
+    expect(types(s, 'iran', 'hawk')).toEqual(['dispute.file']);
   });
 
   it('contests a White Cell ruling on a step it was carrying out, never a monitor’s finding of one it abandoned (but a hawk)', () => {
@@ -73,16 +85,21 @@ describe('AI dispute doctrine', () => {
     }
   });
 
-  it('the respondent concedes a finding that names a delegation with no hold on the network, and maintains the others', () => {
+  it('the respondent concedes a weak finding that names a delegation with no hold on the network, and leaves the others to the panel', () => {
     const s = table();
     const a = incident(s, 'hezbollah', 'lebanon', 'israel');
     const b = incident(s, 'houthis', 'red-sea', 'iran');
+    const c = incident(s, 'hezbollah', 'syria', 'usa');
+    const strong = s.incidents.find((i) => i.id === c.id);
+    if (strong?.attribution) strong.attribution.confidence = 85;
     let t = applyIntent(SC, s, { type: 'dispute.file', actor: 'israel', finding: { kind: 'attribution', incident: a.id } });
     t = applyIntent(SC, t, { type: 'dispute.file', actor: 'iran', finding: { kind: 'attribution', incident: b.id } });
+    t = applyIntent(SC, t, { type: 'dispute.file', actor: 'usa', finding: { kind: 'attribution', incident: c.id } });
     const answers = decide(t, 'eu').map((d) => d.intent);
     expect(answers).toEqual([
       { type: 'dispute.answer', actor: 'eu', dispute: 1, concede: true },
       { type: 'dispute.answer', actor: 'eu', dispute: 2, concede: false },
+      { type: 'dispute.answer', actor: 'eu', dispute: 3, concede: false },
     ]);
   });
 

@@ -20,8 +20,8 @@ import { GameSession, MACHINE_VERSION, type PersistedGame } from '../../src/mach
  */
 const GOLDEN: Record<number, { hash: string; outcome: Outcome; round: number }> = {
   1: { hash: '4c3a36f96deaaa73', outcome: 'consolidation', round: 9 },
-  2: { hash: 'b144212377fd6f87', outcome: 'consolidation', round: 11 },
-  3: { hash: '664532b2cad848c4', outcome: 'drift', round: 12 },
+  2: { hash: '74a2cd70880bfbe2', outcome: 'consolidation', round: 11 },
+  3: { hash: 'be0c1775dffb06f1', outcome: 'consolidation', round: 11 },
 };
 
 const SCENARIO_FILE = fileURLToPath(new URL('../../assets/scenarios/ceasefire-2026.json', import.meta.url));
