@@ -7,7 +7,7 @@ import { lineOf, roundSummary, type RoundSummary, type SummaryLine } from './rou
 import { spanInfo } from './spanStatus';
 
 export interface WaitingItem {
-  kind: 'offer' | 'vote' | 'promise' | 'window' | 'verification';
+  kind: 'offer' | 'vote' | 'dispute' | 'promise' | 'window' | 'verification';
   text: string;
 }
 
@@ -38,6 +38,19 @@ function waitingFor(sc: Scenario, view: GameView, seat: string): WaitingItem[] {
     for (const m of view.council.motions)
       if (m.status === 'open' && m.votes[seat] === undefined)
         out.push({ kind: 'vote', text: `Motion #${m.id}: a penalty for incident #${m.incident} waits for your vote.` });
+  // Binding disputes (rules §6.6): an answer owed this round, a reparation ordered.
+  for (const x of view.disputes ?? []) {
+    if (x.stage === 'filed' && x.respondent === seat && x.filedRound === view.round)
+      out.push({
+        kind: 'dispute',
+        text: `Dispute #${x.id} from ${short(sc, x.filer)} waits for your answer (maintain or concede) before the commit ends.`,
+      });
+    if (x.stage === 'upheld' && x.filer === seat && x.complyBy !== null && view.round <= x.complyBy)
+      out.push({
+        kind: 'dispute',
+        text: `The ruling on dispute #${x.id} upheld the finding: comply by the end of round ${x.complyBy}'s commit, or it is enforced.`,
+      });
+  }
   for (const p of view.packages) {
     if (p.status !== 'accepted' || p.acceptedRound === null) continue;
     const due = p.acceptedRound + p.window - 1;

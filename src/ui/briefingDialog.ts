@@ -121,11 +121,13 @@ function body(b: RoundBriefing): Array<VNode | null> {
                   ? 'Offer'
                   : w.kind === 'vote'
                     ? 'Vote'
-                    : w.kind === 'promise'
-                      ? 'Promise'
-                      : w.kind === 'window'
-                        ? 'Window'
-                        : 'Verifying',
+                    : w.kind === 'dispute'
+                      ? 'Dispute'
+                      : w.kind === 'promise'
+                        ? 'Promise'
+                        : w.kind === 'window'
+                          ? 'Window'
+                          : 'Verifying',
               ),
               h('span', {}, w.text),
             ),

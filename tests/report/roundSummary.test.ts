@@ -134,4 +134,31 @@ describe('the start-of-round briefing tells a seat what changed before it acts',
     // Another seat sees neither the offer (not a party) nor anything of it.
     expect(roundBriefing(SCENARIO, viewFor(s, 'israel'), 'israel').waiting.some((w) => w.kind === 'offer')).toBe(false);
   });
+
+  it('a dispute to answer waits for its respondent; a ruling to comply with waits for its filer (rules §6.6)', () => {
+    let s = gameAt(SCENARIO, 'A', 3);
+    s.step = 'negotiation';
+    s.incidents.push({
+      id: 1,
+      round: 2,
+      front: 'lebanon',
+      network: 'hezbollah',
+      kind: 'rocket',
+      severity: 1,
+      sponsor: 'independent',
+      attribution: { named: 'israel', confidence: 70, round: 2, override: false },
+      cancelled: false,
+      revealed: false,
+    });
+    s = applyIntent(SCENARIO, s, { type: 'dispute.file', actor: 'israel', finding: { kind: 'attribution', incident: 1 } });
+    const respondent = s.disputes?.[0]?.respondent ?? '';
+    expect(roundBriefing(SCENARIO, viewFor(s, respondent), respondent).waiting.find((w) => w.kind === 'dispute')?.text).toMatch(
+      /^Dispute #1 from Israel waits for your answer/,
+    );
+    expect(roundBriefing(SCENARIO, viewFor(s, 'usa'), 'usa').waiting.some((w) => w.kind === 'dispute')).toBe(false);
+    const upheld = { ...s, disputes: (s.disputes ?? []).map((x) => ({ ...x, stage: 'upheld' as const, complyBy: 3 })) };
+    expect(roundBriefing(SCENARIO, viewFor(upheld, 'israel'), 'israel').waiting.find((w) => w.kind === 'dispute')?.text).toMatch(
+      /comply by the end of round 3's commit/,
+    );
+  });
 });
