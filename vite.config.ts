@@ -7,7 +7,9 @@ export default defineConfig({
     // Phaser's build without its physics engines (Arcade and Matter): the map uses neither, and
     // they are a fifth of Phaser's code. Only the bare specifier 'phaser' is redirected.
     alias: [
-      { find: /^phaser$/, replacement: fileURLToPath(new URL('./node_modules/phaser/src/phaser-no-physics.js', import.meta.url)) },
+      { find: /^phaser$/, replacement: fileURLToPath(new URL('./src/vendor/phaser-map.cjs', import.meta.url)) },
+      // Phaser's sources, which its package's exports field does not list (src/vendor/phaser-map.cjs).
+      { find: /^phaser-src\//, replacement: fileURLToPath(new URL('./node_modules/phaser/src/', import.meta.url)) },
       { find: /^phaser3spectorjs$/, replacement: fileURLToPath(new URL('./src/vendor/empty.js', import.meta.url)) },
     ],
   },

@@ -53,6 +53,7 @@ export {
   NEXT_PHASE,
   ADVANCE_WHEN,
   END_CHECKS,
+  endingOf,
   roundChecks,
   afterRound,
   beginAfter,
@@ -62,6 +63,8 @@ export {
   type FlowGuards,
   type FlowStep,
   type RoundCheck,
+  type Ending,
+  type UnravelingCause,
 } from './flow';
 export { dealtObjectives, objectivesOf, score, scoreBreakdown, scores, OUTCOME_POINTS, type ScoreBreakdown } from './objectives';
 export { viewFor, decisionView, publicView, facilitatorView, intentFor, seatStream, type GameView, type Audience } from './views';

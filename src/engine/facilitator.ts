@@ -9,6 +9,9 @@ import type { Effects, Scenario } from './scenario/schema';
 import { inForce } from './standing';
 import type { GameState, Intent } from './types';
 
+/** How the log line of the White Cell's ending opens: the one mark of an ending that is not the rules' (flow.ts endingOf). */
+export const WHITE_CELL_ENDED = 'The facilitator ended the game';
+
 /** An inject written on the spot obeys the scenario format's limits and names known ids. */
 function checkEffects(scenario: Scenario, e: unknown): string | null {
   const problem = effectsProblem(e);
@@ -154,7 +157,7 @@ export function applyFacilitator(scenario: Scenario, s: GameState, intent: Inten
       s.outcome = intent.outcome;
       s.endReason = intent.reason ?? 'the facilitator ended the game';
       s.step = 'ended';
-      say(s, 'ended', `The facilitator ended the game: ${intent.outcome}.`);
+      say(s, 'ended', `${WHITE_CELL_ENDED}: ${intent.outcome}.`);
       return;
     default:
       return;

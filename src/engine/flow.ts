@@ -2,6 +2,8 @@
 // first that holds decides: an ending, or the next round in the next phase. The machine builds
 // its resolution transitions (and its final states' sentences) from this table; the AI's
 // simulated futures and the debrief timeline call `afterRound` / `closeRound`. Rules: docs/rules.md.
+import { catalog } from './catalog';
+import { WHITE_CELL_ENDED } from './facilitator';
 import { bridgeComplete } from './interlock';
 import {
   ceasefireExpired,
@@ -58,6 +60,48 @@ export const END_CHECKS: ReadonlyArray<{ guard: FlowGuard; outcome: Outcome; onl
   { guard: 'bridgeComplete', outcome: 'consolidation', onlyIn: ['C'] },
   { guard: 'roundLimitReached', outcome: 'drift' },
 ];
+
+/** What drove tension to 100, read from the last two rounds' log (the mechanics report's causes). */
+export type UnravelingCause = 'reprisal spiral' | 'broken deal' | 'proxy war' | 'slow escalation';
+
+/**
+ * How a finished game ended, by the road that ended it: the White Cell's decision (with its
+ * reason), one of END_CHECKS (a war trigger or tension at 100; the Phase C bridge; the round
+ * limit), or null while it goes on. The end screen's sentence and the mechanics report's
+ * unraveling causes both read this one function.
+ */
+export type Ending =
+  | { by: 'white-cell'; outcome: Outcome; reason: string | null }
+  | { by: 'war-trigger'; trigger: string; move: string | null }
+  | { by: 'tension'; cause: UnravelingCause }
+  | { by: 'bridge' }
+  | { by: 'round-limit' };
+
+export function endingOf(scenario: Scenario, s: GameState): Ending | null {
+  if (s.outcome === null) return null;
+  // The White Cell's own line in the log; or an ending no road of the rules leads to (an
+  // unraveling without a war trigger or tension at 100, a drift before the round limit).
+  const offRoad =
+    (s.outcome === 'unraveling' && s.warTrigger === null && s.tension < 100) ||
+    (s.outcome === 'drift' && s.round < scenario.tunables.roundLimit);
+  if (offRoad || s.events.some((e) => e.kind === 'ended' && e.text.startsWith(WHITE_CELL_ENDED)))
+    return { by: 'white-cell', outcome: s.outcome, reason: s.endReason };
+  if (s.outcome === 'consolidation') return { by: 'bridge' };
+  if (s.outcome === 'drift') return { by: 'round-limit' };
+  if (s.warTrigger !== null) {
+    const war = s.standing.find((st) => catalog(scenario).move.get(st.move)?.tags.includes('war-trigger'));
+    return { by: 'war-trigger', trigger: s.warTrigger, move: war?.move ?? null };
+  }
+  const recent = s.events.filter((e) => e.round >= s.round - 1);
+  const cause: UnravelingCause = recent.some((e) => e.kind === 'retaliation')
+    ? 'reprisal spiral'
+    : recent.some((e) => e.kind === 'violation' || e.kind === 'span.negated' || e.kind === 'shock')
+      ? 'broken deal'
+      : recent.filter((e) => e.kind === 'incident').length >= 3
+        ? 'proxy war'
+        : 'slow escalation';
+  return { by: 'tension', cause };
+}
 
 export type FlowStep = { kind: 'end'; outcome: Outcome; reason: string } | { kind: 'advance'; phase: PhaseId } | { kind: 'stay' };
 export type RoundCheck = { guard: FlowGuard; then: Exclude<FlowStep, { kind: 'stay' }> };

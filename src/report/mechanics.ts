@@ -1,7 +1,7 @@
 // The mechanics report of a batch of finished games: how often each mechanic of the rules showed
 // in play. Everything is read off the final game states (their event records, history rows and
 // figures), never off counters an AI keeps, so a figure means what the engine did.
-import { catalog, objectivesOf, type GameState, type Outcome, type Scenario } from '../engine';
+import { catalog, endingOf, objectivesOf, type GameState, type Outcome, type Scenario } from '../engine';
 
 export interface MechanicsReport {
   /** Games by the round the council was founded in ("never" when it was not). */
@@ -32,20 +32,13 @@ export interface MechanicsReport {
 
 const round3 = (x: number) => Math.round(x * 1000) / 1000;
 
-/** Why a game unraveled, from its last round's record: the war trigger, or what drove tension to 100. */
+/** Why a game unraveled (engine: endingOf): the war trigger, or what drove tension to 100; "facilitator" when the White Cell ended it so. */
 export function unravelingCause(scenario: Scenario, s: GameState): string {
   if (s.outcome !== 'unraveling') return 'none';
-  // Neither road of the rules (§3): the facilitator ended it so.
-  if (s.warTrigger === null && s.tension < 100) return 'facilitator';
-  if (s.warTrigger !== null) {
-    const war = s.standing.find((st) => catalog(scenario).move.get(st.move)?.tags.includes('war-trigger'));
-    return `war trigger: ${war ? war.move : s.warTrigger}`;
-  }
-  const recent = s.events.filter((e) => e.round >= s.round - 1);
-  if (recent.some((e) => e.kind === 'retaliation')) return 'reprisal spiral';
-  if (recent.some((e) => e.kind === 'violation' || e.kind === 'span.negated' || e.kind === 'shock')) return 'broken deal';
-  if (recent.filter((e) => e.kind === 'incident').length >= 3) return 'proxy war';
-  return 'slow escalation';
+  const e = endingOf(scenario, s);
+  if (e?.by === 'war-trigger') return `war trigger: ${e.move ?? e.trigger}`;
+  if (e?.by === 'tension') return e.cause;
+  return 'facilitator';
 }
 
 /** Accumulates finished games one by one; `report()` gives the figures. */

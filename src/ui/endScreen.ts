@@ -142,7 +142,7 @@ export function EndScreen({
       { class: 'start-inner', style: 'width:min(1200px,100%)' },
       h('h1', {}, 'The talks are over'),
       h('p', { class: 'outcome', role: 'status' }, OUTCOME_TEXT[s.outcome ?? 'drift'] ?? ''),
-      h('p', { class: 'muted' }, endLine(s, sc.tunables.roundLimit)),
+      h('p', { class: 'muted' }, endLine(sc, s)),
       charts,
       h('h2', { style: 'margin-top:16px' }, 'Scores and every secret, revealed'),
       h('div', { class: 'start-grid' }, ...secrets),
