@@ -5,7 +5,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { DEFAULT_PERSONA, type Persona } from '../ai/persona';
 import type { ModelSettings } from '../ai/talk/model';
-import { catalog, isUndoable, type GameState, type Intent, type Scenario } from '../engine';
+import { catalog, droppedPrefix, isUndoable, type GameState, type Intent, type Scenario } from '../engine';
 import { GameSession, type PersistedGame } from '../machine/session';
 import { Authority, type IntentMessage } from '../net/authority';
 import type { Ack, ChatLine, ClockedStep, PublicNote, Role, RoomAction, WhiteCellAct } from '../net/protocol';
@@ -325,6 +325,14 @@ export class Room {
     return { ok: true };
   }
 
+  /** An undo as the console lists it: what it undid, and every later intent it dropped, with why. */
+  private undoText(seq: number): string {
+    const prefix = droppedPrefix(seq);
+    const drops = this.state.events.filter((e) => e.kind === 'undo' && e.audience === 'secret' && e.text.startsWith(prefix));
+    const undid = `Undid entry #${seq}.`;
+    return drops.length ? `${undid} ${drops.map((e) => `Dropped${e.text.slice(prefix.length)}`).join(' ')}` : undid;
+  }
+
   /** The White Cell's acts as the console lists them: the game's rulings, reveals and injects, and the room's record. */
   whiteCellActs(): WhiteCellAct[] {
     const open = new Set(this.session.undoableSeqs);
@@ -337,7 +345,7 @@ export class Room {
               round: e.round,
               step: '',
               at: null,
-              text: describeAct(this.scenario, e.intent),
+              text: e.intent.type === 'facilitator.undo' ? this.undoText(e.intent.seq) : describeAct(this.scenario, e.intent),
               reason: 'reason' in e.intent && e.intent.reason ? e.intent.reason : null,
               undoable: open.has(e.seq),
               undone: undone.has(e.seq),
