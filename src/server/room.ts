@@ -37,6 +37,8 @@ export interface Change {
   chat?: ChatLine;
   thinking?: boolean;
   notes?: boolean;
+  /** The White Cell's evaluation guide was saved (pushed to every facilitator page of the room). */
+  evaluation?: boolean;
   /** Seats whose devices must be disconnected (their tokens were revoked). */
   revoked?: string;
   /** One token withdrawn from a seat: only the devices that joined with it leave the seat. */
@@ -422,7 +424,7 @@ export class Room {
     return { ok: true };
   }
 
-  /** The White Cell's exercise evaluation guide (the facilitator's only: never in a view, a sync or an update). */
+  /** The White Cell's exercise evaluation guide (the facilitator's only: never in a view or a team's update). */
   get evaluation(): EvaluationGuide {
     return this.current.evaluation;
   }
@@ -433,6 +435,8 @@ export class Room {
     if (!exerciseObjectives(this.scenario).some((o) => o.id === objective))
       return { ok: false, code: 'not-found', reason: `the scenario has no exercise objective "${objective}"` };
     this.commit({ kind: 'evaluation', objective, entry }, msgId);
+    // A second console (an evaluator beside the controller) sees the saved notes without a reload.
+    this.emit({ evaluation: true });
     return { ok: true, evaluation: this.evaluation };
   }
 
