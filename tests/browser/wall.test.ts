@@ -3,7 +3,7 @@
 // 16:9 image 3 m wide puts 1920 pixels across, 1.5625 mm each, so text must be 32 px at 1080p:
 // 1/60 of the image's width at any resolution. Every visible text of the live wall is measured,
 // the map's labels too (the scene reports their size), nothing leaves the screen, and axe passes.
-// Also here: two White Cell consoles on one room share the evaluation guide live.
+// Also here: two White Cell consoles on one room share the evaluation guide live (a server push).
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -86,23 +86,28 @@ function measureWall(page: Page): Promise<WallMeasure> {
   });
 }
 
+/** A room with one team (it holds the game at each step: the test server's AI seats act at once), started. */
+async function startedRoom(): Promise<{ fac: Page; code: string }> {
+  const fac = await served.open({ url: served.srv.url });
+  await fac.getByLabel('Your name or team name').fill('White Cell');
+  await fac.getByRole('button', { name: 'Create a room as facilitator' }).click();
+  await fac.getByRole('tab', { name: 'Session' }).waitFor({ timeout: 60_000 });
+  const code = ((await fac.locator('.joincode').textContent()) ?? '').trim();
+  const iran = await served.open({ url: served.srv.url });
+  await iran.getByLabel('Join code').fill(code);
+  await iran.getByRole('button', { name: 'Join room' }).click();
+  await iran.getByLabel('Your team name').fill('Team Tehran');
+  await iran.getByRole('button', { name: 'Claim Iran' }).click();
+  await iran.getByRole('tab', { name: 'Negotiate' }).waitFor({ timeout: 60_000 });
+  await fac.getByRole('cell', { name: 'Team Tehran' }).first().waitFor({ timeout: 60_000 });
+  await fac.getByRole('button', { name: 'Start the game' }).click();
+  await fac.getByText('Round 1, negotiation.', { exact: true }).waitFor({ timeout: 60_000 });
+  return { fac, code };
+}
+
 describe('the live projector on the wall', () => {
   it('every text at 1/60 of the width (32 px at 1080p) or more, a big clock, nothing off screen or overlapping, axe-clean', async () => {
-    const fac = await served.open({ url: served.srv.url });
-    await fac.getByLabel('Your name or team name').fill('White Cell');
-    await fac.getByRole('button', { name: 'Create a room as facilitator' }).click();
-    await fac.getByRole('tab', { name: 'Session' }).waitFor({ timeout: 60_000 });
-    const code = ((await fac.locator('.joincode').textContent()) ?? '').trim();
-    // One team holds the game at each step (the test server's AI seats act at once).
-    const iran = await served.open({ url: served.srv.url });
-    await iran.getByLabel('Join code').fill(code);
-    await iran.getByRole('button', { name: 'Join room' }).click();
-    await iran.getByLabel('Your team name').fill('Team Tehran');
-    await iran.getByRole('button', { name: 'Claim Iran' }).click();
-    await iran.getByRole('tab', { name: 'Negotiate' }).waitFor({ timeout: 60_000 });
-    await fac.getByRole('cell', { name: 'Team Tehran' }).first().waitFor({ timeout: 60_000 });
-    await fac.getByRole('button', { name: 'Start the game' }).click();
-    await fac.getByText('Round 1, negotiation.', { exact: true }).waitFor({ timeout: 60_000 });
+    const { fac, code } = await startedRoom();
 
     const wall = await served.open({ url: `${served.srv.url}/#projector=${code.replace('-', '')}`, size: { width: 1920, height: 1080 } });
     await wall.getByRole('complementary', { name: 'Public dashboard' }).waitFor({ timeout: 60_000 });
@@ -153,6 +158,37 @@ describe('the live projector on the wall', () => {
     console.log(`wall font at 32 px: cap height ${glyphs?.cap} px, x-height ${glyphs?.x} px`);
     expect(glyphs?.cap ?? 0).toBeGreaterThan(20);
     expect(await axe(wall, 'live projector')).toEqual([]);
+    expect(served.errors).toEqual([]);
+  }, 240_000);
+});
+
+describe('two White Cell consoles on one room', () => {
+  it('share the evaluation guide live: a save on the controller’s console appears on the evaluator’s without a reload', async () => {
+    const { fac: controller } = await startedRoom();
+    // The evaluator opens the room's console in a second window of the same browser (the room's key is kept there).
+    const evaluator = await controller.context().newPage();
+    await evaluator.goto(served.srv.url);
+    await evaluator.getByRole('tab', { name: 'Evaluation' }).click({ timeout: 60_000 });
+    await evaluator.getByLabel('Objective').selectOption({ label: 'Respond to incidents with evidence' });
+    expect(await evaluator.getByLabel('Notes', { exact: true }).inputValue()).toBe('');
+
+    const notes = 'The teams waited for the inquiry before naming a sponsor';
+    await controller.getByRole('tab', { name: 'Evaluation' }).click();
+    await controller.getByLabel('Objective').selectOption({ label: 'Respond to incidents with evidence' });
+    await controller.getByRole('radio', { name: 'Performed with some challenges' }).check();
+    await controller.getByLabel('Notes', { exact: true }).fill(notes);
+    await controller.getByRole('button', { name: 'Save this objective' }).click();
+    await controller.getByText('Saved “Respond to incidents with evidence”.').waitFor({ timeout: 60_000 });
+
+    // Pushed by the server: the evaluator's open guide shows it, and the objective is marked rated.
+    await expect.poll(() => evaluator.getByLabel('Notes', { exact: true }).inputValue(), { timeout: 20_000 }).toBe(notes);
+    expect(await evaluator.getByRole('radio', { name: 'Performed with some challenges' }).isChecked()).toBe(true);
+    await evaluator.getByRole('option', { name: 'Respond to incidents with evidence ✓' }).waitFor({ state: 'attached' });
+    // Kept with the room: a reload reads it back.
+    await evaluator.reload();
+    await evaluator.getByRole('tab', { name: 'Evaluation' }).click({ timeout: 60_000 });
+    await evaluator.getByLabel('Objective').selectOption({ label: 'Respond to incidents with evidence ✓' });
+    expect(await evaluator.getByLabel('Notes', { exact: true }).inputValue()).toBe(notes);
     expect(served.errors).toEqual([]);
   }, 240_000);
 });
