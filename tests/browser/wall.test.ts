@@ -158,6 +158,25 @@ describe('the live projector on the wall', () => {
     console.log(`wall font at 32 px: cap height ${glyphs?.cap} px, x-height ${glyphs?.x} px`);
     expect(glyphs?.cap ?? 0).toBeGreaterThan(20);
     expect(await axe(wall, 'live projector')).toEqual([]);
+    // The dashboard's worst case, last (the page is closed after): both latest events two lines long.
+    await wall.setViewportSize({ width: 1920, height: 1080 });
+    await wall.waitForTimeout(700);
+    await wall.evaluate(() => {
+      for (const li of document.querySelectorAll('.headlines li'))
+        li.textContent = 'Incident #12: maritime attack, Strait of Hormuz and Gulf waters, severity 3.';
+    });
+    const long = await measureWall(wall);
+    // Each wraps to two lines (or more), and still nothing is clipped at the bottom of the dashboard.
+    const lines = await wall.evaluate(() =>
+      [...document.querySelectorAll('.headlines li')].map(
+        (li) => li.getBoundingClientRect().height / parseFloat(getComputedStyle(li).fontSize),
+      ),
+    );
+    for (const l of lines) expect(l).toBeGreaterThanOrEqual(2);
+    if (SHOTS) await wall.screenshot({ path: join(SHOTS, 'projector-live-1920-long-events.png') });
+    expect(long.overflow).toEqual([]);
+    expect(long.overlaps).toEqual([]);
+    await wall.close();
     expect(served.errors).toEqual([]);
   }, 240_000);
 });
