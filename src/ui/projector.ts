@@ -74,14 +74,20 @@ export function projectorOverlay(view: GameView): VNode | null {
   );
 }
 
+/** The longest line the wall's dashboard shows: two lines of its type (the dashboard fits two such). */
+export const WALL_HEADLINE_CHARS = 64;
+
 /**
  * The wall's line for an event: its first sentence ("Span negated: Enrichment halt."), an inject
- * by its title (its card over the map has the rest); the round log keeps every word.
+ * by its title (its card over the map has the rest), cut at a word to two lines of the wall's type
+ * at most; the round log keeps every word.
  */
 export function wallHeadline(e: GameEvent): string {
-  if (e.kind === 'inject') return `Inject: ${e.text.split(': ')[0] ?? e.text}`;
   const end = e.text.search(/[.!?] /);
-  return end < 0 ? e.text : e.text.slice(0, end + 1);
+  const line = e.kind === 'inject' ? `Inject: ${e.text.split(': ')[0] ?? e.text}` : end < 0 ? e.text : e.text.slice(0, end + 1);
+  if (line.length <= WALL_HEADLINE_CHARS) return line;
+  const cut = line.slice(0, WALL_HEADLINE_CHARS - 1);
+  return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), WALL_HEADLINE_CHARS / 2)).trimEnd()}…`;
 }
 
 /** The bridge as the back of the room reads it: the phase to reach and each track's secured spans. */
