@@ -2,7 +2,7 @@
 // (the only place that imports a scene; Phaser loads as its own chunk).
 import scenarioJson from '../assets/scenarios/ceasefire-2026.json';
 import { parseScenario, type GameView, type Scenario } from './engine';
-import { buildMapModel, describeMap, type MapModel } from './map/model';
+import { buildMapModel, describeMap, LAYOUT_ZOOM, WALL_TEXT_FRACTION, wallLayoutZoom, type MapModel } from './map/model';
 import { App, type MapPort } from './ui/app';
 import './ui/styles.css';
 import './ui/layout.css';
@@ -10,6 +10,7 @@ import './ui/layout.css';
 function mapPort(parent: HTMLElement, scenario: Scenario): MapPort {
   const reducedMotion = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
   let latest: MapModel | null = null;
+  let lastView: GameView | null = null;
   let hover: (text: string | null) => void = () => undefined;
   let destroyed = false;
   let stats: MapPort['stats'] = () => null;
@@ -29,13 +30,22 @@ function mapPort(parent: HTMLElement, scenario: Scenario): MapPort {
       return scene;
     });
   });
+  // On the wall the labels are laid out for the wall's reading rule at this window's size.
+  const layoutZoom = () =>
+    wall ? wallLayoutZoom(parent.clientWidth, parent.clientHeight, window.innerWidth * WALL_TEXT_FRACTION) : LAYOUT_ZOOM;
+  const show = (view: GameView) => {
+    lastView = view;
+    latest = buildMapModel(scenario, view, layoutZoom());
+    const model = latest;
+    void ready.then((scene) => scene?.setModel(model));
+    return describeMap(model);
+  };
+  const relayout = () => {
+    if (wall && lastView && latest?.layoutZoom !== layoutZoom()) show(lastView);
+  };
+  window.addEventListener('resize', relayout);
   return {
-    show(view: GameView) {
-      latest = buildMapModel(scenario, view);
-      const model = latest;
-      void ready.then((scene) => scene?.setModel(model));
-      return describeMap(model);
-    },
+    show,
     onHover(cb) {
       hover = cb;
     },
@@ -47,9 +57,11 @@ function mapPort(parent: HTMLElement, scenario: Scenario): MapPort {
     setWall(on) {
       wall = on;
       void ready.then((scene) => scene?.setWall(on));
+      relayout();
     },
     destroy() {
       destroyed = true;
+      window.removeEventListener('resize', relayout);
       destroy();
     },
   };

@@ -3,7 +3,7 @@
 // incidents instead; `?reduced=1` turns motion off. The composition root of this page only.
 import scenarioJson from '../assets/scenarios/ceasefire-2026.json';
 import { createGame, formatProblems, parseScenario, publicView, type GameState, type Incident, type Scenario } from './engine';
-import { buildMapModel, describeMapItems } from './map/model';
+import { buildMapModel, describeMapItems, LAYOUT_ZOOM } from './map/model';
 // eslint-disable-next-line no-restricted-imports -- this page is a composition root, like main.ts
 import { createMapGame, type MapScene } from './scenes/MapScene';
 
@@ -119,7 +119,7 @@ async function main() {
   }
   window.interlockMap = scene;
   window.interlockPreview = (n) => {
-    const empty = { round: 4, fronts: [], incidents: [], places: [] };
+    const empty = { round: 4, fronts: [], incidents: [], places: [], layoutZoom: LAYOUT_ZOOM };
     scene.setModel(n < 0 ? empty : model(n));
   };
   window.mapBench = {

@@ -38,15 +38,18 @@ export { mselRows, mselInject, dueInjects, checkMsel, type MselRow, type MselSta
 export {
   undoAct,
   undoInLog,
+  droppedPrefix,
   undoProblem,
   actsAfter,
   isUndoable,
   UNDOABLE_ACTS,
+  type DroppedIntent,
   type LaterIntent,
   type Undone,
   type UndoableAct,
   type UndoLogEntry,
 } from './undo';
+export { intentWords, actorWords } from './intentWords';
 export {
   FLOW_GUARDS,
   ENDING_REASON,

@@ -3,6 +3,7 @@
 // later intent of the round again, in order, so nothing but the act itself is taken back.
 import { applyIntent, checkIntent } from './intents';
 import { say } from './draft';
+import { actorWords, intentWords } from './intentWords';
 import { allReadyBut, openCommit } from './round';
 import type { Scenario } from './scenario/schema';
 import type { GameEvent, GameState, Intent } from './types';
@@ -18,12 +19,19 @@ export interface LaterIntent {
   intent: Intent;
 }
 
+/** A later intent the game no longer allows without the undone act, and why (the engine's refusal). */
+export interface DroppedIntent {
+  key: number;
+  intent: Intent;
+  problem: string;
+}
+
 export interface Undone {
   game: GameState;
   /** The state before each undoable act applied again (its own undo starts from there now). */
   befores: Array<{ key: number; before: GameState }>;
   /** Later intents the game no longer allows without the act: they stay in the log and change nothing. */
-  dropped: number[];
+  dropped: DroppedIntent[];
 }
 
 /** The line an act wrote that says what it did (its ruling, reveal or inject), with who could read it. */
@@ -39,19 +47,28 @@ function actLine(scenario: Scenario, before: GameState, act: Intent): Pick<GameE
  * machine applies them (the last readiness or a facilitator's close opens the commit), then the
  * White Cell's line saying what it undid and why, to those who read the act's own line.
  */
-export function undoAct(scenario: Scenario, before: GameState, act: Intent, later: readonly LaterIntent[], reason?: string): Undone {
+export function undoAct(
+  scenario: Scenario,
+  before: GameState,
+  act: Intent,
+  later: readonly LaterIntent[],
+  reason?: string,
+  /** The caller's name for the act (its log number), said in the line of each intent it dropped. */
+  actKey?: number,
+): Undone {
   let game = before;
   const befores: Undone['befores'] = [];
-  const dropped: number[] = [];
+  const dropped: DroppedIntent[] = [];
   for (const { key, intent } of later) {
     if (intent.type === 'facilitator.undo') continue;
+    const problem = checkIntent(scenario, game, intent);
     if (intent.type === 'step.close') {
-      if (game.step === 'negotiation' && checkIntent(scenario, game, intent) === null) game = openCommit(scenario, game);
-      else dropped.push(key);
+      if (game.step === 'negotiation' && problem === null) game = openCommit(scenario, game);
+      else dropped.push({ key, intent, problem: problem ?? 'the negotiation had already closed' });
       continue;
     }
-    if (checkIntent(scenario, game, intent) !== null) {
-      dropped.push(key);
+    if (problem !== null) {
+      dropped.push({ key, intent, problem });
       continue;
     }
     if (isUndoable(intent)) befores.push({ key, before: game });
@@ -63,7 +80,33 @@ export function undoAct(scenario: Scenario, before: GameState, act: Intent, late
   const why = reason?.trim();
   const out = { ...game, events: [...game.events] };
   say(out, 'undo', `The White Cell undid: ${line.text}${why ? ` Why undone: ${why}` : ''}`, line.audience);
+  for (const d of dropped) droppedLines(scenario, out, d, actKey);
   return { game: out, befores, dropped };
+}
+
+/** How the White Cell's line on a dropped intent begins (the console finds an undo's drops by it). */
+export const droppedPrefix = (actKey?: number) => `The White Cell's undo${actKey === undefined ? '' : ` of entry #${actKey}`} dropped`;
+
+/**
+ * An intent the undo dropped is said, never silent: the White Cell's line (the log, the console
+ * and the report) names it and the engine's reason; its delegation is told its own act was dropped,
+ * without the undone act or the reason (the act may have been private to others).
+ */
+function droppedLines(scenario: Scenario, out: GameState, d: DroppedIntent, actKey?: number): void {
+  const what = intentWords(scenario, d.intent);
+  say(
+    out,
+    'undo',
+    `${droppedPrefix(actKey)} entry #${d.key}, the ${what} by ${actorWords(scenario, d.intent)}: it no longer held without the undone act (${d.problem}). It stays in the log and changes nothing.`,
+    'secret',
+  );
+  if (d.intent.actor === 'facilitator' || d.intent.actor === 'system') return;
+  say(
+    out,
+    'undo',
+    `The White Cell undid an act of this round, and your ${what} no longer held without it: it was dropped and changes nothing. Act again if you still mean to.`,
+    [d.intent.actor],
+  );
 }
 
 /** A White Cell act of the running round and the state just before it (what its undo starts from). */
@@ -120,8 +163,8 @@ export function undoInLog(
   const undoneSeqs = new Set<number>();
   for (const e of log) if (e.intent.type === 'facilitator.undo') undoneSeqs.add(e.intent.seq);
   const later = log.filter((e) => e.seq > act.seq && !undoneSeqs.has(e.seq)).map((e) => ({ key: e.seq, intent: e.intent }));
-  const r = undoAct(scenario, act.before, entry.intent, later, intent.reason);
-  const dropped = new Set(r.dropped);
+  const r = undoAct(scenario, act.before, entry.intent, later, intent.reason, intent.seq);
+  const dropped = new Set(r.dropped.map((d) => d.key));
   return {
     game: r.game,
     acts: [

@@ -1,6 +1,7 @@
 // The map's look as plain numbers: the layout zoom, type and marker sizes, tension levels and
 // their colour scale. Pure; the scene and the layout share these.
 import type { Incident, Scenario } from '../engine';
+import { MAP_SIZE } from './projection';
 
 export type TensionLevel = 'calm' | 'tense' | 'high' | 'critical';
 export type IncidentKind = Incident['kind'];
@@ -24,6 +25,25 @@ export const DESIGN = {
   marker: 12,
   gap: 4,
 } as const;
+
+/**
+ * The wall's reading rule (README, "Running a tabletop exercise"): a character at least 1/200 of
+ * the viewing distance tall, 5 cm at 10 m; on a 3 m wide image of 1920 px that is 32 px, 1/60 of
+ * the image's width at any resolution.
+ */
+export const WALL_TEXT_FRACTION = 1 / 60;
+
+/** The smallest label the map draws, in design pixels (a front's detail line, a place's name). */
+export const SMALLEST_LABEL = Math.min(DESIGN.frontDetail, DESIGN.placeLabel);
+
+/**
+ * The wall's layout zoom: the map fitted into a `width`×`height` canvas (1600×1300 map pixels)
+ * draws its smallest label `minTextPx` tall, and the labels are laid out for that size.
+ */
+export function wallLayoutZoom(width: number, height: number, minTextPx: number): number {
+  const fit = Math.min(width / MAP_SIZE.width, height / MAP_SIZE.height);
+  return Math.min(LAYOUT_ZOOM, (fit * SMALLEST_LABEL) / minTextPx);
+}
 
 /** Incident icon size (design pixels) by severity 1–3: graver incidents are drawn larger. */
 export function incidentIconSize(severity: number): number {

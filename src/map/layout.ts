@@ -10,7 +10,8 @@ export interface Box {
   h: number;
 }
 
-export const toMap = (designPx: number) => designPx / LAYOUT_ZOOM;
+/** Design pixels to map pixels at the layout's zoom (LAYOUT_ZOOM; the wall's is smaller: larger labels). */
+export const toMap = (designPx: number, layoutZoom = LAYOUT_ZOOM) => designPx / layoutZoom;
 
 /** A rough text width for system sans-serif fonts; the scene measures the real one. */
 export function textWidth(text: string, size: number, bold = false): number {
@@ -29,27 +30,34 @@ function outside(b: Box): number {
 }
 
 /** A label's box in map pixels at LAYOUT_ZOOM, for a label `w`×`h` design pixels. */
-export function labelBox(spot: LabelSpot, w: number, h: number): Box {
+export function labelBox(spot: LabelSpot, w: number, h: number, layoutZoom = LAYOUT_ZOOM): Box {
   return {
-    x: spot.x + toMap(spot.dx - spot.originX * w),
-    y: spot.y + toMap(spot.dy - spot.originY * h),
-    w: toMap(w),
-    h: toMap(h),
+    x: spot.x + toMap(spot.dx - spot.originX * w, layoutZoom),
+    y: spot.y + toMap(spot.dy - spot.originY * h, layoutZoom),
+    w: toMap(w, layoutZoom),
+    h: toMap(h, layoutZoom),
   };
 }
 
-/** The first candidate that overlaps nothing, else the one that overlaps least. */
-export function place(candidates: LabelSpot[], w: number, h: number, obstacles: Box[]): { spot: LabelSpot; box: Box } {
+/** The first candidate that overlaps nothing, else the one that overlaps least (`covered`: the share of its box it overlaps). */
+export function place(
+  candidates: LabelSpot[],
+  w: number,
+  h: number,
+  obstacles: Box[],
+  layoutZoom = LAYOUT_ZOOM,
+): { spot: LabelSpot; box: Box; covered: number } {
   let best: { spot: LabelSpot; box: Box; cost: number } | null = null;
   for (const spot of candidates) {
-    const box = labelBox(spot, w, h);
+    const box = labelBox(spot, w, h, layoutZoom);
     let cost = outside(box) * 4;
     for (const o of obstacles) cost += overlap(box, o);
-    if (cost === 0) return { spot, box };
+    if (cost === 0) return { spot, box, covered: 0 };
     if (!best || cost < best.cost) best = { spot, box, cost };
   }
   if (!best) throw new Error('no label candidates');
-  return best;
+  // What share of the label's own box the best spot leaves covered (by obstacles or the map's edge).
+  return { spot: best.spot, box: best.box, covered: best.cost / (best.box.w * best.box.h) };
 }
 
 /** Eight spots around a point marker of the given radius (design px), best first. */
@@ -107,9 +115,10 @@ export function placeLabelSize(name: string): { w: number; h: number } {
 export function spreadIncidents(
   items: Array<{ id: number; cx: number; cy: number; size: number }>,
   keepOut: Array<{ x: number; y: number; r: number }>,
+  layoutZoom = LAYOUT_ZOOM,
 ) {
   const placed: Array<{ x: number; y: number; size: number }> = [];
-  const gap = toMap(DESIGN.gap);
+  const gap = toMap(DESIGN.gap, layoutZoom);
   const golden = Math.PI * (3 - Math.sqrt(5));
   const result = new Map<number, { x: number; y: number }>();
   for (const it of [...items].sort((a, b) => a.id - b.id)) {

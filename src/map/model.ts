@@ -3,8 +3,8 @@
 // describeMap turns it into the sentences of the text list beside the map. Its parts are modules
 // of their own (design, layout, words, baseMap); this one builds the model and re-exports them.
 import type { GameView, Scenario } from '../engine';
-import { cividis, DESIGN, incidentIconSize, tensionLevel, type PlaceKind } from './design';
-import { aroundFront, aroundMarker, frontLabelSize, place, placeLabelSize, spreadIncidents, toMap, type Box } from './layout';
+import { cividis, DESIGN, incidentIconSize, LAYOUT_ZOOM, tensionLevel, type PlaceKind } from './design';
+import { aroundFront, aroundMarker, frontLabelSize, place, placeLabelSize, spreadIncidents, type Box } from './layout';
 import { pixelsPerKm, project } from './projection';
 import type { MapFront, MapIncident, MapModel, MapPlace } from './types';
 import { attributionLabel, describeFront, describeIncident, describePlace } from './words';
@@ -18,7 +18,15 @@ export * from './baseMap';
 /** The track whose inspection teams put the nuclear sites under inspection. */
 export const NUCLEAR_TRACK = 'nuclear';
 
-export function buildMapModel(scenario: Scenario, view: GameView): MapModel {
+/**
+ * `layoutZoom`: the zoom at which labels and markers have their design size (LAYOUT_ZOOM on a
+ * player's screen; the wall lays out for larger labels, wallLayoutZoom).
+ */
+/** On the wall, a place's name whose best spot leaves this share of it covered is left off. */
+export const WALL_NAME_COVER = 0.1;
+
+export function buildMapModel(scenario: Scenario, view: GameView, layoutZoom = LAYOUT_ZOOM): MapModel {
+  const toMap = (designPx: number) => designPx / layoutZoom;
   const inspected = (view.allocation.inspections[NUCLEAR_TRACK] ?? 0) > 0;
   const frontSpecs = scenario.fronts.flatMap((f) => {
     const p = project(f.lon, f.lat);
@@ -44,6 +52,7 @@ export function buildMapModel(scenario: Scenario, view: GameView): MapModel {
       return { id: i.id, cx: f?.x ?? 0, cy: f?.y ?? 0, size: toMap(incidentIconSize(i.severity)) };
     }),
     keepOut,
+    layoutZoom,
   );
   const incidents: MapIncident[] = shown.map((i) => {
     const spot = spots.get(i.id) ?? { x: 0, y: 0 };
@@ -74,7 +83,7 @@ export function buildMapModel(scenario: Scenario, view: GameView): MapModel {
   const fronts: MapFront[] = frontSpecs.map((s) => {
     const detail = `tension ${s.tension} · ${s.level}`;
     const size = frontLabelSize(s.f.name, detail, (s.st.observers > 0 ? 1 : 0) + (s.st.patrols > 0 ? 1 : 0));
-    const { spot, box } = place(aroundFront(s.x, s.y, s.radius), size.w, size.h, obstacles);
+    const { spot, box } = place(aroundFront(s.x, s.y, s.radius), size.w, size.h, obstacles, layoutZoom);
     obstacles.push(box);
     const base = {
       key: `front:${s.f.id}`,
@@ -99,8 +108,10 @@ export function buildMapModel(scenario: Scenario, view: GameView): MapModel {
     .sort((a, b) => rank[a.pl.kind] - rank[b.pl.kind])
     .map(({ pl, x, y }) => {
       const size = placeLabelSize(pl.name);
-      const { spot, box } = place(aroundMarker(x, y, markerR), size.w, size.h, obstacles);
-      obstacles.push(box);
+      const { spot, box, covered } = place(aroundMarker(x, y, markerR), size.w, size.h, obstacles, layoutZoom);
+      // The wall's large type leaves no room for every name: one a tenth covered or more is left off.
+      const hide = covered >= WALL_NAME_COVER && layoutZoom < LAYOUT_ZOOM;
+      if (!hide) obstacles.push(box);
       const base = {
         key: `place:${pl.id}`,
         id: pl.id,
@@ -110,8 +121,9 @@ export function buildMapModel(scenario: Scenario, view: GameView): MapModel {
         y,
         underInspection: pl.kind === 'site' && inspected,
         label: spot,
+        ...(hide ? { nameHidden: true as const } : {}),
       };
       return { ...base, description: describePlace(base) };
     });
-  return { round: view.round, fronts, incidents, places };
+  return { round: view.round, fronts, incidents, places, layoutZoom };
 }

@@ -48,11 +48,15 @@ export interface MapPlace {
   y: number;
   underInspection: boolean;
   label: LabelSpot;
+  /** On the wall, a name that found no spot clear of the others is left off (its marker stays). */
+  nameHidden?: true;
   description: string;
 }
 
 export interface MapModel {
   round: number;
+  /** The zoom the labels were laid out for: at it, a design pixel is a screen pixel. */
+  layoutZoom: number;
   fronts: MapFront[];
   incidents: MapIncident[];
   places: MapPlace[];

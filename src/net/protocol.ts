@@ -146,6 +146,8 @@ export interface UpdateMessage {
   notes?: PublicNote[];
   thinking?: string[];
   acts?: WhiteCellAct[];
+  /** The White Cell's evaluation guide as just saved (the facilitator's channel only, never a team's). */
+  evaluation?: EvaluationGuide;
 }
 
 export interface ServerToClient {
@@ -164,7 +166,7 @@ export interface ClientToServer {
   'log.download'(m: unknown, ack: (r: Ack<{ log: unknown }>) => void): void;
   /** The page of chat lines before the line `before` (the oldest this client holds). */
   'chat.older'(m: unknown, ack: (r: Ack<{ messages: ChatLine[]; more: boolean }>) => void): void;
-  /** The White Cell's exercise evaluation guide (the facilitator only; never part of a sync or an update). */
+  /** The White Cell's exercise evaluation guide (the facilitator only; a save reaches the other facilitator pages as an update). */
   'evaluation.get'(m: unknown, ack: (r: Ack<{ evaluation: EvaluationGuide }>) => void): void;
   /** Saves the evaluation of one exercise objective: { id, objective, entry }. */
   'evaluation.save'(m: unknown, ack: (r: Ack<{ evaluation: EvaluationGuide }>) => void): void;

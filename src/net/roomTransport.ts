@@ -81,6 +81,8 @@ export class RoomTransport implements Transport {
   notes: PublicNote[];
   /** The White Cell's acts (a facilitator's page only). */
   acts: WhiteCellAct[] = [];
+  /** The White Cell's evaluation guide as last loaded, saved or pushed by the server (a facilitator's page only). */
+  evaluation: EvaluationGuide | null = null;
   connection: Connection = 'online';
   /** The server's addresses on the local network. */
   addresses: string[];
@@ -259,6 +261,7 @@ export class RoomTransport implements Transport {
     }
     if (m.notes) this.notes = m.notes;
     if (m.acts) this.acts = m.acts;
+    if (m.evaluation) this.evaluation = m.evaluation;
     if (m.thinking) this.busy = m.thinking;
     this.version = Math.max(this.version, m.version);
     this.changed();
@@ -353,6 +356,7 @@ export class RoomTransport implements Transport {
   /** The White Cell's evaluation guide as the server holds it (the facilitator's). */
   async loadEvaluation(): Promise<{ ok: true; evaluation: EvaluationGuide } | { ok: false; reason: string }> {
     const r = await this.call<{ evaluation: EvaluationGuide }>('evaluation.get', {});
+    if (r.ok) this.evaluation = r.evaluation;
     return r.ok ? { ok: true, evaluation: r.evaluation } : { ok: false, reason: r.reason };
   }
 
@@ -362,6 +366,7 @@ export class RoomTransport implements Transport {
     entry: EvaluationEntry,
   ): Promise<{ ok: true; evaluation: EvaluationGuide } | { ok: false; reason: string }> {
     const r = await this.call<{ evaluation: EvaluationGuide }>('evaluation.save', { id: newId(), objective, entry });
+    if (r.ok) this.evaluation = r.evaluation;
     return r.ok ? { ok: true, evaluation: r.evaluation } : { ok: false, reason: r.reason };
   }
 

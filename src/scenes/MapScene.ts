@@ -23,6 +23,7 @@ import {
 import {
   DESIGN,
   LAYOUT_ZOOM,
+  SMALLEST_LABEL,
   incidentIconSize,
   type LabelSpot,
   type MapFront,
@@ -53,6 +54,8 @@ export interface MapStats {
   fps: number;
   /** Whether the legend is shown. */
   legend: boolean;
+  /** The smallest label's type size on screen, in CSS pixels (a front's detail line, a place's name). */
+  labelPx: number;
 }
 
 export type HoverListener = (text: string | null) => void;
@@ -97,7 +100,7 @@ export class MapScene extends Phaser.Scene {
   private listeners = new Set<HoverListener>();
   private view!: MapCameraControl;
   private uiScale = 1;
-  /** On the projector's wall: labels 1.6× larger (read from 10 m at 1080p), no zoom buttons. */
+  /** On the projector's wall: labels at the size the wall's model was laid out for (wallLayoutZoom), no zoom buttons. */
   private wall = false;
   private legendVisible = true;
   private appliedScale = { zoom: 0, ui: 0 };
@@ -167,6 +170,7 @@ export class MapScene extends Phaser.Scene {
       places: this.places.size,
       fps: Math.round(this.game.loop.actualFps * 10) / 10,
       legend: this.legendVisible,
+      labelPx: Math.round(SMALLEST_LABEL * this.markerScale() * this.cameras.main.zoom * 100) / 100,
     };
   }
 
@@ -314,6 +318,7 @@ export class MapScene extends Phaser.Scene {
       }
       v.box.setPosition(p.x, p.y);
       placeText(v.text, p.label);
+      v.text.setVisible(p.nameHidden !== true);
       if (p.underInspection && !v.ring) {
         v.ring = this.icon(0, 0, 'site-ring', 30);
         v.box.addAt(v.ring, 0);
@@ -427,11 +432,11 @@ export class MapScene extends Phaser.Scene {
     if (kind === 'incident') {
       const i = m.incidents.find((x) => String(x.id) === id);
       return i
-        ? { x: i.x, y: i.y, r: (incidentIconSize(i.severity) / 2 + 6) * LAYOUT_ZOOM, description: i.description, marker: true }
+        ? { x: i.x, y: i.y, r: (incidentIconSize(i.severity) / 2 + 6) * this.layoutZoom(), description: i.description, marker: true }
         : null;
     }
     const p = m.places.find((x) => x.id === id);
-    return p ? { x: p.x, y: p.y, r: 14 * LAYOUT_ZOOM, description: p.description, marker: true } : null;
+    return p ? { x: p.x, y: p.y, r: 14 * this.layoutZoom(), description: p.description, marker: true } : null;
   }
 
   private drawHighlight(): void {
@@ -441,7 +446,7 @@ export class MapScene extends Phaser.Scene {
     ring.setVisible(item !== null);
     if (!item) return;
     // Markers keep their screen size, so their ring does too; a front's ring follows its zone.
-    const r = item.marker ? (item.r / LAYOUT_ZOOM) * this.markerScale() : item.r + 4 / this.cameras.main.zoom;
+    const r = item.marker ? (item.r / this.layoutZoom()) * this.markerScale() : item.r + 4 / this.cameras.main.zoom;
     ring.setPosition(item.x, item.y).setScale(r / FOCUS_RING_R / ICON_RES);
   }
 
@@ -450,7 +455,13 @@ export class MapScene extends Phaser.Scene {
   /** Markers and labels: the layout's size at LAYOUT_ZOOM and above, scaled up on large screens. */
   private markerScale(): number {
     const zoom = this.cameras.main.zoom;
-    return (Math.min(this.uiScale, zoom / LAYOUT_ZOOM) * (this.wall ? 1.6 : 1)) / zoom;
+    // The wall never zooms: a design pixel is a screen pixel at the zoom its labels were laid out for.
+    if (this.wall) return 1 / this.layoutZoom();
+    return Math.min(this.uiScale, zoom / LAYOUT_ZOOM) / zoom;
+  }
+
+  private layoutZoom(): number {
+    return this.model?.layoutZoom ?? LAYOUT_ZOOM;
   }
 
   private applyMarkerScale(): void {

@@ -101,7 +101,7 @@ function firstProblem(r: { success: false; error: { issues: Array<{ path: Proper
 
 export class Gateway {
   private readonly conns = new Map<string, Conn>();
-  private readonly pending = new Map<Room, { view: boolean; room: boolean; thinking: boolean }>();
+  private readonly pending = new Map<Room, { view: boolean; room: boolean; thinking: boolean; evaluation: boolean }>();
   /** The last view sent to each audience of each room, built once per state. */
   private readonly views = new WeakMap<Room, Map<string, { state: GameState; view: GameView; scenarioKey: string; scenario: Scenario }>>();
   /** What each channel was last sent: the view and its sequence number (patches follow from it). */
@@ -403,10 +403,10 @@ export class Gateway {
     }
     if (c.revoked) this.demote(room, c.revoked);
     if (c.revokedToken) this.demote(room, null, c.revokedToken);
-    if (!c.view && !c.room && !c.thinking) return;
+    if (!c.view && !c.room && !c.thinking && !c.evaluation) return;
     let p = this.pending.get(room);
     if (!p) {
-      p = { view: false, room: false, thinking: false };
+      p = { view: false, room: false, thinking: false, evaluation: false };
       this.pending.set(room, p);
       // Changes made in one go (an AI's several decisions) leave as one update per audience.
       queueMicrotask(() => this.flush(room));
@@ -414,6 +414,7 @@ export class Gateway {
     p.view ||= !!c.view;
     p.room ||= !!c.room;
     p.thinking ||= !!c.thinking;
+    p.evaluation ||= !!c.evaluation;
   }
 
   private flush(room: Room) {
@@ -446,7 +447,8 @@ export class Gateway {
       if (info) msg.room = info;
       if (thinking) msg.thinking = thinking;
       if (a.kind === 'facilitator' && (msg.patch || info)) msg.acts = room.whiteCellActs();
-      if (!msg.patch && !msg.room && !msg.thinking && !msg.scenario && !msg.notes) continue;
+      if (a.kind === 'facilitator' && p.evaluation) msg.evaluation = room.evaluation;
+      if (!msg.patch && !msg.room && !msg.thinking && !msg.scenario && !msg.notes && !msg.evaluation) continue;
       const broadcast = this.opts.broadcast;
       this.out(room, () => (broadcast ? broadcast(name, msg) : this.io.to(name).emit('update', msg)));
     }

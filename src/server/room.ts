@@ -5,7 +5,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { DEFAULT_PERSONA, type Persona } from '../ai/persona';
 import type { ModelSettings } from '../ai/talk/model';
-import { catalog, isUndoable, type GameState, type Intent, type Scenario } from '../engine';
+import { catalog, droppedPrefix, isUndoable, type GameState, type Intent, type Scenario } from '../engine';
 import { GameSession, type PersistedGame } from '../machine/session';
 import { Authority, type IntentMessage } from '../net/authority';
 import type { Ack, ChatLine, ClockedStep, PublicNote, Role, RoomAction, WhiteCellAct } from '../net/protocol';
@@ -37,6 +37,8 @@ export interface Change {
   chat?: ChatLine;
   thinking?: boolean;
   notes?: boolean;
+  /** The White Cell's evaluation guide was saved (pushed to every facilitator page of the room). */
+  evaluation?: boolean;
   /** Seats whose devices must be disconnected (their tokens were revoked). */
   revoked?: string;
   /** One token withdrawn from a seat: only the devices that joined with it leave the seat. */
@@ -325,6 +327,14 @@ export class Room {
     return { ok: true };
   }
 
+  /** An undo as the console lists it: what it undid, and every later intent it dropped, with why. */
+  private undoText(seq: number): string {
+    const prefix = droppedPrefix(seq);
+    const drops = this.state.events.filter((e) => e.kind === 'undo' && e.audience === 'secret' && e.text.startsWith(prefix));
+    const undid = `Undid entry #${seq}.`;
+    return drops.length ? `${undid} ${drops.map((e) => `Dropped${e.text.slice(prefix.length)}`).join(' ')}` : undid;
+  }
+
   /** The White Cell's acts as the console lists them: the game's rulings, reveals and injects, and the room's record. */
   whiteCellActs(): WhiteCellAct[] {
     const open = new Set(this.session.undoableSeqs);
@@ -337,7 +347,7 @@ export class Room {
               round: e.round,
               step: '',
               at: null,
-              text: describeAct(this.scenario, e.intent),
+              text: e.intent.type === 'facilitator.undo' ? this.undoText(e.intent.seq) : describeAct(this.scenario, e.intent),
               reason: 'reason' in e.intent && e.intent.reason ? e.intent.reason : null,
               undoable: open.has(e.seq),
               undone: undone.has(e.seq),
@@ -414,7 +424,7 @@ export class Room {
     return { ok: true };
   }
 
-  /** The White Cell's exercise evaluation guide (the facilitator's only: never in a view, a sync or an update). */
+  /** The White Cell's exercise evaluation guide (the facilitator's only: never in a view or a team's update). */
   get evaluation(): EvaluationGuide {
     return this.current.evaluation;
   }
@@ -425,6 +435,8 @@ export class Room {
     if (!exerciseObjectives(this.scenario).some((o) => o.id === objective))
       return { ok: false, code: 'not-found', reason: `the scenario has no exercise objective "${objective}"` };
     this.commit({ kind: 'evaluation', objective, entry }, msgId);
+    // A second console (an evaluator beside the controller) sees the saved notes without a reload.
+    this.emit({ evaluation: true });
     return { ok: true, evaluation: this.evaluation };
   }
 

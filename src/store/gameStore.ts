@@ -4,6 +4,7 @@ import { createStore } from 'zustand/vanilla';
 import type { GameView, PackageStep } from '../engine';
 import type { ChatLine, Role, RoomInfo, WhiteCellAct } from '../net/protocol';
 import type { AiNote } from '../net/transport';
+import type { EvaluationGuide } from '../report/evaluation';
 
 export type Screen =
   | 'start'
@@ -39,6 +40,8 @@ export interface RoomUi {
   base: string;
   /** The White Cell's acts, for the console's undo (empty for other roles). */
   acts: readonly WhiteCellAct[];
+  /** The White Cell's evaluation guide as the server last sent it (null until loaded; a facilitator's page only). */
+  evaluation: EvaluationGuide | null;
 }
 
 export interface CommitDraft {

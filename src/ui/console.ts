@@ -215,7 +215,7 @@ export function consoleTabs(
             : tab === 'record'
               ? h(RecordPanel, { view, acts: room.acts, act })
               : tab === 'evaluation' && evaluation
-                ? h(EvaluationPanel, { sc, view, notes, act: evaluation })
+                ? h(EvaluationPanel, { sc, view, notes, act: evaluation, pushed: room.evaluation })
                 : messages();
   return h(
     'div',

@@ -46,11 +46,14 @@ export function EvaluationPanel({
   view,
   notes,
   act,
+  pushed = null,
 }: {
   sc: Scenario;
   view: GameView;
   notes: readonly AiNote[];
   act: EvaluationActions;
+  /** The guide as the server last pushed it (another console saved): it replaces the saved entries shown, never unsaved edits. */
+  pushed?: EvaluationGuide | null;
 }): VNode {
   const objectives = exerciseObjectives(sc);
   const [guide, setGuide] = useState<EvaluationGuide | null>(null);
@@ -71,6 +74,9 @@ export function EvaluationPanel({
       live = false;
     };
   }, [act.room]);
+  useEffect(() => {
+    if (pushed) setGuide(pushed);
+  }, [pushed]);
 
   if (objectives.length === 0)
     return h(

@@ -297,6 +297,7 @@ export function roomUi(t: RoomTransport): NonNullable<UiState['room']> {
     token: t.credentials.as.kind === 'seat' ? t.credentials.as.token : null,
     base: shareableBase(t.addresses),
     acts: t.acts,
+    evaluation: t.evaluation,
   };
 }
 

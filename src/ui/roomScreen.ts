@@ -9,7 +9,7 @@ import { h, type VNode } from './dom';
 import { bridgePanel } from './leftPanel';
 import { MapPanel } from './mapPanel';
 import { noticeBar } from './overlays';
-import { projectorDashboard, projectorOverlay, projectorTop } from './projector';
+import { projectorDashboard, projectorOverlay, projectorTop, wallLegend } from './projector';
 import { ConsoleHotWash } from './consoleHotWash';
 import { ProjectorHotWash } from './projectorHotWash';
 import { clockChip, connectionChip, MessagesPanel, qr } from './roomPanels';
@@ -48,6 +48,7 @@ export function RoomScreen({ app, ui, view, room, variant }: RoomScreenProps): V
         { class: 'wallmap', style: 'grid-area: map; position: relative; min-height: 0; display: grid' },
         map,
         projectorOverlay(view),
+        wallLegend(),
       ),
       h('aside', { class: 'right', 'aria-label': 'Negotiation, commit, council and fund' }, projectorDashboard(sc, view, room)),
     );

@@ -2,7 +2,8 @@
 // resolves; the game is as if the act had never been made, later intents still apply, the undo is
 // a line of its own, and replay reproduces it.
 import { describe, expect, it } from 'vitest';
-import { hashValue, stateHash, type GameState, type Intent } from '../../src/engine';
+import { facilitatorView, hashValue, publicView, stateHash, viewFor, type GameState, type Intent } from '../../src/engine';
+import { buildHotWash } from '../../src/report/hotWash';
 import { GameSession } from '../../src/machine/session';
 import { replay } from '../../src/machine/replay';
 import { buildTimeline } from '../../src/report/timeline';
@@ -107,6 +108,41 @@ describe('§10 undo of a White Cell act', () => {
     expect(g.state.revealed.defections).toEqual(['all']);
     send(g, undo(3));
     expect(g.state.revealed.defections).toEqual([]);
+  });
+
+  it('a later intent the undo drops is said: the White Cell’s line names it and why, its delegation is told', () => {
+    // The violation took Iran's halt out of force, so Iran committed it again; undone, the halt
+    // stands again and the commit no longer holds.
+    const base = GameSession.start(SCENARIO, 7);
+    const g = restoredWith(SCENARIO, base, (s) => {
+      s.phase = 'A';
+      s.framework = { adopted: true, round: 1 };
+      stand(SCENARIO, s, 'iran-halt-enrichment', { round: 1, verified: true });
+    });
+    base.stop();
+    send(g, VIOLATION);
+    send(g, { type: 'step.close', actor: 'facilitator' });
+    send(g, { type: 'commit.submit', actor: 'iran', commit: { moves: ['iran-halt-enrichment'], defect: [] } });
+    expect(g.state.delegations['iran']?.committed).toBe(true);
+    send(g, undo(1, 'wrong cascade'));
+    expect(g.state.delegations['iran']?.committed).toBe(false);
+    const lines = g.state.events.slice(-3);
+    expect(lines[0]).toMatchObject({ kind: 'undo', audience: 'all' });
+    expect(lines[1]).toMatchObject({ kind: 'undo', audience: 'secret' });
+    expect(lines[1]?.text).toMatch(
+      /^The White Cell's undo of entry #1 dropped entry #3, the commit \(Halt .*\) by Iran: it no longer held without the undone act \(.+\)\./,
+    );
+    expect(lines[2]).toMatchObject({ kind: 'undo', audience: ['iran'] });
+    expect(lines[2]?.text).toMatch(/your commit \(Halt .*\) no longer held without it: it was dropped/);
+    // The team's line names neither the undone act nor the engine's reason.
+    expect(lines[2]?.text).not.toMatch(/violation|cascade|entry #/);
+    // Nobody else reads either line; the White Cell's debrief lists the drop as its own act.
+    expect(publicView(g.state).events.some((e) => /dropped/.test(e.text))).toBe(false);
+    expect(viewFor(g.state, 'usa').events.some((e) => /dropped/.test(e.text))).toBe(false);
+    const wash = buildHotWash(SCENARIO, facilitatorView(g.state));
+    expect(wash.whiteCell.map((c) => c.text)).toContainEqual(
+      expect.stringMatching(/undo of entry #1 dropped entry #3, the commit .* by Iran/),
+    );
   });
 
   it('replay and the debrief timeline reproduce a game with undos, hash for hash', () => {

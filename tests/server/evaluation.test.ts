@@ -6,7 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { emptyEntry, type EvaluationEntry, type EvaluationGuide } from '../../src/report/evaluation';
-import { client, msgId, roomWith, testServer, withTestServer } from './helpers';
+import type { UpdateMessage } from '../../src/net/protocol';
+import { client, msgId, roomWith, testServer, withTestServer, type TestClient } from './helpers';
 
 const server = withTestServer();
 
@@ -40,6 +41,36 @@ describe('the evaluation guide on the server', () => {
     expect(again.evaluation['incident-response']?.rating).toBe('unable');
     expect(again.evaluation['inject-handling']?.rating).toBe('performed');
     fac.close();
+  });
+
+  it('a save on one console reaches the room’s other facilitator consoles at once, and a reload reads it', async () => {
+    const { fac: controller, code, key, teams } = await roomWith(server().url, ['iran']);
+    const evaluator = await client(server().url);
+    expect(await evaluator.call('room.join', { code, as: { kind: 'facilitator', key }, name: 'Evaluator' })).toMatchObject({ ok: true });
+    const pushed = (c: TestClient): EvaluationGuide | undefined =>
+      c.received.flatMap((m) => (m.event === 'update' ? [(m.data as UpdateMessage).evaluation] : [])).findLast((g) => g !== undefined);
+    expect(await evaluator.call('evaluation.save', { id: msgId(), objective: 'incident-response', entry: entry() })).toMatchObject({
+      ok: true,
+    });
+    // The controller never asked: the server pushed the guide as saved.
+    await controller.until((c) => pushed(c)?.['incident-response']?.notes === SECRET_NOTE, 5000, 'the evaluator’s notes on the controller');
+    expect(pushed(controller)).toEqual({ 'incident-response': entry() });
+    // And the other way round, each save whole.
+    await controller.call('evaluation.save', {
+      id: msgId(),
+      objective: 'inject-handling',
+      entry: entry({ rating: 'performed', notes: 'calm' }),
+    });
+    await evaluator.until((c) => pushed(c)?.['inject-handling']?.notes === 'calm', 5000, 'the controller’s notes on the evaluator');
+    expect(Object.keys(pushed(evaluator) ?? {}).sort()).toEqual(['incident-response', 'inject-handling']);
+    // The team hears nothing of it.
+    expect(JSON.stringify(teams.iran!.client.received)).not.toContain(SECRET_NOTE);
+    // A console that reloads (joins again) reads both.
+    const reloaded = await client(server().url);
+    await reloaded.call('room.join', { code, as: { kind: 'facilitator', key }, name: 'Evaluator' });
+    const got = await reloaded.call<{ evaluation: EvaluationGuide }>('evaluation.get', {});
+    expect(got.ok && Object.keys(got.evaluation).sort()).toEqual(['incident-response', 'inject-handling']);
+    for (const c of [controller, evaluator, reloaded, teams.iran!.client]) c.close();
   });
 
   it('never reaches a seat, the lobby or the projector', async () => {
