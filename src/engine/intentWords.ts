@@ -30,6 +30,14 @@ export function intentWords(scenario: Scenario, intent: Intent): string {
       return `vote on motion #${intent.motion}`;
     case 'talk.say':
       return 'message';
+    case 'dispute.file':
+      return intent.finding.kind === 'attribution'
+        ? `dispute of the attribution of incident #${intent.finding.incident}`
+        : `dispute of the violation of ${move(intent.finding.move)} (round ${intent.finding.round})`;
+    case 'dispute.answer':
+      return `${intent.concede ? 'concession' : 'answer'} to dispute #${intent.dispute}`;
+    case 'dispute.comply':
+      return `compliance with the ruling of dispute #${intent.dispute}`;
     case 'step.close':
       return 'close of the negotiation';
     case 'facilitator.pause':
