@@ -35,7 +35,9 @@ export class ClusterNode {
   async start(): Promise<this> {
     this.port = await freePort();
     await new Promise<void>((resolve, reject) => {
-      const child = spawn(process.execPath, [join(this.root, 'scripts', 'server.mjs'), '--no-client-build'], {
+      // BENCH_PROF=DIR: each process writes a CPU profile there when it stops gracefully (stop()).
+      const prof = process.env.BENCH_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROF}`] : [];
+      const child = spawn(process.execPath, [...prof, join(this.root, 'scripts', 'server.mjs'), '--no-client-build'], {
         cwd: this.root,
         env: {
           ...process.env,
