@@ -236,24 +236,32 @@ export class Edge {
       const s = typeof sid === 'string' ? this.opts.io.sockets.sockets.get(sid) : undefined;
       return s && link.clients.has(s) ? s : undefined;
     };
-    socket.on('deliver', (m: { sid: string; event: string; data: unknown }) => client(m.sid)?.emit(m.event as 'sync', m.data as never));
-    socket.on('join', (m: { sid: string; channel: string }) => void client(m.sid)?.join(m.channel));
-    // A room channel's update, for the clients of that channel this process relays to the link's process.
-    socket.on('channel', (m: { channel: string; event: string; data: unknown }) => {
-      for (const sid of this.opts.io.of('/').adapter.rooms.get(m.channel) ?? []) client(sid)?.emit(m.event as 'update', m.data as never);
-    });
-    socket.on('leave', (m: { sid: string; channel: string }) => void client(m.sid)?.leave(m.channel));
-    socket.on('kick', (m: { sid: string }) => {
-      const s = client(m.sid);
-      if (!s) return;
-      this.unroute(s);
-      s.disconnect(true);
-    });
-    socket.on('rehome', (m: { sid: string }) => {
-      const s = client(m.sid);
-      if (!s) return;
-      this.unroute(s);
-      s.conn.close();
+    // What the owner sends over the link arrives in batches (owner.ts, LinkOutbox), in order.
+    const handlers: Record<string, (m: never) => void> = {
+      deliver: (m: { sid: string; event: string; data: unknown }) => client(m.sid)?.emit(m.event as 'sync', m.data as never),
+      join: (m: { sid: string; channel: string }) => void client(m.sid)?.join(m.channel),
+      // A room channel's update, for the clients of that channel this process relays to the link's
+      // process: encoded once for all of them.
+      channel: (m: { channel: string; event: string; data: unknown }) => {
+        const to = [...(this.opts.io.of('/').adapter.rooms.get(m.channel) ?? [])].filter((sid) => client(sid));
+        if (to.length) this.opts.io.local.to(to).emit(m.event as 'update', m.data as never);
+      },
+      leave: (m: { sid: string; channel: string }) => void client(m.sid)?.leave(m.channel),
+      kick: (m: { sid: string }) => {
+        const s = client(m.sid);
+        if (!s) return;
+        this.unroute(s);
+        s.disconnect(true);
+      },
+      rehome: (m: { sid: string }) => {
+        const s = client(m.sid);
+        if (!s) return;
+        this.unroute(s);
+        s.conn.close();
+      },
+    };
+    socket.on('batch', (batch: Array<[string, unknown]>) => {
+      for (const [event, data] of batch) handlers[event]?.(data as never);
     });
     const broken = () => {
       if (this.links.get(node.id) !== link) return;
