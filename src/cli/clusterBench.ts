@@ -6,13 +6,13 @@
 // (target ≤ 5 s), acknowledged messages lost (target 0) and applied twice (target 0); a fourth
 // process added → how many new rooms it takes, and how many old rooms moved (target 0).
 import { execFileSync } from 'node:child_process';
-import { loadavg } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
 import { intFlag } from './args';
 import { BenchClient, msgId as id, pct, r2, SEATS } from './benchServer';
-import { ClusterNode, cpuMs } from './clusterNode';
+import { ClusterNode, cpuMs, machineCpuMs } from './clusterNode';
 import { TcpBalancer } from './tcpBalancer';
 import { startTempPostgres } from './tempPostgres';
 
@@ -159,7 +159,7 @@ export async function clusterBench(flags: Record<string, string | true>) {
     const steady: number[] = [];
     // Where the machine's time goes meanwhile: CPU of the server processes, of PostgreSQL, of this one (the clients).
     const pgPids = pgs.pids();
-    const cpu0 = { nodes: nodes.map((n) => cpuMs(n.pid)), pg: pgPids.map(cpuMs), bench: process.cpuUsage() };
+    const cpu0 = { nodes: nodes.map((n) => cpuMs(n.pid)), pg: pgPids.map(cpuMs), bench: process.cpuUsage(), machine: machineCpuMs() };
     if (pgStats) await db.query('SELECT pg_stat_statements_reset()');
     const steadyStart = performance.now();
     const steadyEnd = performance.now() + 12_000;
@@ -178,17 +178,30 @@ export async function clusterBench(flags: Record<string, string | true>) {
     const b = process.cpuUsage(cpu0.bench);
     const benchCpu = (b.user + b.system) / 1000;
     const perIntent = (ms: number) => r2(ms / Math.max(1, steady.length));
+    // Is the machine the limit? Its cores' busy share during the phase, and how much of it was this run's.
+    const m1 = machineCpuMs();
+    const machineBusy = m1.busy - cpu0.machine.busy;
+    const machineAll = machineBusy + m1.idle - cpu0.machine.idle;
+    const ours = nodeCpu.reduce((a, x) => a + x, 0) + pgCpu + benchCpu;
     const cpu = {
       wallMs: Math.round(wall),
       processesMs: nodeCpu,
       postgresMs: Math.round(pgCpu),
       clientsMs: Math.round(benchCpu),
       perIntentMs: { processes: perIntent(nodeCpu.reduce((a, x) => a + x, 0)), postgres: perIntent(pgCpu), clients: perIntent(benchCpu) },
+      machine: {
+        cores: cpus().length,
+        busyPct: Math.round((100 * machineBusy) / Math.max(1, machineAll)),
+        thisRunPct: Math.round((100 * ours) / Math.max(1, machineAll)),
+      },
     };
     say(
       `CPU during the steady ${Math.round(wall / 1000)} s: server processes ${nodeCpu.join(' / ')} ms (${cpu.perIntentMs.processes} ms per intent), PostgreSQL ${cpu.postgresMs} ms (${cpu.perIntentMs.postgres}), the clients in this process ${cpu.clientsMs} ms (${cpu.perIntentMs.clients}); load average ${loadavg()
         .map((x) => x.toFixed(2))
         .join(' ')}`,
+    );
+    say(
+      `the machine's ${cpu.machine.cores} cores during the steady phase: ${cpu.machine.busyPct}% busy, ${cpu.machine.thisRunPct}% of them this run's (server processes, PostgreSQL, clients and balancer); the rest is other work on the machine`,
     );
     say(
       `fan-out, 3 processes, ${ROOMS} rooms × 8 clients spread over them, steady (${steady.length} intents, ≈ ${Math.round(steady.length / 12)}/s): median ${r2(pct(steady, 0.5))} ms, p95 ${r2(pct(steady, 0.95))} ms (target p95 ≤ 50 ms)`,
