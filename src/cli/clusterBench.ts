@@ -42,7 +42,8 @@ function rejoining(c: BenchClient, join: unknown) {
   c.socket.io.on('reconnect', () => {
     st.reconnected = performance.now();
     void c
-      .call('room.join', join, 8000)
+      // With the scenario it holds, as the page joins again (roomTransport.ts).
+      .call('room.join', { ...(join as object), ...(c.scenarioKey ? { scenarioKey: c.scenarioKey } : {}) }, 8000)
       .then((r) => {
         if (r.ok) st.joined = performance.now();
         else if (process.env.BENCH_DEBUG) process.stderr.write(`join refused: ${r.reason}\n`);

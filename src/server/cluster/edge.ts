@@ -61,6 +61,8 @@ export class Edge {
   private readonly routes = new WeakMap<IoSocket, Link>();
   /** What each relayed client last joined with (its join, or the seat a claim gave it since), as the page keeps it. */
   private readonly joined = new WeakMap<IoSocket, Joined>();
+  /** The scenario each relayed client holds (the key of its last sync or update carrying one): its room's next owner need not send it again. */
+  private readonly scenarios = new WeakMap<IoSocket, string>();
   /**
    * Clients being handed to their room's new owner, with what they sent meanwhile (and what the
    * dead owner left unanswered, if it carries a message id), sent on in order once they are in.
@@ -138,6 +140,12 @@ export class Edge {
     });
   }
 
+  /** Notes which scenario a client holds, from a sync or an update that carries its key. */
+  private holds(socket: IoSocket, data: unknown) {
+    const key = (data as { scenarioKey?: unknown } | null)?.scenarioKey;
+    if (typeof key === 'string') this.scenarios.set(socket, key);
+  }
+
   /** Keeps what the client joined its room with, as the page keeps its credentials (roomTransport.ts). */
   private remember(socket: IoSocket, event: string, payload: unknown, answer: unknown) {
     const a = answer as { ok?: unknown; token?: unknown } | null;
@@ -168,7 +176,9 @@ export class Edge {
       }
       this.handing.set(socket, []);
       const list = byRoom.get(j.code) ?? [];
-      list.push({ socket, join: j.join });
+      // Joined again as the page would: with the scenario it holds, so the sync leaves it out.
+      const scenarioKey = this.scenarios.get(socket);
+      list.push({ socket, join: scenarioKey ? { ...(j.join as object), scenarioKey } : j.join });
       byRoom.set(j.code, list);
     }
     for (let attempt = 0; byRoom.size > 0 && attempt < 40; attempt++) {
@@ -238,12 +248,21 @@ export class Edge {
     };
     // What the owner sends over the link arrives in batches (owner.ts, LinkOutbox), in order.
     const handlers: Record<string, (m: never) => void> = {
-      deliver: (m: { sid: string; event: string; data: unknown }) => client(m.sid)?.emit(m.event as 'sync', m.data as never),
+      deliver: (m: { sid: string; event: string; data: unknown }) => {
+        const s = client(m.sid);
+        if (!s) return;
+        if (m.event === 'sync') this.holds(s, m.data);
+        s.emit(m.event as 'sync', m.data as never);
+      },
       join: (m: { sid: string; channel: string }) => void client(m.sid)?.join(m.channel),
       // A room channel's update, for the clients of that channel this process relays to the link's
       // process: encoded once for all of them.
       channel: (m: { channel: string; event: string; data: unknown }) => {
-        const to = [...(this.opts.io.of('/').adapter.rooms.get(m.channel) ?? [])].filter((sid) => client(sid));
+        const to = [...(this.opts.io.of('/').adapter.rooms.get(m.channel) ?? [])].flatMap((sid) => {
+          const s = client(sid);
+          if (s) this.holds(s, m.data);
+          return s ? [sid] : [];
+        });
         if (to.length) this.opts.io.local.to(to).emit(m.event as 'update', m.data as never);
       },
       leave: (m: { sid: string; channel: string }) => void client(m.sid)?.leave(m.channel),
