@@ -118,6 +118,8 @@ export type BenchAck = { ok: boolean; reason?: string; code?: string; key?: stri
 export class BenchClient {
   socket: Socket;
   version = 0;
+  /** The scenario this client holds (sent back when it joins again, as the page does). */
+  scenarioKey = '';
   paused = false;
   waiters: Array<{ min: number; done: (t: number) => void }> = [];
   /** Waiting for a text in what the server sends this client (the facilitator's view of the ground truth). */
@@ -137,6 +139,11 @@ export class BenchClient {
     };
     this.socket.on('sync', seen);
     this.socket.on('update', seen);
+    const holds = (m: { scenarioKey?: string }) => {
+      if (m.scenarioKey) this.scenarioKey = m.scenarioKey;
+    };
+    this.socket.on('sync', holds);
+    this.socket.on('update', holds);
     this.socket.on('update', (m: unknown) => {
       if (this.textWaiters.length === 0) return;
       const now = performance.now();

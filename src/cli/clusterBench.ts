@@ -6,13 +6,13 @@
 // (target ≤ 5 s), acknowledged messages lost (target 0) and applied twice (target 0); a fourth
 // process added → how many new rooms it takes, and how many old rooms moved (target 0).
 import { execFileSync } from 'node:child_process';
-import { loadavg } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
 import { intFlag } from './args';
 import { BenchClient, msgId as id, pct, r2, SEATS } from './benchServer';
-import { ClusterNode, cpuMs } from './clusterNode';
+import { ClusterNode, cpuMs, machineCpuMs } from './clusterNode';
 import { TcpBalancer } from './tcpBalancer';
 import { startTempPostgres } from './tempPostgres';
 
@@ -27,11 +27,29 @@ interface ClusterRoom {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+/** When a client last lost its connection, got it back, and was in its room again (the failover's stages). */
+const stages = new WeakMap<BenchClient, { dropped: number; reconnected: number; joined: number; synced: number }>();
+
 /** Joins again after every reconnection, with the page's reconnection delays (roomTransport.ts). */
 function rejoining(c: BenchClient, join: unknown) {
   c.socket.io.reconnectionDelay(500);
   c.socket.io.reconnectionDelayMax(3000);
-  c.socket.io.on('reconnect', () => void c.call('room.join', join, 8000).catch(() => null));
+  const st = { dropped: 0, reconnected: 0, joined: 0, synced: 0 };
+  stages.set(c, st);
+  // A client handed to its room's new owner keeps its connection: the new owner's picture is the sign.
+  c.socket.on('sync', () => (st.synced = performance.now()));
+  c.socket.on('disconnect', () => (st.dropped = performance.now()));
+  c.socket.io.on('reconnect', () => {
+    st.reconnected = performance.now();
+    void c
+      // With the scenario it holds, as the page joins again (roomTransport.ts).
+      .call('room.join', { ...(join as object), ...(c.scenarioKey ? { scenarioKey: c.scenarioKey } : {}) }, 8000)
+      .then((r) => {
+        if (r.ok) st.joined = performance.now();
+        else if (process.env.BENCH_DEBUG) process.stderr.write(`join refused: ${r.reason}\n`);
+      })
+      .catch(() => null);
+  });
 }
 
 /** A call that is sent again (same message) when the connection dropped before its answer. */
@@ -108,7 +126,9 @@ export async function clusterBench(flags: Record<string, string | true>) {
   const say = (s: string) => !json && process.stdout.write(`${s}\n`);
   const root = process.cwd();
   execFileSync(process.execPath, [join(root, 'scripts', 'server.mjs'), '--build-only', '--no-client-build'], { cwd: root });
-  const pgs = await startTempPostgres();
+  // BENCH_PG_STATS=1: the statements PostgreSQL ran during the steady phase, with their counts and times.
+  const pgStats = !!process.env.BENCH_PG_STATS;
+  const pgs = await startTempPostgres({ statements: pgStats });
   const nodes: ClusterNode[] = [];
   let lb: TcpBalancer | null = null;
   const db = new pg.Client(pgs.url);
@@ -116,6 +136,7 @@ export async function clusterBench(flags: Record<string, string | true>) {
     nodes.push(...(await Promise.all([0, 1, 2].map(() => new ClusterNode(root, pgs.url, INSTANT).start()))));
     lb = await new TcpBalancer(nodes.map((n) => n.port)).listen();
     await db.connect();
+    if (pgStats) await db.query('CREATE EXTENSION IF NOT EXISTS pg_stat_statements');
     const owners = async () =>
       new Map(
         (await db.query<{ code: string; owner: string }>('SELECT code, owner FROM rooms WHERE NOT closed')).rows.map((r) => [
@@ -139,7 +160,8 @@ export async function clusterBench(flags: Record<string, string | true>) {
     const steady: number[] = [];
     // Where the machine's time goes meanwhile: CPU of the server processes, of PostgreSQL, of this one (the clients).
     const pgPids = pgs.pids();
-    const cpu0 = { nodes: nodes.map((n) => cpuMs(n.pid)), pg: pgPids.map(cpuMs), bench: process.cpuUsage() };
+    const cpu0 = { nodes: nodes.map((n) => cpuMs(n.pid)), pg: pgPids.map(cpuMs), bench: process.cpuUsage(), machine: machineCpuMs() };
+    if (pgStats) await db.query('SELECT pg_stat_statements_reset()');
     const steadyStart = performance.now();
     const steadyEnd = performance.now() + 12_000;
     await Promise.all(
@@ -157,12 +179,22 @@ export async function clusterBench(flags: Record<string, string | true>) {
     const b = process.cpuUsage(cpu0.bench);
     const benchCpu = (b.user + b.system) / 1000;
     const perIntent = (ms: number) => r2(ms / Math.max(1, steady.length));
+    // Is the machine the limit? Its cores' busy share during the phase, and how much of it was this run's.
+    const m1 = machineCpuMs();
+    const machineBusy = m1.busy - cpu0.machine.busy;
+    const machineAll = machineBusy + m1.idle - cpu0.machine.idle;
+    const ours = nodeCpu.reduce((a, x) => a + x, 0) + pgCpu + benchCpu;
     const cpu = {
       wallMs: Math.round(wall),
       processesMs: nodeCpu,
       postgresMs: Math.round(pgCpu),
       clientsMs: Math.round(benchCpu),
       perIntentMs: { processes: perIntent(nodeCpu.reduce((a, x) => a + x, 0)), postgres: perIntent(pgCpu), clients: perIntent(benchCpu) },
+      machine: {
+        cores: cpus().length,
+        busyPct: Math.round((100 * machineBusy) / Math.max(1, machineAll)),
+        thisRunPct: Math.round((100 * ours) / Math.max(1, machineAll)),
+      },
     };
     say(
       `CPU during the steady ${Math.round(wall / 1000)} s: server processes ${nodeCpu.join(' / ')} ms (${cpu.perIntentMs.processes} ms per intent), PostgreSQL ${cpu.postgresMs} ms (${cpu.perIntentMs.postgres}), the clients in this process ${cpu.clientsMs} ms (${cpu.perIntentMs.clients}); load average ${loadavg()
@@ -170,8 +202,27 @@ export async function clusterBench(flags: Record<string, string | true>) {
         .join(' ')}`,
     );
     say(
+      `the machine's ${cpu.machine.cores} cores during the steady phase: ${cpu.machine.busyPct}% busy, ${cpu.machine.thisRunPct}% of them this run's (server processes, PostgreSQL, clients and balancer); the rest is other work on the machine`,
+    );
+    say(
       `fan-out, 3 processes, ${ROOMS} rooms × 8 clients spread over them, steady (${steady.length} intents, ≈ ${Math.round(steady.length / 12)}/s): median ${r2(pct(steady, 0.5))} ms, p95 ${r2(pct(steady, 0.95))} ms (target p95 ≤ 50 ms)`,
     );
+    if (pgStats) {
+      const top = await db.query<{ calls: string; ms: number; query: string }>(
+        `SELECT calls, round(total_exec_time::numeric, 1)::float AS ms, left(regexp_replace(query, '\\s+', ' ', 'g'), 90) AS query
+         FROM pg_stat_statements ORDER BY calls DESC LIMIT 12`,
+      );
+      say(`PostgreSQL statements during the steady phase (${steady.length} intents):`);
+      for (const r of top.rows) say(`  ${r.calls} calls, ${r.ms} ms: ${r.query}`);
+    }
+    if (flags['steady-only'] === true) {
+      if (json)
+        process.stdout.write(
+          `${JSON.stringify({ rooms: ROOMS, processes: 3, fanout: { samples: steady.length, medianMs: r2(pct(steady, 0.5)), p95Ms: r2(pct(steady, 0.95)) }, cpu })}\n`,
+        );
+      for (const room of rooms) for (const c of room.clients) c.socket.close();
+      return;
+    }
 
     // Failover: kill -9 of the process with the most rooms while each of its rooms keeps writing.
     const before = await owners();
@@ -197,8 +248,19 @@ export async function clusterBench(flags: Record<string, string | true>) {
     await sleep(1500);
     await victim.kill9();
     killAt.t = performance.now();
+    const killWall = Date.now();
     const written = await Promise.all(writers);
     const serving = written.map((w) => (w.firstAfter ?? Infinity) - killAt.t);
+    // Where each facilitator's wait went: its connection dropped, came back, it was in its room again.
+    const stage = (k: 'dropped' | 'reconnected' | 'joined' | 'synced') =>
+      hit.map((r) => stages.get(r.fac)?.[k] ?? 0).flatMap((t) => (t > killAt.t ? [t - killAt.t] : []));
+    const dropped = stage('dropped');
+    const reconnected = stage('reconnected');
+    const joined = stage('joined');
+    const synced = stage('synced');
+    say(
+      `failover stages of the ${hit.length} facilitators (ms after the kill, median / max): connection dropped ${dropped.length}: ${r2(pct(dropped, 0.5))} / ${r2(Math.max(0, ...dropped))}; reconnected ${reconnected.length}: ${r2(pct(reconnected, 0.5))} / ${r2(Math.max(0, ...reconnected))}; in the room again ${joined.length}: ${r2(pct(joined, 0.5))} / ${r2(Math.max(0, ...joined))}; the room's picture again (reconnected or handed over) ${synced.length}: ${r2(pct(synced, 0.5))} / ${r2(Math.max(0, ...synced))}`,
+    );
     let lost = 0;
     let twice = 0;
     let acked = 0;
@@ -225,6 +287,12 @@ export async function clusterBench(flags: Record<string, string | true>) {
       acked += w.acked.length;
     }
     const after = await owners();
+    // What the survivors said of their takeovers (each line: how many rooms, the claim's and the restore's time).
+    for (const n of nodes)
+      for (const line of n.output.split('\n').filter((l) => l.includes('took over')))
+        say(
+          `  process ${n.id}: ${line.replace('Interlock: ', '').replace(/\(at ([^)]+)\)/, (_, iso: string) => `(${Date.parse(iso) - killWall} ms after the kill)`)}`,
+        );
     say(
       `failover: kill -9 of the process holding ${hit.length} rooms; each serves intents again from another after: median ${r2(pct(serving, 0.5))} ms, p95 ${r2(pct(serving, 0.95))} ms, max ${r2(Math.max(...serving))} ms (target ≤ 5000 ms); now held by ${new Set(hit.map((r) => after.get(r.code))).size} processes`,
     );
@@ -273,7 +341,8 @@ export async function clusterBench(flags: Record<string, string | true>) {
   } finally {
     await db.end().catch(() => undefined);
     await lb?.close();
-    await Promise.all(nodes.map((n) => n.kill9()));
+    // When profiling, the survivors stop gracefully so they write their profiles.
+    await Promise.all(nodes.map((n) => (process.env.BENCH_PROF ? n.stop() : n.kill9())));
     pgs.stop();
   }
 }

@@ -35,7 +35,9 @@ export class ClusterNode {
   async start(): Promise<this> {
     this.port = await freePort();
     await new Promise<void>((resolve, reject) => {
-      const child = spawn(process.execPath, [join(this.root, 'scripts', 'server.mjs'), '--no-client-build'], {
+      // BENCH_PROF=DIR: each process writes a CPU profile there when it stops gracefully (stop()).
+      const prof = process.env.BENCH_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROF}`] : [];
+      const child = spawn(process.execPath, [...prof, join(this.root, 'scripts', 'server.mjs'), '--no-client-build'], {
         cwd: this.root,
         env: {
           ...process.env,
@@ -88,5 +90,18 @@ export function cpuMs(pid: number): number {
     return (Number(f[11]) + Number(f[12])) * 10;
   } catch {
     return 0;
+  }
+}
+
+/** The machine's CPU time so far, in ms summed over its cores: busy and idle (Linux /proc/stat; zeros elsewhere). */
+export function machineCpuMs(): { busy: number; idle: number } {
+  try {
+    const f = readFileSync('/proc/stat', 'utf8').split('\n')[0]?.trim().split(/\s+/).slice(1).map(Number) ?? [];
+    // user nice system idle iowait irq softirq steal, in ticks of 10 ms.
+    const idle = (f[3] ?? 0) + (f[4] ?? 0);
+    const busy = f.slice(0, 8).reduce((a, x) => a + x, 0) - idle;
+    return { busy: busy * 10, idle: idle * 10 };
+  } catch {
+    return { busy: 0, idle: 0 };
   }
 }

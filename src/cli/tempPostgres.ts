@@ -44,7 +44,7 @@ function childrenOf(pid: number): number[] {
   return out;
 }
 
-export async function startTempPostgres(opts: { fsync?: boolean } = {}): Promise<TempPostgres> {
+export async function startTempPostgres(opts: { fsync?: boolean; statements?: boolean } = {}): Promise<TempPostgres> {
   const bin = postgresBin();
   if (!bin) throw new Error('PostgreSQL is not installed (apt-get install -y postgresql)');
   const dir = mkdtempSync(join(tmpdir(), 'interlock-pg-'));
@@ -64,6 +64,8 @@ export async function startTempPostgres(opts: { fsync?: boolean } = {}): Promise
     `-c unix_socket_directories=${dir}`,
     `-c max_connections=200`,
     ...(opts.fsync === false ? ['-c fsync=off', '-c synchronous_commit=off'] : []),
+    // Statement counts and times (the benchmark's BENCH_PG_STATS=1).
+    ...(opts.statements ? ['-c shared_preload_libraries=pg_stat_statements'] : []),
   ].join(' ');
   run('pg_ctl', ['-D', data, '-l', join(dir, 'log'), '-w', '-t', '30', '-o', conf, 'start']);
   let stopped = false;

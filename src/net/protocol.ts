@@ -120,7 +120,10 @@ export interface PublicNote {
 export interface SyncMessage {
   version: number;
   role: Role;
-  scenario: Scenario;
+  /** Left out when the join said the page holds this scenario already (`scenarioKey`). */
+  scenario?: Scenario;
+  /** Which scenario this audience sees now: a page sends it back when it joins again. */
+  scenarioKey: string;
   view: GameView;
   /** The sequence number of this view: patches apply to it in order. */
   viewSeq: number;
@@ -141,6 +144,8 @@ export interface UpdateMessage {
   version: number;
   patch?: ViewPatch;
   scenario?: Scenario;
+  /** The key of `scenario`, with it. */
+  scenarioKey?: string;
   room?: RoomInfo;
   messages?: ChatLine[];
   notes?: PublicNote[];

@@ -72,6 +72,8 @@ const connect = (url?: string, room?: string): IoClient => {
 
 export class RoomTransport implements Transport {
   scenario: Scenario;
+  /** Which scenario this page holds (sent back when it joins again, so the server need not send it). */
+  private scenarioKey: string;
   role: Role;
   version: number;
   room: RoomInfo;
@@ -104,7 +106,9 @@ export class RoomTransport implements Transport {
     public credentials: RoomCredentials,
     first: SyncMessage,
   ) {
+    if (!first.scenario) throw new Error('the first picture of a room carries its scenario');
     this.scenario = first.scenario;
+    this.scenarioKey = first.scenarioKey;
     this.role = first.role;
     this.version = first.version;
     this.room = first.room;
@@ -187,7 +191,13 @@ export class RoomTransport implements Transport {
   private async rejoin() {
     const r = (await this.socket
       .timeout(ACK_TIMEOUT_MS)
-      .emitWithAck('room.join', { code: this.credentials.code, as: this.credentials.as, name: this.credentials.name })
+      .emitWithAck('room.join', {
+        code: this.credentials.code,
+        as: this.credentials.as,
+        name: this.credentials.name,
+        // The scenario this page holds: the server leaves it out of the sync if it is still the one.
+        scenarioKey: this.scenarioKey,
+      })
       .catch(() => null)) as Ack<{ role: Role }> | null;
     if (r?.ok) {
       this.joined = true;
@@ -220,7 +230,8 @@ export class RoomTransport implements Transport {
 
   private onSync(m: SyncMessage) {
     if (!envelope.safeParse(m).success) return;
-    this.scenario = m.scenario;
+    if (m.scenario) this.scenario = m.scenario;
+    this.scenarioKey = m.scenarioKey;
     this.role = m.role;
     this.version = m.version;
     this.room = m.room;
@@ -250,7 +261,10 @@ export class RoomTransport implements Transport {
           .catch(() => undefined);
       }
     }
-    if (m.scenario) this.scenario = m.scenario;
+    if (m.scenario) {
+      this.scenario = m.scenario;
+      this.scenarioKey = m.scenarioKey ?? '';
+    }
     if (m.room) {
       this.room = m.room;
       this.skewMs = m.room.now - Date.now();

@@ -69,6 +69,8 @@ interface Conn {
   address: string;
   /** The hash of the seat token this connection joined with (a class may withdraw one token). */
   tokenHash?: string;
+  /** The scenario its page said it holds when it joined (left out of the sync that follows if it still is the one). */
+  holds?: string | undefined;
 }
 
 const AUDIENCES = (room: Room): Audience[] => [
@@ -92,6 +94,8 @@ function identity(conn: Conn): Identity {
 }
 
 const channel = (room: Room, a: Audience) => `${room.code}|${audienceKey(a)}`;
+/** Which scenario an audience of a room sees at a version of it (scenarioVersion): a page holding it need not be sent it again. */
+const scenarioKeyOf = (room: Room, a: Audience, version: string) => `${channel(room, a)}|${version}`;
 const fail = (code: ErrorCode, reason: string): Ack<never> => ({ ok: false, code, reason });
 
 function firstProblem(r: { success: false; error: { issues: Array<{ path: PropertyKey[]; message: string }> } }): string {
@@ -275,6 +279,7 @@ export class Gateway {
     conn.room = room;
     conn.role = role;
     conn.name = r.data.name ?? (role.kind === 'facilitator' ? 'Facilitator' : 'guest');
+    conn.holds = r.data.scenarioKey;
     this.enter(socket, conn);
     return { ok: true, role };
   }
@@ -355,12 +360,17 @@ export class Gateway {
       sent = { state: v.state, view: v.view, seq: 1, scenarioKey: v.scenarioKey };
       this.sent.set(name, sent);
     }
-    const scenario = scenarioFor(room.scenario, sent.state, a);
+    // The scenario is most of a sync (tens of kB): a page joining again after a drop or a
+    // failover holds it already, as a rule.
+    const scenarioKey = scenarioKeyOf(room, a, sent.scenarioKey);
+    const holds = conn.holds;
+    conn.holds = undefined;
     const chat = chatFor(room, role);
     const sync = {
       version: room.version,
       role,
-      scenario,
+      scenarioKey,
+      ...(holds === scenarioKey ? {} : { scenario: scenarioFor(room.scenario, sent.state, a) }),
       view: sent.view,
       viewSeq: sent.seq,
       addresses: this.opts.addresses ?? [],
@@ -435,7 +445,10 @@ export class Gateway {
           this.sent.set(name, { state: v.state, view: v.view, seq: 1, scenarioKey: v.scenarioKey });
         } else if (sent.state !== v.state) {
           msg.patch = { from: sent.seq, to: sent.seq + 1, ...diffView(sent.view, v.view) };
-          if (sent.scenarioKey !== v.scenarioKey) msg.scenario = v.scenario;
+          if (sent.scenarioKey !== v.scenarioKey) {
+            msg.scenario = v.scenario;
+            msg.scenarioKey = scenarioKeyOf(room, a, v.scenarioKey);
+          }
           this.sent.set(name, { state: v.state, view: v.view, seq: sent.seq + 1, scenarioKey: v.scenarioKey });
         }
         // The AI's notes go to the facilitator whole, but only when there are new ones (a sync carries them all).

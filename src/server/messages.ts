@@ -33,6 +33,8 @@ export const joinMessage = z.strictObject({
     z.strictObject({ kind: z.literal('projector') }),
   ]),
   name: z.optional(displayName),
+  /** The scenario the page holds already (the key of its last sync): the sync leaves it out if it is still the one. */
+  scenarioKey: z.optional(text(512, 1)),
 });
 
 export const claimMessage = z.strictObject({ delegation: delegationId, name: displayName });

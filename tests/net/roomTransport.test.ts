@@ -50,6 +50,27 @@ describe('the room transport over a drop', () => {
     fac.close();
   });
 
+  it('joins again with the scenario it holds: the sync after a drop leaves the scenario out, and the page keeps its own', async () => {
+    const { fac, team } = await seatedTeam();
+    const syncs: Array<{ scenario?: unknown; scenarioKey: string }> = [];
+    (team as unknown as { socket: { on(e: string, f: (m: never) => void): void } }).socket.on('sync', (m: never) => syncs.push(m));
+    const scenario = team.scenario;
+    drop(team);
+    const end = Date.now() + 8000;
+    while (!(syncs.length > 0 && team.connection === 'online') && Date.now() < end) await new Promise((r) => setTimeout(r, 20));
+    expect(syncs.length).toBe(1);
+    expect(syncs[0]?.scenario).toBeUndefined();
+    expect(syncs[0]?.scenarioKey).toMatch(/seat:iran/);
+    expect(team.scenario).toBe(scenario);
+    expect(await team.send({ type: 'negotiation.ready', actor: 'iran' })).toEqual({ ok: true });
+    // A page that holds another scenario (or none) gets it whole.
+    const other = await RoomTransport.open({ code: team.room.code, as: { kind: 'projector' }, name: 'Wall' }, server().url);
+    expect(other.scenario.id).toBe(scenario.id);
+    other.dispose();
+    team.dispose();
+    fac.close();
+  });
+
   it('asks again for an answer the drop lost, and the server applies the message once', async () => {
     const { fac, code, team } = await seatedTeam();
     // The server applies the message, then the connection drops before the answer goes back.

@@ -113,13 +113,14 @@ export class Membership {
   }
 
   /**
-   * Takes over rooms nobody alive holds: one room (a client asked for it), or up to `limit` of them
-   * but no more than this process's share (the orphans over the processes alive), so the rooms of a
-   * dead process are spread over the others instead of all landing on the first to look.
+   * Takes over rooms nobody alive holds: one room (a client asked for it), or up to `limit` of them,
+   * or of `codes` (the rooms of clients this process relayed to an owner that died), but no more
+   * than this process's share (the orphans over the processes alive), so the rooms of a dead
+   * process are spread over the others instead of all landing on the first to look.
    */
-  async claim(opts: { code: string } | { limit: number }): Promise<Array<RoomRow & { epoch: number }>> {
+  async claim(opts: { code: string } | { codes: string[] } | { limit: number }): Promise<Array<RoomRow & { epoch: number }>> {
     let share = 0;
-    if ('limit' in opts) {
+    if (!('code' in opts)) {
       const n = await this.pool.query<{ orphans: string; alive: string }>(
         `SELECT (SELECT count(*) FROM rooms WHERE NOT closed AND (owner IS NULL OR owner NOT IN (${ALIVE}))) AS orphans,
                 (SELECT count(*) FROM (${ALIVE}) a) AS alive`,
@@ -127,9 +128,14 @@ export class Membership {
       const row = n.rows[0];
       const orphans = Number(row?.orphans ?? 0);
       if (orphans === 0) return [];
-      share = Math.min(opts.limit, Math.ceil(orphans / Math.max(1, Number(row?.alive ?? 1))));
+      share = Math.min('limit' in opts ? opts.limit : opts.codes.length, Math.ceil(orphans / Math.max(1, Number(row?.alive ?? 1))));
     }
-    const which = 'code' in opts ? { sql: 'code = $2', params: [opts.code] } : { sql: 'TRUE ORDER BY random() LIMIT $2', params: [share] };
+    const which =
+      'code' in opts
+        ? { sql: 'code = $2', params: [opts.code] }
+        : 'codes' in opts
+          ? { sql: 'code = ANY($3::text[]) ORDER BY random() LIMIT $2', params: [share, opts.codes] }
+          : { sql: 'TRUE ORDER BY random() LIMIT $2', params: [share] };
     const r = await this.pool.query(
       `WITH cand AS (
          SELECT code FROM rooms WHERE NOT closed AND (owner IS NULL OR owner NOT IN (${ALIVE})) AND ${which.sql}

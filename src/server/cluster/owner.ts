@@ -21,6 +21,28 @@ export interface RelayedPacket {
   payload: unknown;
 }
 
+/**
+ * What this process sends to one edge over its link. Everything sent in one turn of the event loop
+ * leaves as one message, in order: a group commit releases the updates of every room that wrote
+ * at once, so an edge gets them in one frame (one encoding, one write) instead of one per channel.
+ */
+export class LinkOutbox {
+  private queue: Array<[string, unknown]> = [];
+
+  constructor(readonly link: Socket) {}
+
+  send(event: string, data: unknown) {
+    if (this.queue.push([event, data]) === 1) queueMicrotask(() => this.flush());
+  }
+
+  /** Sends what is queued now (before an acknowledgement, which does not wait in the queue). */
+  flush() {
+    const batch = this.queue;
+    this.queue = [];
+    if (batch.length) this.link.emit('batch', batch);
+  }
+}
+
 /** The part of a socket.io Socket the gateway uses, for a client connected to another process. */
 export class RelayedSocket {
   readonly handshake: { address: string; headers: Record<string, string> };
@@ -31,7 +53,7 @@ export class RelayedSocket {
   constructor(
     readonly id: string,
     address: string,
-    readonly link: Socket,
+    readonly out: LinkOutbox,
     private readonly io: Io,
   ) {
     // The edge already read the client's address (and X-Forwarded-For, behind a trusted proxy).
@@ -53,7 +75,7 @@ export class RelayedSocket {
   }
 
   emit(event: string, data: unknown) {
-    if (!this.gone) this.link.emit('deliver', { sid: this.id, event, data });
+    if (!this.gone) this.out.send('deliver', { sid: this.id, event, data });
     return true;
   }
 
@@ -62,17 +84,17 @@ export class RelayedSocket {
     // Counted in this process's adapter (the gateway sends a room's updates only to channels with
     // members); the adapter skips it when delivering, as no local socket has this id.
     this.io.of('/').adapter.addAll(this.id, new Set([channel]));
-    this.link.emit('join', { sid: this.id, channel });
+    this.out.send('join', { sid: this.id, channel });
   }
 
   leave(channel: string) {
     this.channels.delete(channel);
     this.io.of('/').adapter.del(this.id, channel);
-    this.link.emit('leave', { sid: this.id, channel });
+    this.out.send('leave', { sid: this.id, channel });
   }
 
   disconnect(_close?: boolean) {
-    this.link.emit('kick', { sid: this.id });
+    this.out.send('kick', { sid: this.id });
     this.closed();
     return this;
   }
@@ -84,7 +106,7 @@ export class RelayedSocket {
 
   /** The room left this process: the client reconnects (its edge closes its connection) and is routed anew. */
   reconnect() {
-    this.link.emit('rehome', { sid: this.id });
+    this.out.send('rehome', { sid: this.id });
     this.closed();
   }
 
@@ -124,16 +146,21 @@ export class Owner {
 
   private link(link: Socket) {
     const mine = new Set<string>();
+    const out = new LinkOutbox(link);
     link.on('packet', (p: RelayedPacket, reply: (r: unknown) => void) => {
       if (typeof reply !== 'function' || typeof p?.sid !== 'string' || typeof p.event !== 'string') return;
       let s = this.relayed.get(p.sid);
       if (!s) {
-        s = new RelayedSocket(p.sid, String(p.address), link, this.io);
+        s = new RelayedSocket(p.sid, String(p.address), out, this.io);
         this.relayed.set(p.sid, s);
         mine.add(p.sid);
         this.gateway.connect(s as unknown as IoSocket);
       }
-      s.dispatch(p.event, p.payload, reply);
+      // An answer leaves after what was sent to the client before it (its sync after a join, say).
+      s.dispatch(p.event, p.payload, (r) => {
+        out.flush();
+        reply(r);
+      });
     });
     link.on('gone', (p: { sid: string }) => {
       this.relayed.get(p?.sid)?.closed();
@@ -157,12 +184,12 @@ export class Owner {
    */
   broadcast(channel: string, event: 'update', data: unknown) {
     this.io.local.to(channel).emit(event, data as never);
-    const links = new Set<Socket>();
+    const links = new Set<LinkOutbox>();
     for (const sid of this.io.of('/').adapter.rooms.get(channel) ?? []) {
       const s = this.relayed.get(sid);
-      if (s) links.add(s.link);
+      if (s) links.add(s.out);
     }
-    for (const link of links) link.emit('channel', { channel, event, data });
+    for (const out of links) out.send('channel', { channel, event, data });
   }
 
   /** A room let go: its relayed clients are told to reconnect (they find its new owner). */

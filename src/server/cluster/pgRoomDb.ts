@@ -35,6 +35,15 @@ export function roomRow(r: Record<string, unknown>): RoomRow {
   };
 }
 
+/** A row of the log as read (`at` is a BIGINT, a string). */
+interface EventQueryRow {
+  seq: number;
+  kind: string;
+  msgId: string | null;
+  body: string;
+  at: string;
+}
+
 export class PgRoomDb implements RoomStore {
   /** The epoch each room was taken at by this process. */
   private readonly epochs = new Map<string, number>();
@@ -131,7 +140,43 @@ export class PgRoomDb implements RoomStore {
     this.durability.wrote(this.sql.write({ type: 'snapshot', room: code, epoch, at: Date.now(), version, body }));
   }
 
+  /** Logs and snapshots read ahead for rooms about to be restored together (a takeover), each read once. */
+  private readonly readAhead = new Map<string, { events?: EventQueryRow[]; snapshot?: { version: number; body: string } | null }>();
+
+  /**
+   * Reads the logs and snapshots of rooms just taken over in two round trips instead of two per
+   * room (a failover restores dozens at once, and every blocking read stalls the process).
+   */
+  readAheadFor(codes: string[]) {
+    this.readAhead.clear();
+    if (codes.length < 2) return;
+    for (const code of codes) this.readAhead.set(code, { events: [], snapshot: null });
+    for (const s of this.sql.query<{ room: string; version: number; body: string }>(
+      'SELECT room, version, body FROM snapshots WHERE room = ANY($1::text[])',
+      [codes],
+    ).rows) {
+      const r = this.readAhead.get(s.room);
+      if (r) r.snapshot = { version: s.version, body: s.body };
+    }
+    for (const e of this.sql.query<EventQueryRow & { room: string }>(
+      'SELECT room, seq, kind, msg_id AS "msgId", body, at FROM events WHERE room = ANY($1::text[]) ORDER BY room, seq',
+      [codes],
+    ).rows)
+      this.readAhead.get(e.room)?.events?.push(e);
+  }
+
+  /** Forgets what was read ahead and not used. */
+  clearReadAhead() {
+    this.readAhead.clear();
+  }
+
   snapshot(code: string): { version: number; body: string } | null {
+    const ahead = this.readAhead.get(code);
+    if (ahead && ahead.snapshot !== undefined) {
+      const snap = ahead.snapshot;
+      delete ahead.snapshot;
+      return snap;
+    }
     const r = this.sql.query<{ version: number; body: string }>('SELECT version, body FROM snapshots WHERE room = $1', [code]).rows[0];
     return r ?? null;
   }
@@ -148,10 +193,11 @@ export class PgRoomDb implements RoomStore {
 
   /** The room's log; its message ids are remembered (this process is about to own the room). */
   events(code: string): EventRow[] {
-    const rows = this.sql.query<{ seq: number; kind: string; msgId: string | null; body: string; at: string }>(
-      'SELECT seq, kind, msg_id AS "msgId", body, at FROM events WHERE room = $1 ORDER BY seq',
-      [code],
-    ).rows;
+    const ahead = this.readAhead.get(code);
+    const rows =
+      ahead?.events ??
+      this.sql.query<EventQueryRow>('SELECT seq, kind, msg_id AS "msgId", body, at FROM events WHERE room = $1 ORDER BY seq', [code]).rows;
+    if (ahead) delete ahead.events;
     this.msgIds.set(code, new Set(rows.flatMap((r) => (r.msgId ? [r.msgId] : []))));
     return rows.map((r) => ({ seq: r.seq, kind: r.kind, msgId: r.msgId, body: JSON.parse(r.body) as unknown, at: Number(r.at) }));
   }

@@ -52,11 +52,21 @@ export class SyncPostgres {
     this.durable.unref();
   }
 
+  /** Writes posted in this turn of the event loop, not yet handed to the thread. */
+  private writes: Array<{ seq: number; write: LogWrite }> = [];
+
   /** Posts a write of the log, without waiting; its number (durable once a notice says so). */
   write(w: LogWrite): number {
     const seq = ++this.lastWrite;
-    this.worker.postMessage({ kind: 'write', seq, write: w } satisfies Job);
+    // The writes of one turn (every room a commit released, say) reach the thread as one message.
+    if (this.writes.push({ seq, write: w }) === 1) queueMicrotask(() => this.handOver());
     return seq;
+  }
+
+  private handOver() {
+    if (!this.writes.length) return;
+    this.worker.postMessage({ kind: 'writes', writes: this.writes } satisfies Job);
+    this.writes = [];
   }
 
   /** The first query also waits for the thread to start and connect. */
@@ -68,6 +78,8 @@ export class SyncPostgres {
     const timeout = this.started ? this.timeoutMs : Math.max(this.timeoutMs, 30_000);
     const deadline = performance.now() + timeout;
     Atomics.store(this.flag, 0, 0);
+    // The thread runs a query after the log writes posted before it.
+    this.handOver();
     this.worker.postMessage({ kind: 'query', id, sql, params } satisfies Job);
     for (;;) {
       // The worker posts its answer, then wakes us; an answer to a query given up earlier is dropped.

@@ -7,7 +7,8 @@ import pg from 'pg';
 import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
 import { batchStatement, lostRooms, type LogWrite } from './logBatch';
 
-export type Job = { kind: 'query'; id: number; sql: string; params: unknown[] } | { kind: 'write'; seq: number; write: LogWrite };
+export type Job =
+  { kind: 'query'; id: number; sql: string; params: unknown[] } | { kind: 'writes'; writes: Array<{ seq: number; write: LogWrite }> };
 
 /** What the main thread hears after each group commit: durable through `through`; the writes of `lost` rooms (at their epoch) were not made. */
 export interface Durable {
@@ -82,8 +83,8 @@ function commit(): Promise<void> {
 }
 
 parentPort?.on('message', (job: Job) => {
-  if (job.kind === 'write') {
-    waiting.push({ seq: job.seq, write: job.write });
+  if (job.kind === 'writes') {
+    waiting.push(...job.writes);
     // Writes posted in the same moment (several rooms' events) wait for each other one turn of the loop.
     if (inFlight === 0 && !scheduled) {
       scheduled = true;
