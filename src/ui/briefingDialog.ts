@@ -3,11 +3,21 @@
 // seat's view; this only draws it.
 import { useEffect, useRef } from 'preact/hooks';
 import type { GameView, Scenario } from '../engine';
-import { roundBriefing, type RoundBriefing } from '../report/roundBriefing';
+import { roundBriefing, type RoundBriefing, type WaitingItem } from '../report/roundBriefing';
 import { signed, type Cause, type FigureMove, type LineKind, type SummaryLine } from '../report/roundSummary';
 import { button, h, type VNode } from './dom';
 import { term } from './glossary';
 import './explain.css';
+
+/** The badge of each kind of item waiting for the seat. */
+const WAITING_BADGE: Record<WaitingItem['kind'], string> = {
+  offer: 'Offer',
+  vote: 'Vote',
+  dispute: 'Dispute',
+  promise: 'Promise',
+  window: 'Window',
+  verification: 'Verifying',
+};
 
 // A word before each line, so its kind never rests on colour alone.
 const BADGE: Record<LineKind, string> = {
@@ -111,26 +121,7 @@ function body(b: RoundBriefing): Array<VNode | null> {
           'ul',
           { class: 'plain outcome-list', 'aria-label': 'Waiting for you' },
           ...b.waiting.map((w, i) =>
-            h(
-              'li',
-              { key: i, class: `sum-line ${w.kind}` },
-              h(
-                'span',
-                { class: 'badge' },
-                w.kind === 'offer'
-                  ? 'Offer'
-                  : w.kind === 'vote'
-                    ? 'Vote'
-                    : w.kind === 'dispute'
-                      ? 'Dispute'
-                      : w.kind === 'promise'
-                        ? 'Promise'
-                        : w.kind === 'window'
-                          ? 'Window'
-                          : 'Verifying',
-              ),
-              h('span', {}, w.text),
-            ),
+            h('li', { key: i, class: `sum-line ${w.kind}` }, h('span', { class: 'badge' }, WAITING_BADGE[w.kind]), h('span', {}, w.text)),
           ),
         )
       : h(
