@@ -294,7 +294,7 @@ function enforce(scenario: Scenario, s: GameState, x: Dispute) {
   let forfeit = 0;
   if (scenario.escrow.recipient === refuser) {
     forfeit = Math.min(s.escrow.balance, t.disputeForfeit);
-    s.escrow = { ...s.escrow, balance: s.escrow.balance - forfeit };
+    if (forfeit > 0) s.escrow = { ...s.escrow, balance: s.escrow.balance - forfeit, forfeited: (s.escrow.forfeited ?? 0) + forfeit };
   }
   const parts = [
     withdrawn.length ? `the relief it was granted snaps back (${withdrawn.map((n) => `"${n}"`).join(', ')})` : '',

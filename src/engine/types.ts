@@ -276,7 +276,8 @@ export interface GameState {
     motions: Motion[];
     nextMotionId: number;
   };
-  escrow: { balance: number; pledged: number; paid: number };
+  /** The fund: what it holds, what was pledged and paid out, and what a refused ruling forfeited (§6.6; absent until then). */
+  escrow: { balance: number; pledged: number; paid: number; forfeited?: number };
   firedInjects: string[];
   customInjects: number;
   /** What the facilitator revealed, and to whom ('all' or a delegation). */

@@ -34,6 +34,9 @@ describe('npm run sim', () => {
         'misattributedReprisals',
         'snapbacks',
         'sequencedTriggers',
+        'disputes',
+        'bindingRulings',
+        'disputeOutcomes',
         'escrowTranches',
         'escrowEmptyAtSecured',
         'ladderTopRung',
@@ -48,6 +51,9 @@ describe('npm run sim', () => {
     expect(sum(m.unravelingCauses)).toBe(result.outcomes.unraveling);
     for (const k of ['reprisals', 'misattributedReprisals', 'snapbacks', 'sequencedTriggers']) expect(m[k]).toBeLessThanOrEqual(10);
     expect(m.misattributedReprisals).toBeLessThanOrEqual(m.reprisals);
+    // A binding ruling needs a dispute filed in that game (rules §6.6).
+    expect(m.bindingRulings).toBeLessThanOrEqual(m.disputes);
+    expect(m.disputes).toBeLessThanOrEqual(10);
     expect(m.escrowEmptyAtSecured).toBeGreaterThanOrEqual(0);
     expect(m.escrowEmptyAtSecured).toBeLessThanOrEqual(1);
     for (const rate of Object.values(m.objectiveMetRate) as number[]) expect(rate >= 0 && rate <= 1).toBe(true);

@@ -73,7 +73,8 @@ function checkInvariants(s: GameState, after: string) {
   const start = scenario.escrow.startBalance;
   check(e.balance >= 0, () => `the escrow balance is ${e.balance} after ${after}`);
   check(e.paid <= e.pledged + start, () => `escrow paid ${e.paid} > pledged ${e.pledged} + start ${start} after ${after}`);
-  check(e.balance === start + e.pledged - e.paid, () => `escrow ${JSON.stringify(e)} does not add up after ${after}`);
+  // Money leaves the fund only as a tranche paid or as a forfeit of a refused ruling (§6.6).
+  check(e.balance === start + e.pledged - e.paid - (e.forfeited ?? 0), () => `escrow ${JSON.stringify(e)} does not add up after ${after}`);
 
   for (const span of scenario.interlocks) {
     const secured = spanSecured(scenario, s, span.id);
