@@ -29,6 +29,12 @@ export function findingOf(scenario: Scenario, s: GameState, f: Finding): { named
   return v ? { named: v.delegation, round: v.round } : null;
 }
 
+/** A finding may be disputed in the round it was made or the round after (§6.6). */
+const inTime = (s: Pick<GameState, 'round'>, findingRound: number): boolean => s.round <= findingRound + 1;
+
+/** Each finding is disputed once. */
+const alreadyDisputed = (s: Pick<GameState, 'disputes'>, f: Finding): boolean => (s.disputes ?? []).some((x) => sameFinding(x.finding, f));
+
 export const disputeOf = (s: GameState, id: number): Dispute | undefined => s.disputes?.find((d) => d.id === id);
 
 /** A delegation that refused a binding ruling may file no other dispute. */
@@ -56,8 +62,8 @@ export function fileProblem(scenario: Scenario, s: GameState, d: DelegationId, f
   const found = findingOf(scenario, s, f);
   if (!found) return 'there is no such finding to dispute';
   if (found.named !== d) return 'only the delegation a finding names may dispute it';
-  if (s.round > found.round + 1) return 'a finding is disputed in its round or the round after';
-  if ((s.disputes ?? []).some((x) => sameFinding(x.finding, f))) return 'that finding has already been disputed';
+  if (!inTime(s, found.round)) return 'a finding is disputed in its round or the round after';
+  if (alreadyDisputed(s, f)) return 'that finding has already been disputed';
   if (barredFromDisputes(s, d)) return 'this delegation refused a binding ruling and may file no dispute';
   const del = s.delegations[d];
   const cost = scenario.tunables.disputeFilingCost;
@@ -313,12 +319,12 @@ function enforce(scenario: Scenario, s: GameState, x: Dispute) {
  * public state only, so any view will do).
  */
 export function hasDisputeBusiness(s: Pick<GameState, 'round' | 'incidents' | 'violations' | 'disputes'>, d: DelegationId): boolean {
-  const fresh = (round: number) => s.round <= round + 1;
-  const disputed = (f: Finding) => (s.disputes ?? []).some((x) => sameFinding(x.finding, f));
   if ((s.disputes ?? []).some((x) => (x.respondent === d && x.stage === 'filed') || (x.filer === d && x.stage === 'upheld'))) return true;
   for (const inc of s.incidents)
-    if (inc.attribution?.named === d && fresh(inc.attribution.round) && !disputed({ kind: 'attribution', incident: inc.id })) return true;
+    if (inc.attribution?.named === d && inTime(s, inc.attribution.round) && !alreadyDisputed(s, { kind: 'attribution', incident: inc.id }))
+      return true;
   for (const v of s.violations)
-    if (v.delegation === d && !v.struck && fresh(v.round) && !disputed({ kind: 'violation', move: v.move, round: v.round })) return true;
+    if (v.delegation === d && !v.struck && inTime(s, v.round) && !alreadyDisputed(s, { kind: 'violation', move: v.move, round: v.round }))
+      return true;
   return false;
 }
