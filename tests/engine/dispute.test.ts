@@ -155,12 +155,16 @@ describe('§6.6 filing', () => {
     expect(checkIntent(SC, broke, fileOn('israel', inc2.id))).not.toBeNull();
   });
 
-  it('every stage is public: the filing is seen by every delegation', () => {
+  it('every stage is public: the filing, with its statement, is seen by every delegation', () => {
     const s = negotiating();
     const inc = incident(s, 'independent', 'israel');
     const after = apply(s, fileOn('israel', inc.id));
-    for (const d of OTHERS('israel')) expect(viewFor(after, d).disputes?.[0]?.stage).toBe('filed');
+    for (const d of OTHERS('israel')) {
+      expect(viewFor(after, d).disputes?.[0]?.stage).toBe('filed');
+      expect(viewFor(after, d).disputes?.[0]?.statement).toBe('The network acted on its own.');
+    }
     expect(after.events.at(-1)?.audience).toBe('all');
+    expect(after.events.at(-1)?.text).toContain('The network acted on its own.');
   });
 });
 
@@ -366,13 +370,16 @@ describe('§6.6 reparation, refusal and enforcement', () => {
     s.escrow.balance = 5;
     s = playOn(s);
     expect(s.escrow.balance).toBe(0);
+    // Israel, not the fund's recipient, refuses an upheld ruling: it is enforced, and the fund keeps its balance.
     const t = negotiating();
-    const inc = incident(t, 'iran', 'israel');
+    const inc = incident(t, 'israel', 'israel');
     let u = playOn(playOn(apply(t, fileOn('israel', inc.id))));
-    // Israel was named for Iran's attack: struck, not upheld, so nothing is owed.
-    expect(dispute(u).stage).toBe('struck');
+    expect(dispute(u).stage).toBe('upheld');
+    const before = u.escrow.balance;
+    expect(before).toBeGreaterThan(0);
     u = playOn(u);
-    expect(u.escrow.balance).toBe(t.escrow.balance);
+    expect(dispute(u).stage).toBe('enforced');
+    expect(u.escrow.balance).toBe(before);
   });
 });
 
@@ -417,7 +424,8 @@ describe('§6.6 properties', () => {
           s = playOn(s);
           const final = dispute(s).stage;
           expect(['struck', 'complied', 'enforced']).toContain(final);
-          if (final === 'enforced') expect(truth && !complies && answered !== 'concede').toBe(true);
+          // Enforced exactly when the finding was true, maintained, and the filer did not comply.
+          expect(final === 'enforced').toBe(truth && !complies && answered !== 'concede');
           expect(s.escrow.balance).toBeGreaterThanOrEqual(0);
           for (const row of Object.values(s.trust)) for (const v of Object.values(row)) expect(v >= 0 && v <= 100).toBe(true);
           for (const del of Object.values(s.delegations)) expect(del.support >= 0 && del.support <= 100).toBe(true);

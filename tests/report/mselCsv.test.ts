@@ -96,5 +96,9 @@ describe('the events list as CSV', () => {
     const csv = mselCsv(SCENARIO, g.state) + "calc,3,pending,'=SUM(A1),'+1 for the Gulf,all,,,,,\r\n";
     const r = mselChangesFromCsv(SCENARIO, g.state, csv);
     expect(r.ok && r.changes[0]).toMatchObject({ kind: 'add', event: { title: '=SUM(A1)', text: '+1 for the Gulf' } });
+    // And out again: the export quotes it, so a spreadsheet shows the text, not a formula.
+    if (r.ok) send(g, { type: 'facilitator.msel', actor: 'facilitator', changes: r.changes });
+    expect(mselCsv(SCENARIO, g.state)).toContain("'=SUM(A1)");
+    expect(mselCsv(SCENARIO, g.state)).toContain("'+1 for the Gulf");
   });
 });
