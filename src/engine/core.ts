@@ -69,6 +69,7 @@ export {
   type Ending,
   type UnravelingCause,
 } from './flow';
+export { WHITE_CELL_ENDED, WHITE_CELL_NO_REASON } from './facilitator';
 export { dealtObjectives, objectivesOf, score, scoreBreakdown, scores, OUTCOME_POINTS, type ScoreBreakdown } from './objectives';
 export { viewFor, decisionView, publicView, facilitatorView, intentFor, seatStream, type GameView, type Audience } from './views';
 export { scenarioFor, scenarioVersion } from './scenarioView';

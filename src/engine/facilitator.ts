@@ -11,6 +11,8 @@ import type { GameState, Intent } from './types';
 
 /** How the log line of the White Cell's ending opens: the one mark of an ending that is not the rules' (flow.ts endingOf). */
 export const WHITE_CELL_ENDED = 'The facilitator ended the game';
+/** The reason an ending of the White Cell's carries when the facilitator typed none. */
+export const WHITE_CELL_NO_REASON = 'the facilitator ended the game';
 
 /** An inject written on the spot obeys the scenario format's limits and names known ids. */
 function checkEffects(scenario: Scenario, e: unknown): string | null {
@@ -155,7 +157,7 @@ export function applyFacilitator(scenario: Scenario, s: GameState, intent: Inten
       return;
     case 'facilitator.end':
       s.outcome = intent.outcome;
-      s.endReason = intent.reason ?? 'the facilitator ended the game';
+      s.endReason = intent.reason ?? WHITE_CELL_NO_REASON;
       s.step = 'ended';
       say(s, 'ended', `${WHITE_CELL_ENDED}: ${intent.outcome}.`);
       return;

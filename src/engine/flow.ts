@@ -3,7 +3,7 @@
 // its resolution transitions (and its final states' sentences) from this table; the AI's
 // simulated futures and the debrief timeline call `afterRound` / `closeRound`. Rules: docs/rules.md.
 import { catalog } from './catalog';
-import { WHITE_CELL_ENDED } from './facilitator';
+import { WHITE_CELL_ENDED, WHITE_CELL_NO_REASON } from './facilitator';
 import { bridgeComplete } from './interlock';
 import {
   ceasefireExpired,
@@ -85,7 +85,7 @@ export function endingOf(scenario: Scenario, s: GameState): Ending | null {
     (s.outcome === 'unraveling' && s.warTrigger === null && s.tension < 100) ||
     (s.outcome === 'drift' && s.round < scenario.tunables.roundLimit);
   if (offRoad || s.events.some((e) => e.kind === 'ended' && e.text.startsWith(WHITE_CELL_ENDED)))
-    return { by: 'white-cell', outcome: s.outcome, reason: s.endReason };
+    return { by: 'white-cell', outcome: s.outcome, reason: s.endReason === WHITE_CELL_NO_REASON ? null : s.endReason };
   if (s.outcome === 'consolidation') return { by: 'bridge' };
   if (s.outcome === 'drift') return { by: 'round-limit' };
   if (s.warTrigger !== null) {

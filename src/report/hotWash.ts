@@ -3,7 +3,7 @@
 // leverage, spoilers) to what happened in this game; its marks put the events on the tension
 // curve; its White Cell list says what the facilitator changed. It reads only the events its view
 // holds, so the projector's hot wash (from the public view) cannot name what the public may not see.
-import type { GameEvent, GameView, Scenario } from '../engine';
+import { WHITE_CELL_ENDED, type GameEvent, type GameView, type Scenario } from '../engine';
 
 export const HOT_WASH_THEMES = ['reciprocity', 'verification', 'attribution', 'sanctions', 'spoilers'] as const;
 export type HotWashTheme = (typeof HOT_WASH_THEMES)[number];
@@ -149,13 +149,12 @@ export function buildHotWash(sc: Scenario, view: HotWashView, record?: readonly 
   for (const e of events) {
     const kind = MARK_OF[e.kind];
     if (kind) marks.push({ round: e.round, kind, text: e.text });
-    else if (e.kind === 'ended' && e.text.startsWith('The facilitator ended'))
-      marks.push({ round: e.round, kind: 'white-cell', text: e.text });
+    else if (e.kind === 'ended' && e.text.startsWith(WHITE_CELL_ENDED)) marks.push({ round: e.round, kind: 'white-cell', text: e.text });
   }
   const whiteCell =
     record ??
     events
-      .filter((e) => WHITE_CELL_KINDS.has(e.kind) || (e.kind === 'ended' && e.text.startsWith('The facilitator ended')))
+      .filter((e) => WHITE_CELL_KINDS.has(e.kind) || (e.kind === 'ended' && e.text.startsWith(WHITE_CELL_ENDED)))
       .map((e) => ({ round: e.round, text: e.text, reason: null, undone: false }));
   return {
     over: view.outcome !== null,

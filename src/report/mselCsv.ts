@@ -3,9 +3,7 @@
 // quotes); a text that starts like a formula is written with an apostrophe before it. Reading a
 // file checks everything first: a bad file is refused with the row and column at fault and
 // changes nothing.
-import { checkMsel, mselRows, type GameState, type Intent, type MselRow, type Scenario } from '../engine/core';
-
-type MselChange = Extract<Intent, { type: 'facilitator.msel' }>['changes'][number];
+import { checkMsel, mselRows, type GameState, type MselChange, type MselRow, type Scenario } from '../engine/core';
 
 export const MSEL_COLUMNS = ['id', 'round', 'status', 'title', 'text', 'to', 'tension', 'fronts', 'support', 'expected', 'notes'] as const;
 type Column = (typeof MSEL_COLUMNS)[number];

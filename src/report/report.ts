@@ -1,6 +1,6 @@
 // The after-action report (docs/rules.md §7): built from the event log alone, by replaying
 // it. Pure data; the page, the Markdown and the CSV are drawn from it.
-import { objectivesOf, score, type GameState, type Incident, type RoundRecord, type Scenario } from '../engine';
+import { objectivesOf, score, WHITE_CELL_ENDED, type GameState, type Incident, type RoundRecord, type Scenario } from '../engine';
 import { buildLedger, type Ledger } from './ledger';
 import { defectionsCommitted, type QuietDefection } from './secrets';
 import type { Timeline } from './timeline';
@@ -207,7 +207,7 @@ function whiteCellPoints(t: Timeline): TurningPoint[] {
   for (const ev of t.final.events)
     if (ev.kind === 'override' || ev.kind === 'reveal' || ev.kind === 'undo')
       out.push({ round: ev.round, kind: 'white-cell', text: ev.kind === 'reveal' ? `White Cell: ${ev.text}` : ev.text, tension: null });
-    else if (ev.kind === 'ended' && ev.text.startsWith('The facilitator ended'))
+    else if (ev.kind === 'ended' && ev.text.startsWith(WHITE_CELL_ENDED))
       out.push({ round: ev.round, kind: 'white-cell', text: `White Cell: ${ev.text}`, tension: null });
   return out;
 }

@@ -8,7 +8,7 @@ export function endCause(sc: Scenario, s: GameState): string {
   const e = endingOf(sc, s);
   switch (e?.by) {
     case 'white-cell': {
-      const reason = e.reason && e.reason !== 'the facilitator ended the game' ? ` Their reason: ${e.reason}` : '';
+      const reason = e.reason ? ` Their reason: ${e.reason}` : '';
       return `The White Cell ended the game in round ${s.round} of ${roundLimit}, as ${e.outcome}.${reason}`;
     }
     case 'war-trigger':
