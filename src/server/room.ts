@@ -316,13 +316,19 @@ export class Room {
     const event = undoEvent(this.current, n, now, at);
     if ('ok' in event) return event;
     const target = this.current.record[n];
+    // A seat put back drops whoever took it since (a claimer's device, a token no longer listed): they lose the seat's view now.
+    const seat = event.kind === 'seat' ? this.seats.get(event.delegation) : undefined;
+    const displaced =
+      event.kind === 'seat' &&
+      seat !== undefined &&
+      (seat.tokens.some((t) => !event.tokens.includes(t)) || (seat.team !== null && seat.team !== event.team));
     this.commit(event, msgId);
     this.commit(
       { kind: 'whiteCell', entry: { at: now, ...at, text: `Undid: ${target?.text ?? ''}`, undoes: n, ...(reason ? { reason } : {}) } },
       null,
     );
     this.syncClock();
-    this.emit({ room: true });
+    this.emit({ room: true, ...(displaced && event.kind === 'seat' ? { revoked: event.delegation } : {}) });
     this.drive?.();
     return { ok: true };
   }

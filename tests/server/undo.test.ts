@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { UpdateMessage, WhiteCellAct } from '../../src/net/protocol';
 import { decodeEvent, encodeEvent, type RoomEvent } from '../../src/server/roomEvents';
 import { logFile } from '../../src/server/roomInfo';
-import { msgId, roomWith, withTestServer, type TestClient } from './helpers';
+import { client, msgId, roomWith, withTestServer, type TestClient } from './helpers';
 
 const server = withTestServer();
 
@@ -73,6 +73,24 @@ describe('undo in a room', () => {
     fac.close();
     teams.iran!.client.close();
     teams.usa!.client.close();
+  });
+
+  it('a seat put back by an undo is taken from whoever claimed it since: their device loses the seat view', async () => {
+    const { fac, code } = await roomWith(server().url, ['iran', 'usa']);
+    const act = (action: unknown) => fac.call('room.action', { id: msgId(), action });
+    expect(await act({ kind: 'start' })).toEqual({ ok: true });
+    expect(await act({ kind: 'releaseSeat', delegation: 'usa', reason: 'wrong team' })).toEqual({ ok: true });
+    const stranger = await client(server().url);
+    expect(await stranger.call('room.join', { code, as: { kind: 'lobby' }, name: 'Eve' })).toMatchObject({ ok: true });
+    expect(await stranger.call('seat.claim', { delegation: 'usa', name: 'Team Eve' })).toMatchObject({ ok: true });
+    await stranger.until((c) => c.view?.viewer.kind === 'delegation', 5000, 'the claimer seated as the US');
+    await fac.until((c) => actsOf(c).some((a) => a.text.startsWith('Released') && a.undoable), 5000, 'the release in the console list');
+    const release = actsOf(fac).find((a) => a.text.startsWith('Released'))!;
+    expect(await act({ kind: 'undo', act: release.id, reason: 'the right team is back' })).toEqual({ ok: true });
+    expect(server().rooms.get(code)!.seats.get('usa')).toMatchObject({ mode: 'human', team: 'team usa' });
+    await stranger.until((c) => c.view?.viewer.kind !== 'delegation', 5000, 'the claimer back in the lobby');
+    stranger.close();
+    fac.close();
   });
 
   it('refuses to undo a room act once its round has resolved', async () => {
