@@ -2,7 +2,16 @@
 // contest, every dispute at its stage with its deadline, and the seat's own part in each (answer
 // as the respondent, comply as a filer whose finding was upheld). Also read by the console.
 import { useState } from 'preact/hooks';
-import { disputableFindings, findingText, type Dispute, type Finding, type GameView, type Scenario } from '../engine';
+import {
+  answerProblem,
+  complyProblem,
+  disputableFindings,
+  findingText,
+  type Dispute,
+  type Finding,
+  type GameView,
+  type Scenario,
+} from '../engine';
 import { button, h, valueOf, type VNode } from './dom';
 import { nameOf, type Ctx } from './context';
 import { term } from './glossary';
@@ -42,7 +51,6 @@ export function disputeSection(ctx: Ctx): VNode {
   const t = sc.tunables;
   const disputes = [...(view.disputes ?? [])].reverse();
   const findings = seat === null ? [] : disputableFindings(sc, view, seat);
-  const acting = view.step === 'negotiation' || view.step === 'commit';
   return h(
     'section',
     { class: 'section', 'aria-labelledby': 'disputes-h' },
@@ -72,7 +80,7 @@ export function disputeSection(ctx: Ctx): VNode {
                 { key: x.id },
                 disputeLine(sc, x),
                 x.statement ? h('span', { class: 'muted' }, ` “${x.statement}”`) : null,
-                seat !== null && acting ? ownPart(ctx, seat, view, x) : null,
+                seat !== null ? ownPart(ctx, seat, view, x) : null,
               ),
             ),
         )
@@ -80,9 +88,9 @@ export function disputeSection(ctx: Ctx): VNode {
   );
 }
 
-/** The buttons of the seat's own part in a dispute, if it has one now. */
+/** The buttons of the seat's own part in a dispute, if the rules (§6.6) give it one now. */
 function ownPart(ctx: Ctx, seat: string, view: GameView, x: Dispute): VNode | null {
-  if (x.stage === 'filed' && x.respondent === seat && x.filedRound === view.round)
+  if (answerProblem(view, seat, x.id) === null)
     return h(
       'div',
       { class: 'row' },
@@ -93,7 +101,7 @@ function ownPart(ctx: Ctx, seat: string, view: GameView, x: Dispute): VNode | nu
         'aria-label': `Concede dispute ${x.id}`,
       }),
     );
-  if (x.stage === 'upheld' && x.filer === seat && x.complyBy !== null && view.round <= x.complyBy)
+  if (complyProblem(view, seat, x.id) === null)
     return h(
       'div',
       { class: 'row' },
