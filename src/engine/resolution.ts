@@ -179,6 +179,11 @@ function verify(scenario: Scenario, s: GameState): string[] {
   for (const st of s.standing.slice()) {
     const m = cat.move.get(st.move);
     if (!m || !inForce(s, st.move)) continue;
+    // A public act is verified as it is carried out: what waits for it runs now (rules §8.1).
+    if (st.verified && st.verifiedRound === s.round && monitorOf(m).verifiedAtOnce) {
+      triggered.push(...fireTriggers(scenario, s, m.id));
+      continue;
+    }
     if (!st.verified) {
       if (!chance(s, verificationChance(scenario, s, m))) continue;
       if (isDefected(s, st.move)) {
