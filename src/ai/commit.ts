@@ -5,9 +5,11 @@ import {
   apAvailable,
   catalog,
   commitMoves,
+  dealtObjectives,
   detectionChance,
   monitorOf,
   retaliableIncidents,
+  verificationChance,
   RETALIATION_COST,
   type Allocation,
   type Commit,
@@ -60,8 +62,18 @@ export function planCommit(scenario: Scenario, view: GameView, me: string, p: Pr
   const spendFirst = p.slips > 0 && choices.extras !== false && roll(r, p.slips);
   if (spendFirst) unilateral(scenario, view, me, p, r, available, () => budget, take, said, moves, betrayals, escalate);
 
-  // 1. What we promised, most urgent first.
-  for (const pr of promisesOf(scenario, view, me)) {
+  // 1. What we promised, most urgent first; among promises due in the same round, those whose
+  // monitor takes longest to verify them first (a public act is verified at once, so it can wait
+  // for the window's last round; an observed step may need several rounds of checks).
+  const promises = promisesOf(scenario, view, me);
+  if (p.plansAp) {
+    const slow = (m: Move) => (monitorOf(m).verifiedAtOnce ? 0 : 100 / Math.max(5, verificationChance(scenario, view, m)));
+    promises.sort((a, b) => a.deadline - b.deadline || slow(b.move) - slow(a.move));
+  }
+  // A delegation that plans and is no hawk keeps its word unless betrayed since it agreed: it does
+  // not hold back on a whim nor wait for the restraint to show first.
+  const keepsWord = p.plansAp && p.personality !== 'hawk';
+  for (const pr of promises) {
     const m = pr.move;
     if (!available.has(m.id) || moves.includes(m.id)) continue;
     if (m.cost > budget) {
@@ -79,6 +91,7 @@ export function planCommit(scenario: Scenario, view: GameView, me: string, p: Pr
       const span = cat.spanOfMove.get(m.id);
       const restraintOwner = span ? cat.move.get(span.restraint)?.delegation : undefined;
       const waitable =
+        !keepsWord &&
         span !== undefined &&
         restraintOwner !== undefined &&
         restraintOwner !== me &&
@@ -93,7 +106,7 @@ export function planCommit(scenario: Scenario, view: GameView, me: string, p: Pr
         continue;
       }
       const slip = (100 - p.cooperation) / 5 + p.slips / 2;
-      if (roll(r, slip)) {
+      if (!keepsWord && roll(r, slip)) {
         const support = view.delegations[me]?.support ?? 50;
         said.push(
           support < 45
@@ -300,6 +313,7 @@ function unilateral(
       why = `We adopt ${quoted(scenario, id)}: with support at home at ${view.delegations[me]?.support}, one shock must not unwind what we built.`;
     }
     const provocative = tension > 0 || ownFunding > 0 || (e.trust ?? 0) < 0;
+    if (p.weighsObjectives) value -= againstObjectives(scenario, view, me, m);
     if (provocative && !escalate) continue;
     if (provocative) {
       // Shows of strength: a hawk's habit, anyone's temptation when wronged.
@@ -321,6 +335,26 @@ function unilateral(
     take(s.m);
     said.push(s.why);
   }
+}
+
+/**
+ * Points of our own secret objectives that a move works against (it heats a front or the region
+ * we want calm, or funds a network we want weak): a delegation that weighs its objectives does
+ * not spend its points against them.
+ */
+function againstObjectives(scenario: Scenario, view: GameView, me: string, m: Move): number {
+  const e = m.effects;
+  let against = 0;
+  for (const o of dealtObjectives(scenario, view, me)) {
+    const c = o.condition;
+    const hurts =
+      (c.type === 'frontTensionAtMost' && (e.fronts?.[c.front] ?? 0) > 0) ||
+      (c.type === 'tensionAtMost' && ((e.tension ?? 0) > 0 || Object.values(e.fronts ?? {}).some((v) => v > 0))) ||
+      (c.type === 'fundingAtMost' && (e.funding?.[c.network] ?? 0) > 0) ||
+      (c.type === 'fundingAtLeast' && (e.funding?.[c.network] ?? 0) < 0);
+    if (hurts) against += o.points / 2;
+  }
+  return against;
 }
 
 /** An incident against us: a grievance even without a broken promise. */

@@ -371,6 +371,7 @@ export function answer(
   pkg: Package,
   r: Rng,
   seating: Seating = { people: [], phaseSince: 1 },
+  owedInStage = 0,
 ): Decision {
   const cat = catalog(scenario);
   const mine = pkg.steps.filter((s) => s.delegation === me);
@@ -440,7 +441,7 @@ export function answer(
 
   const cost = myCost(scenario, pkg.steps, me);
   if (p.plansAp && !slip) {
-    const now = apAvailable(view, me) - apOwedNow(scenario, view, me) - keptForPeople(scenario, view, me, p, seating);
+    const now = apAvailable(view, me) - apOwedNow(scenario, view, me) - keptForPeople(scenario, view, me, p, seating) - owedInStage;
     const room = pkg.window === 1 ? now : now + scenario.tunables.actionPoints * (pkg.window - 1);
     if (cost > room) {
       const owed = apOwedNow(scenario, view, me);
@@ -496,8 +497,10 @@ export function answer(
     (a, x) => a + (p.priorities[x.track] ?? 5) + (p.weighsObjectives ? objectiveWorth(scenario, view, me, x, pkg.steps) : 0),
     0,
   );
-  // Nor does it turn down a sound span on a whim.
-  const cooperation = wholeTable && useful.length > 0 ? Math.max(p.cooperation, 92) : p.cooperation;
+  // Nor does a delegation that plans (standard, expert) turn down a sound span on a whim: the
+  // shared outcome counts for every side. Hawks and careless novices still do.
+  const weighsTable = (p.plansAp || wholeTable) && p.personality !== 'hawk';
+  const cooperation = weighsTable && useful.length > 0 ? Math.max(p.cooperation, 92) : p.cooperation;
   const chance =
     cooperation +
     (avgTrust - 50) / 2 +
@@ -584,9 +587,14 @@ export function negotiationStage(
     return firstLegal(scenario, view, out, 4);
   }
   const out: Decision[] = [];
+  // The offers accepted in this same stage are not in the view yet: their one-round steps count
+  // against the action points of the next answer (several yeses must not promise more than we have).
+  let owed = 0;
   for (const pkg of view.packages) {
     if (pkg.status !== 'proposed' || !pkg.parties.includes(me) || pkg.accepted.includes(me)) continue;
-    out.push(answer(scenario, view, me, p, pkg, streamFor(p, view, 'answer', pkg.id), seating));
+    const d = answer(scenario, view, me, p, pkg, streamFor(p, view, 'answer', pkg.id), seating, owed);
+    if (d.intent.type === 'package.accept' && pkg.window === 1) owed += myCost(scenario, pkg.steps, me);
+    out.push(d);
   }
   out.push(...retryStructures(scenario, view, me));
   return out.filter((d) => legal(scenario, view, d));

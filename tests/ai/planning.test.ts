@@ -1,0 +1,206 @@
+// How a delegation that plans (standard and expert) keeps its promises and spends its points
+// (README, "AI delegations" and "People against the AI: the gauntlet"): it keeps its word unless
+// betrayed, it promises no more action points than it has when it says yes to several offers at
+// once, it starts first the promised steps its monitors take longest to verify, it does not turn
+// down a sound span on a whim, and it spends no points on moves that work against its own
+// secret objectives. A hawk and a careless novice still do the old things.
+import { describe, expect, it } from 'vitest';
+import { planCommit } from '../../src/ai/commit';
+import { answer, negotiationStage } from '../../src/ai/negotiate';
+import { profileOf, type Persona } from '../../src/ai/persona';
+import { applyIntent, catalog, decisionView, openCommit, type GameState, type Intent, type PackageStep } from '../../src/engine';
+import { gameAt, loadScenario, quiet } from '../engine/fixtures';
+
+const SC = loadScenario(quiet);
+const PRAGMATIST: Persona = { personality: 'pragmatist', difficulty: 'standard' };
+const HAWK: Persona = { personality: 'hawk', difficulty: 'standard' };
+const NOVICE: Persona = { personality: 'pragmatist', difficulty: 'novice' };
+const STREAMS = Array.from({ length: 60 }, (_, i) => 1000 + i * 37);
+
+function play(s: GameState, ...intents: Intent[]): GameState {
+  for (const i of intents) s = applyIntent(SC, s, i);
+  return s;
+}
+
+function negotiating(phase: 'A' | 'B', round: number): GameState {
+  const s = gameAt(SC, phase, round);
+  s.step = 'negotiation';
+  return s;
+}
+
+const step = (delegation: string, move: string, after?: number): PackageStep =>
+  after === undefined ? { delegation, move } : { delegation, move, after };
+
+describe('keeping its word', () => {
+  // Phase B, round 5: the Gulf agreed to "Transfers suspended" with Iran and Israel (window 2) and
+  // trusts Iran little. Its own step may wait a round for Iran's restraint.
+  function promised(trustInIran: number): GameState {
+    let s = negotiating('B', 5);
+    s = play(
+      s,
+      {
+        type: 'package.propose',
+        actor: 'iran',
+        steps: [
+          step('iran', 'iran-suspend-missile-transfers'),
+          step('israel', 'israel-halt-syria-strikes'),
+          step('gulf', 'gulf-air-defence-oversight'),
+        ],
+        window: 2,
+      },
+      { type: 'package.accept', actor: 'israel', package: 1 },
+      { type: 'package.accept', actor: 'gulf', package: 1 },
+    );
+    expect(s.packages[0]?.status).toBe('accepted');
+    s = openCommit(SC, s);
+    (s.trust.gulf as Record<string, number>).iran = trustInIran;
+    return s;
+  }
+
+  it('a standard pragmatist carries out what it promised, even while it doubts the restraint’s giver', () => {
+    const s = promised(30);
+    for (const stream of STREAMS) {
+      const plan = planCommit(SC, decisionView(s, 'gulf'), 'gulf', profileOf(SC, 'gulf', PRAGMATIST, stream));
+      expect(plan.commit.moves, `stream ${stream}`).toContain('gulf-air-defence-oversight');
+    }
+  });
+
+  it('a hawk in the same place sometimes waits for the restraint to show first', () => {
+    const s = promised(30);
+    const waits = STREAMS.filter(
+      (stream) =>
+        !planCommit(SC, decisionView(s, 'gulf'), 'gulf', profileOf(SC, 'gulf', HAWK, stream)).commit.moves.includes(
+          'gulf-air-defence-oversight',
+        ),
+    );
+    expect(waits.length).toBeGreaterThan(0);
+  });
+});
+
+describe('action points when several offers are answered at once', () => {
+  // Phase A, round 2: four one-round offers each ask one action point of Iran, which has three.
+  const OFFERS: Array<{ by: string; steps: PackageStep[] }> = [
+    {
+      by: 'gulf',
+      steps: [step('iran', 'iran-halt-enrichment'), step('gulf', 'gulf-maritime-restraint'), step('usa', 'usa-humanitarian-waiver')],
+    },
+    { by: 'usa', steps: [step('iran', 'iran-pull-back-launchers'), step('usa', 'usa-reduce-patrols'), step('gulf', 'gulf-hotline')] },
+    { by: 'israel', steps: [step('iran', 'iran-restrain-hezbollah'), step('israel', 'israel-suspend-lebanon-strikes')] },
+    { by: 'eu', steps: [step('iran', 'iran-publish-baselines'), step('eu', 'eu-humanitarian-channel')] },
+  ];
+
+  it('a standard delegation says yes to no more one-round steps than its points pay for', () => {
+    let s = negotiating('A', 2);
+    for (const o of OFFERS) s = play(s, { type: 'package.propose', actor: o.by, steps: o.steps, window: 1 });
+    const cat = catalog(SC);
+    for (const stream of STREAMS) {
+      const decisions = negotiationStage(SC, decisionView(s, 'iran'), 'iran', profileOf(SC, 'iran', PRAGMATIST, stream), 'answer');
+      const accepted = decisions.filter((d) => d.intent.type === 'package.accept').map((d) => (d.intent as { package: number }).package);
+      const cost = accepted
+        .flatMap((id) => s.packages.find((p) => p.id === id)?.steps ?? [])
+        .filter((x) => x.delegation === 'iran')
+        .reduce((a, x) => a + (cat.move.get(x.move)?.cost ?? 0), 0);
+      expect(cost, `stream ${stream}: accepted ${accepted.join(', ')}`).toBeLessThanOrEqual(SC.tunables.actionPoints);
+    }
+  });
+});
+
+describe('which promised step goes first', () => {
+  // Phase B, round 5: Iran promised, within two rounds, its relief audit (public: verified at once)
+  // and its militia cut (checked by observers), and has one action point this round.
+  it('the step its monitor takes longest to verify, so that the public one can wait for the last round', () => {
+    let s = negotiating('B', 5);
+    s = play(
+      s,
+      {
+        type: 'package.propose',
+        actor: 'iran',
+        steps: [step('iran', 'iran-relief-audit'), step('usa', 'usa-ease-oil-sanctions', 0)],
+        window: 2,
+      },
+      { type: 'package.accept', actor: 'usa', package: 1 },
+      {
+        type: 'package.propose',
+        actor: 'iran',
+        steps: [step('iran', 'iran-cut-militia-financing'), step('usa', 'usa-iraq-energy-waiver', 0), step('gulf', 'gulf-iraq-investment')],
+        window: 2,
+      },
+      { type: 'package.accept', actor: 'usa', package: 2 },
+      { type: 'package.accept', actor: 'gulf', package: 2 },
+    );
+    s = openCommit(SC, s);
+    (s.delegations.iran as { apDebt: number }).apDebt = SC.tunables.actionPoints - 1;
+    for (const stream of STREAMS) {
+      const moves = planCommit(SC, decisionView(s, 'iran'), 'iran', profileOf(SC, 'iran', PRAGMATIST, stream)).commit.moves;
+      expect(moves, `stream ${stream}`).toContain('iran-cut-militia-financing');
+      expect(moves).not.toContain('iran-relief-audit');
+    }
+  });
+});
+
+describe('answering a sound span', () => {
+  // Phase A, round 2: the EU is offered "Baselines for relief", which the bridge needs.
+  function offered(): GameState {
+    return play(negotiating('A', 2), {
+      type: 'package.propose',
+      actor: 'iran',
+      steps: [step('iran', 'iran-publish-baselines'), step('eu', 'eu-humanitarian-channel')],
+      window: 1,
+    });
+  }
+
+  const yesRate = (persona: Persona) => {
+    const s = offered();
+    const pkg = s.packages[0];
+    if (!pkg) throw new Error('no package');
+    const yes = STREAMS.filter(
+      (stream) =>
+        answer(SC, decisionView(s, 'eu'), 'eu', profileOf(SC, 'eu', persona, stream), pkg, { rng: stream }).intent.type ===
+        'package.accept',
+    ).length;
+    return yes / STREAMS.length;
+  };
+
+  it('a standard pragmatist says yes at least nine times in ten; a careless novice less often', () => {
+    expect(yesRate(PRAGMATIST)).toBeGreaterThanOrEqual(0.85);
+    expect(yesRate(NOVICE)).toBeLessThan(yesRate(PRAGMATIST));
+  });
+});
+
+describe('its own secret objectives', () => {
+  // Round 4 of Phase A: an incident struck the Gulf on the Red Sea front last round, so a
+  // pragmatist is tempted to show strength by arming its surrogates (which heats the Red Sea).
+  // The default scenario as it is: fronts exposed as written, so the strike aggrieves the Gulf.
+  const FULL = loadScenario();
+  function aggrieved(objectives: string[]): GameState {
+    const s = gameAt(FULL, 'A', 4);
+    s.incidents.push({
+      id: 1,
+      round: 3,
+      front: 'red-sea',
+      network: 'houthis',
+      kind: 'maritime',
+      severity: 3,
+      sponsor: 'iran',
+      revealed: false,
+      cancelled: false,
+    } as unknown as GameState['incidents'][number]);
+    s.objectives = { ...s.objectives, gulf: objectives };
+    return s;
+  }
+
+  const arms = (objectives: string[]) =>
+    STREAMS.filter((stream) =>
+      planCommit(
+        FULL,
+        decisionView(aggrieved(objectives), 'gulf'),
+        'gulf',
+        profileOf(FULL, 'gulf', PRAGMATIST, stream),
+      ).commit.moves.includes('gulf-arm-surrogates'),
+    ).length;
+
+  it('a Gulf that wants the Red Sea calm never arms its surrogates there; one without that objective sometimes does', () => {
+    expect(arms(['gulf-calm-red-sea'])).toBe(0);
+    expect(arms(['gulf-missile-rollback'])).toBeGreaterThan(0);
+  });
+});
