@@ -9,7 +9,9 @@ import { GameSession } from '../../src/machine/session';
 import { SCENARIO } from '../engine/fixtures';
 
 const cat = catalog(SCENARIO);
-const SEEDS = [1, 2, 3, 4, 5, 6, 7, 8];
+// Twenty seeds: an ally passes another over in a few of them (the AI offers most spans with Iran, whose
+// restraints serve every priority).
+const SEEDS = Array.from({ length: 20 }, (_, i) => i + 1);
 
 function packagesOf(seed: number): Package[] {
   const session = GameSession.start(SCENARIO, seed);

@@ -19,9 +19,9 @@ import { GameSession, MACHINE_VERSION, type PersistedGame } from '../../src/mach
  * too, without touching old logs: then only the values here are updated.
  */
 const GOLDEN: Record<number, { hash: string; outcome: Outcome; round: number }> = {
-  1: { hash: '4c3a36f96deaaa73', outcome: 'consolidation', round: 9 },
-  2: { hash: '74a2cd70880bfbe2', outcome: 'consolidation', round: 11 },
-  3: { hash: 'be0c1775dffb06f1', outcome: 'consolidation', round: 11 },
+  1: { hash: 'c179436effbe9425', outcome: 'consolidation', round: 7 },
+  2: { hash: '9c15e018c2317a4f', outcome: 'consolidation', round: 10 },
+  3: { hash: 'ff4cdb716f968b4a', outcome: 'drift', round: 12 },
 };
 
 const SCENARIO_FILE = fileURLToPath(new URL('../../assets/scenarios/ceasefire-2026.json', import.meta.url));

@@ -1,6 +1,6 @@
 // Games for the debrief tests with a known cheat in them: the AI plays every seat but one, and a
-// scripted delegation accepts every package, delivers what it can, and quietly abandons every
-// verified step it may. Its quiet defections do not depend on how the AI is tuned.
+// scripted delegation accepts every package, delivers what it can (except its part of one-round
+// packages with an odd number), and quietly abandons every verified step it may. Its quiet defections do not depend on how the AI is tuned.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { playStep } from '../../src/ai/autoplay';
@@ -24,8 +24,11 @@ function cheat(sc: Scenario, s: GameSession, d: string) {
         s.send({ type: 'package.accept', actor: d, package: p.id });
     if (s.state.step === 'negotiation') s.send({ type: 'negotiation.ready', actor: d });
   } else if (st.step === 'commit' && !st.delegations[d]?.committed) {
+    // It breaks its word on every one-round package with an odd number: windows then close unmatched.
     const promised = new Set(
-      st.packages.filter((p) => p.status === 'accepted').flatMap((p) => p.steps.filter((x) => x.delegation === d).map((x) => x.move)),
+      st.packages
+        .filter((p) => p.status === 'accepted' && !(p.window === 1 && p.id % 2 === 1))
+        .flatMap((p) => p.steps.filter((x) => x.delegation === d).map((x) => x.move)),
     );
     const moves: string[] = [];
     let ap = apAvailable(st, d);

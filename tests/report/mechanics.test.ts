@@ -129,14 +129,14 @@ describe('the mechanics report', () => {
   it('objectives: met over the games that dealt each one', () => {
     const t = new MechanicsTally(SCENARIO);
     const keep = (met: boolean) => (s: GameState) => {
-      s.objectives = { iaea: ['iaea-fordow'] };
-      if (met) s.implemented.push({ move: 'iran-mothball-fordow', round: 5 });
+      s.objectives = { iran: ['iran-banking-relief'] };
+      if (met) s.implemented.push({ move: 'usa-lift-banking-sanctions', round: 5 });
     };
     t.add(finished('drift', [], keep(true)));
     t.add(finished('drift', [], keep(false)));
     t.add(finished('drift', [], keep(true)));
     t.add(finished('drift', [], (s) => (s.objectives = {})));
-    expect(t.report().objectiveMetRate).toEqual({ 'iaea-fordow': 0.667 });
+    expect(t.report().objectiveMetRate).toEqual({ 'iran-banking-relief': 0.667 });
   });
 
   it('incidents by round: the mean over the games of each ending that played the round', () => {
