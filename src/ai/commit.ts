@@ -31,8 +31,8 @@ export interface CommitPlan {
 export interface CommitChoices {
   /** Keep every promise that is affordable (no waiting, no holding back). */
   keepAll?: boolean;
-  /** Never defect / force the best quiet defection. */
-  defect?: 'never' | 'best' | 'doctrine';
+  /** Never defect, or as the doctrine decides. */
+  defect?: 'never' | 'doctrine';
   /** Spend spare action points on unilateral moves. */
   extras?: boolean;
   /** Allow shows of strength and the war trigger. */
@@ -173,7 +173,7 @@ export function planCommit(scenario: Scenario, view: GameView, me: string, p: Pr
   if (d !== 'never') {
     const options = defectionOptions(scenario, view, me, p);
     const best = options[0];
-    if (best && (d === 'best' || (best.detection <= p.risk && roll(r, p.risk / 3)))) {
+    if (best && best.detection <= p.risk && roll(r, p.risk / 3)) {
       defect.push(best.move.id);
       secret.push(
         `Quietly, we stop ${quoted(scenario, best.move.id)} while it still counts in public: the monitors have about a ${best.detection}% chance a round of noticing, and it ${best.gain}.`,

@@ -15,7 +15,7 @@ import {
   type Incident,
   type Scenario,
 } from '../engine/core';
-import { commitDecision, defectionOptions, planCommit, type CommitPlan } from './commit';
+import { commitDecision, planCommit, type CommitPlan } from './commit';
 import { betrayalsSeen, defectionsOf, withDefections } from './facts';
 import { negotiationStage } from './negotiate';
 import { councilBusiness } from './council';
@@ -123,7 +123,8 @@ function candidates(scenario: Scenario, view: GameView, me: string, p: Profile):
     planCommit(scenario, view, me, p, { keepAll: true, defect: 'never', extras: false, escalate: false }),
     planCommit(scenario, view, me, p, { keepAll: true, defect: 'never', escalate: false }),
   ];
-  if (defectionOptions(scenario, view, me, p).length) plans.push(planCommit(scenario, view, me, p, { keepAll: true, defect: 'best' }));
+  // No candidate forces a quiet defection the doctrine would not make: two rounds of sampled
+  // future seldom reach the round it is caught in, so the search overrated it (README, Balance).
   if (scenario.monitors.allocator === me) {
     // The monitors' real choice is where the teams go.
     plans.push(planCommit(scenario, view, me, p, { keepAll: true, defect: 'never', allocation: 'focus' }));
