@@ -67,7 +67,8 @@ export function planCommit(scenario: Scenario, view: GameView, me: string, p: Pr
   // for the window's last round; an observed step may need several rounds of checks).
   const promises = promisesOf(scenario, view, me);
   if (p.plansAp) {
-    const slow = (m: Move) => (monitorOf(m).verifiedAtOnce ? 0 : 100 / Math.max(5, verificationChance(scenario, view, m)));
+    // Expected rounds to verification: 1 for a public act (its chance is 100), more for the rest.
+    const slow = (m: Move) => 100 / Math.max(5, verificationChance(scenario, view, m));
     promises.sort((a, b) => a.deadline - b.deadline || slow(b.move) - slow(a.move));
   }
   // A delegation that plans and is no hawk keeps its word unless betrayed since it agreed: it does

@@ -499,7 +499,7 @@ export function answer(
   );
   // Nor does a delegation that plans (standard, expert) turn down a sound span on a whim: the
   // shared outcome counts for every side. Hawks and careless novices still do.
-  const weighsTable = (p.plansAp || wholeTable) && p.personality !== 'hawk';
+  const weighsTable = p.plansAp && p.personality !== 'hawk';
   const cooperation = weighsTable && useful.length > 0 ? Math.max(p.cooperation, 92) : p.cooperation;
   const chance =
     cooperation +

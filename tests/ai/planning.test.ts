@@ -8,7 +8,16 @@ import { describe, expect, it } from 'vitest';
 import { planCommit } from '../../src/ai/commit';
 import { answer, negotiationStage } from '../../src/ai/negotiate';
 import { profileOf, type Persona } from '../../src/ai/persona';
-import { applyIntent, catalog, decisionView, openCommit, type GameState, type Intent, type PackageStep } from '../../src/engine';
+import {
+  applyIntent,
+  catalog,
+  decisionView,
+  openCommit,
+  type GameState,
+  type Incident,
+  type Intent,
+  type PackageStep,
+} from '../../src/engine';
 import { gameAt, loadScenario, quiet } from '../engine/fixtures';
 
 const SC = loadScenario(quiet);
@@ -161,7 +170,7 @@ describe('answering a sound span', () => {
     return yes / STREAMS.length;
   };
 
-  it('a standard pragmatist says yes at least nine times in ten; a careless novice less often', () => {
+  it('a standard pragmatist says yes at least 85 times in 100; a careless novice less often', () => {
     expect(yesRate(PRAGMATIST)).toBeGreaterThanOrEqual(0.85);
     expect(yesRate(NOVICE)).toBeLessThan(yesRate(PRAGMATIST));
   });
@@ -174,7 +183,7 @@ describe('its own secret objectives', () => {
   const FULL = loadScenario();
   function aggrieved(objectives: string[]): GameState {
     const s = gameAt(FULL, 'A', 4);
-    s.incidents.push({
+    const strike: Incident = {
       id: 1,
       round: 3,
       front: 'red-sea',
@@ -182,9 +191,11 @@ describe('its own secret objectives', () => {
       kind: 'maritime',
       severity: 3,
       sponsor: 'iran',
-      revealed: false,
+      attribution: null,
       cancelled: false,
-    } as unknown as GameState['incidents'][number]);
+      revealed: false,
+    };
+    s.incidents.push(strike);
     s.objectives = { ...s.objectives, gulf: objectives };
     return s;
   }

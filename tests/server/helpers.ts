@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll } from 'vitest';
 import { io, type Socket } from 'socket.io-client';
 import { parseScenario, type GameView, type Scenario } from '../../src/engine';
-import type { Ack, RoomInfo, SyncMessage, UpdateMessage } from '../../src/net/protocol';
+import type { Ack, RoomInfo, SyncMessage, UpdateMessage, WhiteCellAct } from '../../src/net/protocol';
 import { applyPatch } from '../../src/net/viewPatch';
 import { startServer, type RunningServer, type ServerOptions } from '../../src/server/app';
 
@@ -198,6 +198,15 @@ export class TestClient {
   close() {
     this.socket.close();
   }
+}
+
+/** The White Cell's acts the facilitator's page was last sent (the newest update carrying them, else the sync). */
+export function actsOf(c: TestClient): WhiteCellAct[] {
+  for (let i = c.received.length - 1; i >= 0; i--) {
+    const m = c.received[i]?.data as UpdateMessage | undefined;
+    if (m?.acts) return m.acts;
+  }
+  return c.sync?.acts ?? [];
 }
 
 export async function client(url: string, opts?: ConstructorParameters<typeof TestClient>[1]): Promise<TestClient> {

@@ -2,21 +2,11 @@
 // pace change and an inject until the round resolves; the record keeps the act and its undo, with
 // the reason; the console is sent the list; a second undo, or one of a resolved round, is refused.
 import { describe, expect, it } from 'vitest';
-import type { UpdateMessage, WhiteCellAct } from '../../src/net/protocol';
 import { decodeEvent, encodeEvent, type RoomEvent } from '../../src/server/roomEvents';
 import { logFile } from '../../src/server/roomInfo';
-import { client, msgId, roomWith, withTestServer, type TestClient } from './helpers';
+import { actsOf, client, msgId, roomWith, withTestServer } from './helpers';
 
 const server = withTestServer();
-
-/** The White Cell's acts the facilitator's page was last sent. */
-function actsOf(c: TestClient): WhiteCellAct[] {
-  for (let i = c.received.length - 1; i >= 0; i--) {
-    const m = c.received[i]?.data as UpdateMessage | undefined;
-    if (m?.acts) return m.acts;
-  }
-  return c.sync?.acts ?? [];
-}
 
 describe('undo in a room', () => {
   it('puts seats, clocks and the pace back, and takes back an inject, each marked in the record', async () => {

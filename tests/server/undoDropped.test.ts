@@ -3,12 +3,11 @@
 // Cell's line, and the team whose intent was dropped is told, without the act or the reason.
 import { describe, expect, it } from 'vitest';
 import type { Intent } from '../../src/engine';
-import type { UpdateMessage, WhiteCellAct } from '../../src/net/protocol';
 import { reportMarkdown } from '../../src/report/exports';
 import { buildReport } from '../../src/report/report';
 import { buildTimeline } from '../../src/report/timeline';
 import { logFile } from '../../src/server/roomInfo';
-import { defaultScenario, msgId, roomWith, withTestServer, type TestClient } from './helpers';
+import { actsOf, defaultScenario, msgId, roomWith, withTestServer, type TestClient } from './helpers';
 
 // One of Iran's steps outside every span, open from the first round: in force after one round.
 const scenario = defaultScenario();
@@ -21,14 +20,6 @@ const server = withTestServer({
     ),
   },
 });
-
-function actsOf(c: TestClient): WhiteCellAct[] {
-  for (let i = c.received.length - 1; i >= 0; i--) {
-    const m = c.received[i]?.data as UpdateMessage | undefined;
-    if (m?.acts) return m.acts;
-  }
-  return c.sync?.acts ?? [];
-}
 
 describe('an undo that drops a later intent, in a room', () => {
   it('is said in the console, the log download and to the team, never silently', async () => {
