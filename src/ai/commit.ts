@@ -9,7 +9,6 @@ import {
   detectionChance,
   monitorOf,
   retaliableIncidents,
-  verificationChance,
   RETALIATION_COST,
   type Allocation,
   type Commit,
@@ -17,7 +16,7 @@ import {
   type Move,
   type Scenario,
 } from '../engine/core';
-import { betrayalsSeen, defectedOwn, promisesOf, standingSteps, stands, trustIn, type Betrayal } from './facts';
+import { betrayalsSeen, defectedOwn, promisesOf, roundsToVerify, standingSteps, stands, trustIn, type Betrayal } from './facts';
 import type { Profile } from './persona';
 import { listOf, plural, quoted, roll, streamFor, trackName, who, type Decision, type Rng } from './words';
 
@@ -67,8 +66,7 @@ export function planCommit(scenario: Scenario, view: GameView, me: string, p: Pr
   // for the window's last round; an observed step may need several rounds of checks).
   const promises = promisesOf(scenario, view, me);
   if (p.plansAp) {
-    // Expected rounds to verification: 1 for a public act (its chance is 100), more for the rest.
-    const slow = (m: Move) => 100 / Math.max(5, verificationChance(scenario, view, m));
+    const slow = (m: Move) => roundsToVerify(scenario, view, m);
     promises.sort((a, b) => a.deadline - b.deadline || slow(b.move) - slow(a.move));
   }
   // A delegation that plans and is no hawk keeps its word unless betrayed since it agreed: it does

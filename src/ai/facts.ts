@@ -6,6 +6,7 @@ import {
   inForce,
   isDefected,
   lastImplemented,
+  verificationChance,
   type GameState,
   type GameView,
   type Move,
@@ -14,6 +15,11 @@ import {
   type Scenario,
   type StandingStep,
 } from '../engine/core';
+
+/** Expected rounds until a step is verified: 1 for a public act (its chance is 100), more for a monitored step. */
+export function roundsToVerify(scenario: Scenario, view: GameView, m: Move | undefined): number {
+  return m ? 100 / Math.max(5, verificationChance(scenario, view, m)) : 1;
+}
 
 export function standingSteps(view: GameView): readonly StandingStep[] {
   return view.standing;

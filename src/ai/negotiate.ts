@@ -15,7 +15,7 @@ import {
   type RedLine,
   type Scenario,
 } from '../engine/core';
-import { apOwedNow, betrayalsSeen, spanInPlay, stands, trustIn } from './facts';
+import { apOwedNow, betrayalsSeen, roundsToVerify, spanInPlay, stands, trustIn } from './facts';
 import type { Profile } from './persona';
 import type { Seating } from './scheduler';
 import { listOf, quoted, roll, spanName, streamFor, trackName, who, type Decision, type Rng } from './words';
@@ -92,6 +92,9 @@ function spansCompleted(scenario: Scenario, steps: readonly PackageStep[]): Inte
   const cat = catalog(scenario);
   return scenario.interlocks.filter((x) => (cat.spanSteps.get(x.id) ?? []).every((m) => steps.some((s) => s.move === m)));
 }
+
+/** Weight of a span's expected rounds to verification in the choice of what to offer first. */
+const SLOW_SPAN_WEIGHT = 3;
 
 function myCost(scenario: Scenario, steps: readonly PackageStep[], me: string): number {
   const cat = catalog(scenario);
@@ -306,13 +309,19 @@ function spanProposals(scenario: Scenario, view: GameView, me: string, p: Profil
     )
       continue;
     const restraintCost = cat.move.get(span.restraint)?.cost ?? 1;
+    // A delegation that plans offers the spans slowest to verify first: the phase completes only
+    // once every track's span is verified, and a span of public acts is verified the round it is
+    // carried out, so it can come last without delaying the phase (the commit's slow-first order,
+    // one level up).
+    const slowest = p.plansAp ? Math.max(...moves.map((m) => roundsToVerify(scenario, view, cat.move.get(m)))) : 0;
     const score =
       (p.priorities[span.track] ?? 5) +
       (needs[span.track] ?? 0) -
       restraintCost -
       steps.length / 4 +
       (p.weighsObjectives ? objectiveWorth(scenario, view, me, span, steps) : 0) +
-      (p.slips ? (Math.abs(r.rng + span.id.length) % 7) - 3 : 0);
+      (p.slips ? (Math.abs(r.rng + span.id.length) % 7) - 3 : 0) +
+      SLOW_SPAN_WEIGHT * slowest;
     if (p.plansAp && span.window >= 2 && scenario.tunables.reliefCaptureFunding > 0) steps = sequenceRelief(scenario, span, steps);
     if (p.plansAp) steps = compensateAllies(scenario, view, me, p, steps, busy);
     candidates.push({ span, steps, score, cost: myCost(scenario, steps, me) });

@@ -4,7 +4,7 @@ import { deriveSeed, nextInt, pick } from './rng';
 import { shallowCopy } from './draft';
 
 /** Bumped when a rule changes the outcome of a log: old logs and saves are then refused. */
-export const ENGINE_VERSION = 8;
+export const ENGINE_VERSION = 9;
 
 export function createGame(scenario: Scenario, seed: number): GameState {
   const ids = scenario.delegations.map((d) => d.id);

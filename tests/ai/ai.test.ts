@@ -140,8 +140,10 @@ describe('explanations', () => {
   });
 
   it('a quiet defection is explained only in the sealed commit, with the chance of detection', () => {
-    const hawks = recordGame(43, all('hawk'));
-    const defections = hawks.decisions.filter((x) => x.decision.intent.type === 'commit.submit' && x.decision.secret);
+    // Hawks defect in about one game of five (most unravel before a step is verified): these seeds hold some.
+    const defections = [17, 20, 28].flatMap((seed) =>
+      recordGame(seed, all('hawk')).decisions.filter((x) => x.decision.intent.type === 'commit.submit' && x.decision.secret),
+    );
     expect(defections.length).toBeGreaterThan(0);
     for (const x of defections) {
       expect(x.decision.secret).toMatch(/chance a round of noticing/);

@@ -167,7 +167,7 @@ describe('npm run scenario:check', () => {
 
 describe('the smaller scenario "Gulf Waters"', () => {
   it('plays to every ending in the batch simulator', () => {
-    const r = run('sim', '--games', '60', '--seed', '1', '--scenario', join(root, 'assets/scenarios/gulf-waters.json'), '--json');
+    const r = run('sim', '--games', '200', '--seed', '1', '--scenario', join(root, 'assets/scenarios/gulf-waters.json'), '--json');
     expect(r.status).toBe(0);
     const { outcomes, meanRounds } = JSON.parse(lastLine(r.stdout));
     expect(outcomes.consolidation).toBeGreaterThan(0);

@@ -12,7 +12,7 @@ import { SCENARIO } from '../engine/fixtures';
 const ids = catalog(SCENARIO).delegationIds;
 const hawks: Record<string, Persona> = Object.fromEntries(ids.map((d) => [d, { personality: 'hawk', difficulty: 'standard' }]));
 
-/** Plays AI hawks (seed 7 has a quiet defection before the game ends) until `until` holds or the game ends. */
+/** Plays AI hawks (seed 17 has a quiet defection before the game ends) until `until` holds or the game ends. */
 function playUntil(session: GameSession, until: () => boolean) {
   for (let guard = 0; guard < 200 && !session.done && !until(); guard++) {
     const before = `${session.state.round}:${session.state.step}`;
@@ -27,7 +27,7 @@ const secretsIn = (session: GameSession) =>
   );
 
 describe('the secret reason in the event log', () => {
-  const session = GameSession.start(SCENARIO, 7);
+  const session = GameSession.start(SCENARIO, 17);
   playUntil(session, () => secretsIn(session).length > 0 && session.state.step === 'negotiation');
   const secrets = secretsIn(session);
 
@@ -56,7 +56,7 @@ describe('the secret reason in the event log', () => {
   });
 
   it('once the game is over, the end screen shows every secret reason', () => {
-    const finished = GameSession.start(SCENARIO, 7);
+    const finished = GameSession.start(SCENARIO, 17);
     playUntil(finished, () => false);
     expect(finished.done).toBe(true);
     const all = secretsIn(finished);

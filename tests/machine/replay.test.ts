@@ -19,9 +19,9 @@ import { GameSession, MACHINE_VERSION, type PersistedGame } from '../../src/mach
  * too, without touching old logs: then only the values here are updated.
  */
 const GOLDEN: Record<number, { hash: string; outcome: Outcome; round: number }> = {
-  1: { hash: 'c179436effbe9425', outcome: 'consolidation', round: 7 },
-  2: { hash: '9c15e018c2317a4f', outcome: 'consolidation', round: 10 },
-  3: { hash: 'ff4cdb716f968b4a', outcome: 'drift', round: 12 },
+  1: { hash: 'd0dfe35bb04de38a', outcome: 'consolidation', round: 11 },
+  2: { hash: 'e5f1d1486351e1fa', outcome: 'consolidation', round: 9 },
+  3: { hash: 'ce29e2e75fbd1601', outcome: 'unraveling', round: 10 },
 };
 
 const SCENARIO_FILE = fileURLToPath(new URL('../../assets/scenarios/ceasefire-2026.json', import.meta.url));
