@@ -1,7 +1,8 @@
 // How a delegation that plans (standard and expert) keeps its promises and spends its points
 // (README, "AI delegations" and "People against the AI: the gauntlet"): it keeps its word unless
 // betrayed, it promises no more action points than it has when it says yes to several offers at
-// once, it starts first the promised steps its monitors take longest to verify, it does not turn
+// once, it starts first the promised steps its monitors take longest to verify and offers first
+// the spans slowest to verify, it does not turn
 // down a sound span on a whim, and it spends no points on moves that work against its own
 // secret objectives. A hawk and a careless novice still do the old things.
 import { describe, expect, it } from 'vitest';
@@ -143,6 +144,25 @@ describe('which promised step goes first', () => {
       const moves = planCommit(SC, decisionView(s, 'iran'), 'iran', profileOf(SC, 'iran', PRAGMATIST, stream)).commit.moves;
       expect(moves, `stream ${stream}`).toContain('iran-cut-militia-financing');
       expect(moves).not.toContain('iran-relief-audit');
+    }
+  });
+});
+
+describe('which span it offers first', () => {
+  // Phase A opens: Iran has three action points and five spans it could offer. Its baselines are
+  // checked by inspectors (about three rounds with no team sent); its pullbacks on the Lebanese
+  // border, the coast and the Red Sea by observers (about five). The phase completes only once a
+  // span of every track is verified, so the quicker span can be offered last without delay.
+  it('a standard delegation offers the spans slowest to verify before the quicker one', () => {
+    for (const stream of STREAMS) {
+      const s = negotiating('A', 2);
+      const out = negotiationStage(SC, decisionView(s, 'iran'), 'iran', profileOf(SC, 'iran', PRAGMATIST, stream), 'propose');
+      const offered = out.flatMap((d) => (d.intent.type === 'package.propose' ? d.intent.steps.map((x) => x.move) : []));
+      expect(offered, `stream ${stream}`).not.toContain('iran-publish-baselines');
+      expect(
+        offered.some((m) => ['iran-restrain-hezbollah', 'iran-pull-back-launchers', 'iran-press-houthis'].includes(m)),
+        `stream ${stream}`,
+      ).toBe(true);
     }
   });
 });
