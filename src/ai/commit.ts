@@ -16,7 +16,17 @@ import {
   type Move,
   type Scenario,
 } from '../engine/core';
-import { betrayalsSeen, defectedOwn, promisesOf, roundsToVerify, standingSteps, stands, trustIn, type Betrayal } from './facts';
+import {
+  betrayalsSeen,
+  defectedOwn,
+  LOW_SUPPORT,
+  promisesOf,
+  roundsToVerify,
+  standingSteps,
+  stands,
+  trustIn,
+  type Betrayal,
+} from './facts';
 import type { Profile } from './persona';
 import { listOf, plural, quoted, roll, streamFor, trackName, who, type Decision, type Rng } from './words';
 
@@ -307,7 +317,7 @@ function unilateral(
       if (needed) why = `We pledge to the escrow fund (${quoted(scenario, id)}) so verified benchmarks can be paid.`;
     }
     if (m.tags.includes('stop-loss')) {
-      const low = (view.delegations[me]?.support ?? 50) < 40;
+      const low = (view.delegations[me]?.support ?? 50) < LOW_SUPPORT;
       value += low ? 3 : -1;
       why = `We adopt ${quoted(scenario, id)}: with support at home at ${view.delegations[me]?.support}, one shock must not unwind what we built.`;
     }

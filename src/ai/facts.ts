@@ -16,6 +16,9 @@ import {
   type StandingStep,
 } from '../engine/core';
 
+/** Support at home below which a delegation fears the next domestic shock (§5.6) and wants its stop-loss. */
+export const LOW_SUPPORT = 40;
+
 /** Expected rounds until a step is verified: 1 for a public act (its chance is 100), more for a monitored step. */
 export function roundsToVerify(scenario: Scenario, view: GameView, m: Move | undefined): number {
   return m ? 100 / Math.max(5, verificationChance(scenario, view, m)) : 1;

@@ -15,7 +15,7 @@ import {
   type RedLine,
   type Scenario,
 } from '../engine/core';
-import { apOwedNow, betrayalsSeen, roundsToVerify, spanInPlay, stands, trustIn } from './facts';
+import { apOwedNow, betrayalsSeen, LOW_SUPPORT, roundsToVerify, spanInPlay, stands, trustIn } from './facts';
 import type { Profile } from './persona';
 import type { Seating } from './scheduler';
 import { listOf, quoted, roll, spanName, streamFor, trackName, who, type Decision, type Rng } from './words';
@@ -163,6 +163,37 @@ function compensateAllies(
   return breachOf(scenario, view, me, out) ? steps : out;
 }
 
+/**
+ * A partner whose support at home is low (public) loses its steps to the next domestic shock
+ * (§5.6) unless its stop-loss provision is in force: a delegation that plans asks for that
+ * provision in its offer (a span of two rounds or more, so the partner can pay for it), and says
+ * so. Returns the partner asked, or null.
+ */
+function askStopLoss(
+  scenario: Scenario,
+  view: GameView,
+  me: string,
+  steps: PackageStep[],
+  busy: ReadonlySet<string>,
+): { steps: PackageStep[]; asked: string | null } {
+  for (const d of new Set(steps.map((x) => x.delegation))) {
+    if (d === me || (view.delegations[d]?.support ?? 100) >= LOW_SUPPORT) continue;
+    const m = scenario.moves.find(
+      (x) =>
+        x.delegation === d &&
+        x.tags.includes('stop-loss') &&
+        x.phases.includes(view.phase) &&
+        !stands(view, x.id) &&
+        !busy.has(x.id) &&
+        !steps.some((y) => y.move === x.id),
+    );
+    if (!m || steps.length >= 8) continue;
+    const out = [...steps, { delegation: d, move: m.id }];
+    if (!breachOf(scenario, view, me, out)) return { steps: out, asked: d };
+  }
+  return { steps, asked: null };
+}
+
 function pledgePackage(scenario: Scenario, view: GameView, tag: 'framework' | 'council', without: readonly string[]): PackageStep[] {
   return scenario.moves
     .filter((m) => m.tags.includes(tag) && m.phases.includes(view.phase) && !without.includes(m.delegation))
@@ -280,7 +311,7 @@ function spanProposals(scenario: Scenario, view: GameView, me: string, p: Profil
   const cat = catalog(scenario);
   const needs = bridgeShortfall(scenario, view);
   const busy = movesInPlay(scenario, view);
-  const candidates: Array<{ span: Interlock; steps: PackageStep[]; score: number; cost: number }> = [];
+  const candidates: Array<{ span: Interlock; steps: PackageStep[]; score: number; cost: number; stopLoss: string | null }> = [];
   for (const span of scenario.interlocks) {
     if (span.phase !== view.phase || (needs[span.track] ?? 0) <= 0 || spanInPlay(view, span.id)) continue;
     const moves = cat.spanSteps.get(span.id) ?? [];
@@ -324,7 +355,9 @@ function spanProposals(scenario: Scenario, view: GameView, me: string, p: Profil
       SLOW_SPAN_WEIGHT * slowest;
     if (p.plansAp && span.window >= 2 && scenario.tunables.reliefCaptureFunding > 0) steps = sequenceRelief(scenario, span, steps);
     if (p.plansAp) steps = compensateAllies(scenario, view, me, p, steps, busy);
-    candidates.push({ span, steps, score, cost: myCost(scenario, steps, me) });
+    let stopLoss: string | null = null;
+    if (p.plansAp && span.window >= 2) ({ steps, asked: stopLoss } = askStopLoss(scenario, view, me, steps, busy));
+    candidates.push({ span, steps, score, cost: myCost(scenario, steps, me), stopLoss });
   }
   candidates.sort((a, b) => b.score - a.score);
   const out: Decision[] = [];
@@ -345,9 +378,12 @@ function spanProposals(scenario: Scenario, view: GameView, me: string, p: Profil
     const mine = c.steps.filter((s) => s.delegation === me).map((s) => quoted(scenario, s.move));
     const theirs = c.steps.filter((s) => s.delegation !== me).map((s) => `${who(scenario, s.delegation)}'s ${quoted(scenario, s.move)}`);
     const added =
-      c.steps.length > (cat.spanSteps.get(c.span.id)?.length ?? 0)
+      c.steps.length - (c.stopLoss ? 1 : 0) > (cat.spanSteps.get(c.span.id)?.length ?? 0)
         ? ' We include what their red lines ask for, so nobody has to refuse.'
         : '';
+    const durable = c.stopLoss
+      ? ` We ask ${who(scenario, c.stopLoss)} to adopt its stop-loss provision too: with support at home at ${view.delegations[c.stopLoss]?.support}, one shock would unwind the span.`
+      : '';
     out.push({
       intent: {
         type: 'package.propose',
@@ -356,7 +392,7 @@ function spanProposals(scenario: Scenario, view: GameView, me: string, p: Profil
         window: c.span.window,
         note: `${c.span.name}: every step inside ${c.span.window === 1 ? 'one round' : `${c.span.window} rounds`}.`,
       },
-      reason: `We offer ${listOf(mine)} for ${listOf(theirs)}, all inside ${c.span.window === 1 ? 'one round' : `${c.span.window} rounds`}: that secures the ${trackName(scenario, c.span.track)} span “${c.span.name}” the bridge still lacks, with ${listOf(partners)}.${added}`,
+      reason: `We offer ${listOf(mine)} for ${listOf(theirs)}, all inside ${c.span.window === 1 ? 'one round' : `${c.span.window} rounds`}: that secures the ${trackName(scenario, c.span.track)} span “${c.span.name}” the bridge still lacks, with ${listOf(partners)}.${added}${durable}`,
     });
   }
   return out;
@@ -416,7 +452,10 @@ export function answer(
     if (p.personality === 'hawk' && distrusted.length && roll(r, 50))
       return reject(`we will not sit at one table with ${listOf(distrusted.map((d) => who(scenario, d)))} while they ignore their word`);
     // An expert knows the framework and the council serve every side's outcome: it does not make them wait.
-    return wholeTable || roll(r, Math.max(p.cooperation, 60) + 10)
+    // Nor does a delegation that plans (and is no hawk) make the calendar, the codified responses or
+    // snapback wait on a whim: joining the council is the one pledge it weighs (above).
+    const structure = wholeTable || (p.plansAp && p.personality !== 'hawk' && !joining);
+    return structure || roll(r, Math.max(p.cooperation, 60) + 10)
       ? accept(pledgeWords(scenario, pkg.steps))
       : reject('the structure can wait until the first steps are delivered');
   }

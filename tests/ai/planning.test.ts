@@ -2,7 +2,8 @@
 // (README, "AI delegations" and "People against the AI: the gauntlet"): it keeps its word unless
 // betrayed, it promises no more action points than it has when it says yes to several offers at
 // once, it starts first the promised steps its monitors take longest to verify and offers first
-// the spans slowest to verify, it does not turn
+// the spans slowest to verify, it asks a partner low at home for its stop-loss provision, it
+// does not make the structure's pledges wait, it does not turn
 // down a sound span on a whim, and it spends no points on moves that work against its own
 // secret objectives. A hawk and a careless novice still do the old things.
 import { describe, expect, it } from 'vitest';
@@ -193,6 +194,67 @@ describe('answering a sound span', () => {
   it('a standard pragmatist says yes at least 85 times in 100; a careless novice less often', () => {
     expect(yesRate(PRAGMATIST)).toBeGreaterThanOrEqual(0.85);
     expect(yesRate(NOVICE)).toBeLessThan(yesRate(PRAGMATIST));
+  });
+});
+
+describe('a partner low at home', () => {
+  // Phase B, round 5: Iran offers the span "Oil relief with audit", in which the US eases oil
+  // sanctions. A domestic shock (§5.6) unwinds a step of a delegation without a stop-loss in force.
+  const offers = (usSupport: number, stream: number) => {
+    const s = negotiating('B', 5);
+    (s.delegations.usa as { support: number }).support = usSupport;
+    return negotiationStage(SC, decisionView(s, 'iran'), 'iran', profileOf(SC, 'iran', PRAGMATIST, stream), 'propose').filter(
+      (d) => d.intent.type === 'package.propose' && d.intent.steps.some((x) => x.move === 'usa-ease-oil-sanctions'),
+    );
+  };
+
+  it('is asked for its stop-loss provision in the offer, and the offer says why', () => {
+    let asked = 0;
+    for (const stream of STREAMS) {
+      for (const d of offers(22, stream)) {
+        if (d.intent.type !== 'package.propose') continue;
+        expect(
+          d.intent.steps.map((x) => x.move),
+          `stream ${stream}`,
+        ).toContain('usa-stop-loss');
+        expect(d.reason).toMatch(/US to adopt its stop-loss provision too: with support at home at 22/);
+        asked += 1;
+      }
+    }
+    expect(asked).toBeGreaterThan(STREAMS.length / 2);
+  });
+
+  it('is not asked while its support holds', () => {
+    for (const stream of STREAMS)
+      for (const d of offers(60, stream))
+        if (d.intent.type === 'package.propose') expect(d.intent.steps.map((x) => x.move)).not.toContain('usa-stop-loss');
+  });
+});
+
+describe('structure pledges', () => {
+  // Phase A, round 2: the US offers the EU their two pre-authorized snapback pledges (no
+  // council seat in it): it costs nothing and protects every side if relief is abused.
+  const yesRate = (persona: Persona) => {
+    const s = play(negotiating('A', 2), {
+      type: 'package.propose',
+      actor: 'usa',
+      steps: [step('usa', 'usa-pre-authorize-snapback'), step('eu', 'eu-pre-authorize-snapback')],
+      window: 1,
+    });
+    const pkg = s.packages[0];
+    if (!pkg) throw new Error('no package');
+    return (
+      STREAMS.filter(
+        (stream) =>
+          answer(SC, decisionView(s, 'eu'), 'eu', profileOf(SC, 'eu', persona, stream), pkg, { rng: stream }).intent.type ===
+          'package.accept',
+      ).length / STREAMS.length
+    );
+  };
+
+  it('a standard pragmatist never makes them wait; a careless novice sometimes does', () => {
+    expect(yesRate(PRAGMATIST)).toBe(1);
+    expect(yesRate(NOVICE)).toBeLessThan(1);
   });
 });
 

@@ -19,9 +19,9 @@ import { GameSession, MACHINE_VERSION, type PersistedGame } from '../../src/mach
  * too, without touching old logs: then only the values here are updated.
  */
 const GOLDEN: Record<number, { hash: string; outcome: Outcome; round: number }> = {
-  1: { hash: 'd0dfe35bb04de38a', outcome: 'consolidation', round: 11 },
+  1: { hash: '2e7a2f7ae804d3bf', outcome: 'consolidation', round: 11 },
   2: { hash: 'e5f1d1486351e1fa', outcome: 'consolidation', round: 9 },
-  3: { hash: 'ce29e2e75fbd1601', outcome: 'unraveling', round: 10 },
+  3: { hash: '353c6f6f2ee31b5f', outcome: 'unraveling', round: 10 },
 };
 
 const SCENARIO_FILE = fileURLToPath(new URL('../../assets/scenarios/ceasefire-2026.json', import.meta.url));
