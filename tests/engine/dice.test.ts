@@ -20,7 +20,8 @@ function withBaselines(seed: number): GameState {
   return s;
 }
 
-const incidents = (s: GameState) => s.incidents.map(({ network, front, kind, severity, sponsor }) => ({ network, front, kind, severity, sponsor }));
+const incidents = (s: GameState) =>
+  s.incidents.map(({ network, front, kind, severity, sponsor }) => ({ network, front, kind, severity, sponsor }));
 const verified = (s: GameState, move: string) => s.standing.find((st) => st.move === move)?.verified;
 
 describe('§11 keyed rolls', () => {
