@@ -443,9 +443,14 @@ export function answer(
       const mean = fellows.reduce((a, d) => a + trustIn(view, me, d), 0) / Math.max(1, fellows.length);
       const doubted = fellows.filter((d) => trustIn(view, me, d) < p.joinTrust);
       // An expert joins all the same: the council's inquiries stop the reprisal spirals that cost every side.
+      // What it gives up: the reprisals of a delegation struck on some front; for one struck on none, its say over inquiries and rulings (§6.1).
+      const givesUpReprisals = scenario.fronts.some((f) => f.exposed.includes(me));
+      const doubtedNames = listOf(doubted.map((d) => who(scenario, d)));
       if (mean < p.joinTrust && doubted.length > 0 && !wholeTable)
         return reject(
-          `we will not give up the right to answer attacks ourselves until we trust ${listOf(doubted.map((d) => who(scenario, d)))} to stand with us`,
+          givesUpReprisals
+            ? `we will not give up the right to answer attacks ourselves until we trust ${doubtedNames} to stand with us`
+            : `we will not submit to the council's inquiries and binding rulings until we trust ${doubtedNames} to judge fairly`,
         );
     }
     const distrusted = [...new Set(others.map((s) => s.delegation))].filter(trustLow);

@@ -20,7 +20,7 @@ import {
   type Intent,
   type PackageStep,
 } from '../../src/engine';
-import { gameAt, loadScenario, quiet } from '../engine/fixtures';
+import { gameAt, loadScenario, quiet, SCENARIO } from '../engine/fixtures';
 
 const SC = loadScenario(quiet);
 const PRAGMATIST: Persona = { personality: 'pragmatist', difficulty: 'standard' };
@@ -255,6 +255,40 @@ describe('structure pledges', () => {
   it('a standard pragmatist never makes them wait; a careless novice sometimes does', () => {
     expect(yesRate(PRAGMATIST)).toBe(1);
     expect(yesRate(NOVICE)).toBeLessThan(1);
+  });
+});
+
+describe('a refusal to join the council', () => {
+  // Phase A, round 2: the US offers the council with the Gulf, the EU and the IAEA, whose trust in
+  // the US and the Gulf has fallen. The IAEA is struck on no front, so it has no reprisal to give
+  // up: its refusal names what it does give up, the council's inquiries and rulings over it (§6.1).
+  const refusal = (me: string, stream: number) => {
+    // The default scenario's fronts (the quiet fixture puts the IAEA on every front).
+    let s = gameAt(SCENARIO, 'A', 2);
+    s.step = 'negotiation';
+    for (const d of ['usa', 'gulf', 'eu', 'iaea'])
+      for (const x of ['usa', 'gulf']) if (d !== x) (s.trust[d] as Record<string, number>)[x] = 10;
+    s = applyIntent(SCENARIO, s, {
+      type: 'package.propose',
+      actor: 'usa',
+      steps: ['usa', 'gulf', 'eu', 'iaea'].map((d) => step(d, `${d}-join-council`)),
+      window: 1,
+    });
+    const pkg = s.packages[0];
+    if (!pkg) throw new Error('no package');
+    return answer(SCENARIO, decisionView(s, me), me, profileOf(SCENARIO, me, PRAGMATIST, stream), pkg, { rng: stream });
+  };
+
+  it('says what the delegation gives up: reprisals for one struck on a front, inquiries and rulings for the IAEA', () => {
+    for (const stream of STREAMS.slice(0, 10)) {
+      const iaea = refusal('iaea', stream);
+      expect(iaea.intent.type).toBe('package.reject');
+      expect(iaea.reason).toMatch(/submit to the council's inquiries and binding rulings/);
+      expect(iaea.reason).not.toMatch(/answer attacks/);
+      const eu = refusal('eu', stream);
+      expect(eu.intent.type).toBe('package.reject');
+      expect(eu.reason).toMatch(/give up the right to answer attacks ourselves/);
+    }
   });
 });
 
