@@ -1,6 +1,6 @@
 // Expert play by lookahead: a few candidate commits, each tried in sampled futures. A future starts
 // from a state consistent with the expert's own view (determinization: the hidden parts — the
-// generator, proxy funding, true sponsors, others' quiet defections and sealed commits — are
+// seed and generator, proxy funding, true sponsors, others' quiet defections and sealed commits — are
 // sampled from its own seeded stream), and the engine plays it out with standard delegations.
 // The budget is a number of simulated rounds, never time, so a replay decides the same.
 import {
@@ -32,7 +32,7 @@ export function determinize(scenario: Scenario, view: GameView, me: string, r: R
   const s = { ...view } as GameState & { viewer?: unknown };
   delete s.viewer;
   s.rng = deriveSeed(r.rng, 'world');
-  // The other seats' streams in the sampled world are sampled too (the true ones come from the seed).
+  // The seed is sampled too: the world's rolls (keyed by it) and the other seats' streams.
   s.seed = deriveSeed(r.rng, 'seats');
   nextFloat(r);
   const cat = catalog(scenario);
