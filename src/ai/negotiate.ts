@@ -1,6 +1,7 @@
 // Negotiation: proposing linked packages that can secure spans, answering offers (accept, reject,
 // counter), and re-proposing the framework or the council without those who refused.
 import {
+  MAX_PACKAGE_STEPS,
   apAvailable,
   bridgeShortfall,
   catalog,
@@ -158,7 +159,7 @@ function compensateAllies(
         !out.some((s) => s.move === m.id) &&
         !(p.weighsObjectives && objectiveAgainst(scenario, view, me, [m.id])),
     );
-    if (gift && out.length < 8) out = [...out, { delegation: me, move: gift.id }];
+    if (gift && out.length < MAX_PACKAGE_STEPS) out = [...out, { delegation: me, move: gift.id }];
   }
   return breachOf(scenario, view, me, out) ? steps : out;
 }
@@ -167,7 +168,7 @@ function compensateAllies(
  * A partner whose support at home is low (public) loses its steps to the next domestic shock
  * (§5.6) unless its stop-loss provision is in force: a delegation that plans asks for that
  * provision in its offer (a span of two rounds or more, so the partner can pay for it), and says
- * so. Returns the partner asked, or null.
+ * so. Returns the steps with the provision added, and the partner asked (null: none).
  */
 function askStopLoss(
   scenario: Scenario,
@@ -176,18 +177,18 @@ function askStopLoss(
   steps: PackageStep[],
   busy: ReadonlySet<string>,
 ): { steps: PackageStep[]; asked: string | null } {
+  if (steps.length >= MAX_PACKAGE_STEPS) return { steps, asked: null };
   for (const d of new Set(steps.map((x) => x.delegation))) {
     if (d === me || (view.delegations[d]?.support ?? 100) >= LOW_SUPPORT) continue;
-    const m = scenario.moves.find(
+    const m = (catalog(scenario).movesOf.get(d) ?? []).find(
       (x) =>
-        x.delegation === d &&
         x.tags.includes('stop-loss') &&
         x.phases.includes(view.phase) &&
         !stands(view, x.id) &&
         !busy.has(x.id) &&
         !steps.some((y) => y.move === x.id),
     );
-    if (!m || steps.length >= 8) continue;
+    if (!m) continue;
     const out = [...steps, { delegation: d, move: m.id }];
     if (!breachOf(scenario, view, me, out)) return { steps: out, asked: d };
   }

@@ -90,6 +90,7 @@ export {
 } from './dispute';
 export { continueSeed, deriveSeed, nextFloat } from './rng';
 export { MAX_TALK_TEXT, MAX_TALK_PER_ROUND, unansweredTalk, hasUnansweredTalk } from './talk';
+export { MAX_PACKAGE_STEPS } from './intentSchema';
 
 import { hashValue } from './hash';
 import type { GameState } from './types';

@@ -1,7 +1,7 @@
 // The standing mediation council (docs/rules.md §6): inquiries, penalties, the incentive ladder.
 import { catalog } from './catalog';
 import { addSupport, addTension, addTrust, applyOneShot, clamp, nameOf, say } from './draft';
-import { diceChance, diceInt, dicePick } from './rng';
+import { chance, dice, nextInt, pick } from './rng';
 import { isDefected } from './standing';
 import type { Scenario } from './scenario/schema';
 import type { GameState, Incident, Sponsor } from './types';
@@ -27,20 +27,18 @@ export function runInquiries(scenario: Scenario, s: GameState, incidents: readon
   const threshold = scenario.council.attributionThreshold;
   for (const inc of incidents) {
     if (inc.cancelled || inc.attribution) continue;
-    const confidence = clamp(inquiryConfidence(scenario, s, inc) + diceInt(s, -10, 10, 'inquiry', inc.id), 0, 95);
+    const confidence = clamp(inquiryConfidence(scenario, s, inc) + nextInt(dice(s, 'inquiry', inc.id), -10, 10), 0, 95);
     if (confidence < threshold) {
       inc.attribution = { named: null, confidence, round: s.round, override: false };
       say(s, 'inquiry', `Inquiry into incident #${inc.id}: inconclusive (confidence ${confidence}%).`);
       continue;
     }
-    const correct = diceChance(s, confidence, 'attribution', inc.id);
+    const correct = chance(dice(s, 'attribution', inc.id), confidence);
     const named = correct
       ? inc.sponsor
-      : dicePick(
-          s,
+      : pick(
+          dice(s, 'misattribution', inc.id),
           suspects(scenario, inc).filter((x) => x !== inc.sponsor),
-          'misattribution',
-          inc.id,
         );
     inc.attribution = { named, confidence, round: s.round, override: false };
     say(s, 'inquiry', `Inquiry into incident #${inc.id} names ${nameOf(scenario, named)} (confidence ${confidence}%).`);

@@ -3,7 +3,7 @@ import { catalog } from './catalog';
 import { applyOneShot, draftOf, nameOf, say } from './draft';
 import { stopLossFor } from './interlock';
 import { dueInjects } from './msel';
-import { dicePick } from './rng';
+import { dice, pick } from './rng';
 import { removeStanding } from './standing';
 import type { Effects, Inject, Scenario } from './scenario/schema';
 import type { GameState } from './types';
@@ -75,7 +75,7 @@ export function domesticShock(scenario: Scenario, s: GameState, delegation: stri
     say(s, 'stop-loss', `Stop-loss holds: ${cause} does not unwind ${nameOf(scenario, delegation)}'s commitments.`);
     return;
   }
-  const st = dicePick(s, exposed, 'shock', delegation, cause);
+  const st = pick(dice(s, 'shock', delegation, cause), exposed);
   const span = cat.spanOfMove.get(st.move);
   // The span collapses: the other sides' steps were conditional on this one.
   for (const m of span ? (cat.spanSteps.get(span.id) ?? []) : [st.move]) removeStanding(s, m);

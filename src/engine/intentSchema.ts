@@ -7,8 +7,10 @@ import { MAX_TALK_TEXT } from './talk';
 
 const name = str(48, 1);
 const intId = int(0, 1_000_000);
-const step = z.strictObject({ delegation: name, move: name, after: z.optional(int(0, 7)) });
-const steps = z.array(step).check(z.minLength(1), z.maxLength(8));
+/** Steps a package may hold (a sequenced step names an earlier one by its index). */
+export const MAX_PACKAGE_STEPS = 8;
+const step = z.strictObject({ delegation: name, move: name, after: z.optional(int(0, MAX_PACKAGE_STEPS - 1)) });
+const steps = z.array(step).check(z.minLength(1), z.maxLength(MAX_PACKAGE_STEPS));
 const reason = z.optional(str(400));
 const facilitator = z.literal('facilitator');
 

@@ -8,7 +8,7 @@ import { domesticShock } from './injects';
 import { closeWindows, lapseLingeringRelief, openWindows, recordViolation, securedSpansOn, spanSecured, updateSpans } from './interlock';
 import { settlePackages } from './negotiation';
 import { monitorOf } from './monitors';
-import { diceChance, diceFloat, dicePick } from './rng';
+import { chance, dice, nextFloat, pick } from './rng';
 import { addStanding, inForce, isDefected, markImplemented, standingStep } from './standing';
 import type { Move, Scenario } from './scenario/schema';
 import type { GameState, Incident } from './types';
@@ -185,7 +185,7 @@ function verify(scenario: Scenario, s: GameState): string[] {
       continue;
     }
     if (!st.verified) {
-      if (!diceChance(s, verificationChance(scenario, s, m), 'verify', m.id)) continue;
+      if (!chance(dice(s, 'verify', m.id), verificationChance(scenario, s, m))) continue;
       if (isDefected(s, st.move)) {
         recordViolation(scenario, s, m.id);
         continue;
@@ -193,7 +193,7 @@ function verify(scenario: Scenario, s: GameState): string[] {
       st.verified = true;
       st.verifiedRound = s.round;
       triggered.push(...fireTriggers(scenario, s, m.id));
-    } else if (isDefected(s, st.move) && diceChance(s, detectionChance(scenario, s, m), 'detect', m.id)) {
+    } else if (isDefected(s, st.move) && chance(dice(s, 'detect', m.id), detectionChance(scenario, s, m))) {
       recordViolation(scenario, s, m.id);
     }
   }
@@ -278,20 +278,20 @@ function spawnIncidents(scenario: Scenario, s: GameState): Incident[] {
     const patrols = fronts.reduce((a, f) => a + (f?.patrols ?? 0), 0);
     const funding = effectiveFunding(scenario, s, net.id);
     const p = clamp(net.baseRate + (funding - 50) / 2 + (avg - 40) / 4 + (s.tension - 50) / 5 - 6 * patrols + progress, 2, 85);
-    if (!diceChance(s, p, 'incident', net.id)) continue;
+    if (!chance(dice(s, 'incident', net.id), p)) continue;
     const front = weightedFront(s, net.fronts, net.id);
-    const sponsor = diceChance(s, net.autonomy, 'sponsor', net.id) ? 'independent' : net.patron;
+    const sponsor = chance(dice(s, 'sponsor', net.id), net.autonomy) ? 'independent' : net.patron;
     out.push(spawn(scenario, s, front, net.id, sponsor));
   }
   const sp = scenario.spoilers;
-  if (diceChance(s, clamp(sp.rate + (s.tension - 50) / 10 + progress, 0, 60), 'incident', 'spoiler'))
-    out.push(spawn(scenario, s, dicePick(s, sp.fronts, 'front', 'spoiler'), null, 'spoiler'));
+  if (chance(dice(s, 'incident', 'spoiler'), clamp(sp.rate + (s.tension - 50) / 10 + progress, 0, 60)))
+    out.push(spawn(scenario, s, pick(dice(s, 'front', 'spoiler'), sp.fronts), null, 'spoiler'));
   return out;
 }
 
 function weightedFront(s: GameState, fronts: readonly string[], network: string): string {
   const weights = fronts.map((f) => 10 + (s.fronts[f]?.tension ?? 0));
-  let r = diceFloat(s, 'front', network) * weights.reduce((a, b) => a + b, 0);
+  let r = nextFloat(dice(s, 'front', network)) * weights.reduce((a, b) => a + b, 0);
   for (const [i, w] of weights.entries()) {
     r -= w;
     if (r < 0) return fronts[i] as string;
@@ -302,9 +302,9 @@ function weightedFront(s: GameState, fronts: readonly string[], network: string)
 function spawn(scenario: Scenario, s: GameState, front: string, network: string | null, sponsor: Incident['sponsor']): Incident {
   const t = scenario.tunables;
   const spec = catalog(scenario).front.get(front);
-  const r = diceFloat(s, 'severity', network ?? 'spoiler');
+  const r = nextFloat(dice(s, 'severity', network ?? 'spoiler'));
   const severity = r < 0.12 ? 3 : r < 0.45 ? 2 : 1;
-  const kind = dicePick(s, spec?.maritime ? SEA_KINDS : LAND_KINDS, 'kind', network ?? 'spoiler');
+  const kind = pick(dice(s, 'kind', network ?? 'spoiler'), spec?.maritime ? SEA_KINDS : LAND_KINDS);
   const inc: Incident = {
     id: s.nextIncidentId++,
     round: s.round,

@@ -1,5 +1,5 @@
 // Seeded randomness (mulberry32). The deal at set-up draws from state.rng in turn; every roll
-// during play is keyed (dice*): drawn from the seed, the round and what the roll decides, so two
+// during play is keyed (dice): drawn from the seed, the round and what the roll decides, so two
 // games from one seed meet the same luck wherever they meet the same situation (rules §11).
 
 /** Advances the generator held in `holder.rng` and returns a float in [0, 1). */
@@ -44,23 +44,10 @@ export function continueSeed(stream: number, ...labels: Array<string | number>):
   return h | 0;
 }
 
-/** What a keyed roll needs of the state: the game's seed and the round. */
-type Table = { readonly seed: number; readonly round: number };
-
-/** A float in [0, 1) for the roll named by `labels` in this round of this game. */
-export function diceFloat(s: Table, ...labels: Array<string | number>): number {
-  return nextFloat({ rng: deriveSeed(s.seed, 'dice', s.round, ...labels) });
-}
-
-/** True with the given chance, in percent, for the named roll. */
-export const diceChance = (s: Table, percent: number, ...labels: Array<string | number>): boolean =>
-  diceFloat(s, ...labels) * 100 < percent;
-
-/** An integer in [min, max] for the named roll. */
-export const diceInt = (s: Table, min: number, max: number, ...labels: Array<string | number>): number =>
-  min + Math.floor(diceFloat(s, ...labels) * (max - min + 1));
-
-export function dicePick<T>(s: Table, items: readonly T[], ...labels: Array<string | number>): T {
-  if (items.length === 0) throw new Error('pick from an empty list');
-  return items[Math.floor(diceFloat(s, ...labels) * items.length)] as T;
+/**
+ * The generator of one keyed roll: seeded by the game's seed, the round and the labels that name
+ * what the roll decides. Draw from it once, with nextFloat, chance, nextInt or pick.
+ */
+export function dice(s: { readonly seed: number; readonly round: number }, ...labels: Array<string | number>): { rng: number } {
+  return { rng: deriveSeed(s.seed, 'dice', s.round, ...labels) };
 }

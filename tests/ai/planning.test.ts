@@ -225,9 +225,15 @@ describe('a partner low at home', () => {
   });
 
   it('is not asked while its support holds', () => {
+    let offered = 0;
     for (const stream of STREAMS)
       for (const d of offers(60, stream))
-        if (d.intent.type === 'package.propose') expect(d.intent.steps.map((x) => x.move)).not.toContain('usa-stop-loss');
+        if (d.intent.type === 'package.propose') {
+          expect(d.intent.steps.map((x) => x.move)).not.toContain('usa-stop-loss');
+          offered += 1;
+        }
+    // The same offers are made, without the provision.
+    expect(offered).toBeGreaterThan(STREAMS.length / 2);
   });
 });
 
@@ -296,9 +302,8 @@ describe('its own secret objectives', () => {
   // Round 4 of Phase A: an incident struck the Gulf on the Red Sea front last round, so a
   // pragmatist is tempted to show strength by arming its surrogates (which heats the Red Sea).
   // The default scenario as it is: fronts exposed as written, so the strike aggrieves the Gulf.
-  const FULL = loadScenario();
   function aggrieved(objectives: string[]): GameState {
-    const s = gameAt(FULL, 'A', 4);
+    const s = gameAt(SCENARIO, 'A', 4);
     const strike: Incident = {
       id: 1,
       round: 3,
@@ -319,10 +324,10 @@ describe('its own secret objectives', () => {
   const arms = (objectives: string[]) =>
     STREAMS.filter((stream) =>
       planCommit(
-        FULL,
+        SCENARIO,
         decisionView(aggrieved(objectives), 'gulf'),
         'gulf',
-        profileOf(FULL, 'gulf', PRAGMATIST, stream),
+        profileOf(SCENARIO, 'gulf', PRAGMATIST, stream),
       ).commit.moves.includes('gulf-arm-surrogates'),
     ).length;
 

@@ -2,7 +2,16 @@
 // carried out automatically once that step is verified"; §8.3: "public acts are verified at once".
 // So a step sequenced after a public act runs in the round the public act is carried out.
 import { describe, expect, it } from 'vitest';
-import { applyIntent, checkIntent, openCommit, resolveRound, type GameState, type Intent, type PackageStep } from '../../src/engine';
+import {
+  applyIntent,
+  checkIntent,
+  inForce,
+  openCommit,
+  resolveRound,
+  type GameState,
+  type Intent,
+  type PackageStep,
+} from '../../src/engine';
 import { gameAt, loadScenario, quiet, sealCommit } from './fixtures';
 
 const SC = loadScenario(quiet);
@@ -28,8 +37,6 @@ const AUDIT_THEN_RELIEF: PackageStep[] = [
   { delegation: 'iran', move: 'iran-relief-audit' },
   { delegation: 'usa', move: 'usa-ease-oil-sanctions', after: 0 },
 ];
-
-const inForce = (s: GameState, move: string) => s.standing.some((st) => st.move === move);
 
 describe('§8.1 a step sequenced after a public act', () => {
   it('runs in the round the public act is carried out, and is charged to its giver’s next action points', () => {

@@ -1,6 +1,7 @@
 // Games for the debrief tests with a known cheat in them: the AI plays every seat but one, and a
 // scripted delegation accepts every package, delivers what it can (except its part of one-round
-// packages with an odd number), and quietly abandons every verified step it may. Its quiet defections do not depend on how the AI is tuned.
+// packages with an odd number), and quietly abandons every verified step it may. Its quiet
+// defections do not depend on how the AI is tuned.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { playStep } from '../../src/ai/autoplay';
