@@ -36,7 +36,7 @@ export interface Profile {
   strikeAt: number;
   /** 0–100: readiness to strike back alone at an incident. */
   reprisal: number;
-  /** Trust it needs in every other signatory before it gives up reprisals and joins the council. */
+  /** Trust it needs in the other signatories before it gives up reprisals and joins the council (its personality's, moved by its doctrine's risk tolerance). */
   joinTrust: number;
   /** Lowest inquiry confidence on which it votes for a penalty. */
   penaltyConfidence: number;
@@ -103,6 +103,14 @@ const SHADES: Record<Personality, Shade> = {
   },
 };
 
+/**
+ * Tunable: the risk tolerance at which a delegation needs its personality's `joinTrust` to join
+ * the council, and how many points of risk tolerance above (or below) it add (or take off) one
+ * point of that trust.
+ */
+export const JOIN_TRUST_RISK_PIVOT = 30;
+export const JOIN_TRUST_RISK_STEP = 5;
+
 /** Tunable: the expert's search budget, in simulated rounds per decision (not time: replays must not depend on the clock). */
 export const EXPERT_BUDGET = 64;
 
@@ -127,7 +135,9 @@ export function profileOf(scenario: Scenario, me: string, persona: Persona = DEF
     // The more risk a doctrine tolerates, the earlier it reaches for a war trigger.
     strikeAt: shade.strikeAt - Math.round((baseRisk * shade.riskScale) / 5),
     reprisal: shade.reprisal,
-    joinTrust: shade.joinTrust,
+    // A doctrine that tolerates more risk holds on longer to its own answers: it needs more trust
+    // before it joins the council (the IAEA's 5 asks 47, Israel's 60 asks 58, for a pragmatist).
+    joinTrust: shade.joinTrust + Math.round((baseRisk - JOIN_TRUST_RISK_PIVOT) / JOIN_TRUST_RISK_STEP),
     penaltyConfidence: shade.penaltyConfidence,
     readsRedLines: d !== 'novice',
     plansAp: d !== 'novice',

@@ -43,8 +43,14 @@ describe('§8.1 the AI compensates a passed-over ally', () => {
 
   it('a compensating step leaves no ally passed over by the ally that added it', () => {
     for (const p of all) {
+      // A stop-loss provision (§5.6) is no compensation: a partner asks it of a delegation whose
+      // support is low, and that delegation's counter-offer carries it on.
       const added = p.steps.some(
-        (s) => s.delegation === p.proposer && !cat.spanOfMove.has(s.move) && cat.move.get(s.move)?.kind === 'step',
+        (s) =>
+          s.delegation === p.proposer &&
+          !cat.spanOfMove.has(s.move) &&
+          cat.move.get(s.move)?.kind === 'step' &&
+          !cat.move.get(s.move)?.tags.includes('stop-loss'),
       );
       if (!added || !(p.proposer in (alliance?.priorities ?? {}))) continue;
       const spanSteps = p.steps.filter((s) => cat.spanOfMove.has(s.move));

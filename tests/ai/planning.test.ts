@@ -3,7 +3,8 @@
 // betrayed, it promises no more action points than it has when it says yes to several offers at
 // once, it starts first the promised steps its monitors take longest to verify and offers first
 // the spans slowest to verify, it asks a partner low at home for its stop-loss provision, it
-// does not make the structure's pledges wait, it does not turn
+// does not make the structure's pledges wait, it needs more trust to join the council the more
+// risk its doctrine tolerates, it does not turn
 // down a sound span on a whim, and it spends no points on moves that work against its own
 // secret objectives. A hawk and a careless novice still do the old things.
 import { describe, expect, it } from 'vitest';
@@ -334,5 +335,44 @@ describe('its own secret objectives', () => {
   it('a Gulf that wants the Red Sea calm never arms its surrogates there; one without that objective sometimes does', () => {
     expect(arms(['gulf-calm-red-sea'])).toBe(0);
     expect(arms(['gulf-missile-rollback'])).toBeGreaterThan(0);
+  });
+});
+
+describe('the trust a delegation needs to join the council', () => {
+  // README, "AI delegations": a pragmatist joins once its mean trust in the other joiners reaches
+  // 52, one point more for every five points of its doctrine's risk tolerance above 30 (one less
+  // below). In Ceasefire 2026: the IAEA (5) needs 47, the EU (15) 49, the US (30) 52, the Gulf (40)
+  // 54, Iran (45) 55, Israel (60) 58. The US offers a council of all six, everyone's trust in
+  // everyone at `trust`.
+  const ALL = ['iran', 'usa', 'gulf', 'israel', 'eu', 'iaea'];
+  const BAR: Record<string, number> = { iaea: 47, eu: 49, usa: 52, gulf: 54, iran: 55, israel: 58 };
+  const answerAt = (me: string, trust: number, stream: number) => {
+    let s = gameAt(SCENARIO, 'A', 2);
+    s.step = 'negotiation';
+    for (const a of ALL) for (const b of ALL) if (a !== b) (s.trust[a] as Record<string, number>)[b] = trust;
+    s = applyIntent(SCENARIO, s, {
+      type: 'package.propose',
+      actor: me === 'usa' ? 'eu' : 'usa',
+      steps: ALL.map((d) => step(d, `${d}-join-council`)),
+      window: 1,
+    });
+    const pkg = s.packages[0];
+    if (!pkg) throw new Error('no package');
+    return answer(SCENARIO, decisionView(s, me), me, profileOf(SCENARIO, me, PRAGMATIST, stream), pkg, { rng: stream });
+  };
+  const refusesForTrust = (me: string, trust: number) =>
+    STREAMS.slice(0, 12).map((stream) => {
+      const a = answerAt(me, trust, stream);
+      return a.intent.type === 'package.reject' && /until we trust/.test(a.reason);
+    });
+
+  it('is below the start of 50 for the IAEA and the EU, above it for the others, Israel highest', () => {
+    for (const [me, bar] of Object.entries(BAR)) {
+      expect(refusesForTrust(me, bar - 1).every(Boolean), `${me} at ${bar - 1}`).toBe(true);
+      expect(refusesForTrust(me, bar).some(Boolean), `${me} at ${bar}`).toBe(false);
+    }
+    // At the start of the game (trust 50) the IAEA and the EU would join; the US, the Gulf, Iran and Israel not yet.
+    expect(refusesForTrust('iaea', 50).some(Boolean)).toBe(false);
+    expect(refusesForTrust('israel', 57).every(Boolean)).toBe(true);
   });
 });

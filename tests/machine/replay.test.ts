@@ -19,9 +19,9 @@ import { GameSession, MACHINE_VERSION, type PersistedGame } from '../../src/mach
  * too, without touching old logs: then only the values here are updated.
  */
 const GOLDEN: Record<number, { hash: string; outcome: Outcome; round: number }> = {
-  1: { hash: 'c4d13d7bc3e28c47', outcome: 'consolidation', round: 11 },
-  2: { hash: 'bff55d34fb31ba54', outcome: 'consolidation', round: 9 },
-  3: { hash: '1bf80eb94d1a0e51', outcome: 'unraveling', round: 10 },
+  1: { hash: '4dc3959d62070c38', outcome: 'consolidation', round: 11 },
+  2: { hash: 'daf2022d37c960af', outcome: 'consolidation', round: 7 },
+  3: { hash: 'e4298098194665ae', outcome: 'unraveling', round: 10 },
 };
 
 const SCENARIO_FILE = fileURLToPath(new URL('../../assets/scenarios/ceasefire-2026.json', import.meta.url));
