@@ -265,26 +265,35 @@ describe('structure pledges', () => {
   });
 });
 
+/**
+ * A standard pragmatist's answer, in Phase A round 2 of the default scenario (its fronts: the quiet
+ * fixture puts the IAEA on every front), to `proposer`'s offer of a council of `joiners`, with
+ * trust first set by `trust`.
+ */
+function councilAnswer(me: string, proposer: string, joiners: readonly string[], stream: number, trust: (s: GameState) => void) {
+  let s = gameAt(SCENARIO, 'A', 2);
+  s.step = 'negotiation';
+  trust(s);
+  s = applyIntent(SCENARIO, s, {
+    type: 'package.propose',
+    actor: proposer,
+    steps: joiners.map((d) => step(d, `${d}-join-council`)),
+    window: 1,
+  });
+  const pkg = s.packages[0];
+  if (!pkg) throw new Error('no package');
+  return answer(SCENARIO, decisionView(s, me), me, profileOf(SCENARIO, me, PRAGMATIST, stream), pkg, { rng: stream });
+}
+
 describe('a refusal to join the council', () => {
   // Phase A, round 2: the US offers the council with the Gulf, the EU and the IAEA, whose trust in
   // the US and the Gulf has fallen. The IAEA is struck on no front, so it has no reprisal to give
   // up: its refusal names what it does give up, the council's inquiries and rulings over it (§6.1).
-  const refusal = (me: string, stream: number) => {
-    // The default scenario's fronts (the quiet fixture puts the IAEA on every front).
-    let s = gameAt(SCENARIO, 'A', 2);
-    s.step = 'negotiation';
-    for (const d of ['usa', 'gulf', 'eu', 'iaea'])
-      for (const x of ['usa', 'gulf']) if (d !== x) (s.trust[d] as Record<string, number>)[x] = 10;
-    s = applyIntent(SCENARIO, s, {
-      type: 'package.propose',
-      actor: 'usa',
-      steps: ['usa', 'gulf', 'eu', 'iaea'].map((d) => step(d, `${d}-join-council`)),
-      window: 1,
+  const refusal = (me: string, stream: number) =>
+    councilAnswer(me, 'usa', ['usa', 'gulf', 'eu', 'iaea'], stream, (s) => {
+      for (const d of ['usa', 'gulf', 'eu', 'iaea'])
+        for (const x of ['usa', 'gulf']) if (d !== x) (s.trust[d] as Record<string, number>)[x] = 10;
     });
-    const pkg = s.packages[0];
-    if (!pkg) throw new Error('no package');
-    return answer(SCENARIO, decisionView(s, me), me, profileOf(SCENARIO, me, PRAGMATIST, stream), pkg, { rng: stream });
-  };
 
   it('says what the delegation gives up: reprisals for one struck on a front, inquiries and rulings for the IAEA', () => {
     for (const stream of STREAMS.slice(0, 10)) {
@@ -346,20 +355,10 @@ describe('the trust a delegation needs to join the council', () => {
   // everyone at `trust`.
   const ALL = ['iran', 'usa', 'gulf', 'israel', 'eu', 'iaea'];
   const BAR: Record<string, number> = { iaea: 47, eu: 49, usa: 52, gulf: 54, iran: 55, israel: 58 };
-  const answerAt = (me: string, trust: number, stream: number) => {
-    let s = gameAt(SCENARIO, 'A', 2);
-    s.step = 'negotiation';
-    for (const a of ALL) for (const b of ALL) if (a !== b) (s.trust[a] as Record<string, number>)[b] = trust;
-    s = applyIntent(SCENARIO, s, {
-      type: 'package.propose',
-      actor: me === 'usa' ? 'eu' : 'usa',
-      steps: ALL.map((d) => step(d, `${d}-join-council`)),
-      window: 1,
+  const answerAt = (me: string, trust: number, stream: number) =>
+    councilAnswer(me, me === 'usa' ? 'eu' : 'usa', ALL, stream, (s) => {
+      for (const a of ALL) for (const b of ALL) if (a !== b) (s.trust[a] as Record<string, number>)[b] = trust;
     });
-    const pkg = s.packages[0];
-    if (!pkg) throw new Error('no package');
-    return answer(SCENARIO, decisionView(s, me), me, profileOf(SCENARIO, me, PRAGMATIST, stream), pkg, { rng: stream });
-  };
   const refusesForTrust = (me: string, trust: number) =>
     STREAMS.slice(0, 12).map((stream) => {
       const a = answerAt(me, trust, stream);
